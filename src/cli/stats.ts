@@ -1,0 +1,32 @@
+import { Command } from 'commander';
+import { DEFAULT_STORE, loadStore } from '../store/store.js';
+import type { CliIO } from './io.js';
+
+export const statsCommand = (io: CliIO) =>
+  new Command('stats')
+    .description('count articles, entities and relations in the store')
+    .option('--store <dir>', 'store folder', DEFAULT_STORE)
+    .option('--json', 'print JSON')
+    .action(async (opts: { store: string; json?: boolean }) => {
+      const store = await loadStore(opts.store, { mustExist: true });
+      const g = store.graph;
+      const count = (xs: string[]) => xs.reduce<Record<string, number>>((m, k) => ((m[k] = (m[k] ?? 0) + 1), m), {});
+      const stats = {
+        articles: store.articles.length,
+        nodes: g.order,
+        edges: g.size,
+        nodeKinds: count(g.mapNodes((_k, a) => a.kind)),
+        edgeKinds: count(g.mapEdges((_k, a) => a.kind)),
+        sources: [...new Set(store.articles.map((a) => a.article.source).filter(Boolean))].length,
+        evidence: g.reduceEdges((n, _k, a) => n + a.evidence.length, 0),
+      };
+      if (opts.json) return io.out(JSON.stringify(stats, null, 2) + '\n');
+      const lines = [
+        `store      ${store.dir}`,
+        `articles   ${stats.articles} from ${stats.sources} outlets`,
+        `nodes      ${stats.nodes}  ${Object.entries(stats.nodeKinds).map(([k, n]) => `${k} ${n}`).join(', ')}`,
+        `edges      ${stats.edges}  ${Object.entries(stats.edgeKinds).map(([k, n]) => `${k} ${n}`).join(', ')}`,
+        `evidence   ${stats.evidence} sentences`,
+      ];
+      io.out(lines.join('\n') + '\n');
+    });

@@ -1,0 +1,52 @@
+// Errors as named classes whose message says what was wrong, where, and what was expected.
+
+export class KunafoniError extends Error {
+  override name = 'KunafoniError';
+  /** Process exit code the CLI uses for this error. */
+  readonly exitCode: number = 1;
+}
+
+/** A source (file, URL, stdin) that cannot be read as an article. */
+export class SourceError extends KunafoniError {
+  override name = 'SourceError';
+  constructor(
+    readonly origin: string,
+    readonly problem: string,
+  ) {
+    super(`${origin}: ${problem}`);
+  }
+}
+
+/** The store cannot be read or written. Nothing is overwritten when this is thrown. */
+export class StoreError extends KunafoniError {
+  override name = 'StoreError';
+  constructor(
+    readonly dir: string,
+    readonly problem: string,
+  ) {
+    super(`store ${dir}: ${problem}`);
+  }
+}
+
+/** The command line or an option was wrong. */
+export class UsageError extends KunafoniError {
+  override name = 'UsageError';
+  override readonly exitCode = 2;
+}
+
+/** A name given to a query matches no entity. */
+export class NotFoundError extends KunafoniError {
+  override name = 'NotFoundError';
+  constructor(
+    readonly query: string,
+    readonly suggestions: string[],
+  ) {
+    super(
+      `no entity matches "${query}"` +
+        (suggestions.length ? `; closest: ${suggestions.map((s) => `"${s}"`).join(', ')}` : ''),
+    );
+  }
+}
+
+export const errorMessage = (err: unknown): string =>
+  err instanceof Error ? err.message : String(err);

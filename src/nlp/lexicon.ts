@@ -1,0 +1,77 @@
+// The data-driven lexicons in data/: organisations of the sector, places, roles and titles, name
+// particles and civilities, the topic taxonomy. Loaded once; a researcher extends the JSON files.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { normaliseName } from '../graph/keys.js';
+
+const DATA = fileURLToPath(new URL('../../data/', import.meta.url));
+const load = <T>(rel: string): T => JSON.parse(readFileSync(DATA + rel, 'utf8')) as T;
+
+export interface OrgEntry {
+  id: string;
+  name: string;
+  aliases: string[];
+  formerNames?: string[];
+  /** Short names that refer to it only when written alone ("Orange"). */
+  short?: string[];
+  sector?: string;
+}
+
+export interface RoleEntry {
+  role: string;
+  forms: string[];
+  head?: boolean;
+}
+
+export interface Topic {
+  id: string;
+  label: string;
+  labelEn: string;
+  keywords: { fr: string[]; en: string[] };
+}
+
+export interface Lexicon {
+  orgs: OrgEntry[];
+  /** normalised name → org id */
+  orgByName: Map<string, string>;
+  notEntities: Set<string>;
+  places: Set<string>;
+  civilities: string[];
+  particles: Set<string>;
+  notNames: Set<string>;
+  roles: RoleEntry[];
+  topics: Topic[];
+  fallbackTopic: Omit<Topic, 'keywords'>;
+}
+
+let cached: Lexicon | undefined;
+
+export function lexicon(): Lexicon {
+  if (cached) return cached;
+  const o = load<{ organisations: OrgEntry[]; notEntities: string[] }>('lexicons/organisations.json');
+  const p = load<{ places: string[] }>('lexicons/places.json');
+  const people = load<{ civilities: string[]; particles: string[]; notNames: string[] }>('lexicons/people.json');
+  const r = load<{ roles: RoleEntry[] }>('lexicons/roles.json');
+  const t = load<{ topics: Topic[]; fallback: Omit<Topic, 'keywords'> }>('topics.json');
+  const orgByName = new Map<string, string>();
+  for (const org of o.organisations)
+    for (const n of [org.name, ...org.aliases, ...(org.formerNames ?? []), ...(org.short ?? [])]) orgByName.set(normaliseName(n), org.id);
+  cached = {
+    orgs: o.organisations,
+    orgByName,
+    notEntities: new Set(o.notEntities.map(normaliseName)),
+    places: new Set(p.places.map(normaliseName)),
+    civilities: [...people.civilities].sort((a, b) => b.length - a.length),
+    particles: new Set(people.particles),
+    notNames: new Set(people.notNames),
+    roles: r.roles,
+    topics: t.topics,
+    fallbackTopic: t.fallback,
+  };
+  return cached;
+}
+
+/** Canonical labels of lexicon organisations by resolution key, for graph building. */
+export function lexiconLabels(): Map<string, string> {
+  return new Map(lexicon().orgs.map((o) => [`org:@${o.id}`, o.name]));
+}

@@ -1,0 +1,34 @@
+// Turns a reader's draft into an Article: id from the normalised text, language, date fallback.
+import { createHash } from 'node:crypto';
+import { detect } from 'tinyld';
+import type { Article, Lang } from '../types.js';
+import { findPublicationDate, normaliseDate } from '../clean/dates.js';
+
+export type ArticleDraft = Omit<Article, 'id' | 'lang'> & { lang?: string };
+
+/** Normalised text for hashing: NFC, typographic apostrophes folded, white space collapsed. */
+export const normaliseForId = (text: string): string =>
+  text.normalize('NFC').replace(/[’‘`´]/g, "'").replace(/\s+/g, ' ').trim().toLowerCase();
+
+export const articleId = (text: string): string =>
+  createHash('sha256').update(normaliseForId(text)).digest('hex').slice(0, 16);
+
+export function detectLang(text: string, declared?: string): Lang {
+  const d = declared?.trim().toLowerCase().slice(0, 2);
+  if (d === 'fr' || d === 'en') return d;
+  const guess = detect(text.slice(0, 2000), { only: ['fr', 'en'] });
+  return guess === 'en' ? 'en' : 'fr';
+}
+
+export function finaliseArticle(draft: ArticleDraft): Article {
+  const lang = detectLang(draft.text, draft.lang);
+  const date = normaliseDate(draft.date) ?? findPublicationDate(draft.text, lang);
+  const article: Article = { id: articleId(draft.text), lang, text: draft.text };
+  if (draft.title) article.title = draft.title.trim();
+  if (date) article.date = date;
+  if (draft.source) article.source = draft.source.trim();
+  if (draft.url) article.url = draft.url.trim();
+  if (draft.author) article.author = draft.author.trim();
+  if (draft.origin) article.origin = draft.origin;
+  return article;
+}
