@@ -85,6 +85,8 @@ export interface LocalRelation {
   rule: string;
   role?: string;
   commitment?: string;
+  /** committed-to: announced, signed, implemented or abandoned, from the wording. */
+  status?: string;
 }
 
 /** What extraction and within-article resolution make of one article. */
@@ -106,6 +108,7 @@ export interface Evidence {
   title?: string;
   rule: string;
   commitment?: string;
+  status?: string;
   role?: string;
 }
 
@@ -136,6 +139,8 @@ export interface EdgeAttributes {
   lastSeen?: string;
   role?: string;
   commitment?: string;
+  /** committed-to: the status the latest evidence gives. */
+  status?: string;
   /** Distinct outlets that state it. */
   sources: string[];
   [extra: string]: unknown;

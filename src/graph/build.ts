@@ -113,7 +113,7 @@ export function buildGraph(records: StoredArticle[], opts: BuildOptions = {}): K
     }
   }
 
-  const graph: KGraph = new Graph({ multi: false, type: 'mixed', allowSelfLoops: false });
+  const graph: KGraph = new Graph({ multi: true, type: 'mixed', allowSelfLoops: false });
   graph.replaceAttributes({ version: GRAPH_VERSION, articles: sorted.length });
   for (const key of [...nodes.keys()].sort()) {
     const acc = nodes.get(key)!;
@@ -149,6 +149,7 @@ export function buildGraph(records: StoredArticle[], opts: BuildOptions = {}): K
       for (const f of ['date', 'source', 'url', 'title'] as const) if (article[f]) ev[f] = article[f];
       if (r.role) ev.role = r.role;
       if (r.commitment) ev.commitment = r.commitment;
+      if (r.status) ev.status = r.status;
       if (!graph.hasEdge(edgeKey)) {
         const attrs: EdgeAttributes = { kind: r.kind, weight: 0, evidence: [], sources: [] };
         if (undirected) graph.addUndirectedEdgeWithKey(edgeKey, a, b, attrs);
@@ -172,6 +173,8 @@ export function buildGraph(records: StoredArticle[], opts: BuildOptions = {}): K
     if (roles.length) attrs.role = mostFrequent(roles);
     const commitment = attrs.evidence.find((e) => e.commitment)?.commitment;
     if (commitment) attrs.commitment = commitment;
+    const status = attrs.evidence.filter((e) => e.status).pop()?.status;
+    if (status) attrs.status = status;
   });
   return graph;
 }

@@ -35,7 +35,10 @@ export interface Lexicon {
   /** normalised name → org id */
   orgByName: Map<string, string>;
   notEntities: Set<string>;
+  /** normalised place names */
   places: Set<string>;
+  /** place names as written */
+  placeNames: string[];
   civilities: string[];
   particles: Set<string>;
   notNames: Set<string>;
@@ -61,6 +64,7 @@ export function lexicon(): Lexicon {
     orgByName,
     notEntities: new Set(o.notEntities.map(normaliseName)),
     places: new Set(p.places.map(normaliseName)),
+    placeNames: p.places,
     civilities: [...people.civilities].sort((a, b) => b.length - a.length),
     particles: new Set(people.particles),
     notNames: new Set(people.notNames),
@@ -73,5 +77,6 @@ export function lexicon(): Lexicon {
 
 /** Canonical labels of lexicon organisations by resolution key, for graph building. */
 export function lexiconLabels(): Map<string, string> {
-  return new Map(lexicon().orgs.map((o) => [`org:@${o.id}`, o.name]));
+  const lex = lexicon();
+  return new Map([...lex.orgs.map((o) => [`org:@${o.id}`, o.name] as const), ...[...lex.topics, lex.fallbackTopic].map((t) => [`topic:@${t.id}`, t.label] as const)]);
 }

@@ -96,7 +96,7 @@ export async function loadStore(dir: string, opts: { mustExist?: boolean; build?
   if (await exists(gpath)) {
     try {
       const data = JSON.parse(await readFile(gpath, 'utf8'));
-      const g: KGraph = new Graph({ multi: false, type: 'mixed', allowSelfLoops: false });
+      const g: KGraph = new Graph({ multi: true, type: 'mixed', allowSelfLoops: false });
       g.import(data);
       if (g.getAttribute('articles') === articles.length && g.getAttribute('version') === GRAPH_VERSION) graph = g;
     } catch {

@@ -1,0 +1,480 @@
+// Mentions of organisations, places and people in an article's text. Each finder is a rule with an
+// id; finders run in order of reliability and later ones never take text an earlier one claimed.
+import { normaliseName } from '../graph/keys.js';
+import type { Sentence } from '../types.js';
+import { lexicon } from './lexicon.js';
+import { APOS, ORG_HEADS, ORG_INTRODUCERS, ORG_TAILS, UP, escapeRe, flexible, patterns } from './patterns.js';
+import { firstNameTokens } from './compromise.js';
+
+export type FoundKind = 'person' | 'organisation' | 'place';
+
+export interface Found {
+  start: number;
+  end: number;
+  /** Surface text, verbatim. */
+  text: string;
+  kind: FoundKind;
+  rule: string;
+  /** Display name: civility stripped, white space folded, names in capitals normalised. */
+  name: string;
+  keys: string[];
+  lexId?: string;
+  acronym?: string;
+  /** A ministry's portfolios, normalised ("communication", "economie numerique"). */
+  portfolio?: string[];
+  /** One-word person mention (a surname after a civility or title): resolved to a full name or dropped. */
+  single?: boolean;
+  /** Other forms of the name found with it ("Bibi" in "Maly Sangho dite Bibi"). */
+  forms?: string[];
+}
+
+const CONNECTOR_WORDS = new Set(['de', 'du', 'des', 'la', 'le', 'les', 'l', 'd', 'et', 'pour', 'en', 'au', 'aux', 'sur', 'of', 'the', 'and', 'for', 'a', 'à', 'qui']);
+
+export const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+/** "DONDRA" → "Dondra"; particles in capitals ("AG") → "Ag"; white space folded. */
+export function displayName(raw: string): string {
+  return squash(raw)
+    .split(' ')
+    .map((w) =>
+      w.length >= 2 && w === w.toUpperCase() && /\p{L}{2}/u.test(w)
+        ? w
+            .toLowerCase()
+            .replace(/(^|[-’'])(\p{L})/gu, (_m, sep: string, c: string) => sep + c.toUpperCase())
+        : w,
+    )
+    .join(' ');
+}
+
+const legalSuffix = /[\s-]+(?:SA|S\.A\.?|SARL|SAS|Ltd|Inc\.?|PLC)$/;
+export const orgKey = (name: string) => `org:${normaliseName(name.replace(legalSuffix, ''))}`;
+export const personKey = (name: string) => `person:${normaliseName(name)}`;
+
+class Claims {
+  private spans: Array<[number, number]> = [];
+  overlaps(s: number, e: number): boolean {
+    return this.spans.some(([a, b]) => s < b && e > a);
+  }
+  add(s: number, e: number): void {
+    this.spans.push([s, e]);
+  }
+}
+
+const lexOrgRegexes = (() => {
+  let cached: { cs: RegExp; ci: RegExp; byNorm: Map<string, string> } | undefined;
+  return () => {
+    if (cached) return cached;
+    const lex = lexicon();
+    const cs: string[] = [];
+    const ci: string[] = [];
+    for (const o of lex.orgs)
+      for (const n of [o.name, ...o.aliases, ...(o.formerNames ?? []), ...(o.short ?? [])]) {
+        const long = n.split(/\s+/).length >= 3 && n.length >= 12;
+        (long ? ci : cs).push(n);
+      }
+    const alt = (xs: string[]) => xs.sort((a, b) => b.length - a.length).map(flexible).join('|');
+    cached = {
+      cs: new RegExp(`(?<![\\p{L}\\p{N}])(?:${alt(cs)})(?![\\p{L}\\p{N}])`, 'gu'),
+      ci: new RegExp(`(?<![\\p{L}\\p{N}])(?:${alt(ci)})(?![\\p{L}\\p{N}])`, 'giu'),
+      byNorm: lex.orgByName,
+    };
+    return cached;
+  };
+})();
+
+const placeRegex = (() => {
+  let cached: RegExp | undefined;
+  return () =>
+    (cached ??= new RegExp(
+      `(?<![\\p{L}\\p{N}])(?:${[...lexiconPlaces()].sort((a, b) => b.length - a.length).map(flexible).join('|')})(?![\\p{L}\\p{N}])`,
+      'gu',
+    ));
+})();
+
+const lexiconPlaces = () => lexicon().placeNames;
+
+export const isPlace = (s: string) => lexicon().places.has(normaliseName(s));
+export const isNotEntity = (s: string) => lexicon().notEntities.has(normaliseName(s));
+
+/** Find every mention in an article. */
+export function findMentions(text: string, sentences: Sentence[], lang: 'fr' | 'en' = 'fr'): Found[] {
+  const claims = new Claims();
+  const found: Found[] = [];
+  const take = (f: Found) => {
+    claims.add(f.start, f.end);
+    found.push(f);
+  };
+
+  const lexOrgs: Found[] = [];
+  const { cs, ci, byNorm } = lexOrgRegexes();
+  for (const re of [ci, cs])
+    for (const m of text.matchAll(re)) {
+      const s = m.index!;
+      const e = s + m[0].length;
+      if (lexOrgs.some((f) => s < f.end && e > f.start)) continue;
+      const id = byNorm.get(normaliseName(m[0]));
+      if (!id) continue;
+      lexOrgs.push({ start: s, end: e, text: m[0], kind: 'organisation', rule: 'lexicon-org', name: squash(m[0]), keys: [`org:@${id}`], lexId: id });
+    }
+
+  // acronym definitions: "Long name (ACR)" and "ACR (Long name)"
+  for (const def of acronymDefinitions(text, sentences)) {
+    const inner = lexOrgs.filter((f) => f.start >= def.start && f.end <= def.end);
+    const lexHit = byNorm.get(normaliseName(def.name)) ?? byNorm.get(normaliseName(def.acronym));
+    const innerWhole = inner.find((f) => f.start === def.start && f.end === def.nameEnd);
+    const lexId = lexHit ?? innerWhole?.lexId;
+    for (const f of inner) lexOrgs.splice(lexOrgs.indexOf(f), 1);
+    // a place inside the expansion ("… de Bamako") belongs to the name
+    const keys = lexId ? [`org:@${lexId}`] : [orgKey(def.name), `org:acr:${def.acronym.replace(legalSuffix, '').toUpperCase()}`];
+    const f: Found = { start: def.start, end: def.end, text: text.slice(def.start, def.end), kind: 'organisation', rule: def.rule, name: def.name, keys, acronym: def.acronym };
+    if (lexId) f.lexId = lexId;
+    found.push(f);
+    claims.add(def.start, def.end);
+  }
+  for (const f of lexOrgs) if (!claims.overlaps(f.start, f.end)) take(f);
+
+  // known acronyms used alone later in the article ("la DGCC", "l’AGETIC")
+  const acronyms = new Map(found.filter((f) => f.acronym).map((f) => [f.acronym!.replace(legalSuffix, ''), f]));
+  for (const [acr, def] of acronyms) {
+    const re = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRe(acr)}(?![\\p{L}\\p{N}])`, 'gu');
+    for (const m of text.matchAll(re)) {
+      const s = m.index!;
+      if (claims.overlaps(s, s + m[0].length)) continue;
+      const f: Found = { start: s, end: s + m[0].length, text: m[0], kind: 'organisation', rule: 'acronym-use', name: def.name, keys: def.keys };
+      if (def.lexId) f.lexId = def.lexId;
+      take(f);
+    }
+  }
+
+  for (const f of ministries(text)) if (!claims.overlaps(f.start, f.end)) take(f);
+  for (const f of headWordOrgs(text)) if (!claims.overlaps(f.start, f.end) && !isNotEntity(f.name)) take(f);
+  for (const f of contextOrgs(text)) if (!claims.overlaps(f.start, f.end) && !isNotEntity(f.name) && !isPlace(f.name)) take(f);
+
+  // places: claimed so that they are never read as people
+  for (const m of text.matchAll(placeRegex())) {
+    if (claims.overlaps(m.index!, m.index! + m[0].length)) continue;
+    take({ start: m.index!, end: m.index! + m[0].length, text: m[0], kind: 'place', rule: 'lexicon-place', name: squash(m[0]), keys: [`place:${normaliseName(m[0])}`] });
+  }
+
+  for (const f of people(text, sentences, claims, lang)) take(f);
+  return found.sort((a, b) => a.start - b.start);
+}
+
+// ---- organisations -------------------------------------------------------------------------
+
+interface AcronymDef {
+  start: number;
+  end: number;
+  nameEnd: number;
+  name: string;
+  acronym: string;
+  rule: string;
+}
+
+const wordsWithOffsets = (s: string, base: number) =>
+  [...s.matchAll(/[\p{L}\p{N}][\p{L}\p{N}’'-]*/gu)].map((m) => ({ w: m[0], start: base + m.index!, end: base + m.index! + m[0].length }));
+
+const contentInitials = (words: string[]) =>
+  words
+    .map((w) => w.replace(/^(?:l|d|qu)['’]/i, ''))
+    .filter((w) => !CONNECTOR_WORDS.has(w.toLowerCase()))
+    .map((w) => w[0]!.toLowerCase());
+
+/** Share of a phrase's content-word initials found in order in the acronym's letters. */
+function initialsScore(initials: string[], acronym: string): number {
+  const letters = normaliseName(acronym).replace(/[^a-z]/g, '');
+  let i = 0;
+  let hit = 0;
+  for (const c of initials) {
+    const j = letters.indexOf(c, i);
+    if (j >= 0) {
+      hit++;
+      i = j + 1;
+    }
+  }
+  return initials.length ? hit / initials.length : 0;
+}
+
+const HEAD_SET = new Set(ORG_HEADS.map((h) => h.split(' ').pop()!));
+
+function acronymDefinitions(text: string, sentences: Sentence[]): AcronymDef[] {
+  const defs: AcronymDef[] = [];
+  const ACR = `[${UP}][A-Za-zÀ-ÿ&.\\-]{1,14}(?:\\s[${UP}][A-Za-zÀ-ÿ]{1,10})?`;
+  // Long name (ACR)
+  for (const m of text.matchAll(new RegExp(`\\((${ACR})\\)`, 'gu'))) {
+    const acr = m[1]!;
+    if (!/[A-Z].*[A-Z]|^[A-Z][a-z]{3,}$/.test(acr) && !/[A-Z]{2}/.test(acr)) continue;
+    const open = m.index!;
+    const sent = sentences.find((s) => s.start <= open && s.end >= open);
+    const winStart = Math.max(sent?.start ?? 0, open - 220);
+    let window = text.slice(winStart, open);
+    const cut = Math.max(window.lastIndexOf('('), window.lastIndexOf(')'), window.lastIndexOf('«'), window.lastIndexOf(':'), window.lastIndexOf(';'));
+    const base = cut >= 0 ? winStart + cut + 1 : winStart;
+    window = text.slice(base, open);
+    const words = wordsWithOffsets(window, base);
+    const first = normaliseName(acr)[0];
+    let best: { i: number } | undefined;
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i]!.w.replace(/^(?:l|d)['’]/i, '');
+      if (!/^\p{Lu}/u.test(w) || normaliseName(w)[0] !== first) continue;
+      const phrase = words.slice(i).map((x) => x.w);
+      const initials = contentInitials(phrase);
+      if (initials.length > normaliseName(acr).replace(/[^a-z]/g, '').length + 4) continue;
+      if (initialsScore(initials, acr) < 0.6) continue;
+      const caps = phrase.filter((x) => /^\p{Lu}/u.test(x.replace(/^(?:l|d)['’]/i, ''))).length;
+      const head = HEAD_SET.has(w) || caps >= 2;
+      if (!head || phrase.length < 2) continue;
+      best = { i };
+      break; // farthest start first
+    }
+    if (!best) continue;
+    const w0 = words[best.i]!;
+    const elided = /^(?:l|d)['’]/i.exec(w0.w);
+    const start = w0.start + (elided ? elided[0].length : 0);
+    const nameEnd = text.slice(start, open).trimEnd().length + start;
+    const name = squash(text.slice(start, nameEnd)).replace(/,$/, '');
+    if (isPlace(name)) continue;
+    defs.push({ start, end: open + m[0].length, nameEnd, name, acronym: acr, rule: 'acronym-definition' });
+  }
+  // ACR (Long name)
+  for (const m of text.matchAll(new RegExp(`(?<![\\p{L}])([${UP}]{2,10})\\s\\(([${UP}][^()]{8,200})\\)`, 'gu'))) {
+    const acr = m[1]!;
+    const long = squash(m[2]!);
+    const initials = contentInitials(long.split(/\s+/));
+    if (normaliseName(long)[0] !== normaliseName(acr)[0] || initialsScore(initials, acr) < 0.6) continue;
+    if (defs.some((d) => d.start < m.index! + m[0].length && d.end > m.index!)) continue;
+    defs.push({ start: m.index!, end: m.index! + m[0].length, nameEnd: m.index! + m[0].length, name: long, acronym: acr, rule: 'acronym-expansion' });
+  }
+  return defs;
+}
+
+/** "ministère de la Communication, de l’Économie numérique et de la Modernisation de l’Administration". */
+export const PORTFOLIO_SEGMENT = `(?:(?:\\s*,\\s*|\\s+et\\s+|\\s+)(?:en\\s+charge\\s+|chargée?\\s+)?(?:de\\s+la|de\\s+l${APOS}|du|des|de)\\s*(?!la\\b|l${APOS}|le\\b|les\\b)[\\p{L}-]+(?:\\s+(?!de\\b|du\\b|des\\b|et\\b|la\\b|le\\b|les\\b|l${APOS}|d${APOS}|au\\b|aux\\b|en\\b|à\\b|a\\b|qui\\b|pour\\b|sur\\b|par\\b)(?:\\p{Lu}[\\p{L}-]+|[\\p{Ll}-]+(?:ique|iques|ale|ales|al|aux|elle|elles|el|els|ienne|ien|aire|aires|ive|if|ière|ier|technologies|publique|publiques)))?)`;
+
+export function portfolioOf(segments: string): string[] {
+  const out: string[] = [];
+  for (const m of segments.matchAll(new RegExp(`(?:de\\s+la|de\\s+l${APOS}|du|des|de)\\s*([\\p{L}-]+(?:\\s+[\\p{L}-]+)?)`, 'gu'))) {
+    const p = normaliseName(m[1]!);
+    if (p && !isPlace(m[1]!)) out.push(p);
+  }
+  return [...new Set(out)].sort();
+}
+
+function ministries(text: string): Found[] {
+  const out: Found[] = [];
+  const re = new RegExp(`(?<![\\p{L}])[Mm]inist[èe]re(?:\\s+(?:malien|malienne))?((?:${PORTFOLIO_SEGMENT})+)`, 'gu');
+  for (const m of text.matchAll(re)) {
+    let segs = m[1]!;
+    // a trailing "du Mali" names the country, not a portfolio
+    const country = new RegExp(`\\s+(?:du|de\\s+la|de\\s+l${APOS}|des)\\s+([\\p{L}-]+)(?:\\s+[\\p{L}-]+)?$`, 'u').exec(segs);
+    if (country && isPlace(country[1]!)) segs = segs.slice(0, country.index);
+    const portfolio = portfolioOf(segs);
+    if (!portfolio.length) continue;
+    const start = m.index!;
+    const end = start + m[0].length - (m[1]!.length - segs.length);
+    const label = 'Ministère' + squash(segs.replace(/^\s*(?:malien|malienne)\s+/u, '')).replace(/^(?=[^\s,])/, ' ');
+    out.push({ start, end, text: text.slice(start, end), kind: 'organisation', rule: 'ministry', name: label.replace(/\s+,/g, ','), keys: [`org:ministry:${portfolio.join('+')}`], portfolio });
+  }
+  return out;
+}
+
+const HEAD_RE = new RegExp(`(?<![\\p{L}])(?:${ORG_HEADS.map(escapeRe).sort((a, b) => b.length - a.length).join('|')})(?![\\p{L}])`, 'gu');
+
+/** "Haut Conseil Islamique du Mali", "Orphelinat ‘’Niaber’’ de Sébénikoro", "Centre international de conférences de Bamako". */
+function headWordOrgs(text: string): Found[] {
+  const out: Found[] = [];
+  for (const m of text.matchAll(HEAD_RE)) {
+    const start = m.index!;
+    let pos = start + m[0].length;
+    let lastCapEnd = -1;
+    let words = 0;
+    const rest = text.slice(pos, pos + 200);
+    const tok = /^(\s+)(?:([‘’'"“”]{1,2}\s?[\p{Lu}][\p{L}-]+\s?[‘’'"“”]{1,2})|((?:l|d)['’])?([\p{L}][\p{L}\p{N}’'-]*))/u;
+    let off = 0;
+    while (words < 12) {
+      const t = tok.exec(rest.slice(off));
+      if (!t) break;
+      const quoted = t[2];
+      const word = t[4] ?? '';
+      const len = t[0].length;
+      if (quoted) lastCapEnd = pos + off + len;
+      else if (/^\p{Lu}/u.test(word)) {
+        if (lexicon().notNames.has(word) && !HEAD_SET.has(word) && !isPlace(word) && !/^(Télécommunications|Technologies|Information|Communication|Développement|Commerce|Industrie|Santé|Postes|Poste|Numérique|Économie|Economie|Administration|Modernisation|Social|Sociale|Sécurité|Finances|Afrique|Nord|Sud|Est|Ouest)$/u.test(word)) break;
+        lastCapEnd = pos + off + len;
+      } else if (!CONNECTOR_WORDS.has(word.toLowerCase()) && !/^\p{Ll}/u.test(word)) break;
+      off += len;
+      words++;
+    }
+    if (lastCapEnd < 0) continue;
+    const end = lastCapEnd;
+    const name = squash(text.slice(start, end));
+    if (name.split(' ').length < 2) continue;
+    // a unit of a known organisation ("Direction Technique de Moov Africa Malitel") is not an organisation of its own
+    const { cs, ci } = lexOrgRegexes();
+    cs.lastIndex = 0;
+    ci.lastIndex = 0;
+    if (cs.test(name) || ci.test(name)) {
+      cs.lastIndex = 0;
+      ci.lastIndex = 0;
+      continue;
+    }
+    cs.lastIndex = 0;
+    ci.lastIndex = 0;
+    out.push({ start, end, text: text.slice(start, end), kind: 'organisation', rule: 'org-head-word', name: name.replace(/[‘’'"“”]{2}/g, (q) => q), keys: [orgKey(name.replace(/[‘’'"“”]/g, ''))] });
+  }
+  // English: capitalised words ending with a head noun
+  const tailRe = new RegExp(`(?:[${UP}][\\p{L}&-]+\\s+){1,5}(?:${ORG_TAILS.map(escapeRe).join('|')})(?![\\p{L}])`, 'gu');
+  for (const m of text.matchAll(tailRe)) {
+    const name = squash(m[0]).replace(/^(?:The|In|At|For|By|With|From)\s+/, '');
+    const start = m.index! + m[0].indexOf(name.split(' ')[0]!);
+    out.push({ start, end: m.index! + m[0].length, text: m[0], kind: 'organisation', rule: 'org-tail-word', name, keys: [orgKey(name)] });
+  }
+  return out;
+}
+
+/** Make the first letter of each alternative of a lower-case pattern match either case. */
+const caseFirst = (pattern: string) => pattern.replace(/(\(\?:|\|)([a-z])/g, (_m, p: string, c: string) => `${p}[${c}${c.toUpperCase()}]`);
+
+const CHUNK = `[${UP}][\\p{L}\\p{N}&’'-]*(?:\\s+[${UP}\\d][\\p{L}\\p{N}&’'-]*){0,4}`;
+
+/** Organisations named through their context: "la société X", "directeur général de X", "partenariat avec X". */
+function contextOrgs(text: string): Found[] {
+  const out: Found[] = [];
+  const { ROLE_CS } = patterns();
+  const rules: Array<[string, RegExp]> = [
+    ['org-introducer', new RegExp(`${caseFirst(ORG_INTRODUCERS)}\\s+(?:[\\p{Ll}’' -]{0,40}?\\s)?(${CHUNK})`, 'gu')],
+    ['org-role-complement', new RegExp(`(?<![\\p{L}])(?:${ROLE_CS})\\s+(?:de\\s+la\\s+|de\\s+l['’]|du\\s+|des\\s+|de\\s+|d['’]|of\\s+(?:the\\s+)?)(${CHUNK})`, 'gu')],
+    ['org-partner', new RegExp(`(?:[Pp]artenariat|[Aa]ccord|[Cc]onvention|[Cc]ontrat)\\s+avec\\s+(?:la\\s+|le\\s+|l['’])?(${CHUNK})`, 'gu')],
+  ];
+  for (const [rule, re] of rules)
+    for (const m of text.matchAll(re)) {
+      let name = m[1]!;
+      // stop before a following place ("TapTap Send au Mali" is caught without "au Mali" by CHUNK already)
+      name = name.replace(/\s+(?:Mali|Bamako)$/u, '');
+      if (!/^\p{Lu}/u.test(name) || !/^[\p{Lu}]/u.test(name)) continue;
+      const first = name.split(/\s+/)[0]!;
+      if (lexicon().notNames.has(first) && !HEAD_SET.has(first) && first !== 'Général') continue;
+      const start = m.index! + m[0].length - m[1]!.length;
+      if (rule === 'org-role-complement' && name.split(/\s+/).length === 1 && !/^[\p{Lu}]{2,}$|[\p{Ll}][\p{Lu}]/u.test(name)) continue;
+      out.push({ start, end: start + name.length, text: name, kind: 'organisation', rule, name: squash(name), keys: [orgKey(name)] });
+    }
+  return out;
+}
+
+// ---- people ------------------------------------------------------------------------------
+
+const HUMAN_VERBS =
+  /^\s*(?:,[^,.;]{0,100},\s*)?(?:\(\p{L}\)\s*)?(?:a|ont|avait|aurait|s['’]est|se\s+sont|s['’]était|est|sera|qui\s+a|lui-même|elle-même)?\s*(?:également\s+|aussi\s+|notamment\s+|ainsi\s+|enfin\s+|pour\s+sa\s+part\s+)?(?:déclaré|indiqué|expliqué|précisé|souligné|rappelé|remercié|salué|présenté|estimé|affirmé|ajouté|introduit|témoigné|fait\s+savoir|insisté|exhorté|reçu|visité|rendu|dit|venu|pris|procédé|présidé|dirigé|signé|annoncé|promis|engagé|assuré|noté|plaidé|félicité|encouragé|invité|informé|conclu|réaffirmé|exprimé|confié|rassuré|demandé|appelé|lancé|inauguré|accueilli|entretenu|échangé|sollicité|répondu|poursuivi|conduit|représenté|estime|déclare|explique|précise|souligne|indique|affirme|reçoit|visite|said|told|added|noted|signed|visited|met|received|explained|stated|announced|welcomed)\b/iu;
+const SPEECH_BEFORE = /(?:(?:a|ont|avait)(?:-t-(?:il|elle))?\s+)?(?:déclaré|expliqué|indiqué|précisé|souligné|témoigné|confié|affirmé|ajouté|estimé|conclu|noté|martelé|rappelé|selon|d['’]après|aux\s+dires\s+de|according\s+to|said|says|explained)\s+(?:le\s+|la\s+|l['’])?$/iu;
+const AGENT_BEFORE = /(?:représentée?s?|dirigée?s?|conduite?s?|présidée?s?|accompagnée?s?|accueillie?s?|reçue?s?|animée?s?|signée?s?|menée?s?|pilotée?s?|coordonnée?s?|led|headed|represented|chaired)\s+(?:par|by)\s+(?:son\s+|sa\s+|le\s+|la\s+|l['’]|its\s+|the\s+)?$/iu;
+
+interface PersonChunk {
+  start: number;
+  end: number;
+  tokens: Array<{ w: string; start: number; end: number }>;
+}
+
+function chunksOf(text: string, claims: Claims): PersonChunk[] {
+  const { PERSON } = patterns();
+  const out: PersonChunk[] = [];
+  const lex = lexicon();
+  for (const m of text.matchAll(new RegExp(PERSON, 'gu'))) {
+    const tokens = [...m[0].matchAll(/\S+/gu)].map((t) => ({ w: t[0], start: m.index! + t.index!, end: m.index! + t.index! + t[0].length }));
+    // split around claimed spans (organisations, places)
+    let cur: PersonChunk['tokens'] = [];
+    const flush = () => {
+      // drop leading words that are never names ("Le", "Selon") and trailing particles
+      while (cur.length && (lex.notNames.has(cur[0]!.w) || lex.particles.has(cur[0]!.w))) cur.shift();
+      while (cur.length && lex.particles.has(cur[cur.length - 1]!.w)) cur.pop();
+      if (cur.length) out.push({ start: cur[0]!.start, end: cur[cur.length - 1]!.end, tokens: cur });
+      cur = [];
+    };
+    for (const t of tokens) {
+      if (claims.overlaps(t.start, t.end) || t.w.length < 2 || (lex.notNames.has(t.w) && cur.length > 0) || patterns().roleOf(t.w)) {
+        flush();
+        continue;
+      }
+      cur.push(t);
+    }
+    flush();
+  }
+  return out;
+}
+
+function people(text: string, sentences: Sentence[], claims: Claims, lang: 'fr' | 'en'): Found[] {
+  const { ROLE, CIVILITY } = patterns();
+  const civBefore = new RegExp(`(?:^|[\\s(,])(${CIVILITY})\\s*$`, 'u');
+  const roleApposBefore = new RegExp(`(?<![\\p{L}])(?:${ROLE})(?![\\p{L}])[^.;!?«»\\n]{0,160}?,\\s*(?:(?:${CIVILITY})\\s+)?$`, 'iu');
+  const roleDirectBefore = new RegExp(`(?<![\\p{L}])(?:${ROLE})\\s+(?:(?:${CIVILITY})\\s+)?$`, 'iu');
+  const roleApposAfter = new RegExp(`^\\s*(?:\\(\\p{L}\\)\\s*)?,\\s*(?:le\\s+|la\\s+|l['’]|the\\s+|son\\s+|sa\\s+)?(?:nouveau\\s+|nouvelle\\s+|nouvel\\s+|actuel\\s+|ancien\\s+|ex-)?(?:${ROLE})(?![\\p{L}])`, 'iu');
+  const respectively = /respectivement\s+$|respectively\s+$/iu;
+  const firstNames = firstNameTokens(text, lang);
+  const out: Found[] = [];
+  const accepted = new Set<string>();
+  const pending: Array<{ c: PersonChunk; name: string; single: boolean; civ: boolean }> = [];
+
+  for (const c of chunksOf(text, claims)) {
+    const sent = sentences.find((s) => s.start <= c.start && s.end >= c.end);
+    const sStart = sent?.start ?? 0;
+    const sEnd = sent?.end ?? text.length;
+    let tokens = c.tokens;
+    // a civility inside the chunk ("Dr Alou Macalou", "Général de Division Abdoulaye Maïga")
+    let civ = false;
+    const lead = text.slice(c.start, c.end);
+    const civIn = new RegExp(`^(?:${CIVILITY})\\s+`, 'u').exec(lead);
+    if (civIn) {
+      civ = true;
+      tokens = tokens.filter((t) => t.start >= c.start + civIn[0].length);
+    }
+    if (!tokens.length) continue;
+    const start = tokens[0]!.start;
+    const end = tokens[tokens.length - 1]!.end;
+    const before = text.slice(Math.max(sStart, start - 200), start);
+    const after = text.slice(end, Math.min(sEnd, end + 160));
+    if (civBefore.test(before)) civ = true;
+    // "Maly Sangho dite ‘’Bibi’’": the nickname is a form, not the name
+    let raw = text.slice(start, end);
+    const forms: string[] = [];
+    const nick = /^(.*?)\s+(?:dite?|alias)\s+(.+)$/u.exec(raw);
+    if (nick) {
+      raw = nick[1]!;
+      forms.push(squash(text.slice(start, end)));
+    }
+    const nameTokens = raw.split(/\s+/).filter((w) => !lexicon().particles.has(w));
+    const single = nameTokens.length === 1;
+    if (single && /^[\p{Lu}]{2,}$/u.test(raw)) continue; // an acronym, not a surname
+    const contextual =
+      civ ||
+      roleApposBefore.test(before) ||
+      roleDirectBefore.test(before) ||
+      roleApposAfter.test(after) ||
+      HUMAN_VERBS.test(after) ||
+      SPEECH_BEFORE.test(before) ||
+      AGENT_BEFORE.test(before) ||
+      respectively.test(before) ||
+      (/^\s*et\s+/u.test(after) && respectively.test(text.slice(Math.max(sStart, start - 60), start))) ||
+      (!single && firstNames.has(tokens[0]!.start));
+    const name = displayName(raw.replace(/\s+(?:\(\p{L}\))$/u, ''));
+    if (isPlace(name) || isNotEntity(name)) continue;
+    if (contextual) {
+      if (!single) accepted.add(normaliseName(name));
+      out.push(mk(start, end, name, single, forms, text));
+    } else pending.push({ c: { ...c, start, end }, name, single, civ });
+  }
+  // a name accepted once is a person wherever else the article writes it (or its surname, after a first full mention)
+  for (const p of pending) {
+    const n = normaliseName(p.name);
+    const isKnown = accepted.has(n) || [...accepted].some((a) => a.endsWith(' ' + n) || (n.split(' ').length >= 2 && a.endsWith(n)));
+    // an interview's speaker label ("Salif Camara :")
+    const label = /^\s*:/.test(text.slice(p.c.end, p.c.end + 3));
+    if (isKnown || (label && p.name.split(' ').length >= 2 && [...accepted].some((a) => a.endsWith(n))))
+      out.push(mk(p.c.start, p.c.end, p.name, p.single || n.split(' ').length === 1, [], text));
+  }
+  return out;
+}
+
+function mk(start: number, end: number, name: string, single: boolean, forms: string[], text: string): Found {
+  const f: Found = { start, end, text: text.slice(start, end), kind: 'person', rule: single ? 'person-surname' : 'person-context', name, keys: [personKey(name)], single };
+  if (forms.length) f.forms = forms;
+  return f;
+}

@@ -1,0 +1,74 @@
+// Regular-expression building blocks for the genre, built once from the lexicons.
+import { lexicon } from './lexicon.js';
+
+export const UP = 'A-ZÀ-ÖØ-ÞŒ';
+export const APOS = "['’]";
+
+export const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A lexicon phrase as a tolerant pattern: any white space, either apostrophe, hyphen or space. */
+export const flexible = (phrase: string): string =>
+  escapeRe(phrase)
+    .replace(/['’]/g, APOS)
+    .replace(/\\-|\s+/g, '[\\s\\-]+');
+
+/** A capitalised name token: "Leyti", "N’Diaye", "Henri-Marie", "DONDRA", "NTowa", "Keïta". */
+export const NAME_TOKEN = `(?:N${APOS})?[${UP}][\\p{L}]*(?:[\\-${APOS.slice(1, -1)}][\\p{L}]+)*`;
+
+let cache: ReturnType<typeof build> | undefined;
+export const patterns = () => (cache ??= build());
+
+function build() {
+  const lex = lexicon();
+  const roleForms = lex.roles.flatMap((r) => r.forms.map((f) => ({ form: f, role: r.role, head: !!r.head }))).sort((a, b) => b.form.length - a.form.length);
+  const roleAlt = roleForms.map((r) => flexible(r.form)).join('|');
+  const particles = [...lex.particles].map(escapeRe).join('|');
+  const civilities = lex.civilities.map((c) => flexible(c).replace(/\\\.$/, '\\.?')).join('|');
+  // case-sensitive variants: as written, first letter either case, each word capitalised
+  const variants = new Set<string>();
+  for (const r of roleForms) {
+    const f = r.form;
+    variants.add(f);
+    variants.add(f[0]!.toUpperCase() + f.slice(1));
+    variants.add(f[0]!.toLowerCase() + f.slice(1));
+    variants.add(f.replace(/(^|\s)(\p{Ll})/gu, (_m, sp: string, c: string) => sp + c.toUpperCase()));
+  }
+  const roleCs = [...variants].sort((a, b) => b.length - a.length).map(flexible).join('|');
+  return {
+    roleForms,
+    /** Any role form, matched case-sensitively (as written, capitalised, or in title case). */
+    ROLE_CS: `(?:${roleCs})`,
+    /** Any role form (case-insensitive use). */
+    ROLE: `(?:${roleAlt})`,
+    PARTICLE: `(?:${particles})`,
+    CIVILITY: `(?:${civilities})`,
+    /** A person's name: name tokens, particles between them, at most six tokens. */
+    PERSON: `${NAME_TOKEN}(?:[\\s]+(?:(?:${particles})[\\s]+)*${NAME_TOKEN}){0,5}`,
+    roleOf(form: string): { role: string; head: boolean } | undefined {
+      const f = form.toLowerCase().replace(/’/g, "'").replace(/\s+/g, ' ').trim();
+      const hit = roleForms.find((r) => r.form.toLowerCase().replace(/’/g, "'") === f);
+      return hit ? { role: hit.role, head: hit.head } : undefined;
+    },
+  };
+}
+
+/** Organisation head nouns: a capitalised phrase starting with one of them names an organisation. */
+export const ORG_HEADS = [
+  'Agence', 'Autorité', 'Société', 'Banque', 'Direction', 'Union', 'Fédération', 'Confédération', 'Comité', 'Conseil',
+  'Haut Conseil', 'Fonds', 'Association', 'Orphelinat', 'Institut', 'Centre', 'Groupe', 'Fondation', 'Chambre',
+  'Jeune Chambre', 'Office', 'Université', 'Commission', 'Cellule', 'Observatoire', 'Alliance', 'Organisation',
+  'Syndicat', 'Collectif', 'Coalition', 'Ordre', 'Compagnie', 'Caisse', 'Mutuelle', 'Cabinet', 'École', 'Ecole',
+  'Réseau', 'Plateforme', 'Coopérative', 'Entreprise', 'Établissement', 'Etablissement', 'Consortium', 'Agency',
+  'Authority', 'Bank', 'Fund', 'Company', 'Corporation', 'Foundation', 'Institute', 'Council', 'Committee',
+  'Organization', 'Federation', 'Chamber', 'Ministry', 'University', 'Commission', 'Union',
+];
+
+/** English phrases end with their head: "West African Development Bank". */
+export const ORG_TAILS = ['Bank', 'Fund', 'Agency', 'Authority', 'Union', 'Corporation', 'Company', 'Group', 'Foundation', 'Institute', 'Council', 'Committee', 'Organization', 'Organisation', 'Association', 'Telecom', 'Telecoms', 'Technologies', 'Holding', 'Holdings', 'Networks', 'Ventures', 'Capital', 'Partners', 'SA', 'SARL', 'SAS', 'Ltd', 'Inc'];
+
+/** Nouns that introduce an organisation's name: "la société X", "l’opérateur X". */
+export const ORG_INTRODUCERS =
+  "(?:la société|la firme|l['’]entreprise|l['’]opérateur|le groupe|la start-?up|la fintech|la banque|la compagnie|le cabinet|le fournisseur(?: d['’]accès)?|le service(?: de [\\p{Ll}' ’]+?)?|l['’]agence|l['’]ONG|l['’]association|the company|the firm|the operator|the group|the bank|the start-?up)";
+
+/** Common words that end a name chunk when met in it. */
+export const STOP_CONNECTORS = new Set(['de', 'du', 'des', 'la', 'le', 'les', "l'", "d'", 'et', 'pour', 'en', 'au', 'aux', 'sur', 'of', 'the', 'and', 'for', 'à']);

@@ -1,0 +1,536 @@
+// Relations of one article: roles from appositions and titles, meetings, commitments, agreements,
+// sanctions and discussed topics. Every relation keeps its sentence and the id of its rule.
+import type { LocalEntity, LocalRelation, RelationKind, Sentence } from '../types.js';
+import { lexicon } from './lexicon.js';
+import { patterns } from './patterns.js';
+import { topicsIn } from './topics.js';
+import {
+  COMMIT,
+  DISCUSS,
+  MEET_ACTIVE,
+  MEET_AUDIENCE,
+  MEET_PASSIVE,
+  MEET_WITH,
+  ORG_ANAPHOR,
+  PRONOUN_SUBJECT,
+  SANCTION,
+  SANCTION_PASSIVE,
+  SIGN,
+  STATUS_WORDS,
+  VISIT,
+  type CommitmentStatus,
+} from './rules.js';
+
+type Kind = 'person' | 'organisation';
+
+export interface Ref {
+  id: string;
+  kind: Kind;
+  start: number;
+  end: number;
+  via: 'name' | 'title' | 'pronoun';
+}
+
+export interface TopicEntity {
+  id: string;
+  label: string;
+}
+
+export interface RelationsResult {
+  relations: LocalRelation[];
+  /** Topic entities that relations point to. */
+  topics: TopicEntity[];
+}
+
+interface Ctx {
+  text: string;
+  sentences: Sentence[];
+  entities: Map<string, LocalEntity>;
+  refs: Ref[];
+  relations: LocalRelation[];
+  /** person id → [org id, role] from this article */
+  roleOf: Map<string, Array<{ org: string; role: string }>>;
+  topics: Map<string, TopicEntity>;
+}
+
+const PREP_END = `\\s+(?:de\\s+la|de\\s+l['’]|du|des|de|d['’]|of\\s+the|of)\\s*$`;
+
+export function extractRelations(text: string, sentences: Sentence[], entities: LocalEntity[], lang: 'fr' | 'en'): RelationsResult {
+  const refs: Ref[] = [];
+  for (const e of entities)
+    if (e.kind === 'person' || e.kind === 'organisation')
+      for (const m of e.mentions) refs.push({ id: e.id, kind: e.kind, start: m.start, end: m.end, via: 'name' });
+  refs.sort((a, b) => a.start - b.start);
+  const ctx: Ctx = { text, sentences, entities: new Map(entities.map((e) => [e.id, e])), refs, relations: [], roleOf: new Map(), topics: new Map() };
+  for (const s of sentences) appositionRoles(ctx, s);
+  titleMentions(ctx);
+  const subjects = new Map<Sentence, Ref[]>();
+  let host: Ref | undefined;
+  const visits: Array<{ host: Ref; org: string; sentence: Sentence; rule: string }> = [];
+  let prev: Ref[] = [];
+  for (const s of sentences) {
+    const inS = refsIn(ctx, s);
+    const subj = (pos: number) => subjectBefore(ctx, s, inS, pos, prev);
+    // meetings
+    host = meetings(ctx, s, inS, subj, host, visits);
+    commitments(ctx, s, subj, lang);
+    agreements(ctx, s, inS, subj);
+    sanctions(ctx, s, inS, subj);
+    const here = inS.filter((r) => r.kind === 'person');
+    const first = here.length ? [here[0]!] : inS.length ? [inS[0]!] : [];
+    const startsWithPronoun = PRONOUN_SUBJECT.test(s.text) && (!inS.length || inS[0]!.start - s.start > 40);
+    subjects.set(s, startsWithPronoun ? prev : first);
+    prev = startsWithPronoun ? prev : first.length ? first : prev;
+  }
+  // a visit or an audience with an organisation is a meeting with its people named in the story
+  for (const v of visits)
+    for (const [person, roles] of ctx.roleOf)
+      if (person !== v.host.id && roles.some((r) => r.org === v.org)) add(ctx, 'met-with', v.host.id, person, v.sentence, `${v.rule}+member-of-visited`);
+  discussed(ctx);
+  return { relations: dedupe(ctx.relations), topics: [...ctx.topics.values()] };
+}
+
+// ---- helpers ------------------------------------------------------------------------------
+
+const refsIn = (ctx: Ctx, s: Sentence) => ctx.refs.filter((r) => r.start >= s.start && r.end <= s.end).sort((a, b) => a.start - b.start);
+
+function add(ctx: Ctx, kind: RelationKind, source: string, target: string, sentence: Sentence, rule: string, extra: Partial<LocalRelation> = {}): void {
+  if (source === target) return;
+  ctx.relations.push({ kind, source, target, sentence, rule, ...extra });
+}
+
+function dedupe(rels: LocalRelation[]): LocalRelation[] {
+  const seen = new Set<string>();
+  return rels.filter((r) => {
+    const [a, b] = r.kind === 'met-with' || r.kind === 'signed-agreement-with' ? [r.source, r.target].sort() : [r.source, r.target];
+    const k = `${r.kind}|${a}|${b}|${r.sentence.start}|${r.commitment ?? ''}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+function addRole(ctx: Ctx, person: string, org: string | undefined, role: string, sentence: Sentence, rule: string): void {
+  const e = ctx.entities.get(person);
+  if (!e || e.kind !== 'person') return;
+  if (!e.roles.includes(role)) e.roles.push(role);
+  if (!org || ctx.entities.get(org)?.kind !== 'organisation') return;
+  const list = ctx.roleOf.get(person) ?? [];
+  if (!list.some((r) => r.org === org)) list.push({ org, role });
+  ctx.roleOf.set(person, list);
+  add(ctx, 'holds-role', person, org, sentence, rule, { role });
+}
+
+const roleIn = (s: string): string | undefined => {
+  const { ROLE, roleOf } = patterns();
+  const all = [...s.matchAll(new RegExp(`(?<![\\p{L}])(${ROLE})(?![\\p{L}])`, 'giu'))];
+  const last = all[all.length - 1];
+  return last ? roleOf(last[1]!)?.role ?? undefined : undefined;
+};
+
+/** The entity a pronoun, a title or a name before `pos` makes the subject of the clause. */
+function subjectBefore(ctx: Ctx, s: Sentence, inS: Ref[], pos: number, prev: Ref[]): Ref[] {
+  const before = inS.filter((r) => r.end <= pos);
+  const clauseStart = Math.max(s.start, ctx.text.lastIndexOf(';', pos));
+  // "Il a …" at the start of the clause
+  const lead = ctx.text.slice(clauseStart, pos);
+  if (PRONOUN_SUBJECT.test(lead.trimStart()) && !before.some((r) => r.start >= clauseStart)) return prev;
+  // "l’entreprise va …"
+  const anaphor = [...lead.matchAll(ORG_ANAPHOR)].pop();
+  if (anaphor && !before.some((r) => r.start > clauseStart + anaphor.index!)) {
+    const org = [...ctx.refs].filter((r) => r.kind === 'organisation' && r.end <= pos).pop();
+    if (org) return [org];
+  }
+  // the nearest person before the verb, skipping the organisations of its apposition
+  const persons = before.filter((r) => r.kind === 'person');
+  if (persons.length) return [persons[persons.length - 1]!];
+  if (before.length) return [before[before.length - 1]!];
+  return [];
+}
+
+const orgOfPerson = (ctx: Ctx, person: string) => ctx.roleOf.get(person)?.[0]?.org;
+
+// ---- holds-role from appositions ------------------------------------------------------------
+
+function appositionRoles(ctx: Ctx, s: Sentence): void {
+  const { ROLE, CIVILITY } = patterns();
+  const inS = refsIn(ctx, s);
+  const text = ctx.text;
+  let lastRole: { role: string; org?: string } | undefined;
+  const persons = inS.filter((r) => r.kind === 'person');
+  for (const p of persons) {
+    const before = text.slice(s.start, p.start);
+    const after = text.slice(p.end, s.end);
+    const orgsBefore = inS.filter((r) => r.kind === 'organisation' && r.end <= p.start);
+    const orgsAfter = inS.filter((r) => r.kind === 'organisation' && r.start >= p.end);
+    let done = false;
+    // "les directeurs généraux d’Orange Mali et de Huawei, respectivement Leyti N’Diaye et Jean Sun Wei"
+    const resp = /respectivement\s+$/u.test(before) || (/\s+et\s+$/u.test(before) && /respectivement\s+[^,;.]{0,60}$/u.test(before));
+    if (resp) {
+      const m = new RegExp(`(${ROLE})[^.;]*?,?\\s*respectivement\\s+[^;.]*$`, 'iu').exec(before);
+      if (m) {
+        const segStart = s.start + m.index!;
+        const segEnd = s.start + before.lastIndexOf('respectivement');
+        const orgs = inS.filter((r) => r.kind === 'organisation' && r.start >= segStart && r.end <= segEnd);
+        const people = persons.filter((r) => r.start > segEnd);
+        const i = people.indexOf(p);
+        const role = patterns().roleOf(m[1]!)?.role;
+        if (role && i >= 0 && orgs[i]) {
+          addRole(ctx, p.id, orgs[i]!.id, role, s, 'role:respectivement');
+          lastRole = { role, org: orgs[i]!.id };
+          done = true;
+        }
+      }
+    }
+    if (done) continue;
+    // ROLE de ORG (au Mali), NAME
+    const o = orgsBefore[orgsBefore.length - 1];
+    if (o) {
+      const between = text.slice(o.end, p.start);
+      const lead = text.slice(Math.max(s.start, o.start - 90), o.start);
+      if (new RegExp(`^(?:\\s+(?:au|en|du|de\\s+la|pour\\s+l['’])\\s+[\\p{L}' -]{2,30}?)?\\s*,\\s*(?:(?:${CIVILITY})\\s+)*$`, 'u').test(between)) {
+        const rm = new RegExp(`(?<![\\p{L}])(${ROLE})(?:\\s+[\\p{L}]+){0,6}?${PREP_END}`, 'iu').exec(lead);
+        const celui = new RegExp(`(?:celui|celle)${PREP_END}`, 'iu').test(lead);
+        if (rm && new RegExp(`${PREP_END}`, 'iu').test(lead)) {
+          const role = patterns().roleOf(rm[1]!)?.role;
+          if (role) {
+            addRole(ctx, p.id, o.id, role, s, 'role:titre-de-org-nom');
+            lastRole = { role, org: o.id };
+            continue;
+          }
+        }
+        if (celui && lastRole) {
+          addRole(ctx, p.id, o.id, lastRole.role, s, 'role:celui-de-org');
+          continue;
+        }
+      }
+    }
+    // NAME, (le) ROLE … de ORG
+    const oa = orgsAfter[0];
+    if (oa && oa.start - p.end < 160) {
+      const between = text.slice(p.end, oa.start);
+      if (/^\s*(?:\(\p{L}\)\s*)?,/u.test(between) && !/[;.«»]/u.test(between) && !persons.some((x) => x.start > p.end && x.start < oa.start)) {
+        const rm = new RegExp(`(?<![\\p{L}])(${ROLE})(?:\\s+[\\p{L}]+){0,3}?${PREP_END}`, 'iu').exec(between);
+        if (rm) {
+          const role = patterns().roleOf(rm[1]!)?.role;
+          if (role) {
+            addRole(ctx, p.id, oa.id, role, s, 'role:nom-titre-de-org');
+            lastRole = { role, org: oa.id };
+            continue;
+          }
+        }
+      }
+    }
+    // ORG, représentée par (son DG) NAME
+    const agent = new RegExp(`(représentée?s?|dirigée?s?|conduite?s?|pilotée?s?|présidée?s?|led|headed|represented|chaired)\\s+(?:par|by)\\s+(?:son\\s+|sa\\s+|le\\s+|la\\s+|l['’]|its\\s+|the\\s+)?(?:(${ROLE})\\s+)?(?:(?:${CIVILITY})\\s+)*$`, 'iu').exec(before);
+    if (agent) {
+      const verbPos = s.start + agent.index!;
+      const org = inS.filter((r) => r.kind === 'organisation' && r.end <= verbPos && verbPos - r.end < 120).pop();
+      const role = agent[2] ? patterns().roleOf(agent[2])?.role : /^(?:représ|represent)/iu.test(agent[1]!) ? 'Représentant' : /^(?:présid|chair)/iu.test(agent[1]!) ? 'Président' : 'Directeur';
+      if (org && role) {
+        addRole(ctx, p.id, org.id, role, s, 'role:représentée-par');
+        lastRole = { role, org: org.id };
+        continue;
+      }
+    }
+    // ORG …, à travers son directeur général, NAME / et son 1er vice-président, NAME
+    const son = new RegExp(`(?:son|sa|its)\\s+(?:nouveau\\s+|nouvelle\\s+)?(${ROLE})\\s*,?\\s*(?:(?:${CIVILITY})\\s+)*$`, 'iu').exec(before);
+    if (son) {
+      const role = patterns().roleOf(son[1]!)?.role;
+      const org = lastRole?.org ?? orgsBefore[orgsBefore.length - 1]?.id;
+      if (role && org) {
+        addRole(ctx, p.id, org, role, s, 'role:son-titre');
+        lastRole = { role, org };
+        continue;
+      }
+    }
+    // a role without an organisation ("le ministre de la Communication, …, NAME"; "NAME, porte-parole")
+    const apBefore = new RegExp(`(?<![\\p{L}])(${ROLE})(?![\\p{L}])[^.;!?«»\\n]{0,200}?,\\s*(?:(?:${CIVILITY})\\s+)*$`, 'iu').exec(before);
+    const apDirect = new RegExp(`(?<![\\p{L}])(${ROLE})\\s+(?:(?:${CIVILITY})\\s+)*$`, 'iu').exec(before);
+    const apAfter = new RegExp(`^\\s*,\\s*(?:le\\s+|la\\s+|l['’]|the\\s+)?(?:nouveau\\s+|nouvelle\\s+)?(${ROLE})(?![\\p{L}])`, 'iu').exec(after);
+    const r = (apDirect ?? apBefore ?? apAfter)?.[1];
+    if (r) {
+      const role = patterns().roleOf(r)?.role ?? roleIn(r);
+      if (role) addRole(ctx, p.id, undefined, role, s, 'role:apposition');
+    }
+  }
+}
+
+// ---- titles standing for people ("le ministre", "le DG d’Orange-Mali") -----------------------------
+
+function titleMentions(ctx: Ctx): void {
+  const { ROLE_CS, roleOf } = patterns();
+  const re = new RegExp(`(?<![\\p{L}])(?:[Ll]e|[Ll]a|[Ll]['’]|[Dd]u|[Dd]e\\s+la|[Aa]u|[Àà]\\s+la|[Ll]es\\s+deux|[Ll]es)\\s+(?:nouveaux?\\s+|nouvelles?\\s+)?(${ROLE_CS})s?(?![\\p{L}])`, 'gu');
+  const pending: Array<{ start: number; end: number; role: string; org?: string; plural: boolean; sentence: Sentence }> = [];
+  for (const s of ctx.sentences) {
+    const inS = refsIn(ctx, s);
+    for (const m of s.text.matchAll(re)) {
+      const start = s.start + m.index!;
+      let end = start + m[0].length;
+      const role = roleOf(m[1]!)?.role;
+      if (!role) continue;
+      const plural = /^[Ll]es/u.test(m[0]);
+      // "… de ORG" right after
+      let org: string | undefined;
+      const rest = ctx.text.slice(end, s.end);
+      const prep = new RegExp(`^(?:\\s+[\\p{Ll}]+){0,2}?\\s+(?:de\\s+la|de\\s+l['’]|du|des|de|d['’])\\s*`, 'u').exec(rest);
+      if (prep) {
+        const o = inS.find((r) => r.kind === 'organisation' && r.start === end + prep[0].length);
+        if (o) {
+          org = o.id;
+          end = o.end;
+        }
+      }
+      // an apposition ("le DG d’Orange, Leyti N’Diaye") is handled as a role, not a title mention
+      const tail = ctx.text.slice(end, Math.min(s.end, end + 80));
+      const nextPerson = inS.find((r) => r.kind === 'person' && r.start >= end);
+      if (nextPerson && /^(?:\s+(?:au|en)\s+[\p{L}' -]{2,30}?)?\s*,?\s*(?:[\p{Lu}][\p{L}.]*\s+){0,3}$/u.test(ctx.text.slice(end, nextPerson.start))) continue;
+      if (/^\s*,\s*(?:porte-parole|[\p{Lu}])/u.test(tail) && nextPerson && nextPerson.start - end < 60) continue;
+      // inside a person's own name span or apposition already
+      if (inS.some((r) => r.kind === 'person' && r.start <= start && r.end >= end)) continue;
+      const t: (typeof pending)[number] = { start, end, role, plural, sentence: s };
+      if (org) t.org = org;
+      pending.push(t);
+    }
+  }
+  // resolve: a person with that role (at that organisation), the latest before; else the next person
+  // the article introduces without a role (a title first, the name later)
+  const persons = [...ctx.entities.values()].filter((e) => e.kind === 'person');
+  const firstPos = (e: LocalEntity) => Math.min(...e.mentions.map((m) => m.start));
+  for (const t of pending) {
+    const sameRole = (e: LocalEntity) => e.roles.some((r) => r === t.role || r.startsWith(t.role) || t.role.startsWith(r));
+    const atOrg = (e: LocalEntity) => !t.org || (ctx.roleOf.get(e.id) ?? []).some((r) => r.org === t.org);
+    let who: LocalEntity[] = persons.filter((e) => sameRole(e) && atOrg(e));
+    if (!t.plural && who.length > 1) {
+      const before = who.filter((e) => firstPos(e) < t.start);
+      who = [(before.length ? before : who).sort((a, b) => lastBefore(b, t.start) - lastBefore(a, t.start))[0]!];
+    }
+    if (!who.length && !t.plural) {
+      const next = persons.filter((e) => firstPos(e) > t.start && !e.roles.length).sort((a, b) => firstPos(a) - firstPos(b))[0];
+      const unique = persons.filter((e) => !e.roles.length);
+      const cand = next ?? (unique.length === 1 ? unique[0] : undefined);
+      if (cand) {
+        who = [cand];
+        addRole(ctx, cand.id, t.org, t.role, t.sentence, 'role:titre-puis-nom');
+      }
+    } else if (t.org) for (const e of who) if (!(ctx.roleOf.get(e.id) ?? []).some((r) => r.org === t.org)) addRole(ctx, e.id, t.org, t.role, t.sentence, 'role:titre');
+    for (const e of who) ctx.refs.push({ id: e.id, kind: 'person', start: t.start, end: t.end, via: 'title' });
+  }
+  ctx.refs.sort((a, b) => a.start - b.start);
+}
+
+const lastBefore = (e: LocalEntity, pos: number) => Math.max(-1, ...e.mentions.filter((m) => m.start < pos).map((m) => m.start));
+
+// ---- meetings --------------------------------------------------------------------------------
+
+function meetings(
+  ctx: Ctx,
+  s: Sentence,
+  inS: Ref[],
+  subj: (pos: number) => Ref[],
+  host: Ref | undefined,
+  visits: Array<{ host: Ref; org: string; sentence: Sentence; rule: string }>,
+): Ref | undefined {
+  const text = ctx.text;
+  const meet = (a: Ref, b: Ref, rule: string) => {
+    if (a.id === b.id) return;
+    if (a.kind === 'organisation' && orgOfPerson(ctx, b.id) === a.id) return;
+    if (b.kind === 'organisation' && orgOfPerson(ctx, a.id) === b.id) return;
+    add(ctx, 'met-with', a.id, b.id, s, rule);
+  };
+  const guestsAfter = (pos: number, hostRef?: Ref) => {
+    const after = inS.filter((r) => r.start >= pos && r.id !== hostRef?.id);
+    const people = after.filter((r) => r.kind === 'person');
+    return people.length ? people : after.filter((r) => r.kind === 'organisation').slice(0, 3);
+  };
+  // "l’audience accordée … par X … aux responsables de A et B"
+  for (const m of s.text.matchAll(MEET_AUDIENCE.re)) {
+    const pos = s.start + m.index!;
+    const par = text.indexOf(' par ', pos);
+    const h = par >= 0 && par < s.end ? inS.find((r) => r.kind === 'person' && r.start > par) : undefined;
+    if (!h) continue;
+    host = h;
+    for (const g of guestsAfter(h.end, h)) meet(h, g, MEET_AUDIENCE.id);
+    for (const g of inS.filter((r) => r.kind === 'organisation' && r.start > h.end)) visits.push({ host: h, org: g.id, sentence: s, rule: MEET_AUDIENCE.id });
+  }
+  for (const rule of MEET_ACTIVE)
+    for (const m of s.text.matchAll(rule.re)) {
+      const pos = s.start + m.index!;
+      const hs = subj(pos).filter((r) => r.kind === 'person' || r.kind === 'organisation');
+      const guests = guestsAfter(pos + m[0].length, hs[0]);
+      for (const h of hs) {
+        host = h;
+        for (const g of guests) meet(h, g, rule.id);
+        for (const g of guests) if (g.kind === 'organisation') visits.push({ host: h, org: g.id, sentence: s, rule: rule.id });
+      }
+    }
+  for (const rule of MEET_PASSIVE)
+    for (const m of s.text.matchAll(rule.re)) {
+      const pos = s.start + m.index!;
+      const end = pos + m[0].length;
+      const guests = inS.filter((r) => r.kind === 'person' && r.end <= pos);
+      const g2 = guests.length ? guests : subj(pos);
+      const par = /^\s+(?:par|by)\s/u.test(text.slice(end, end + 5));
+      const hosts = par ? inS.filter((r) => r.start >= end && r.kind === 'person').slice(0, 1) : host ? [host] : [];
+      for (const h of hosts) for (const g of g2) meet(h, g, rule.id);
+    }
+  for (const m of s.text.matchAll(MEET_WITH.re)) {
+    const pos = s.start + m.index!;
+    const hs = subj(pos);
+    const others = inS.filter((r) => r.start >= pos + m[0].length && r.kind === 'person').slice(0, 1);
+    for (const h of hs) for (const o of others) meet(h, o, MEET_WITH.id);
+  }
+  for (const rule of VISIT)
+    for (const m of s.text.matchAll(rule.re)) {
+      const pos = s.start + m.index!;
+      const hs = subj(pos).filter((r) => r.kind === 'person');
+      const orgs = inS.filter((r) => r.kind === 'organisation' && r.start >= pos && r.start - pos < 160);
+      for (const h of hs) {
+        host = h;
+        for (const o of orgs) {
+          meet(h, o, rule.id);
+          visits.push({ host: h, org: o.id, sentence: s, rule: rule.id });
+        }
+      }
+    }
+  return host;
+}
+
+// ---- commitments -----------------------------------------------------------------------------
+
+function commitmentPhrase(raw: string): string {
+  let p = raw.replace(/^[\s«"“]+/u, '');
+  const stop = /[»”]|\s[-–—]\s|\.\s|;/u.exec(p);
+  if (stop) p = p.slice(0, stop.index);
+  p = p.replace(/[\s.,;:»"”]+$/u, '');
+  if (p.length > 260) p = p.slice(0, 260).replace(/\s+\S*$/u, '');
+  return p;
+}
+
+function statusOf(sentence: string, base: CommitmentStatus): CommitmentStatus {
+  for (const [status, re] of STATUS_WORDS) if (re.test(sentence)) return status;
+  return base;
+}
+
+function commitments(ctx: Ctx, s: Sentence, subj: (pos: number) => Ref[], lang: 'fr' | 'en'): void {
+  const taken = new Set<number>();
+  for (const rule of COMMIT)
+    for (const m of s.text.matchAll(rule.re)) {
+      const pos = s.start + m.index!;
+      if ([...taken].some((t) => Math.abs(t - pos) < 5)) continue;
+      let who = subj(pos);
+      // "les deux Directeurs généraux ont assuré …": the plural title stands for every holder of the role
+      const lead = ctx.text.slice(s.start, pos);
+      const plural = new RegExp(`[Ll]es\\s+(?:deux\\s+|trois\\s+)?(${patterns().ROLE})s?\\s*$`, 'iu').exec(lead.trimEnd() + ' ') ?? new RegExp(`[Ll]es\\s+(?:deux\\s+|trois\\s+)?(${patterns().ROLE})s?\\b`, 'iu').exec(lead);
+      if (plural) {
+        const role = patterns().roleOf(plural[1]!)?.role;
+        const holders = [...ctx.entities.values()].filter((e) => e.kind === 'person' && role && e.roles.includes(role));
+        if (holders.length >= 2) who = holders.map((e) => ({ id: e.id, kind: 'person' as const, start: pos, end: pos, via: 'title' as const }));
+      } else if (/^\s*(?:Ils|Elles|They)\b/u.test(lead) && who.length === 1) {
+        // "Ils ont exprimé …" after a plural subject: every holder of the previous subject's role
+        const prevRole = ctx.entities.get(who[0]!.id)?.roles[0];
+        const holders = [...ctx.entities.values()].filter((e) => e.kind === 'person' && prevRole && e.roles.includes(prevRole));
+        if (holders.length >= 2) who = holders.map((e) => ({ id: e.id, kind: 'person' as const, start: pos, end: pos, via: 'pronoun' as const }));
+      }
+      if (rule.tight) {
+        const near = who.filter((r) => pos - r.end < 40 || r.via === 'pronoun');
+        const anaphor = [...lead.matchAll(ORG_ANAPHOR)].pop();
+        if (!near.length && !(anaphor && pos - (s.start + anaphor.index! + anaphor[0].length) < 20)) continue;
+        if (near.length) who = near;
+      }
+      if (!who.length) continue;
+      const phrase = commitmentPhrase(rule.keepMatch ? ctx.text.slice(pos, s.end).replace(/^(?:a|ont)\s+/u, '') : ctx.text.slice(pos + m[0].length, s.end));
+      if (phrase.length < 4) continue;
+      taken.add(pos);
+      const topic = topicNode(ctx, phrase, lang);
+      const status = statusOf(s.text, rule.status);
+      for (const w of who) add(ctx, 'committed-to', w.id, topic, s, rule.id, { commitment: phrase, status });
+    }
+}
+
+function topicNode(ctx: Ctx, phrase: string, lang: 'fr' | 'en'): string {
+  const t = topicsIn(phrase, lang)[0] ?? lexicon().fallbackTopic;
+  const id = `topic:${t.id}`;
+  if (!ctx.topics.has(id)) ctx.topics.set(id, { id, label: lang === 'en' ? t.labelEn : t.label });
+  return id;
+}
+
+// ---- agreements and sanctions ---------------------------------------------------------------
+
+const asOrg = (ctx: Ctx, r: Ref) => (r.kind === 'person' ? orgOfPerson(ctx, r.id) ?? r.id : r.id);
+
+function agreements(ctx: Ctx, s: Sentence, inS: Ref[], subj: (pos: number) => Ref[]): void {
+  const [withRule, between, together, enWith] = SIGN;
+  for (const rule of [withRule!, enWith!])
+    for (const m of s.text.matchAll(rule.re)) {
+      const pos = s.start + m.index!;
+      const a = subj(pos)[0];
+      if (!a) continue;
+      const after = inS.filter((r) => r.start >= pos + m[0].length);
+      const parties = after.filter((r) => r.kind === 'organisation' || !after.some((o) => o.kind === 'organisation' && orgOfPerson(ctx, r.id) === o.id));
+      const ids = new Set(parties.map((r) => asOrg(ctx, r)));
+      for (const b of ids) add(ctx, 'signed-agreement-with', asOrg(ctx, a), b, s, rule.id);
+      if (ids.size) return;
+    }
+  for (const m of s.text.matchAll(between!.re)) {
+    const pos = s.start + m.index! + m[0].length;
+    const parties = partiesOf(ctx, inS.filter((r) => r.start >= pos));
+    pairwise(ctx, parties, s, between!.id);
+    if (parties.length >= 2) return;
+  }
+  for (const m of s.text.matchAll(together!.re)) {
+    const pos = s.start + m.index!;
+    const parties = partiesOf(ctx, inS.filter((r) => r.end <= pos));
+    pairwise(ctx, parties, s, together!.id);
+  }
+}
+
+/** The parties among refs: people stand for their organisation, and an organisation in a person's apposition is not a party of its own. */
+function partiesOf(ctx: Ctx, refs: Ref[]): string[] {
+  const persons = refs.filter((r) => r.kind === 'person');
+  const personOrgs = new Set(persons.map((p) => orgOfPerson(ctx, p.id)).filter(Boolean));
+  const ids = [...persons.map((p) => asOrg(ctx, p)), ...refs.filter((r) => r.kind === 'organisation' && !personOrgs.has(r.id)).map((r) => r.id)];
+  return [...new Set(ids)];
+}
+
+function pairwise(ctx: Ctx, ids: string[], s: Sentence, rule: string): void {
+  if (ids.length < 2 || ids.length > 4) return;
+  for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) add(ctx, 'signed-agreement-with', ids[i]!, ids[j]!, s, rule);
+}
+
+function sanctions(ctx: Ctx, s: Sentence, inS: Ref[], subj: (pos: number) => Ref[]): void {
+  for (const rule of SANCTION)
+    for (const m of s.text.matchAll(rule.re)) {
+      const pos = s.start + m.index!;
+      const a = subj(pos)[0];
+      const b = inS.find((r) => r.start >= pos + m[0].length - 1 && r.kind === 'organisation');
+      if (a && b) add(ctx, 'sanctioned', asOrg(ctx, a), b.id, s, rule.id);
+    }
+  for (const m of s.text.matchAll(SANCTION_PASSIVE.re)) {
+    const pos = s.start + m.index!;
+    const target = inS.filter((r) => r.end <= pos && r.kind === 'organisation').pop();
+    const by = inS.find((r) => r.start >= pos + m[0].length);
+    if (target && by) add(ctx, 'sanctioned', asOrg(ctx, by), target.id, s, SANCTION_PASSIVE.id);
+  }
+}
+
+// ---- topics discussed in a meeting ----------------------------------------------------------
+
+function discussed(ctx: Ctx): void {
+  const meetings = ctx.relations.filter((r) => r.kind === 'met-with');
+  if (!meetings.length) return;
+  const participants = new Set(meetings.flatMap((r) => [r.source, r.target]).filter((id) => ctx.entities.get(id)?.kind === 'person'));
+  for (const s of ctx.sentences) {
+    DISCUSS.re.lastIndex = 0;
+    if (!DISCUSS.re.test(s.text)) continue;
+    const named = refsIn(ctx, s).filter((r) => participants.has(r.id) || r.kind === 'organisation');
+    const who = named.length ? [...new Set(named.map((r) => r.id))] : [...participants];
+    const lang = /\b(?:the|and|with)\b/.test(s.text) ? 'en' : 'fr';
+    for (const t of topicsIn(s.text, lang).slice(0, 4)) {
+      const id = `topic:${t.id}`;
+      if (!ctx.topics.has(id)) ctx.topics.set(id, { id, label: lang === 'en' ? t.labelEn : t.label });
+      for (const w of who) add(ctx, 'discussed', w, id, s, DISCUSS.id);
+    }
+  }
+}
+

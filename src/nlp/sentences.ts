@@ -1,0 +1,67 @@
+// Sentence splitting with exact offsets into the article text (evidence must be quotable verbatim).
+import type { Sentence } from '../types.js';
+
+/** Abbreviations after which a period does not end a sentence. */
+const ABBREV = /(?:\b(?:M|MM|Mme|Mmes|Mlle|Dr|Me|Pr|Prof|Mr|Mrs|Ms|St|Ste|Gal|Col|Cdt|Cpt|Lt|No|n°|art|av|bd|cf|etc|env|ex|p|vol|Jr|Sr|Inc|Ltd|Co|S\.E|S\.A|Nov|Déc|Janv|Févr|Sept|Oct|nov|déc|janv|févr|sept|oct)|\b[A-ZÀ-Þ])\.$/u;
+const END_PUNCT = /[.!?…»"”:;)]\s*$/u;
+
+/** True when a paragraph's lines are hard-wrapped (lines end mid-sentence and the next goes on in lower case). */
+function isHardWrapped(lines: string[]): boolean {
+  let wrapped = 0;
+  for (let i = 0; i + 1 < lines.length; i++) {
+    if (!END_PUNCT.test(lines[i]!) && /^\s*[\p{Ll}\d«"]/u.test(lines[i + 1]!)) wrapped++;
+  }
+  return wrapped >= 2;
+}
+
+/** Split text into sentences. Paragraphs are separated by blank lines; single line breaks end a sentence unless the text is hard-wrapped. */
+export function splitSentences(text: string): Sentence[] {
+  const out: Sentence[] = [];
+  const paraRe = /[^\n]+(?:\n(?![ \t\u00a0]*\n)[^\n]*)*/g;
+  let paragraph = 0;
+  for (const pm of text.matchAll(paraRe)) {
+    const para = pm[0];
+    const base = pm.index!;
+    if (!para.trim()) continue;
+    const lines = para.split('\n');
+    const wrapped = isHardWrapped(lines);
+    // blocks: ranges of the paragraph inside which sentences run on
+    const blocks: Array<[number, number]> = [];
+    let pos = 0;
+    let blockStart = 0;
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i]!;
+      const end = pos + line.length;
+      const last = i === lines.length - 1;
+      if (last || !wrapped || END_PUNCT.test(line)) {
+        blocks.push([blockStart, end]);
+        blockStart = end + 1;
+      }
+      pos = end + 1;
+    }
+    for (const [bs, be] of blocks) splitBlock(text, base + bs, base + be, paragraph, out);
+    paragraph++;
+  }
+  return out;
+}
+
+function splitBlock(text: string, start: number, end: number, paragraph: number, out: Sentence[]): void {
+  const block = text.slice(start, end);
+  const re = /[.!?…]+["»”’)]*(?=\s+[«"“(\p{Lu}\d])|[»”]\s*(?=[\p{Lu}])/gu;
+  let from = 0;
+  for (const m of block.matchAll(re)) {
+    const cut = m.index! + m[0].length;
+    const head = block.slice(from, m.index! + 1);
+    if (ABBREV.test(head.trimEnd())) continue;
+    push(text, start + from, start + cut, paragraph, out);
+    from = cut;
+  }
+  push(text, start + from, end, paragraph, out);
+}
+
+function push(text: string, s: number, e: number, paragraph: number, out: Sentence[]): void {
+  while (s < e && /\s/.test(text[s]!)) s++;
+  while (e > s && /\s/.test(text[e - 1]!)) e--;
+  if (e - s < 2) return;
+  out.push({ text: text.slice(s, e), start: s, end: e, paragraph });
+}

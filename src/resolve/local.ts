@@ -1,0 +1,159 @@
+// Within-article resolution: the mentions of one article grouped into entities. A surname or a shorter
+// form refers back to the full name the article gives; an acronym to its expansion; a ministry named
+// by part of its portfolio to the full title; an organisation's outlet name is metadata, not an entity.
+import { normaliseName } from '../graph/keys.js';
+import type { LocalEntity, Mention } from '../types.js';
+import type { Found } from '../nlp/mentions.js';
+
+export interface Resolved {
+  entities: LocalEntity[];
+  /** Found mention index → entity id (absent when the mention was dropped). */
+  byMention: Map<Found, string>;
+}
+
+const STOP = new Set(['de', 'du', 'des', 'la', 'le', 'les', 'l', 'd', 'et', 'pour', 'au', 'aux', 'en', 'sur', 'of', 'the', 'and', 'sa', 's a']);
+const contentTokens = (name: string) => new Set(normaliseName(name).split(' ').filter((t) => t && !STOP.has(t)));
+const isSubset = (a: Set<string>, b: Set<string>) => [...a].every((x) => b.has(x));
+
+interface Group {
+  kind: Found['kind'];
+  founds: Found[];
+  keys: Set<string>;
+}
+
+export function resolveLocal(found: Found[], opts: { outlet?: string; author?: string } = {}): Resolved {
+  const outletKey = opts.outlet ? normaliseName(opts.outlet.replace(/\(.*\)/, '')) : undefined;
+  const authorKey = opts.author ? normaliseName(opts.author) : undefined;
+  const items = found.filter((f) => f.kind !== 'place').filter((f) => {
+    const n = normaliseName(f.name);
+    if (outletKey && (n === outletKey || outletKey.startsWith(n + ' ') || n.startsWith(outletKey))) return false;
+    if (authorKey && f.kind === 'person' && n === authorKey) return false;
+    return true;
+  });
+
+  // people: full names first, longest first, so shorter forms find the name they belong to
+  const groups: Group[] = [];
+  const groupOf = new Map<Found, Group>();
+  const persons = items.filter((f) => f.kind === 'person' && !f.single).sort((a, b) => b.name.split(' ').length - a.name.split(' ').length || a.start - b.start);
+  for (const f of persons) {
+    const toks = normaliseName(f.name).split(' ');
+    const g = groups.find((gr) => gr.kind === 'person' && gr.founds.some((x) => endsWith(normaliseName(x.name).split(' '), toks)));
+    if (g) {
+      g.founds.push(f);
+      groupOf.set(f, g);
+    } else {
+      const ng: Group = { kind: 'person', founds: [f], keys: new Set() };
+      groups.push(ng);
+      groupOf.set(f, ng);
+    }
+  }
+  for (const f of items.filter((x) => x.kind === 'person' && x.single)) {
+    const tok = normaliseName(f.name);
+    const candidates = groups.filter((g) => g.kind === 'person' && g.founds.some((x) => !x.single && normaliseName(x.name).split(' ').slice(1).includes(tok) && normaliseName(x.name).endsWith(tok)));
+    if (!candidates.length) continue; // a bare surname never makes an entity of its own
+    // the most recently named before it, else the first named after it
+    const score = (g: Group) => {
+      const before = g.founds.filter((x) => x.start < f.start).map((x) => x.start);
+      return before.length ? Math.max(...before) : -Infinity;
+    };
+    const g = candidates.sort((a, b) => score(b) - score(a))[0]!;
+    g.founds.push(f);
+    groupOf.set(f, g);
+  }
+  // organisations: shared keys, then portfolio and token-set inclusion
+  for (const f of items.filter((x) => x.kind === 'organisation')) {
+    const g = groups.find((gr) => gr.kind === 'organisation' && f.keys.some((k) => gr.keys.has(k)));
+    if (g) {
+      g.founds.push(f);
+      for (const k of f.keys) g.keys.add(k);
+      groupOf.set(f, g);
+    } else {
+      const ng: Group = { kind: 'organisation', founds: [f], keys: new Set(f.keys) };
+      groups.push(ng);
+      groupOf.set(f, ng);
+    }
+  }
+  mergeOrgs(groups, groupOf);
+
+  const entities: LocalEntity[] = [];
+  const byMention = new Map<Found, string>();
+  groups
+    .filter((g) => g.founds.length)
+    .sort((a, b) => Math.min(...a.founds.map((f) => f.start)) - Math.min(...b.founds.map((f) => f.start)))
+    .forEach((g, i) => {
+      const id = `e${i}`;
+      const name = bestName(g);
+      const forms = new Set<string>();
+      for (const f of g.founds) {
+        forms.add(f.name);
+        for (const x of f.forms ?? []) forms.add(x);
+      }
+      forms.delete(name);
+      const keys = new Set<string>();
+      for (const f of g.founds) if (!f.single) for (const k of f.keys) keys.add(k);
+      const mentions: Mention[] = g.founds
+        .sort((a, b) => a.start - b.start)
+        .map((f) => ({ text: f.text, start: f.start, end: f.end, kind: g.kind, rule: f.rule }));
+      entities.push({ id, kind: g.kind === 'organisation' ? 'organisation' : 'person', name, forms: [...forms].sort(), keys: [...keys].sort(), roles: [], mentions });
+      for (const f of g.founds) byMention.set(f, id);
+    });
+  return { entities, byMention };
+}
+
+function endsWith(full: string[], part: string[]): boolean {
+  if (part.length < 2 || part.length > full.length) return part.length === full.length && part.join(' ') === full.join(' ');
+  return full.slice(full.length - part.length).join(' ') === part.join(' ');
+}
+
+function bestName(g: Group): string {
+  if (g.kind === 'person') return [...g.founds].filter((f) => !f.single).sort((a, b) => b.name.split(' ').length - a.name.split(' ').length || a.start - b.start)[0]!.name;
+  const def = g.founds.find((f) => f.acronym);
+  if (def) return def.name;
+  const ministries = g.founds.filter((f) => f.portfolio);
+  if (ministries.length) return ministries.sort((a, b) => b.portfolio!.length - a.portfolio!.length || a.start - b.start)[0]!.name;
+  return [...g.founds].sort((a, b) => b.name.length - a.name.length || a.start - b.start)[0]!.name;
+}
+
+/** Merge organisation groups that name the same body: a ministry by part of its portfolio, a phrase whose words are all in a longer one. */
+function mergeOrgs(groups: Group[], groupOf: Map<Found, Group>): void {
+  const orgs = () => groups.filter((g) => g.kind === 'organisation' && g.founds.length);
+  let changed = true;
+  while (changed) {
+    changed = false;
+    const list = orgs();
+    outer: for (const a of list)
+      for (const b of list) {
+        if (a === b) continue;
+        if (sameBody(a, b)) {
+          // merge a into b
+          for (const f of a.founds) {
+            b.founds.push(f);
+            groupOf.set(f, b);
+          }
+          for (const k of a.keys) b.keys.add(k);
+          a.founds = [];
+          changed = true;
+          break outer;
+        }
+      }
+  }
+}
+
+function sameBody(a: Group, b: Group): boolean {
+  const pa = a.founds.find((f) => f.portfolio)?.portfolio;
+  const pb = b.founds.find((f) => f.portfolio)?.portfolio;
+  if (pa && pb) {
+    const sa = new Set(pa.flatMap((p) => p.split(' ')));
+    const sb = new Set(pb.flatMap((p) => p.split(' ')));
+    return sa.size < sb.size && isSubset(sa, sb);
+  }
+  if (pa || pb) return false;
+  const lexA = a.founds.find((f) => f.lexId)?.lexId;
+  const lexB = b.founds.find((f) => f.lexId)?.lexId;
+  if (lexA && lexB) return false;
+  const ta = contentTokens(a.founds[0]!.name);
+  const tb = contentTokens(longest(b));
+  return ta.size >= 3 && ta.size <= tb.size && isSubset(ta, tb) && !(ta.size === tb.size && a.founds[0]!.start < b.founds[0]!.start);
+}
+
+const longest = (g: Group) => [...g.founds].sort((x, y) => y.name.length - x.name.length)[0]!.name;
