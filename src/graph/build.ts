@@ -5,7 +5,7 @@
 import Graph from 'graphology';
 import type { EdgeAttributes, Evidence, GraphAttributes, NodeAttributes, StoredArticle } from '../types.js';
 import { UNDIRECTED } from '../types.js';
-import { KIND_PREFIX, slug } from './keys.js';
+import { KIND_PREFIX, normaliseName, slug } from './keys.js';
 
 export type KGraph = Graph<NodeAttributes, EdgeAttributes, GraphAttributes>;
 
@@ -138,7 +138,8 @@ export function buildGraph(records: StoredArticle[], opts: BuildOptions = {}): K
       if (!a || !b || a === b) continue;
       const undirected = UNDIRECTED.has(r.kind);
       if (undirected && b < a) [a, b] = [b, a];
-      const edgeKey = `${r.kind}|${a}|${b}`;
+      // one committed-to edge per commitment: two pledges to the same topic stay two edges
+      const edgeKey = r.kind === 'committed-to' && r.commitment ? `${r.kind}|${a}|${b}|${hash(normaliseName(r.commitment))}` : `${r.kind}|${a}|${b}`;
       const ev: Evidence = {
         article: article.id,
         sentence: r.sentence.text,
@@ -183,4 +184,14 @@ function mostFrequent(xs: string[]): string {
   const counts = new Map<string, number>();
   for (const x of xs) counts.set(x, (counts.get(x) ?? 0) + 1);
   return byCountThenLength(counts);
+}
+
+/** FNV-1a, 32 bits, as 8 hex digits: a short deterministic id for a phrase. */
+function hash(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
 }

@@ -3,7 +3,7 @@
 import { normaliseName } from '../graph/keys.js';
 import type { Sentence } from '../types.js';
 import { lexicon } from './lexicon.js';
-import { APOS, ORG_HEADS, ORG_INTRODUCERS, ORG_TAILS, UP, escapeRe, flexible, patterns } from './patterns.js';
+import { APOS, ORG_HEADS, ORG_INTRODUCERS, ORG_TAILS, U, UP, escapeRe, flexible, patterns } from './patterns.js';
 import { firstNameTokens } from './compromise.js';
 
 export type FoundKind = 'person' | 'organisation' | 'place';
@@ -252,17 +252,14 @@ function acronymDefinitions(text: string, sentences: Sentence[]): AcronymDef[] {
 export const PORTFOLIO_SEGMENT = `(?:(?:\\s*,\\s*|\\s+et\\s+|\\s+)(?:en\\s+charge\\s+|chargée?\\s+)?(?:de\\s+la|de\\s+l${APOS}|du|des|de)\\s*(?!la\\b|l${APOS}|le\\b|les\\b)[\\p{L}-]+(?:\\s+(?!de\\b|du\\b|des\\b|et\\b|la\\b|le\\b|les\\b|l${APOS}|d${APOS}|au\\b|aux\\b|en\\b|à\\b|a\\b|qui\\b|pour\\b|sur\\b|par\\b)(?:\\p{Lu}[\\p{L}-]+|[\\p{Ll}-]+(?:ique|iques|ale|ales|al|aux|elle|elles|el|els|ienne|ien|aire|aires|ive|if|ière|ier|technologies|publique|publiques)))?)`;
 
 export function portfolioOf(segments: string): string[] {
-  const out: string[] = [];
-  for (const m of segments.matchAll(new RegExp(`(?:de\\s+la|de\\s+l${APOS}|du|des|de)\\s*([\\p{L}-]+(?:\\s+[\\p{L}-]+)?)`, 'gu'))) {
-    const p = normaliseName(m[1]!);
-    if (p && !isPlace(m[1]!)) out.push(p);
-  }
+  const pieces = segments.split(new RegExp(`(?:\\s*,\\s*|\\s+et\\s+|\\s+|^)(?:en\\s+charge\\s+|chargée?\\s+)?(?:de\\s+la|de\\s+l${APOS}|du|des|de)(?:\\s+|(?<=${APOS}))`, 'u'));
+  const out = pieces.map((p) => p.trim()).filter((p) => p && !isPlace(p)).map(normaliseName).filter(Boolean);
   return [...new Set(out)].sort();
 }
 
 function ministries(text: string): Found[] {
   const out: Found[] = [];
-  const re = new RegExp(`(?<![\\p{L}])[Mm]inist[èe]re(?:\\s+(?:malien|malienne))?((?:${PORTFOLIO_SEGMENT})+)`, 'gu');
+  const re = U(new RegExp(`(?<![\\p{L}])[Mm]inist[èe]re(?:\\s+(?:malien|malienne))?((?:${PORTFOLIO_SEGMENT})+)`, 'gu'));
   for (const m of text.matchAll(re)) {
     let segs = m[1]!;
     // a trailing "du Mali" names the country, not a portfolio
@@ -363,8 +360,9 @@ function contextOrgs(text: string): Found[] {
 
 // ---- people ------------------------------------------------------------------------------
 
-const HUMAN_VERBS =
-  /^\s*(?:,[^,.;]{0,100},\s*)?(?:\(\p{L}\)\s*)?(?:a|ont|avait|aurait|s['’]est|se\s+sont|s['’]était|est|sera|qui\s+a|lui-même|elle-même)?\s*(?:également\s+|aussi\s+|notamment\s+|ainsi\s+|enfin\s+|pour\s+sa\s+part\s+)?(?:déclaré|indiqué|expliqué|précisé|souligné|rappelé|remercié|salué|présenté|estimé|affirmé|ajouté|introduit|témoigné|fait\s+savoir|insisté|exhorté|reçu|visité|rendu|dit|venu|pris|procédé|présidé|dirigé|signé|annoncé|promis|engagé|assuré|noté|plaidé|félicité|encouragé|invité|informé|conclu|réaffirmé|exprimé|confié|rassuré|demandé|appelé|lancé|inauguré|accueilli|entretenu|échangé|sollicité|répondu|poursuivi|conduit|représenté|estime|déclare|explique|précise|souligne|indique|affirme|reçoit|visite|said|told|added|noted|signed|visited|met|received|explained|stated|announced|welcomed)\b/iu;
+const HUMAN_VERBS = U(
+  /^\s*(?:,[^,.;]{0,100},\s*)?(?:\(\p{L}\)\s*)?(?:a|ont|avait|aurait|s['’]est|se\s+sont|s['’]était|est|sera|qui\s+a|lui-même|elle-même)?\s*(?:également\s+|aussi\s+|notamment\s+|ainsi\s+|enfin\s+|pour\s+sa\s+part\s+)?(?:déclaré|indiqué|expliqué|précisé|souligné|rappelé|remercié|salué|présenté|estimé|affirmé|ajouté|introduit|témoigné|fait\s+savoir|insisté|exhorté|reçu|visité|rendu|dit|venu|pris|procédé|présidé|dirigé|signé|annoncé|promis|engagé|assuré|noté|plaidé|félicité|encouragé|invité|informé|conclu|réaffirmé|exprimé|confié|rassuré|demandé|appelé|lancé|inauguré|accueilli|entretenu|échangé|sollicité|répondu|poursuivi|conduit|représenté|estime|déclare|explique|précise|souligne|indique|affirme|reçoit|visite|said|told|added|noted|signed|visited|met|received|explained|stated|announced|welcomed)\b/iu,
+);
 const SPEECH_BEFORE = /(?:(?:a|ont|avait)(?:-t-(?:il|elle))?\s+)?(?:déclaré|expliqué|indiqué|précisé|souligné|témoigné|confié|affirmé|ajouté|estimé|conclu|noté|martelé|rappelé|selon|d['’]après|aux\s+dires\s+de|according\s+to|said|says|explained)\s+(?:le\s+|la\s+|l['’])?$/iu;
 const AGENT_BEFORE = /(?:représentée?s?|dirigée?s?|conduite?s?|présidée?s?|accompagnée?s?|accueillie?s?|reçue?s?|animée?s?|signée?s?|menée?s?|pilotée?s?|coordonnée?s?|led|headed|represented|chaired)\s+(?:par|by)\s+(?:son\s+|sa\s+|le\s+|la\s+|l['’]|its\s+|the\s+)?$/iu;
 

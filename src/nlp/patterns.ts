@@ -4,6 +4,10 @@ import { lexicon } from './lexicon.js';
 export const UP = 'A-ZÀ-ÖØ-ÞŒ';
 export const APOS = "['’]";
 
+/** `\b` in JavaScript only knows ASCII letters ("signé\b" never matches): use Unicode word boundaries. */
+const UB = '(?:(?<=[\\p{L}\\p{N}_])(?![\\p{L}\\p{N}_])|(?<![\\p{L}\\p{N}_])(?=[\\p{L}\\p{N}_]))';
+export const U = (re: RegExp): RegExp => new RegExp(re.source.replace(/\\b/g, UB), re.flags.includes('u') ? re.flags : re.flags + 'u');
+
 export const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A lexicon phrase as a tolerant pattern: any white space, either apostrophe, hyphen or space. */

@@ -2,7 +2,7 @@
 // sanctions and discussed topics. Every relation keeps its sentence and the id of its rule.
 import type { LocalEntity, LocalRelation, RelationKind, Sentence } from '../types.js';
 import { lexicon } from './lexicon.js';
-import { patterns } from './patterns.js';
+import { escapeRe, patterns } from './patterns.js';
 import { topicsIn } from './topics.js';
 import {
   COMMIT,
@@ -209,9 +209,11 @@ function appositionRoles(ctx: Ctx, s: Sentence): void {
     const oa = orgsAfter[0];
     if (oa && oa.start - p.end < 160) {
       const between = text.slice(p.end, oa.start);
-      if (/^\s*(?:\(\p{L}\)\s*)?,/u.test(between) && !/[;.«»]/u.test(between) && !persons.some((x) => x.start > p.end && x.start < oa.start)) {
-        const rm = new RegExp(`(?<![\\p{L}])(${ROLE})(?:\\s+[\\p{L}]+){0,3}?${PREP_END}`, 'iu').exec(between);
-        if (rm) {
+      const appos = new RegExp(`^\\s*(?:\\(\\p{L}\\)\\s*)?,\\s*(?:le\\s+|la\\s+|l['’]|the\\s+)?(?:nouveau\\s+|nouvelle\\s+|nouvel\\s+)?(?:${ROLE})(?![\\p{L}])[^;.«»,]*?,?[^;.«»,]*$`, 'iu');
+      if (appos.test(between) && !persons.some((x) => x.start > p.end && x.start < oa.start)) {
+        // the role nearest the organisation ("porte-parole des bénéficiaires non moins Présidente-Fondatrice de l’…")
+        const rm = [...between.matchAll(new RegExp(`(?<![\\p{L}])(${ROLE})(?![\\p{L}])`, 'giu'))].pop();
+        if (rm && new RegExp(`(?<![\\p{L}])${escapeRe(rm[1]!)}(?:\\s+[\\p{L}]+){0,3}?${PREP_END}`, 'iu').test(between)) {
           const role = patterns().roleOf(rm[1]!)?.role;
           if (role) {
             addRole(ctx, p.id, oa.id, role, s, 'role:nom-titre-de-org');
@@ -437,6 +439,14 @@ function commitments(ctx: Ctx, s: Sentence, subj: (pos: number) => Ref[], lang: 
         const anaphor = [...lead.matchAll(ORG_ANAPHOR)].pop();
         if (!near.length && !(anaphor && pos - (s.start + anaphor.index! + anaphor[0].length) < 20)) continue;
         if (near.length) who = near;
+      }
+      if (rule.status === 'signed' && /sign/u.test(rule.id)) {
+        // "X and Y signed a … agreement": every signatory before the verb commits
+        const inS = refsIn(ctx, s).filter((r) => r.end <= pos && r.via !== 'title');
+        const persons = inS.filter((r) => r.kind === 'person');
+        const personOrgs = new Set(persons.map((p) => orgOfPerson(ctx, p.id)));
+        const signatories = [...persons, ...inS.filter((r) => r.kind === 'organisation' && !personOrgs.has(r.id))];
+        if (signatories.length > 1 && signatories.length <= 4) who = signatories;
       }
       if (!who.length) continue;
       const phrase = commitmentPhrase(rule.keepMatch ? ctx.text.slice(pos, s.end).replace(/^(?:a|ont)\s+/u, '') : ctx.text.slice(pos + m[0].length, s.end));

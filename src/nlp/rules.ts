@@ -1,5 +1,7 @@
 // The relation rules of the genre, as data: each has an id (kept in the evidence, so any edge can be
 // explained) and a pattern over a sentence. Patterns are French and English; `relations.ts` runs them.
+// `U()` gives `\b` its Unicode meaning.
+import { U } from './patterns.js';
 
 export interface VerbRule {
   id: string;
@@ -8,28 +10,28 @@ export interface VerbRule {
 
 /** A reception or a meeting: the subject before the verb meets the people (or organisations) after it. */
 export const MEET_ACTIVE: VerbRule[] = [
-  { id: 'meet:a-reçu', re: /(?:\b(?:a|ont|avait)\s+(?:reçu|accueilli)(?:\s+en\s+audience)?|\breçoit\b|\baccueille\b)/gu },
-  { id: 'meet:a-rencontré', re: /\b(?:a|ont)\s+rencontré\b/gu },
-  { id: 'meet:s-est-entretenu', re: /s['’](?:est|sont)\s+entretenue?s?\s+avec|\b(?:a|ont)\s+(?:eu|tenu)\s+(?:un|une)\s+(?:entretien|séance\s+de\s+travail|rencontre|audience|tête-à-tête)\s+avec|\b(?:a|ont)\s+échangé\s+avec/gu },
-  { id: 'meet:en-met', re: /\b(?:met\s+with|met|received|hosted|held\s+talks\s+with)\b/gu },
+  { id: 'meet:a-reçu', re: U(/(?:\b(?:a|ont|avait)\s+(?:reçu|accueilli)(?:\s+en\s+audience)?|\breçoit\b|\baccueille\b)/gu) },
+  { id: 'meet:a-rencontré', re: U(/\b(?:a|ont)\s+rencontré\b/gu) },
+  { id: 'meet:s-est-entretenu', re: U(/s['’](?:est|sont)\s+entretenue?s?\s+avec|\b(?:a|ont)\s+(?:eu|tenu)\s+(?:un|une)\s+(?:entretien|séance\s+de\s+travail|rencontre|audience|tête-à-tête)\s+avec|\b(?:a|ont)\s+échangé\s+avec/gu) },
+  { id: 'meet:en-met', re: U(/\b(?:met\s+with|met|received|hosted|held\s+talks\s+with)\b/gu) },
 ];
 
 /** The guests come first: "… ont été reçus (par X)". */
 export const MEET_PASSIVE: VerbRule[] = [
-  { id: 'meet:ont-été-reçus', re: /\b(?:ont|a|avaient|avait)\s+été\s+(?:reçue?s?|accueillie?s?)\b/gu },
-  { id: 'meet:en-were-received', re: /\b(?:were|was)\s+(?:received|welcomed|hosted)\b/gu },
+  { id: 'meet:ont-été-reçus', re: U(/\b(?:ont|a|avaient|avait)\s+été\s+(?:reçue?s?|accueillie?s?)\b/gu) },
+  { id: 'meet:en-were-received', re: U(/\b(?:were|was)\s+(?:received|welcomed|hosted)\b/gu) },
 ];
 
 /** "l’audience accordée par X à Y", "lors de sa rencontre avec Y". */
-export const MEET_AUDIENCE: VerbRule = { id: 'meet:audience-accordée-par', re: /\baudience\s+(?:accordée|a\s+été\s+accordée)\b/gu };
-export const MEET_WITH: VerbRule = { id: 'meet:lors-de-sa-rencontre-avec', re: /\b(?:lors\s+de|au\s+cours\s+de|à\s+l['’]issue\s+de|pendant)\s+(?:sa|son|leur)\s+(?:rencontre|entretien|audience|échange|séance\s+de\s+travail)\s+avec\b/gu };
+export const MEET_AUDIENCE: VerbRule = { id: 'meet:audience-accordée-par', re: U(/\baudience\s+(?:accordée|a\s+été\s+accordée)\b/gu) };
+export const MEET_WITH: VerbRule = { id: 'meet:lors-de-sa-rencontre-avec', re: U(/\b(?:lors\s+de|au\s+cours\s+de|à\s+l['’]issue\s+de|pendant)\s+(?:sa|son|leur)\s+(?:rencontre|entretien|audience|échange|séance\s+de\s+travail)\s+avec\b/gu) };
 
 /** A visit: the visitor meets the organisation visited, and the people of that organisation named in the story. */
 export const VISIT: VerbRule[] = [
-  { id: 'visit:a-visité', re: /\b(?:a|ont)\s+visité\b/gu },
-  { id: 'visit:s-est-rendu', re: /s['’](?:est|sont)\s+rendue?s?\s+(?:[^,.;]{0,40}?\s)?(?:à|au|aux|chez|dans)\b/gu },
-  { id: 'visit:a-rendu-visite', re: /\b(?:a|ont)\s+rendu\s+(?:une\s+)?visite(?:\s+de\s+\p{L}+)?\s+(?:à|au|aux)\b/gu },
-  { id: 'visit:en-visited', re: /\b(?:visited|paid\s+a\s+visit\s+to|toured)\b/gu },
+  { id: 'visit:a-visité', re: U(/\b(?:a|ont)\s+visité\b/gu) },
+  { id: 'visit:s-est-rendu', re: U(/s['’](?:est|sont)\s+rendue?s?\s+(?:[^,.;]{0,40}?\s)?(?:à|au|aux|chez|dans)\b/gu) },
+  { id: 'visit:a-rendu-visite', re: U(/\b(?:a|ont)\s+rendu\s+(?:une\s+)?visite(?:\s+de\s+\p{L}+)?\s+(?:à|au|aux)\b/gu) },
+  { id: 'visit:en-visited', re: U(/\b(?:visited|paid\s+a\s+visit\s+to|toured)\b/gu) },
 ];
 
 export type CommitmentStatus = 'announced' | 'signed' | 'implemented' | 'abandoned';
@@ -43,46 +45,46 @@ export interface CommitRule extends VerbRule {
 }
 
 export const COMMIT: CommitRule[] = [
-  { id: 'commit:s-est-engagé-à', status: 'announced', re: /s['’](?:est|sont)\s+(?:\p{L}+\s+)?engagée?s?\s+(?:à|a)\s+|s['’]engagen?t?\s+(?:à|a)\s+|\b(?:a|ont)\s+pris\s+l['’]engagement\s+(?:de|d['’])\s*/gu },
-  { id: 'commit:a-réaffirmé-son-engagement', status: 'announced', re: /\b(?:a|ont)\s+(?:réaffirmé|réitéré|renouvelé|exprimé|affirmé|manifesté|confirmé|témoigné|traduit)\s+(?:son|sa|leur|leurs)\s+(?:engagement|volonté|disponibilité|détermination|soutien|ambition)\s*(?:à|de|d['’]|pour|en\s+faveur\s+de)?\s*/gu },
-  { id: 'commit:a-assuré-de-son-engagement', status: 'announced', re: /\b(?:a|ont)\s+(?:\p{L}+\s+)?assuré\s+[^,.;]{0,60}?\s*(?:de|d['’])\s*(?:son|sa|leur|la|l['’])\s*(?:totale\s+|entière\s+|pleine\s+)?(?:engagement|disponibilité|soutien|volonté|accompagnement|détermination)\s*/gu },
-  { id: 'commit:a-promis', status: 'announced', re: /\b(?:a|ont)\s+promis\s+(?:de|d['’])\s*|\bpromet(?:tent)?\s+(?:de|d['’])\s*/gu },
-  { id: 'commit:a-accordé-un-financement', status: 'signed', keepMatch: true, re: /\b(?:a|ont)\s+(?:accordé|octroyé|consenti|mobilisé|débloqué)\s+(?:un|une|des)\s+(?:financement|prêt|subvention|garantie|don|enveloppe)s?\b/gu },
-  { id: 'commit:a-garanti', status: 'signed', keepMatch: true, re: /\b(?:a|ont)\s+garanti\b/gu },
-  { id: 'commit:est-prêt-à', status: 'announced', re: /\b(?:est|sont)\s+(?:«\s*)?(?:prêt|prête|prêts|prêtes|disposée?s?|déterminée?s?|résolue?s?)\s+(?:à|a)\s+/gu },
-  { id: 'commit:a-signé', status: 'signed', keepMatch: true, re: /\b(?:a|ont)\s+signé\s+(?:\p{L}+\s+){0,2}?(?:conventions?|accords?|protocoles?|mémorandums?|partenariats?|contrats?)\b/gu },
-  { id: 'commit:va', status: 'announced', tight: true, re: /\b(?:va|vont|compte|comptent|entend|entendent|prévoit\s+de|ambitionne\s+de|envisage\s+de|veut|veulent)\s+(?:«\s*)?(?:donc\s+|également\s+|désormais\s+)?(?=\p{Ll}+(?:er|ir|re)\b)/gu },
-  { id: 'commit:en-pledged', status: 'announced', re: /\b(?:pledged|committed|promised|undertook|vowed)\s+to\s+/gu },
-  { id: 'commit:en-signed', status: 'signed', keepMatch: true, re: /\bsigned\s+(?:a|an)\s+(?:\p{L}+\s+){0,2}?(?:agreement|memorandum|convention|contract|deal)\b/gu },
-  { id: 'commit:en-will', status: 'announced', tight: true, re: /\b(?:will|wants\s+to|want\s+to|is\s+ready\s+to|intends\s+to|plans\s+to)\s+(?:therefore\s+|also\s+)?(?=support|strengthen|invest|provide|build|deploy|finance|fund|train|help|develop|extend|connect|expand)/gu },
+  { id: 'commit:s-est-engagé-à', status: 'announced', re: U(/s['’](?:est|sont)\s+(?:\p{L}+\s+)?engagée?s?\s+(?:à|a)\s+|s['’]engagen?t?\s+(?:à|a)\s+|\b(?:a|ont)\s+pris\s+l['’]engagement\s+(?:de|d['’])\s*/gu) },
+  { id: 'commit:a-réaffirmé-son-engagement', status: 'announced', re: U(/\b(?:a|ont)\s+(?:réaffirmé|réitéré|renouvelé|exprimé|affirmé|manifesté|confirmé|témoigné|traduit)\s+(?:son|sa|leur|leurs)\s+(?:engagement|volonté|disponibilité|détermination|soutien|ambition)\s*(?:à|de|d['’]|pour|en\s+faveur\s+de)?\s*/gu) },
+  { id: 'commit:a-assuré-de-son-engagement', status: 'announced', re: U(/\b(?:a|ont)\s+(?:\p{L}+\s+)?assuré\s+[^,.;]{0,60}?\s*(?:de|d['’])\s*(?:son|sa|leur|la|l['’])\s*(?:totale\s+|entière\s+|pleine\s+)?(?:engagement|disponibilité|soutien|volonté|accompagnement|détermination)\s*/gu) },
+  { id: 'commit:a-promis', status: 'announced', re: U(/\b(?:a|ont)\s+promis\s+(?:de|d['’])\s*|\bpromet(?:tent)?\s+(?:de|d['’])\s*/gu) },
+  { id: 'commit:a-accordé-un-financement', status: 'signed', keepMatch: true, re: U(/\b(?:a|ont)\s+(?:accordé|octroyé|consenti|mobilisé|débloqué)\s+(?:un|une|des)\s+(?:financement|prêt|subvention|garantie|don|enveloppe)s?\b/gu) },
+  { id: 'commit:a-garanti', status: 'signed', keepMatch: true, re: U(/\b(?:a|ont)\s+garanti\b/gu) },
+  { id: 'commit:est-prêt-à', status: 'announced', re: U(/\b(?:est|sont)\s+(?:«\s*)?(?:prêt|prête|prêts|prêtes|disposée?s?|déterminée?s?|résolue?s?)\s+(?:à|a)\s+/gu) },
+  { id: 'commit:a-signé', status: 'signed', keepMatch: true, re: U(/\b(?:a|ont)\s+signé\s+(?:\p{L}+\s+){0,2}?(?:conventions?|accords?|protocoles?|mémorandums?|partenariats?|contrats?)\b/gu) },
+  { id: 'commit:va', status: 'announced', tight: true, re: U(/\b(?:va|vont|compte|comptent|entend|entendent|prévoit\s+de|ambitionne\s+de|envisage\s+de|veut|veulent)\s+(?:«\s*)?(?:donc\s+|également\s+|désormais\s+)?(?=\p{Ll}+(?:er|ir|re)\b)/gu) },
+  { id: 'commit:en-pledged', status: 'announced', re: U(/\b(?:pledged|committed|promised|undertook|vowed)\s+to\s+/gu) },
+  { id: 'commit:en-signed', status: 'signed', keepMatch: true, re: U(/\bsigned\s+(?:a|an)\s+(?:\p{L}+\s+){0,2}?(?:agreement|memorandum|convention|contract|deal)\b/gu) },
+  { id: 'commit:en-will', status: 'announced', tight: true, re: U(/\b(?:will|wants\s+to|want\s+to|is\s+ready\s+to|intends\s+to|plans\s+to)\s+(?:therefore\s+|also\s+)?(?=support|strengthen|invest|provide|build|deploy|finance|fund|train|help|develop|extend|connect|expand)/gu) },
 ];
 
 /** Wording that says a commitment was carried out or dropped. */
 export const STATUS_WORDS: Array<[CommitmentStatus, RegExp]> = [
-  ['abandoned', /\b(?:renoncé|abandonné|annulé|suspendu|abandoned|cancelled|canceled|dropped)\b/iu],
-  ['implemented', /\b(?:réalisée?s?|inaugurée?s?|mise?s?\s+en\s+service|livrée?s?|achevée?s?|a\s+offert|a\s+remis|implemented|completed|delivered|launched)\b/iu],
+  ['abandoned', U(/\b(?:renoncé|abandonné|annulé|suspendu|abandoned|cancelled|canceled|dropped)\b/iu)],
+  ['implemented', U(/\b(?:réalisée?s?|inaugurée?s?|mise?s?\s+en\s+service|livrée?s?|achevée?s?|a\s+offert|a\s+remis|implemented|completed|delivered|launched)\b/iu)],
 ];
 
 export const SIGN: VerbRule[] = [
-  { id: 'sign:a-signé-avec', re: /\b(?:a|ont)\s+signé\b[^.;]*?\bavec\s+(?:respectivement\s+)?/gu },
-  { id: 'sign:signé-entre', re: /\bsignée?s?\s+entre\s+/gu },
-  { id: 'sign:ont-signé', re: /\bont\s+signé\b|\bsigned\b|\bont\s+paraphé\b/gu },
-  { id: 'sign:en-signed-with', re: /\bsigned\b[^.;]*?\bwith\s+/gu },
+  { id: 'sign:a-signé-avec', re: U(/\b(?:a|ont)\s+signé\b[^.;]*?\bavec\s+(?:respectivement\s+)?/gu) },
+  { id: 'sign:signé-entre', re: U(/\bsignée?s?\s+entre\s+/gu) },
+  { id: 'sign:ont-signé', re: U(/\bont\s+signé\b|\bsigned\b|\bont\s+paraphé\b/gu) },
+  { id: 'sign:en-signed-with', re: U(/\bsigned\b[^.;]*?\bwith\s+/gu) },
 ];
 
 export const SANCTION: VerbRule[] = [
-  { id: 'sanction:a-infligé', re: /\b(?:a|ont)\s+infligé\s+(?:une\s+|des\s+)?(?:amendes?|sanctions?|pénalités?)\b[^.;]*?\b(?:à|au|aux)\s+/gu },
-  { id: 'sanction:a-sanctionné', re: /\b(?:a|ont)\s+(?:sanctionné|suspendu|mis\s+en\s+demeure|interdit|épinglé|averti|condamné|retiré\s+la\s+licence\s+(?:de|d['’]|à))\s+/gu },
-  { id: 'sanction:en-fined', re: /\b(?:fined|sanctioned|suspended|banned|penali[sz]ed|warned)\s+/gu },
+  { id: 'sanction:a-infligé', re: U(/\b(?:a|ont)\s+infligé\s+(?:une\s+|des\s+)?(?:amendes?|sanctions?|pénalités?)\b[^.;]*?\b(?:à|au|aux)\s+/gu) },
+  { id: 'sanction:a-sanctionné', re: U(/\b(?:a|ont)\s+(?:sanctionné|suspendu|mis\s+en\s+demeure|interdit|épinglé|averti|condamné|retiré\s+la\s+licence\s+(?:de|d['’]|à))\s+/gu) },
+  { id: 'sanction:en-fined', re: U(/\b(?:fined|sanctioned|suspended|banned|penali[sz]ed|warned)\s+/gu) },
 ];
-export const SANCTION_PASSIVE: VerbRule = { id: 'sanction:a-été-sanctionné-par', re: /\b(?:a|ont)\s+été\s+(?:sanctionnée?s?|condamnée?s?|suspendue?s?|mise?s?\s+en\s+demeure|épinglée?s?|frappée?s?\s+d['’]une\s+amende)\s+par\s+/gu };
+export const SANCTION_PASSIVE: VerbRule = { id: 'sanction:a-été-sanctionné-par', re: U(/\b(?:a|ont)\s+été\s+(?:sanctionnée?s?|condamnée?s?|suspendue?s?|mise?s?\s+en\s+demeure|épinglée?s?|frappée?s?\s+d['’]une\s+amende)\s+par\s+/gu) };
 
 export const DISCUSS: VerbRule = {
   id: 'discuss:échanges-ont-porté-sur',
-  re: /\b(?:discussions?|échanges?|entretiens?|rencontre|audience|travaux)\s+(?:avec\s+[^,.;]{1,60}\s+)?(?:ont|a|se\s+sont|s['’]est)\s+(?:principalement\s+|notamment\s+|essentiellement\s+)?(?:porté|concerné|inscrites?|inscrit|axée?s?|été\s+l['’]occasion)|\b(?:ont|a)\s+été\s+(?:évoquée?s?|abordée?s?|identifiée?s?|discutée?s?)|\bmis\s+l['’]accent\s+sur|\btalks\s+(?:focused|centred|centered)\s+on/gu,
+  re: U(/\b(?:discussions?|échanges?|entretiens?|rencontre|audience|travaux)\s+(?:avec\s+[^,.;]{1,60}\s+)?(?:ont|a|se\s+sont|s['’]est)\s+(?:principalement\s+|notamment\s+|essentiellement\s+)?(?:porté|concerné|inscrites?|inscrit|axée?s?|été\s+l['’]occasion)|\b(?:ont|a)\s+été\s+(?:évoquée?s?|abordée?s?|identifiée?s?|discutée?s?)|\bmis\s+l['’]accent\s+sur|\btalks\s+(?:focused|centred|centered)\s+on/gu),
 };
 
 /** Pronoun subjects that refer to the previous sentence's subject. */
-export const PRONOUN_SUBJECT = /^(?:Il|Elle|Ils|Elles|He|She|They|It)\b/u;
+export const PRONOUN_SUBJECT = U(/^(?:Il|Elle|Ils|Elles|He|She|They|It)\b/u);
 /** Nouns that refer back to the organisation last named. */
-export const ORG_ANAPHOR = /\b(?:l['’]entreprise|la\s+société|l['’]opérateur|le\s+groupe|la\s+structure|la\s+firme|the\s+company|the\s+firm|the\s+operator)\b/giu;
+export const ORG_ANAPHOR = U(/\b(?:l['’]entreprise|la\s+société|l['’]opérateur|le\s+groupe|la\s+structure|la\s+firme|the\s+company|the\s+firm|the\s+operator)\b/giu);
