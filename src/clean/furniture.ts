@@ -10,6 +10,7 @@ export const FURNITURE_RULES: ReadonlyArray<{ id: string; pattern: RegExp }> = [
   { id: 'read-time', pattern: /^-?\s*\d+ min(utes?)? de lecture$|^-?\s*\d+ min read$/i },
   { id: 'relative-date', pattern: /^-?\s*il y a \d+ (minutes?|heures?|jours?|semaines?|mois)$/i },
   { id: 'see-also', pattern: /^(lire aussi|à lire aussi|voir aussi|read more|related|articles similaires|publicité|advertisement)\b.*$/i },
+  { id: 'sample-label', pattern: /^\[(article fictif|fictional article|fictional sample)[^\]]*\]$/i },
   { id: 'nav', pattern: /^(accueil|home|menu|rechercher|search|se connecter|connexion|s'abonner|subscribe|newsletter)$/i },
 ];
 

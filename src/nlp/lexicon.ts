@@ -42,6 +42,8 @@ export interface Lexicon {
   civilities: string[];
   particles: Set<string>;
   notNames: Set<string>;
+  /** Words that make a capitalised name a company's ("Mobile", "Telecom"). */
+  companyWords: Set<string>;
   roles: RoleEntry[];
   topics: Topic[];
   fallbackTopic: Omit<Topic, 'keywords'>;
@@ -53,7 +55,7 @@ export function lexicon(): Lexicon {
   if (cached) return cached;
   const o = load<{ organisations: OrgEntry[]; notEntities: string[] }>('lexicons/organisations.json');
   const p = load<{ places: string[] }>('lexicons/places.json');
-  const people = load<{ civilities: string[]; particles: string[]; notNames: string[] }>('lexicons/people.json');
+  const people = load<{ civilities: string[]; particles: string[]; notNames: string[]; companyWords: string[] }>('lexicons/people.json');
   const r = load<{ roles: RoleEntry[] }>('lexicons/roles.json');
   const t = load<{ topics: Topic[]; fallback: Omit<Topic, 'keywords'> }>('topics.json');
   const orgByName = new Map<string, string>();
@@ -68,6 +70,7 @@ export function lexicon(): Lexicon {
     civilities: [...people.civilities].sort((a, b) => b.length - a.length),
     particles: new Set(people.particles),
     notNames: new Set(people.notNames),
+    companyWords: new Set(people.companyWords),
     roles: r.roles,
     topics: t.topics,
     fallbackTopic: t.fallback,

@@ -48,6 +48,11 @@ export function displayName(raw: string): string {
 
 const legalSuffix = /[\s-]+(?:SA|S\.A\.?|SARL|SAS|Ltd|Inc\.?|PLC)$/;
 export const orgKey = (name: string) => `org:${normaliseName(name.replace(legalSuffix, ''))}`;
+/** Keys of an organisation's name: an acronym-shaped name also keys as an acronym, so "l’AMNS" meets "… (AMNS)". */
+export const orgKeys = (name: string): string[] => {
+  const bare = name.replace(legalSuffix, '').trim();
+  return /^[A-Z][A-Z0-9&]{1,9}$/.test(bare) ? [orgKey(name), `org:acr:${bare}`] : [orgKey(name)];
+};
 export const personKey = (name: string) => `person:${normaliseName(name)}`;
 
 class Claims {
@@ -213,21 +218,31 @@ function acronymDefinitions(text: string, sentences: Sentence[]): AcronymDef[] {
     window = text.slice(base, open);
     const words = wordsWithOffsets(window, base);
     const first = normaliseName(acr)[0];
-    let best: { i: number } | undefined;
+    let best: { i: number; score: number } | undefined;
     for (let i = 0; i < words.length; i++) {
       const w = words[i]!.w.replace(/^(?:l|d)['’]/i, '');
       if (!/^\p{Lu}/u.test(w) || normaliseName(w)[0] !== first) continue;
       const phrase = words.slice(i).map((x) => x.w);
       const initials = contentInitials(phrase);
       if (initials.length > normaliseName(acr).replace(/[^a-z]/g, '').length + 4) continue;
-      if (initialsScore(initials, acr) < 0.6) continue;
+      const score = initialsScore(initials, acr);
+      if (score < 0.6) continue;
       const caps = phrase.filter((x) => /^\p{Lu}/u.test(x.replace(/^(?:l|d)['’]/i, ''))).length;
       const head = HEAD_SET.has(w) || caps >= 2;
       if (!head || phrase.length < 2) continue;
-      best = { i };
-      break; // farthest start first
+      // the best match of the initials; at equal scores the longest phrase
+      if (!best || score > best.score) best = { i, score };
+    }
+    // an organisation phrase right before an all-capitals acronym names it, even across languages
+    if (!best && /^[A-Z]{2,}$/.test(acr)) {
+      const h = headWordOrgs(window).filter((f) => window.slice(f.end).trim() === '').pop();
+      const i = h ? words.findIndex((x) => x.start === base + h.start) : -1;
+      if (i >= 0) best = { i, score: 0 };
     }
     if (!best) continue;
+    // English puts proper modifiers before the head: "the Nyèta Fund for Digital Inclusion (FNIN)"
+    while (best.i > 0 && /^\p{Lu}/u.test(words[best.i - 1]!.w) && !lexicon().notNames.has(words[best.i - 1]!.w) && /^\s+$/u.test(text.slice(words[best.i - 1]!.end, words[best.i]!.start)) && /^(?:Fund|Bank|Agency|Authority|Union|Council|Foundation|Institute|Company|Group|Committee|Association)$/u.test(words[best.i]!.w))
+      best = { ...best, i: best.i - 1 };
     const w0 = words[best.i]!;
     const elided = /^(?:l|d)['’]/i.exec(w0.w);
     const start = w0.start + (elided ? elided[0].length : 0);
@@ -275,6 +290,11 @@ function ministries(text: string): Found[] {
   return out;
 }
 
+/** Lower-case adjectives that may end an organisation's name ("Fibre optique", "Inclusion numérique"). */
+const ADJECTIVE = /^\p{Ll}+(?:ique|iques|al|ale|ales|aux|el|elle|els|elles|aire|aires|ien|ienne|iens|iennes|if|ive|ifs|ives|ais|aise|ain|aine|ère|er)$/u;
+/** Units inside an organisation. */
+const SUB_UNIT = /^(?:Conseil\s+d['’]administration|Conseil\s+de\s+surveillance|Direction\s+(?:générale|technique|commerciale|régionale|financière|juridique|administrative)|Comité\s+de\s+direction|Secrétariat\s+général|Cabinet\s+du|Service\s+(?:de|des|du|client))/iu;
+
 const HEAD_RE = new RegExp(`(?<![\\p{L}])(?:${ORG_HEADS.map(escapeRe).sort((a, b) => b.length - a.length).join('|')})(?![\\p{L}])`, 'gu');
 
 /** "Haut Conseil Islamique du Mali", "Orphelinat ‘’Niaber’’ de Sébénikoro", "Centre international de conférences de Bamako". */
@@ -288,17 +308,26 @@ function headWordOrgs(text: string): Found[] {
     const rest = text.slice(pos, pos + 200);
     const tok = /^(\s+)(?:([‘’'"“”]{1,2}\s?[\p{Lu}][\p{L}-]+\s?[‘’'"“”]{1,2})|((?:l|d)['’])?([\p{L}][\p{L}\p{N}’'-]*))/u;
     let off = 0;
+    let prevWord = '';
+    let capsNotPlaces = 0;
     while (words < 12) {
       const t = tok.exec(rest.slice(off));
       if (!t) break;
       const quoted = t[2];
       const word = t[4] ?? '';
       const len = t[0].length;
-      if (quoted) lastCapEnd = pos + off + len;
-      else if (/^\p{Lu}/u.test(word)) {
+      if (quoted) {
+        lastCapEnd = pos + off + len;
+        capsNotPlaces++;
+      } else if (/^\p{Lu}/u.test(word)) {
+        // "Fonds au Mali": a place after a locative is where, not who
+        if (isPlace(word) && /^(?:au|aux|en|à)$/iu.test(prevWord)) break;
+        if (!isPlace(word)) capsNotPlaces++;
         if (lexicon().notNames.has(word) && !HEAD_SET.has(word) && !isPlace(word) && !/^(Télécommunications|Technologies|Information|Communication|Développement|Commerce|Industrie|Santé|Postes|Poste|Numérique|Économie|Economie|Administration|Modernisation|Social|Sociale|Sécurité|Finances|Afrique|Nord|Sud|Est|Ouest)$/u.test(word)) break;
         lastCapEnd = pos + off + len;
       } else if (!CONNECTOR_WORDS.has(word.toLowerCase()) && !/^\p{Ll}/u.test(word)) break;
+      else if (lastCapEnd === pos + off && ADJECTIVE.test(word)) lastCapEnd = pos + off + len; // "Inclusion numérique"
+      prevWord = word;
       off += len;
       words++;
     }
@@ -306,6 +335,9 @@ function headWordOrgs(text: string): Found[] {
     const end = lastCapEnd;
     const name = squash(text.slice(start, end));
     if (name.split(' ').length < 2) continue;
+    // a unit of an organisation ("Conseil d’administration de X", "Direction générale de X") names X, not itself
+    if (SUB_UNIT.test(name)) continue;
+    if (!capsNotPlaces && !/\s(?:de|du|des|d['’])\s?[\p{Lu}]/u.test(name)) continue;
     // a unit of a known organisation ("Direction Technique de Moov Africa Malitel") is not an organisation of its own
     const { cs, ci } = lexOrgRegexes();
     cs.lastIndex = 0;
@@ -353,7 +385,7 @@ function contextOrgs(text: string): Found[] {
       if (lexicon().notNames.has(first) && !HEAD_SET.has(first) && first !== 'Général') continue;
       const start = m.index! + m[0].length - m[1]!.length;
       if (rule === 'org-role-complement' && name.split(/\s+/).length === 1 && !/^[\p{Lu}]{2,}$|[\p{Ll}][\p{Lu}]/u.test(name)) continue;
-      out.push({ start, end: start + name.length, text: name, kind: 'organisation', rule, name: squash(name), keys: [orgKey(name)] });
+      out.push({ start, end: start + name.length, text: name, kind: 'organisation', rule, name: squash(name), keys: orgKeys(name) });
     }
   return out;
 }
@@ -433,7 +465,8 @@ function people(text: string, sentences: Sentence[], claims: Claims, lang: 'fr' 
     // "Maly Sangho dite ‘’Bibi’’": the nickname is a form, not the name
     let raw = text.slice(start, end);
     const forms: string[] = [];
-    const nick = /^(.*?)\s+(?:dite?|alias)\s+(.+)$/u.exec(raw);
+    // a quoted nickname at the end is a form of the name; "Fatoumata dite Fanta Coulibaly" is the name
+    const nick = /^(.*?)\s+(?:dite?|alias)\s+([‘’'"“”«]{1,2}.*)$/iu.exec(raw);
     if (nick) {
       raw = nick[1]!;
       forms.push(squash(text.slice(start, end)));
@@ -454,6 +487,12 @@ function people(text: string, sentences: Sentence[], claims: Claims, lang: 'fr' 
       (!single && firstNames.has(tokens[0]!.start));
     const name = displayName(raw.replace(/\s+(?:\(\p{L}\))$/u, ''));
     if (isPlace(name) || isNotEntity(name)) continue;
+    // "Kora Mobile", "Kayira Tech": a company word makes a name an organisation's
+    if (!civ && nameTokens.length >= 2 && !lexicon().companyWords.has(nameTokens[0]!) && nameTokens.some((w) => lexicon().companyWords.has(w))) {
+      const org = raw.replace(legalSuffix, '');
+      out.push({ start, end: start + org.length, text: org, kind: 'organisation', rule: 'org-company-word', name: squash(org), keys: orgKeys(org) });
+      continue;
+    }
     if (contextual) {
       if (!single) accepted.add(normaliseName(name));
       out.push(mk(start, end, name, single, forms, text));
@@ -472,7 +511,11 @@ function people(text: string, sentences: Sentence[], claims: Claims, lang: 'fr' 
 }
 
 function mk(start: number, end: number, name: string, single: boolean, forms: string[], text: string): Found {
-  const f: Found = { start, end, text: text.slice(start, end), kind: 'person', rule: single ? 'person-surname' : 'person-context', name, keys: [personKey(name)], single };
+  const keys = [personKey(name)];
+  // "Fatoumata dite Fanta Coulibaly" is also "Fatoumata Coulibaly" and "Fanta Coulibaly"
+  const dit = /^(.+?)\s+(?:dit|dite|Dit|Dite|DIT|DITE)\s+(\S+)\s+(.+)$/u.exec(name);
+  if (dit) keys.push(personKey(`${dit[1]} ${dit[3]}`), personKey(`${dit[2]} ${dit[3]}`));
+  const f: Found = { start, end, text: text.slice(start, end), kind: 'person', rule: single ? 'person-surname' : 'person-context', name, keys, single };
   if (forms.length) f.forms = forms;
   return f;
 }

@@ -18,6 +18,8 @@ import {
   SIGN,
   STATUS_WORDS,
   VISIT,
+  ATTENDEES,
+  forLang,
   type CommitmentStatus,
 } from './rules.js';
 
@@ -53,6 +55,9 @@ interface Ctx {
   topics: Map<string, TopicEntity>;
 }
 
+/** Public bodies, lenders and agencies: not what "l’opérateur" or "the company" refers back to. */
+const PUBLIC_BODY = /^(?:Minist|Agence|Autorité|Banque|Fonds|Direction|Union|Commission|Conseil|Office|Agency|Authority|Bank|Fund|Ministry|West African Development Bank)|(?:Bank|Fund|Agency|Authority)\b/u;
+
 const PREP_END = `\\s+(?:de\\s+la|de\\s+l['’]|du|des|de|d['’]|of\\s+the|of)\\s*$`;
 
 export function extractRelations(text: string, sentences: Sentence[], entities: LocalEntity[], lang: 'fr' | 'en'): RelationsResult {
@@ -66,13 +71,19 @@ export function extractRelations(text: string, sentences: Sentence[], entities: 
   titleMentions(ctx);
   const subjects = new Map<Sentence, Ref[]>();
   let host: Ref | undefined;
+  let pendingHost: Ref | undefined;
   const visits: Array<{ host: Ref; org: string; sentence: Sentence; rule: string }> = [];
   let prev: Ref[] = [];
   for (const s of sentences) {
     const inS = refsIn(ctx, s);
     const subj = (pos: number) => subjectBefore(ctx, s, inS, pos, prev);
     // meetings
-    host = meetings(ctx, s, inS, subj, host, visits);
+    const guestless = pendingHost;
+    pendingHost = undefined;
+    if (guestless && ATTENDEES.test(s.text)) for (const g of inS.filter((r) => r.kind === 'person')) add(ctx, 'met-with', guestless.id, g.id, s, 'meet:étaient-présents');
+    const m = meetings(ctx, s, inS, subj, host, visits, lang);
+    host = m.host;
+    pendingHost = m.guestless;
     commitments(ctx, s, subj, lang);
     agreements(ctx, s, inS, subj);
     sanctions(ctx, s, inS, subj);
@@ -138,7 +149,10 @@ function subjectBefore(ctx: Ctx, s: Sentence, inS: Ref[], pos: number, prev: Ref
   // "l’entreprise va …"
   const anaphor = [...lead.matchAll(ORG_ANAPHOR)].pop();
   if (anaphor && !before.some((r) => r.start > clauseStart + anaphor.index!)) {
-    const org = [...ctx.refs].filter((r) => r.kind === 'organisation' && r.end <= pos).pop();
+    // "l’opérateur", "la société": the last company named, not a ministry, a bank or an agency
+    const orgs = [...ctx.refs].filter((r) => r.kind === 'organisation' && r.end <= pos);
+    const company = orgs.filter((r) => !PUBLIC_BODY.test(ctx.entities.get(r.id)?.name ?? '')).pop();
+    const org = company ?? orgs.pop();
     if (org) return [org];
   }
   // the nearest person before the verb, skipping the organisations of its apposition
@@ -332,8 +346,10 @@ function meetings(
   subj: (pos: number) => Ref[],
   host: Ref | undefined,
   visits: Array<{ host: Ref; org: string; sentence: Sentence; rule: string }>,
-): Ref | undefined {
+  lang: 'fr' | 'en',
+): { host: Ref | undefined; guestless?: Ref } {
   const text = ctx.text;
+  let guestless: Ref | undefined;
   const meet = (a: Ref, b: Ref, rule: string) => {
     if (a.id === b.id) return;
     if (a.kind === 'organisation' && orgOfPerson(ctx, b.id) === a.id) return;
@@ -355,25 +371,27 @@ function meetings(
     for (const g of guestsAfter(h.end, h)) meet(h, g, MEET_AUDIENCE.id);
     for (const g of inS.filter((r) => r.kind === 'organisation' && r.start > h.end)) visits.push({ host: h, org: g.id, sentence: s, rule: MEET_AUDIENCE.id });
   }
-  for (const rule of MEET_ACTIVE)
+  for (const rule of MEET_ACTIVE.filter((r) => forLang(r, lang)))
     for (const m of s.text.matchAll(rule.re)) {
       const pos = s.start + m.index!;
       const hs = subj(pos).filter((r) => r.kind === 'person' || r.kind === 'organisation');
       const guests = guestsAfter(pos + m[0].length, hs[0]);
       for (const h of hs) {
         host = h;
+        if (!guests.length) guestless = h;
         for (const g of guests) meet(h, g, rule.id);
         for (const g of guests) if (g.kind === 'organisation') visits.push({ host: h, org: g.id, sentence: s, rule: rule.id });
       }
     }
-  for (const rule of MEET_PASSIVE)
+  for (const rule of MEET_PASSIVE.filter((r) => forLang(r, lang)))
     for (const m of s.text.matchAll(rule.re)) {
       const pos = s.start + m.index!;
       const end = pos + m[0].length;
       const guests = inS.filter((r) => r.kind === 'person' && r.end <= pos);
       const g2 = guests.length ? guests : subj(pos);
-      const par = /^\s+(?:par|by)\s/u.test(text.slice(end, end + 5));
-      const hosts = par ? inS.filter((r) => r.start >= end && r.kind === 'person').slice(0, 1) : host ? [host] : [];
+      // "a été reçu en audience, le lundi 19 janvier, par le ministre …, X"
+      const par = /^[^.;]{0,120}?\s(?:par|by)\s/u.exec(text.slice(end, s.end));
+      const hosts = par ? inS.filter((r) => r.start >= end + par[0].length && r.kind === 'person').slice(0, 1) : host ? [host] : [];
       for (const h of hosts) for (const g of g2) meet(h, g, rule.id);
     }
   for (const m of s.text.matchAll(MEET_WITH.re)) {
@@ -382,7 +400,7 @@ function meetings(
     const others = inS.filter((r) => r.start >= pos + m[0].length && r.kind === 'person').slice(0, 1);
     for (const h of hs) for (const o of others) meet(h, o, MEET_WITH.id);
   }
-  for (const rule of VISIT)
+  for (const rule of VISIT.filter((r) => forLang(r, lang)))
     for (const m of s.text.matchAll(rule.re)) {
       const pos = s.start + m.index!;
       const hs = subj(pos).filter((r) => r.kind === 'person');
@@ -395,7 +413,7 @@ function meetings(
         }
       }
     }
-  return host;
+  return guestless ? { host, guestless } : { host };
 }
 
 // ---- commitments -----------------------------------------------------------------------------
@@ -416,7 +434,7 @@ function statusOf(sentence: string, base: CommitmentStatus): CommitmentStatus {
 
 function commitments(ctx: Ctx, s: Sentence, subj: (pos: number) => Ref[], lang: 'fr' | 'en'): void {
   const taken = new Set<number>();
-  for (const rule of COMMIT)
+  for (const rule of COMMIT.filter((r) => forLang(r, lang)))
     for (const m of s.text.matchAll(rule.re)) {
       const pos = s.start + m.index!;
       if ([...taken].some((t) => Math.abs(t - pos) < 5)) continue;

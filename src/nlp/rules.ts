@@ -8,11 +8,17 @@ export interface VerbRule {
   re: RegExp;
 }
 
+/** Rules whose id says `:en-` read English articles; the others read French ones. */
+export const forLang = (rule: VerbRule, lang: 'fr' | 'en'): boolean => rule.id.includes(':en-') === (lang === 'en');
+
+/** A sentence that lists who attended the meeting the previous sentence told of. */
+export const ATTENDEES = U(/^(?:Étaient|Etaient|Était|Etait)\s+(?:également\s+|aussi\s+)?présente?s?|^(?:Il|Elle)\s+(?:était|étaient)\s+accompagnée?\s+d|^(?:Present|Also\s+present)\s+(?:were|was)\b/u);
+
 /** A reception or a meeting: the subject before the verb meets the people (or organisations) after it. */
 export const MEET_ACTIVE: VerbRule[] = [
   { id: 'meet:a-reçu', re: U(/(?:\b(?:a|ont|avait)\s+(?:reçu|accueilli)(?:\s+en\s+audience)?|\breçoit\b|\baccueille\b)/gu) },
   { id: 'meet:a-rencontré', re: U(/\b(?:a|ont)\s+rencontré\b/gu) },
-  { id: 'meet:s-est-entretenu', re: U(/s['’](?:est|sont)\s+entretenue?s?\s+avec|\b(?:a|ont)\s+(?:eu|tenu)\s+(?:un|une)\s+(?:entretien|séance\s+de\s+travail|rencontre|audience|tête-à-tête)\s+avec|\b(?:a|ont)\s+échangé\s+avec/gu) },
+  { id: 'meet:s-est-entretenu', re: U(/s['’](?:est|sont)\s+entretenue?s?(?:,[^.;]{0,120}?,)?\s+avec|\b(?:a|ont)\s+(?:eu|tenu)\s+(?:un|une)\s+(?:entretien|séance\s+de\s+travail|rencontre|audience|tête-à-tête)\s+avec|\b(?:a|ont)\s+échangé\s+avec/gu) },
   { id: 'meet:en-met', re: U(/\b(?:met\s+with|met|received|hosted|held\s+talks\s+with)\b/gu) },
 ];
 

@@ -153,6 +153,10 @@ function sameBody(a: Group, b: Group): boolean {
   if (lexA && lexB) return false;
   const ta = contentTokens(a.founds[0]!.name);
   const tb = contentTokens(longest(b));
+  // "Fonds Nyèta" opens "Fonds Nyèta pour l’Inclusion numérique": a prefix of two words or more
+  const wa = normaliseName(a.founds[0]!.name).split(' ');
+  const wb = normaliseName(longest(b)).split(' ');
+  if (wa.length >= 2 && wa.length < wb.length && wb.slice(0, wa.length).join(' ') === wa.join(' ')) return true;
   return ta.size >= 3 && ta.size <= tb.size && isSubset(ta, tb) && !(ta.size === tb.size && a.founds[0]!.start < b.founds[0]!.start);
 }
 

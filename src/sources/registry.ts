@@ -50,7 +50,8 @@ export async function readFileSource(path: string): Promise<Array<Article | Sour
   }
 }
 
-const SKIP = /^(\.|node_modules$|store$)/;
+/** Hidden files, dependencies, the store itself and a folder's README are not articles. */
+const SKIP = /^(\.|node_modules$|store$|readme(\.\w+)?$)/i;
 
 /** Every readable file under the given paths, directories walked recursively, in a stable order. */
 export async function expandPaths(paths: string[]): Promise<Array<string | SourceError>> {
