@@ -371,13 +371,13 @@ function contextOrgs(text: string): Found[] {
   const out: Found[] = [];
   const { ROLE_CS } = patterns();
   const rules: Array<[string, RegExp]> = [
-    ['org-introducer', new RegExp(`${caseFirst(ORG_INTRODUCERS)}\\s+(?:[\\p{Ll}’' -]{0,40}?\\s)?(${CHUNK})`, 'gu')],
+    ['org-introducer', new RegExp(`${caseFirst(ORG_INTRODUCERS)}\\s+(?:(?:de|d['’]|des|du|en)\\s?[\\p{Ll}’' -]{0,36}?\\s)?(${CHUNK})`, 'gu')],
     ['org-role-complement', new RegExp(`(?<![\\p{L}])(?:${ROLE_CS})\\s+(?:de\\s+la\\s+|de\\s+l['’]|du\\s+|des\\s+|de\\s+|d['’]|of\\s+(?:the\\s+)?)(${CHUNK})`, 'gu')],
     ['org-partner', new RegExp(`(?:[Pp]artenariat|[Aa]ccord|[Cc]onvention|[Cc]ontrat)\\s+avec\\s+(?:la\\s+|le\\s+|l['’])?(${CHUNK})`, 'gu')],
   ];
   for (const [rule, re] of rules)
     for (const m of text.matchAll(re)) {
-      let name = m[1]!;
+      let name = m[1]!.replace(/[’']s$/u, '');
       // stop before a following place ("TapTap Send au Mali" is caught without "au Mali" by CHUNK already)
       name = name.replace(/\s+(?:Mali|Bamako)$/u, '');
       if (!/^\p{Lu}/u.test(name) || !/^[\p{Lu}]/u.test(name)) continue;

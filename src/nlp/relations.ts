@@ -58,6 +58,14 @@ interface Ctx {
 /** Public bodies, lenders and agencies: not what "l’opérateur" or "the company" refers back to. */
 const PUBLIC_BODY = /^(?:Minist|Agence|Autorité|Banque|Fonds|Direction|Union|Commission|Conseil|Office|Agency|Authority|Bank|Fund|Ministry|West African Development Bank)|(?:Bank|Fund|Agency|Authority)\b/u;
 
+const HEAD_ANAPHOR = /(?<![\p{L}])(?:[Ll]e|[Ll]a|[Ll]['’]|[Tt]he)\s*(Fonds|Agence|Autorité|Banque|Fédération|Association|Union|Office|Commission|Fondation|Fund|Agency|Authority|Bank|régulateur|regulator)(?!\s*[\p{Lu}(])/gu;
+const normaliseHead = (w: string) => w.toLowerCase();
+function headMatches(name: string, head: string): boolean {
+  const n = name.toLowerCase();
+  if (head === 'régulateur' || head === 'regulator') return /régulation|regulat|autorité|authority/u.test(n);
+  return n.startsWith(head + ' ') || n.includes(' ' + head + ' ');
+}
+
 const PREP_END = `\\s+(?:de\\s+la|de\\s+l['’]|du|des|de|d['’]|of\\s+the|of)\\s*$`;
 
 export function extractRelations(text: string, sentences: Sentence[], entities: LocalEntity[], lang: 'fr' | 'en'): RelationsResult {
@@ -143,23 +151,31 @@ const roleIn = (s: string): string | undefined => {
 function subjectBefore(ctx: Ctx, s: Sentence, inS: Ref[], pos: number, prev: Ref[]): Ref[] {
   const before = inS.filter((r) => r.end <= pos);
   const clauseStart = Math.max(s.start, ctx.text.lastIndexOf(';', pos));
-  // "Il a …" at the start of the clause
   const lead = ctx.text.slice(clauseStart, pos);
-  if (PRONOUN_SUBJECT.test(lead.trimStart()) && !before.some((r) => r.start >= clauseStart)) return prev;
-  // "l’entreprise va …"
-  const anaphor = [...lead.matchAll(ORG_ANAPHOR)].pop();
-  if (anaphor && !before.some((r) => r.start > clauseStart + anaphor.index!)) {
-    // "l’opérateur", "la société": the last company named, not a ministry, a bank or an agency
-    const orgs = [...ctx.refs].filter((r) => r.kind === 'organisation' && r.end <= pos);
-    const company = orgs.filter((r) => !PUBLIC_BODY.test(ctx.entities.get(r.id)?.name ?? '')).pop();
-    const org = company ?? orgs.pop();
-    if (org) return [org];
+  // every way of naming the subject, at the place it is written: the one nearest the verb wins
+  const cands: Array<{ at: number; refs: Ref[] }> = [];
+  const pronoun = [...lead.matchAll(/(?<![\p{L}])(?:[Ii]l|[Ee]lle|[Ii]ls|[Ee]lles|[Hh]e|[Ss]he|[Tt]hey)(?![\p{L}])/gu)].pop();
+  if (pronoun && prev.length) cands.push({ at: clauseStart + pronoun.index!, refs: prev });
+  // "le Fonds", "l’Agence", "le régulateur": the organisation of that kind named last
+  const head = [...lead.matchAll(HEAD_ANAPHOR)].pop();
+  if (head) {
+    const word = normaliseHead(head[1]!);
+    const org = ctx.refs.filter((r) => r.kind === 'organisation' && r.end <= clauseStart + head.index! && headMatches(ctx.entities.get(r.id)?.name ?? '', word)).pop();
+    if (org) cands.push({ at: clauseStart + head.index!, refs: [org] });
   }
-  // the nearest person before the verb, skipping the organisations of its apposition
+  // "l’opérateur", "la société": the last company named, not a ministry, a bank or an agency
+  const anaphor = [...lead.matchAll(ORG_ANAPHOR)].pop();
+  if (anaphor) {
+    const orgs = ctx.refs.filter((r) => r.kind === 'organisation' && r.end <= clauseStart + anaphor.index!);
+    const org = orgs.filter((r) => !PUBLIC_BODY.test(ctx.entities.get(r.id)?.name ?? '')).pop() ?? orgs.pop();
+    if (org) cands.push({ at: clauseStart + anaphor.index!, refs: [org] });
+  }
+  // the nearest person named before the verb (the organisations of its apposition are not the subject)
   const persons = before.filter((r) => r.kind === 'person');
-  if (persons.length) return [persons[persons.length - 1]!];
-  if (before.length) return [before[before.length - 1]!];
-  return [];
+  const named = persons.length ? persons[persons.length - 1]! : before[before.length - 1];
+  if (named) cands.push({ at: persons.length ? named.start : named.start - 1, refs: [named] });
+  cands.sort((a, b) => b.at - a.at);
+  return cands[0]?.refs ?? [];
 }
 
 const orgOfPerson = (ctx: Ctx, person: string) => ctx.roleOf.get(person)?.[0]?.org;
@@ -253,7 +269,7 @@ function appositionRoles(ctx: Ctx, s: Sentence): void {
     const son = new RegExp(`(?:son|sa|its)\\s+(?:nouveau\\s+|nouvelle\\s+)?(${ROLE})\\s*,?\\s*(?:(?:${CIVILITY})\\s+)*$`, 'iu').exec(before);
     if (son) {
       const role = patterns().roleOf(son[1]!)?.role;
-      const org = lastRole?.org ?? orgsBefore[orgsBefore.length - 1]?.id;
+      const org = lastRole?.org ?? orgsBefore[orgsBefore.length - 1]?.id ?? ctx.refs.filter((r) => r.kind === 'organisation' && r.end <= p.start && p.start - r.end < 400).pop()?.id;
       if (role && org) {
         addRole(ctx, p.id, org, role, s, 'role:son-titre');
         lastRole = { role, org };
@@ -531,8 +547,11 @@ function sanctions(ctx: Ctx, s: Sentence, inS: Ref[], subj: (pos: number) => Ref
     for (const m of s.text.matchAll(rule.re)) {
       const pos = s.start + m.index!;
       const a = subj(pos)[0];
-      const b = inS.find((r) => r.start >= pos + m[0].length - 1 && r.kind === 'organisation');
-      if (a && b) add(ctx, 'sanctioned', asOrg(ctx, a), b.id, s, rule.id);
+      const objs = inS.filter((r) => r.start >= pos + m[0].length - 1 && r.kind === 'organisation');
+      // "… aux opérateurs X et Y": every organisation of the object phrase, up to the next clause
+      const first = objs[0];
+      const targets = first ? objs.filter((r) => r === first || !/[;:.]|,\s*(?:qui|dont|a|ont)\b/u.test(ctx.text.slice(first.end, r.start))) : [];
+      if (a) for (const b of targets) add(ctx, 'sanctioned', asOrg(ctx, a), b.id, s, rule.id);
     }
   for (const m of s.text.matchAll(SANCTION_PASSIVE.re)) {
     const pos = s.start + m.index!;

@@ -52,8 +52,8 @@ export interface CommitRule extends VerbRule {
 
 export const COMMIT: CommitRule[] = [
   { id: 'commit:s-est-engagé-à', status: 'announced', re: U(/s['’](?:est|sont)\s+(?:\p{L}+\s+)?engagée?s?\s+(?:à|a)\s+|s['’]engagen?t?\s+(?:à|a)\s+|\b(?:a|ont)\s+pris\s+l['’]engagement\s+(?:de|d['’])\s*/gu) },
-  { id: 'commit:a-réaffirmé-son-engagement', status: 'announced', re: U(/\b(?:a|ont)\s+(?:réaffirmé|réitéré|renouvelé|exprimé|affirmé|manifesté|confirmé|témoigné|traduit)\s+(?:son|sa|leur|leurs)\s+(?:engagement|volonté|disponibilité|détermination|soutien|ambition)\s*(?:à|de|d['’]|pour|en\s+faveur\s+de)?\s*/gu) },
-  { id: 'commit:a-assuré-de-son-engagement', status: 'announced', re: U(/\b(?:a|ont)\s+(?:\p{L}+\s+)?assuré\s+[^,.;]{0,60}?\s*(?:de|d['’])\s*(?:son|sa|leur|la|l['’])\s*(?:totale\s+|entière\s+|pleine\s+)?(?:engagement|disponibilité|soutien|volonté|accompagnement|détermination)\s*/gu) },
+  { id: 'commit:a-réaffirmé-son-engagement', status: 'announced', re: U(/\b(?:a|ont)\s+(?:pour\s+sa\s+part\s+|pour\s+leur\s+part\s+|également\s+|aussi\s+|à\s+son\s+tour\s+|de\s+son\s+côté\s+|ensuite\s+|enfin\s+)?(?:réaffirmé|réitéré|renouvelé|exprimé|affirmé|manifesté|confirmé|témoigné|traduit)\s+(?:son|sa|leur|leurs|l['’])\s*(?:engagement|volonté|disponibilité|détermination|soutien|ambition)(?:\s+(?:du|de\s+la|de\s+l['’]|des)\s*[^,.;]{1,60}?(?=\s+(?:à|de|d['’]|pour)\s))?\s*(?:à|de|d['’]|pour|en\s+faveur\s+de)?\s*/gu) },
+  { id: 'commit:a-assuré-de-son-engagement', status: 'announced', re: U(/\b(?:a|ont)\s+(?:\p{L}+\s+)?assuré\s+[^,.;]{0,60}?\s*(?:de|d['’])\s*(?:son|sa|leur|la|l['’])\s*(?:totale\s+|entière\s+|pleine\s+)?(?:engagement|disponibilité|soutien|volonté|accompagnement|détermination)(?!\s+(?:de\s+l['’]État|de\s+l['’]Etat|du\s+gouvernement|des\s+autorités|de\s+son\s+département|du\s+département|du\s+ministère))\s*/gu) },
   { id: 'commit:a-promis', status: 'announced', re: U(/\b(?:a|ont)\s+promis\s+(?:de|d['’])\s*|\bpromet(?:tent)?\s+(?:de|d['’])\s*/gu) },
   { id: 'commit:a-accordé-un-financement', status: 'signed', keepMatch: true, re: U(/\b(?:a|ont)\s+(?:accordé|octroyé|consenti|mobilisé|débloqué)\s+(?:un|une|des)\s+(?:financement|prêt|subvention|garantie|don|enveloppe)s?\b/gu) },
   { id: 'commit:a-garanti', status: 'signed', keepMatch: true, re: U(/\b(?:a|ont)\s+garanti\b/gu) },
@@ -80,7 +80,8 @@ export const SIGN: VerbRule[] = [
 
 export const SANCTION: VerbRule[] = [
   { id: 'sanction:a-infligé', re: U(/\b(?:a|ont)\s+infligé\s+(?:une\s+|des\s+)?(?:amendes?|sanctions?|pénalités?)\b[^.;]*?\b(?:à|au|aux)\s+/gu) },
-  { id: 'sanction:a-sanctionné', re: U(/\b(?:a|ont)\s+(?:sanctionné|suspendu|mis\s+en\s+demeure|interdit|épinglé|averti|condamné|retiré\s+la\s+licence\s+(?:de|d['’]|à))\s+/gu) },
+  { id: 'sanction:a-sanctionné', re: U(/\b(?:a|ont)\s+(?:sanctionné|suspendu|mis\s+en\s+demeure|interdit|épinglé|averti|condamné|retiré\s+la\s+licence\s+(?:de|d['’]|à))[\s,]+/gu) },
+  { id: 'sanction:a-adressé-une-mise-en-demeure', re: U(/\b(?:a|ont)\s+(?:adressé|notifié|servi|envoyé)[\s,]+[^.;]{0,60}?(?:une\s+|des\s+)?(?:mises?\s+en\s+demeure|avertissements?|injonctions?|sanctions?)\b[^.;]*?\b(?:à|au|aux)\s+/gu) },
   { id: 'sanction:en-fined', re: U(/\b(?:fined|sanctioned|suspended|banned|penali[sz]ed|warned)\s+/gu) },
 ];
 export const SANCTION_PASSIVE: VerbRule = { id: 'sanction:a-été-sanctionné-par', re: U(/\b(?:a|ont)\s+été\s+(?:sanctionnée?s?|condamnée?s?|suspendue?s?|mise?s?\s+en\s+demeure|épinglée?s?|frappée?s?\s+d['’]une\s+amende)\s+par\s+/gu) };
