@@ -239,8 +239,10 @@ function appositionRoles(ctx: Ctx, s: Sentence): void {
     const oa = orgsAfter[0];
     if (oa && oa.start - p.end < 160) {
       const between = text.slice(p.end, oa.start);
-      const appos = new RegExp(`^\\s*(?:\\(\\p{L}\\)\\s*)?,\\s*(?:le\\s+|la\\s+|l['’]|the\\s+)?(?:nouveau\\s+|nouvelle\\s+|nouvel\\s+)?(?:${ROLE})(?![\\p{L}])[^;.«»,]*?,?[^;.«»,]*$`, 'iu');
-      if (appos.test(between) && !persons.some((x) => x.start > p.end && x.start < oa.start)) {
+      const appos = new RegExp(`^(?:\\s+(?:dite?|alias)\\s+\\S+)?\\s*(?:\\(\\p{L}\\)\\s*)?,\\s*(?:le\\s+|la\\s+|l['’]|the\\s+)?(?:nouveau\\s+|nouvelle\\s+|nouvel\\s+)?(?:${ROLE})(?![\\p{L}])[^;.«»,]*?,?[^;.«»,]*$`, 'iu');
+      // in a list ("X, le DG de Moov Africa Malitel, Y") the title introduces the name after the organisation
+      const nextIsName = persons.some((x) => x.start >= oa.end && new RegExp(`^(?:\\s+(?:au|en)\\s+[\\p{L}' -]{2,30}?)?\\s*,\\s*(?:(?:${CIVILITY})\\s+)*$`, 'u').test(text.slice(oa.end, x.start)));
+      if (appos.test(between) && !nextIsName && !persons.some((x) => x.start > p.end && x.start < oa.start)) {
         // the role nearest the organisation ("porte-parole des bénéficiaires non moins Présidente-Fondatrice de l’…")
         const rm = [...between.matchAll(new RegExp(`(?<![\\p{L}])(${ROLE})(?![\\p{L}])`, 'giu'))].pop();
         if (rm && new RegExp(`(?<![\\p{L}])${escapeRe(rm[1]!)}(?:\\s+[\\p{L}]+){0,3}?${PREP_END}`, 'iu').test(between)) {
@@ -277,7 +279,12 @@ function appositionRoles(ctx: Ctx, s: Sentence): void {
       }
     }
     // a role without an organisation ("le ministre de la Communication, …, NAME"; "NAME, porte-parole")
-    const apBefore = new RegExp(`(?<![\\p{L}])(${ROLE})(?![\\p{L}])[^.;!?«»\\n]{0,200}?,\\s*(?:(?:${CIVILITY})\\s+)*$`, 'iu').exec(before);
+    // the last role written before the name, with nothing but its complement in between
+    const lastPerson = persons.filter((x) => x.end <= p.start).pop();
+    const apBefore = [...before.matchAll(new RegExp(`(?<![\\p{L}])(${ROLE})(?![\\p{L}])`, 'giu'))]
+      .filter((m) => !lastPerson || s.start + m.index! > lastPerson.end)
+      .reverse()
+      .find((m) => new RegExp(`^[^.;!?«»\\n]{0,200}?,\\s*(?:(?:${CIVILITY})\\s+)*$`, 'u').test(before.slice(m.index! + m[0].length)));
     const apDirect = new RegExp(`(?<![\\p{L}])(${ROLE})\\s+(?:(?:${CIVILITY})\\s+)*$`, 'iu').exec(before);
     const apAfter = new RegExp(`^\\s*,\\s*(?:le\\s+|la\\s+|l['’]|the\\s+)?(?:nouveau\\s+|nouvelle\\s+)?(${ROLE})(?![\\p{L}])`, 'iu').exec(after);
     const r = (apDirect ?? apBefore ?? apAfter)?.[1];
@@ -312,6 +319,12 @@ function titleMentions(ctx: Ctx): void {
           org = o.id;
           end = o.end;
         }
+      }
+      // "À son arrivée à la direction générale d’Orange, le directeur adjoint …": the title is at that organisation
+      if (!org) {
+        const loc = new RegExp(`(?:direction(?:\\s+générale)?|siège|locaux|bureaux)\\s+(?:de\\s+la\\s+|de\\s+l['’]|du\\s+|des\\s+|de\\s+|d['’])\\s*$`, 'iu');
+        const o = inS.filter((r) => r.kind === 'organisation' && r.end <= start).find((r) => loc.test(ctx.text.slice(Math.max(s.start, r.start - 40), r.start)));
+        if (o) org = o.id;
       }
       // an apposition ("le DG d’Orange, Leyti N’Diaye") is handled as a role, not a title mention
       const tail = ctx.text.slice(end, Math.min(s.end, end + 80));
