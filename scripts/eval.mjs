@@ -30,9 +30,14 @@ const tmp = mkdtempSync(join(tmpdir(), 'kunafoni-eval-'));
 try {
   const store = join(tmp, 'store');
   const out = join(tmp, 'graph.json');
+  // the pipeline's own messages are shown only when it fails, so the score is the last line printed
   const run = (argv) => {
-    const r = spawnSync(process.execPath, [cli, ...argv], { stdio: ['ignore', 'inherit', 'inherit'] });
-    if (r.status !== 0) process.exit(r.status ?? 1);
+    const r = spawnSync(process.execPath, [cli, ...argv], { encoding: 'utf8' });
+    if (r.status !== 0) {
+      process.stderr.write(r.stderr);
+      console.error(`eval: \`kunafoni ${argv[0]}\` failed (exit ${r.status})`);
+      process.exit(r.status ?? 1);
+    }
   };
   run(['ingest', corpus, '--store', store]);
   run(['export', '--format', 'json', '--out', out, '--store', store]);

@@ -60,6 +60,15 @@ export function cleanText(raw: string, opts: { source?: string } = {}): CleanRes
   const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
   while (paras.length > 1) {
     const last = paras[paras.length - 1]!.trim();
+    // "Author NAME" and "Outlet" on two lines of one paragraph
+    const two = last.split('\n');
+    if (two.length === 2 && !author && isNameLine(two[0]!) && /^[\p{L}.’' -]{2,40}$/u.test(two[1]!.trim())) {
+      author = two[0]!.trim();
+      outlet = two[1]!.trim();
+      paras = paras.slice(0, -1);
+      dropped.push('signature-author', 'signature-outlet');
+      continue;
+    }
     if (opts.source && norm(last) && norm(opts.source).startsWith(norm(last))) {
       paras = paras.slice(0, -1);
       dropped.push('signature-outlet');

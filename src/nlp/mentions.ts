@@ -154,6 +154,7 @@ export function findMentions(text: string, sentences: Sentence[], lang: 'fr' | '
   for (const f of ministries(text)) if (!claims.overlaps(f.start, f.end)) take(f);
   for (const f of headWordOrgs(text)) if (!claims.overlaps(f.start, f.end) && !isNotEntity(f.name)) take(f);
   for (const f of contextOrgs(text)) if (!claims.overlaps(f.start, f.end) && !isNotEntity(f.name) && !isPlace(f.name)) take(f);
+  repeatOrgs(text, found, claims, take);
 
   // places: claimed so that they are never read as people
   for (const m of text.matchAll(placeRegex())) {
@@ -162,10 +163,25 @@ export function findMentions(text: string, sentences: Sentence[], lang: 'fr' | '
   }
 
   for (const f of people(text, sentences, claims, lang)) take(f);
+  repeatOrgs(text, found, claims, take);
   return found.sort((a, b) => a.start - b.start);
 }
 
 // ---- organisations -------------------------------------------------------------------------
+
+/** An organisation found once by its context is named wherever else the article writes it the same way. */
+function repeatOrgs(text: string, found: Found[], claims: Claims, take: (f: Found) => void): void {
+  const known = new Map<string, Found>();
+  for (const f of found) if (f.kind === 'organisation' && !f.lexId && !f.portfolio && f.text.length >= 4 && !f.text.includes('\n')) known.set(f.text, f);
+  for (const [surface, def] of known) {
+    const re = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRe(surface)}(?![\\p{L}\\p{N}])`, 'gu');
+    for (const m of text.matchAll(re)) {
+      const s = m.index!;
+      if (claims.overlaps(s, s + surface.length)) continue;
+      take({ start: s, end: s + surface.length, text: surface, kind: 'organisation', rule: 'org-repeat', name: def.name, keys: def.keys });
+    }
+  }
+}
 
 interface AcronymDef {
   start: number;
@@ -372,7 +388,7 @@ function contextOrgs(text: string): Found[] {
   const { ROLE_CS } = patterns();
   const rules: Array<[string, RegExp]> = [
     ['org-introducer', new RegExp(`${caseFirst(ORG_INTRODUCERS)}\\s+(?:(?:de|d['’]|des|du|en)\\s?[\\p{Ll}’' -]{0,36}?\\s)?(${CHUNK})`, 'gu')],
-    ['org-role-complement', new RegExp(`(?<![\\p{L}])(?:${ROLE_CS})\\s+(?:de\\s+la\\s+|de\\s+l['’]|du\\s+|des\\s+|de\\s+|d['’]|of\\s+(?:the\\s+)?)(${CHUNK})`, 'gu')],
+    ['org-role-complement', new RegExp(`(?<![\\p{L}])(?:${ROLE_CS}|celui|celle)\\s+(?:de\\s+la\\s+|de\\s+l['’]|du\\s+|des\\s+|de\\s+|d['’]|of\\s+(?:the\\s+)?)(${CHUNK})`, 'gu')],
     ['org-partner', new RegExp(`(?:[Pp]artenariat|[Aa]ccord|[Cc]onvention|[Cc]ontrat)\\s+avec\\s+(?:la\\s+|le\\s+|l['’])?(${CHUNK})`, 'gu')],
   ];
   for (const [rule, re] of rules)

@@ -219,7 +219,10 @@ function appositionRoles(ctx: Ctx, s: Sentence): void {
       const between = text.slice(o.end, p.start);
       const lead = text.slice(Math.max(s.start, o.start - 90), o.start);
       if (new RegExp(`^(?:\\s+(?:au|en|du|de\\s+la|pour\\s+l['’])\\s+[\\p{L}' -]{2,30}?)?\\s*,\\s*(?:(?:${CIVILITY})\\s+)*$`, 'u').test(between)) {
-        const rm = new RegExp(`(?<![\\p{L}])(${ROLE})(?:\\s+[\\p{L}]+){0,6}?${PREP_END}`, 'iu').exec(lead);
+        // the role nearest the organisation ("le ministre a reçu le DG de X": DG, not ministre)
+        const rm = [...lead.matchAll(new RegExp(`(?<![\\p{L}])(${ROLE})(?![\\p{L}])`, 'giu'))]
+          .reverse()
+          .find((m) => new RegExp(`^(?:\\s+[\\p{L}]+){0,6}?${PREP_END}`, 'iu').test(lead.slice(m.index! + m[0].length)) && !/[,;]/u.test(lead.slice(m.index! + m[0].length)));
         const celui = new RegExp(`(?:celui|celle)${PREP_END}`, 'iu').test(lead);
         if (rm && new RegExp(`${PREP_END}`, 'iu').test(lead)) {
           const role = patterns().roleOf(rm[1]!)?.role;

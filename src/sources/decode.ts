@@ -33,12 +33,25 @@ export function looksBinary(bytes: Uint8Array, encoding: Encoding): boolean {
   return n > 0 && control / n > 0.1;
 }
 
+// Windows-1252 differs from ISO-8859-1 in 0x80–0x9F (’ “ ” – … €); Node's TextDecoder reads that
+// range as C1 control characters, so the table is here.
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+export function decodeWindows1252(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    out += b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80]! : String.fromCharCode(b);
+  }
+  return out;
+}
+
 /** Decode a source's bytes to text, or throw a SourceError naming it. */
 export function decode(origin: string, bytes: Uint8Array, declared?: string): string {
   if (bytes.length === 0) throw new SourceError(origin, 'the file is empty');
   const encoding = detectEncoding(bytes, declared);
   if (looksBinary(bytes, encoding)) throw new SourceError(origin, 'this is a binary file, not text');
-  const text = new TextDecoder(encoding).decode(bytes); // strips a BOM
+  const text = encoding === 'windows-1252' ? decodeWindows1252(bytes) : new TextDecoder(encoding).decode(bytes); // strips a BOM
   if (!text.trim()) throw new SourceError(origin, 'the file holds only white space');
   return text.normalize('NFC');
 }

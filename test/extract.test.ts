@@ -1,0 +1,140 @@
+// Extraction, as tables of [sentence(s), expected] over sentences we wrote in the genre (fictional
+// people and companies), including sentences where nothing must be extracted.
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from '../src/nlp/extract.js';
+import { articleId } from '../src/sources/article.js';
+import type { Article, Extraction } from '../src/types.js';
+
+const article = (text: string, lang: 'fr' | 'en' = 'fr', extra: Partial<Article> = {}): Article => ({ id: articleId(text), lang, text, ...extra });
+const run = (text: string, lang: 'fr' | 'en' = 'fr', extra: Partial<Article> = {}) => extractArticle(article(text, lang, extra));
+const names = (x: Extraction, kind: string) => x.entities.filter((e) => e.kind === kind).map((e) => e.name).sort();
+const rels = (x: Extraction, kinds = ['met-with', 'holds-role', 'signed-agreement-with', 'sanctioned']) => {
+  const name = (id: string) => x.entities.find((e) => e.id === id)!.name;
+  // distinct statements (one relation may be stated by several sentences)
+  return [...new Set(x.relations
+    .filter((r) => kinds.includes(r.kind))
+    .map((r) => {
+      const [a, b] = r.kind === 'met-with' || r.kind === 'signed-agreement-with' ? [name(r.source), name(r.target)].sort() : [name(r.source), name(r.target)];
+      return `${r.kind} ${a} -> ${b}${r.role ? ` (${r.role})` : ''}`;
+    }))]
+    .sort();
+};
+const commitments = (x: Extraction) => {
+  const name = (id: string) => x.entities.find((e) => e.id === id)!.name;
+  return x.relations.filter((r) => r.kind === 'committed-to').map((r) => `${name(r.source)}: ${r.commitment}`);
+};
+
+describe('people: names of the region, civilities, capitals', () => {
+  const cases: Array<[string, string[]]> = [
+    ['Le ministre de l’Économie numérique, Moussa Ag Intalla, a présidé la cérémonie.', ['Moussa Ag Intalla']],
+    ['La Directrice générale de Sahel Fibre, Mme Aminata N’Diaye, a pris la parole.', ['Aminata N’Diaye']],
+    ['Sidi Ould Brahim, DG de l’Agence Nationale des Réseaux, a répondu aux questions.', ['Sidi Ould Brahim']],
+    ['Selon Dr Ibrahim Ben Salem, le projet avance.', ['Ibrahim Ben Salem']],
+    ['Mr Henri-Paul DEMBÉLÉ, Managing Director of Kora Capital, signed the deal.', ['Henri-Paul Dembélé']],
+    ['« Nous sommes prêts », a déclaré Fatoumata dite Fanta Coulibaly.', ['Fatoumata dite Fanta Coulibaly']],
+    ['Le Général de Brigade Abdoulaye Keïta, Premier ministre, a reçu la délégation.', ['Abdoulaye Keïta']],
+  ];
+  it.each(cases)('%s', (text, people) => expect(names(run(text), 'person')).toEqual(people));
+
+  const nothing: string[] = [
+    'Le Mali compte 25 millions d’abonnés à la téléphonie mobile selon le rapport publié en janvier.',
+    'Les échanges ont porté sur la qualité de service et la couverture des zones rurales de Kayes et de Ségou.',
+    'Fab Lab Solidaire, Journée Nationale du Numérique et Mois de la Solidarité reviennent en mars.',
+  ];
+  it.each(nothing)('finds no person in: %s', (text) => expect(names(run(text), 'person')).toEqual([]));
+});
+
+describe('organisations: lexicon, acronyms, ministries, context', () => {
+  const cases: Array<[string, string[]]> = [
+    ['L’Autorité de Régulation des Services Numériques (ARSN) a publié son rapport.', ['Autorité de Régulation des Services Numériques']],
+    ['La société Kayira Technologies a signé la convention.', ['Kayira Technologies']],
+    ['Le Secrétaire général du ministère de la Communication, de l’Économie numérique et de la Modernisation de l’Administration a ouvert les travaux.', ['Ministère de la Communication, de l’Économie numérique et de la Modernisation de l’Administration']],
+    ['Orange-Mali et Moov Africa ont été convoqués.', ['Moov Africa', 'Orange-Mali']],
+  ];
+  it.each(cases)('%s', (text, orgs) => expect(names(run(text), 'organisation')).toEqual(orgs));
+
+  it('keys former names and acronyms to one entity (Sotelma, Malitel → Moov Africa Malitel)', () => {
+    const x = run('Sotelma, opérant sous la marque Moov Africa Malitel, a renouvelé sa licence. Malitel reste le premier réseau.');
+    const orgs = x.entities.filter((e) => e.kind === 'organisation');
+    expect(orgs).toHaveLength(1);
+    expect(orgs[0]!.keys).toContain('org:@moov-africa-malitel');
+  });
+  it('does not take the outlet that signs the article for an organisation of the story', () => {
+    const x = run('(Agence Sahel Info) - Le DG de Kora Mobile, Ali Ould Moussa, a inauguré le site.', 'fr', { source: 'Agence Sahel Info' });
+    expect(names(x, 'organisation')).toEqual(['Kora Mobile']);
+  });
+});
+
+describe('relations', () => {
+  const cases: Array<[string, string[]]> = [
+    [
+      'Le ministre de la Communication, Moussa Ag Intalla, a reçu en audience, le mardi 4 mars 2025, le Directeur général de Kora Mobile, Ali Ould Moussa.',
+      ['holds-role Ali Ould Moussa -> Kora Mobile (Directeur général)', 'met-with Ali Ould Moussa -> Moussa Ag Intalla'],
+    ],
+    [
+      'Le nouveau DG de Sahel Fibre, M. Oumar Ould Sidi, a été reçu en audience, le lundi 3 février, par la ministre de l’Économie numérique, Kadiatou Ag Mohamed.',
+      ['holds-role Oumar Ould Sidi -> Sahel Fibre (Directeur général)', 'met-with Kadiatou Ag Mohamed -> Oumar Ould Sidi'],
+    ],
+    [
+      'L’Agence malienne des Services en Ligne (AMSL) a signé deux conventions de partenariat avec la société Kayira Technologies et la Banque du Sahel (BDS).',
+      ['signed-agreement-with Agence malienne des Services en Ligne -> Banque du Sahel', 'signed-agreement-with Agence malienne des Services en Ligne -> Kayira Technologies'],
+    ],
+    [
+      'L’Autorité de Régulation des Services Numériques (ARSN) a infligé une amende de 2 milliards de FCFA à l’opérateur Kora Mobile.',
+      ['sanctioned Autorité de Régulation des Services Numériques -> Kora Mobile'],
+    ],
+    [
+      'Le ministre Moussa Ag Intalla s’est rendu au siège de Sahel Fibre. Il a été accueilli par la Directrice générale de Sahel Fibre, Aminata N’Diaye.',
+      ['holds-role Aminata N’Diaye -> Sahel Fibre (Directeur général)', 'met-with Aminata N’Diaye -> Moussa Ag Intalla', 'met-with Moussa Ag Intalla -> Sahel Fibre'],
+    ],
+    ['Cette rencontre s’inscrit dans le cadre du dialogue entre l’État et le secteur privé.', []],
+    ['La cérémonie s’est déroulée en présence du DG de Kora Mobile, Ali Ould Moussa, et de nombreux invités.', ['holds-role Ali Ould Moussa -> Kora Mobile (Directeur général)']],
+  ];
+  it.each(cases)('%s', (text, expected) => expect(rels(run(text))).toEqual(expected));
+
+  it('commitments keep the verbatim object phrase and point to a topic', () => {
+    const x = run('La Directrice générale de Sahel Fibre, Aminata N’Diaye, s’est engagée à déployer la fibre optique dans cinquante localités rurales d’ici 2026.');
+    expect(commitments(x)).toEqual(['Aminata N’Diaye: déployer la fibre optique dans cinquante localités rurales d’ici 2026']);
+    const r = x.relations.find((r) => r.kind === 'committed-to')!;
+    expect(x.entities.find((e) => e.id === r.target)).toMatchObject({ kind: 'topic', name: 'Infrastructures' });
+    expect(r.rule).toBe('commit:s-est-engagé-à');
+  });
+  it('the plural title "les deux directeurs généraux" commits both holders', () => {
+    const x = run(
+      'Le ministre a reçu le DG de Kora Mobile, Ali Ould Moussa, et celui de Sahel Fibre, Oumar Ould Sidi. Les deux directeurs généraux ont réaffirmé leur engagement à accompagner la transformation digitale du pays.',
+    );
+    expect(commitments(x).map((c) => c.split(':')[0]).sort()).toEqual(['Ali Ould Moussa', 'Oumar Ould Sidi']);
+  });
+  it('an English wire: roles, agreement and pledge', () => {
+    const x = run('Ms Awa SANOGO, Managing Director of the Sahel Digital Fund (SDF), and Mr Karim Ould Ely, Chairman of the Board of Kora Mobile, signed a guarantee agreement on a new fibre network. Kora Mobile pledged to cover 200 additional villages.', 'en');
+    expect(rels(x)).toEqual([
+      'holds-role Awa Sanogo -> Sahel Digital Fund (Directeur général)',
+      'holds-role Karim Ould Ely -> Kora Mobile (Président du Conseil d\'administration)',
+      'signed-agreement-with Kora Mobile -> Sahel Digital Fund',
+    ]);
+    expect(commitments(x)).toContain('Kora Mobile: cover 200 additional villages');
+  });
+  it('every relation carries its sentence verbatim, with offsets into the text', () => {
+    const text = 'Préambule sans relation. Le ministre de la Communication, Moussa Ag Intalla, a reçu le DG de Kora Mobile, Ali Ould Moussa.';
+    const x = run(text);
+    expect(x.relations.length).toBeGreaterThan(0);
+    for (const r of x.relations) expect(text.slice(r.sentence.start, r.sentence.end)).toBe(r.sentence.text);
+  });
+});
+
+describe('within-article resolution', () => {
+  it('a surname, a title and a shorter form refer back to the full name', () => {
+    const x = run('Le DG de Kora Mobile, Ali Ould Moussa, a présenté son plan. M. Ould Moussa a rappelé les investissements. Le DG a conclu la séance.');
+    const people = x.entities.filter((e) => e.kind === 'person');
+    expect(people).toHaveLength(1);
+    expect(people[0]!.mentions.length).toBe(2);
+  });
+  it('never makes an entity of a bare surname', () => {
+    expect(names(run('M. Traoré a parlé. Mme Diallo a répondu.'), 'person')).toEqual([]);
+  });
+  it('a ministry named by part of its portfolio is the full ministry', () => {
+    const x = run('Le ministère en charge de la Communication a organisé l’atelier. Le Secrétaire général du ministère de la Communication, de l’Économie numérique et de la Modernisation de l’Administration, Alou Ag Ahmed, a ouvert les travaux.');
+    expect(names(x, 'organisation')).toEqual(['Ministère de la Communication, de l’Économie numérique et de la Modernisation de l’Administration']);
+    expect(rels(x)).toContain('holds-role Alou Ag Ahmed -> Ministère de la Communication, de l’Économie numérique et de la Modernisation de l’Administration (Secrétaire général)');
+  });
+});
