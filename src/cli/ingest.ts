@@ -1,6 +1,5 @@
 import { Command } from 'commander';
 import { SingleBar } from 'cli-progress';
-import { ingestPaths } from '../ingest.js';
 import { DEFAULT_STORE } from '../store/store.js';
 import type { CliIO } from './io.js';
 
@@ -22,6 +21,8 @@ Exit code 1 when any input failed (the others are still ingested), 0 otherwise.`
     .action(async (paths: string[], opts: { store: string }) => {
       const bar = io.isTTY ? new SingleBar({ format: 'reading {bar} {value}/{total} {origin}', stream: process.stderr, hideCursor: true }) : undefined;
       let started = false;
+      // the NLP models load here, not when the CLI starts (help and other commands stay fast)
+      const { ingestPaths } = await import('../ingest.js');
       const summary = await ingestPaths(paths, {
         store: opts.store,
         onProgress: ({ done, total, origin }) => {

@@ -1,0 +1,63 @@
+// The command line as a user runs it: help, summaries on stderr, results on stdout, exit codes.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { SAMPLES, cli, tempDir } from './helpers.js';
+
+describe('kunafoni CLI', () => {
+  const { dir, cleanup } = tempDir();
+  afterAll(cleanup);
+  const store = join(dir, 'store');
+
+  it('--help lists the commands with examples', () => {
+    const r = cli(['--help']);
+    expect(r.code).toBe(0);
+    for (const c of ['ingest', 'export', 'stats']) expect(r.stdout).toContain(c);
+    expect(r.stdout).toMatch(/Examples:/);
+    expect(cli(['ingest', '--help']).stdout).toMatch(/Exit code 1 when any input failed/);
+  });
+
+  it('ingest prints a summary; a bad file is named on its own line, the good ones still go in, exit 1', () => {
+    const bad = join(dir, 'broken.json');
+    writeFileSync(bad, '{"title": "truncated", "text": "Le DG');
+    const r = cli(['ingest', SAMPLES, bad, '--store', store]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(new RegExp(`kunafoni: ${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: invalid JSON`));
+    expect(r.stderr).toMatch(/ingested 1[0-9], duplicates 0, failed 1/);
+    expect(r.stdout).toBe('');
+  });
+
+  it('ingesting the same files again adds nothing and exits 0', () => {
+    const r = cli(['ingest', SAMPLES, '--store', store]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/ingested 0, duplicates 1[0-9], failed 0/);
+  });
+
+  it('export --format json writes graphology JSON to stdout, pipeable to jq', () => {
+    const r = cli(['export', '--format', 'json', '--store', store]);
+    expect(r.code).toBe(0);
+    const g = JSON.parse(r.stdout);
+    expect(Array.isArray(g.nodes) && Array.isArray(g.edges)).toBe(true);
+    const kinds = new Set(g.nodes.map((n: { attributes: { kind: string } }) => n.attributes.kind));
+    expect(kinds).toContain('person');
+    expect(kinds).toContain('organisation');
+    for (const e of g.edges) expect(e.attributes.evidence.length).toBeGreaterThan(0);
+  });
+
+  it('stats --json counts what the store holds', () => {
+    const r = cli(['stats', '--json', '--store', store]);
+    expect(r.code).toBe(0);
+    const s = JSON.parse(r.stdout);
+    expect(s.articles).toBeGreaterThanOrEqual(12);
+    expect(s.nodeKinds.person).toBeGreaterThan(5);
+  });
+
+  it('bad usage exits 2; a missing store is a clear message, not a stack trace', () => {
+    expect(cli(['ingest']).code).toBe(2);
+    expect(cli(['export', '--format', 'pdf', '--store', store]).code).toBe(2);
+    const r = cli(['stats', '--store', join(dir, 'nowhere')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^kunafoni: store .*nowhere: no store here yet/);
+    expect(r.stderr).not.toMatch(/\bat .*\.js:\d+/);
+  });
+});
