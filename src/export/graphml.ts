@@ -89,6 +89,6 @@ export function exportGraphml(graph: KGraph, opts: GraphmlOptions = {}): string 
       graph: { '@_id': 'G', '@_edgedefault': opts.mixed ? 'undirected' : 'directed', node: nodes, edge: edges },
     },
   };
-  const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', format: true, indentBy: '  ', suppressEmptyNode: true });
+  const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', format: true, indentBy: '  ', suppressEmptyNode: true, suppressBooleanAttributes: false });
   return builder.build(doc) as string;
 }

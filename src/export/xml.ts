@@ -17,7 +17,7 @@ const OPTIONS = {
 export const parseXml = (xml: string): XmlNode[] => new XMLParser(OPTIONS).parse(xml) as XmlNode[];
 
 export const buildXml = (tree: XmlNode[]): string =>
-  new XMLBuilder({ ...OPTIONS, format: true, indentBy: '  ', suppressEmptyNode: true }).build(tree) as string;
+  new XMLBuilder({ ...OPTIONS, format: true, indentBy: '  ', suppressEmptyNode: true, suppressBooleanAttributes: false }).build(tree) as string;
 
 export const tagOf = (n: XmlNode): string => Object.keys(n).find((k) => k !== ':@')!;
 export const childrenOf = (n: XmlNode): XmlNode[] => n[tagOf(n)] as XmlNode[];
