@@ -59,3 +59,13 @@ export const has = (cmd: string, args: string[]) => spawnSync(cmd, args, { stdio
 export const hasXmllint = () => has('xmllint', ['--version']);
 export const hasNetworkx = () => has('python3', ['-c', 'import networkx']);
 export const hasShared = () => existsSync(join(shared, 'schemas', 'gexf', 'rng-1.3', 'gexf.rng'));
+
+/** The error `fn` throws (undefined when it does not throw). */
+export function thrown(fn: () => unknown): unknown {
+  try {
+    fn();
+  } catch (e) {
+    return e;
+  }
+  return undefined;
+}

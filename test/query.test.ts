@@ -3,7 +3,7 @@ import { NotFoundError } from '../src/errors.js';
 import { openStore } from '../src/query/open.js';
 import { queryGraph } from '../src/query/query.js';
 import { ReadOnlyGraphError } from '../src/query/readonly.js';
-import { awkwardGraph, seedStoreDir } from './helpers.js';
+import { awkwardGraph, seedStoreDir, thrown } from './helpers.js';
 
 describe('query API on the seed store', async () => {
   const store = await openStore(seedStoreDir);
@@ -29,26 +29,14 @@ describe('query API on the seed store', async () => {
 
   it('an unknown name throws NotFoundError with the closest names', () => {
     expect(() => store.entity('Alhamdu Ilyen')).toThrow(NotFoundError);
-    const err = (() => {
-      try {
-        store.entity('Jean Sun Way');
-      } catch (e) {
-        return e as NotFoundError;
-      }
-    })();
+    const err = thrown(() => store.entity('Jean Sun Way')) as NotFoundError | undefined;
     expect(err?.suggestions[0]).toBe('Jean Sun Wei');
     expect(err?.message).toMatch(/Jean Sun Way.*closest.*Jean Sun Wei/);
   });
 
   it('a word shared by several entities is ambiguous, and says which', () => {
     expect(() => store.entity('directeur')).toThrow(NotFoundError);
-    const err = (() => {
-      try {
-        store.entity('Mali');
-      } catch (e) {
-        return e as NotFoundError;
-      }
-    })();
+    const err = thrown(() => store.entity('Mali')) as NotFoundError | undefined;
     expect(err).toBeInstanceOf(NotFoundError);
     expect(err!.suggestions.sort()).toEqual(['Huawei', 'Orange Mali']);
   });
