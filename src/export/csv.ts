@@ -1,7 +1,7 @@
 // CSV for spreadsheets and data frames: nodes.csv, edges.csv and evidence.csv (one row per evidence
 // sentence). RFC 4180: comma-separated, CRLF line ends, fields holding a comma, a quote, CR or LF
 // quoted with quotes doubled; UTF-8 without BOM. Lists (aliases, roles, sources) are joined with "|".
-import type { KGraph } from '../graph/build.js';
+import type { ReadonlyKGraph } from '../query/readonly.js';
 import { EDGE_COLUMNS, NODE_COLUMNS, type Value } from './columns.js';
 import { nodePositions } from './positions.js';
 
@@ -37,7 +37,7 @@ export const EVIDENCE_HEADER = [
 ];
 
 /** The three CSV files, by file name. */
-export function exportCsv(graph: KGraph): Record<string, string> {
+export function exportCsv(graph: ReadonlyKGraph): Record<string, string> {
   const positions = nodePositions(graph);
   const label = (k: string) => graph.getNodeAttribute(k, 'label');
   const nodes = graph.mapNodes((key, a): Cell[] => {

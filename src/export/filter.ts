@@ -11,6 +11,7 @@
 import Graph from 'graphology';
 import { UsageError } from '../errors.js';
 import type { KGraph } from '../graph/build.js';
+import type { ReadonlyKGraph } from '../query/readonly.js';
 import { buildNameIndex, resolveName } from '../query/match.js';
 import { RELATION_KINDS, type EdgeAttributes, type Evidence, type NodeKind, type RelationKind } from '../types.js';
 
@@ -132,7 +133,7 @@ function summarise(attrs: EdgeAttributes, evidence: Evidence[]): EdgeAttributes 
 }
 
 /** A new graph holding what the options keep (see the module comment for the exact semantics). */
-export function filterGraph(graph: KGraph, opts: FilterOptions = {}): KGraph {
+export function filterGraph(graph: ReadonlyKGraph, opts: FilterOptions = {}): KGraph {
   const out: KGraph = new Graph({ type: graph.type, multi: graph.multi, allowSelfLoops: graph.allowSelfLoops });
   out.replaceAttributes({ ...graph.getAttributes() });
   const { kinds, relations, since, until, minSources } = opts;
@@ -167,7 +168,7 @@ export function filterGraph(graph: KGraph, opts: FilterOptions = {}): KGraph {
 }
 
 /** Nodes within `depth` steps of `center`, following edges in either direction (breadth first). */
-export function egoNodes(graph: KGraph, center: string, depth: number): Set<string> {
+export function egoNodes(graph: ReadonlyKGraph, center: string, depth: number): Set<string> {
   const seen = new Set([center]);
   let frontier = [center];
   for (let d = 0; d < depth && frontier.length; d++) {

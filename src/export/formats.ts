@@ -1,5 +1,5 @@
 // The export formats, declared as data: what each writes (one text, or several named files).
-import type { KGraph } from '../graph/build.js';
+import type { ReadonlyKGraph } from '../query/readonly.js';
 import { exportCsv } from './csv.js';
 import { exportGexf } from './gexf.js';
 import { exportGraphml } from './graphml.js';
@@ -22,7 +22,7 @@ export interface ExportFormat {
   description: string;
   /** Several files: --out names a folder. */
   multiFile: boolean;
-  write(graph: KGraph, opts: ExportOptions): ExportOutput;
+  write(graph: ReadonlyKGraph, opts: ExportOptions): ExportOutput;
 }
 
 const text = (t: string): ExportOutput => ({ kind: 'text', text: t });

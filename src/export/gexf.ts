@@ -12,7 +12,7 @@
 // edges as type="undirected" (Gephi and graphology read that; networkx does not).
 import Graph from 'graphology';
 import gexf from 'graphology-gexf';
-import type { KGraph } from '../graph/build.js';
+import type { ReadonlyKGraph } from '../query/readonly.js';
 import { dateStart } from './filter.js';
 import { EDGE_COLUMNS, NODE_COLUMNS, type Column, type Value } from './columns.js';
 import { nodePositions } from './positions.js';
@@ -48,7 +48,7 @@ const values = <A>(columns: Column<A>[], attrs: A, undirected: boolean): Record<
 const GEXF_EDGE_COLUMNS = EDGE_COLUMNS.filter((c) => c.name !== 'weight');
 
 /** The graph in the shape graphology-gexf writes: label, viz and scalar or list attributes only. */
-function formatted(graph: KGraph, mixed: boolean): Graph<Formatted, Formatted> {
+function formatted(graph: ReadonlyKGraph, mixed: boolean): Graph<Formatted, Formatted> {
   const positions = nodePositions(graph);
   const out = new Graph<Formatted, Formatted>({ type: mixed ? 'mixed' : 'directed', multi: true });
   out.replaceAttributes({ creator: 'Kunafoni', description: 'Kunafoni knowledge graph' });
@@ -85,7 +85,7 @@ function spellStart(dates: (string | undefined)[]): string | undefined {
 }
 
 /** Write the graph as GEXF 1.3. */
-export function exportGexf(graph: KGraph, opts: GexfOptions = {}): string {
+export function exportGexf(graph: ReadonlyKGraph, opts: GexfOptions = {}): string {
   const copy = formatted(graph, !!opts.mixed);
   if (opts.description) copy.setAttribute('description', opts.description);
   const pick = (_key: string, a: Formatted) => ({ ...a, viz: { ...a.viz }, attributes: { ...a.attributes } });

@@ -5,7 +5,7 @@
 // attribute unless `mixed`, which writes edgedefault="undirected" and directed="true" on directed
 // edges (graphology reads that; networkx and igraph refuse mixed graphs).
 import { XMLBuilder } from 'fast-xml-parser';
-import type { KGraph } from '../graph/build.js';
+import type { ReadonlyKGraph } from '../query/readonly.js';
 import { EDGE_COLUMNS, NODE_COLUMNS, type Column, type ColumnType, type Value } from './columns.js';
 import { nodePositions } from './positions.js';
 import { nodeColor, nodeSize } from './style.js';
@@ -61,7 +61,7 @@ function columnData<A>(scope: 'node' | 'edge', columns: Column<A>[], attrs: A, u
 }
 
 /** Write the graph as GraphML. */
-export function exportGraphml(graph: KGraph, opts: GraphmlOptions = {}): string {
+export function exportGraphml(graph: ReadonlyKGraph, opts: GraphmlOptions = {}): string {
   const positions = nodePositions(graph);
   const keys = [LABEL_KEY, ...NODE_COLUMNS.map((c) => keyOf('node', c)), ...VIZ_KEYS, ...EDGE_COLUMNS.map((c) => keyOf('edge', c)), EVIDENCE_KEY];
   const nodes = graph.mapNodes((key, a) => {

@@ -8,7 +8,7 @@
 // (query them without an arrow). Headers use neo4j-admin's syntax (id:ID, :LABEL, :START_ID,
 // :END_ID, :TYPE, mentions:int, aliases:string[]); arrays use its default delimiter ";", LF line
 // ends, fields quoted as in RFC 4180.
-import type { KGraph } from '../graph/build.js';
+import type { ReadonlyKGraph } from '../query/readonly.js';
 import type { Evidence, NodeKind } from '../types.js';
 import { EDGE_COLUMNS, NODE_COLUMNS, type ColumnType } from './columns.js';
 import { toCsv, type Cell, type CsvFormat } from './csv.js';
@@ -29,7 +29,7 @@ const evidenceId = (edge: string, i: number) => `evidence:${edge}#${i}`;
 export const NEO4J_FILES = ['entities.csv', 'articles.csv', 'evidence.csv', 'relations.csv', 'links.csv', 'schema.cypher', 'import.sh'] as const;
 
 /** The Neo4j import files, by file name. */
-export function exportNeo4j(graph: KGraph): Record<string, string> {
+export function exportNeo4j(graph: ReadonlyKGraph): Record<string, string> {
   const entities = graph.mapNodes((key, a): Cell[] => [
     key, `Entity;${NODE_LABEL[a.kind] ?? 'Entity'}`, a.label, ...NODE_COLUMNS.map((c) => c.get(a, false)),
   ]);

@@ -3,7 +3,7 @@
 // Deterministic: the same graph always gives the same positions.
 import Graph from 'graphology';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
-import type { KGraph } from '../graph/build.js';
+import type { ReadonlyKGraph } from '../query/readonly.js';
 
 export interface Point {
   x: number;
@@ -13,7 +13,7 @@ export interface Point {
 const hasPosition = (a: { x?: unknown; y?: unknown }) => Number.isFinite(a.x) && Number.isFinite(a.y);
 
 /** Positions by node key. `iterations` of ForceAtlas2 run only when some node lacks a stored position. */
-export function nodePositions(graph: KGraph, iterations = graph.order > 2000 ? 50 : 100): Map<string, Point> {
+export function nodePositions(graph: ReadonlyKGraph, iterations = graph.order > 2000 ? 50 : 100): Map<string, Point> {
   const out = new Map<string, Point>();
   if (graph.everyNode((_k, a) => hasPosition(a))) {
     graph.forEachNode((k, a) => out.set(k, { x: a.x as number, y: a.y as number }));

@@ -3,7 +3,7 @@
 // suggest the closest names when nothing matches.
 import { NotFoundError } from '../errors.js';
 import { normaliseName } from '../graph/keys.js';
-import type { KGraph } from '../graph/build.js';
+import type { ReadonlyKGraph } from './readonly.js';
 
 export interface NameIndex {
   /** Normalised name → node keys carrying it as label, alias or key. */
@@ -13,7 +13,7 @@ export interface NameIndex {
 }
 
 /** Index every label and alias of the graph by its normalised form. */
-export function buildNameIndex(graph: KGraph): NameIndex {
+export function buildNameIndex(graph: ReadonlyKGraph): NameIndex {
   const exact = new Map<string, string[]>();
   const names: NameIndex['names'] = [];
   graph.forEachNode((key, attrs) => {
@@ -41,14 +41,14 @@ export function editDistance(a: string, b: string): number {
 }
 
 /** Most mentioned first, then by key: a stable choice when one name fits several entities. */
-const byMentions = (graph: KGraph) => (a: string, b: string) =>
+const byMentions = (graph: ReadonlyKGraph) => (a: string, b: string) =>
   (graph.getNodeAttribute(b, 'mentions') ?? 0) - (graph.getNodeAttribute(a, 'mentions') ?? 0) || (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * The node keys a name may refer to, best first: an exact key; else every entity carrying the
  * name (normalised); else the entities whose names contain all the query's words.
  */
-export function candidates(graph: KGraph, index: NameIndex, name: string): { exact: boolean; keys: string[] } {
+export function candidates(graph: ReadonlyKGraph, index: NameIndex, name: string): { exact: boolean; keys: string[] } {
   if (graph.hasNode(name)) return { exact: true, keys: [name] };
   const norm = normaliseName(name);
   if (!norm) return { exact: false, keys: [] };
@@ -60,7 +60,7 @@ export function candidates(graph: KGraph, index: NameIndex, name: string): { exa
 }
 
 /** The labels closest to `name` (edit distance over normalised names), for "did you mean". */
-export function suggest(graph: KGraph, index: NameIndex, name: string, limit = 3): string[] {
+export function suggest(graph: ReadonlyKGraph, index: NameIndex, name: string, limit = 3): string[] {
   const norm = normaliseName(name);
   const best = new Map<string, number>();
   for (const n of index.names) {
@@ -82,7 +82,7 @@ export function suggest(graph: KGraph, index: NameIndex, name: string, limit = 3
  * name), else the one entity whose names hold all the query's words. Otherwise a NotFoundError
  * naming the closest entities (or the several that hold those words).
  */
-export function resolveName(graph: KGraph, index: NameIndex, name: string): string {
+export function resolveName(graph: ReadonlyKGraph, index: NameIndex, name: string): string {
   const found = candidates(graph, index, name);
   if (found.exact || found.keys.length === 1) return found.keys[0]!;
   if (found.keys.length > 1) throw new NotFoundError(name, found.keys.slice(0, 5).map((k) => graph.getNodeAttribute(k, 'label')));
