@@ -31,6 +31,7 @@ export const EDGE_COLUMNS: Column<EdgeAttributes>[] = [
   { name: 'weight', type: 'integer', get: (a) => a.weight },
   { name: 'role', type: 'string', get: (a) => str(a.role) },
   { name: 'commitment', type: 'string', get: (a) => str(a.commitment) },
+  { name: 'status', type: 'string', get: (a) => str(a.status) },
   { name: 'sources', type: 'liststring', get: (a) => strings(a.sources) },
   { name: 'evidenceCount', type: 'integer', get: (a) => a.evidence?.length ?? 0 },
   { name: 'firstEvidence', type: 'string', get: (a) => str(a.evidence?.[0]?.sentence) },

@@ -2,6 +2,7 @@
 // sentence). RFC 4180: comma-separated, CRLF line ends, fields holding a comma, a quote, CR or LF
 // quoted with quotes doubled; UTF-8 without BOM. Lists (aliases, roles, sources) are joined with "|".
 import type { ReadonlyKGraph } from '../query/readonly.js';
+import type { Evidence } from '../types.js';
 import { EDGE_COLUMNS, NODE_COLUMNS, type Value } from './columns.js';
 import { nodePositions } from './positions.js';
 
@@ -33,8 +34,11 @@ export const NODES_HEADER = ['id', 'label', ...NODE_COLUMNS.map((c) => c.name), 
 export const EDGES_HEADER = ['id', 'source', 'target', 'sourceLabel', 'targetLabel', ...EDGE_COLUMNS.map((c) => c.name)];
 export const EVIDENCE_HEADER = [
   'edge', 'kind', 'source', 'target', 'sourceLabel', 'targetLabel',
-  'article', 'date', 'outlet', 'title', 'url', 'rule', 'role', 'commitment', 'start', 'end', 'sentence',
+  'article', 'date', 'outlet', 'title', 'url', 'rule', 'role', 'commitment', 'status', 'start', 'end', 'sentence',
 ];
+
+/** committed-to evidence may carry a status (announced, signed, …). */
+export const statusOf = (e: Evidence): string | undefined => (e as Evidence & { status?: string }).status;
 
 /** The three CSV files, by file name. */
 export function exportCsv(graph: ReadonlyKGraph): Record<string, string> {
@@ -50,7 +54,7 @@ export function exportCsv(graph: ReadonlyKGraph): Record<string, string> {
   const evidence: Cell[][] = [];
   graph.forEachEdge((key, a, s, t) => {
     for (const e of a.evidence ?? [])
-      evidence.push([key, a.kind, s, t, label(s), label(t), e.article, e.date, e.source, e.title, e.url, e.rule, e.role, e.commitment, e.start, e.end, e.sentence]);
+      evidence.push([key, a.kind, s, t, label(s), label(t), e.article, e.date, e.source, e.title, e.url, e.rule, e.role, e.commitment, statusOf(e), e.start, e.end, e.sentence]);
   });
   return {
     'nodes.csv': toCsv(NODES_HEADER, nodes),

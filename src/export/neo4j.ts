@@ -11,7 +11,7 @@
 import type { ReadonlyKGraph } from '../query/readonly.js';
 import type { Evidence, NodeKind } from '../types.js';
 import { EDGE_COLUMNS, NODE_COLUMNS, type ColumnType } from './columns.js';
-import { toCsv, type Cell, type CsvFormat } from './csv.js';
+import { statusOf, toCsv, type Cell, type CsvFormat } from './csv.js';
 
 const NEO4J_CSV: CsvFormat = { lineEnd: '\n', listSeparator: ';' };
 
@@ -46,7 +46,7 @@ export function exportNeo4j(graph: ReadonlyKGraph): Record<string, string> {
   graph.forEachEdge((key, a, s, t) => {
     (a.evidence ?? []).forEach((e, i) => {
       const id = evidenceId(key, i);
-      evidence.push([id, 'Evidence', key, a.kind, e.sentence, e.date, e.source, e.url, e.title, e.article, e.rule, e.role, e.commitment, e.start, e.end]);
+      evidence.push([id, 'Evidence', key, a.kind, e.sentence, e.date, e.source, e.url, e.title, e.article, e.rule, e.role, e.commitment, statusOf(e), e.start, e.end]);
       links.push([id, s, 'ABOUT'], [id, t, 'ABOUT'], [id, articleId(e.article), 'FROM']);
       if (!articles.get(e.article)?.title) articles.set(e.article, e);
     });
@@ -63,7 +63,7 @@ export function exportNeo4j(graph: ReadonlyKGraph): Record<string, string> {
     'entities.csv': toCsv(entityHeader, entities, NEO4J_CSV),
     'articles.csv': toCsv(['id:ID', ':LABEL', 'article', 'title', 'date:date', 'outlet', 'url'], articleRows, NEO4J_CSV),
     'evidence.csv': toCsv(
-      ['id:ID', ':LABEL', 'relation', 'kind', 'sentence', 'date:date', 'outlet', 'url', 'title', 'article', 'rule', 'role', 'commitment', 'start:int', 'end:int'],
+      ['id:ID', ':LABEL', 'relation', 'kind', 'sentence', 'date:date', 'outlet', 'url', 'title', 'article', 'rule', 'role', 'commitment', 'status', 'start:int', 'end:int'],
       evidence,
       NEO4J_CSV,
     ),

@@ -77,6 +77,7 @@ export function queryGraph(graph: KGraph): KunafoniQuery {
       evidence: attrs.evidence.map((e) => ({ ...e })),
     };
     for (const f of ['firstSeen', 'lastSeen', 'role', 'commitment'] as const) if (attrs[f] !== undefined) out[f] = attrs[f];
+    if (typeof attrs.status === 'string') out.status = attrs.status;
     return out;
   };
   const directionOf = (edge: string, node: string): Direction =>

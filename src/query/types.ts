@@ -39,6 +39,8 @@ export interface RelationInfo {
   lastSeen?: string;
   role?: string;
   commitment?: string;
+  /** committed-to: announced, signed, implemented or abandoned (from the latest evidence). */
+  status?: string;
   evidence: Evidence[];
 }
 
