@@ -70,6 +70,14 @@ describe('query API on the seed store', async () => {
     expect(dates).toEqual([...dates].sort());
   });
 
+  it('path() prefers chains of people and organisations to a shared topic', () => {
+    // Huawei → Alhamdou: through Jean Sun Wei (holds-role, met-with) or through "fibre optique" (committed-to, discussed)
+    expect(store.path('Huawei', 'Alhamdou Ag Ilyène')!.steps.map((s) => s.to.label)).toEqual(['Jean Sun Wei', 'Alhamdou Ag Ilyène']);
+    expect(store.path('Huawei', 'Alhamdou Ag Ilyène', { through: 'any' })!.length).toBe(2);
+    // a topic is still crossed when nothing else connects
+    expect(store.path('inclusion numérique', 'AMRTP')!.steps.map((s) => s.to.label)).toEqual(['Orange Mali', 'AMRTP']);
+  });
+
   it('path() ignores directions, returns null when unconnected and a 0-step path to itself', () => {
     const p = store.path('AMRTP', 'Jean Sun Wei')!;
     expect(p.steps.map((s) => s.to.label)).toEqual(['Orange Mali', 'Huawei', 'Jean Sun Wei']);

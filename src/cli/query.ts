@@ -1,6 +1,6 @@
 // `kunafoni query …`: the query API (src/query/) on the command line. A readable table by default,
 // JSON with --json (pipe it into jq). An unknown name exits 1 with the closest names.
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import { parseFilterOptions } from '../export/filter.js';
 import { openStore, type OpenedStore } from '../query/open.js';
 import type { Direction, EntityRef, RelationInfo } from '../query/types.js';
@@ -121,17 +121,23 @@ exits with code 1 and the closest names.`,
   );
 
   q.addCommand(
-    sub<[string, string], Common>(
+    sub<[string, string], Common & { through?: string }>(
       io,
       {
         name: 'path',
         args: '<from> <to>',
-        description: 'the shortest chain of relations between two entities (directions ignored), with the evidence of each step',
+        description: 'the shortest chain of relations between two entities (directions ignored; people and organisations preferred to topics), with the evidence of each step',
         examples: [`kunafoni query path "Leyti N'Diaye" "Jean Sun Wei"`, `kunafoni query path huawei "orange mali" --json | jq '.steps[].to.label'`],
         fields: '{from, to, length, steps: [{from, to, relations[], evidence[]}]} or null when they are not connected',
+        configure: (c) =>
+          c.addOption(
+            new Option('--through <what>', 'entities: a step into or out of a topic or place counts double; any: every step counts one')
+              .choices(['entities', 'any'])
+              .default('entities'),
+          ),
       },
-      (s, [a, b]) => {
-        const p = s.path(a, b);
+      (s, [a, b], f) => {
+        const p = s.path(a, b, { through: f.through === 'any' ? 'any' : 'entities' });
         if (!p) return { data: null, text: `no path between ${s.entity(a).label} and ${s.entity(b).label}\n` };
         const lines = [`${p.from.label} → ${p.to.label}: ${p.length} step(s)`];
         for (const step of p.steps) {

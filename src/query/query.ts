@@ -2,6 +2,7 @@
 // name goes through the same matching (accents, case, apostrophes, aliases); an unknown name throws
 // a NotFoundError with the closest names. Results are plain typed objects (see ./types.ts).
 import Graph from 'graphology';
+import { bidirectional as dijkstraPath } from 'graphology-shortest-path/dijkstra.js';
 import { bidirectional } from 'graphology-shortest-path/unweighted.js';
 import type { KGraph } from '../graph/build.js';
 import { normaliseName } from '../graph/keys.js';
@@ -35,8 +36,13 @@ export interface KunafoniQuery {
   neighbors(name: string, opts?: NeighborOptions): Neighbor[];
   /** Relations by kind, ends and dates. */
   relations(opts?: RelationOptions): RelationInfo[];
-  /** The shortest chain of relations from `a` to `b` (directions ignored), each step with its evidence; null when unconnected. */
-  path(a: string, b: string): PathResult | null;
+  /**
+   * The shortest chain of relations from `a` to `b` (directions ignored), each step with its
+   * evidence; null when unconnected. By default a step into or out of a topic or a place counts
+   * double, so chains of people and organisations win over "both discussed the same topic";
+   * `{ through: 'any' }` counts every step as one.
+   */
+  path(a: string, b: string, opts?: { through?: 'entities' | 'any' }): PathResult | null;
   /** The entity and everything within `depth` steps of it. */
   ego(name: string, depth?: number): EgoResult;
   /** The dated evidence of every relation of `name`, oldest first. */
@@ -57,7 +63,7 @@ const byDate = (a: Evidence, b: Evidence) => (a.date ?? '').localeCompare(b.date
 /** Query one graph. The graph must not change while the query object is in use. */
 export function queryGraph(graph: KGraph): KunafoniQuery {
   let index: NameIndex | undefined;
-  let undirected: Graph | undefined;
+  let undirected: Graph<Record<string, unknown>, { cost: number }> | undefined;
   const names = () => (index ??= buildNameIndex(graph));
   const resolve = (name: string) => resolveName(graph, names(), name);
 
@@ -148,15 +154,17 @@ export function queryGraph(graph: KGraph): KunafoniQuery {
       return out.sort(byStrength);
     },
 
-    path(a, b) {
+    path(a, b, opts = {}) {
       const [s, t] = [resolve(a), resolve(b)];
       if (!undirected) {
-        undirected = new Graph({ type: 'undirected' });
-        graph.forEachNode((n) => undirected!.addNode(n));
-        graph.forEachEdge((_e, _a, x, y) => void undirected!.mergeEdge(x, y));
+        const concept = (n: string) => (['topic', 'place'].includes(graph.getNodeAttribute(n, 'kind')) ? 1 : 0);
+        const u = new Graph<Record<string, unknown>, { cost: number }>({ type: 'undirected' });
+        graph.forEachNode((n) => u.addNode(n));
+        graph.forEachEdge((_e, _a, x, y) => void u.mergeEdge(x, y, { cost: 1 + concept(x) + concept(y) }));
+        undirected = u;
       }
-      const keys = s === t ? [s] : bidirectional(undirected, s, t);
-      if (!keys) return null;
+      const keys = s === t ? [s] : opts.through === 'any' ? bidirectional(undirected, s, t) : dijkstraPath(undirected, s, t, 'cost');
+      if (!keys?.length) return null;
       const steps = keys.slice(1).map((to, i) => {
         const from = keys[i]!;
         const relations = [...new Set([...graph.edges(from, to), ...graph.edges(to, from)])].map((e) => relation(e)).sort(byStrength);
