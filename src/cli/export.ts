@@ -1,28 +1,87 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { Command, Option } from 'commander';
 import { UsageError } from '../errors.js';
-import { exportJson } from '../export/json.js';
+import { filterGraph, parseFilterOptions } from '../export/filter.js';
+import { FORMATS, formatById } from '../export/formats.js';
+import { writeFileAtomic } from '../store/atomic.js';
 import { DEFAULT_STORE, loadStore } from '../store/store.js';
 import { emit, type CliIO } from './io.js';
 
+interface ExportFlags {
+  format: string;
+  out?: string;
+  store: string;
+  pretty?: boolean;
+  dynamic?: boolean;
+  mixed?: boolean;
+  kind?: string[];
+  relation?: string[];
+  since?: string;
+  until?: string;
+  minSources?: string;
+  ego?: string;
+  depth?: string;
+}
+
+const collect = (v: string, prev: string[] = []) => [...prev, v];
+
+/** The filter flags shared by every format (see src/export/filter.ts for their semantics). */
+export const addFilterFlags = (c: Command): Command =>
+  c
+    .option('--kind <kind>', 'keep nodes of this kind: person, organisation, topic, place (repeat or comma-separate)', collect)
+    .option('--relation <kind>', 'keep relations of this kind, e.g. met-with,holds-role (repeat or comma-separate)', collect)
+    .option('--since <date>', 'keep what is dated on or after this ISO date (YYYY, YYYY-MM, YYYY-MM-DD)')
+    .option('--until <date>', 'keep what is dated on or before this ISO date')
+    .option('--min-sources <n>', 'keep relations stated by at least N distinct outlets')
+    .option('--ego <name>', 'keep this entity and its surroundings')
+    .option('--depth <n>', 'steps around --ego (default 1)');
+
 export const exportCommand = (io: CliIO) =>
-  new Command('export')
-    .description('write the graph in an exchange format')
-    .addOption(new Option('--format <format>', 'output format').choices(['json']).default('json'))
-    .option('--out <file>', 'write to this file instead of stdout')
-    .option('--pretty', 'indent JSON')
-    .option('--store <dir>', 'store folder', DEFAULT_STORE)
+  addFilterFlags(
+    new Command('export')
+      .description('write the graph (or a filtered part of it) in an exchange format')
+      .addOption(new Option('--format <format>', 'output format').choices(FORMATS.map((f) => f.id)).default('json'))
+      .option('--out <file|dir>', 'write to this file (csv, neo4j: this folder) instead of stdout')
+      .option('--dynamic', 'gexf: spells from dates, so Gephi’s timeline plays the graph’s growth')
+      .option('--mixed', 'gexf, graphml: keep met-with and signed-agreement-with undirected (Gephi, graphology; networkx refuses mixed graphs)')
+      .option('--pretty', 'json: indent')
+      .option('--store <dir>', 'store folder', DEFAULT_STORE),
+  )
     .addHelpText(
       'after',
       `
+Formats:
+${FORMATS.map((f) => `  ${f.id.padEnd(8)} ${f.description}`).join('\n')}
+
 Examples:
   kunafoni export --format json --out graph.json
+  kunafoni export --format gexf --dynamic --out graph.gexf          open in Gephi, play the timeline
+  kunafoni export --format graphml --kind person,organisation --min-sources 2 --out core.graphml
+  kunafoni export --format csv --ego "Huawei" --depth 2 --out huawei/
+  kunafoni export --format neo4j --out neo4j-import/ && sh neo4j-import/import.sh
   kunafoni export --format json | jq '.nodes[] | select(.attributes.kind == "person") | .attributes.label'
 
 JSON is graphology's serialization: {attributes, options, nodes: [{key, attributes}], edges: [{key, source, target, undirected, attributes}]}.`,
     )
-    .action(async (opts: { format: string; out?: string; store: string; pretty?: boolean }) => {
+    .action(async (opts: ExportFlags) => {
+      const format = formatById(opts.format);
+      if (!format) throw new UsageError(`unknown format ${opts.format}; expected one of ${FORMATS.map((f) => f.id).join(', ')}`);
+      if (format.multiFile && !opts.out) throw new UsageError(`--format ${format.id} writes several files: give --out DIR`);
+      if (opts.dynamic && format.id !== 'gexf') throw new UsageError('--dynamic applies to --format gexf only');
+      const filters = parseFilterOptions({ ...opts });
       const store = await loadStore(opts.store, { mustExist: true });
-      if (opts.format !== 'json') throw new UsageError(`unknown format ${opts.format}`);
-      await emit(io, exportJson(store.graph, !!opts.pretty), opts.out);
-      if (opts.out) io.err(`wrote ${store.graph.order} nodes and ${store.graph.size} edges to ${opts.out}\n`);
+      const graph = filterGraph(store.graph, filters);
+      const out = format.write(graph, { dynamic: !!opts.dynamic, mixed: !!opts.mixed, pretty: !!opts.pretty });
+      if (out.kind === 'text') await emit(io, out.text, opts.out);
+      else {
+        await mkdir(opts.out!, { recursive: true });
+        for (const [name, text] of Object.entries(out.files)) await writeFileAtomic(join(opts.out!, name), text);
+      }
+      if (opts.out)
+        io.err(
+          `wrote ${graph.order} nodes and ${graph.size} edges to ${opts.out}` +
+            (out.kind === 'files' ? ` (${Object.keys(out.files).join(', ')})` : '') +
+            '\n',
+        );
     });

@@ -1,5 +1,5 @@
 // JSON export: graphology's own serialization, the contract the scorer and the viewer read.
-import type { KGraph } from '../graph/build.js';
+import type { ReadonlyKGraph } from '../query/readonly.js';
 
 /** The graph as graphology JSON. Internal bookkeeping (`articles` ids on nodes) stays in. */
-export const exportJson = (graph: KGraph, pretty = false): string => JSON.stringify(graph.export(), null, pretty ? 2 : undefined);
+export const exportJson = (graph: ReadonlyKGraph, pretty = false): string => JSON.stringify(graph.export(), null, pretty ? 2 : undefined);

@@ -1,0 +1,39 @@
+// The export formats, declared as data: what each writes (one text, or several named files).
+import type { ReadonlyKGraph } from '../query/readonly.js';
+import { exportCsv } from './csv.js';
+import { exportGexf } from './gexf.js';
+import { exportGraphml } from './graphml.js';
+import { exportJson } from './json.js';
+import { exportNeo4j } from './neo4j.js';
+
+export interface ExportOptions {
+  /** GEXF: spells from dates (Gephi's timeline). */
+  dynamic?: boolean;
+  /** GEXF, GraphML: keep undirected edges undirected (a mixed graph, which networkx cannot read). */
+  mixed?: boolean;
+  /** JSON: indent. */
+  pretty?: boolean;
+}
+
+export type ExportOutput = { kind: 'text'; text: string } | { kind: 'files'; files: Record<string, string> };
+
+export interface ExportFormat {
+  id: 'json' | 'gexf' | 'graphml' | 'csv' | 'neo4j';
+  description: string;
+  /** Several files: --out names a folder. */
+  multiFile: boolean;
+  write(graph: ReadonlyKGraph, opts: ExportOptions): ExportOutput;
+}
+
+const text = (t: string): ExportOutput => ({ kind: 'text', text: t });
+const files = (f: Record<string, string>): ExportOutput => ({ kind: 'files', files: f });
+
+export const FORMATS: readonly ExportFormat[] = [
+  { id: 'json', description: "graphology's serialization (the viewer's and the scorer's format)", multiFile: false, write: (g, o) => text(exportJson(g, !!o.pretty)) },
+  { id: 'gexf', description: 'GEXF 1.3 for Gephi and networkx (--dynamic for the timeline)', multiFile: false, write: (g, o) => text(exportGexf(g, o)) },
+  { id: 'graphml', description: 'GraphML for networkx, igraph, yEd, Cytoscape', multiFile: false, write: (g, o) => text(exportGraphml(g, o)) },
+  { id: 'csv', description: 'nodes.csv, edges.csv, evidence.csv (RFC 4180, CRLF)', multiFile: true, write: (g) => files(exportCsv(g)) },
+  { id: 'neo4j', description: 'CSV files for neo4j-admin import, schema.cypher, import.sh', multiFile: true, write: (g) => files(exportNeo4j(g)) },
+];
+
+export const formatById = (id: string): ExportFormat | undefined => FORMATS.find((f) => f.id === id);

@@ -1,0 +1,31 @@
+// The script API: `import { openStore } from 'kunafoni'`. Named re-exports only.
+export { openStore, type OpenedStore } from './query/open.js';
+export { queryGraph, type KunafoniQuery } from './query/query.js';
+export { readOnlyGraph, ReadOnlyGraphError, type ReadonlyKGraph } from './query/readonly.js';
+export type {
+  Direction,
+  EgoResult,
+  EntityInfo,
+  EntityRef,
+  EvidenceHit,
+  Neighbor,
+  NeighborOptions,
+  PathResult,
+  PathStep,
+  RelationInfo,
+  RelationOptions,
+  SearchHit,
+  TimelineEntry,
+} from './query/types.js';
+export { filterGraph, parseFilterOptions, type FilterOptions } from './export/filter.js';
+export { exportJson } from './export/json.js';
+export { exportGexf, type GexfOptions } from './export/gexf.js';
+export { exportGraphml, type GraphmlOptions } from './export/graphml.js';
+export { exportCsv } from './export/csv.js';
+export { exportNeo4j } from './export/neo4j.js';
+export { FORMATS, formatById, type ExportFormat, type ExportOptions, type ExportOutput } from './export/formats.js';
+export { loadStore, DEFAULT_STORE, type Store } from './store/store.js';
+export type { KGraph } from './graph/build.js';
+export { KunafoniError, SourceError, StoreError, UsageError, NotFoundError } from './errors.js';
+export type { Article, Evidence, NodeAttributes, EdgeAttributes, NodeKind, RelationKind } from './types.js';
+export { RELATION_KINDS } from './types.js';
