@@ -155,6 +155,7 @@ export function findMentions(text: string, sentences: Sentence[], lang: 'fr' | '
   for (const f of headWordOrgs(text)) if (!claims.overlaps(f.start, f.end) && !isNotEntity(f.name)) take(f);
   for (const f of contextOrgs(text)) if (!claims.overlaps(f.start, f.end) && !isNotEntity(f.name) && !isPlace(f.name)) take(f);
   repeatOrgs(text, found, claims, take);
+  formerNames(text, found, claims, take);
 
   // places: claimed so that they are never read as people
   for (const m of text.matchAll(placeRegex())) {
@@ -164,10 +165,27 @@ export function findMentions(text: string, sentences: Sentence[], lang: 'fr' | '
 
   for (const f of people(text, sentences, claims, lang)) take(f);
   repeatOrgs(text, found, claims, take);
+  formerNames(text, found, claims, take);
   return found.sort((a, b) => a.start - b.start);
 }
 
 // ---- organisations -------------------------------------------------------------------------
+
+/** "Djéma Télécom (ex-Tilé Mobile)", "X, ex-Y", "X, anciennement Y", "X, formerly Y": Y is another name of X. */
+function formerNames(text: string, found: Found[], claims: Claims, take: (f: Found) => void): void {
+  const re = new RegExp(`^\\s*[,(]?\\s*(?:ex-|ex\\s+|anciennement\\s+|formerly\\s+|former\\s+|ancien(?:ne)?ment\\s+appelée?\\s+)(${CHUNK})`, 'u');
+  for (const f of [...found]) {
+    if (f.kind !== 'organisation') continue;
+    const m = re.exec(text.slice(f.end, f.end + 80));
+    if (!m) continue;
+    const name = m[1]!.replace(/\s+(?:et|and)$/u, '');
+    const start = f.end + m[0].length - m[1]!.length;
+    if (claims.overlaps(start, start + name.length)) continue;
+    const former: Found = { start, end: start + name.length, text: name, kind: 'organisation', rule: 'org-former-name', name: f.name, keys: [...f.keys, ...orgKeys(name)], forms: [squash(name)] };
+    if (f.lexId) former.lexId = f.lexId;
+    take(former);
+  }
+}
 
 /** An organisation found once by its context is named wherever else the article writes it the same way. */
 function repeatOrgs(text: string, found: Found[], claims: Claims, take: (f: Found) => void): void {
@@ -306,6 +324,9 @@ function ministries(text: string): Found[] {
   return out;
 }
 
+/** Capitalised function words and dates: never inside an organisation's name. */
+const FUNCTION_CAPS = /^(?:Le|La|Les|Un|Une|Des|Ce|Cet|Cette|Ces|Il|Elle|Ils|Elles|On|Nous|Vous|Selon|Pour|Par|Avec|Dans|Sur|Lors|Après|Avant|Depuis|Au|Aux|Du|The|This|That|In|On|At|For|With|By|From|It|They|He|She|We|Lundi|Mardi|Mercredi|Jeudi|Vendredi|Samedi|Dimanche|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/u;
+
 /** Lower-case adjectives that may end an organisation's name ("Fibre optique", "Inclusion numérique"). */
 const ADJECTIVE = /^\p{Ll}+(?:ique|iques|al|ale|ales|aux|el|elle|els|elles|aire|aires|ien|ienne|iens|iennes|if|ive|ifs|ives|ais|aise|ain|aine|ère|er)$/u;
 /** Units inside an organisation. */
@@ -339,9 +360,11 @@ function headWordOrgs(text: string): Found[] {
         // "Fonds au Mali": a place after a locative is where, not who
         if (isPlace(word) && /^(?:au|aux|en|à)$/iu.test(prevWord)) break;
         if (!isPlace(word)) capsNotPlaces++;
-        if (lexicon().notNames.has(word) && !HEAD_SET.has(word) && !isPlace(word) && !/^(Télécommunications|Technologies|Information|Communication|Développement|Commerce|Industrie|Santé|Postes|Poste|Numérique|Économie|Economie|Administration|Modernisation|Social|Sociale|Sécurité|Finances|Afrique|Nord|Sud|Est|Ouest)$/u.test(word)) break;
+        if (FUNCTION_CAPS.test(word)) break; // "… et Le Fonds": a sentence's words, not the name's
         lastCapEnd = pos + off + len;
       } else if (!CONNECTOR_WORDS.has(word.toLowerCase()) && !/^\p{Ll}/u.test(word)) break;
+      else if (/^(?:a|à|qui)$/u.test(word)) break; // "Autorité a mis en demeure …": a verb ends the name
+      else if (!CONNECTOR_WORDS.has(word.toLowerCase()) && !t[3] && !CONNECTOR_WORDS.has(prevWord.toLowerCase()) && !ADJECTIVE.test(word) && words > 0) break;
       else if (lastCapEnd === pos + off && ADJECTIVE.test(word)) lastCapEnd = pos + off + len; // "Inclusion numérique"
       prevWord = word;
       off += len;
@@ -431,7 +454,7 @@ function chunksOf(text: string, claims: Claims): PersonChunk[] {
     const flush = () => {
       // drop leading words that are never names ("Le", "Selon") and trailing particles
       while (cur.length && (lex.notNames.has(cur[0]!.w) || lex.particles.has(cur[0]!.w))) cur.shift();
-      while (cur.length && lex.particles.has(cur[cur.length - 1]!.w)) cur.pop();
+      while (cur.length && (lex.particles.has(cur[cur.length - 1]!.w) || lex.notNames.has(cur[cur.length - 1]!.w) || isPlace(cur[cur.length - 1]!.w))) cur.pop();
       if (cur.length) out.push({ start: cur[0]!.start, end: cur[cur.length - 1]!.end, tokens: cur });
       cur = [];
     };

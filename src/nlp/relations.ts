@@ -19,6 +19,7 @@ import {
   STATUS_WORDS,
   VISIT,
   ATTENDEES,
+  COMPANION,
   forLang,
   type CommitmentStatus,
 } from './rules.js';
@@ -80,6 +81,7 @@ export function extractRelations(text: string, sentences: Sentence[], entities: 
   const subjects = new Map<Sentence, Ref[]>();
   let host: Ref | undefined;
   let pendingHost: Ref | undefined;
+  let lastMeeting: { host: string; guests: string[] } | undefined;
   const visits: Array<{ host: Ref; org: string; sentence: Sentence; rule: string }> = [];
   let prev: Ref[] = [];
   for (const s of sentences) {
@@ -92,6 +94,18 @@ export function extractRelations(text: string, sentences: Sentence[], entities: 
     const m = meetings(ctx, s, inS, subj, host, visits, lang);
     host = m.host;
     pendingHost = m.guestless;
+    // "Il était accompagné du PCA, Y": Y meets the other party of the meeting
+    const met = ctx.relations.filter((r) => r.kind === 'met-with' && r.sentence === s);
+    if (met.length) lastMeeting = { host: met[0]!.source, guests: met.map((r) => r.target) };
+    for (const c of s.text.matchAll(COMPANION)) {
+      if (!lastMeeting) break;
+      const pos = s.start + c.index!;
+      const who = subj(pos)[0];
+      const companions = inS.filter((r) => r.kind === 'person' && r.start >= pos + c[0].length && r.id !== who?.id);
+      if (!who) continue;
+      const others = who.id === lastMeeting.host ? lastMeeting.guests : lastMeeting.guests.includes(who.id) ? [lastMeeting.host] : [];
+      for (const comp of companions) for (const o of others) add(ctx, 'met-with', comp.id, o, s, 'meet:accompagné-de');
+    }
     commitments(ctx, s, subj, lang);
     agreements(ctx, s, inS, subj);
     sanctions(ctx, s, inS, subj);

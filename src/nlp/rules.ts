@@ -11,13 +11,16 @@ export interface VerbRule {
 /** Rules whose id says `:en-` read English articles; the others read French ones. */
 export const forLang = (rule: VerbRule, lang: 'fr' | 'en'): boolean => rule.id.includes(':en-') === (lang === 'en');
 
+/** "X était accompagné de Y": Y takes part in X's meeting. */
+export const COMPANION = U(/\baccompagnée?s?\s+(?:de|du|des|d['’]|par)\s/gu);
+
 /** A sentence that lists who attended the meeting the previous sentence told of. */
 export const ATTENDEES = U(/^(?:Étaient|Etaient|Était|Etait)\s+(?:également\s+|aussi\s+)?présente?s?|^(?:Il|Elle)\s+(?:était|étaient)\s+accompagnée?\s+d|^(?:Present|Also\s+present)\s+(?:were|was)\b/u);
 
 /** A reception or a meeting: the subject before the verb meets the people (or organisations) after it. */
 export const MEET_ACTIVE: VerbRule[] = [
   { id: 'meet:a-reçu', re: U(/(?:\b(?:a|ont|avait)\s+(?:reçu|accueilli)(?:\s+en\s+audience)?|\breçoit\b|\baccueille\b)/gu) },
-  { id: 'meet:a-rencontré', re: U(/\b(?:a|ont)\s+rencontré\b/gu) },
+  { id: 'meet:a-rencontré', re: U(/\b(?:a|ont)\s+rencontré\b|\b(?:était|étaient)\s+face\s+(?:à|au|aux)\b|\b(?:a|ont)\s+eu\s+des\s+(?:échanges|entretiens|discussions)\s+avec\b/gu) },
   { id: 'meet:s-est-entretenu', re: U(/s['’](?:est|sont)\s+entretenue?s?(?:,[^.;]{0,120}?,)?\s+avec|\b(?:a|ont)\s+(?:eu|tenu)\s+(?:un|une)\s+(?:entretien|séance\s+de\s+travail|rencontre|audience|tête-à-tête)\s+avec|\b(?:a|ont)\s+échangé\s+avec/gu) },
   { id: 'meet:en-met', re: U(/\b(?:met\s+with|met|received|hosted|held\s+talks\s+with)\b/gu) },
 ];
@@ -52,9 +55,9 @@ export interface CommitRule extends VerbRule {
 
 export const COMMIT: CommitRule[] = [
   { id: 'commit:s-est-engagé-à', status: 'announced', re: U(/s['’](?:est|sont)\s+(?:\p{L}+\s+)?engagée?s?\s+(?:à|a)\s+|s['’]engagen?t?\s+(?:à|a)\s+|\b(?:a|ont)\s+pris\s+l['’]engagement\s+(?:de|d['’])\s*/gu) },
-  { id: 'commit:a-réaffirmé-son-engagement', status: 'announced', re: U(/\b(?:a|ont)\s+(?:pour\s+sa\s+part\s+|pour\s+leur\s+part\s+|également\s+|aussi\s+|à\s+son\s+tour\s+|de\s+son\s+côté\s+|ensuite\s+|enfin\s+)?(?:réaffirmé|réitéré|renouvelé|exprimé|affirmé|manifesté|confirmé|témoigné|traduit)\s+(?:son|sa|leur|leurs|l['’])\s*(?:engagement|volonté|disponibilité|détermination|soutien|ambition)(?:\s+(?:du|de\s+la|de\s+l['’]|des)\s*[^,.;]{1,60}?(?=\s+(?:à|de|d['’]|pour)\s))?\s*(?:à|de|d['’]|pour|en\s+faveur\s+de)?\s*/gu) },
+  { id: 'commit:a-réaffirmé-son-engagement', status: 'announced', re: U(/\b(?:a|ont)\s+(?:pour\s+sa\s+part\s+|pour\s+leur\s+part\s+|également\s+|aussi\s+|à\s+son\s+tour\s+|de\s+son\s+côté\s+|ensuite\s+|enfin\s+)?(?:réaffirmé|réitéré|renouvelé|exprimé|affirmé|manifesté|confirmé|témoigné|traduit)\s+(?:son|sa|leur|leurs|la|l['’])\s*(?:engagement|volonté|disponibilité|détermination|soutien|ambition)(?:\s+(?:du|de\s+la|de\s+l['’]|des)\s*[^,.;]{1,60}?(?=\s+(?:à|de|d['’]|pour)\s))?\s*(?:à|de|d['’]|pour|en\s+faveur\s+de)?\s*/gu) },
   { id: 'commit:a-assuré-de-son-engagement', status: 'announced', re: U(/\b(?:a|ont)\s+(?:\p{L}+\s+)?assuré\s+[^,.;]{0,60}?\s*(?:de|d['’])\s*(?:son|sa|leur|la|l['’])\s*(?:totale\s+|entière\s+|pleine\s+)?(?:engagement|disponibilité|soutien|volonté|accompagnement|détermination)(?!\s+(?:de\s+l['’]État|de\s+l['’]Etat|du\s+gouvernement|des\s+autorités|de\s+son\s+département|du\s+département|du\s+ministère))\s*/gu) },
-  { id: 'commit:a-promis', status: 'announced', re: U(/\b(?:a|ont)\s+promis\s+(?:de|d['’])\s*|\bpromet(?:tent)?\s+(?:de|d['’])\s*/gu) },
+  { id: 'commit:a-promis', status: 'announced', re: U(/\b(?:a|ont)\s+(?:également\s+|aussi\s+)?promis\s+(?:de|d['’]|que|qu['’])\s*|\bpromet(?:tent)?\s+(?:de|d['’]|que|qu['’])\s*/gu) },
   { id: 'commit:a-accordé-un-financement', status: 'signed', keepMatch: true, re: U(/\b(?:a|ont)\s+(?:accordé|octroyé|consenti|mobilisé|débloqué)\s+(?:un|une|des)\s+(?:financement|prêt|subvention|garantie|don|enveloppe)s?\b/gu) },
   { id: 'commit:a-garanti', status: 'signed', keepMatch: true, re: U(/\b(?:a|ont)\s+garanti\b/gu) },
   { id: 'commit:est-prêt-à', status: 'announced', re: U(/\b(?:est|sont)\s+(?:«\s*)?(?:prêt|prête|prêts|prêtes|disposée?s?|déterminée?s?|résolue?s?)\s+(?:à|a)\s+/gu) },
@@ -79,8 +82,10 @@ export const SIGN: VerbRule[] = [
 ];
 
 export const SANCTION: VerbRule[] = [
+  { id: 'sanction:a-infligé-à', re: U(/\b(?:a|ont|avait|avaient)\s+infligé\s+(?:à|au|aux)\s+/gu) },
   { id: 'sanction:a-infligé', re: U(/\b(?:a|ont)\s+infligé\s+(?:une\s+|des\s+)?(?:amendes?|sanctions?|pénalités?)\b[^.;]*?\b(?:à|au|aux)\s+/gu) },
-  { id: 'sanction:a-sanctionné', re: U(/\b(?:a|ont)\s+(?:sanctionné|suspendu|mis\s+en\s+demeure|interdit|épinglé|averti|condamné|retiré\s+la\s+licence\s+(?:de|d['’]|à))[\s,]+/gu) },
+  { id: 'sanction:a-retiré-la-licence', re: U(/\b(?:a|ont|avait|avaient)\s+(?:déjà\s+)?retiré\s+(?:la|sa|leur|les)\s+(?:licences?|agréments?|autorisations?)(?:\s+d['’]\p{L}+)?\s+(?:de|d['’]|à|au|aux)\s*/gu) },
+  { id: 'sanction:a-sanctionné', re: U(/\b(?:a|ont|avait|avaient)\s+(?:déjà\s+|également\s+|aussi\s+)?(?:sanctionné|suspendu|mis\s+en\s+demeure|interdit|épinglé|averti|condamné|retiré\s+la\s+licence\s+(?:de|d['’]|à))[\s,]+/gu) },
   { id: 'sanction:a-adressé-une-mise-en-demeure', re: U(/\b(?:a|ont)\s+(?:adressé|notifié|servi|envoyé)[\s,]+[^.;]{0,60}?(?:une\s+|des\s+)?(?:mises?\s+en\s+demeure|avertissements?|injonctions?|sanctions?)\b[^.;]*?\b(?:à|au|aux)\s+/gu) },
   { id: 'sanction:en-fined', re: U(/\b(?:fined|sanctioned|suspended|banned|penali[sz]ed|warned)\s+/gu) },
 ];
