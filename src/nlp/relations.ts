@@ -11,6 +11,8 @@ import {
   MEET_AUDIENCE,
   MEET_PASSIVE,
   MEET_WITH,
+  MEET_RECEIVED_BY,
+  MEET_BETWEEN,
   ORG_ANAPHOR,
   PRONOUN_SUBJECT,
   SANCTION,
@@ -440,6 +442,20 @@ function meetings(
       const hosts = par ? inS.filter((r) => r.start >= end + par[0].length && r.kind === 'person').slice(0, 1) : host ? [host] : [];
       for (const h of hosts) for (const g of g2) meet(h, g, rule.id);
     }
+  // "Reçu par le ministre X, le DG de Y, Z a présenté …"
+  for (const m of s.text.matchAll(MEET_RECEIVED_BY)) {
+    const pos = s.start + m.index! + m[0].length;
+    const h = inS.find((r) => r.kind === 'person' && r.start >= pos);
+    if (!h) continue;
+    for (const g of inS.filter((r) => r.kind === 'person' && r.start > h.end && r.id !== h.id)) meet(h, g, 'meet:reçu-par');
+    host = h;
+  }
+  // "la rencontre entre X et Y"
+  for (const m of s.text.matchAll(MEET_BETWEEN)) {
+    const pos = s.start + m.index! + m[0].length;
+    const parties = inS.filter((r) => r.kind === 'person' && r.start >= pos);
+    for (let i = 0; i < parties.length; i++) for (let j = i + 1; j < parties.length; j++) meet(parties[i]!, parties[j]!, 'meet:rencontre-entre');
+  }
   for (const m of s.text.matchAll(MEET_WITH.re)) {
     const pos = s.start + m.index!;
     const hs = subj(pos);
@@ -451,8 +467,10 @@ function meetings(
       const pos = s.start + m.index!;
       const hs = subj(pos).filter((r) => r.kind === 'person');
       const orgs = inS.filter((r) => r.kind === 'organisation' && r.start >= pos && r.start - pos < 160);
+      const visited = inS.filter((r) => r.kind === 'person' && r.start >= pos && r.start - pos < 200);
       for (const h of hs) {
         host = h;
+        for (const v of visited) meet(h, v, rule.id);
         for (const o of orgs) {
           meet(h, o, rule.id);
           visits.push({ host: h, org: o.id, sentence: s, rule: rule.id });

@@ -20,9 +20,10 @@ export const ATTENDEES = U(/^(?:Étaient|Etaient|Était|Etait)\s+(?:également\s
 /** A reception or a meeting: the subject before the verb meets the people (or organisations) after it. */
 export const MEET_ACTIVE: VerbRule[] = [
   { id: 'meet:a-reçu', re: U(/(?:\b(?:a|ont|avait)\s+(?:reçu|accueilli)(?:\s+en\s+audience)?|\breçoit\b|\baccueille\b)/gu) },
+  { id: 'meet:a-accordé-une-audience', re: U(/\b(?:a|ont|avait)\s+accordé\s+(?:une\s+)?(?:audience|entretien)(?:\s+\p{Ll}+)?\s+(?:à|au|aux)\b/gu) },
   { id: 'meet:a-rencontré', re: U(/\b(?:a|ont)\s+rencontré\b|\b(?:était|étaient)\s+face\s+(?:à|au|aux)\b|\b(?:a|ont)\s+eu\s+des\s+(?:échanges|entretiens|discussions)\s+avec\b/gu) },
   { id: 'meet:s-est-entretenu', re: U(/s['’](?:est|sont)\s+entretenue?s?(?:,[^.;]{0,120}?,)?\s+avec|\b(?:a|ont)\s+(?:eu|tenu)\s+(?:un|une)\s+(?:entretien|séance\s+de\s+travail|rencontre|audience|tête-à-tête)\s+avec|\b(?:a|ont)\s+échangé\s+avec/gu) },
-  { id: 'meet:en-met', re: U(/\b(?:met\s+with|met|received|hosted|held\s+talks\s+with)\b/gu) },
+  { id: 'meet:en-met', re: U(/\b(?:met\s+with|met|received|hosted|held\s+(?:talks|discussions|a\s+meeting)\s+with|sat\s+down\s+with)\b/gu) },
 ];
 
 /** The guests come first: "… ont été reçus (par X)". */
@@ -30,6 +31,11 @@ export const MEET_PASSIVE: VerbRule[] = [
   { id: 'meet:ont-été-reçus', re: U(/\b(?:ont|a|avaient|avait)\s+été\s+(?:reçue?s?|accueillie?s?)\b/gu) },
   { id: 'meet:en-were-received', re: U(/\b(?:were|was)\s+(?:received|welcomed|hosted)\b/gu) },
 ];
+
+/** "Reçu par le ministre X, le DG de Y, Z …": the guest comes after the host. */
+export const MEET_RECEIVED_BY = U(/(?:^|[,;]\s*)(?:Reçue?s?|Accueillie?s?)\s+(?:en\s+audience\s+)?(?:[^,.;]{0,40}?\s)?par\s+/gu);
+/** "la rencontre entre X et Y": every named party meets the others. */
+export const MEET_BETWEEN = U(/\b(?:rencontre|entretien|audience|séance\s+de\s+travail|tête-à-tête|réunion|talks|meeting)\s+(?:[^,.;]{0,30}?\s)?(?:entre|between)\s+/gu);
 
 /** "l’audience accordée par X à Y", "lors de sa rencontre avec Y". */
 export const MEET_AUDIENCE: VerbRule = { id: 'meet:audience-accordée-par', re: U(/\baudience\s+(?:accordée|a\s+été\s+accordée)\b/gu) };
@@ -62,8 +68,11 @@ export const COMMIT: CommitRule[] = [
   { id: 'commit:a-garanti', status: 'signed', keepMatch: true, re: U(/\b(?:a|ont)\s+garanti\b/gu) },
   { id: 'commit:est-prêt-à', status: 'announced', re: U(/\b(?:est|sont)\s+(?:«\s*)?(?:prêt|prête|prêts|prêtes|disposée?s?|déterminée?s?|résolue?s?)\s+(?:à|a)\s+/gu) },
   { id: 'commit:a-signé', status: 'signed', keepMatch: true, re: U(/\b(?:a|ont)\s+signé\s+(?:\p{L}+\s+){0,2}?(?:conventions?|accords?|protocoles?|mémorandums?|partenariats?|contrats?)\b/gu) },
+  { id: 'commit:a-annoncé-un-investissement', status: 'announced', keepMatch: true, re: U(/\b(?:a|ont)\s+(?:annoncé|dévoilé|lancé)\s+(?:un|une|des)\s+(?:\p{L}+\s+){0,2}?(?:investissements?|financements?|enveloppes?|plans?\s+d['’]investissement|programmes?\s+de\s+\p{L}+)\b/gu) },
+  { id: 'commit:futur', status: 'announced', tight: true, re: U(/\b(?=(?:financera|financeront|investira|investiront|construira|construiront|déploiera|déploieront|formera|formeront|accompagnera|accompagneront|fournira|fourniront|installera|installeront|recrutera|recruteront|étendra|étendront|renforcera|renforceront|soutiendra|soutiendront|couvrira|couvriront|connectera|connecteront|livrera|livreront|réalisera|réaliseront|mobilisera|mobiliseront|garantira|garantiront|mettra\s+en\s+place|mettront\s+en\s+place)\b)/gu) },
   { id: 'commit:va', status: 'announced', tight: true, re: U(/\b(?:va|vont|compte|comptent|entend|entendent|prévoit\s+de|ambitionne\s+de|envisage\s+de|veut|veulent)\s+(?:«\s*)?(?:donc\s+|également\s+|désormais\s+)?(?=\p{Ll}+(?:er|ir|re)\b)/gu) },
-  { id: 'commit:en-pledged', status: 'announced', re: U(/\b(?:pledged|committed|promised|undertook|vowed)\s+to\s+/gu) },
+  { id: 'commit:en-pledged', status: 'announced', re: U(/\b(?:pledged|committed|promised|undertook|vowed|agreed)\s+to\s+|\b(?:has|have)\s+(?:pledged|committed|promised|agreed)\s+to\s+/gu) },
+  { id: 'commit:en-announced-investment', status: 'announced', keepMatch: true, re: U(/\b(?:announced|unveiled|approved|granted|extended|provided)\s+(?:a|an)\s+(?:[\p{L}$€,.\d-]+\s+){0,4}?(?:investment|financing|loan|grant|guarantee|credit\s+line|facility)\b/gu) },
   { id: 'commit:en-signed', status: 'signed', keepMatch: true, re: U(/\bsigned\s+(?:a|an)\s+(?:\p{L}+\s+){0,2}?(?:agreement|memorandum|convention|contract|deal)\b/gu) },
   { id: 'commit:en-will', status: 'announced', tight: true, re: U(/\b(?:will|wants\s+to|want\s+to|is\s+ready\s+to|intends\s+to|plans\s+to)\s+(?:therefore\s+|also\s+)?(?=support|strengthen|invest|provide|build|deploy|finance|fund|train|help|develop|extend|connect|expand)/gu) },
 ];
