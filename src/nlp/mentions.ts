@@ -3,7 +3,7 @@
 import { normaliseName } from '../graph/keys.js';
 import type { Sentence } from '../types.js';
 import { lexicon } from './lexicon.js';
-import { APOS, ORG_HEADS, ORG_INTRODUCERS, ORG_TAILS, U, UP, escapeRe, flexible, patterns } from './patterns.js';
+import { APOS, ORG_HEADS, ORG_INTRODUCERS, ORG_TAILS, U, UP, escapeRe, flexible, patterns, rx } from './patterns.js';
 import { firstNameTokens } from './compromise.js';
 
 export type FoundKind = 'person' | 'organisation' | 'place';
@@ -79,8 +79,8 @@ const lexOrgRegexes = (() => {
       }
     const alt = (xs: string[]) => xs.sort((a, b) => b.length - a.length).map(flexible).join('|');
     cached = {
-      cs: new RegExp(`(?<![\\p{L}\\p{N}])(?:${alt(cs)})(?![\\p{L}\\p{N}])`, 'gu'),
-      ci: new RegExp(`(?<![\\p{L}\\p{N}])(?:${alt(ci)})(?![\\p{L}\\p{N}])`, 'giu'),
+      cs: rx(`(?<![\\p{L}\\p{N}])(?:${alt(cs)})(?![\\p{L}\\p{N}])`, 'gu'),
+      ci: rx(`(?<![\\p{L}\\p{N}])(?:${alt(ci)})(?![\\p{L}\\p{N}])`, 'giu'),
       byNorm: lex.orgByName,
     };
     return cached;
@@ -90,7 +90,7 @@ const lexOrgRegexes = (() => {
 const placeRegex = (() => {
   let cached: RegExp | undefined;
   return () =>
-    (cached ??= new RegExp(
+    (cached ??= rx(
       `(?<![\\p{L}\\p{N}])(?:${[...lexiconPlaces()].sort((a, b) => b.length - a.length).map(flexible).join('|')})(?![\\p{L}\\p{N}])`,
       'gu',
     ));
@@ -141,7 +141,7 @@ export function findMentions(text: string, sentences: Sentence[], lang: 'fr' | '
   // known acronyms used alone later in the article ("la DGCC", "l’AGETIC")
   const acronyms = new Map(found.filter((f) => f.acronym).map((f) => [f.acronym!.replace(legalSuffix, ''), f]));
   for (const [acr, def] of acronyms) {
-    const re = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRe(acr)}(?![\\p{L}\\p{N}])`, 'gu');
+    const re = rx(`(?<![\\p{L}\\p{N}])${escapeRe(acr)}(?![\\p{L}\\p{N}])`, 'gu');
     for (const m of text.matchAll(re)) {
       const s = m.index!;
       if (claims.overlaps(s, s + m[0].length)) continue;
@@ -173,7 +173,7 @@ export function findMentions(text: string, sentences: Sentence[], lang: 'fr' | '
 
 /** "Djéma Télécom (ex-Tilé Mobile)", "X, ex-Y", "X, anciennement Y", "X, formerly Y": Y is another name of X. */
 function formerNames(text: string, found: Found[], claims: Claims, take: (f: Found) => void): void {
-  const re = new RegExp(`^\\s*[,(]?\\s*(?:ex-|ex\\s+|anciennement\\s+|formerly\\s+|former\\s+|ancien(?:ne)?ment\\s+appelée?\\s+)(${CHUNK})`, 'u');
+  const re = rx(`^\\s*[,(]?\\s*(?:ex-|ex\\s+|anciennement\\s+|formerly\\s+|former\\s+|ancien(?:ne)?ment\\s+appelée?\\s+)(${CHUNK})`, 'u');
   for (const f of [...found]) {
     if (f.kind !== 'organisation') continue;
     const m = re.exec(text.slice(f.end, f.end + 80));
@@ -192,7 +192,7 @@ function repeatOrgs(text: string, found: Found[], claims: Claims, take: (f: Foun
   const known = new Map<string, Found>();
   for (const f of found) if (f.kind === 'organisation' && !f.lexId && !f.portfolio && f.text.length >= 4 && !f.text.includes('\n')) known.set(f.text, f);
   for (const [surface, def] of known) {
-    const re = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRe(surface)}(?![\\p{L}\\p{N}])`, 'gu');
+    const re = rx(`(?<![\\p{L}\\p{N}])${escapeRe(surface)}(?![\\p{L}\\p{N}])`, 'gu');
     for (const m of text.matchAll(re)) {
       const s = m.index!;
       if (claims.overlaps(s, s + surface.length)) continue;
@@ -240,7 +240,7 @@ function acronymDefinitions(text: string, sentences: Sentence[]): AcronymDef[] {
   const defs: AcronymDef[] = [];
   const ACR = `[${UP}][A-Za-zÀ-ÿ&.\\-]{1,14}(?:\\s[${UP}][A-Za-zÀ-ÿ]{1,10})?`;
   // Long name (ACR)
-  for (const m of text.matchAll(new RegExp(`\\((${ACR})\\)`, 'gu'))) {
+  for (const m of text.matchAll(rx(`\\((${ACR})\\)`, 'gu'))) {
     const acr = m[1]!;
     if (!/[A-Z].*[A-Z]|^[A-Z][a-z]{3,}$/.test(acr) && !/[A-Z]{2}/.test(acr)) continue;
     const open = m.index!;
@@ -286,7 +286,7 @@ function acronymDefinitions(text: string, sentences: Sentence[]): AcronymDef[] {
     defs.push({ start, end: open + m[0].length, nameEnd, name, acronym: acr, rule: 'acronym-definition' });
   }
   // ACR (Long name)
-  for (const m of text.matchAll(new RegExp(`(?<![\\p{L}])([${UP}]{2,10})\\s\\(([${UP}][^()]{8,200})\\)`, 'gu'))) {
+  for (const m of text.matchAll(rx(`(?<![\\p{L}])([${UP}]{2,10})\\s\\(([${UP}][^()]{8,200})\\)`, 'gu'))) {
     const acr = m[1]!;
     const long = squash(m[2]!);
     const initials = contentInitials(long.split(/\s+/));
@@ -301,18 +301,18 @@ function acronymDefinitions(text: string, sentences: Sentence[]): AcronymDef[] {
 export const PORTFOLIO_SEGMENT = `(?:(?:\\s*,\\s*|\\s+et\\s+|\\s+)(?:en\\s+charge\\s+|chargée?\\s+)?(?:de\\s+la|de\\s+l${APOS}|du|des|de)\\s*(?!la\\b|l${APOS}|le\\b|les\\b)[\\p{L}-]+(?:\\s+(?!de\\b|du\\b|des\\b|et\\b|la\\b|le\\b|les\\b|l${APOS}|d${APOS}|au\\b|aux\\b|en\\b|à\\b|a\\b|qui\\b|pour\\b|sur\\b|par\\b)(?:\\p{Lu}[\\p{L}-]+|[\\p{Ll}-]+(?:ique|iques|ale|ales|al|aux|elle|elles|el|els|ienne|ien|aire|aires|ive|if|ière|ier|technologies|publique|publiques)))?)`;
 
 export function portfolioOf(segments: string): string[] {
-  const pieces = segments.split(new RegExp(`(?:\\s*,\\s*|\\s+et\\s+|\\s+|^)(?:en\\s+charge\\s+|chargée?\\s+)?(?:de\\s+la|de\\s+l${APOS}|du|des|de)(?:\\s+|(?<=${APOS}))`, 'u'));
+  const pieces = segments.split(rx(`(?:\\s*,\\s*|\\s+et\\s+|\\s+|^)(?:en\\s+charge\\s+|chargée?\\s+)?(?:de\\s+la|de\\s+l${APOS}|du|des|de)(?:\\s+|(?<=${APOS}))`, 'u'));
   const out = pieces.map((p) => p.trim()).filter((p) => p && !isPlace(p)).map(normaliseName).filter(Boolean);
   return [...new Set(out)].sort();
 }
 
 function ministries(text: string): Found[] {
   const out: Found[] = [];
-  const re = U(new RegExp(`(?<![\\p{L}])[Mm]inist[èe]re(?:\\s+(?:malien|malienne))?((?:${PORTFOLIO_SEGMENT})+)`, 'gu'));
+  const re = U(rx(`(?<![\\p{L}])[Mm]inist[èe]re(?:\\s+(?:malien|malienne))?((?:${PORTFOLIO_SEGMENT})+)`, 'gu'));
   for (const m of text.matchAll(re)) {
     let segs = m[1]!;
     // a trailing "du Mali" names the country, not a portfolio
-    const country = new RegExp(`\\s+(?:du|de\\s+la|de\\s+l${APOS}|des)\\s+([\\p{L}-]+)(?:\\s+[\\p{L}-]+)?$`, 'u').exec(segs);
+    const country = rx(`\\s+(?:du|de\\s+la|de\\s+l${APOS}|des)\\s+([\\p{L}-]+)(?:\\s+[\\p{L}-]+)?$`, 'u').exec(segs);
     if (country && isPlace(country[1]!)) segs = segs.slice(0, country.index);
     const portfolio = portfolioOf(segs);
     if (!portfolio.length) continue;
@@ -332,7 +332,7 @@ const ADJECTIVE = /^\p{Ll}+(?:ique|iques|al|ale|ales|aux|el|elle|els|elles|aire|
 /** Units inside an organisation. */
 const SUB_UNIT = /^(?:Conseil\s+d['’]administration|Conseil\s+de\s+surveillance|Direction\s+(?:générale|technique|commerciale|régionale|financière|juridique|administrative)|Comité\s+de\s+direction|Secrétariat\s+général|Cabinet\s+du|Service\s+(?:de|des|du|client))/iu;
 
-const HEAD_RE = new RegExp(`(?<![\\p{L}])(?:${ORG_HEADS.map(escapeRe).sort((a, b) => b.length - a.length).join('|')})(?![\\p{L}])`, 'gu');
+const HEAD_RE = rx(`(?<![\\p{L}])(?:${ORG_HEADS.map(escapeRe).sort((a, b) => b.length - a.length).join('|')})(?![\\p{L}])`, 'gu');
 
 /** "Haut Conseil Islamique du Mali", "Orphelinat ‘’Niaber’’ de Sébénikoro", "Centre international de conférences de Bamako". */
 function headWordOrgs(text: string): Found[] {
@@ -391,7 +391,7 @@ function headWordOrgs(text: string): Found[] {
     out.push({ start, end, text: text.slice(start, end), kind: 'organisation', rule: 'org-head-word', name: name.replace(/[‘’'"“”]{2}/g, (q) => q), keys: [orgKey(name.replace(/[‘’'"“”]/g, ''))] });
   }
   // English: capitalised words ending with a head noun
-  const tailRe = new RegExp(`(?:[${UP}][\\p{L}&-]+\\s+){1,5}(?:${ORG_TAILS.map(escapeRe).join('|')})(?![\\p{L}])`, 'gu');
+  const tailRe = rx(`(?:[${UP}][\\p{L}&-]+\\s+){1,5}(?:${ORG_TAILS.map(escapeRe).join('|')})(?![\\p{L}])`, 'gu');
   for (const m of text.matchAll(tailRe)) {
     const name = squash(m[0]).replace(/^(?:The|In|At|For|By|With|From)\s+/, '');
     const start = m.index! + m[0].indexOf(name.split(' ')[0]!);
@@ -410,9 +410,9 @@ function contextOrgs(text: string): Found[] {
   const out: Found[] = [];
   const { ROLE_CS } = patterns();
   const rules: Array<[string, RegExp]> = [
-    ['org-introducer', new RegExp(`${caseFirst(ORG_INTRODUCERS)}\\s+(?:(?:de|d['’]|des|du|en)\\s?[\\p{Ll}’' -]{0,36}?\\s)?(${CHUNK})`, 'gu')],
-    ['org-role-complement', new RegExp(`(?<![\\p{L}])(?:${ROLE_CS}|celui|celle)\\s+(?:de\\s+la\\s+|de\\s+l['’]|du\\s+|des\\s+|de\\s+|d['’]|of\\s+(?:the\\s+)?)(${CHUNK})`, 'gu')],
-    ['org-partner', new RegExp(`(?:[Pp]artenariat|[Aa]ccord|[Cc]onvention|[Cc]ontrat)\\s+avec\\s+(?:la\\s+|le\\s+|l['’])?(${CHUNK})`, 'gu')],
+    ['org-introducer', rx(`${caseFirst(ORG_INTRODUCERS)}\\s+(?:(?:de|d['’]|des|du|en)\\s?[\\p{Ll}’' -]{0,36}?\\s)?(${CHUNK})`, 'gu')],
+    ['org-role-complement', rx(`(?<![\\p{L}])(?:${ROLE_CS}|celui|celle)\\s+(?:de\\s+la\\s+|de\\s+l['’]|du\\s+|des\\s+|de\\s+|d['’]|of\\s+(?:the\\s+)?)(${CHUNK})`, 'gu')],
+    ['org-partner', rx(`(?:[Pp]artenariat|[Aa]ccord|[Cc]onvention|[Cc]ontrat)\\s+avec\\s+(?:la\\s+|le\\s+|l['’])?(${CHUNK})`, 'gu')],
   ];
   for (const [rule, re] of rules)
     for (const m of text.matchAll(re)) {
@@ -447,7 +447,7 @@ function chunksOf(text: string, claims: Claims): PersonChunk[] {
   const { PERSON } = patterns();
   const out: PersonChunk[] = [];
   const lex = lexicon();
-  for (const m of text.matchAll(new RegExp(PERSON, 'gu'))) {
+  for (const m of text.matchAll(rx(PERSON, 'gu'))) {
     const tokens = [...m[0].matchAll(/\S+/gu)].map((t) => ({ w: t[0], start: m.index! + t.index!, end: m.index! + t.index! + t[0].length }));
     // split around claimed spans (organisations, places)
     let cur: PersonChunk['tokens'] = [];
@@ -472,10 +472,10 @@ function chunksOf(text: string, claims: Claims): PersonChunk[] {
 
 function people(text: string, sentences: Sentence[], claims: Claims, lang: 'fr' | 'en'): Found[] {
   const { ROLE, CIVILITY } = patterns();
-  const civBefore = new RegExp(`(?:^|[\\s(,])(${CIVILITY})\\s*$`, 'u');
-  const roleApposBefore = new RegExp(`(?<![\\p{L}])(?:${ROLE})(?![\\p{L}])[^.;!?«»\\n]{0,160}?,\\s*(?:(?:${CIVILITY})\\s+)?$`, 'iu');
-  const roleDirectBefore = new RegExp(`(?<![\\p{L}])(?:${ROLE})\\s+(?:(?:${CIVILITY})\\s+)?$`, 'iu');
-  const roleApposAfter = new RegExp(`^\\s*(?:\\(\\p{L}\\)\\s*)?,\\s*(?:le\\s+|la\\s+|l['’]|the\\s+|son\\s+|sa\\s+)?(?:nouveau\\s+|nouvelle\\s+|nouvel\\s+|actuel\\s+|ancien\\s+|ex-)?(?:${ROLE})(?![\\p{L}])`, 'iu');
+  const civBefore = rx(`(?:^|[\\s(,])(${CIVILITY})\\s*$`, 'u');
+  const roleApposBefore = rx(`(?<![\\p{L}])(?:${ROLE})(?![\\p{L}])[^.;!?«»\\n]{0,160}?,\\s*(?:(?:${CIVILITY})\\s+)?$`, 'iu');
+  const roleDirectBefore = rx(`(?<![\\p{L}])(?:${ROLE})\\s+(?:(?:${CIVILITY})\\s+)?$`, 'iu');
+  const roleApposAfter = rx(`^\\s*(?:\\(\\p{L}\\)\\s*)?,\\s*(?:le\\s+|la\\s+|l['’]|the\\s+|son\\s+|sa\\s+)?(?:nouveau\\s+|nouvelle\\s+|nouvel\\s+|actuel\\s+|ancien\\s+|ex-)?(?:${ROLE})(?![\\p{L}])`, 'iu');
   const respectively = /respectivement\s+$|respectively\s+$/iu;
   const firstNames = firstNameTokens(text, lang);
   const out: Found[] = [];
@@ -490,7 +490,7 @@ function people(text: string, sentences: Sentence[], claims: Claims, lang: 'fr' 
     // a civility inside the chunk ("Dr Alou Macalou", "Général de Division Abdoulaye Maïga")
     let civ = false;
     const lead = text.slice(c.start, c.end);
-    const civIn = new RegExp(`^(?:${CIVILITY})\\s+`, 'u').exec(lead);
+    const civIn = rx(`^(?:${CIVILITY})\\s+`, 'u').exec(lead);
     if (civIn) {
       civ = true;
       tokens = tokens.filter((t) => t.start >= c.start + civIn[0].length);

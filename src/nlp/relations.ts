@@ -2,7 +2,7 @@
 // sanctions and discussed topics. Every relation keeps its sentence and the id of its rule.
 import type { LocalEntity, LocalRelation, RelationKind, Sentence } from '../types.js';
 import { lexicon } from './lexicon.js';
-import { escapeRe, patterns } from './patterns.js';
+import { escapeRe, patterns, rx } from './patterns.js';
 import { topicsIn } from './topics.js';
 import {
   COMMIT,
@@ -158,7 +158,7 @@ function addRole(ctx: Ctx, person: string, org: string | undefined, role: string
 
 const roleIn = (s: string): string | undefined => {
   const { ROLE, roleOf } = patterns();
-  const all = [...s.matchAll(new RegExp(`(?<![\\p{L}])(${ROLE})(?![\\p{L}])`, 'giu'))];
+  const all = [...s.matchAll(rx(`(?<![\\p{L}])(${ROLE})(?![\\p{L}])`, 'giu'))];
   const last = all[all.length - 1];
   return last ? roleOf(last[1]!)?.role ?? undefined : undefined;
 };
@@ -213,7 +213,7 @@ function appositionRoles(ctx: Ctx, s: Sentence): void {
     // "les directeurs généraux d’Orange Mali et de Huawei, respectivement Leyti N’Diaye et Jean Sun Wei"
     const resp = /respectivement\s+$/u.test(before) || (/\s+et\s+$/u.test(before) && /respectivement\s+[^,;.]{0,60}$/u.test(before));
     if (resp) {
-      const m = new RegExp(`(${ROLE})[^.;]*?,?\\s*respectivement\\s+[^;.]*$`, 'iu').exec(before);
+      const m = rx(`(${ROLE})[^.;]*?,?\\s*respectivement\\s+[^;.]*$`, 'iu').exec(before);
       if (m) {
         const segStart = s.start + m.index!;
         const segEnd = s.start + before.lastIndexOf('respectivement');
@@ -234,13 +234,13 @@ function appositionRoles(ctx: Ctx, s: Sentence): void {
     if (o) {
       const between = text.slice(o.end, p.start);
       const lead = text.slice(Math.max(s.start, o.start - 90), o.start);
-      if (new RegExp(`^(?:\\s+(?:au|en|du|de\\s+la|pour\\s+l['’])\\s+[\\p{L}' -]{2,30}?)?\\s*,\\s*(?:(?:${CIVILITY})\\s+)*$`, 'u').test(between)) {
+      if (rx(`^(?:\\s+(?:au|en|du|de\\s+la|pour\\s+l['’])\\s+[\\p{L}' -]{2,30}?)?\\s*,\\s*(?:(?:${CIVILITY})\\s+)*$`, 'u').test(between)) {
         // the role nearest the organisation ("le ministre a reçu le DG de X": DG, not ministre)
-        const rm = [...lead.matchAll(new RegExp(`(?<![\\p{L}])(${ROLE})(?![\\p{L}])`, 'giu'))]
+        const rm = [...lead.matchAll(rx(`(?<![\\p{L}])(${ROLE})(?![\\p{L}])`, 'giu'))]
           .reverse()
-          .find((m) => new RegExp(`^(?:\\s+[\\p{L}]+){0,6}?${PREP_END}`, 'iu').test(lead.slice(m.index! + m[0].length)) && !/[,;]/u.test(lead.slice(m.index! + m[0].length)));
-        const celui = new RegExp(`(?:celui|celle)${PREP_END}`, 'iu').test(lead);
-        if (rm && new RegExp(`${PREP_END}`, 'iu').test(lead)) {
+          .find((m) => rx(`^(?:\\s+[\\p{L}]+){0,6}?${PREP_END}`, 'iu').test(lead.slice(m.index! + m[0].length)) && !/[,;]/u.test(lead.slice(m.index! + m[0].length)));
+        const celui = rx(`(?:celui|celle)${PREP_END}`, 'iu').test(lead);
+        if (rm && rx(`${PREP_END}`, 'iu').test(lead)) {
           const role = patterns().roleOf(rm[1]!)?.role;
           if (role) {
             addRole(ctx, p.id, o.id, role, s, 'role:titre-de-org-nom');
@@ -258,13 +258,13 @@ function appositionRoles(ctx: Ctx, s: Sentence): void {
     const oa = orgsAfter[0];
     if (oa && oa.start - p.end < 160) {
       const between = text.slice(p.end, oa.start);
-      const appos = new RegExp(`^(?:\\s+(?:dite?|alias)\\s+\\S+)?\\s*(?:\\(\\p{L}\\)\\s*)?,\\s*(?:le\\s+|la\\s+|l['’]|the\\s+)?(?:nouveau\\s+|nouvelle\\s+|nouvel\\s+)?(?:${ROLE})(?![\\p{L}])[^;.«»,]*?,?[^;.«»,]*$`, 'iu');
+      const appos = rx(`^(?:\\s+(?:dite?|alias)\\s+\\S+)?\\s*(?:\\(\\p{L}\\)\\s*)?,\\s*(?:le\\s+|la\\s+|l['’]|the\\s+)?(?:nouveau\\s+|nouvelle\\s+|nouvel\\s+)?(?:${ROLE})(?![\\p{L}])[^;.«»,]*?,?[^;.«»,]*$`, 'iu');
       // in a list ("X, le DG de Moov Africa Malitel, Y") the title introduces the name after the organisation
-      const nextIsName = persons.some((x) => x.start >= oa.end && new RegExp(`^(?:\\s+(?:au|en)\\s+[\\p{L}' -]{2,30}?)?\\s*,\\s*(?:(?:${CIVILITY})\\s+)*$`, 'u').test(text.slice(oa.end, x.start)));
+      const nextIsName = persons.some((x) => x.start >= oa.end && rx(`^(?:\\s+(?:au|en)\\s+[\\p{L}' -]{2,30}?)?\\s*,\\s*(?:(?:${CIVILITY})\\s+)*$`, 'u').test(text.slice(oa.end, x.start)));
       if (appos.test(between) && !nextIsName && !persons.some((x) => x.start > p.end && x.start < oa.start)) {
         // the role nearest the organisation ("porte-parole des bénéficiaires non moins Présidente-Fondatrice de l’…")
-        const rm = [...between.matchAll(new RegExp(`(?<![\\p{L}])(${ROLE})(?![\\p{L}])`, 'giu'))].pop();
-        if (rm && new RegExp(`(?<![\\p{L}])${escapeRe(rm[1]!)}(?:\\s+[\\p{L}]+){0,3}?${PREP_END}`, 'iu').test(between)) {
+        const rm = [...between.matchAll(rx(`(?<![\\p{L}])(${ROLE})(?![\\p{L}])`, 'giu'))].pop();
+        if (rm && rx(`(?<![\\p{L}])${escapeRe(rm[1]!)}(?:\\s+[\\p{L}]+){0,3}?${PREP_END}`, 'iu').test(between)) {
           const role = patterns().roleOf(rm[1]!)?.role;
           if (role) {
             addRole(ctx, p.id, oa.id, role, s, 'role:nom-titre-de-org');
@@ -275,7 +275,7 @@ function appositionRoles(ctx: Ctx, s: Sentence): void {
       }
     }
     // ORG, représentée par (son DG) NAME
-    const agent = new RegExp(`(représentée?s?|dirigée?s?|conduite?s?|pilotée?s?|présidée?s?|led|headed|represented|chaired)\\s+(?:par|by)\\s+(?:son\\s+|sa\\s+|le\\s+|la\\s+|l['’]|its\\s+|the\\s+)?(?:(${ROLE})\\s+)?(?:(?:${CIVILITY})\\s+)*$`, 'iu').exec(before);
+    const agent = rx(`(représentée?s?|dirigée?s?|conduite?s?|pilotée?s?|présidée?s?|led|headed|represented|chaired)\\s+(?:par|by)\\s+(?:son\\s+|sa\\s+|le\\s+|la\\s+|l['’]|its\\s+|the\\s+)?(?:(${ROLE})\\s+)?(?:(?:${CIVILITY})\\s+)*$`, 'iu').exec(before);
     if (agent) {
       const verbPos = s.start + agent.index!;
       const org = inS.filter((r) => r.kind === 'organisation' && r.end <= verbPos && verbPos - r.end < 120).pop();
@@ -287,7 +287,7 @@ function appositionRoles(ctx: Ctx, s: Sentence): void {
       }
     }
     // ORG …, à travers son directeur général, NAME / et son 1er vice-président, NAME
-    const son = new RegExp(`(?:son|sa|its)\\s+(?:nouveau\\s+|nouvelle\\s+)?(${ROLE})\\s*,?\\s*(?:(?:${CIVILITY})\\s+)*$`, 'iu').exec(before);
+    const son = rx(`(?:son|sa|its)\\s+(?:nouveau\\s+|nouvelle\\s+)?(${ROLE})\\s*,?\\s*(?:(?:${CIVILITY})\\s+)*$`, 'iu').exec(before);
     if (son) {
       const role = patterns().roleOf(son[1]!)?.role;
       const org = lastRole?.org ?? orgsBefore[orgsBefore.length - 1]?.id ?? ctx.refs.filter((r) => r.kind === 'organisation' && r.end <= p.start && p.start - r.end < 400).pop()?.id;
@@ -300,12 +300,12 @@ function appositionRoles(ctx: Ctx, s: Sentence): void {
     // a role without an organisation ("le ministre de la Communication, …, NAME"; "NAME, porte-parole")
     // the last role written before the name, with nothing but its complement in between
     const lastPerson = persons.filter((x) => x.end <= p.start).pop();
-    const apBefore = [...before.matchAll(new RegExp(`(?<![\\p{L}])(${ROLE})(?![\\p{L}])`, 'giu'))]
+    const apBefore = [...before.matchAll(rx(`(?<![\\p{L}])(${ROLE})(?![\\p{L}])`, 'giu'))]
       .filter((m) => !lastPerson || s.start + m.index! > lastPerson.end)
       .reverse()
-      .find((m) => new RegExp(`^[^.;!?«»\\n]{0,200}?,\\s*(?:(?:${CIVILITY})\\s+)*$`, 'u').test(before.slice(m.index! + m[0].length)));
-    const apDirect = new RegExp(`(?<![\\p{L}])(${ROLE})\\s+(?:(?:${CIVILITY})\\s+)*$`, 'iu').exec(before);
-    const apAfter = new RegExp(`^\\s*,\\s*(?:le\\s+|la\\s+|l['’]|the\\s+)?(?:nouveau\\s+|nouvelle\\s+)?(${ROLE})(?![\\p{L}])`, 'iu').exec(after);
+      .find((m) => rx(`^[^.;!?«»\\n]{0,200}?,\\s*(?:(?:${CIVILITY})\\s+)*$`, 'u').test(before.slice(m.index! + m[0].length)));
+    const apDirect = rx(`(?<![\\p{L}])(${ROLE})\\s+(?:(?:${CIVILITY})\\s+)*$`, 'iu').exec(before);
+    const apAfter = rx(`^\\s*,\\s*(?:le\\s+|la\\s+|l['’]|the\\s+)?(?:nouveau\\s+|nouvelle\\s+)?(${ROLE})(?![\\p{L}])`, 'iu').exec(after);
     const r = (apDirect ?? apBefore ?? apAfter)?.[1];
     if (r) {
       const role = patterns().roleOf(r)?.role ?? roleIn(r);
@@ -318,7 +318,7 @@ function appositionRoles(ctx: Ctx, s: Sentence): void {
 
 function titleMentions(ctx: Ctx): void {
   const { ROLE_CS, roleOf } = patterns();
-  const re = new RegExp(`(?<![\\p{L}])(?:[Ll]e|[Ll]a|[Ll]['’]|[Dd]u|[Dd]e\\s+la|[Aa]u|[Àà]\\s+la|[Ll]es\\s+deux|[Ll]es)\\s+(?:nouveaux?\\s+|nouvelles?\\s+)?(${ROLE_CS})s?(?![\\p{L}])`, 'gu');
+  const re = rx(`(?<![\\p{L}])(?:[Ll]e|[Ll]a|[Ll]['’]|[Dd]u|[Dd]e\\s+la|[Aa]u|[Àà]\\s+la|[Ll]es\\s+deux|[Ll]es)\\s+(?:nouveaux?\\s+|nouvelles?\\s+)?(${ROLE_CS})s?(?![\\p{L}])`, 'gu');
   const pending: Array<{ start: number; end: number; role: string; org?: string; plural: boolean; sentence: Sentence }> = [];
   for (const s of ctx.sentences) {
     const inS = refsIn(ctx, s);
@@ -331,7 +331,7 @@ function titleMentions(ctx: Ctx): void {
       // "… de ORG" right after
       let org: string | undefined;
       const rest = ctx.text.slice(end, s.end);
-      const prep = new RegExp(`^(?:\\s+[\\p{Ll}]+){0,2}?\\s+(?:de\\s+la|de\\s+l['’]|du|des|de|d['’])\\s*`, 'u').exec(rest);
+      const prep = rx(`^(?:\\s+[\\p{Ll}]+){0,2}?\\s+(?:de\\s+la|de\\s+l['’]|du|des|de|d['’])\\s*`, 'u').exec(rest);
       if (prep) {
         const o = inS.find((r) => r.kind === 'organisation' && r.start === end + prep[0].length);
         if (o) {
@@ -341,7 +341,7 @@ function titleMentions(ctx: Ctx): void {
       }
       // "À son arrivée à la direction générale d’Orange, le directeur adjoint …": the title is at that organisation
       if (!org) {
-        const loc = new RegExp(`(?:direction(?:\\s+générale)?|siège|locaux|bureaux)\\s+(?:de\\s+la\\s+|de\\s+l['’]|du\\s+|des\\s+|de\\s+|d['’])\\s*$`, 'iu');
+        const loc = rx(`(?:direction(?:\\s+générale)?|siège|locaux|bureaux)\\s+(?:de\\s+la\\s+|de\\s+l['’]|du\\s+|des\\s+|de\\s+|d['’])\\s*$`, 'iu');
         const o = inS.filter((r) => r.kind === 'organisation' && r.end <= start).find((r) => loc.test(ctx.text.slice(Math.max(s.start, r.start - 40), r.start)));
         if (o) org = o.id;
       }
@@ -505,7 +505,7 @@ function commitments(ctx: Ctx, s: Sentence, subj: (pos: number) => Ref[], lang: 
       let who = subj(pos);
       // "les deux Directeurs généraux ont assuré …": the plural title stands for every holder of the role
       const lead = ctx.text.slice(s.start, pos);
-      const plural = new RegExp(`[Ll]es\\s+(?:deux\\s+|trois\\s+)?(${patterns().ROLE})s?\\s*$`, 'iu').exec(lead.trimEnd() + ' ') ?? new RegExp(`[Ll]es\\s+(?:deux\\s+|trois\\s+)?(${patterns().ROLE})s?\\b`, 'iu').exec(lead);
+      const plural = rx(`[Ll]es\\s+(?:deux\\s+|trois\\s+)?(${patterns().ROLE})s?\\s*$`, 'iu').exec(lead.trimEnd() + ' ') ?? rx(`[Ll]es\\s+(?:deux\\s+|trois\\s+)?(${patterns().ROLE})s?\\b`, 'iu').exec(lead);
       if (plural) {
         const role = patterns().roleOf(plural[1]!)?.role;
         const holders = [...ctx.entities.values()].filter((e) => e.kind === 'person' && role && e.roles.includes(role));
