@@ -229,7 +229,7 @@ export class StoryIndex {
     pos ??= this.index.find(article.text)?.key;
     if (pos === undefined) {
       const extraction = extract(article);
-      this.push({ article, extraction });
+      this.push({ article: { ...article }, extraction }); // a copy: its syndicated list grows here, not the caller's
       return 'added';
     }
     const kept = this.records[pos]!;

@@ -1,6 +1,6 @@
 // A small typed view of the DOM that linkedom builds, and DOM → text with paragraphs kept.
 // Our own structural types: the build has no DOM lib, and we use only these few members.
-import { parseHTML } from 'linkedom';
+import { loadLinkedom } from './lazy.js';
 
 export interface DomNode {
   nodeType: number;
@@ -32,7 +32,7 @@ export const TEXT_NODE = 3;
 export function parseDocument(html: string): DomDocument {
   // linkedom wants a full document; a fragment (a feed item's description) gets one around it
   const full = /<html[\s>]/i.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`;
-  return parseHTML(full).document as unknown as DomDocument;
+  return loadLinkedom().parseHTML(full).document as unknown as DomDocument;
 }
 
 /** Elements whose content is never article text. */

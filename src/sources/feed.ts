@@ -1,7 +1,8 @@
 // Feeds: RSS 2.0 (and RSS 1.0/RDF) and Atom. Each item becomes an article: content:encoded (or
 // description / Atom content, summary), link, pubDate, author, and the outlet (the item's <source>, else
 // the feed's title). `--follow` (in ingest) replaces an item's text with its page's full text.
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import type { XMLParser } from 'fast-xml-parser';
+import { loadFastXmlParser } from './lazy.js';
 import { cleanText } from '../clean/clean.js';
 import { SourceError } from '../errors.js';
 import type { ArticleDraft } from './article.js';
@@ -34,14 +35,16 @@ type Node = Record<string, unknown>;
 
 const ARRAYS = new Set(['item', 'entry', 'link', 'author', 'category', 'dc:creator', 'contributor']);
 
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@_',
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: true,
-  isArray: (name) => ARRAYS.has(name),
-});
+let parser: XMLParser | undefined;
+const feedParser = (): XMLParser =>
+  (parser ??= new (loadFastXmlParser().XMLParser)({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@_',
+    parseTagValue: false,
+    parseAttributeValue: false,
+    trimValues: true,
+    isArray: (name) => ARRAYS.has(name),
+  }));
 
 /** The text of an XML value: a string, {#text}, or (Atom xhtml content) the strings nested inside. */
 function text(v: unknown): string | undefined {
@@ -164,12 +167,12 @@ export const isFeed = (content: string): boolean => FEED_ROOT.test(content.repla
 /** Parse an RSS or Atom document; throws a SourceError naming the file and what is wrong with it. */
 export function parseFeed(origin: string, content: string, context: ReadContext = {}): Feed {
   const xml = content.replace(/^\uFEFF/, '');
-  const valid = XMLValidator.validate(xml);
+  const valid = loadFastXmlParser().XMLValidator.validate(xml);
   if (valid !== true)
     throw new SourceError(origin, `not an RSS or Atom feed: the XML is invalid at line ${valid.err.line}, column ${valid.err.col} (${valid.err.msg})`);
   let doc: Node;
   try {
-    doc = parser.parse(xml) as Node;
+    doc = feedParser().parse(xml) as Node;
   } catch (err) {
     throw new SourceError(origin, `not an RSS or Atom feed: ${err instanceof Error ? err.message : String(err)}`);
   }

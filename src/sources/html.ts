@@ -1,11 +1,12 @@
 // HTML pages: the article body through @mozilla/readability (over linkedom's DOM), metadata from
 // JSON-LD (NewsArticle and kin), Open Graph / article: meta tags, <time> and <link rel=canonical>.
 // The body keeps its paragraphs (blank lines between them) and its characters, so evidence is verbatim.
-import { Readability } from '@mozilla/readability';
+import type { Readability } from '@mozilla/readability';
 import { cleanText } from '../clean/clean.js';
 import { SourceError } from '../errors.js';
 import type { ArticleDraft } from './article.js';
 import { htmlToText, parseDocument, type DomDocument, type DomElement } from './dom.js';
+import { loadReadability } from './lazy.js';
 import type { ReadContext, SourceReader } from './reader.js';
 
 /** What a page says about itself. */
@@ -140,7 +141,8 @@ const normTitle = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')
 export function pageText(doc: DomDocument, meta: PageMeta): { text: string; title?: string; byline?: string; siteName?: string } {
   let result: ReturnType<Readability<DomElement>['parse']> = null;
   try {
-    const reader = new Readability<DomElement>(doc as unknown as ConstructorParameters<typeof Readability>[0], {
+    const { Readability: ReadabilityClass } = loadReadability();
+    const reader = new ReadabilityClass<DomElement>(doc as unknown as ConstructorParameters<typeof Readability>[0], {
       serializer: (node) => node as unknown as DomElement,
       charThreshold: 200,
     });
