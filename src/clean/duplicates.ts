@@ -29,22 +29,19 @@ export const DEFAULT_DUPLICATE_OPTIONS: DuplicateOptions = {
   minShingles: 15,
 };
 
-/** Words for comparison: accents, case and apostrophe variants folded, punctuation dropped. */
+/** Words for comparison: accents, ligatures and case folded, punctuation dropped (what wordHashes hashes). */
 export const comparisonWords = (text: string): string[] =>
   text
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
+    .replace(/[œŒ]/g, 'oe')
+    .replace(/[æÆ]/g, 'ae')
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean);
 
-/** FNV-1a, 32 bits, then a murmur3 finaliser so that low values are spread evenly. */
-function hash32(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
+/** murmur3's finaliser: spreads the bits so that the smallest hashes are a fair sample. */
+function fmix(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
@@ -53,18 +50,81 @@ function hash32(s: string): number {
   return h >>> 0;
 }
 
-/** The set of hashed word k-shingles of a text. */
-export function shingles(text: string, k = DEFAULT_DUPLICATE_OPTIONS.shingle): Set<number> {
-  const words = comparisonWords(text);
-  const out = new Set<number>();
-  if (words.length && words.length < k) out.add(hash32(words.join(' ')));
-  for (let i = 0; i + k <= words.length; i++) out.add(hash32(words.slice(i, i + k).join(' ')));
+/** Latin letters with accents (Latin-1 Supplement and Latin Extended-A), folded as comparisonWords folds them. */
+const FOLD = new Map<number, number>();
+for (let c = 0xc0; c <= 0x17f; c++) {
+  const folded = String.fromCharCode(c).normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+  if (folded.length === 1 && /\p{L}/u.test(folded)) FOLD.set(c, folded.charCodeAt(0));
+}
+const LETTER = /[\p{L}\p{N}]/u;
+
+/**
+ * Hashes of the words of a text, folded as comparisonWords folds them (accents, case, punctuation), in one
+ * pass over the characters without building the words: this runs over every stored article.
+ */
+export function wordHashes(text: string): number[] {
+  const out: number[] = [];
+  let h = 0x811c9dc5;
+  let inWord = false;
+  const mix = (c: number) => {
+    h ^= c;
+    h = Math.imul(h, 0x01000193);
+    inWord = true;
+  };
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) mix(c);
+    else if (c >= 65 && c <= 90) mix(c + 32);
+    else if (c >= 0x300 && c <= 0x36f) continue; // a combining accent: dropped
+    else if (c < 128 || !(FOLD.has(c) || LETTER.test(text[i]!))) {
+      if (inWord) out.push(h >>> 0);
+      h = 0x811c9dc5;
+      inWord = false;
+    } else if (c === 0x153 || c === 0x152) (mix(111), mix(101)) // œ → oe
+    else if (c === 0xe6 || c === 0xc6) (mix(97), mix(101)) // æ → ae
+    else {
+      const f = FOLD.get(c);
+      if (f !== undefined) mix(f);
+      else {
+        // rare letters: fold as comparisonWords does (decompose, drop the marks, lower case)
+        for (const ch of text[i]!.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase()) mix(ch.charCodeAt(0));
+      }
+    }
+  }
+  if (inWord) out.push(h >>> 0);
   return out;
 }
 
+/** Hashes of the word k-shingles of a text, in text order (repeats included): words are hashed once, shingles combine them. */
+export function shingleHashes(text: string, k = DEFAULT_DUPLICATE_OPTIONS.shingle): Uint32Array {
+  const words = wordHashes(text);
+  if (!words.length) return new Uint32Array();
+  const n = Math.max(1, words.length - k + 1);
+  const out = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    let h = 0x9747b28c;
+    for (let j = i; j < Math.min(i + k, words.length); j++) h = Math.imul(h ^ words[j]!, 0x01000193) + 0x3c6ef372;
+    out[i] = fmix(h);
+  }
+  return out;
+}
+
+/** The set of hashed word k-shingles of a text. */
+export function shingles(text: string, k = DEFAULT_DUPLICATE_OPTIONS.shingle): Set<number> {
+  return new Set(shingleHashes(text, k));
+}
+
+/** Sorted distinct hashes. */
+const distinctSorted = (hashes: Uint32Array): Uint32Array => {
+  const sorted = Uint32Array.from(hashes).sort();
+  let w = 0;
+  for (let r = 0; r < sorted.length; r++) if (r === 0 || sorted[r] !== sorted[r - 1]) sorted[w++] = sorted[r]!;
+  return sorted.subarray(0, w);
+};
+
 /** Bottom-k MinHash sketch: the k smallest shingle hashes, ascending. */
-export function sketch(set: Set<number>, k = DEFAULT_DUPLICATE_OPTIONS.sketch): number[] {
-  return [...set].sort((a, b) => a - b).slice(0, k);
+export function sketch(set: Set<number> | Uint32Array, k = DEFAULT_DUPLICATE_OPTIONS.sketch): number[] {
+  return [...distinctSorted(set instanceof Uint32Array ? set : Uint32Array.from(set)).subarray(0, k)];
 }
 
 export function jaccard(a: Set<number>, b: Set<number>): number {
@@ -99,21 +159,21 @@ export function storySimilarity(a: Set<number>, b: Set<number>, opts: DuplicateO
 
 /**
  * An index of texts by their MinHash sketch. `find` returns the key of the indexed text that is the same
- * story as the given one, if any. Keys are the caller's (a story's position in the store).
+ * story as the given one, if any. Keys are the caller's (a story's position in the store). Only sketches
+ * are kept; the exact shingle sets of the few candidates a query meets are computed from their texts.
  */
 export class DuplicateIndex<K = number> {
   private readonly byValue = new Map<number, K[]>();
-  private readonly sets = new Map<K, Array<{ set: Set<number>; sketch: number[] }>>();
+  private readonly texts = new Map<K, string[]>();
   constructor(private readonly opts: DuplicateOptions = DEFAULT_DUPLICATE_OPTIONS) {}
 
   /** Index a text under a key (a key may hold several texts: the versions of one story). */
-  add(key: K, text: string | Set<number>): void {
-    const set = typeof text === 'string' ? shingles(text, this.opts.shingle) : text;
-    if (set.size < this.opts.minShingles) return;
-    const sk = sketch(set, this.opts.sketch);
-    if (!this.sets.has(key)) this.sets.set(key, []);
-    this.sets.get(key)!.push({ set, sketch: sk });
-    for (const v of sk) {
+  add(key: K, text: string): void {
+    const distinct = distinctSorted(shingleHashes(text, this.opts.shingle));
+    if (distinct.length < this.opts.minShingles) return;
+    if (!this.texts.has(key)) this.texts.set(key, []);
+    this.texts.get(key)!.push(text);
+    for (const v of distinct.subarray(0, this.opts.sketch)) {
       const list = this.byValue.get(v);
       if (!list) this.byValue.set(v, [key]);
       else if (list[list.length - 1] !== key) list.push(key);
@@ -121,19 +181,21 @@ export class DuplicateIndex<K = number> {
   }
 
   /** The key of the most similar indexed story, when it is the same story. */
-  find(text: string | Set<number>): { key: K; similarity: number } | undefined {
-    const set = typeof text === 'string' ? shingles(text, this.opts.shingle) : text;
-    if (set.size < this.opts.minShingles) return undefined;
-    const sk = sketch(set, this.opts.sketch);
+  find(text: string): { key: K; similarity: number } | undefined {
+    const distinct = distinctSorted(shingleHashes(text, this.opts.shingle));
+    if (distinct.length < this.opts.minShingles) return undefined;
+    const sk = distinct.subarray(0, this.opts.sketch);
     const shared = new Map<K, number>();
     for (const v of sk) for (const key of this.byValue.get(v) ?? []) shared.set(key, (shared.get(key) ?? 0) + 1);
     // candidates share a fair part of the sketch; the exact sets decide
     const minShared = Math.max(2, Math.floor(sk.length * 0.2));
     let best: { key: K; similarity: number } | undefined;
+    let set: Set<number> | undefined;
     for (const [key, n] of shared) {
       if (n < minShared) continue;
-      for (const entry of this.sets.get(key) ?? []) {
-        const s = storySimilarity(set, entry.set, this.opts);
+      set ??= new Set(distinct);
+      for (const other of this.texts.get(key) ?? []) {
+        const s = storySimilarity(set, shingles(other, this.opts.shingle), this.opts);
         if (s > 0 && (!best || s > best.similarity)) best = { key, similarity: s };
       }
     }

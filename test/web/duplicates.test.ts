@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { edgeSources, mergeArticles, outletsOf, shingles, storySimilarity } from '../../src/clean/duplicates.js';
+import { comparisonWords, edgeSources, mergeArticles, outletsOf, shingles, storySimilarity, wordHashes } from '../../src/clean/duplicates.js';
 import { SourceError } from '../../src/errors.js';
 import { readFileSource } from '../../src/sources/registry.js';
 import type { Article, Extraction } from '../../src/types.js';
@@ -17,6 +17,22 @@ const extract = (a: Article): Extraction => ({ article: a.id, entities: [], rela
 
 const permutations = <T>(xs: T[]): T[][] =>
   xs.length <= 1 ? [xs] : xs.flatMap((x, i) => permutations([...xs.slice(0, i), ...xs.slice(i + 1)]).map((p) => [x, ...p]));
+
+describe('comparison words', () => {
+  const fnv = (w: string) => {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < w.length; i++) h = Math.imul(h ^ w.charCodeAt(i), 0x01000193);
+    return h >>> 0;
+  };
+  it.each([
+    ['L’Économie de Ségou : Mme Aminata MAÏGA et N’Diaye', ['l', 'economie', 'de', 'segou', 'mme', 'aminata', 'maiga', 'et', 'n', 'diaye']],
+    ['« 2 000 € » pour l’Œuvre, naïve ; e\u0301te\u0301 à Kéniéba', ['2', '000', 'pour', 'l', 'oeuvre', 'naive', 'ete', 'a', 'kenieba']],
+    ['Ḳano, Ağadez — Lomé', ['kano', 'agadez', 'lome']],
+  ])('%s', (text, words) => {
+    expect(comparisonWords(text)).toEqual(words);
+    expect(wordHashes(text)).toEqual(words.map(fnv)); // the fast path folds the same way
+  });
+});
 
 describe('syndicated copies of one story', () => {
   let essor: Article, sahelweb: Article, bamako: Article, other: Article;

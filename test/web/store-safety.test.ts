@@ -129,13 +129,25 @@ describe('two ingests at once into one store', () => {
       const store = join(dir, 'store');
       let release!: () => void;
       const held = withStoreLock(store, () => new Promise<void>((r) => (release = r)));
-      const run = runCli(['ingest', join(fixtures, 'djoliba-sahel-fibre.html'), '--store', store, '--lock-wait', '30']);
-      await sleep(2500);
+      const child = spawn(process.execPath, [bin, 'ingest', join(fixtures, 'djoliba-sahel-fibre.html'), '--store', store, '--lock-wait', '30'], {
+        cwd: repoRoot,
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+      let stderr = '';
+      const done = new Promise<number | null>((r) => child.on('close', (code) => r(code)));
+      // release the lock once the second process says it is waiting for it
+      await new Promise<void>((r, reject) => {
+        const timer = setTimeout(() => reject(new Error(`never said it was waiting: ${stderr}`)), 30_000);
+        child.stderr!.setEncoding('utf8').on('data', (d: string) => {
+          stderr += d;
+          if (/is being written by process \d+; waiting up to 30 s/.test(stderr)) clearTimeout(timer), r();
+        });
+      });
+      expect((await loadStore(store)).articles).toHaveLength(0); // it waited: nothing written yet
       release();
       await held;
-      const r = await run;
-      expect(r.code, r.stderr).toBe(0);
-      expect(r.stderr).toMatch(/is being written by process \d+; waiting up to 30 s/);
+      expect(await done, stderr).toBe(0);
+      expect(stderr).toMatch(/^ingested 1, duplicates 0, failed 0/m);
       expect((await loadStore(store, { mustExist: true })).articles).toHaveLength(1);
     });
   });
