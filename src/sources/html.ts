@@ -156,7 +156,8 @@ export function pageText(doc: DomDocument, meta: PageMeta): { text: string; titl
     for (let i = furniture.length - 1; i >= 0; i--) furniture[i]!.remove();
     text = htmlToText(doc.body);
   }
-  if (!text.trim() && meta.body) text = meta.body.replace(/\r\n?/g, '\n');
+  // a page rendered by JavaScript has an empty shell for a body: its JSON-LD articleBody is the article
+  if (meta.body && text.trim().length < meta.body.trim().length / 2) text = meta.body.replace(/\r\n?/g, '\n').trim();
   // the headline repeated as the body's first paragraph
   const paras = text.split('\n\n');
   const title = meta.title ?? result?.title ?? undefined;

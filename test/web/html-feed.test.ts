@@ -59,6 +59,14 @@ describe('HTML pages', () => {
     expect(a!.date).toBe('2025-04-02');
   });
 
+  it('a page rendered by JavaScript falls back to its JSON-LD articleBody', () => {
+    const body = 'Sahel Connect a inauguré mardi à Gao un centre de maintenance régional.\n\nLe centre emploiera trente techniciens formés à Bamako.';
+    const ld = JSON.stringify({ '@type': 'NewsArticle', headline: 'Gao : un centre de maintenance', datePublished: '2025-02-11', articleBody: body });
+    const html = `<!doctype html><html><head><script type="application/ld+json">${ld}</script></head><body><div id="root">Chargement…</div><script src="/app.js"></script></body></html>`;
+    const d = readHtmlPage('app.html', html);
+    expect(d).toMatchObject({ text: body, title: 'Gao : un centre de maintenance', date: '2025-02-11' });
+  });
+
   it('a page with no text is one clear failure', () => {
     const [r] = parseContent('vide.html', '<!doctype html><html><head><title>Rien</title></head><body><nav><a href="/">Accueil</a></nav></body></html>');
     expect(r).toBeInstanceOf(SourceError);
