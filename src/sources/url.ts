@@ -87,6 +87,14 @@ export async function fetchUrl(
   beforeRequest: (url: URL) => Promise<void> = async () => undefined,
 ): Promise<Fetched> {
   const opts = { ...DEFAULT_FETCH, ...options };
+  let current: URL;
+  try {
+    current = new URL(url.trim());
+  } catch {
+    throw new SourceError(url, 'not a valid URL');
+  }
+  // the pause for politeness comes before the clock starts; redirects are part of one fetch
+  await beforeRequest(current);
   const controller = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {
@@ -94,18 +102,10 @@ export async function fetchUrl(
     controller.abort();
   }, opts.timeoutMs);
   const seen: string[] = [];
-  let current: URL;
-  try {
-    current = new URL(url.trim());
-  } catch {
-    clearTimeout(timer);
-    throw new SourceError(url, 'not a valid URL');
-  }
   try {
     for (;;) {
       if (!/^https?:$/.test(current.protocol)) throw new SourceError(url, `cannot fetch ${current.protocol} URLs (${current.href}); only http and https`);
       seen.push(current.href);
-      await beforeRequest(current);
       const res = await fetch(current, {
         redirect: 'manual',
         signal: controller.signal,

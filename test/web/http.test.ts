@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SourceError } from '../../src/errors.js';
-import { fetchUrl } from '../../src/sources/url.js';
+import { createFetcher, fetchUrl } from '../../src/sources/url.js';
 import { loadStore } from '../../src/store/store.js';
 import { BROKEN_TEXT, fixtures, runCli, withTempDir } from './helpers.js';
 import { PAGES, startServer, type TestServer } from './server.js';
@@ -35,6 +35,14 @@ describe('fetchUrl: limits that keep a crawl honest and bounded', () => {
     expect(got.url).toBe(`${srv.base}/article.html`);
     expect(got.contentType).toMatch(/^text\/html/);
     expect(srv.requests.find((r) => r.url === '/moved')!.headers['user-agent']).toBe('kunafoni/0.1 (+research crawler)');
+  });
+
+  it('pauses between two requests to the same host', async () => {
+    const fetcher = createFetcher({ delayMs: 400 });
+    const t0 = Date.now();
+    await fetcher(`${srv.base}/article.html`);
+    await fetcher(`${srv.base}/pages/pay.html`);
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(390);
   });
 
   it('names a redirect loop and stops an endless redirect chain', async () => {
