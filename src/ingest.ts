@@ -171,7 +171,13 @@ export async function ingestPaths(paths: string[], opts: IngestOptions): Promise
   const session = new IngestSession(opts);
   const ro = readOptions(opts);
   const sources = await expandPaths(paths);
+  // progress counts sources, plus the items of each feed whose pages are followed
   let done = 0;
+  let total = sources.length;
+  ro.onFollow = ({ index, count, link }) => {
+    if (index === 1) total += count;
+    opts.onProgress?.({ done: ++done, total, origin: link });
+  };
   for (const s of sources) {
     if (s instanceof SourceError) session.failed.push(s);
     else {
@@ -182,7 +188,7 @@ export async function ingestPaths(paths: string[], opts: IngestOptions): Promise
       }
       await session.add(articles);
     }
-    opts.onProgress?.({ done: ++done, total: sources.length, origin: s instanceof SourceError ? s.origin : s });
+    opts.onProgress?.({ done: ++done, total, origin: s instanceof SourceError ? s.origin : s });
   }
   return session.finish();
 }

@@ -88,6 +88,7 @@ Exit code 1 when any input failed (the others are still ingested), 0 otherwise.`
         onProgress: ({ done, total, origin }) => {
           if (!bar || total < 2) return;
           if (!started) bar.start(total, 0, { origin: '' }), (started = true);
+          bar.setTotal(total);
           bar.update(done, { origin: origin.length > 40 ? '…' + origin.slice(-39) : origin });
         },
       };

@@ -33,6 +33,8 @@ export interface ReadOptions {
   fetch?: (url: string) => Promise<Fetched>;
   /** Where "-" reads from. */
   stdin?: NodeJS.ReadableStream;
+  /** Called as each feed item's page is fetched with `follow` (for progress bars). */
+  onFollow?: (event: { index: number; count: number; link: string }) => void;
 }
 
 const extensionOf = (origin: string): string => {
@@ -128,9 +130,10 @@ async function readContent(origin: string, content: string, context: ReadContext
   }
   if (!feed.items.length) return [new SourceError(origin, 'the feed has no items')];
   const out: Array<ArticleDraft | SourceError> = [];
-  for (const item of feed.items) {
+  for (const [i, item] of feed.items.entries()) {
     if (!item.link) out.push(feedItemDraft(origin, feed, item));
     else out.push(...(await readLinkedPage(itemOrigin(origin, item), item.link, feedItemMeta(feed, item), opts)));
+    opts.onFollow?.({ index: i + 1, count: feed.items.length, link: item.link ?? itemOrigin(origin, item) });
   }
   return finalise(out);
 }

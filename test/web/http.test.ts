@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SourceError } from '../../src/errors.js';
 import { createFetcher, fetchUrl } from '../../src/sources/url.js';
+import { ingestPaths } from '../../src/ingest.js';
 import { loadStore } from '../../src/store/store.js';
 import { BROKEN_TEXT, fixtures, runCli, withTempDir } from './helpers.js';
 import { PAGES, startServer, type TestServer } from './server.js';
@@ -134,6 +135,22 @@ describe('kunafoni ingest <url>', () => {
       expect(cable.text).toBe(PAGES['/pages/cable.html']!.paragraphs.join('\n\n'));
       expect(cable.title).toBe(PAGES['/pages/cable.html']!.title);
       expect(cable.date).toBe('2025-04-03'); // the page's own date wins over the feed's pubDate
+    });
+  });
+
+  it('reports progress over the sources and the followed items', async () => {
+    await withTempDir(async (dir) => {
+      const events: Array<{ done: number; total: number }> = [];
+      const summary = await ingestPaths([`${srv.base}/feed.xml`, join(fixtures, 'syndication', 'bamako-matin.md')], {
+        store: dir,
+        follow: true,
+        fetch: { delayMs: 0 },
+        onProgress: ({ done, total }) => events.push({ done, total }),
+      });
+      expect(summary).toMatchObject({ ingested: 3, duplicates: 0 });
+      expect(summary.failed.map((f) => f.origin)).toEqual([`${srv.base}/feed.xml item 3 ("Article retiré")`]);
+      expect(events.map((e) => e.done)).toEqual(events.map((_e, i) => i + 1));
+      expect(events.at(-1)).toEqual({ done: 5, total: 5 }); // 2 sources + 3 followed items
     });
   });
 
