@@ -19,6 +19,22 @@ export interface Article {
   text: string;
   /** Where it was read from (file path, URL, "-"). */
   origin?: string;
+  /**
+   * Other outlets' copies of this same story (syndication: an L'Essor article reposted by Maliweb and
+   * aBamako). The story is stored once, under this article's text; each copy counts as a source.
+   */
+  syndicated?: SyndicatedCopy[];
+}
+
+/** A copy of a story published by another outlet (or at another address), recorded on the story kept. */
+export interface SyndicatedCopy {
+  /** Id of the copy's own text (so re-ingesting it is recognised). */
+  id: string;
+  source?: string;
+  url?: string;
+  date?: string;
+  title?: string;
+  origin?: string;
 }
 
 export type NodeKind = 'person' | 'organisation' | 'topic' | 'place';

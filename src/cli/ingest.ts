@@ -1,41 +1,112 @@
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import { SingleBar } from 'cli-progress';
+import { UsageError } from '../errors.js';
+import type { IngestOptions } from '../ingest.js';
+import { MAX_FILE_BYTES } from '../sources/registry.js';
+import { DEFAULT_FETCH, formatBytes } from '../sources/url.js';
 import { DEFAULT_STORE } from '../store/store.js';
 import type { CliIO } from './io.js';
 
+/** "20MB", "512 kB", "1.5M", "300000" → bytes. */
+export function parseSize(value: string): number {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(b|k|kb|kib|m|mb|mib|g|gb|gib)?\s*$/i.exec(value);
+  if (!m) throw new UsageError(`--max-size: "${value}" is not a size (examples: 20MB, 500kB, 1048576)`);
+  const unit = (m[2] ?? 'b').toLowerCase()[0]!;
+  const factor = unit === 'k' ? 1024 : unit === 'm' ? 1024 ** 2 : unit === 'g' ? 1024 ** 3 : 1;
+  const n = Math.floor(Number(m[1]) * factor);
+  if (n < 1) throw new UsageError(`--max-size: "${value}" must be at least 1 byte`);
+  return n;
+}
+
+const positive = (name: string, min = 0) => (value: string): number => {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < min) throw new UsageError(`${name}: "${value}" is not a number ≥ ${min}`);
+  return n;
+};
+
+interface IngestCliOptions {
+  store: string;
+  follow?: boolean;
+  timeout: number;
+  maxSize?: number;
+  maxRedirects: number;
+  userAgent: string;
+  delay: number;
+  lockWait: number;
+  checkpoint: number;
+}
+
 export const ingestCommand = (io: CliIO, setExit: (code: number) => void) =>
   new Command('ingest')
-    .description('add articles (files or folders, walked recursively) to the store; prints a summary')
-    .argument('<paths...>', 'files (.txt, .md, .json, .jsonl) or folders')
+    .description('add articles to the store (files, folders walked recursively, URLs of pages or feeds, "-" for stdin); prints a summary')
+    .argument('<inputs...>', 'files (.txt .md .json .jsonl .html .htm .rss .atom .xml), folders, http(s) URLs, or - for stdin')
     .option('--store <dir>', 'store folder', DEFAULT_STORE)
+    .option('--follow', "for each feed item, fetch the linked page and ingest its full text")
+    .addOption(new Option('--timeout <seconds>', 'give up on a URL after this long').argParser(positive('--timeout', 0.001)).default(DEFAULT_FETCH.timeoutMs / 1000))
+    .addOption(new Option('--max-size <size>', `largest file, response or stdin read (default ${formatBytes(MAX_FILE_BYTES)})`).argParser(parseSize))
+    .addOption(new Option('--max-redirects <n>', 'redirects followed per URL').argParser(positive('--max-redirects')).default(DEFAULT_FETCH.maxRedirects))
+    .option('--user-agent <text>', 'User-Agent sent with requests', DEFAULT_FETCH.userAgent)
+    .addOption(new Option('--delay <ms>', 'pause between two requests to the same host').argParser(positive('--delay')).default(DEFAULT_FETCH.delayMs))
+    .addOption(new Option('--lock-wait <seconds>', 'wait this long for another ingest writing the same store').argParser(positive('--lock-wait')).default(60))
+    .addOption(new Option('--checkpoint <n>', 'save the store every n new articles').argParser(positive('--checkpoint', 1)).default(200))
     .addHelpText(
       'after',
       `
 Examples:
   kunafoni ingest data/articles
-  kunafoni ingest article.md feed.jsonl --store research/store
+  kunafoni ingest article.md saved-page.html feed.jsonl --store research/store
+  kunafoni ingest https://example.org/actualite/article.html
+  kunafoni ingest https://example.org/rss.xml --follow
+  curl -s https://example.org/page.html | kunafoni ingest -
 
-Prints "ingested N, duplicates N, failed N" on stderr; each failed file on its own line.
+Encodings: UTF-8 (with or without BOM), UTF-16 and Windows-1252/ISO-8859-1 are detected; a <meta charset>
+or an HTTP charset is honoured unless the bytes contradict it.
+Duplicates: the same story from several outlets is stored once, with the other outlets as syndicated copies.
+Prints each failed input on its own line on stderr, then "ingested N, duplicates N, failed N".
 Exit code 1 when any input failed (the others are still ingested), 0 otherwise.`,
     )
-    .action(async (paths: string[], opts: { store: string }) => {
-      const bar = io.isTTY ? new SingleBar({ format: 'reading {bar} {value}/{total} {origin}', stream: process.stderr, hideCursor: true }) : undefined;
+    .action(async (inputs: string[], opts: IngestCliOptions) => {
+      const bar = io.isTTY
+        ? new SingleBar({ format: 'reading {bar} {value}/{total} {origin}', stream: process.stderr, hideCursor: true, clearOnComplete: true })
+        : undefined;
       let started = false;
       // the NLP models load here, not when the CLI starts (help and other commands stay fast)
       const { ingestPaths } = await import('../ingest.js');
-      const summary = await ingestPaths(paths, {
+      const options: IngestOptions = {
         store: opts.store,
-        onProgress: ({ done, total, origin }) => {
-          if (!bar) return;
-          if (!started) bar.start(total, 0, { origin: '' }), (started = true);
-          bar.update(done, { origin: origin.slice(-40) });
+        fetch: {
+          timeoutMs: Math.round(opts.timeout * 1000),
+          maxRedirects: opts.maxRedirects,
+          userAgent: opts.userAgent,
+          delayMs: opts.delay,
+          maxBytes: opts.maxSize ?? MAX_FILE_BYTES,
         },
-      });
-      bar?.stop();
+        lockWaitMs: Math.round(opts.lockWait * 1000),
+        checkpointEvery: opts.checkpoint,
+        onLockWait: (owner) =>
+          io.err(
+            `kunafoni: store ${opts.store} is being written by ${owner ? `process ${owner.pid}` : 'another process'}; waiting up to ${opts.lockWait} s…\n`,
+          ),
+        onProgress: ({ done, total, origin }) => {
+          if (!bar || total < 2) return;
+          if (!started) bar.start(total, 0, { origin: '' }), (started = true);
+          bar.setTotal(total);
+          bar.update(done, { origin: origin.length > 40 ? '…' + origin.slice(-39) : origin });
+        },
+      };
+      if (opts.follow) options.follow = true;
+      if (opts.maxSize !== undefined) options.maxBytes = opts.maxSize;
+      let summary;
+      try {
+        summary = await ingestPaths(inputs, options);
+      } finally {
+        if (started) bar?.stop();
+      }
       for (const f of summary.failed) io.err(`kunafoni: ${f.message}\n`);
       const g = summary.store.graph;
+      const syndicated = summary.syndicated ? ` (${summary.syndicated} syndicated ${summary.syndicated === 1 ? 'copy' : 'copies'})` : '';
       io.err(
-        `ingested ${summary.ingested}, duplicates ${summary.duplicates}, failed ${summary.failed.length}` +
+        `ingested ${summary.ingested}, duplicates ${summary.duplicates}${syndicated}, failed ${summary.failed.length}` +
           ` — store ${opts.store}: ${summary.store.articles.length} articles, ${g.order} nodes, ${g.size} edges\n`,
       );
       if (summary.failed.length) setExit(1);

@@ -5,6 +5,7 @@
 import Graph from 'graphology';
 import type { EdgeAttributes, Evidence, GraphAttributes, NodeAttributes, StoredArticle } from '../types.js';
 import { UNDIRECTED } from '../types.js';
+import { edgeSources } from '../clean/duplicates.js';
 import { KIND_PREFIX, normaliseName, slug } from './keys.js';
 
 export type KGraph = Graph<NodeAttributes, EdgeAttributes, GraphAttributes>;
@@ -60,6 +61,7 @@ export interface BuildOptions {
 
 export function buildGraph(records: StoredArticle[], opts: BuildOptions = {}): KGraph {
   const sorted = [...records].sort((a, b) => (a.article.id < b.article.id ? -1 : a.article.id > b.article.id ? 1 : 0));
+  const byId = new Map(sorted.map((r) => [r.article.id, r.article]));
   const uf = new UnionFind();
   for (const { extraction } of sorted) {
     for (const e of extraction.entities) {
@@ -164,7 +166,8 @@ export function buildGraph(records: StoredArticle[], opts: BuildOptions = {}): K
     attrs.evidence.sort((x, y) => (x.date ?? '').localeCompare(y.date ?? '') || x.article.localeCompare(y.article) || x.start - y.start);
     const arts = new Set(attrs.evidence.map((e) => e.article));
     attrs.weight = arts.size;
-    attrs.sources = [...new Set(attrs.evidence.map((e) => e.source).filter((s): s is string => !!s))].sort();
+    // distinct outlets, counting the syndicated copies of each story (L'Essor reposted by Maliweb)
+    attrs.sources = edgeSources(attrs.evidence, (id) => byId.get(id));
     const dates = attrs.evidence.map((e) => e.date).filter((d): d is string => !!d).sort();
     if (dates.length) {
       attrs.firstSeen = dates[0]!;

@@ -11,9 +11,19 @@ export const APOS = "['’]";
  */
 export const U = (re: RegExp): RegExp =>
   new RegExp(
-    re.source.replace(/\\b/g, (_m, at: number, src: string) => (/[\p{L}(\[\\]/u.test(src[at + 2] ?? '') ? '(?<![\\p{L}\\p{N}_])' : '(?![\\p{L}\\p{N}_])')),
+    re.source.replace(/\\b/g, (_m, at: number, src: string) => (startsWord(src, at) ? '(?<![\\p{L}\\p{N}_])' : '(?![\\p{L}\\p{N}_])')),
     re.flags.includes('u') ? re.flags : re.flags + 'u',
   );
+
+/** Whether the `\b` at `at` opens a word (a letter follows, or nothing word-like ends before it). */
+function startsWord(src: string, at: number): boolean {
+  const next = src[at + 2] ?? '';
+  if (/\p{L}/u.test(next)) return true;
+  const prev = src[at - 1] ?? '';
+  const prev2 = src[at - 2] ?? '';
+  const endsWord = /[\p{L})]/u.test(prev) || (prev === '?' && /[\p{L})]/u.test(prev2));
+  return !endsWord;
+}
 
 const compiled = new Map<string, RegExp>();
 /** A compiled regular expression, built once per source and flags (the rules build theirs from lexicons). */

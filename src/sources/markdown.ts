@@ -16,6 +16,7 @@ export const markdownReader: SourceReader = {
   detect: (_origin, content) => FRONT.test(content.replace(/^\uFEFF/, '')),
   read(origin, content) {
     const m = FRONT.exec(content);
+    if (!m && /^---[ \t]*\r?\n/.test(content)) throw new SourceError(origin, 'invalid front matter: it opens with "---" but is never closed by a "---" line');
     let meta: Record<string, unknown> = {};
     let body = content;
     if (m) {

@@ -2,6 +2,14 @@
 import type { SourceError } from '../errors.js';
 import type { ArticleDraft } from './article.js';
 
+/** What is known about a source besides its content: where it was fetched from, what the server called it. */
+export interface ReadContext {
+  /** The URL the content was fetched from (after redirects): resolves relative links, names the outlet. */
+  url?: string;
+  /** The HTTP Content-Type, when fetched. */
+  contentType?: string;
+}
+
 export interface SourceReader {
   id: string;
   /** File extensions (lower case, with the dot) this reader takes. */
@@ -12,5 +20,5 @@ export interface SourceReader {
    * Drafts of the articles in the content. Throws SourceError when the whole source is bad; a bad
    * record among good ones (a JSON line) comes back as a SourceError in the list, so the rest goes through.
    */
-  read(origin: string, content: string): Array<ArticleDraft | SourceError>;
+  read(origin: string, content: string, context?: ReadContext): Array<ArticleDraft | SourceError>;
 }

@@ -1,0 +1,338 @@
+// Duplicate stories: the same article syndicated by several outlets (an L'Essor story reposted by
+// Maliweb and aBamako) is one story with all its outlets. Texts become sets of word 5-shingles; a
+// bottom-k MinHash sketch of each set, held in an inverted index, finds candidate copies quickly, and
+// the exact shingle sets decide: Jaccard ≥ 0.7, or one text ≥ 90 % contained in the other when it is at
+// least half its length (a copy that drops a paragraph or adds a "Source :" line).
+import type { Article, Evidence, Extraction, StoredArticle, SyndicatedCopy } from '../types.js';
+
+export interface DuplicateOptions {
+  /** Words per shingle. */
+  shingle: number;
+  /** Size of the bottom-k MinHash sketch. */
+  sketch: number;
+  /** Jaccard similarity at or above which two texts are one story. */
+  jaccard: number;
+  /** Share of the shorter text found in the longer one at or above which they are one story… */
+  containment: number;
+  /** …when the shorter is at least this share of the longer. */
+  minLengthRatio: number;
+  /** Texts with fewer shingles than this are only matched exactly (by id). */
+  minShingles: number;
+}
+
+export const DEFAULT_DUPLICATE_OPTIONS: DuplicateOptions = {
+  shingle: 5,
+  sketch: 64,
+  jaccard: 0.7,
+  containment: 0.9,
+  minLengthRatio: 0.5,
+  minShingles: 15,
+};
+
+/** Words for comparison: accents, ligatures and case folded, punctuation dropped (what wordHashes hashes). */
+export const comparisonWords = (text: string): string[] =>
+  text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/[œŒ]/g, 'oe')
+    .replace(/[æÆ]/g, 'ae')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+
+/** murmur3's finaliser: spreads the bits so that the smallest hashes are a fair sample. */
+function fmix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** Latin letters with accents (Latin-1 Supplement and Latin Extended-A), folded as comparisonWords folds them. */
+const FOLD = new Map<number, number>();
+for (let c = 0xc0; c <= 0x17f; c++) {
+  const folded = String.fromCharCode(c).normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+  if (folded.length === 1 && /\p{L}/u.test(folded)) FOLD.set(c, folded.charCodeAt(0));
+}
+const LETTER = /[\p{L}\p{N}]/u;
+
+/**
+ * Hashes of the words of a text, folded as comparisonWords folds them (accents, case, punctuation), in one
+ * pass over the characters without building the words: this runs over every stored article.
+ */
+export function wordHashes(text: string): number[] {
+  const out: number[] = [];
+  let h = 0x811c9dc5;
+  let inWord = false;
+  const mix = (c: number) => {
+    h ^= c;
+    h = Math.imul(h, 0x01000193);
+    inWord = true;
+  };
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) mix(c);
+    else if (c >= 65 && c <= 90) mix(c + 32);
+    else if (c >= 0x300 && c <= 0x36f) continue; // a combining accent: dropped
+    else if (c < 128 || !(FOLD.has(c) || LETTER.test(text[i]!))) {
+      if (inWord) out.push(h >>> 0);
+      h = 0x811c9dc5;
+      inWord = false;
+    } else if (c === 0x153 || c === 0x152) (mix(111), mix(101)) // œ → oe
+    else if (c === 0xe6 || c === 0xc6) (mix(97), mix(101)) // æ → ae
+    else {
+      const f = FOLD.get(c);
+      if (f !== undefined) mix(f);
+      else {
+        // rare letters: fold as comparisonWords does (decompose, drop the marks, lower case)
+        for (const ch of text[i]!.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase()) mix(ch.charCodeAt(0));
+      }
+    }
+  }
+  if (inWord) out.push(h >>> 0);
+  return out;
+}
+
+/** Hashes of the word k-shingles of a text, in text order (repeats included): words are hashed once, shingles combine them. */
+export function shingleHashes(text: string, k = DEFAULT_DUPLICATE_OPTIONS.shingle): Uint32Array {
+  const words = wordHashes(text);
+  if (!words.length) return new Uint32Array();
+  const n = Math.max(1, words.length - k + 1);
+  const out = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    let h = 0x9747b28c;
+    for (let j = i; j < Math.min(i + k, words.length); j++) h = Math.imul(h ^ words[j]!, 0x01000193) + 0x3c6ef372;
+    out[i] = fmix(h);
+  }
+  return out;
+}
+
+/** The set of hashed word k-shingles of a text. */
+export function shingles(text: string, k = DEFAULT_DUPLICATE_OPTIONS.shingle): Set<number> {
+  return new Set(shingleHashes(text, k));
+}
+
+/** Sorted distinct hashes. */
+const distinctSorted = (hashes: Uint32Array): Uint32Array => {
+  const sorted = Uint32Array.from(hashes).sort();
+  let w = 0;
+  for (let r = 0; r < sorted.length; r++) if (r === 0 || sorted[r] !== sorted[r - 1]) sorted[w++] = sorted[r]!;
+  return sorted.subarray(0, w);
+};
+
+/** Bottom-k MinHash sketch: the k smallest shingle hashes, ascending. */
+export function sketch(set: Set<number> | Uint32Array, k = DEFAULT_DUPLICATE_OPTIONS.sketch): number[] {
+  return [...distinctSorted(set instanceof Uint32Array ? set : Uint32Array.from(set)).subarray(0, k)];
+}
+
+export function jaccard(a: Set<number>, b: Set<number>): number {
+  if (!a.size && !b.size) return 1;
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let inter = 0;
+  for (const x of small) if (large.has(x)) inter++;
+  return inter / (a.size + b.size - inter);
+}
+
+/** Share of the smaller set found in the larger. */
+export function containment(a: Set<number>, b: Set<number>): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  if (!small.size) return 0;
+  let inter = 0;
+  for (const x of small) if (large.has(x)) inter++;
+  return inter / small.size;
+}
+
+/** Similarity of two shingle sets as the rule above sees it (1 = same story for sure), or 0 when they are not one story. */
+export function storySimilarity(a: Set<number>, b: Set<number>, opts: DuplicateOptions = DEFAULT_DUPLICATE_OPTIONS): number {
+  if (a.size < opts.minShingles || b.size < opts.minShingles) return 0;
+  const j = jaccard(a, b);
+  if (j >= opts.jaccard) return j;
+  const ratio = Math.min(a.size, b.size) / Math.max(a.size, b.size);
+  if (ratio >= opts.minLengthRatio) {
+    const c = containment(a, b);
+    if (c >= opts.containment) return c * ratio;
+  }
+  return 0;
+}
+
+/**
+ * An index of texts by their MinHash sketch. `find` returns the key of the indexed text that is the same
+ * story as the given one, if any. Keys are the caller's (a story's position in the store). Only sketches
+ * are kept; the exact shingle sets of the few candidates a query meets are computed from their texts.
+ */
+export class DuplicateIndex<K = number> {
+  private readonly byValue = new Map<number, K[]>();
+  private readonly texts = new Map<K, string[]>();
+  constructor(private readonly opts: DuplicateOptions = DEFAULT_DUPLICATE_OPTIONS) {}
+
+  /** Index a text under a key (a key may hold several texts: the versions of one story). */
+  add(key: K, text: string): void {
+    const distinct = distinctSorted(shingleHashes(text, this.opts.shingle));
+    if (distinct.length < this.opts.minShingles) return;
+    if (!this.texts.has(key)) this.texts.set(key, []);
+    this.texts.get(key)!.push(text);
+    for (const v of distinct.subarray(0, this.opts.sketch)) {
+      const list = this.byValue.get(v);
+      if (!list) this.byValue.set(v, [key]);
+      else if (list[list.length - 1] !== key) list.push(key);
+    }
+  }
+
+  /** The key of the most similar indexed story, when it is the same story. */
+  find(text: string): { key: K; similarity: number } | undefined {
+    const distinct = distinctSorted(shingleHashes(text, this.opts.shingle));
+    if (distinct.length < this.opts.minShingles) return undefined;
+    const sk = distinct.subarray(0, this.opts.sketch);
+    const shared = new Map<K, number>();
+    for (const v of sk) for (const key of this.byValue.get(v) ?? []) shared.set(key, (shared.get(key) ?? 0) + 1);
+    // candidates share a fair part of the sketch; the exact sets decide
+    const minShared = Math.max(2, Math.floor(sk.length * 0.2));
+    let best: { key: K; similarity: number } | undefined;
+    let set: Set<number> | undefined;
+    for (const [key, n] of shared) {
+      if (n < minShared) continue;
+      set ??= new Set(distinct);
+      for (const other of this.texts.get(key) ?? []) {
+        const s = storySimilarity(set, shingles(other, this.opts.shingle), this.opts);
+        if (s > 0 && (!best || s > best.similarity)) best = { key, similarity: s };
+      }
+    }
+    return best;
+  }
+}
+
+/** The outlets that published a story: its own and its syndicated copies', distinct, in order. */
+export function outletsOf(article: Pick<Article, 'source' | 'syndicated'>): string[] {
+  const out: string[] = [];
+  for (const s of [article.source, ...(article.syndicated ?? []).map((c) => c.source)]) if (s && !out.includes(s)) out.push(s);
+  return out;
+}
+
+/**
+ * The distinct outlets behind an edge's evidence, syndicated copies included: what `sources` on an edge
+ * holds. `articleOf` looks an evidence's article up by id (a Map's `get` will do).
+ */
+export function edgeSources(evidence: ReadonlyArray<Pick<Evidence, 'article' | 'source'>>, articleOf: (id: string) => Article | undefined): string[] {
+  const out = new Set<string>();
+  for (const ev of evidence) {
+    const article = articleOf(ev.article);
+    if (ev.source) out.add(ev.source);
+    if (article) for (const s of outletsOf(article)) out.add(s);
+  }
+  return [...out].sort();
+}
+
+/** A copy of a story as recorded on the story kept. */
+export function copyOf(article: Article): SyndicatedCopy {
+  const copy: SyndicatedCopy = { id: article.id };
+  for (const k of ['source', 'url', 'date', 'title', 'origin'] as const) if (article[k]) copy[k] = article[k];
+  return copy;
+}
+
+/** Order of preference for the copy a story is kept as: the earliest dated, then the longest text, then the smallest id. */
+export function preferredFirst(a: Article, b: Article): number {
+  const da = a.date ?? '\uffff';
+  const db = b.date ?? '\uffff';
+  if (da !== db) return da < db ? -1 : 1;
+  if (a.text.length !== b.text.length) return b.text.length - a.text.length;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+export interface MergeOutcome {
+  records: StoredArticle[];
+  /** New stories. */
+  added: number;
+  /** Articles already in the store (same text), from an outlet already recorded. */
+  exact: number;
+  /** Copies of a story already there (another outlet, or a near-identical text): recorded on it. */
+  syndicated: number;
+  /** Articles rejected because extraction failed on them. */
+  failed: Array<{ article: Article; error: unknown }>;
+}
+
+/**
+ * The state of the store's stories, for merging new articles into it: exact ids, syndicated copies'
+ * ids, and the duplicate index. Build it once per process and keep it across checkpoints.
+ */
+export class StoryIndex {
+  readonly records: StoredArticle[] = [];
+  private readonly position = new Map<string, number>();
+  private readonly index: DuplicateIndex<number>;
+  constructor(records: StoredArticle[], opts: DuplicateOptions = DEFAULT_DUPLICATE_OPTIONS) {
+    this.index = new DuplicateIndex<number>(opts);
+    for (const r of records) this.push(r);
+  }
+
+  private push(r: StoredArticle): void {
+    const pos = this.records.length;
+    this.records.push(r);
+    this.register(r, pos);
+  }
+
+  private register(r: StoredArticle, pos: number): void {
+    this.position.set(r.article.id, pos);
+    for (const c of r.article.syndicated ?? []) this.position.set(c.id, pos);
+    this.index.add(pos, r.article.text);
+  }
+
+  has(id: string): boolean {
+    return this.position.has(id);
+  }
+
+  /**
+   * Merge one article: a new story, or a copy of one already there (recorded on it, and kept as the
+   * story's text when it is the preferred copy). `extract` runs only for a story's kept text.
+   */
+  merge(article: Article, extract: (a: Article) => Extraction): 'added' | 'exact' | 'syndicated' {
+    let pos = this.position.get(article.id);
+    const exact = pos !== undefined;
+    pos ??= this.index.find(article.text)?.key;
+    if (pos === undefined) {
+      const extraction = extract(article);
+      this.push({ article: { ...article }, extraction }); // a copy: its syndicated list grows here, not the caller's
+      return 'added';
+    }
+    const kept = this.records[pos]!;
+    const copies = [copyOf(kept.article), ...(kept.article.syndicated ?? [])];
+    const known = copies.some((c) => sameCopy(c, article));
+    if (known) return 'exact';
+    if (!exact && preferredFirst(article, kept.article) < 0) {
+      // the new copy is the one to keep: the old text becomes a copy
+      const { syndicated: _drop, ...rest } = article;
+      const next: Article = { ...rest, syndicated: dedupeCopies(copies) };
+      const extraction = extract(next);
+      this.records[pos] = { article: next, extraction };
+      this.register(this.records[pos]!, pos);
+      return 'syndicated';
+    }
+    kept.article.syndicated = dedupeCopies([...(kept.article.syndicated ?? []), copyOf(article)]);
+    this.position.set(article.id, pos);
+    return 'syndicated';
+  }
+}
+
+/** Two records of the same story from the same outlet and place are one copy. */
+const sameCopy = (c: SyndicatedCopy, a: Pick<Article, 'id' | 'source' | 'url'>): boolean =>
+  c.id === a.id ? (c.source ?? '') === (a.source ?? '') : !!c.source && c.source === a.source && (c.url ?? '') === (a.url ?? '');
+
+const dedupeCopies = (copies: SyndicatedCopy[]): SyndicatedCopy[] => {
+  const out: SyndicatedCopy[] = [];
+  for (const c of copies) if (!out.some((o) => o.id === c.id && (o.source ?? '') === (c.source ?? ''))) out.push(c);
+  return out.sort((a, b) => (a.date ?? '\uffff').localeCompare(b.date ?? '\uffff') || (a.source ?? '').localeCompare(b.source ?? '') || a.id.localeCompare(b.id));
+};
+
+/** Merge articles into stored records (pure apart from `extract`): the store's duplicate rules in one call. */
+export function mergeArticles(stored: StoredArticle[], incoming: Article[], extract: (a: Article) => Extraction): MergeOutcome {
+  const stories = new StoryIndex(stored.map((r) => ({ ...r, article: { ...r.article } })));
+  const outcome: MergeOutcome = { records: stories.records, added: 0, exact: 0, syndicated: 0, failed: [] };
+  for (const a of incoming) {
+    try {
+      outcome[stories.merge(a, extract)]++;
+    } catch (error) {
+      outcome.failed.push({ article: a, error });
+    }
+  }
+  return outcome;
+}
