@@ -11,6 +11,7 @@ import { extractArticle } from './nlp/extract.js';
 import { buildGraph } from './graph/build.js';
 import { lexiconLabels } from './nlp/lexicon.js';
 import { loadStore, saveStore, storeFiles, withStoreLock, type Store } from './store/store.js';
+import { curatedGraph } from './store/curation-file.js';
 import type { LockOwner } from './store/lock.js';
 import type { Article, Extraction, StoredArticle } from './types.js';
 
@@ -134,7 +135,7 @@ class IngestSession {
         this.pending = [];
         store.articles = stories.records;
         if (changed || (final && this.wrote)) {
-          if (final) store.graph = buildGraph(store.articles, build);
+          if (final) store.graph = await curatedGraph(this.opts.store, undefined, () => buildGraph(store.articles, build));
           lock.check();
           await saveStore(store, { graph: final });
           this.cached.stamp = await articlesStamp(this.opts.store);

@@ -11,6 +11,7 @@ import type { StoredArticle } from '../types.js';
 import { buildGraph, GRAPH_VERSION, type BuildOptions, type KGraph } from '../graph/build.js';
 import { removeStaleTempFiles, writeFileAtomic } from './atomic.js';
 import { acquireStoreLock, type LockOptions, type StoreLock } from './lock.js';
+import { curatedGraph } from './curation-file.js';
 
 export const STORE_FORMAT = 'kunafoni-store';
 export const STORE_VERSION = 1;
@@ -138,7 +139,7 @@ export async function loadStore(dir: string, opts: { mustExist?: boolean; build?
       graph = undefined; // derived data: rebuilt below from the articles
     }
   }
-  return { dir: abs, articles, graph: graph ?? buildGraph(articles, opts.build) };
+  return { dir: abs, articles, graph: await curatedGraph(abs, graph, () => buildGraph(articles, opts.build)) };
 }
 
 export interface SaveOptions {

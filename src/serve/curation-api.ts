@@ -1,0 +1,177 @@
+// The curation API the viewer's server mounts: `GET /api/curation` lists the decisions (and those that
+// no longer apply), `GET /api/curation/suggest` the likely duplicates, `POST /api/curation` records a
+// decision ({op, entity, into, label, kind, alias, relation, source, target, note, author}) and
+// `POST /api/curation/undo` removes one ({id} or the latest). Writes are accepted only when the server
+// runs with --edit, only as JSON (a cross-site form cannot send it without a preflight this server never
+// grants) and only from the viewer's own origin. Every decision lands in <store>/curation.json through
+// the same code as `kunafoni curate`.
+//
+//     const curation = curationApi({ store: 'data/store', edit: true });
+//     http.createServer(async (req, res) => { if (!(await curation(req, res))) serveTheRest(req, res); });
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { KunafoniError, NotFoundError, StoreError, UsageError, errorMessage } from '../errors.js';
+import { describeDecision, type CurationReport } from '../resolve/curation.js';
+import { parseRequest } from '../resolve/curation-decide.js';
+import { suggestDuplicates } from '../resolve/suggest.js';
+import { curationStatus, defaultAuthor, recordDecision, undoDecision } from '../store/curation.js';
+
+export interface CurationApiOptions {
+  store: string;
+  /** Accept decisions (`kunafoni serve --edit`); without it the API is read-only. */
+  edit: boolean;
+  /** Author of decisions that do not name one (default: the OS user name of the server). */
+  author?: string;
+  /** How long a request waits for another process writing the store (default 10 s). */
+  lockWaitMs?: number;
+  /** Largest request body (default 64 kB). */
+  maxBodyBytes?: number;
+  log?: (message: string) => void;
+}
+
+/** Handles the request when it is for /api/curation…, and then resolves to true; otherwise leaves it and resolves to false. */
+export type CurationApiHandler = (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly extra: Record<string, unknown> = {},
+  ) {
+    super(message);
+  }
+}
+
+function sendJson(res: ServerResponse, status: number, value: unknown, headers: Record<string, string> = {}): void {
+  const body = JSON.stringify(value);
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(body),
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+    ...headers,
+  });
+  res.end(body);
+}
+
+async function readJsonBody(req: IncomingMessage, max: number): Promise<unknown> {
+  const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type !== 'application/json') throw new HttpError(415, `send the request as JSON (Content-Type: application/json), not "${type || 'none'}"`);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > max) throw new HttpError(413, `the request body is larger than ${max} bytes`);
+    chunks.push(chunk);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (!text.trim()) return {};
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    throw new HttpError(400, `the request body is not valid JSON (${errorMessage(err)})`);
+  }
+}
+
+/** A write must come from the page this server served: same host, when the browser says where it comes from. */
+function checkOrigin(req: IncomingMessage): void {
+  const origin = req.headers.origin;
+  if (origin === undefined) return; // not a browser (curl, scripts): nothing to forge
+  let host: string;
+  try {
+    host = new URL(origin).host;
+  } catch {
+    throw new HttpError(403, `refused: malformed Origin "${origin}"`);
+  }
+  if (host !== req.headers.host) throw new HttpError(403, `refused: a page from ${origin} cannot change this store`);
+}
+
+const staleOf = (report: CurationReport) => report.stale.map(({ id, op, message }) => ({ id, op, message }));
+
+export function curationApi(opts: CurationApiOptions): CurationApiHandler {
+  const lockWaitMs = opts.lockWaitMs ?? 10_000;
+  const maxBody = opts.maxBodyBytes ?? 64 * 1024;
+  let queue: Promise<unknown> = Promise.resolve();
+  /** One write at a time from this server (the store's lock orders it with other processes). */
+  const serial = <T>(fn: () => Promise<T>): Promise<T> => {
+    const next = queue.then(fn, fn);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+
+  async function list() {
+    const { decisions, summary } = await curationStatus(opts.store);
+    const stale = new Map((summary?.stale ?? []).map((s) => [s.id, s.message]));
+    return {
+      editable: opts.edit,
+      decisions: decisions.map((d) => ({
+        ...d,
+        description: describeDecision(d),
+        status: stale.has(d.id) ? 'stale' : 'applied',
+        ...(stale.has(d.id) ? { message: stale.get(d.id) } : {}),
+      })),
+      stale: stale.size,
+    };
+  }
+
+  async function route(req: IncomingMessage, res: ServerResponse, path: string, params: URLSearchParams): Promise<void> {
+    const method = req.method ?? 'GET';
+    if (path === '/api/curation' && (method === 'GET' || method === 'HEAD')) return sendJson(res, 200, await list());
+    if (path === '/api/curation/suggest' && method === 'GET') {
+      const limit = Number(params.get('limit') ?? 20);
+      if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new HttpError(400, `limit must be an integer between 1 and 1000, got "${params.get('limit')}"`);
+      const { graph } = await curationStatus(opts.store);
+      return sendJson(res, 200, suggestDuplicates(graph, { limit }));
+    }
+    const writable = path === '/api/curation' || path === '/api/curation/undo';
+    if (!writable || method !== 'POST') {
+      if (path === '/api/curation/suggest') throw new HttpError(405, 'use GET', { allow: 'GET' });
+      if (writable) throw new HttpError(405, path === '/api/curation' ? 'use GET to list decisions, POST to record one' : 'use POST', { allow: path === '/api/curation' ? 'GET, HEAD, POST' : 'POST' });
+      throw new HttpError(404, `no curation endpoint ${path}; try /api/curation, /api/curation/suggest or /api/curation/undo`);
+    }
+    if (!opts.edit) throw new HttpError(403, 'the viewer is read-only; start it with `kunafoni serve --edit` to record decisions');
+    checkOrigin(req);
+    const body = await readJsonBody(req, maxBody);
+    const fields = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
+    if (fields.note !== undefined && typeof fields.note !== 'string') throw new HttpError(400, 'field "note" must be a string');
+    if (fields.author !== undefined && (typeof fields.author !== 'string' || !fields.author.trim())) throw new HttpError(400, 'field "author" must be a non-empty string');
+    if (path === '/api/curation/undo') {
+      if (fields.id !== undefined && typeof fields.id !== 'string') throw new HttpError(400, 'field "id" must be a string');
+      const r = await serial(() => undoDecision(opts.store, fields.id as string | undefined, { lockWaitMs }));
+      opts.log?.(`curation: undone ${r.removed.id} (${describeDecision(r.removed)})\n`);
+      return sendJson(res, 200, { removed: r.removed, stale: staleOf(r.report) });
+    }
+    const request = parseRequest(body);
+    const meta = {
+      author: (fields.author as string | undefined)?.trim() ?? opts.author ?? defaultAuthor(),
+      ...(typeof fields.note === 'string' && fields.note.trim() ? { note: fields.note } : {}),
+    };
+    const r = await serial(() => recordDecision(opts.store, request, meta, { lockWaitMs }));
+    opts.log?.(`curation: ${r.decision.id} ${describeDecision(r.decision)}\n`);
+    return sendJson(res, 201, { decision: r.decision, outcome: r.outcome, stale: staleOf(r.report) });
+  }
+
+  return async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname !== '/api/curation' && !url.pathname.startsWith('/api/curation/')) return false;
+    try {
+      await route(req, res, url.pathname, url.searchParams);
+    } catch (err) {
+      const [status, extra, headers] =
+        err instanceof HttpError
+          ? [err.status, err.extra, err.extra.allow ? { Allow: String(err.extra.allow) } : {}]
+          : err instanceof NotFoundError
+            ? [404, { suggestions: err.suggestions }, {}]
+            : err instanceof UsageError
+              ? [400, {}, {}]
+              : err instanceof StoreError
+                ? [409, {}, {}]
+                : [500, {}, {}];
+      const message = err instanceof KunafoniError || err instanceof HttpError ? err.message : `unexpected error: ${errorMessage(err)}`;
+      if (status === 500) opts.log?.(`curation: ${req.method} ${url.pathname}: ${message}\n`);
+      const { allow: _allow, ...rest } = extra as Record<string, unknown>;
+      if (!res.headersSent) sendJson(res, status, { error: message, ...rest }, headers);
+      else res.destroy();
+    }
+    return true;
+  };
+}
