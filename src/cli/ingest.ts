@@ -5,6 +5,7 @@ import type { IngestOptions } from '../ingest.js';
 import { MAX_FILE_BYTES } from '../sources/registry.js';
 import { DEFAULT_FETCH, formatBytes } from '../sources/url.js';
 import { DEFAULT_STORE } from '../store/store.js';
+import { curationOf } from '../store/curation-file.js';
 import type { CliIO } from './io.js';
 
 /** "20MB", "512 kB", "1.5M", "300000" → bytes. */
@@ -109,5 +110,7 @@ Exit code 1 when any input failed (the others are still ingested), 0 otherwise.`
         `ingested ${summary.ingested}, duplicates ${summary.duplicates}${syndicated}, failed ${summary.failed.length}` +
           ` — store ${opts.store}: ${summary.store.articles.length} articles, ${g.order} nodes, ${g.size} edges\n`,
       );
+      const stale = curationOf(g)?.stale ?? [];
+      if (stale.length) io.err(`kunafoni: ${stale.length} curation decision(s) no longer apply: ${stale.map((s) => `${s.id} (${s.message})`).join('; ')}; see \`kunafoni curate list --stale\`\n`);
       if (summary.failed.length) setExit(1);
     });

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { DEFAULT_STORE, loadStore } from '../store/store.js';
+import { curationOf } from '../store/curation-file.js';
 import type { CliIO } from './io.js';
 
 export const statsCommand = (io: CliIO) =>
@@ -19,6 +20,7 @@ export const statsCommand = (io: CliIO) =>
         edgeKinds: count(g.mapEdges((_k, a) => a.kind)),
         sources: [...new Set(store.articles.map((a) => a.article.source).filter(Boolean))].length,
         evidence: g.reduceEdges((n, _k, a) => n + a.evidence.length, 0),
+        curation: { decisions: curationOf(g)?.decisions ?? 0, stale: curationOf(g)?.stale.length ?? 0 },
       };
       if (opts.json) return io.out(JSON.stringify(stats, null, 2) + '\n');
       const lines = [
@@ -28,5 +30,6 @@ export const statsCommand = (io: CliIO) =>
         `edges      ${stats.edges}  ${Object.entries(stats.edgeKinds).map(([k, n]) => `${k} ${n}`).join(', ')}`,
         `evidence   ${stats.evidence} sentences`,
       ];
+      if (stats.curation.decisions) lines.push(`curation   ${stats.curation.decisions} decisions${stats.curation.stale ? `, ${stats.curation.stale} no longer apply (kunafoni curate list --stale)` : ''}`);
       io.out(lines.join('\n') + '\n');
     });

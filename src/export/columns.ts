@@ -37,4 +37,6 @@ export const EDGE_COLUMNS: Column<EdgeAttributes>[] = [
   { name: 'firstEvidence', type: 'string', get: (a) => str(a.evidence?.[0]?.sentence) },
   { name: 'firstSeen', type: 'string', get: (a) => str(a.firstSeen) },
   { name: 'lastSeen', type: 'string', get: (a) => str(a.lastSeen) },
+  // a researcher checked its evidence (kunafoni curate verify)
+  { name: 'verified', type: 'boolean', get: (a) => a.verified === true },
 ];
