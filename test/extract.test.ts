@@ -122,6 +122,22 @@ describe('relations', () => {
   });
 });
 
+describe('dates and confidence', () => {
+  it('dates the event from the sentence against the publication date, with its precision', () => {
+    const x = run('Le ministre Moussa Ag Intalla a reçu mercredi dernier le DG de Kora Mobile, Ali Ould Moussa.', 'fr', { date: '2025-03-14' });
+    const met = x.relations.find((r) => r.kind === 'met-with')!;
+    expect(met).toMatchObject({ eventDate: '2025-03-12', eventPrecision: 'day' });
+    const y = run('En mars 2024, Kora Mobile s’est engagé à déployer cent sites.', 'fr', { date: '2025-01-02' });
+    expect(y.relations.find((r) => r.kind === 'committed-to')).toMatchObject({ eventDate: '2024-03', eventPrecision: 'month' });
+  });
+  it('trusts a name more than a pronoun', () => {
+    const x = run('Le DG de Kora Mobile, Ali Ould Moussa, a présenté le plan. Il s’est engagé à couvrir cent villages. Ali Ould Moussa s’est aussi engagé à former deux cents techniciens.');
+    const [byPronoun, byName] = x.relations.filter((r) => r.kind === 'committed-to');
+    expect(byPronoun!.confidence!).toBeLessThan(byName!.confidence!);
+    expect(byPronoun!.steps?.[0]).toMatch(/pronoun .*"Il" → Ali Ould Moussa/);
+  });
+});
+
 describe('within-article resolution', () => {
   it('a surname, a title and a shorter form refer back to the full name', () => {
     const x = run('Le DG de Kora Mobile, Ali Ould Moussa, a présenté son plan. M. Ould Moussa a rappelé les investissements. Le DG a conclu la séance.');

@@ -2,6 +2,7 @@
 // stderr. Exit 0 on success, 1 when an input failed, 2 on bad usage.
 import { Command, CommanderError } from 'commander';
 import { KunafoniError, errorMessage } from '../errors.js';
+import { explainCommand } from './explain.js';
 import { exportCommand } from './export.js';
 import { ingestCommand } from './ingest.js';
 import { processIO, type CliIO } from './io.js';
@@ -23,7 +24,7 @@ Examples:
   kunafoni stats                           what the store holds
   kunafoni export --format json --out g.json`,
     );
-  for (const c of [ingestCommand(io, setExit), exportCommand(io), statsCommand(io), queryCommand(io)]) {
+  for (const c of [ingestCommand(io, setExit), exportCommand(io), statsCommand(io), queryCommand(io), explainCommand(io)]) {
     c.configureOutput({ writeOut: io.out, writeErr: io.err }).exitOverride().showHelpAfterError();
     p.addCommand(c);
   }

@@ -46,9 +46,12 @@ function nodeKeyOf(keys: string[]): string {
   return `${prefix}:${slug(rest.join(':').replace(/^@/, ''))}`;
 }
 
+/** Letters with diacritics: "Brelotte Bâ" says more than "Brelotte Ba", which some outlets write. */
+const accents = (s: string) => s.normalize('NFD').replace(/[^\p{M}]/gu, '').length;
+
 const byCountThenLength = (counts: Map<string, number>, preferred?: string): string => {
   if (preferred) return preferred;
-  return [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length || (a[0] < b[0] ? -1 : 1))[0]![0];
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length || accents(b[0]) - accents(a[0]) || (a[0] < b[0] ? -1 : 1))[0]![0];
 };
 
 const minDate = (a?: string, b?: string) => (!a ? b : !b ? a : a < b ? a : b);
@@ -153,6 +156,12 @@ export function buildGraph(records: StoredArticle[], opts: BuildOptions = {}): K
       if (r.role) ev.role = r.role;
       if (r.commitment) ev.commitment = r.commitment;
       if (r.status) ev.status = r.status;
+      if (r.confidence !== undefined) ev.confidence = r.confidence;
+      if (r.steps?.length) ev.steps = r.steps;
+      if (r.eventDate) {
+        ev.eventDate = r.eventDate;
+        if (r.eventPrecision) ev.eventPrecision = r.eventPrecision;
+      }
       if (!graph.hasEdge(edgeKey)) {
         const attrs: EdgeAttributes = { kind: r.kind, weight: 0, evidence: [], sources: [] };
         if (undirected) graph.addUndirectedEdgeWithKey(edgeKey, a, b, attrs);
@@ -179,6 +188,8 @@ export function buildGraph(records: StoredArticle[], opts: BuildOptions = {}): K
     if (commitment) attrs.commitment = commitment;
     const status = attrs.evidence.filter((e) => e.status).pop()?.status;
     if (status) attrs.status = status;
+    const confs = attrs.evidence.map((e) => e.confidence).filter((c): c is number => c !== undefined);
+    if (confs.length) attrs.confidence = Math.round((1 - confs.reduce((p, c) => p * (1 - c), 1)) * 1000) / 1000;
   });
   return graph;
 }

@@ -8,6 +8,32 @@ export interface VerbRule {
   re: RegExp;
 }
 
+/**
+ * How much a rule's reading is trusted, by the family of its id (the part before the colon) and
+ * by a few ids that read looser cues. Resolution steps lower it further (relations.ts).
+ */
+export const RULE_CONFIDENCE: Record<string, number> = {
+  role: 0.9,
+  'role:titre-puis-nom': 0.7,
+  'role:titre': 0.75,
+  'role:apposition': 0.85,
+  meet: 0.85,
+  'meet:étaient-présents': 0.7,
+  'meet:accompagné-de': 0.7,
+  visit: 0.8,
+  commit: 0.8,
+  'commit:va': 0.6,
+  'commit:futur': 0.6,
+  'commit:en-will': 0.6,
+  sign: 0.85,
+  sanction: 0.85,
+  discuss: 0.6,
+};
+export const ruleConfidence = (id: string): number => {
+  const base = id.split('+')[0]!;
+  return RULE_CONFIDENCE[base] ?? RULE_CONFIDENCE[base.split(':')[0]!] ?? 0.7;
+};
+
 /** Rules whose id says `:en-` read English articles; the others read French ones. */
 export const forLang = (rule: VerbRule, lang: 'fr' | 'en'): boolean => rule.id.includes(':en-') === (lang === 'en');
 
