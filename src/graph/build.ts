@@ -6,7 +6,7 @@ import Graph from 'graphology';
 import type { EdgeAttributes, Evidence, GraphAttributes, NodeAttributes, StoredArticle } from '../types.js';
 import { UNDIRECTED } from '../types.js';
 import { edgeSources } from '../clean/duplicates.js';
-import { KIND_PREFIX, normaliseName, slug } from './keys.js';
+import { KIND_PREFIX, editDistance, normaliseName, slug } from './keys.js';
 
 export type KGraph = Graph<NodeAttributes, EdgeAttributes, GraphAttributes>;
 
@@ -72,6 +72,7 @@ export function buildGraph(records: StoredArticle[], opts: BuildOptions = {}): K
       for (const k of keys) uf.union(keys[0]!, k);
     }
   }
+  mergeSpellingVariants(sorted, uf);
   // members of each component
   const members = new Map<string, Set<string>>();
   for (const { extraction } of sorted)
@@ -208,4 +209,36 @@ function hash(s: string): string {
     h = Math.imul(h, 0x01000193) >>> 0;
   }
   return h.toString(16).padStart(8, '0');
+}
+
+/**
+ * Spelling variants of one person across outlets ("Appolinaire Compaoré" / "Apollinaire Compaoré"):
+ * names a couple of letters apart, word for word, who hold the same role at the same organisation.
+ * Never on a surname alone, never on a similar name without that shared role.
+ */
+function mergeSpellingVariants(records: StoredArticle[], uf: UnionFind): void {
+  const keyOf = (e: { keys: string[]; kind: string; name: string }) => e.keys[0] ?? `${KIND_PREFIX[e.kind as keyof typeof KIND_PREFIX]}:${e.name}`;
+  const buckets = new Map<string, Map<string, string>>(); // org|role → person root → name
+  for (const { extraction } of records) {
+    const byId = new Map(extraction.entities.map((e) => [e.id, e]));
+    for (const r of extraction.relations) {
+      if (r.kind !== 'holds-role' || !r.role) continue;
+      const p = byId.get(r.source);
+      const o = byId.get(r.target);
+      if (!p || !o || p.kind !== 'person') continue;
+      const bucket = `${uf.find(keyOf(o))}|${r.role}`;
+      if (!buckets.has(bucket)) buckets.set(bucket, new Map());
+      buckets.get(bucket)!.set(uf.find(keyOf(p)), normaliseName(p.name));
+    }
+  }
+  for (const bucket of [...buckets.keys()].sort()) {
+    const people = [...buckets.get(bucket)!.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1));
+    for (let i = 0; i < people.length; i++)
+      for (let j = i + 1; j < people.length; j++) {
+        const a = people[i]![1].split(' ');
+        const b = people[j]![1].split(' ');
+        const close = a.length === b.length && a.length >= 2 && a.every((w, k) => editDistance(w, b[k]!) <= (w.length >= 6 ? 2 : 1)) && editDistance(a.join(' '), b.join(' ')) <= 2;
+        if (close) uf.union(people[i]![0], people[j]![0]);
+      }
+  }
 }
