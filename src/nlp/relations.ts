@@ -209,14 +209,16 @@ function subjectBefore(ctx: Ctx, s: Sentence, inS: Ref[], pos: number, prev: Ref
   const asAnaphor = (refs: Ref[], at: number, len: number): Ref[] => refs.map((r) => ({ ...r, via: 'pronoun', start: at, end: at + len }));
   if (pronoun && prev.length) cands.push({ at: clauseStart + pronoun.index!, refs: asAnaphor(prev, clauseStart + pronoun.index!, pronoun[0].length) });
   // "le Fonds", "l’Agence", "le régulateur": the organisation of that kind named last
-  const head = [...lead.matchAll(HEAD_ANAPHOR)].pop();
+  // an anaphor after a preposition ("le patron de l’opérateur") is a complement, not the subject
+  const notComplement = (m: RegExpMatchArray) => !/(?:^|\s)(?:de|du|des|d['’]|à|au|aux|par|avec|pour|sur|chez|entre|of|with|by|for)\s*$/iu.test(lead.slice(0, m.index!));
+  const head = [...lead.matchAll(HEAD_ANAPHOR)].filter(notComplement).pop();
   if (head) {
     const word = normaliseHead(head[1]!);
     const org = ctx.refs.filter((r) => r.kind === 'organisation' && r.end <= clauseStart + head.index! && headMatches(ctx.entities.get(r.id)?.name ?? '', word)).pop();
     if (org) cands.push({ at: clauseStart + head.index!, refs: asAnaphor([org], clauseStart + head.index!, head[0].length) });
   }
   // "l’opérateur", "la société": the last company named, not a ministry, a bank or an agency
-  const anaphor = [...lead.matchAll(ORG_ANAPHOR)].pop();
+  const anaphor = [...lead.matchAll(ORG_ANAPHOR)].filter(notComplement).pop();
   if (anaphor) {
     const orgs = ctx.refs.filter((r) => r.kind === 'organisation' && r.end <= clauseStart + anaphor.index!);
     const org = orgs.filter((r) => !PUBLIC_BODY.test(ctx.entities.get(r.id)?.name ?? '')).pop() ?? orgs.pop();

@@ -46,10 +46,10 @@ export const ATTENDEES = U(/^(?:Étaient|Etaient|Était|Etait)\s+(?:également\s
 /** A reception or a meeting: the subject before the verb meets the people (or organisations) after it. */
 export const MEET_ACTIVE: VerbRule[] = [
   { id: 'meet:a-reçu', re: U(/(?:\b(?:a|ont|avait)\s+(?:reçu|accueilli)(?:\s+en\s+audience)?|\breçoit\b|\baccueille\b)/gu) },
-  { id: 'meet:a-accordé-une-audience', re: U(/\b(?:a|ont|avait)\s+accordé\s+(?:une\s+)?(?:audience|entretien)(?:\s+\p{Ll}+)?\s+(?:à|au|aux)\b/gu) },
+  { id: 'meet:a-accordé-une-audience', re: U(/\b(?:a|ont|avait)\s+accordé\s+(?:une\s+)?(?:audience|entretien)(?:[^.;]{0,60}?)\s+(?:à|au|aux)\b/gu) },
   { id: 'meet:a-rencontré', re: U(/\b(?:a|ont)\s+rencontré\b|\b(?:était|étaient)\s+face\s+(?:à|au|aux)\b|\b(?:a|ont)\s+eu\s+des\s+(?:échanges|entretiens|discussions)\s+avec\b/gu) },
   { id: 'meet:s-est-entretenu', re: U(/s['’](?:est|sont)\s+entretenue?s?(?:,[^.;]{0,120}?,)?\s+avec|\b(?:a|ont)\s+(?:eu|tenu)\s+(?:un|une)\s+(?:entretien|séance\s+de\s+travail|rencontre|audience|tête-à-tête)\s+avec|\b(?:a|ont)\s+échangé\s+avec/gu) },
-  { id: 'meet:en-met', re: U(/\b(?:met\s+with|met|received|hosted|held\s+(?:talks|discussions|a\s+meeting)\s+with|sat\s+down\s+with)\b/gu) },
+  { id: 'meet:en-met', re: U(/\b(?:met\s+with|met|received|hosted|held\s+(?:talks|discussions|a\s+meeting)(?:\s+[^.;]{0,40}?)?\s+with|sat\s+down\s+with)\b/gu) },
 ];
 
 /** The guests come first: "… ont été reçus (par X)". */
