@@ -14,6 +14,7 @@ import {
   MEET_RECEIVED_BY,
   MEET_BETWEEN,
   ORG_ANAPHOR,
+  PARTIES_ANAPHOR,
   PRONOUN_SUBJECT,
   SANCTION,
   SANCTION_PASSIVE,
@@ -58,6 +59,8 @@ interface Ctx {
   /** person id → [org id, role] from this article */
   roleOf: Map<string, Array<{ org: string; role: string }>>;
   topics: Map<string, TopicEntity>;
+  /** The parties of the last agreement signed in the article ("les deux parties"). */
+  parties: string[];
   /** Publication date, against which "mardi dernier" is resolved. */
   published?: string;
 }
@@ -71,10 +74,11 @@ const GENERIC_SUBJECT = /^(?:[\p{L}’' ,]{0,40}?)(?:[Ll]e\s+gouvernement|[Ll]es
 /** Roles of the state: a minister received at a company's offices does not work there. */
 const GOVERNMENT_ROLES = new Set(['Ministre', 'Premier ministre', 'Président de la République', 'Ambassadeur', 'Gouverneur', 'Commissaire']);
 
-const HEAD_ANAPHOR = /(?<![\p{L}])(?:[Ll]e|[Ll]a|[Ll]['’]|[Tt]he)\s*(Fonds|Agence|Autorité|Banque|Fédération|Association|Union|Office|Commission|Fondation|Fund|Agency|Authority|Bank|régulateur|regulator)(?!\s*[\p{Lu}(])/gu;
+const HEAD_ANAPHOR = /(?<![\p{L}])(?:[Ll]e|[Ll]a|[Ll]['’]|[Tt]he)\s*([Ff]onds|[Aa]gence|[Aa]utorité|[Bb]anque|[Ff]édération|[Aa]ssociation|[Uu]nion|[Oo]ffice|[Cc]ommission|[Ff]ondation|[Ff]und|[Aa]gency|[Aa]uthority|[Bb]ank|[Rr]égulateur|[Rr]egulator)(?!\s*[\p{Lu}(])/gu;
 const normaliseHead = (w: string) => w.toLowerCase();
 function headMatches(name: string, head: string): boolean {
   const n = name.toLowerCase();
+  head = head.toLowerCase();
   if (head === 'régulateur' || head === 'regulator') return /régulation|regulat|autorité|authority/u.test(n);
   return n.startsWith(head + ' ') || n.includes(' ' + head + ' ');
 }
@@ -87,7 +91,7 @@ export function extractRelations(text: string, sentences: Sentence[], entities: 
     if (e.kind === 'person' || e.kind === 'organisation')
       for (const m of e.mentions) refs.push({ id: e.id, kind: e.kind, start: m.start, end: m.end, via: 'name' });
   refs.sort((a, b) => a.start - b.start);
-  const ctx: Ctx = { text, sentences, entities: new Map(entities.map((e) => [e.id, e])), refs, relations: [], roleOf: new Map(), topics: new Map() };
+  const ctx: Ctx = { text, sentences, entities: new Map(entities.map((e) => [e.id, e])), refs, relations: [], roleOf: new Map(), topics: new Map(), parties: [] };
   if (published) ctx.published = published;
   for (const s of sentences) appositionRoles(ctx, s);
   titleMentions(ctx);
@@ -205,7 +209,8 @@ function subjectBefore(ctx: Ctx, s: Sentence, inS: Ref[], pos: number, prev: Ref
   const lead = ctx.text.slice(clauseStart, pos);
   // every way of naming the subject, at the place it is written: the one nearest the verb wins
   const cands: Array<{ at: number; refs: Ref[] }> = [];
-  const pronoun = [...lead.matchAll(/(?<![\p{L}])(?:[Ii]l|[Ee]lle|[Ii]ls|[Ee]lles|[Hh]e|[Ss]he|[Tt]hey)(?![\p{L}])/gu)].pop();
+  // "quant à elle", "à lui" are not subjects
+  const pronoun = [...lead.matchAll(/(?<![\p{L}])(?<!à\s)(?:[Ii]l|[Ee]lle|[Ii]ls|[Ee]lles|[Hh]e|[Ss]he|[Tt]hey)(?![\p{L}])/gu)].pop();
   const asAnaphor = (refs: Ref[], at: number, len: number): Ref[] => refs.map((r) => ({ ...r, via: 'pronoun', start: at, end: at + len }));
   if (pronoun && prev.length) cands.push({ at: clauseStart + pronoun.index!, refs: asAnaphor(prev, clauseStart + pronoun.index!, pronoun[0].length) });
   // "le Fonds", "l’Agence", "le régulateur": the organisation of that kind named last
@@ -224,6 +229,9 @@ function subjectBefore(ctx: Ctx, s: Sentence, inS: Ref[], pos: number, prev: Ref
     const org = orgs.filter((r) => !PUBLIC_BODY.test(ctx.entities.get(r.id)?.name ?? '')).pop() ?? orgs.pop();
     if (org) cands.push({ at: clauseStart + anaphor.index!, refs: asAnaphor([org], clauseStart + anaphor.index!, anaphor[0].length) });
   }
+  // "les deux parties": the signatories of the agreement told of earlier
+  const parties = [...lead.matchAll(PARTIES_ANAPHOR)].pop();
+  if (parties && ctx.parties.length >= 2) cands.push({ at: clauseStart + parties.index!, refs: ctx.parties.map((id) => ({ id, kind: ctx.entities.get(id)!.kind as Kind, start: clauseStart + parties.index!, end: clauseStart + parties.index! + parties[0].length, via: 'pronoun' as const })) });
   // the nearest person named before the verb (the organisations of its apposition are not the subject)
   const persons = before.filter((r) => r.kind === 'person');
   const named = persons.length ? persons[persons.length - 1]! : before[before.length - 1];
@@ -292,6 +300,19 @@ function appositionRoles(ctx: Ctx, s: Sentence): void {
         }
       }
     }
+    // "le Directeur général par intérim du régulateur, Dr X": the organisation named by a common noun
+    const byNoun = rx(`(?<![\\p{L}])(${ROLE})(?:\\s+par\\s+intérim)?\\s+(?:du|de\\s+la|de\\s+l['’]|of\\s+the)\\s*(régulateur|opérateur|société|agence|autorité|banque|groupe|entreprise|regulator|operator|company|agency|bank)\\s*,\\s*(?:(?:${CIVILITY})\\s+)*$`, 'iu').exec(before);
+    if (byNoun) {
+      const noun = byNoun[2]!.toLowerCase();
+      const orgs = ctx.refs.filter((r) => r.kind === 'organisation' && r.end <= p.start);
+      const org = (/^(?:régulateur|regulator|agence|agency|autorité|banque|bank)$/u.test(noun) ? orgs.filter((r) => headMatches(ctx.entities.get(r.id)?.name ?? '', noun === 'regulator' ? 'régulateur' : noun)) : orgs.filter((r) => !PUBLIC_BODY.test(ctx.entities.get(r.id)?.name ?? ''))).pop();
+      const role = patterns().roleOf(byNoun[1]!)?.role;
+      if (org && role) {
+        addRole(ctx, p.id, org.id, role, s, 'role:titre-de-nom-commun');
+        lastRole = { role, org: org.id };
+        continue;
+      }
+    }
     // NAME, (le) ROLE … de ORG
     const oa = orgsAfter[0];
     if (oa && oa.start - p.end < 160) {
@@ -356,7 +377,7 @@ function appositionRoles(ctx: Ctx, s: Sentence): void {
 
 function titleMentions(ctx: Ctx): void {
   const { ROLE_CS, roleOf } = patterns();
-  const re = rx(`(?<![\\p{L}])(?:[Ll]e|[Ll]a|[Ll]['’]|[Dd]u|[Dd]e\\s+la|[Aa]u|[Àà]\\s+la|[Ll]es\\s+deux|[Ll]es)\\s+(?:nouveaux?\\s+|nouvelles?\\s+)?(${ROLE_CS})s?(?![\\p{L}])`, 'gu');
+  const re = rx(`(?<![\\p{L}])(?:[Ll]e|[Ll]a|[Ll]['’]|[Dd]u|[Dd]e\\s+la|[Aa]u|[Àà]\\s+la|[Ll]es\\s+deux|[Ll]es|[Tt]he)\\s+(?:nouveaux?\\s+|nouvelles?\\s+)?(${ROLE_CS})s?(?![\\p{L}])`, 'gu');
   const pending: Array<{ start: number; end: number; role: string; org?: string; plural: boolean; sentence: Sentence }> = [];
   for (const s of ctx.sentences) {
     const inS = refsIn(ctx, s);
@@ -630,6 +651,7 @@ function partiesOf(ctx: Ctx, refs: Ref[]): string[] {
 
 function pairwise(ctx: Ctx, ids: string[], s: Sentence, rule: string): void {
   if (ids.length < 2 || ids.length > 4) return;
+  ctx.parties = ids;
   for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) add(ctx, 'signed-agreement-with', ids[i]!, ids[j]!, s, rule);
 }
 
