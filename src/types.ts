@@ -103,6 +103,13 @@ export interface LocalRelation {
   commitment?: string;
   /** committed-to: announced, signed, implemented or abandoned, from the wording. */
   status?: string;
+  /** 0–1: how sure the rule and the resolution steps behind it are. */
+  confidence?: number;
+  /** How the ends were resolved ("subject: pronoun 'Il' → Hamadoun Touré"). */
+  steps?: string[];
+  /** When the sentence dates the event itself ("mardi dernier", "le 22 janvier"), resolved against the publication date. */
+  eventDate?: string;
+  eventPrecision?: 'day' | 'month' | 'year';
 }
 
 /** What extraction and within-article resolution make of one article. */
@@ -126,6 +133,10 @@ export interface Evidence {
   commitment?: string;
   status?: string;
   role?: string;
+  confidence?: number;
+  steps?: string[];
+  eventDate?: string;
+  eventPrecision?: 'day' | 'month' | 'year';
 }
 
 /** Node attributes of the stored graph (the JSON export is graphology's serialization). */
@@ -157,6 +168,8 @@ export interface EdgeAttributes {
   commitment?: string;
   /** committed-to: the status the latest evidence gives. */
   status?: string;
+  /** 0–1, from the evidence: one minus the chance that every sentence's reading is wrong. */
+  confidence?: number;
   /** Distinct outlets that state it. */
   sources: string[];
   [extra: string]: unknown;

@@ -52,6 +52,24 @@ describe('kunafoni CLI', () => {
     expect(s.nodeKinds.person).toBeGreaterThan(5);
   });
 
+  it('explain shows the rule, the sentence, the confidence and how names were resolved', () => {
+    const r = cli(['explain', 'Kora Mobile', 'ARCN', '--store', store, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const x = JSON.parse(r.stdout);
+    expect(x.edges.length).toBeGreaterThan(0);
+    for (const e of x.edges)
+      for (const ev of e.evidence) {
+        expect(ev.rule).toMatch(/^[a-z-]+:/);
+        expect(ev.sentence.length).toBeGreaterThan(20);
+        expect(ev.confidence).toBeGreaterThan(0);
+      }
+    const text = cli(['explain', 'kora mobile', 'arcn', '--store', store]);
+    expect(text.stdout).toMatch(/sanctioned: .*Kora Mobile|sanctioned: .*→ Kora Mobile/);
+    const unknown = cli(['explain', 'Nobody Known', 'ARCN', '--store', store]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/no entity matches "Nobody Known"/);
+  });
+
   it('bad usage exits 2; a missing store is a clear message, not a stack trace', () => {
     expect(cli(['ingest']).code).toBe(2);
     expect(cli(['export', '--format', 'pdf', '--store', store]).code).toBe(2);

@@ -122,6 +122,52 @@ describe('relations', () => {
   });
 });
 
+describe('the genre\'s turns of phrase', () => {
+  const cases: Array<[string, string[]]> = [
+    [
+      'La ministre Kadiatou Ag Mohamed a accordé une audience, le jeudi 6 mars 2025, au DG de Sahel Fibre, M. Oumar Ould Sidi.',
+      ['holds-role Oumar Ould Sidi -> Sahel Fibre (Directeur général)', 'met-with Kadiatou Ag Mohamed -> Oumar Ould Sidi'],
+    ],
+    [
+      'L’Autorité de Régulation des Services Numériques (ARSN) a sanctionné Kora Mobile. La décision a été annoncée par le Directeur général par intérim du régulateur, Dr Issa Ben Cheikh.',
+      ['holds-role Issa Ben Cheikh -> Autorité de Régulation des Services Numériques (Directeur général)', 'sanctioned Autorité de Régulation des Services Numériques -> Kora Mobile'],
+    ],
+    [
+      'Un accord de prêt a été signé le lundi 3 mars à Bamako entre la Banque du Sahel (BDS), représentée par son DG, Ali Ould Moussa, et la société Kayira Technologies.',
+      ['holds-role Ali Ould Moussa -> Banque du Sahel (Directeur général)', 'signed-agreement-with Banque du Sahel -> Kayira Technologies'],
+    ],
+  ];
+  it.each(cases)('%s', (text, expected) => expect(rels(run(text))).toEqual(expected));
+
+  it('"a, pour sa part, pris l’engagement de" is a commitment of the subject', () => {
+    expect(commitments(run('La ministre Kadiatou Ag Mohamed a, pour sa part, pris l’engagement d’accélérer les autorisations.'))).toEqual(['Kadiatou Ag Mohamed: accélérer les autorisations']);
+  });
+  it('"les deux parties" commit the two signatories; "l’agence, quant à elle" the agency', () => {
+    const x = run('La société Kayira Technologies et la Banque du Sahel (BDS) ont signé une convention. Les deux parties se sont engagées à lancer le service avant décembre. L’Agence nationale du Numérique (ANN) a suivi les travaux. L’agence, quant à elle, a promis de publier les textes.');
+    expect(commitments(x)).toEqual(expect.arrayContaining([
+      'Kayira Technologies: lancer le service avant décembre',
+      'Banque du Sahel: lancer le service avant décembre',
+      'Agence nationale du Numérique: publier les textes',
+    ]));
+  });
+});
+
+describe('dates and confidence', () => {
+  it('dates the event from the sentence against the publication date, with its precision', () => {
+    const x = run('Le ministre Moussa Ag Intalla a reçu mercredi dernier le DG de Kora Mobile, Ali Ould Moussa.', 'fr', { date: '2025-03-14' });
+    const met = x.relations.find((r) => r.kind === 'met-with')!;
+    expect(met).toMatchObject({ eventDate: '2025-03-12', eventPrecision: 'day' });
+    const y = run('En mars 2024, Kora Mobile s’est engagé à déployer cent sites.', 'fr', { date: '2025-01-02' });
+    expect(y.relations.find((r) => r.kind === 'committed-to')).toMatchObject({ eventDate: '2024-03', eventPrecision: 'month' });
+  });
+  it('trusts a name more than a pronoun', () => {
+    const x = run('Le DG de Kora Mobile, Ali Ould Moussa, a présenté le plan. Il s’est engagé à couvrir cent villages. Ali Ould Moussa s’est aussi engagé à former deux cents techniciens.');
+    const [byPronoun, byName] = x.relations.filter((r) => r.kind === 'committed-to');
+    expect(byPronoun!.confidence!).toBeLessThan(byName!.confidence!);
+    expect(byPronoun!.steps?.[0]).toMatch(/pronoun .*"Il" → Ali Ould Moussa/);
+  });
+});
+
 describe('within-article resolution', () => {
   it('a surname, a title and a shorter form refer back to the full name', () => {
     const x = run('Le DG de Kora Mobile, Ali Ould Moussa, a présenté son plan. M. Ould Moussa a rappelé les investissements. Le DG a conclu la séance.');

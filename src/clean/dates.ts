@@ -26,6 +26,42 @@ function toIso(c: chrono.ParsedComponents): string {
   return `${y}-${pad(c.get('month')!)}-${pad(c.get('day')!)}`;
 }
 
+const MONTHS = ['janvier', 'fevrier', 'mars', 'avril', 'mai', 'juin', 'juillet', 'aout', 'septembre', 'octobre', 'novembre', 'decembre', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const normaliseMonth = (m: string) => m.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+const MONTH_YEAR = /(?<![\p{L}])(janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{4})(?!\d)/iu;
+const YEAR_ONLY = /(?<![\p{L}\d])(?:en|in|depuis|since)\s+((?:19|20)\d{2})(?!\d)/iu;
+
+const WEEKDAY = /\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/iu;
+const RELATIVE = /\b(?:hier|avant-hier|aujourd['’]hui|yesterday|today)\b/iu;
+
+/**
+ * The date a sentence gives the event it tells of ("le 22 janvier 2026", "mercredi dernier", "hier"),
+ * resolved against the publication date, with its precision; undefined when it gives none.
+ */
+export function eventDateOf(sentence: string, published?: string): { date: string; precision: 'day' | 'month' | 'year' } | undefined {
+  const ref = published && /^\d{4}-\d{2}-\d{2}$/.test(published) ? new Date(`${published}T12:00:00Z`) : undefined;
+  const parser = /\b(?:the|and|of|on)\b/.test(sentence) && !/\b(?:le|la|les|des)\b/.test(sentence) ? chrono.en : chrono.fr;
+  const r = parser.parse(sentence, ref ?? new Date(), { forwardDate: false })[0];
+  if (!r) {
+    // chrono reads neither "en mars 2024" nor "en 2019": a month and a year, or a year alone
+    const my = MONTH_YEAR.exec(sentence);
+    if (my) return { date: `${my[2]}-${pad(MONTHS.indexOf(normaliseMonth(my[1]!)) % 12 + 1)}`, precision: 'month' };
+    const y = YEAR_ONLY.exec(sentence);
+    return y ? { date: y[1]!, precision: 'year' } : undefined;
+  }
+  const c = r.start;
+  const written = /\d{4}/.test(r.text);
+  // a weekday or "hier" is only a date against a known publication day
+  if (!written && !ref) return undefined;
+  if (!written && !c.isCertain('month') && !WEEKDAY.test(r.text) && !RELATIVE.test(r.text)) return undefined;
+  const y = c.get('year')!;
+  const m = pad(c.get('month')!);
+  const d = pad(c.get('day')!);
+  if (c.isCertain('day') || WEEKDAY.test(r.text) || RELATIVE.test(r.text)) return { date: `${y}-${m}-${d}`, precision: 'day' };
+  if (c.isCertain('month')) return { date: `${y}-${m}`, precision: 'month' };
+  return { date: String(y), precision: 'year' };
+}
+
 /**
  * The publication date the text states: a "Publié le …" / "Published …" line when there is one, else the
  * latest complete date (day, month and a written year) in the text, as YYYY-MM-DD. News reports events

@@ -3,6 +3,7 @@
 import { Command, CommanderError } from 'commander';
 import { KunafoniError, errorMessage } from '../errors.js';
 import { curateCommand } from './curate.js';
+import { explainCommand } from './explain.js';
 import { exportCommand } from './export.js';
 import { ingestCommand } from './ingest.js';
 import { processIO, type CliIO } from './io.js';
@@ -24,7 +25,7 @@ Examples:
   kunafoni stats                           what the store holds
   kunafoni export --format json --out g.json`,
     );
-  for (const c of [ingestCommand(io, setExit), exportCommand(io), statsCommand(io), queryCommand(io), curateCommand(io)]) {
+  for (const c of [ingestCommand(io, setExit), exportCommand(io), statsCommand(io), queryCommand(io), explainCommand(io), curateCommand(io)]) {
     c.configureOutput({ writeOut: io.out, writeErr: io.err }).exitOverride().showHelpAfterError();
     p.addCommand(c);
   }

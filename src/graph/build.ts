@@ -6,7 +6,7 @@ import Graph from 'graphology';
 import type { EdgeAttributes, Evidence, GraphAttributes, NodeAttributes, StoredArticle } from '../types.js';
 import { UNDIRECTED } from '../types.js';
 import { edgeSources } from '../clean/duplicates.js';
-import { KIND_PREFIX, normaliseName, slug } from './keys.js';
+import { KIND_PREFIX, editDistance, normaliseName, slug } from './keys.js';
 
 export type KGraph = Graph<NodeAttributes, EdgeAttributes, GraphAttributes>;
 
@@ -46,9 +46,12 @@ function nodeKeyOf(keys: string[]): string {
   return `${prefix}:${slug(rest.join(':').replace(/^@/, ''))}`;
 }
 
+/** Letters with diacritics: "Brelotte Bâ" says more than "Brelotte Ba", which some outlets write. */
+const accents = (s: string) => s.normalize('NFD').replace(/[^\p{M}]/gu, '').length;
+
 const byCountThenLength = (counts: Map<string, number>, preferred?: string): string => {
   if (preferred) return preferred;
-  return [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length || (a[0] < b[0] ? -1 : 1))[0]![0];
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length || accents(b[0]) - accents(a[0]) || (a[0] < b[0] ? -1 : 1))[0]![0];
 };
 
 const minDate = (a?: string, b?: string) => (!a ? b : !b ? a : a < b ? a : b);
@@ -69,6 +72,7 @@ export function buildGraph(records: StoredArticle[], opts: BuildOptions = {}): K
       for (const k of keys) uf.union(keys[0]!, k);
     }
   }
+  mergeSpellingVariants(sorted, uf);
   // members of each component
   const members = new Map<string, Set<string>>();
   for (const { extraction } of sorted)
@@ -153,6 +157,12 @@ export function buildGraph(records: StoredArticle[], opts: BuildOptions = {}): K
       if (r.role) ev.role = r.role;
       if (r.commitment) ev.commitment = r.commitment;
       if (r.status) ev.status = r.status;
+      if (r.confidence !== undefined) ev.confidence = r.confidence;
+      if (r.steps?.length) ev.steps = r.steps;
+      if (r.eventDate) {
+        ev.eventDate = r.eventDate;
+        if (r.eventPrecision) ev.eventPrecision = r.eventPrecision;
+      }
       if (!graph.hasEdge(edgeKey)) {
         const attrs: EdgeAttributes = { kind: r.kind, weight: 0, evidence: [], sources: [] };
         if (undirected) graph.addUndirectedEdgeWithKey(edgeKey, a, b, attrs);
@@ -179,6 +189,8 @@ export function buildGraph(records: StoredArticle[], opts: BuildOptions = {}): K
     if (commitment) attrs.commitment = commitment;
     const status = attrs.evidence.filter((e) => e.status).pop()?.status;
     if (status) attrs.status = status;
+    const confs = attrs.evidence.map((e) => e.confidence).filter((c): c is number => c !== undefined);
+    if (confs.length) attrs.confidence = Math.round((1 - confs.reduce((p, c) => p * (1 - c), 1)) * 1000) / 1000;
   });
   return graph;
 }
@@ -197,4 +209,36 @@ function hash(s: string): string {
     h = Math.imul(h, 0x01000193) >>> 0;
   }
   return h.toString(16).padStart(8, '0');
+}
+
+/**
+ * Spelling variants of one person across outlets ("Appolinaire Compaoré" / "Apollinaire Compaoré"):
+ * names a couple of letters apart, word for word, who hold the same role at the same organisation.
+ * Never on a surname alone, never on a similar name without that shared role.
+ */
+function mergeSpellingVariants(records: StoredArticle[], uf: UnionFind): void {
+  const keyOf = (e: { keys: string[]; kind: string; name: string }) => e.keys[0] ?? `${KIND_PREFIX[e.kind as keyof typeof KIND_PREFIX]}:${e.name}`;
+  const buckets = new Map<string, Map<string, string>>(); // org|role → person root → name
+  for (const { extraction } of records) {
+    const byId = new Map(extraction.entities.map((e) => [e.id, e]));
+    for (const r of extraction.relations) {
+      if (r.kind !== 'holds-role' || !r.role) continue;
+      const p = byId.get(r.source);
+      const o = byId.get(r.target);
+      if (!p || !o || p.kind !== 'person') continue;
+      const bucket = `${uf.find(keyOf(o))}|${r.role}`;
+      if (!buckets.has(bucket)) buckets.set(bucket, new Map());
+      buckets.get(bucket)!.set(uf.find(keyOf(p)), normaliseName(p.name));
+    }
+  }
+  for (const bucket of [...buckets.keys()].sort()) {
+    const people = [...buckets.get(bucket)!.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1));
+    for (let i = 0; i < people.length; i++)
+      for (let j = i + 1; j < people.length; j++) {
+        const a = people[i]![1].split(' ');
+        const b = people[j]![1].split(' ');
+        const close = a.length === b.length && a.length >= 2 && a.every((w, k) => editDistance(w, b[k]!) <= (w.length >= 6 ? 2 : 1)) && editDistance(a.join(' '), b.join(' ')) <= 2;
+        if (close) uf.union(people[i]![0], people[j]![0]);
+      }
+  }
 }

@@ -14,3 +14,15 @@ export const normaliseName = (s: string): string =>
 export const slug = (s: string): string => normaliseName(s).replace(/ /g, '-');
 
 export const KIND_PREFIX = { person: 'person', organisation: 'org', topic: 'topic', place: 'place' } as const;
+
+/** Levenshtein distance: how many letters to add, drop or change to turn `a` into `b`. */
+export function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length]!;
+}

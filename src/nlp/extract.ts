@@ -12,7 +12,7 @@ export function extractArticle(article: Article): Extraction {
   if (article.source) opts.outlet = article.source;
   if (article.author) opts.author = article.author;
   const { entities } = resolveLocal(found, opts);
-  const { relations, topics } = extractRelations(article.text, sentences, entities, article.lang);
+  const { relations, topics } = extractRelations(article.text, sentences, entities, article.lang, article.date);
   const topicEntities: LocalEntity[] = topics.map((t) => ({
     id: t.id,
     kind: 'topic',

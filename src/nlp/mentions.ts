@@ -403,7 +403,8 @@ function headWordOrgs(text: string): Found[] {
 /** Make the first letter of each alternative of a lower-case pattern match either case. */
 const caseFirst = (pattern: string) => pattern.replace(/(\(\?:|\|)([a-z])/g, (_m, p: string, c: string) => `${p}[${c}${c.toUpperCase()}]`);
 
-const CHUNK = `[${UP}][\\p{L}\\p{N}&’'-]*(?:\\s+[${UP}\\d][\\p{L}\\p{N}&’'-]*){0,4}`;
+/** A capitalised name of up to five words; amounts ("FCFA 1,5 milliard", "USD 120") end it. */
+const CHUNK = `[${UP}][\\p{L}\\p{N}&’'-]*(?:\\s+(?!(?:F?CFA|USD|EUR|GNF|XOF)\\b)[${UP}][\\p{L}\\p{N}&’'-]*){0,4}`;
 
 /** Organisations named through their context: "la société X", "directeur général de X", "partenariat avec X". */
 function contextOrgs(text: string): Found[] {

@@ -61,9 +61,15 @@ function build() {
     variants.add(f);
     variants.add(f[0]!.toUpperCase() + f.slice(1));
     variants.add(f[0]!.toLowerCase() + f.slice(1));
-    variants.add(f.replace(/(^|\s)(\p{Ll})/gu, (_m, sp: string, c: string) => sp + c.toUpperCase()));
   }
-  const roleCs = [...variants].sort((a, b) => b.length - a.length).map(flexible).join('|');
+  // every lower-case letter of a form may be written in capitals ("président du Conseil d’administration");
+  // forms in capitals (DG, PCA) stay as they are
+  const anyCase = (f: string) =>
+    [...f]
+      .map((c) => (/\p{Ll}/u.test(c) ? `[${c}${c.toUpperCase()}]` : /['’]/.test(c) ? APOS : /[\s-]/.test(c) ? '[\\s\\-]+' : escapeRe(c)))
+      .join('')
+      .replace(/(?:\[\\s\\-\]\+)+/g, '[\\s\\-]+');
+  const roleCs = [...variants].sort((a, b) => b.length - a.length).map(anyCase).join('|');
   return {
     roleForms,
     /** Any role form, matched case-sensitively (as written, capitalised, or in title case). */

@@ -14,6 +14,7 @@ import {
   MEET_RECEIVED_BY,
   MEET_BETWEEN,
   ORG_ANAPHOR,
+  PARTIES_ANAPHOR,
   PRONOUN_SUBJECT,
   SANCTION,
   SANCTION_PASSIVE,
@@ -23,8 +24,10 @@ import {
   ATTENDEES,
   COMPANION,
   forLang,
+  ruleConfidence,
   type CommitmentStatus,
 } from './rules.js';
+import { eventDateOf } from '../clean/dates.js';
 
 type Kind = 'person' | 'organisation';
 
@@ -56,28 +59,40 @@ interface Ctx {
   /** person id → [org id, role] from this article */
   roleOf: Map<string, Array<{ org: string; role: string }>>;
   topics: Map<string, TopicEntity>;
+  /** The parties of the last agreement signed in the article ("les deux parties"). */
+  parties: string[];
+  /** Publication date, against which "mardi dernier" is resolved. */
+  published?: string;
 }
 
 /** Public bodies, lenders and agencies: not what "l’opérateur" or "the company" refers back to. */
 const PUBLIC_BODY = /^(?:Minist|Agence|Autorité|Banque|Fonds|Direction|Union|Commission|Conseil|Office|Agency|Authority|Bank|Fund|Ministry|West African Development Bank)|(?:Bank|Fund|Agency|Authority)\b/u;
 
-const HEAD_ANAPHOR = /(?<![\p{L}])(?:[Ll]e|[Ll]a|[Ll]['’]|[Tt]he)\s*(Fonds|Agence|Autorité|Banque|Fédération|Association|Union|Office|Commission|Fondation|Fund|Agency|Authority|Bank|régulateur|regulator)(?!\s*[\p{Lu}(])/gu;
+/** Sentences whose subject is a body that is not an entity of the graph. */
+const GENERIC_SUBJECT = /^(?:[\p{L}’' ,]{0,40}?)(?:[Ll]e\s+gouvernement|[Ll]es\s+autorités|[Ll]['’](?:État|Etat|exécutif)|[Ll]e\s+[Cc]onseil\s+des\s+[Mm]inistres|[Tt]he\s+government|[Tt]he\s+authorities)\b/u;
+
+/** Roles of the state: a minister received at a company's offices does not work there. */
+const GOVERNMENT_ROLES = new Set(['Ministre', 'Premier ministre', 'Président de la République', 'Ambassadeur', 'Gouverneur', 'Commissaire']);
+
+const HEAD_ANAPHOR = /(?<![\p{L}])(?:[Ll]e|[Ll]a|[Ll]['’]|[Tt]he)\s*([Ff]onds|[Aa]gence|[Aa]utorité|[Bb]anque|[Ff]édération|[Aa]ssociation|[Uu]nion|[Oo]ffice|[Cc]ommission|[Ff]ondation|[Ff]und|[Aa]gency|[Aa]uthority|[Bb]ank|[Rr]égulateur|[Rr]egulator)(?!\s*[\p{Lu}(])/gu;
 const normaliseHead = (w: string) => w.toLowerCase();
 function headMatches(name: string, head: string): boolean {
   const n = name.toLowerCase();
+  head = head.toLowerCase();
   if (head === 'régulateur' || head === 'regulator') return /régulation|regulat|autorité|authority/u.test(n);
   return n.startsWith(head + ' ') || n.includes(' ' + head + ' ');
 }
 
 const PREP_END = `\\s+(?:de\\s+la|de\\s+l['’]|du|des|de|d['’]|of\\s+the|of)\\s*$`;
 
-export function extractRelations(text: string, sentences: Sentence[], entities: LocalEntity[], lang: 'fr' | 'en'): RelationsResult {
+export function extractRelations(text: string, sentences: Sentence[], entities: LocalEntity[], lang: 'fr' | 'en', published?: string): RelationsResult {
   const refs: Ref[] = [];
   for (const e of entities)
     if (e.kind === 'person' || e.kind === 'organisation')
       for (const m of e.mentions) refs.push({ id: e.id, kind: e.kind, start: m.start, end: m.end, via: 'name' });
   refs.sort((a, b) => a.start - b.start);
-  const ctx: Ctx = { text, sentences, entities: new Map(entities.map((e) => [e.id, e])), refs, relations: [], roleOf: new Map(), topics: new Map() };
+  const ctx: Ctx = { text, sentences, entities: new Map(entities.map((e) => [e.id, e])), refs, relations: [], roleOf: new Map(), topics: new Map(), parties: [] };
+  if (published) ctx.published = published;
   for (const s of sentences) appositionRoles(ctx, s);
   titleMentions(ctx);
   const subjects = new Map<Sentence, Ref[]>();
@@ -111,11 +126,15 @@ export function extractRelations(text: string, sentences: Sentence[], entities: 
     commitments(ctx, s, subj, lang);
     agreements(ctx, s, inS, subj);
     sanctions(ctx, s, inS, subj);
+    // the subject a pronoun of the next sentence refers to: a person named in this one, or the
+    // organisation it opens with; a sentence whose subject is no entity ("Le gouvernement a …") has none
     const here = inS.filter((r) => r.kind === 'person');
-    const first = here.length ? [here[0]!] : inS.length ? [inS[0]!] : [];
+    const opening = inS[0] && !/\s\p{Ll}+(?:é|è|ait|ent|era|ira)\s/u.test(ctx.text.slice(s.start, inS[0].start)) ? [inS[0]] : [];
+    const generic = GENERIC_SUBJECT.test(s.text);
+    const first = here.length ? [here[0]!] : generic ? [] : opening;
     const startsWithPronoun = PRONOUN_SUBJECT.test(s.text) && (!inS.length || inS[0]!.start - s.start > 40);
     subjects.set(s, startsWithPronoun ? prev : first);
-    prev = startsWithPronoun ? prev : first.length ? first : prev;
+    prev = startsWithPronoun ? prev : first.length || generic ? first : prev;
   }
   // a visit or an audience with an organisation is a meeting with its people named in the story
   for (const v of visits)
@@ -129,9 +148,29 @@ export function extractRelations(text: string, sentences: Sentence[], entities: 
 
 const refsIn = (ctx: Ctx, s: Sentence) => ctx.refs.filter((r) => r.start >= s.start && r.end <= s.end).sort((a, b) => a.start - b.start);
 
-function add(ctx: Ctx, kind: RelationKind, source: string, target: string, sentence: Sentence, rule: string, extra: Partial<LocalRelation> = {}): void {
-  if (source === target) return;
-  ctx.relations.push({ kind, source, target, sentence, rule, ...extra });
+/** Resolution steps lower confidence: a name is surest, a title or a pronoun less so. */
+const VIA_FACTOR: Record<Ref['via'], number> = { name: 1, title: 0.9, pronoun: 0.8 };
+
+function add(ctx: Ctx, kind: RelationKind, source: string | Ref, target: string | Ref, sentence: Sentence, rule: string, extra: Partial<LocalRelation> = {}): void {
+  const a = typeof source === 'string' ? source : source.id;
+  const b = typeof target === 'string' ? target : target.id;
+  if (a === b) return;
+  const steps: string[] = [];
+  let confidence = ruleConfidence(rule.split('+')[0]!);
+  if (rule.includes('+')) confidence *= 0.85; // a relation inferred from another one (a member of the organisation visited)
+  for (const [role, ref] of [['source', source], ['target', target]] as const) {
+    if (typeof ref === 'string' || ref.via === 'name') continue;
+    confidence *= VIA_FACTOR[ref.via];
+    steps.push(`${role} named by ${ref.via === 'title' ? 'a title' : 'a pronoun or a definite description'} "${ctx.text.slice(ref.start, ref.end).trim()}" → ${ctx.entities.get(ref.id)?.name}`);
+  }
+  const rel: LocalRelation = { kind, source: a, target: b, sentence, rule, ...extra, confidence: Math.round(confidence * 100) / 100 };
+  if (steps.length) rel.steps = steps;
+  const when = eventDateOf(sentence.text, ctx.published);
+  if (when) {
+    rel.eventDate = when.date;
+    rel.eventPrecision = when.precision;
+  }
+  ctx.relations.push(rel);
 }
 
 function dedupe(rels: LocalRelation[]): LocalRelation[] {
@@ -170,22 +209,29 @@ function subjectBefore(ctx: Ctx, s: Sentence, inS: Ref[], pos: number, prev: Ref
   const lead = ctx.text.slice(clauseStart, pos);
   // every way of naming the subject, at the place it is written: the one nearest the verb wins
   const cands: Array<{ at: number; refs: Ref[] }> = [];
-  const pronoun = [...lead.matchAll(/(?<![\p{L}])(?:[Ii]l|[Ee]lle|[Ii]ls|[Ee]lles|[Hh]e|[Ss]he|[Tt]hey)(?![\p{L}])/gu)].pop();
-  if (pronoun && prev.length) cands.push({ at: clauseStart + pronoun.index!, refs: prev });
+  // "quant à elle", "à lui" are not subjects
+  const pronoun = [...lead.matchAll(/(?<![\p{L}])(?<!à\s)(?:[Ii]l|[Ee]lle|[Ii]ls|[Ee]lles|[Hh]e|[Ss]he|[Tt]hey)(?![\p{L}])/gu)].pop();
+  const asAnaphor = (refs: Ref[], at: number, len: number): Ref[] => refs.map((r) => ({ ...r, via: 'pronoun', start: at, end: at + len }));
+  if (pronoun && prev.length) cands.push({ at: clauseStart + pronoun.index!, refs: asAnaphor(prev, clauseStart + pronoun.index!, pronoun[0].length) });
   // "le Fonds", "l’Agence", "le régulateur": the organisation of that kind named last
-  const head = [...lead.matchAll(HEAD_ANAPHOR)].pop();
+  // an anaphor after a preposition ("le patron de l’opérateur") is a complement, not the subject
+  const notComplement = (m: RegExpMatchArray) => !/(?:^|\s)(?:de|du|des|d['’]|à|au|aux|par|avec|pour|sur|chez|entre|of|with|by|for)\s*$/iu.test(lead.slice(0, m.index!));
+  const head = [...lead.matchAll(HEAD_ANAPHOR)].filter(notComplement).pop();
   if (head) {
     const word = normaliseHead(head[1]!);
     const org = ctx.refs.filter((r) => r.kind === 'organisation' && r.end <= clauseStart + head.index! && headMatches(ctx.entities.get(r.id)?.name ?? '', word)).pop();
-    if (org) cands.push({ at: clauseStart + head.index!, refs: [org] });
+    if (org) cands.push({ at: clauseStart + head.index!, refs: asAnaphor([org], clauseStart + head.index!, head[0].length) });
   }
   // "l’opérateur", "la société": the last company named, not a ministry, a bank or an agency
-  const anaphor = [...lead.matchAll(ORG_ANAPHOR)].pop();
+  const anaphor = [...lead.matchAll(ORG_ANAPHOR)].filter(notComplement).pop();
   if (anaphor) {
     const orgs = ctx.refs.filter((r) => r.kind === 'organisation' && r.end <= clauseStart + anaphor.index!);
     const org = orgs.filter((r) => !PUBLIC_BODY.test(ctx.entities.get(r.id)?.name ?? '')).pop() ?? orgs.pop();
-    if (org) cands.push({ at: clauseStart + anaphor.index!, refs: [org] });
+    if (org) cands.push({ at: clauseStart + anaphor.index!, refs: asAnaphor([org], clauseStart + anaphor.index!, anaphor[0].length) });
   }
+  // "les deux parties": the signatories of the agreement told of earlier
+  const parties = [...lead.matchAll(PARTIES_ANAPHOR)].pop();
+  if (parties && ctx.parties.length >= 2) cands.push({ at: clauseStart + parties.index!, refs: ctx.parties.map((id) => ({ id, kind: ctx.entities.get(id)!.kind as Kind, start: clauseStart + parties.index!, end: clauseStart + parties.index! + parties[0].length, via: 'pronoun' as const })) });
   // the nearest person named before the verb (the organisations of its apposition are not the subject)
   const persons = before.filter((r) => r.kind === 'person');
   const named = persons.length ? persons[persons.length - 1]! : before[before.length - 1];
@@ -254,6 +300,19 @@ function appositionRoles(ctx: Ctx, s: Sentence): void {
         }
       }
     }
+    // "le Directeur général par intérim du régulateur, Dr X": the organisation named by a common noun
+    const byNoun = rx(`(?<![\\p{L}])(${ROLE})(?:\\s+par\\s+intérim)?\\s+(?:du|de\\s+la|de\\s+l['’]|of\\s+the)\\s*(régulateur|opérateur|société|agence|autorité|banque|groupe|entreprise|regulator|operator|company|agency|bank)\\s*,\\s*(?:(?:${CIVILITY})\\s+)*$`, 'iu').exec(before);
+    if (byNoun) {
+      const noun = byNoun[2]!.toLowerCase();
+      const orgs = ctx.refs.filter((r) => r.kind === 'organisation' && r.end <= p.start);
+      const org = (/^(?:régulateur|regulator|agence|agency|autorité|banque|bank)$/u.test(noun) ? orgs.filter((r) => headMatches(ctx.entities.get(r.id)?.name ?? '', noun === 'regulator' ? 'régulateur' : noun)) : orgs.filter((r) => !PUBLIC_BODY.test(ctx.entities.get(r.id)?.name ?? ''))).pop();
+      const role = patterns().roleOf(byNoun[1]!)?.role;
+      if (org && role) {
+        addRole(ctx, p.id, org.id, role, s, 'role:titre-de-nom-commun');
+        lastRole = { role, org: org.id };
+        continue;
+      }
+    }
     // NAME, (le) ROLE … de ORG
     const oa = orgsAfter[0];
     if (oa && oa.start - p.end < 160) {
@@ -318,7 +377,7 @@ function appositionRoles(ctx: Ctx, s: Sentence): void {
 
 function titleMentions(ctx: Ctx): void {
   const { ROLE_CS, roleOf } = patterns();
-  const re = rx(`(?<![\\p{L}])(?:[Ll]e|[Ll]a|[Ll]['’]|[Dd]u|[Dd]e\\s+la|[Aa]u|[Àà]\\s+la|[Ll]es\\s+deux|[Ll]es)\\s+(?:nouveaux?\\s+|nouvelles?\\s+)?(${ROLE_CS})s?(?![\\p{L}])`, 'gu');
+  const re = rx(`(?<![\\p{L}])(?:[Ll]e|[Ll]a|[Ll]['’]|[Dd]u|[Dd]e\\s+la|[Aa]u|[Àà]\\s+la|[Ll]es\\s+deux|[Ll]es|[Tt]he)\\s+(?:nouveaux?\\s+|nouvelles?\\s+)?(${ROLE_CS})s?(?![\\p{L}])`, 'gu');
   const pending: Array<{ start: number; end: number; role: string; org?: string; plural: boolean; sentence: Sentence }> = [];
   for (const s of ctx.sentences) {
     const inS = refsIn(ctx, s);
@@ -340,7 +399,7 @@ function titleMentions(ctx: Ctx): void {
         }
       }
       // "À son arrivée à la direction générale d’Orange, le directeur adjoint …": the title is at that organisation
-      if (!org) {
+      if (!org && !GOVERNMENT_ROLES.has(role)) {
         const loc = rx(`(?:direction(?:\\s+générale)?|siège|locaux|bureaux)\\s+(?:de\\s+la\\s+|de\\s+l['’]|du\\s+|des\\s+|de\\s+|d['’])\\s*$`, 'iu');
         const o = inS.filter((r) => r.kind === 'organisation' && r.end <= start).find((r) => loc.test(ctx.text.slice(Math.max(s.start, r.start - 40), r.start)));
         if (o) org = o.id;
@@ -365,6 +424,11 @@ function titleMentions(ctx: Ctx): void {
     const sameRole = (e: LocalEntity) => e.roles.some((r) => r === t.role || r.startsWith(t.role) || t.role.startsWith(r));
     const atOrg = (e: LocalEntity) => !t.org || (ctx.roleOf.get(e.id) ?? []).some((r) => r.org === t.org);
     let who: LocalEntity[] = persons.filter((e) => sameRole(e) && atOrg(e));
+    // "le président du Conseil d’administration d’Orange Mali" after "le nouveau président …": the holder named without organisation
+    if (!who.length && t.org) {
+      const loose = persons.filter((e) => sameRole(e) && !(ctx.roleOf.get(e.id) ?? []).length);
+      if (loose.length === 1) who = loose;
+    }
     if (!t.plural && who.length > 1) {
       const before = who.filter((e) => firstPos(e) < t.start);
       who = [(before.length ? before : who).sort((a, b) => lastBefore(b, t.start) - lastBefore(a, t.start))[0]!];
@@ -402,7 +466,7 @@ function meetings(
     if (a.id === b.id) return;
     if (a.kind === 'organisation' && orgOfPerson(ctx, b.id) === a.id) return;
     if (b.kind === 'organisation' && orgOfPerson(ctx, a.id) === b.id) return;
-    add(ctx, 'met-with', a.id, b.id, s, rule);
+    add(ctx, 'met-with', a, b, s, rule);
   };
   const guestsAfter = (pos: number, hostRef?: Ref) => {
     const after = inS.filter((r) => r.start >= pos && r.id !== hostRef?.id);
@@ -536,7 +600,7 @@ function commitments(ctx: Ctx, s: Sentence, subj: (pos: number) => Ref[], lang: 
       taken.add(pos);
       const topic = topicNode(ctx, phrase, lang);
       const status = statusOf(s.text, rule.status);
-      for (const w of who) add(ctx, 'committed-to', w.id, topic, s, rule.id, { commitment: phrase, status });
+      for (const w of who) add(ctx, 'committed-to', w, topic, s, rule.id, { commitment: phrase, status });
     }
 }
 
@@ -587,6 +651,7 @@ function partiesOf(ctx: Ctx, refs: Ref[]): string[] {
 
 function pairwise(ctx: Ctx, ids: string[], s: Sentence, rule: string): void {
   if (ids.length < 2 || ids.length > 4) return;
+  ctx.parties = ids;
   for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) add(ctx, 'signed-agreement-with', ids[i]!, ids[j]!, s, rule);
 }
 
@@ -599,7 +664,7 @@ function sanctions(ctx: Ctx, s: Sentence, inS: Ref[], subj: (pos: number) => Ref
       // "… aux opérateurs X et Y": every organisation of the object phrase, up to the next clause
       const first = objs[0];
       const targets = first ? objs.filter((r) => r === first || !/[;:.]|,\s*(?:qui|dont|a|ont)\b/u.test(ctx.text.slice(first.end, r.start))) : [];
-      if (a) for (const b of targets) add(ctx, 'sanctioned', asOrg(ctx, a), b.id, s, rule.id);
+      if (a) for (const b of targets) add(ctx, 'sanctioned', a.kind === 'organisation' ? a : asOrg(ctx, a), b, s, rule.id);
     }
   for (const m of s.text.matchAll(SANCTION_PASSIVE.re)) {
     const pos = s.start + m.index!;

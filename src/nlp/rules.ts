@@ -8,6 +8,32 @@ export interface VerbRule {
   re: RegExp;
 }
 
+/**
+ * How much a rule's reading is trusted, by the family of its id (the part before the colon) and
+ * by a few ids that read looser cues. Resolution steps lower it further (relations.ts).
+ */
+export const RULE_CONFIDENCE: Record<string, number> = {
+  role: 0.9,
+  'role:titre-puis-nom': 0.7,
+  'role:titre': 0.75,
+  'role:apposition': 0.85,
+  meet: 0.85,
+  'meet:étaient-présents': 0.7,
+  'meet:accompagné-de': 0.7,
+  visit: 0.8,
+  commit: 0.8,
+  'commit:va': 0.6,
+  'commit:futur': 0.6,
+  'commit:en-will': 0.6,
+  sign: 0.85,
+  sanction: 0.85,
+  discuss: 0.6,
+};
+export const ruleConfidence = (id: string): number => {
+  const base = id.split('+')[0]!;
+  return RULE_CONFIDENCE[base] ?? RULE_CONFIDENCE[base.split(':')[0]!] ?? 0.7;
+};
+
 /** Rules whose id says `:en-` read English articles; the others read French ones. */
 export const forLang = (rule: VerbRule, lang: 'fr' | 'en'): boolean => rule.id.includes(':en-') === (lang === 'en');
 
@@ -19,11 +45,11 @@ export const ATTENDEES = U(/^(?:Étaient|Etaient|Était|Etait)\s+(?:également\s
 
 /** A reception or a meeting: the subject before the verb meets the people (or organisations) after it. */
 export const MEET_ACTIVE: VerbRule[] = [
-  { id: 'meet:a-reçu', re: U(/(?:\b(?:a|ont|avait)\s+(?:reçu|accueilli)(?:\s+en\s+audience)?|\breçoit\b|\baccueille\b)/gu) },
-  { id: 'meet:a-accordé-une-audience', re: U(/\b(?:a|ont|avait)\s+accordé\s+(?:une\s+)?(?:audience|entretien)(?:\s+\p{Ll}+)?\s+(?:à|au|aux)\b/gu) },
-  { id: 'meet:a-rencontré', re: U(/\b(?:a|ont)\s+rencontré\b|\b(?:était|étaient)\s+face\s+(?:à|au|aux)\b|\b(?:a|ont)\s+eu\s+des\s+(?:échanges|entretiens|discussions)\s+avec\b/gu) },
-  { id: 'meet:s-est-entretenu', re: U(/s['’](?:est|sont)\s+entretenue?s?(?:,[^.;]{0,120}?,)?\s+avec|\b(?:a|ont)\s+(?:eu|tenu)\s+(?:un|une)\s+(?:entretien|séance\s+de\s+travail|rencontre|audience|tête-à-tête)\s+avec|\b(?:a|ont)\s+échangé\s+avec/gu) },
-  { id: 'meet:en-met', re: U(/\b(?:met\s+with|met|received|hosted|held\s+(?:talks|discussions|a\s+meeting)\s+with|sat\s+down\s+with)\b/gu) },
+  { id: 'meet:a-reçu', re: U(/(?:\b(?:a|ont|avait)(?:\s*,[^,.;]{1,40},)?\s+(?:reçu|accueilli)(?:\s+en\s+audience)?|\breçoit\b|\baccueille\b)/gu) },
+  { id: 'meet:a-accordé-une-audience', re: U(/\b(?:a|ont|avait)(?:\s*,[^,.;]{1,40},)?\s+accordé\s+(?:une\s+)?(?:audience|entretien)(?:[^.;]{0,60}?)\s+(?:à|au|aux)\b/gu) },
+  { id: 'meet:a-rencontré', re: U(/\b(?:a|ont)(?:\s*,[^,.;]{1,40},)?\s+rencontré\b|\b(?:était|étaient)\s+face\s+(?:à|au|aux)\b|\b(?:a|ont)(?:\s*,[^,.;]{1,40},)?\s+eu\s+des\s+(?:échanges|entretiens|discussions)\s+avec\b/gu) },
+  { id: 'meet:s-est-entretenu', re: U(/s['’](?:est|sont)\s+entretenue?s?(?:,[^.;]{0,120}?,)?\s+avec|\b(?:a|ont)(?:\s*,[^,.;]{1,40},)?\s+(?:eu|tenu)\s+(?:un|une)\s+(?:entretien|séance\s+de\s+travail|rencontre|audience|tête-à-tête)\s+avec|\b(?:a|ont)(?:\s*,[^,.;]{1,40},)?\s+échangé\s+avec/gu) },
+  { id: 'meet:en-met', re: U(/\b(?:met\s+with|met|received|hosted|held\s+(?:talks|discussions|a\s+meeting)(?:\s+[^.;]{0,40}?)?\s+with|sat\s+down\s+with)\b/gu) },
 ];
 
 /** The guests come first: "… ont été reçus (par X)". */
@@ -43,9 +69,9 @@ export const MEET_WITH: VerbRule = { id: 'meet:lors-de-sa-rencontre-avec', re: U
 
 /** A visit: the visitor meets the organisation visited, and the people of that organisation named in the story. */
 export const VISIT: VerbRule[] = [
-  { id: 'visit:a-visité', re: U(/\b(?:a|ont)\s+visité\b/gu) },
+  { id: 'visit:a-visité', re: U(/\b(?:a|ont)(?:\s*,[^,.;]{1,40},)?\s+visité\b/gu) },
   { id: 'visit:s-est-rendu', re: U(/s['’](?:est|sont)\s+rendue?s?\s+(?:[^,.;]{0,40}?\s)?(?:à|au|aux|chez|dans)\b/gu) },
-  { id: 'visit:a-rendu-visite', re: U(/\b(?:a|ont)\s+rendu\s+(?:une\s+)?visite(?:\s+de\s+\p{L}+)?\s+(?:à|au|aux)\b/gu) },
+  { id: 'visit:a-rendu-visite', re: U(/\b(?:a|ont)(?:\s*,[^,.;]{1,40},)?\s+rendu\s+(?:une\s+)?visite(?:\s+de\s+\p{L}+)?\s+(?:à|au|aux)\b/gu) },
   { id: 'visit:en-visited', re: U(/\b(?:visited|paid\s+a\s+visit\s+to|toured)\b/gu) },
 ];
 
@@ -60,18 +86,18 @@ export interface CommitRule extends VerbRule {
 }
 
 export const COMMIT: CommitRule[] = [
-  { id: 'commit:s-est-engagé-à', status: 'announced', re: U(/s['’](?:est|sont)\s+(?:\p{L}+\s+)?engagée?s?\s+(?:à|a)\s+|s['’]engagen?t?\s+(?:à|a)\s+|\b(?:a|ont)\s+pris\s+l['’]engagement\s+(?:de|d['’])\s*/gu) },
-  { id: 'commit:a-réaffirmé-son-engagement', status: 'announced', re: U(/\b(?:a|ont)\s+(?:pour\s+sa\s+part\s+|pour\s+leur\s+part\s+|également\s+|aussi\s+|à\s+son\s+tour\s+|de\s+son\s+côté\s+|ensuite\s+|enfin\s+)?(?:réaffirmé|réitéré|renouvelé|exprimé|affirmé|manifesté|confirmé|témoigné|traduit)\s+(?:son|sa|leur|leurs|la|l['’])\s*(?:engagement|volonté|disponibilité|détermination|soutien|ambition)(?:\s+(?:du|de\s+la|de\s+l['’]|des)\s*[^,.;]{1,60}?(?=\s+(?:à|de|d['’]|pour)\s))?\s*(?:à|de|d['’]|pour|en\s+faveur\s+de)?\s*/gu) },
-  { id: 'commit:a-assuré-de-son-engagement', status: 'announced', re: U(/\b(?:a|ont)\s+(?:\p{L}+\s+)?assuré\s+[^,.;]{0,60}?\s*(?:de|d['’])\s*(?:son|sa|leur|la|l['’])\s*(?:totale\s+|entière\s+|pleine\s+)?(?:engagement|disponibilité|soutien|volonté|accompagnement|détermination)(?!\s+(?:de\s+l['’]État|de\s+l['’]Etat|du\s+gouvernement|des\s+autorités|de\s+son\s+département|du\s+département|du\s+ministère))\s*/gu) },
-  { id: 'commit:a-promis', status: 'announced', re: U(/\b(?:a|ont)\s+(?:également\s+|aussi\s+)?promis\s+(?:de|d['’]|que|qu['’])\s*|\bpromet(?:tent)?\s+(?:de|d['’]|que|qu['’])\s*/gu) },
-  { id: 'commit:a-accordé-un-financement', status: 'signed', keepMatch: true, re: U(/\b(?:a|ont)\s+(?:accordé|octroyé|consenti|mobilisé|débloqué)\s+(?:un|une|des)\s+(?:financement|prêt|subvention|garantie|don|enveloppe)s?\b/gu) },
-  { id: 'commit:a-garanti', status: 'signed', keepMatch: true, re: U(/\b(?:a|ont)\s+garanti\b/gu) },
+  { id: 'commit:s-est-engagé-à', status: 'announced', re: U(/(?:s['’](?:est|étaient|était)|se\s+sont|se\s+seraient)\s+(?:\p{L}+\s+)?engagée?s?\s+(?:à|a)\s+|s['’]engagen?t?\s+(?:à|a)\s+|\b(?:a|ont)(?:\s*,[^,.;]{1,40},)?\s+pris\s+l['’]engagement\s+(?:de|d['’])\s*/gu) },
+  { id: 'commit:a-réaffirmé-son-engagement', status: 'announced', re: U(/\b(?:a|ont)(?:\s*,[^,.;]{1,40},)?\s+(?:pour\s+sa\s+part\s+|pour\s+leur\s+part\s+|également\s+|aussi\s+|à\s+son\s+tour\s+|de\s+son\s+côté\s+|ensuite\s+|enfin\s+)?(?:réaffirmé|réitéré|renouvelé|exprimé|affirmé|manifesté|confirmé|témoigné|traduit)\s+(?:son|sa|leur|leurs|la|l['’])\s*(?:engagement|volonté|disponibilité|détermination|soutien|ambition)(?:\s+(?:du|de\s+la|de\s+l['’]|des)\s*[^,.;]{1,60}?(?=\s+(?:à|de|d['’]|pour)\s))?\s*(?:à|de|d['’]|pour|en\s+faveur\s+de)?\s*/gu) },
+  { id: 'commit:a-assuré-de-son-engagement', status: 'announced', re: U(/\b(?:a|ont)(?:\s*,[^,.;]{1,40},)?\s+(?:\p{L}+\s+)?assuré\s+[^,.;]{0,60}?\s*(?:de|d['’])\s*(?:son|sa|leur|la|l['’])\s*(?:totale\s+|entière\s+|pleine\s+)?(?:engagement|disponibilité|soutien|volonté|accompagnement|détermination)(?!\s+(?:de\s+l['’]État|de\s+l['’]Etat|du\s+gouvernement|des\s+autorités|de\s+son\s+département|du\s+département|du\s+ministère))\s*/gu) },
+  { id: 'commit:a-promis', status: 'announced', re: U(/\b(?:a|ont)(?:\s*,[^,.;]{1,40},)?\s+(?:également\s+|aussi\s+)?promis\s+(?:de|d['’]|que|qu['’])\s*|\bpromet(?:tent)?\s+(?:de|d['’]|que|qu['’])\s*/gu) },
+  { id: 'commit:a-accordé-un-financement', status: 'signed', keepMatch: true, re: U(/\b(?:a|ont)(?:\s*,[^,.;]{1,40},)?\s+(?:accordé|octroyé|consenti|mobilisé|débloqué)\s+(?:[^,.;]{0,30}?\s)?(?:un|une|des)\s+(?:financement|prêt|subvention|garantie|don|enveloppe)s?\b/gu) },
+  { id: 'commit:a-garanti', status: 'signed', keepMatch: true, re: U(/\b(?:a|ont)(?:\s*,[^,.;]{1,40},)?\s+garanti\b/gu) },
   { id: 'commit:est-prêt-à', status: 'announced', re: U(/\b(?:est|sont)\s+(?:«\s*)?(?:prêt|prête|prêts|prêtes|disposée?s?|déterminée?s?|résolue?s?)\s+(?:à|a)\s+/gu) },
-  { id: 'commit:a-signé', status: 'signed', keepMatch: true, re: U(/\b(?:a|ont)\s+signé\s+(?:\p{L}+\s+){0,2}?(?:conventions?|accords?|protocoles?|mémorandums?|partenariats?|contrats?)\b/gu) },
-  { id: 'commit:a-annoncé-un-investissement', status: 'announced', keepMatch: true, re: U(/\b(?:a|ont)\s+(?:annoncé|dévoilé|lancé)\s+(?:un|une|des)\s+(?:\p{L}+\s+){0,2}?(?:investissements?|financements?|enveloppes?|plans?\s+d['’]investissement|programmes?\s+de\s+\p{L}+)\b/gu) },
+  { id: 'commit:a-signé', status: 'signed', keepMatch: true, re: U(/\b(?:a|ont)(?:\s*,[^,.;]{1,40},)?\s+signé\s+(?:\p{L}+\s+){0,2}?(?:conventions?|accords?|protocoles?|mémorandums?|partenariats?|contrats?)\b/gu) },
+  { id: 'commit:a-annoncé-un-investissement', status: 'announced', keepMatch: true, re: U(/\b(?:a|ont)(?:\s*,[^,.;]{1,40},)?\s+(?:annoncé|dévoilé|lancé)\s+(?:un|une|des)\s+(?:\p{L}+\s+){0,2}?(?:investissements?|financements?|enveloppes?|plans?\s+d['’]investissement|programmes?\s+de\s+\p{L}+)\b/gu) },
   { id: 'commit:futur', status: 'announced', tight: true, re: U(/\b(?=(?:financera|financeront|investira|investiront|construira|construiront|déploiera|déploieront|formera|formeront|accompagnera|accompagneront|fournira|fourniront|installera|installeront|recrutera|recruteront|étendra|étendront|renforcera|renforceront|soutiendra|soutiendront|couvrira|couvriront|connectera|connecteront|livrera|livreront|réalisera|réaliseront|mobilisera|mobiliseront|garantira|garantiront|mettra\s+en\s+place|mettront\s+en\s+place)\b)/gu) },
   { id: 'commit:va', status: 'announced', tight: true, re: U(/\b(?:va|vont|compte|comptent|entend|entendent|prévoit\s+de|ambitionne\s+de|envisage\s+de|veut|veulent)\s+(?:«\s*)?(?:donc\s+|également\s+|désormais\s+)?(?=\p{Ll}+(?:er|ir|re)\b)/gu) },
-  { id: 'commit:en-pledged', status: 'announced', re: U(/\b(?:pledged|committed|promised|undertook|vowed|agreed)\s+to\s+|\b(?:has|have)\s+(?:pledged|committed|promised|agreed)\s+to\s+/gu) },
+  { id: 'commit:en-pledged', status: 'announced', re: U(/\b(?:pledged|committed|promised|undertook|vowed|agreed)\s+(?:to|that)\s+|\b(?:has|have)\s+(?:pledged|committed|promised|agreed)\s+to\s+/gu) },
   { id: 'commit:en-announced-investment', status: 'announced', keepMatch: true, re: U(/\b(?:announced|unveiled|approved|granted|extended|provided)\s+(?:a|an)\s+(?:[\p{L}$€,.\d-]+\s+){0,4}?(?:investment|financing|loan|grant|guarantee|credit\s+line|facility)\b/gu) },
   { id: 'commit:en-signed', status: 'signed', keepMatch: true, re: U(/\bsigned\s+(?:a|an)\s+(?:\p{L}+\s+){0,2}?(?:agreement|memorandum|convention|contract|deal)\b/gu) },
   { id: 'commit:en-will', status: 'announced', tight: true, re: U(/\b(?:will|wants\s+to|want\s+to|is\s+ready\s+to|intends\s+to|plans\s+to)\s+(?:therefore\s+|also\s+)?(?=support|strengthen|invest|provide|build|deploy|finance|fund|train|help|develop|extend|connect|expand)/gu) },
@@ -84,21 +110,21 @@ export const STATUS_WORDS: Array<[CommitmentStatus, RegExp]> = [
 ];
 
 export const SIGN: VerbRule[] = [
-  { id: 'sign:a-signé-avec', re: U(/\b(?:a|ont)\s+signé\b[^.;]*?\bavec\s+(?:respectivement\s+)?/gu) },
-  { id: 'sign:signé-entre', re: U(/\bsignée?s?\s+entre\s+/gu) },
+  { id: 'sign:a-signé-avec', re: U(/\b(?:a|ont)(?:\s*,[^,.;]{1,40},)?\s+signé\b[^.;]*?\bavec\s+(?:respectivement\s+)?/gu) },
+  { id: 'sign:signé-entre', re: U(/\b(?:signée?s?|paraphée?s?)\s+(?:[^.;]{0,60}?\s)?entre\s+|\b(?:a|ont)\s+été\s+(?:signée?s?|paraphée?s?)\s+(?:[^.;]{0,40}?\s)?par\s+|\b(?:was|were)\s+signed\s+(?:[^.;]{0,40}?\s)?by\s+/gu) },
   { id: 'sign:ont-signé', re: U(/\bont\s+signé\b|\bsigned\b|\bont\s+paraphé\b/gu) },
   { id: 'sign:en-signed-with', re: U(/\bsigned\b[^.;]*?\bwith\s+/gu) },
 ];
 
 export const SANCTION: VerbRule[] = [
   { id: 'sanction:a-infligé-à', re: U(/\b(?:a|ont|avait|avaient)\s+infligé\s+(?:à|au|aux)\s+/gu) },
-  { id: 'sanction:a-infligé', re: U(/\b(?:a|ont)\s+infligé\s+(?:une\s+|des\s+)?(?:amendes?|sanctions?|pénalités?)\b[^.;]*?\b(?:à|au|aux)\s+/gu) },
+  { id: 'sanction:a-infligé', re: U(/\b(?:a|ont)(?:\s*,[^,.;]{1,40},)?\s+infligé\s+(?:une\s+|des\s+)?(?:amendes?|sanctions?|pénalités?)\b[^.;]*?\b(?:à|au|aux)\s+/gu) },
   { id: 'sanction:a-retiré-la-licence', re: U(/\b(?:a|ont|avait|avaient)\s+(?:déjà\s+)?retiré\s+(?:la|sa|leur|les)\s+(?:licences?|agréments?|autorisations?)(?:\s+d['’]\p{L}+)?\s+(?:de|d['’]|à|au|aux)\s*/gu) },
   { id: 'sanction:a-sanctionné', re: U(/\b(?:a|ont|avait|avaient)\s+(?:déjà\s+|également\s+|aussi\s+)?(?:sanctionné|suspendu|mis\s+en\s+demeure|interdit|épinglé|averti|condamné|retiré\s+la\s+licence\s+(?:de|d['’]|à))[\s,]+/gu) },
-  { id: 'sanction:a-adressé-une-mise-en-demeure', re: U(/\b(?:a|ont)\s+(?:adressé|notifié|servi|envoyé)[\s,]+[^.;]{0,60}?(?:une\s+|des\s+)?(?:mises?\s+en\s+demeure|avertissements?|injonctions?|sanctions?)\b[^.;]*?\b(?:à|au|aux)\s+/gu) },
+  { id: 'sanction:a-adressé-une-mise-en-demeure', re: U(/\b(?:a|ont)(?:\s*,[^,.;]{1,40},)?\s+(?:adressé|notifié|servi|envoyé)[\s,]+[^.;]{0,60}?(?:une\s+|des\s+)?(?:mises?\s+en\s+demeure|avertissements?|injonctions?|sanctions?)\b[^.;]*?\b(?:à|au|aux)\s+/gu) },
   { id: 'sanction:en-fined', re: U(/\b(?:fined|sanctioned|suspended|banned|penali[sz]ed|warned)\s+/gu) },
 ];
-export const SANCTION_PASSIVE: VerbRule = { id: 'sanction:a-été-sanctionné-par', re: U(/\b(?:a|ont)\s+été\s+(?:sanctionnée?s?|condamnée?s?|suspendue?s?|mise?s?\s+en\s+demeure|épinglée?s?|frappée?s?\s+d['’]une\s+amende)\s+par\s+/gu) };
+export const SANCTION_PASSIVE: VerbRule = { id: 'sanction:a-été-sanctionné-par', re: U(/\b(?:a|ont)(?:\s*,[^,.;]{1,40},)?\s+été\s+(?:sanctionnée?s?|condamnée?s?|suspendue?s?|mise?s?\s+en\s+demeure|épinglée?s?|frappée?s?\s+d['’]une\s+amende)\s+par\s+/gu) };
 
 export const DISCUSS: VerbRule = {
   id: 'discuss:échanges-ont-porté-sur',
@@ -108,4 +134,6 @@ export const DISCUSS: VerbRule = {
 /** Pronoun subjects that refer to the previous sentence's subject. */
 export const PRONOUN_SUBJECT = U(/^(?:Il|Elle|Ils|Elles|He|She|They|It)\b/u);
 /** Nouns that refer back to the organisation last named. */
-export const ORG_ANAPHOR = U(/\b(?:l['’]entreprise|la\s+société|l['’]opérateur|le\s+groupe|la\s+structure|la\s+firme|the\s+company|the\s+firm|the\s+operator)\b/giu);
+export const ORG_ANAPHOR = U(/\b(?:l['’]entreprise|la\s+société|l['’]opérateur|le\s+groupe|la\s+structure|la\s+firme|l['’]établissement|l['’]institution|la\s+start-?up|the\s+company|the\s+firm|the\s+operator|the\s+institution|the\s+lender)\b/giu);
+/** "les deux parties": the parties of the agreement the article told of. */
+export const PARTIES_ANAPHOR = U(/\b(?:les\s+(?:deux\s+)?parties|the\s+(?:two\s+)?parties|les\s+deux\s+(?:structures|institutions|entreprises|partenaires))\b/giu);

@@ -4,6 +4,8 @@
 import { NotFoundError } from '../errors.js';
 import { normaliseName } from '../graph/keys.js';
 import type { ReadonlyKGraph } from './readonly.js';
+import { editDistance } from '../graph/keys.js';
+export { editDistance };
 
 export interface NameIndex {
   /** Normalised name → node keys carrying it as label, alias or key. */
@@ -29,16 +31,6 @@ export function buildNameIndex(graph: ReadonlyKGraph): NameIndex {
 }
 
 /** Levenshtein distance, two rows. */
-export function editDistance(a: string, b: string): number {
-  if (a === b) return 0;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[b.length]!;
-}
 
 /** Most mentioned first, then by key: a stable choice when one name fits several entities. */
 const byMentions = (graph: ReadonlyKGraph) => (a: string, b: string) =>
