@@ -45,8 +45,8 @@ function fixture(): KGraph {
   g.addNode('person:awa-sangare', node('Awa Sangaré', 'person', ['a1', 'a4'], ['Awa Sangare'], { roles: ['Directrice générale'] }));
   g.addNode('person:bakary-doumbia', node('Bakary Doumbia', 'person', ['a2', 'a3']));
   g.addNode('topic:fibre', node('Fibre optique', 'topic', ['a3']));
-  const hr1 = ev('a1', 'Awa Sangaré, directrice générale de Kora Mobile, a parlé.', '2024-01-01', 'Le Témoin', { role: 'Directrice générale' });
-  const hr4 = ev('a4', 'Awa Sangaré, directrice générale de Kora, a parlé.', '2024-05-01', 'Le Veilleur', { role: 'Directrice générale' });
+  const hr1 = ev('a1', 'Awa Sangaré, directrice générale de Kora Mobile, a parlé.', '2024-01-01', 'Le Témoin', { role: 'Directrice générale', confidence: 0.8 });
+  const hr4 = ev('a4', 'Awa Sangaré, directrice générale de Kora, a parlé.', '2024-05-01', 'Le Veilleur', { role: 'Directrice générale', confidence: 0.7 });
   g.addDirectedEdgeWithKey('holds-role|person:awa-sangare|org:kora-mobile', 'person:awa-sangare', 'org:kora-mobile', edge('holds-role', [hr1], { role: 'Directrice générale' }));
   g.addDirectedEdgeWithKey('holds-role|person:awa-sangare|org:kora', 'person:awa-sangare', 'org:kora', edge('holds-role', [hr4], { role: 'Directrice générale' }));
   g.addUndirectedEdgeWithKey(
@@ -89,6 +89,7 @@ describe('applyCuration', () => {
     expect(hr.weight).toBe(2);
     expect(hr.sources).toEqual(['Le Témoin', 'Le Veilleur']);
     expect(hr.lastSeen).toBe('2024-05-01');
+    expect(hr.confidence).toBe(0.94); // 1 - (1 - 0.8)(1 - 0.7)
     expect(graph.hasEdge('holds-role|person:awa-sangare|org:kora')).toBe(false);
     // "Kora met Kora Mobile" is now a relation of an entity with itself: dropped
     expect(graph.hasEdge('met-with|org:kora|org:kora-mobile')).toBe(false);
@@ -106,6 +107,7 @@ describe('applyCuration', () => {
     expect(report.stale).toEqual([]);
     const k = graph.getNodeAttributes('org:kora');
     expect(k.label).toBe('Kora Mobile SA');
+    expect(report.outcomes[1]!.message).toMatch(/^renamed "Kora" to "Kora Mobile SA"$/);
     expect(k.aliases).toEqual(['Kora', 'Kora Mobile', 'Sahel Tel']);
     expect(graph.getNodeAttribute('topic:fibre', 'kind')).toBe('place');
   });

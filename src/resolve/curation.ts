@@ -101,6 +101,10 @@ function refreshEdge(attrs: EdgeAttributes, sources: string[]): EdgeAttributes {
   if (role) out.role = role;
   const status = evidence.filter((e) => e.status).pop()?.status;
   if (status) out.status = status;
+  // noisy-or over the sentences, as buildGraph computes it
+  const confs = evidence.map((e) => e.confidence).filter((c): c is number => typeof c === 'number');
+  delete out.confidence;
+  if (confs.length) out.confidence = Math.round((1 - confs.reduce((p, c) => p * (1 - c), 1)) * 1000) / 1000;
   return out;
 }
 
@@ -247,11 +251,10 @@ function merge(st: State, gone: string, keep: string): string {
 }
 
 function rename(g: KGraph, key: string, label: string): string {
-  const a = g.getNodeAttributes(key);
-  if (a.label === label) return `"${label}" already has that name`;
-  const aliases = sortedUnion(a.aliases, [a.label]).filter((x) => x !== label);
-  g.mergeNodeAttributes(key, { label, aliases });
-  return `renamed "${a.label}" to "${label}"`;
+  const { label: was, aliases } = g.getNodeAttributes(key);
+  if (was === label) return `"${label}" already has that name`;
+  g.mergeNodeAttributes(key, { label, aliases: sortedUnion(aliases, [was]).filter((x) => x !== label) });
+  return `renamed "${was}" to "${label}"`;
 }
 
 function split(st: State, key: string, alias: string, kind: NodeKind | undefined): Found<string> {
