@@ -210,6 +210,8 @@ describe('suggestDuplicates', () => {
     g.addNode('org:autorite-regulation', node('Autorité de régulation des communications et des télécoms du Sahel', 'organisation', ['a6', 'a7']));
     g.addNode('person:fanta-camara', node('Fanta Camara', 'person', ['a8']));
     g.addDirectedEdgeWithKey('holds-role|person:fanta-camara|org:kora-mobile', 'person:fanta-camara', 'org:kora-mobile', edge('holds-role', [ev('a8', 'Fanta Camara, directrice générale de Kora Mobile.', '2024-01-01', 'X', { role: 'Directrice générale' })], { role: 'Directrice générale' }));
+    g.addNode('person:moussa-keita', node('Moussa Keïta', 'person', ['a10'], ['Keïta']));
+    g.addNode('person:oumou-keita', node('Oumou Keïta', 'person', ['a11'], ['Keïta']));
     const found = suggestDuplicates(g);
     const pair = (a: string, b: string) => found.find((s) => [s.keep.key, s.merge.key].sort().join() === [a, b].sort().join());
     const names = pair('person:awa-sangare', 'person:awa-sangore');
@@ -223,6 +225,8 @@ describe('suggestDuplicates', () => {
     expect(role?.evidence[0]).toMatch(/both Directrice générale of Kora Mobile/);
     // Kora / Kora Mobile: contained name of one word is not enough; nothing pairs Bakary with Fanta
     expect(pair('person:bakary-doumbia', 'person:fanta-camara')).toBeUndefined();
+    // two people sharing a surname alone are not one person
+    expect(pair('person:moussa-keita', 'person:oumou-keita')).toBeUndefined();
     const scores = found.map((s) => s.score);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
     expect(found.indexOf(names!)).toBeLessThan(found.indexOf(role!));

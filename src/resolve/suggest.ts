@@ -112,6 +112,9 @@ export function suggestDuplicates(graph: ReadonlyKGraph, opts: SuggestOptions = 
             const a = normaliseName(nx);
             const b = normaliseName(ny);
             if (!a || !b) continue;
+            // a surname alone ("Ndiaye") or a one-word alias ("Orange") is shared by too many entities to say they are one
+            if (!a.includes(' ') && (ax.kind === 'person' || nx !== ax.label)) continue;
+            if (!b.includes(' ') && (ay.kind === 'person' || ny !== ay.label)) continue;
             let score = 0;
             let text = '';
             if (a === b) {
@@ -127,11 +130,11 @@ export function suggestDuplicates(graph: ReadonlyKGraph, opts: SuggestOptions = 
                 score = 0.9 - ratio;
                 text = `names differ by ${d} letter${d > 1 ? 's' : ''}: "${nx}" / "${ny}"`;
               } else {
-                // one name is the other plus words ("Issa Koné" / "Issa Koné Diarra"), both with at least two words
+                // one name is the other plus words ("Issa Koné" / "Issa Koné Diarra"), the shorter one with at least two words
                 const ta = a.split(' ');
                 const tb = b.split(' ');
                 const [short, long] = ta.length <= tb.length ? [ta, tb] : [tb, ta];
-                if (short.length >= 2 && short.every((t) => long.includes(t)) && short.some((t) => !WEAK.has(t))) {
+                if (short.length >= 2 && ` ${long.join(' ')} `.includes(` ${short.join(' ')} `) && short.some((t) => !WEAK.has(t))) {
                   score = 0.6;
                   text = `"${ta.length <= tb.length ? nx : ny}" is contained in "${ta.length <= tb.length ? ny : nx}"`;
                 }
