@@ -29,3 +29,7 @@ export type { KGraph } from './graph/build.js';
 export { KunafoniError, SourceError, StoreError, UsageError, NotFoundError } from './errors.js';
 export type { Article, Evidence, NodeAttributes, EdgeAttributes, NodeKind, RelationKind } from './types.js';
 export { RELATION_KINDS } from './types.js';
+export { applyCuration, describeDecision, type CurationReport, type Decision, type DecisionOutcome } from './resolve/curation.js';
+export { suggestDuplicates, type Suggestion } from './resolve/suggest.js';
+export { recordDecision, undoDecision, curationStatus } from './store/curation.js';
+export type { CurationRequest } from './resolve/curation-decide.js';
