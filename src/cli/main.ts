@@ -5,6 +5,7 @@ import { KunafoniError, errorMessage } from '../errors.js';
 import { exportCommand } from './export.js';
 import { ingestCommand } from './ingest.js';
 import { processIO, type CliIO } from './io.js';
+import { serveCommand } from './serve.js';
 import { statsCommand } from './stats.js';
 
 export function program(io: CliIO, setExit: (code: number) => void): Command {
@@ -22,7 +23,7 @@ Examples:
   kunafoni stats                           what the store holds
   kunafoni export --format json --out g.json`,
     );
-  for (const c of [ingestCommand(io, setExit), exportCommand(io), statsCommand(io)]) {
+  for (const c of [ingestCommand(io, setExit), exportCommand(io), statsCommand(io), serveCommand(io)]) {
     c.configureOutput({ writeOut: io.out, writeErr: io.err }).exitOverride().showHelpAfterError();
     p.addCommand(c);
   }
