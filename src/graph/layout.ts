@@ -2,7 +2,7 @@
 // noverlap, from initial positions seeded by each node's key, so the same graph always gets the
 // same layout whatever the order its nodes were added in.
 import { UndirectedGraph } from 'graphology';
-import forceAtlas2 from 'graphology-layout-forceatlas2';
+import forceAtlas2, { type ForceAtlas2Settings } from 'graphology-layout-forceatlas2';
 import noverlap from 'graphology-layout-noverlap';
 import type { AbstractGraph, Attributes } from 'graphology-types';
 
@@ -56,6 +56,15 @@ export function seededPoint(key: string, seed = DEFAULT_LAYOUT_OPTIONS.seed): { 
   return { x: (a / 0x100000000) * 2 - 1, y: (b / 0x100000000) * 2 - 1 };
 }
 
+/**
+ * ForceAtlas2 settings for a graph of `order` nodes, shared by the precomputed layout and the
+ * viewer's Layout button: strong gravity keeps small components and isolated nodes near the rest
+ * instead of drifting off; Barnes-Hut from 1000 nodes.
+ */
+export function fa2Settings(order: number): ForceAtlas2Settings {
+  return { ...forceAtlas2.inferSettings(order), strongGravityMode: true, gravity: 1, barnesHutOptimize: order >= DEFAULT_LAYOUT_OPTIONS.barnesHutFrom };
+}
+
 const defaultIterations = (order: number): number => (order < 1000 ? 500 : order < 5000 ? 200 : 100);
 
 /** True when every node has finite x and y. */
@@ -96,14 +105,10 @@ export function computeLayout(graph: AbstractGraph, options: LayoutOptions = {})
     const [u, v] = pair.split('\u0000') as [string, string];
     work.addEdge(u, v, { weight: links.get(pair)! });
   }
-  if (work.order > 1 && work.size > 0) {
+  if (work.order > 1) {
     const iterations = opts.iterations || defaultIterations(work.order);
     const barnesHutOptimize = opts.barnesHut === 'auto' ? work.order >= opts.barnesHutFrom : opts.barnesHut;
-    forceAtlas2.assign(work, {
-      iterations,
-      getEdgeWeight: 'weight',
-      settings: { ...forceAtlas2.inferSettings(work), barnesHutOptimize },
-    });
+    forceAtlas2.assign(work, { iterations, getEdgeWeight: 'weight', settings: { ...fa2Settings(work.order), barnesHutOptimize } });
   }
   if (opts.noverlap && work.order > 1) noverlap.assign(work, { maxIterations: 100, settings: { margin: 1, ratio: 1.1 } });
   const out: Positions = {};
