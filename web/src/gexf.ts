@@ -1,7 +1,7 @@
 // The visible graph as GEXF 1.3 (pedantic, so graph attributes stay standard), with positions, sizes
 // and colours as viz, lists joined, and the evidence serialised as JSON (GEXF has no object type).
 import { MultiGraph } from 'graphology';
-import { write } from 'graphology-gexf/browser';
+import write from 'graphology-gexf/common/writer.js';
 import { EDGE_COLORS, FALLBACK, NODE_COLORS, hexToRgb } from './palette.js';
 import type { ViewGraph } from './model.js';
 import type { Visible } from './filter.js';
