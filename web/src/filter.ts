@@ -36,12 +36,20 @@ export interface Visible {
   edges: Set<string>;
 }
 
-export type FilterState = Pick<ViewState, 'hiddenNodeKinds' | 'hiddenEdgeKinds' | 'from' | 'to' | 'minSources'>;
+export type FilterState = Pick<ViewState, 'hiddenNodeKinds' | 'hiddenEdgeKinds' | 'from' | 'to' | 'minSources'> & { top?: number };
+
+/** Above this many nodes, the viewer starts with the most mentioned ones only (see `top`). */
+export const LARGE_GRAPH = 3000;
+export const DEFAULT_TOP = 2000;
+
+/** How many nodes to show: the state's choice, else all of a small graph, else the DEFAULT_TOP most mentioned. */
+export const effectiveTop = (order: number, top: number | undefined): number => (top !== undefined ? top : order > LARGE_GRAPH ? DEFAULT_TOP : 0);
 
 /**
  * Edges pass when their kind is shown, enough distinct outlets state them, and one of their
  * evidence sentences falls in the period. Nodes pass when their kind is shown and they are
  * mentioned in the period; with a minimum of sources above one, only nodes that keep an edge stay.
+ * With `top`, only the `top` most mentioned of those nodes are kept.
  */
 export function visibleElements(graph: ViewGraph, s: FilterState): Visible {
   const period: Period = {};
@@ -49,12 +57,23 @@ export function visibleElements(graph: ViewGraph, s: FilterState): Visible {
   if (s.to) period.to = s.to;
   const dated = !!(s.from || s.to);
   const { lo, hi } = periodBounds(period);
-  const nodes = new Set<string>();
+  let nodes = new Set<string>();
   graph.forEachNode((key, a) => {
     if (s.hiddenNodeKinds.has(a.kind)) return;
     if (!overlaps(a.firstSeen, a.lastSeen, period)) return;
     nodes.add(key);
   });
+  const top = s.top ?? 0;
+  if (top > 0 && nodes.size > top) {
+    // the most mentioned first, then the best connected, then by key (stable)
+    const ranked = [...nodes].sort(
+      (a, b) =>
+        (graph.getNodeAttribute(b, 'mentions') ?? 0) - (graph.getNodeAttribute(a, 'mentions') ?? 0) ||
+        graph.degree(b) - graph.degree(a) ||
+        (a < b ? -1 : 1),
+    );
+    nodes = new Set(ranked.slice(0, top));
+  }
   const edges = new Set<string>();
   const linked = new Set<string>();
   graph.forEachEdge((key, a, source, target) => {

@@ -7,7 +7,8 @@ import type { SerializedGraph } from 'graphology-types';
 import { fa2Settings } from '../../src/graph/layout.js';
 import { indexArticles, type ArticleIndex } from './articles.js';
 import { append, clear, el, must } from './dom.js';
-import { visibleElements } from './filter.js';
+import { visibleElements, effectiveTop } from './filter.js';
+import { emptyDisplay, syncDisplay } from './display.js';
 import { visibleGexf } from './gexf.js';
 import { NODE_KIND_LABELS, RELATION_NAMES, STRINGS, formatDate, type Lang, type Strings } from './i18n.js';
 import { NODE_KINDS, RELATION_KINDS, assignEdgePrograms, loadGraph, type ArticleMeta, type NodeKind, type RelationKind, type ViewGraph } from './model.js';
@@ -19,7 +20,10 @@ import { decodeState, encodeState, type ViewState } from './state.js';
 import { monthlyHistogram, type Bucket } from './timeline.js';
 
 interface App {
+  /** Everything the server sent. */
   graph: ViewGraph;
+  /** What sigma draws: the visible part of `graph`. */
+  display: ViewGraph;
   articles: ArticleIndex;
   state: ViewState;
   view: RenderView;
@@ -82,13 +86,21 @@ const scheduleUrl = (app: App) => {
 function updateFocus(app: App): void {
   const { view, graph } = app;
   const center = view.hovered ?? view.selectedNode;
-  if (center && graph.hasNode(center)) view.focus = neighbourhood(graph, center);
+  if (center && app.display.hasNode(center)) view.focus = neighbourhood(app.display, center);
+  else if (center && graph.hasNode(center)) view.focus = new Set([center]);
   else if (view.selectedEdge && graph.hasEdge(view.selectedEdge)) view.focus = new Set(graph.extremities(view.selectedEdge));
   else view.focus = null;
 }
 
+/** Filters → visible sets → the display graph sigma draws (the selection always stays in). */
+function syncView(app: App): void {
+  app.view.visible = visibleElements(app.graph, { ...app.state, top: effectiveTop(app.graph.order, app.state.top) });
+  syncDisplay(app.graph, app.display, app.view.visible, app.view.selectedNode ? [app.view.selectedNode] : []);
+  updateFocus(app);
+}
+
 function refilter(app: App): void {
-  app.view.visible = visibleElements(app.graph, app.state);
+  syncView(app);
   app.view.sizeBy = app.state.sizeBy;
   app.renderer.refresh();
   renderStatus(app);
@@ -98,7 +110,7 @@ function refilter(app: App): void {
 }
 
 function renderStatus(app: App): void {
-  ui.status().textContent = S(app).shown(app.view.visible.nodes.size, app.view.visible.edges.size);
+  ui.status().textContent = S(app).shown(app.view.visible.nodes.size, app.view.visible.edges.size, app.graph.order);
 }
 
 function kindCounts<K extends string>(keys: Iterable<K>): Map<K, number> {
@@ -136,6 +148,13 @@ function renderFilters(app: App): void {
   min.value = String(app.state.minSources);
   const size = must<HTMLSelectElement>('#size-by');
   size.value = app.state.sizeBy;
+  const top = must<HTMLSelectElement>('#top');
+  const current = effectiveTop(app.graph.order, app.state.top);
+  clear(top);
+  const choices = [...new Set([500, 1000, 2500, 5000, 10000, current].filter((n) => n > 0 && n < app.graph.order))].sort((a, b) => a - b);
+  for (const n of choices) top.appendChild(el('option', { value: String(n), selected: n === current }, S(app).topN(n)));
+  top.appendChild(el('option', { value: '0', selected: current === 0 }, S(app).topAll(app.graph.order)));
+  must('#top-row').hidden = app.graph.order <= 500;
 }
 
 // ——— timeline ————————————————————————————————————————————————————————————————————
@@ -238,8 +257,9 @@ function select(app: App, sel: ViewState['selection'], centre = false): void {
   app.state.selection = sel;
   app.view.selectedNode = sel?.kind === 'node' && app.graph.hasNode(sel.key) ? sel.key : null;
   app.view.selectedEdge = sel?.kind === 'edge' && app.graph.hasEdge(sel.key) ? sel.key : null;
-  updateFocus(app);
-  app.renderer.refresh({ skipIndexation: true });
+  const before = app.display.order;
+  syncView(app);
+  app.renderer.refresh({ skipIndexation: app.display.order === before });
   renderPanel(app);
   if (centre && app.view.selectedNode) centreOn(app, app.view.selectedNode);
   scheduleUrl(app);
@@ -318,7 +338,7 @@ function toggleLayout(app: App): void {
     return;
   }
   if (!app.layout) {
-    app.layout = new FA2Layout(app.graph, { settings: fa2Settings(app.graph.order), getEdgeWeight: 'weight' });
+    app.layout = new FA2Layout(app.display, { settings: fa2Settings(app.display.order), getEdgeWeight: 'weight' });
   }
   app.layout.start();
   btn.textContent = S(app).layoutStop;
@@ -357,6 +377,16 @@ function setupControls(app: App): void {
   must<HTMLInputElement>('#min-sources').addEventListener('change', (e) => {
     const v = Math.max(1, Math.floor(Number((e.target as HTMLInputElement).value) || 1));
     app.state.minSources = v;
+    refilter(app);
+  });
+  must<HTMLSelectElement>('#top').addEventListener('change', (e) => {
+    app.state.top = Number((e.target as HTMLSelectElement).value);
+    if (app.layout) {
+      app.layout.kill();
+      app.layout = null;
+      must('#layout').textContent = S(app).layoutStart;
+      must('#layout').setAttribute('aria-pressed', 'false');
+    }
     refilter(app);
   });
   must<HTMLSelectElement>('#size-by').addEventListener('change', (e) => {
@@ -449,13 +479,16 @@ async function boot(): Promise<void> {
   }
   const graph = loadGraph(data);
   assignEdgePrograms(graph);
-  const view: RenderView = { visible: visibleElements(graph, state), sizeBy: state.sizeBy, hovered: null, selectedNode: null, selectedEdge: null, focus: null };
+  const view: RenderView = { visible: visibleElements(graph, { ...state, top: effectiveTop(graph.order, state.top) }), sizeBy: state.sizeBy, hovered: null, selectedNode: null, selectedEdge: null, focus: null };
+  const display = emptyDisplay();
+  syncDisplay(graph, display, view.visible);
   const sizes = computeSizes(graph);
   const container = must('#graph');
   const t0 = performance.now();
-  const renderer = createRenderer(graph, container, view, sizes);
+  const renderer = createRenderer(display, container, view, sizes);
   const app: App = {
     graph,
+    display,
     articles: indexArticles(articleList),
     state,
     view,

@@ -21,6 +21,8 @@ export interface ViewState {
   from?: string;
   to?: string;
   minSources: number;
+  /** Show only the N most mentioned nodes (0: all; undefined: the viewer decides by graph size). */
+  top?: number;
   sizeBy: SizeBy;
   camera?: CameraView;
   lang: Lang;
@@ -47,6 +49,7 @@ export function encodeState(s: ViewState): string {
   if (s.from) p.set('from', s.from);
   if (s.to) p.set('to', s.to);
   if (s.minSources > 1) p.set('sources', String(s.minSources));
+  if (s.top !== undefined) p.set('top', s.top === 0 ? 'all' : String(s.top));
   if (s.sizeBy !== 'mentions') p.set('size', s.sizeBy);
   if (s.camera) p.set('cam', [round(s.camera.x, 4), round(s.camera.y, 4), round(s.camera.ratio, 4)].join(','));
   if (s.lang !== 'fr') p.set('lang', s.lang);
@@ -69,6 +72,9 @@ export function decodeState(hash: string): ViewState {
   if (to && MONTH.test(to)) s.to = to;
   const src = Number(p.get('sources'));
   if (Number.isInteger(src) && src > 1 && src < 1000) s.minSources = src;
+  const top = p.get('top');
+  if (top === 'all') s.top = 0;
+  else if (top && /^\d+$/.test(top) && Number(top) > 0) s.top = Number(top);
   if (p.get('size') === 'degree') s.sizeBy = 'degree';
   const cam = (p.get('cam') ?? '').split(',').map(Number);
   if (cam.length === 3 && cam.every(Number.isFinite) && cam[2]! > 0) s.camera = { x: cam[0]!, y: cam[1]!, ratio: cam[2]! };
