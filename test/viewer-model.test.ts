@@ -7,7 +7,8 @@ import { join, resolve } from 'node:path';
 import { MultiGraph } from 'graphology';
 import { parse } from 'graphology-gexf';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { dateSpan, overlaps, visibleElements } from '../web/src/filter.js';
+import { DEFAULT_TOP, dateSpan, effectiveTop, overlaps, visibleElements } from '../web/src/filter.js';
+import { emptyDisplay, syncDisplay } from '../web/src/display.js';
 import { visibleGexf } from '../web/src/gexf.js';
 import { assignEdgePrograms, loadGraph, parallelCurvatures, type ViewGraph } from '../web/src/model.js';
 import { buildIndex } from '../web/src/search.js';
@@ -187,5 +188,35 @@ describe('GEXF export of the visible graph', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('large graphs open on their most mentioned nodes', () => {
+  it('keeps the `top` most mentioned nodes and only the edges between them', () => {
+    const v = visibleElements(graph, { ...defaultState(), top: 3 });
+    // mentions: Alhamdou 3, Orange Mali 3, then Huawei, Jean Sun Wei and Bamako 2: Huawei has the most relations (3)
+    expect([...v.nodes].sort()).toEqual(['org:huawei', 'org:orange-mali', 'person:alhamdou-ag-ilyene']);
+    for (const e of v.edges) for (const n of graph.extremities(e)) expect(v.nodes.has(n)).toBe(true);
+  });
+
+  it.each([
+    [100, undefined, 0],
+    [50_000, undefined, DEFAULT_TOP],
+    [50_000, 0, 0],
+    [50_000, 500, 500],
+  ] as const)('a graph of %i nodes with top=%s shows %i (0: all)', (order, top, expected) => {
+    expect(effectiveTop(order, top)).toBe(expected);
+  });
+
+  it('keeps the display graph equal to the visible part, selection included', () => {
+    const display = emptyDisplay();
+    const v = visibleElements(graph, { ...defaultState(), hiddenNodeKinds: new Set(['person']) });
+    syncDisplay(graph, display, v, ['person:jean-sun-wei']);
+    expect(display.order).toBe(v.nodes.size + 1);
+    expect(display.size).toBe(v.edges.size);
+    syncDisplay(graph, display, visibleElements(graph, defaultState()));
+    expect(display.order).toBe(graph.order);
+    expect(display.size).toBe(graph.size);
+    expect(display.getNodeAttributes('org:huawei')).toBe(graph.getNodeAttributes('org:huawei'));
   });
 });

@@ -250,7 +250,9 @@ function centreOn(app: App, key: string): void {
   const d = app.renderer.getNodeDisplayData(key);
   if (!d) return;
   const cam = app.renderer.getCamera();
-  cam.animate({ x: d.x, y: d.y, ratio: Math.min(cam.getState().ratio, 0.35) }, { duration: 400 });
+  // zoom in only where there is a crowd to zoom through; a small graph stays whole on screen
+  const ratio = app.display.order > 200 ? Math.min(cam.getState().ratio, 0.35) : cam.getState().ratio;
+  cam.animate({ x: d.x, y: d.y, ratio }, { duration: 400 });
 }
 
 function select(app: App, sel: ViewState['selection'], centre = false): void {
