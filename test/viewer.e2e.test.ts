@@ -130,6 +130,25 @@ describe.skipIf(!hasChromium())('viewer in headless Chromium', () => {
     await reopened.close();
   });
 
+  it('runs ForceAtlas2 in its worker under the CSP (Layout starts and stops, the drawing changes)', async () => {
+    const page = await open();
+    const violations: string[] = [];
+    page.on('console', (m) => {
+      if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text());
+    });
+    const before = await page.locator('#graph').screenshot();
+    await page.click('#layout');
+    expect(await page.getAttribute('#layout', 'aria-pressed')).toBe('true');
+    await page.waitForTimeout(1500);
+    await page.click('#layout');
+    expect(await page.getAttribute('#layout', 'aria-pressed')).toBe('false');
+    await page.waitForTimeout(300);
+    const after = await page.locator('#graph').screenshot();
+    expect(Buffer.compare(before, after)).not.toBe(0);
+    expect(violations).toEqual([]);
+    await page.close();
+  });
+
   it('switches to English and exports the visible graph as GEXF 1.3', async () => {
     const page = await open();
     await page.click('#lang');
