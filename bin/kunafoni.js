@@ -7,5 +7,11 @@ if (!existsSync(main)) {
   process.stderr.write('kunafoni: the compiled CLI is missing (dist/). Run `npm install` or `npm run build` in the kunafoni folder.\n');
   process.exit(2);
 }
+// `kunafoni … | head` closes the pipe early: that is not an error
+for (const stream of [process.stdout, process.stderr])
+  stream.on('error', (err) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
 const { run } = await import(main);
 process.exitCode = await run(process.argv.slice(2));

@@ -8,6 +8,7 @@ import { exportCommand } from './export.js';
 import { ingestCommand } from './ingest.js';
 import { processIO, type CliIO } from './io.js';
 import { queryCommand } from './query.js';
+import { serveCommand } from './serve.js';
 import { statsCommand } from './stats.js';
 
 export function program(io: CliIO, setExit: (code: number) => void): Command {
@@ -25,7 +26,7 @@ Examples:
   kunafoni stats                           what the store holds
   kunafoni export --format json --out g.json`,
     );
-  for (const c of [ingestCommand(io, setExit), exportCommand(io), statsCommand(io), queryCommand(io), explainCommand(io), curateCommand(io)]) {
+  for (const c of [ingestCommand(io, setExit), exportCommand(io), queryCommand(io), explainCommand(io), statsCommand(io), serveCommand(io), curateCommand(io)]) {
     c.configureOutput({ writeOut: io.out, writeErr: io.err }).exitOverride().showHelpAfterError();
     p.addCommand(c);
   }

@@ -40,8 +40,8 @@ class UnionFind {
 /** Node key for a component: a lexicon id when there is one (`org:@orange-mali` → `org:orange-mali`), else the smallest key. */
 function nodeKeyOf(keys: string[]): string {
   const sorted = [...keys].sort();
-  const lex = sorted.find((k) => k.includes(':@'));
-  const k = lex ?? sorted[0]!;
+  // a lexicon id, else a name ("org:agence-malienne-…") rather than an acronym ("org:acr:AMNS")
+  const k = sorted.find((x) => x.includes(':@')) ?? sorted.find((x) => !x.includes(':acr:')) ?? sorted[0]!;
   const [prefix, ...rest] = k.split(':');
   return `${prefix}:${slug(rest.join(':').replace(/^@/, ''))}`;
 }

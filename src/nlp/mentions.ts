@@ -366,6 +366,11 @@ function headWordOrgs(text: string): Found[] {
       else if (/^(?:a|à|qui)$/u.test(word)) break; // "Autorité a mis en demeure …": a verb ends the name
       else if (!CONNECTOR_WORDS.has(word.toLowerCase()) && !t[3] && !CONNECTOR_WORDS.has(prevWord.toLowerCase()) && !ADJECTIVE.test(word) && words > 0) break;
       else if (lastCapEnd === pos + off && ADJECTIVE.test(word)) lastCapEnd = pos + off + len; // "Inclusion numérique"
+      else if (lastCapEnd === pos + off && word === 'en' && /^\s+ligne(?![\p{L}])/u.test(rest.slice(off + len))) {
+        // "Services en ligne"
+        const m = /^\s+ligne/u.exec(rest.slice(off + len))!;
+        lastCapEnd = pos + off + len + m[0].length;
+      }
       prevWord = word;
       off += len;
       words++;

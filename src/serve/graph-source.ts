@@ -1,0 +1,147 @@
+// What the viewer's API serves: the store's graph with positions (computed once when the stored graph
+// has none, then cached in memory and in the store's layout.json) and the articles' metadata.
+// The store is re-read when its files change, so an ingest while serving shows on reload.
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { AbstractGraph, Attributes } from 'graphology-types';
+import { StoreError, errorMessage } from '../errors.js';
+import { applyPositions, computeLayout, hasLayout, type LayoutOptions, type Positions } from '../graph/layout.js';
+import { writeFileAtomic } from '../store/atomic.js';
+import { isStore, loadStore } from '../store/store.js';
+
+/** What /api/articles lists: enough to draw the timeline and cite an article. */
+export interface ArticleMeta {
+  id: string;
+  title?: string;
+  date?: string;
+  source?: string;
+  url?: string;
+}
+
+export interface Served {
+  /** graphology JSON with x and y on every node. */
+  graph: string;
+  articles: string;
+  order: number;
+  size: number;
+  /** How the positions were obtained. */
+  layout: 'stored' | 'cache' | 'computed';
+}
+
+export type ServedResult = { ok: true; value: Served } | { ok: false; status: number; message: string };
+
+const LAYOUT_CACHE = 'layout.json';
+const LAYOUT_CACHE_VERSION = 1;
+
+interface LayoutCache {
+  version: number;
+  /** Hash of the graph's structure (node keys, edges, weights) the positions were computed for. */
+  structure: string;
+  positions: Positions;
+}
+
+async function fingerprint(dir: string): Promise<string> {
+  const parts: string[] = [];
+  for (const f of ['meta.json', 'articles.jsonl', 'graph.json']) {
+    const s = await stat(join(dir, f)).catch(() => undefined);
+    parts.push(s ? `${f}:${s.size}:${s.mtimeMs}` : `${f}:-`);
+  }
+  return parts.join('|');
+}
+
+/** Hash of what the layout depends on, so a cached layout is reused only for the same structure. */
+export function structureHash(graph: AbstractGraph, options: LayoutOptions): string {
+  const h = createHash('sha256');
+  h.update(JSON.stringify(options));
+  graph.forEachNode((k) => h.update(`n${k}\n`));
+  graph.forEachEdge((e, a: Attributes, s, t) => h.update(`e${e}\t${s}\t${t}\t${String(a.weight ?? 1)}\n`));
+  return h.digest('hex');
+}
+
+export interface GraphSourceOptions {
+  store: string;
+  layout?: LayoutOptions;
+  /** Write computed positions to the store's layout.json (default true). */
+  persistLayout?: boolean;
+  log?: (message: string) => void;
+}
+
+/** A cached view of the store for the API; `get()` reloads only when the store's files changed. */
+export function graphSource(opts: GraphSourceOptions) {
+  const dir = resolve(opts.store);
+  const layoutOptions = opts.layout ?? {};
+  let cached: { key: string; result: ServedResult } | undefined;
+  let pending: Promise<ServedResult> | undefined;
+
+  async function readLayoutCache(structure: string): Promise<Positions | undefined> {
+    try {
+      const c = JSON.parse(await readFile(join(dir, LAYOUT_CACHE), 'utf8')) as LayoutCache;
+      return c.version === LAYOUT_CACHE_VERSION && c.structure === structure ? c.positions : undefined;
+    } catch {
+      return undefined; // no cache or an unreadable one: compute again
+    }
+  }
+
+  async function load(): Promise<ServedResult> {
+    if (!(await isStore(dir)))
+      return {
+        ok: false,
+        status: 404,
+        message: `no kunafoni store in ${dir}; run \`kunafoni ingest <files> --store ${opts.store}\` first, then reload`,
+      };
+    let store;
+    try {
+      store = await loadStore(dir, { mustExist: true });
+    } catch (err) {
+      return { ok: false, status: 500, message: err instanceof StoreError ? err.message : `store ${dir}: ${errorMessage(err)}` };
+    }
+    const graph = store.graph;
+    let layout: Served['layout'] = 'stored';
+    if (!hasLayout(graph)) {
+      const structure = structureHash(graph, layoutOptions);
+      let positions = await readLayoutCache(structure);
+      layout = 'cache';
+      if (!positions) {
+        const t0 = Date.now();
+        positions = computeLayout(graph, layoutOptions);
+        layout = 'computed';
+        opts.log?.(`layout: ${graph.order} nodes, ${graph.size} edges in ${Date.now() - t0} ms\n`);
+        if (opts.persistLayout !== false) {
+          const cache: LayoutCache = { version: LAYOUT_CACHE_VERSION, structure, positions };
+          await writeFileAtomic(join(dir, LAYOUT_CACHE), JSON.stringify(cache)).catch((err: unknown) =>
+            opts.log?.(`layout: could not cache positions in ${join(dir, LAYOUT_CACHE)} (${errorMessage(err)}); they will be computed again next start\n`),
+          );
+        }
+      }
+      applyPositions(graph, positions);
+    }
+    const articles: ArticleMeta[] = store.articles.map(({ article: a }) => {
+      const m: ArticleMeta = { id: a.id };
+      for (const f of ['title', 'date', 'source', 'url'] as const) if (a[f]) m[f] = a[f];
+      return m;
+    });
+    return {
+      ok: true,
+      value: { graph: JSON.stringify(graph.export()), articles: JSON.stringify(articles), order: graph.order, size: graph.size, layout },
+    };
+  }
+
+  return {
+    dir,
+    async get(): Promise<ServedResult> {
+      const key = await fingerprint(dir);
+      if (cached?.key === key) return cached.result;
+      if (!pending)
+        pending = load().finally(() => {
+          pending = undefined;
+        });
+      const result = await pending;
+      // do not cache failures: the next request retries (the store may appear in the meantime)
+      if (result.ok) cached = { key, result };
+      return result;
+    },
+  };
+}
+
+export type GraphSource = ReturnType<typeof graphSource>;

@@ -1,0 +1,194 @@
+// The viewer's HTTP server (node:http): the built viewer (web/dist) at `/`, the graph at `/api/graph`
+// (graphology JSON with positions) and the articles' metadata at `/api/articles`. It serves only
+// files inside web/dist, only GET and HEAD, sends a Content-Security-Policy, and when bound to a
+// loopback address answers only requests addressed to a loopback name (no DNS rebinding).
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { UsageError, errorMessage } from '../errors.js';
+import type { LayoutOptions } from '../graph/layout.js';
+import { graphSource, type GraphSource } from './graph-source.js';
+
+export interface ServeOptions {
+  store: string;
+  host?: string;
+  /** 0 picks a free port. */
+  port?: number;
+  /** The built viewer; defaults to the package's web/dist. */
+  webDir?: string;
+  layout?: LayoutOptions;
+  persistLayout?: boolean;
+  /** Messages (layout timings, errors); default: nowhere. */
+  log?: (message: string) => void;
+}
+
+export const DEFAULT_HOST = '127.0.0.1';
+export const DEFAULT_PORT = 8040;
+
+/** web/dist next to this package, from src/serve (tsx) as from dist/serve (compiled). */
+export const defaultWebDir = (): string => fileURLToPath(new URL('../../web/dist/', import.meta.url));
+
+/** The policy the viewer runs under: its own scripts only, workers from blob: (the FA2 worker), no framing. */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "worker-src 'self' blob:",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "connect-src 'self'",
+  "font-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const SECURITY_HEADERS: Record<string, string> = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'DENY',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+};
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+};
+
+const LOOPBACK_NAMES = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
+export const isLoopback = (host: string): boolean => LOOPBACK_NAMES.has(host) || host.startsWith('127.');
+
+/**
+ * The file under `root` that a URL path names, or undefined when it would leave `root`
+ * (`..`, encoded `%2e%2e`, backslashes, NUL) or is malformed.
+ */
+export function resolveStatic(root: string, urlPath: string): string | undefined {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return undefined;
+  }
+  if (decoded.includes('\0') || decoded.includes('\\')) return undefined;
+  if (decoded.split('/').some((seg) => seg === '..')) return undefined;
+  const rel = normalize(decoded).replace(/^[/\\]+/, '');
+  const base = resolve(root);
+  const full = resolve(base, rel === '' ? 'index.html' : rel);
+  if (full !== base && !full.startsWith(base + sep)) return undefined;
+  return full;
+}
+
+function send(res: ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8', head = false): void {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Content-Length': Buffer.byteLength(body), 'Cache-Control': 'no-store' });
+  res.end(head ? undefined : body);
+}
+
+const sendJson = (res: ServerResponse, status: number, value: unknown, head: boolean) =>
+  send(res, status, typeof value === 'string' ? value : JSON.stringify(value), 'application/json; charset=utf-8', head);
+
+/** The request handler, separate from listening so that tests can drive it. */
+export function handler(opts: { webDir: string; source: GraphSource; loopbackOnly: boolean; log?: (m: string) => void }) {
+  const webDir = resolve(opts.webDir);
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const head = req.method === 'HEAD';
+    if (req.method !== 'GET' && !head) {
+      res.setHeader('Allow', 'GET, HEAD');
+      return send(res, 405, 'kunafoni serve: only GET and HEAD are supported\n');
+    }
+    if (opts.loopbackOnly) {
+      const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
+      if (!isLoopback(host)) return send(res, 421, `kunafoni serve: this server answers only to 127.0.0.1 or localhost, not "${host}"\n`);
+    }
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname === '/api/graph' || url.pathname === '/api/articles') {
+      const r = await opts.source.get();
+      if (!r.ok) return sendJson(res, r.status, { error: r.message }, head);
+      return sendJson(res, 200, url.pathname === '/api/graph' ? r.value.graph : r.value.articles, head);
+    }
+    if (url.pathname.startsWith('/api/')) return sendJson(res, 404, { error: `no API endpoint ${url.pathname}; try /api/graph or /api/articles` }, head);
+    const file = resolveStatic(webDir, url.pathname);
+    if (!file) return send(res, 400, 'kunafoni serve: bad path\n');
+    const st = await stat(file).catch(() => undefined);
+    if (!st?.isFile()) {
+      if (url.pathname === '/' || url.pathname === '/index.html')
+        return send(res, 503, `kunafoni serve: the viewer is not built (${join(webDir, 'index.html')} is missing); run \`npm run build:web\`\n`);
+      return send(res, 404, 'kunafoni serve: not found\n');
+    }
+    const type = CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': type,
+      'Content-Length': st.size,
+      // hashed asset names never change; the page itself is revalidated
+      'Cache-Control': url.pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+    });
+    if (head) return void res.end();
+    createReadStream(file)
+      .on('error', (err) => {
+        opts.log?.(`serve: reading ${file} failed: ${errorMessage(err)}\n`);
+        res.destroy();
+      })
+      .pipe(res);
+  };
+}
+
+export interface RunningServer {
+  url: string;
+  server: Server;
+  source: GraphSource;
+  close(): Promise<void>;
+}
+
+/** Start listening. Rejects with a UsageError when the port is taken or the host cannot be bound. */
+export async function startServer(opts: ServeOptions): Promise<RunningServer> {
+  const host = opts.host ?? DEFAULT_HOST;
+  const port = opts.port ?? DEFAULT_PORT;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be an integer between 0 and 65535, got ${String(port)}`);
+  const sourceOpts: Parameters<typeof graphSource>[0] = { store: opts.store };
+  if (opts.layout) sourceOpts.layout = opts.layout;
+  if (opts.persistLayout !== undefined) sourceOpts.persistLayout = opts.persistLayout;
+  if (opts.log) sourceOpts.log = opts.log;
+  const source = graphSource(sourceOpts);
+  const handle = handler({ webDir: opts.webDir ?? defaultWebDir(), source, loopbackOnly: isLoopback(host), ...(opts.log ? { log: opts.log } : {}) });
+  const server = createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      opts.log?.(`serve: ${req.url}: ${errorMessage(err)}\n`);
+      if (!res.headersSent) send(res, 500, `kunafoni serve: ${errorMessage(err)}\n`);
+      else res.destroy();
+    });
+  });
+  await new Promise<void>((ok, fail) => {
+    server.once('error', (err: NodeJS.ErrnoException) =>
+      fail(
+        err.code === 'EADDRINUSE'
+          ? new UsageError(`port ${port} is already in use on ${host}; choose another with --port`)
+          : new UsageError(`cannot listen on ${host}:${port} (${err.message})`),
+      ),
+    );
+    server.listen(port, host, () => ok());
+  });
+  const addr = server.address() as AddressInfo;
+  const shownHost = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
+  return {
+    url: `http://${shownHost}:${addr.port}/`,
+    server,
+    source,
+    close: () =>
+      new Promise<void>((ok) => {
+        server.closeAllConnections?.();
+        server.close(() => ok());
+      }),
+  };
+}

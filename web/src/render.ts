@@ -1,0 +1,123 @@
+// Sigma setup: programs for straight, curved and arrowed edges, colours by kind, sizes by mentions
+// or degree, labels by zoom, and highlighting of the focus (hovered or selected) through reducers.
+import Sigma from 'sigma';
+import { EdgeArrowProgram, EdgeRectangleProgram } from 'sigma/rendering';
+import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
+import EdgeCurveProgram, { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
+import type { Visible } from './filter.js';
+import type { ViewEdge, ViewGraph, ViewNode } from './model.js';
+import { DIM_NODE, EDGE_COLORS, FALLBACK, NODE_COLORS } from './palette.js';
+import type { SizeBy } from './state.js';
+
+export type Renderer = Sigma<ViewNode, ViewEdge>;
+
+/** What the reducers read; the app mutates it, then calls `renderer.refresh()`. */
+export interface RenderView {
+  visible: Visible;
+  sizeBy: SizeBy;
+  hovered: string | null;
+  selectedNode: string | null;
+  selectedEdge: string | null;
+  /** The focus and its neighbours (hover wins over selection); null: no focus. */
+  focus: Set<string> | null;
+}
+
+export interface Sizes {
+  mentions: Map<string, number>;
+  degree: Map<string, number>;
+}
+
+/** Disc sizes in pixels at ratio 1: grow with the square root, so hubs do not swallow the graph. */
+export function computeSizes(graph: ViewGraph): Sizes {
+  const mentions = new Map<string, number>();
+  const degree = new Map<string, number>();
+  let maxM = 1;
+  let maxD = 1;
+  graph.forEachNode((key, a) => {
+    maxM = Math.max(maxM, a.mentions ?? 1);
+    maxD = Math.max(maxD, graph.degree(key));
+  });
+  const scale = (v: number, max: number) => 3 + 15 * Math.sqrt(Math.max(v, 0) / max);
+  graph.forEachNode((key, a) => {
+    mentions.set(key, scale(a.mentions ?? 1, maxM));
+    degree.set(key, scale(graph.degree(key), maxD));
+  });
+  return { mentions, degree };
+}
+
+export const edgeSize = (weight: number | undefined): number => 1.5 + 1.5 * Math.log2(Math.max(weight ?? 1, 1));
+
+/** The focus set of a node: itself and its neighbours. */
+export function neighbourhood(graph: ViewGraph, key: string): Set<string> {
+  const s = new Set<string>([key]);
+  graph.forEachNeighbor(key, (n) => s.add(n));
+  return s;
+}
+
+export function createRenderer(graph: ViewGraph, container: HTMLElement, view: RenderView, sizes: Sizes): Renderer {
+  const nodeReducer = (node: string, a: ViewNode): Partial<NodeDisplayData> => {
+    const selected = node === view.selectedNode;
+    if (!view.visible.nodes.has(node) && !selected) return { x: a.x, y: a.y, hidden: true };
+    const res: Partial<NodeDisplayData> = {
+      x: a.x,
+      y: a.y,
+      label: a.label,
+      size: (view.sizeBy === 'degree' ? sizes.degree : sizes.mentions).get(node) ?? 4,
+      color: NODE_COLORS[a.kind] ?? FALLBACK,
+      zIndex: 1,
+    };
+    if (view.focus) {
+      if (view.focus.has(node)) {
+        res.forceLabel = true;
+        res.zIndex = 2;
+        if (node === view.hovered || selected) res.highlighted = true;
+      } else {
+        res.color = DIM_NODE;
+        res.label = null;
+        res.zIndex = 0;
+      }
+    } else if (selected) res.highlighted = true;
+    return res;
+  };
+  const edgeReducer = (edge: string, a: ViewEdge): Partial<EdgeDisplayData> => {
+    const selected = edge === view.selectedEdge;
+    if (!view.visible.edges.has(edge) && !selected) return { hidden: true };
+    const res: Partial<EdgeDisplayData> = { color: EDGE_COLORS[a.kind] ?? FALLBACK, size: edgeSize(a.weight), zIndex: 1 };
+    if (a.type) (res as Record<string, unknown>).type = a.type;
+    if (a.curvature !== undefined) (res as Record<string, unknown>).curvature = a.curvature;
+    if (selected) {
+      res.size = (res.size ?? 1) * 2.5;
+      res.zIndex = 3;
+    } else if (view.focus) {
+      const [s, t] = graph.extremities(edge);
+      const center = view.hovered ?? view.selectedNode;
+      if (center !== null ? s === center || t === center : view.focus.has(s) && view.focus.has(t)) res.zIndex = 2;
+      else res.hidden = true;
+    }
+    return res;
+  };
+  return new Sigma<ViewNode, ViewEdge>(graph, container, {
+    nodeReducer,
+    edgeReducer,
+    zIndex: true,
+    enableEdgeEvents: graph.size <= 50_000,
+    renderEdgeLabels: false,
+    defaultEdgeType: 'line',
+    edgeProgramClasses: {
+      line: EdgeRectangleProgram,
+      arrow: EdgeArrowProgram,
+      curved: EdgeCurveProgram,
+      curvedArrow: EdgeCurvedArrowProgram,
+    },
+    labelFont: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
+    labelSize: 13,
+    labelWeight: '500',
+    labelRenderedSizeThreshold: 7,
+    labelDensity: 0.8,
+    labelGridCellSize: 80,
+    minCameraRatio: 0.02,
+    maxCameraRatio: 20,
+    hideEdgesOnMove: graph.size > 50_000,
+    stagePadding: 40,
+  });
+}

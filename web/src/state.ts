@@ -1,0 +1,84 @@
+// The view's state, and its round trip through the URL's hash, so that a link reopens the same view
+// (selection, filters, camera, language). Pure: no DOM.
+import { LANGS, type Lang } from './i18n.js';
+import { NODE_KINDS, RELATION_KINDS, type NodeKind, type RelationKind } from './model.js';
+
+export type Selection = { kind: 'node'; key: string } | { kind: 'edge'; key: string } | null;
+export type SizeBy = 'mentions' | 'degree';
+
+export interface CameraView {
+  x: number;
+  y: number;
+  ratio: number;
+}
+
+export interface ViewState {
+  selection: Selection;
+  /** Kinds switched off (the default, nothing hidden, stays out of the URL). */
+  hiddenNodeKinds: Set<NodeKind>;
+  hiddenEdgeKinds: Set<RelationKind>;
+  /** Period, as YYYY-MM months, inclusive; undefined: open. */
+  from?: string;
+  to?: string;
+  minSources: number;
+  /** Show only the N most mentioned nodes (0: all; undefined: the viewer decides by graph size). */
+  top?: number;
+  sizeBy: SizeBy;
+  camera?: CameraView;
+  lang: Lang;
+}
+
+export const defaultState = (): ViewState => ({
+  selection: null,
+  hiddenNodeKinds: new Set(),
+  hiddenEdgeKinds: new Set(),
+  minSources: 1,
+  sizeBy: 'mentions',
+  lang: 'fr',
+});
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+const round = (v: number, digits: number) => Number(v.toFixed(digits));
+
+/** The state as a URL hash (without '#'); defaults are left out. */
+export function encodeState(s: ViewState): string {
+  const p = new URLSearchParams();
+  if (s.selection) p.set(s.selection.kind === 'node' ? 'node' : 'edge', s.selection.key);
+  if (s.hiddenNodeKinds.size) p.set('hide', [...s.hiddenNodeKinds].sort().join(','));
+  if (s.hiddenEdgeKinds.size) p.set('hideRel', [...s.hiddenEdgeKinds].sort().join(','));
+  if (s.from) p.set('from', s.from);
+  if (s.to) p.set('to', s.to);
+  if (s.minSources > 1) p.set('sources', String(s.minSources));
+  if (s.top !== undefined) p.set('top', s.top === 0 ? 'all' : String(s.top));
+  if (s.sizeBy !== 'mentions') p.set('size', s.sizeBy);
+  if (s.camera) p.set('cam', [round(s.camera.x, 4), round(s.camera.y, 4), round(s.camera.ratio, 4)].join(','));
+  if (s.lang !== 'fr') p.set('lang', s.lang);
+  return p.toString();
+}
+
+/** Read a hash back; anything malformed falls back to the default for that field. */
+export function decodeState(hash: string): ViewState {
+  const p = new URLSearchParams(hash.replace(/^#/, ''));
+  const s = defaultState();
+  const node = p.get('node');
+  const edge = p.get('edge');
+  if (node) s.selection = { kind: 'node', key: node };
+  else if (edge) s.selection = { kind: 'edge', key: edge };
+  for (const k of (p.get('hide') ?? '').split(',')) if ((NODE_KINDS as readonly string[]).includes(k)) s.hiddenNodeKinds.add(k as NodeKind);
+  for (const k of (p.get('hideRel') ?? '').split(',')) if ((RELATION_KINDS as readonly string[]).includes(k)) s.hiddenEdgeKinds.add(k as RelationKind);
+  const from = p.get('from');
+  const to = p.get('to');
+  if (from && MONTH.test(from)) s.from = from;
+  if (to && MONTH.test(to)) s.to = to;
+  const src = Number(p.get('sources'));
+  if (Number.isInteger(src) && src > 1 && src < 1000) s.minSources = src;
+  const top = p.get('top');
+  if (top === 'all') s.top = 0;
+  else if (top && /^\d+$/.test(top) && Number(top) > 0) s.top = Number(top);
+  if (p.get('size') === 'degree') s.sizeBy = 'degree';
+  const cam = (p.get('cam') ?? '').split(',').map(Number);
+  if (cam.length === 3 && cam.every(Number.isFinite) && cam[2]! > 0) s.camera = { x: cam[0]!, y: cam[1]!, ratio: cam[2]! };
+  const lang = p.get('lang');
+  if (lang && (LANGS as readonly string[]).includes(lang)) s.lang = lang as Lang;
+  return s;
+}
