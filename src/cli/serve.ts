@@ -20,21 +20,24 @@ export const serveCommand = (io: CliIO, until: () => Promise<void> = interrupted
     .option('--port <n>', 'port (0: any free port)', parsePort, DEFAULT_PORT)
     .option('--host <host>', 'address to bind; anything but loopback exposes your store to the network', DEFAULT_HOST)
     .option('--store <dir>', 'store folder', DEFAULT_STORE)
+    .option('--edit', "let the viewer correct the graph (rename, merge, delete, verify), recorded in the store's curation.json")
     .addHelpText(
       'after',
       `
 Examples:
   kunafoni serve                         http://127.0.0.1:${DEFAULT_PORT}/
   kunafoni serve --port 0 --store research/store
+  kunafoni serve --edit                  the panel offers rename, merge, delete and verify
 
-Endpoints: / (the viewer), /api/graph (graphology JSON with x/y), /api/articles ([{id, title, date, source, url}]).
+Endpoints: / (the viewer), /api/graph (graphology JSON with x/y), /api/articles ([{id, title, date, source, url}]),
+/api/curation (GET: the decisions; POST: record one, with --edit only; see \`kunafoni curate --help\`).
 Positions are computed once (ForceAtlas2 + noverlap) when the stored graph has none, and cached in the store's layout.json.
 Prints the URL on stdout; Ctrl-C stops.`,
     )
-    .action(async (opts: { port: number; host: string; store: string }) => {
+    .action(async (opts: { port: number; host: string; store: string; edit?: boolean }) => {
       if (!(await isStore(opts.store)))
         io.err(`kunafoni: no store in ${opts.store} yet; the viewer will say so until you run \`kunafoni ingest <files> --store ${opts.store}\`\n`);
-      const server = await startServer({ store: opts.store, host: opts.host, port: opts.port, log: io.err });
+      const server = await startServer({ store: opts.store, host: opts.host, port: opts.port, log: io.err, edit: opts.edit === true });
       // warm the cache (and compute the layout) before the first visit
       const first = await server.source.get();
       if (first.ok) io.err(`serving ${first.value.order} nodes and ${first.value.size} edges from ${server.source.dir} (positions: ${first.value.layout})\n`);

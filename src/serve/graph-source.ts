@@ -43,7 +43,7 @@ interface LayoutCache {
 
 async function fingerprint(dir: string): Promise<string> {
   const parts: string[] = [];
-  for (const f of ['meta.json', 'articles.jsonl', 'graph.json']) {
+  for (const f of ['meta.json', 'articles.jsonl', 'graph.json', 'curation.json']) {
     const s = await stat(join(dir, f)).catch(() => undefined);
     parts.push(s ? `${f}:${s.size}:${s.mtimeMs}` : `${f}:-`);
   }

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { UsageError, errorMessage } from '../errors.js';
 import type { LayoutOptions } from '../graph/layout.js';
 import { graphSource, type GraphSource } from './graph-source.js';
+import { curationApi, type CurationApiHandler } from './curation-api.js';
 
 export interface ServeOptions {
   store: string;
@@ -21,6 +22,8 @@ export interface ServeOptions {
   webDir?: string;
   layout?: LayoutOptions;
   persistLayout?: boolean;
+  /** Accept curation decisions from the viewer (`kunafoni serve --edit`); read-only otherwise. */
+  edit?: boolean;
   /** Messages (layout timings, errors); default: nowhere. */
   log?: (message: string) => void;
 }
@@ -99,17 +102,19 @@ const sendJson = (res: ServerResponse, status: number, value: unknown, head: boo
   send(res, status, typeof value === 'string' ? value : JSON.stringify(value), 'application/json; charset=utf-8', head);
 
 /** The request handler, separate from listening so that tests can drive it. */
-export function handler(opts: { webDir: string; source: GraphSource; loopbackOnly: boolean; log?: (m: string) => void }) {
+export function handler(opts: { webDir: string; source: GraphSource; loopbackOnly: boolean; log?: (m: string) => void; curation?: CurationApiHandler }) {
   const webDir = resolve(opts.webDir);
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const head = req.method === 'HEAD';
-    if (req.method !== 'GET' && !head) {
-      res.setHeader('Allow', 'GET, HEAD');
-      return send(res, 405, 'kunafoni serve: only GET and HEAD are supported\n');
-    }
     if (opts.loopbackOnly) {
       const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
       if (!isLoopback(host)) return send(res, 421, `kunafoni serve: this server answers only to 127.0.0.1 or localhost, not "${host}"\n`);
+    }
+    // /api/curation… (the only writes, and only with --edit): src/serve/curation-api.ts
+    if (opts.curation && (await opts.curation(req, res))) return;
+    if (req.method !== 'GET' && !head) {
+      res.setHeader('Allow', 'GET, HEAD');
+      return send(res, 405, 'kunafoni serve: only GET and HEAD are supported\n');
     }
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname === '/api/graph' || url.pathname === '/api/articles') {
@@ -161,7 +166,8 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   if (opts.persistLayout !== undefined) sourceOpts.persistLayout = opts.persistLayout;
   if (opts.log) sourceOpts.log = opts.log;
   const source = graphSource(sourceOpts);
-  const handle = handler({ webDir: opts.webDir ?? defaultWebDir(), source, loopbackOnly: isLoopback(host), ...(opts.log ? { log: opts.log } : {}) });
+  const curation = curationApi({ store: opts.store, edit: opts.edit === true, ...(opts.log ? { log: opts.log } : {}) });
+  const handle = handler({ webDir: opts.webDir ?? defaultWebDir(), source, loopbackOnly: isLoopback(host), curation, ...(opts.log ? { log: opts.log } : {}) });
   const server = createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
       opts.log?.(`serve: ${req.url}: ${errorMessage(err)}\n`);

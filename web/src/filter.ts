@@ -36,7 +36,7 @@ export interface Visible {
   edges: Set<string>;
 }
 
-export type FilterState = Pick<ViewState, 'hiddenNodeKinds' | 'hiddenEdgeKinds' | 'from' | 'to' | 'minSources'> & { top?: number };
+export type FilterState = Pick<ViewState, 'hiddenNodeKinds' | 'hiddenEdgeKinds' | 'from' | 'to' | 'minSources' | 'verifiedOnly'> & { top?: number };
 
 /** Above this many nodes, the viewer starts with the most mentioned ones only (see `top`). */
 export const LARGE_GRAPH = 3000;
@@ -80,6 +80,7 @@ export function visibleElements(graph: ViewGraph, s: FilterState): Visible {
     if (s.hiddenEdgeKinds.has(a.kind)) return;
     if (!nodes.has(source) || !nodes.has(target)) return;
     if (s.minSources > 1 && a.sources.length < s.minSources) return;
+    if (s.verifiedOnly && a.verified !== true) return; // a researcher checked its evidence (kunafoni curate verify)
     if (dated) {
       const datedEvidence = a.evidence.filter((e) => e.date);
       if (datedEvidence.length && !datedEvidence.some((e) => {
@@ -92,6 +93,6 @@ export function visibleElements(graph: ViewGraph, s: FilterState): Visible {
     linked.add(source);
     linked.add(target);
   });
-  if (s.minSources > 1) for (const n of [...nodes]) if (!linked.has(n)) nodes.delete(n);
+  if (s.minSources > 1 || s.verifiedOnly) for (const n of [...nodes]) if (!linked.has(n)) nodes.delete(n);
   return { nodes, edges };
 }

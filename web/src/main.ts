@@ -14,6 +14,7 @@ import { NODE_KIND_LABELS, RELATION_NAMES, STRINGS, formatDate, type Lang, type 
 import { NODE_KINDS, RELATION_KINDS, assignEdgePrograms, loadGraph, type ArticleMeta, type NodeKind, type RelationKind, type ViewGraph } from './model.js';
 import { EDGE_COLORS, NODE_COLORS } from './palette.js';
 import { renderEdgePanel, renderNodePanel } from './panel.js';
+import { curationEditable, edgeActions, nodeActions, verifiedBadge } from './curation.js';
 import { computeSizes, createRenderer, neighbourhood, type RenderView, type Renderer, type Sizes } from './render.js';
 import { buildIndex, type Hit, type SearchIndex } from './search.js';
 import { decodeState, encodeState, type ViewState } from './state.js';
@@ -33,6 +34,8 @@ interface App {
   buckets: Bucket[];
   layout: FA2Layout | null;
   playTimer: number | null;
+  /** The server accepts curation decisions (`kunafoni serve --edit`). */
+  editable: boolean;
 }
 
 const ui = {
@@ -146,6 +149,7 @@ function renderFilters(app: App): void {
   }
   const min = must<HTMLInputElement>('#min-sources');
   min.value = String(app.state.minSources);
+  must<HTMLInputElement>('#verified-only').checked = app.state.verifiedOnly === true;
   const size = must<HTMLSelectElement>('#size-by');
   size.value = app.state.sizeBy;
   const top = must<HTMLSelectElement>('#top');
@@ -234,8 +238,24 @@ function renderPanel(app: App): void {
     visibleEdges: app.view.visible.edges,
     select: (s: { kind: 'node' | 'edge'; key: string }) => select(app, s, s.kind === 'node'),
   };
-  if (sel?.kind === 'node' && app.graph.hasNode(sel.key)) renderNodePanel(body, sel.key, ctx);
-  else if (sel?.kind === 'edge' && app.graph.hasEdge(sel.key)) renderEdgePanel(body, sel.key, ctx);
+  const curation = {
+    graph: app.graph,
+    lang: app.state.lang,
+    search: (q: string) => app.index.search(q, 9),
+    reload: () => {
+      writeUrl(app);
+      location.reload();
+    },
+  };
+  if (sel?.kind === 'node' && app.graph.hasNode(sel.key)) {
+    renderNodePanel(body, sel.key, ctx);
+    if (app.editable) body.insertBefore(nodeActions(sel.key, curation), body.children[2] ?? null);
+  } else if (sel?.kind === 'edge' && app.graph.hasEdge(sel.key)) {
+    renderEdgePanel(body, sel.key, ctx);
+    const badge = verifiedBadge(sel.key, curation);
+    if (badge) body.insertBefore(badge, body.children[1] ?? null);
+    if (app.editable) body.insertBefore(edgeActions(sel.key, curation), body.children[2] ?? null);
+  }
   else {
     clear(body);
     append(body, el('p', { class: 'hint' }, S(app).noSelection));
@@ -376,6 +396,11 @@ function setupControls(app: App): void {
     must('#layout').textContent = app.layout?.isRunning() ? S(app).layoutStop : S(app).layoutStart;
     scheduleUrl(app);
   });
+  must<HTMLInputElement>('#verified-only').addEventListener('change', (e) => {
+    if ((e.target as HTMLInputElement).checked) app.state.verifiedOnly = true;
+    else delete app.state.verifiedOnly;
+    refilter(app);
+  });
   must<HTMLInputElement>('#min-sources').addEventListener('change', (e) => {
     const v = Math.max(1, Math.floor(Number((e.target as HTMLInputElement).value) || 1));
     app.state.minSources = v;
@@ -409,6 +434,7 @@ function setupControls(app: App): void {
     app.state.hiddenNodeKinds.clear();
     app.state.hiddenEdgeKinds.clear();
     app.state.minSources = 1;
+    delete app.state.verifiedOnly;
     delete app.state.from;
     delete app.state.to;
     renderFilters(app);
@@ -474,8 +500,9 @@ async function boot(): Promise<void> {
   document.body.dataset.state = 'loading';
   let data: SerializedGraph;
   let articleList: ArticleMeta[];
+  let editable: boolean;
   try {
-    [data, articleList] = await Promise.all([fetchJson<SerializedGraph>('api/graph'), fetchJson<ArticleMeta[]>('api/articles')]);
+    [data, articleList, editable] = await Promise.all([fetchJson<SerializedGraph>('api/graph'), fetchJson<ArticleMeta[]>('api/articles'), curationEditable()]);
   } catch (err) {
     return fail(err instanceof Error ? err.message : String(err), state.lang);
   }
@@ -500,6 +527,7 @@ async function boot(): Promise<void> {
     buckets: monthlyHistogram(articleList),
     layout: null,
     playTimer: null,
+    editable,
   };
   renderer.once('afterRender', () => {
     performance.mark('kunafoni:first-render');

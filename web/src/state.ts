@@ -21,6 +21,8 @@ export interface ViewState {
   from?: string;
   to?: string;
   minSources: number;
+  /** Only relations a researcher verified (and the entities they link). */
+  verifiedOnly?: boolean;
   /** Show only the N most mentioned nodes (0: all; undefined: the viewer decides by graph size). */
   top?: number;
   sizeBy: SizeBy;
@@ -49,6 +51,7 @@ export function encodeState(s: ViewState): string {
   if (s.from) p.set('from', s.from);
   if (s.to) p.set('to', s.to);
   if (s.minSources > 1) p.set('sources', String(s.minSources));
+  if (s.verifiedOnly) p.set('verified', '1');
   if (s.top !== undefined) p.set('top', s.top === 0 ? 'all' : String(s.top));
   if (s.sizeBy !== 'mentions') p.set('size', s.sizeBy);
   if (s.camera) p.set('cam', [round(s.camera.x, 4), round(s.camera.y, 4), round(s.camera.ratio, 4)].join(','));
@@ -72,6 +75,7 @@ export function decodeState(hash: string): ViewState {
   if (to && MONTH.test(to)) s.to = to;
   const src = Number(p.get('sources'));
   if (Number.isInteger(src) && src > 1 && src < 1000) s.minSources = src;
+  if (p.get('verified') === '1') s.verifiedOnly = true;
   const top = p.get('top');
   if (top === 'all') s.top = 0;
   else if (top && /^\d+$/.test(top) && Number(top) > 0) s.top = Number(top);
