@@ -33,6 +33,8 @@ describe('people: names of the region, civilities, capitals', () => {
     ['Mr Henri-Paul DEMBÉLÉ, Managing Director of Kora Capital, signed the deal.', ['Henri-Paul Dembélé']],
     ['« Nous sommes prêts », a déclaré Fatoumata dite Fanta Coulibaly.', ['Fatoumata dite Fanta Coulibaly']],
     ['Le Général de Brigade Abdoulaye Keïta, Premier ministre, a reçu la délégation.', ['Abdoulaye Keïta']],
+    ['Selon Mme KONÉ Rokia, présidente de l’association, le service reprendra.', ['Rokia Koné']],
+    ['Le DG de Kora Mobile, Amadou B. Traoré, a signé.', ['Amadou B. Traoré']],
   ];
   it.each(cases)('%s', (text, people) => expect(names(run(text), 'person')).toEqual(people));
 

@@ -465,7 +465,7 @@ function chunksOf(text: string, claims: Claims): PersonChunk[] {
       cur = [];
     };
     for (const t of tokens) {
-      if (claims.overlaps(t.start, t.end) || t.w.length < 2 || (lex.notNames.has(t.w) && cur.length > 0) || patterns().roleOf(t.w)) {
+      if (claims.overlaps(t.start, t.end) || (t.w.length < 2 && !/^\p{Lu}\.$/u.test(t.w)) || (lex.notNames.has(t.w) && cur.length > 0) || patterns().roleOf(t.w)) {
         flush();
         continue;
       }
@@ -530,7 +530,13 @@ function people(text: string, sentences: Sentence[], claims: Claims, lang: 'fr' 
       respectively.test(before) ||
       (/^\s*et\s+/u.test(after) && respectively.test(text.slice(Math.max(sStart, start - 60), start))) ||
       (!single && firstNames.has(tokens[0]!.start));
-    const name = displayName(raw.replace(/\s+(?:\(\p{L}\))$/u, ''));
+    let name = displayName(raw.replace(/\s+(?:\(\p{L}\))$/u, ''));
+    // "KONÉ Rokia": the surname in capitals first, as civil registers write it
+    const surnameFirst = /^((?:\p{Lu}{2,}[\s-]?)+)\s+((?:\p{Lu}\p{Ll}+[\s-]?)+)$/u.exec(raw.trim());
+    if (surnameFirst && !single) {
+      forms.push(name);
+      name = displayName(`${surnameFirst[2]!.trim()} ${surnameFirst[1]!.trim()}`);
+    }
     if (isPlace(name) || isNotEntity(name)) continue;
     // "Kora Mobile", "Kayira Tech": a company word makes a name an organisation's
     if (!civ && nameTokens.length >= 2 && !lexicon().companyWords.has(nameTokens[0]!) && nameTokens.some((w) => lexicon().companyWords.has(w))) {

@@ -79,7 +79,8 @@ function build() {
     PARTICLE: `(?:${particles})`,
     CIVILITY: `(?:${civilities})`,
     /** A person's name: name tokens, particles between them, at most six tokens. */
-    PERSON: `${NAME_TOKEN}(?:[\\s]+(?:(?:${particles})[\\s]+)*${NAME_TOKEN}){0,5}`,
+    // an initial may stand between names ("Amadou B. Traoré")
+    PERSON: `${NAME_TOKEN}(?:[\\s]+(?:(?:${particles})[\\s]+|[${UP}]\\.\\s+)*${NAME_TOKEN}){0,5}`,
     roleOf(form: string): { role: string; head: boolean } | undefined {
       const f = form.toLowerCase().replace(/’/g, "'").replace(/\s+/g, ' ').trim();
       const hit = roleForms.find((r) => r.form.toLowerCase().replace(/’/g, "'") === f);
