@@ -76,7 +76,6 @@ function build() {
     ROLE_CS: `(?:${roleCs})`,
     /** Any role form (case-insensitive use). */
     ROLE: `(?:${roleAlt})`,
-    PARTICLE: `(?:${particles})`,
     CIVILITY: `(?:${civilities})`,
     /** A person's name: name tokens, particles between them, at most six tokens. */
     // an initial may stand between names ("Amadou B. Traoré")
@@ -107,5 +106,3 @@ export const ORG_TAILS = ['Bank', 'Fund', 'Agency', 'Authority', 'Union', 'Corpo
 export const ORG_INTRODUCERS =
   "(?:la société|la firme|l['’]entreprise|l['’]opérateur|le groupe|la start-?up|la fintech|la banque|la compagnie|le cabinet|le fournisseur(?: d['’]accès)?|le service(?: de [\\p{Ll}' ’]+?)?|l['’]agence|l['’]ONG|l['’]association|the company|the firm|the operator|the group|the bank|the start-?up)";
 
-/** Common words that end a name chunk when met in it. */
-export const STOP_CONNECTORS = new Set(['de', 'du', 'des', 'la', 'le', 'les', "l'", "d'", 'et', 'pour', 'en', 'au', 'aux', 'sur', 'of', 'the', 'and', 'for', 'à']);

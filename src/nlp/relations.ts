@@ -95,7 +95,6 @@ export function extractRelations(text: string, sentences: Sentence[], entities: 
   if (published) ctx.published = published;
   for (const s of sentences) appositionRoles(ctx, s);
   titleMentions(ctx);
-  const subjects = new Map<Sentence, Ref[]>();
   let host: Ref | undefined;
   let pendingHost: Ref | undefined;
   let lastMeeting: { host: string; guests: string[] } | undefined;
@@ -133,7 +132,6 @@ export function extractRelations(text: string, sentences: Sentence[], entities: 
     const generic = GENERIC_SUBJECT.test(s.text);
     const first = here.length ? [here[0]!] : generic ? [] : opening;
     const startsWithPronoun = PRONOUN_SUBJECT.test(s.text) && (!inS.length || inS[0]!.start - s.start > 40);
-    subjects.set(s, startsWithPronoun ? prev : first);
     prev = startsWithPronoun ? prev : first.length || generic ? first : prev;
   }
   // a visit or an audience with an organisation is a meeting with its people named in the story

@@ -7,8 +7,6 @@ import type { Found } from '../nlp/mentions.js';
 
 export interface Resolved {
   entities: LocalEntity[];
-  /** Found mention index → entity id (absent when the mention was dropped). */
-  byMention: Map<Found, string>;
 }
 
 const STOP = new Set(['de', 'du', 'des', 'la', 'le', 'les', 'l', 'd', 'et', 'pour', 'au', 'aux', 'en', 'sur', 'of', 'the', 'and', 'sa', 's a']);
@@ -76,7 +74,6 @@ export function resolveLocal(found: Found[], opts: { outlet?: string; author?: s
   mergeOrgs(groups, groupOf);
 
   const entities: LocalEntity[] = [];
-  const byMention = new Map<Found, string>();
   groups
     .filter((g) => g.founds.length)
     .sort((a, b) => Math.min(...a.founds.map((f) => f.start)) - Math.min(...b.founds.map((f) => f.start)))
@@ -95,9 +92,8 @@ export function resolveLocal(found: Found[], opts: { outlet?: string; author?: s
         .sort((a, b) => a.start - b.start)
         .map((f) => ({ text: f.text, start: f.start, end: f.end, kind: g.kind, rule: f.rule }));
       entities.push({ id, kind: g.kind === 'organisation' ? 'organisation' : 'person', name, forms: [...forms].sort(), keys: [...keys].sort(), roles: [], mentions });
-      for (const f of g.founds) byMention.set(f, id);
     });
-  return { entities, byMention };
+  return { entities };
 }
 
 function endsWith(full: string[], part: string[]): boolean {
