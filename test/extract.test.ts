@@ -141,6 +141,16 @@ describe('the genre\'s turns of phrase', () => {
   ];
   it.each(cases)('%s', (text, expected) => expect(rels(run(text))).toEqual(expected));
 
+  it.each([
+    ['Le ministre Moussa Ag Intalla a présidé la cérémonie de signature de la convention de partenariat entre la société Kayira Technologies et la Banque du Sahel (BDS).'],
+    ['La société Kayira Technologies et la Banque du Sahel (BDS) ont procédé à la signature d’un accord.'],
+  ])('an agreement between two organisations: %s', (text) => {
+    expect(rels(run(text), ['signed-agreement-with'])).toEqual(['signed-agreement-with Banque du Sahel -> Kayira Technologies']);
+  });
+  it.each([
+    ['Le DG de Kora Mobile, Ali Ould Moussa, s’est dit prêt à accompagner les régions du Nord.', 'Ali Ould Moussa: accompagner les régions du Nord'],
+    ['Le DG de Kora Mobile, Ali Ould Moussa, a annoncé son intention d’ouvrir un centre de formation à Gao.', 'Ali Ould Moussa: ouvrir un centre de formation à Gao'],
+  ])('a commitment: %s', (text, expected) => expect(commitments(run(text))).toEqual([expected]));
   it('"a, pour sa part, pris l’engagement de" is a commitment of the subject', () => {
     expect(commitments(run('La ministre Kadiatou Ag Mohamed a, pour sa part, pris l’engagement d’accélérer les autorisations.'))).toEqual(['Kadiatou Ag Mohamed: accélérer les autorisations']);
   });

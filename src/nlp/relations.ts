@@ -83,6 +83,9 @@ function headMatches(name: string, head: string): boolean {
   return n.startsWith(head + ' ') || n.includes(' ' + head + ' ');
 }
 
+/** Banks, funds and lenders: what "l’établissement" or "the lender" refers back to. */
+const FINANCIAL = /Banque|Bank|Fonds|Fund|Caisse|Crédit|Credit|Microfinance|BOAD|FAGACE|BCEAO/u;
+
 const PREP_END = `\\s+(?:de\\s+la|de\\s+l['’]|du|des|de|d['’]|of\\s+the|of)\\s*$`;
 
 export function extractRelations(text: string, sentences: Sentence[], entities: LocalEntity[], lang: 'fr' | 'en', published?: string): RelationsResult {
@@ -220,11 +223,21 @@ function subjectBefore(ctx: Ctx, s: Sentence, inS: Ref[], pos: number, prev: Ref
     const org = ctx.refs.filter((r) => r.kind === 'organisation' && r.end <= clauseStart + head.index! && headMatches(ctx.entities.get(r.id)?.name ?? '', word)).pop();
     if (org) cands.push({ at: clauseStart + head.index!, refs: asAnaphor([org], clauseStart + head.index!, head[0].length) });
   }
-  // "l’opérateur", "la société": the last company named, not a ministry, a bank or an agency
+  // "l’opérateur", "la société": the last company named, not a ministry, a bank or an agency;
+  // "l’établissement", "the lender": the last bank or fund; "X, dont l’établissement …": X's organisation
   const anaphor = [...lead.matchAll(ORG_ANAPHOR)].filter(notComplement).pop();
   if (anaphor) {
-    const orgs = ctx.refs.filter((r) => r.kind === 'organisation' && r.end <= clauseStart + anaphor.index!);
-    const org = orgs.filter((r) => !PUBLIC_BODY.test(ctx.entities.get(r.id)?.name ?? '')).pop() ?? orgs.pop();
+    const at = clauseStart + anaphor.index!;
+    const orgs = ctx.refs.filter((r) => r.kind === 'organisation' && r.end <= at);
+    const nameOf = (r: Ref) => ctx.entities.get(r.id)?.name ?? '';
+    const owner = /dont\s*$/u.test(lead.slice(0, anaphor.index!)) ? inS.filter((r) => r.kind === 'person' && r.end <= at).pop() : undefined;
+    const ownerOrg = owner ? orgOfPerson(ctx, owner.id) : undefined;
+    const lender = /établissement|institution|lender/iu.test(anaphor[0]);
+    const org = ownerOrg
+      ? orgs.find((r) => r.id === ownerOrg) ?? { id: ownerOrg, kind: 'organisation' as const, start: at, end: at, via: 'pronoun' as const }
+      : lender
+        ? orgs.filter((r) => FINANCIAL.test(nameOf(r))).pop() ?? orgs.pop()
+        : orgs.filter((r) => !PUBLIC_BODY.test(nameOf(r))).pop() ?? orgs.pop();
     if (org) cands.push({ at: clauseStart + anaphor.index!, refs: asAnaphor([org], clauseStart + anaphor.index!, anaphor[0].length) });
   }
   // "les deux parties": the signatories of the agreement told of earlier

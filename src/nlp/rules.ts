@@ -88,11 +88,12 @@ export interface CommitRule extends VerbRule {
 export const COMMIT: CommitRule[] = [
   { id: 'commit:s-est-engagé-à', status: 'announced', re: U(/(?:s['’](?:est|étaient|était)|se\s+sont|se\s+seraient)\s+(?:\p{L}+\s+)?engagée?s?\s+(?:à|a)\s+|s['’]engagen?t?\s+(?:à|a)\s+|\b(?:a|ont)(?:\s*,[^,.;]{1,40},)?\s+pris\s+l['’]engagement\s+(?:de|d['’])\s*/gu) },
   { id: 'commit:a-réaffirmé-son-engagement', status: 'announced', re: U(/\b(?:a|ont)(?:\s*,[^,.;]{1,40},)?\s+(?:pour\s+sa\s+part\s+|pour\s+leur\s+part\s+|également\s+|aussi\s+|à\s+son\s+tour\s+|de\s+son\s+côté\s+|ensuite\s+|enfin\s+)?(?:réaffirmé|réitéré|renouvelé|exprimé|affirmé|manifesté|confirmé|témoigné|traduit)\s+(?:son|sa|leur|leurs|la|l['’])\s*(?:engagement|volonté|disponibilité|détermination|soutien|ambition)(?:\s+(?:du|de\s+la|de\s+l['’]|des)\s*[^,.;]{1,60}?(?=\s+(?:à|de|d['’]|pour)\s))?\s*(?:à|de|d['’]|pour|en\s+faveur\s+de)?\s*/gu) },
+  { id: 'commit:a-annoncé-son-intention', status: 'announced', re: U(/\b(?:a|ont)(?:\s*,[^,.;]{1,40},)?\s+(?:annoncé|exprimé|affiché|fait\s+part\s+de)\s+(?:son|sa|leur)\s+(?:intention|volonté|projet|ambition)\s+(?:de|d['’]|à)\s*/gu) },
   { id: 'commit:a-assuré-de-son-engagement', status: 'announced', re: U(/\b(?:a|ont)(?:\s*,[^,.;]{1,40},)?\s+(?:\p{L}+\s+)?assuré\s+[^,.;]{0,60}?\s*(?:de|d['’])\s*(?:son|sa|leur|la|l['’])\s*(?:totale\s+|entière\s+|pleine\s+)?(?:engagement|disponibilité|soutien|volonté|accompagnement|détermination)(?!\s+(?:de\s+l['’]État|de\s+l['’]Etat|du\s+gouvernement|des\s+autorités|de\s+son\s+département|du\s+département|du\s+ministère))\s*/gu) },
   { id: 'commit:a-promis', status: 'announced', re: U(/\b(?:a|ont)(?:\s*,[^,.;]{1,40},)?\s+(?:également\s+|aussi\s+)?promis\s+(?:de|d['’]|que|qu['’])\s*|\bpromet(?:tent)?\s+(?:de|d['’]|que|qu['’])\s*/gu) },
   { id: 'commit:a-accordé-un-financement', status: 'signed', keepMatch: true, re: U(/\b(?:a|ont)(?:\s*,[^,.;]{1,40},)?\s+(?:accordé|octroyé|consenti|mobilisé|débloqué)\s+(?:[^,.;]{0,30}?\s)?(?:un|une|des)\s+(?:financement|prêt|subvention|garantie|don|enveloppe)s?\b/gu) },
   { id: 'commit:a-garanti', status: 'signed', keepMatch: true, re: U(/\b(?:a|ont)(?:\s*,[^,.;]{1,40},)?\s+garanti\b/gu) },
-  { id: 'commit:est-prêt-à', status: 'announced', re: U(/\b(?:est|sont)\s+(?:«\s*)?(?:prêt|prête|prêts|prêtes|disposée?s?|déterminée?s?|résolue?s?)\s+(?:à|a)\s+/gu) },
+  { id: 'commit:est-prêt-à', status: 'announced', re: U(/\b(?:est|sont|s['’](?:est|sont)\s+dite?s?|se\s+sont\s+dite?s?|se\s+dit|se\s+disent)\s+(?:«\s*)?(?:prêt|prête|prêts|prêtes|disposée?s?|déterminée?s?|résolue?s?)\s+(?:à|a)\s+/gu) },
   { id: 'commit:a-signé', status: 'signed', keepMatch: true, re: U(/\b(?:a|ont)(?:\s*,[^,.;]{1,40},)?\s+signé\s+(?:\p{L}+\s+){0,2}?(?:conventions?|accords?|protocoles?|mémorandums?|partenariats?|contrats?)\b/gu) },
   { id: 'commit:a-annoncé-un-investissement', status: 'announced', keepMatch: true, re: U(/\b(?:a|ont)(?:\s*,[^,.;]{1,40},)?\s+(?:annoncé|dévoilé|lancé)\s+(?:un|une|des)\s+(?:\p{L}+\s+){0,2}?(?:investissements?|financements?|enveloppes?|plans?\s+d['’]investissement|programmes?\s+de\s+\p{L}+)\b/gu) },
   { id: 'commit:futur', status: 'announced', tight: true, re: U(/\b(?=(?:financera|financeront|investira|investiront|construira|construiront|déploiera|déploieront|formera|formeront|accompagnera|accompagneront|fournira|fourniront|installera|installeront|recrutera|recruteront|étendra|étendront|renforcera|renforceront|soutiendra|soutiendront|couvrira|couvriront|connectera|connecteront|livrera|livreront|réalisera|réaliseront|mobilisera|mobiliseront|garantira|garantiront|mettra\s+en\s+place|mettront\s+en\s+place)\b)/gu) },
@@ -111,8 +112,8 @@ export const STATUS_WORDS: Array<[CommitmentStatus, RegExp]> = [
 
 export const SIGN: VerbRule[] = [
   { id: 'sign:a-signé-avec', re: U(/\b(?:a|ont)(?:\s*,[^,.;]{1,40},)?\s+signé\b[^.;]*?\bavec\s+(?:respectivement\s+)?/gu) },
-  { id: 'sign:signé-entre', re: U(/\b(?:signée?s?|paraphée?s?)\s+(?:[^.;]{0,60}?\s)?entre\s+|\b(?:a|ont)\s+été\s+(?:signée?s?|paraphée?s?)\s+(?:[^.;]{0,40}?\s)?par\s+|\b(?:was|were)\s+signed\s+(?:[^.;]{0,40}?\s)?by\s+/gu) },
-  { id: 'sign:ont-signé', re: U(/\bont\s+signé\b|\bsigned\b|\bont\s+paraphé\b/gu) },
+  { id: 'sign:signé-entre', re: U(/\b(?:signée?s?|paraphée?s?)\s+(?:[^.;]{0,60}?\s)?entre\s+|\b(?:a|ont)\s+été\s+(?:signée?s?|paraphée?s?)\s+(?:[^.;]{0,40}?\s)?par\s+|\b(?:was|were)\s+signed\s+(?:[^.;]{0,40}?\s)?by\s+|\bsignature\s+(?:de\s+la|d['’]une?|du|des)\s+(?:\p{L}+\s+){0,4}?(?:convention|accord|protocole|mémorandum|contrat)s?(?:\s+[^.;]{0,60}?)?\s+entre\s+/gu) },
+  { id: 'sign:ont-signé', re: U(/\bont\s+signé\b|\bsigned\b|\bont\s+paraphé\b|\bont\s+procédé\s+à\s+la\s+signature\b/gu) },
   { id: 'sign:en-signed-with', re: U(/\bsigned\b[^.;]*?\bwith\s+/gu) },
 ];
 
