@@ -38,7 +38,7 @@ class UnionFind {
 }
 
 /** Node key for a component: a lexicon id when there is one (`org:@orange-mali` → `org:orange-mali`), else the smallest key. */
-function nodeKeyOf(keys: string[]): string {
+export function nodeKeyOf(keys: string[]): string {
   const sorted = [...keys].sort();
   const lex = sorted.find((k) => k.includes(':@'));
   const k = lex ?? sorted[0]!;
@@ -46,13 +46,13 @@ function nodeKeyOf(keys: string[]): string {
   return `${prefix}:${slug(rest.join(':').replace(/^@/, ''))}`;
 }
 
-const byCountThenLength = (counts: Map<string, number>, preferred?: string): string => {
+export const byCountThenLength = (counts: Map<string, number>, preferred?: string): string => {
   if (preferred) return preferred;
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length || (a[0] < b[0] ? -1 : 1))[0]![0];
 };
 
-const minDate = (a?: string, b?: string) => (!a ? b : !b ? a : a < b ? a : b);
-const maxDate = (a?: string, b?: string) => (!a ? b : !b ? a : a > b ? a : b);
+export const minDate = (a?: string, b?: string) => (!a ? b : !b ? a : a < b ? a : b);
+export const maxDate = (a?: string, b?: string) => (!a ? b : !b ? a : a > b ? a : b);
 
 export interface BuildOptions {
   /** Canonical labels of lexicon entries, by lexicon key (`org:@orange-mali` → "Orange Mali"). */
@@ -183,14 +183,14 @@ export function buildGraph(records: StoredArticle[], opts: BuildOptions = {}): K
   return graph;
 }
 
-function mostFrequent(xs: string[]): string {
+export function mostFrequent(xs: string[]): string {
   const counts = new Map<string, number>();
   for (const x of xs) counts.set(x, (counts.get(x) ?? 0) + 1);
   return byCountThenLength(counts);
 }
 
 /** FNV-1a, 32 bits, as 8 hex digits: a short deterministic id for a phrase. */
-function hash(s: string): string {
+export function hash(s: string): string {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);

@@ -25,12 +25,16 @@ function startsWord(src: string, at: number): boolean {
   return !endsWord;
 }
 
-const compiled = new Map<string, RegExp>();
-/** A compiled regular expression, built once per source and flags (the rules build theirs from lexicons). */
+const compiled = new Map<string, Map<string, RegExp>>();
+/**
+ * A compiled regular expression, built once per source and flags (the rules build theirs from lexicons).
+ * Keyed by flags, then by the source itself: no key string is concatenated from a long source per call.
+ */
 export const rx = (source: string, flags = 'u'): RegExp => {
-  const k = `${flags}/${source}`;
-  let r = compiled.get(k);
-  if (!r) compiled.set(k, (r = new RegExp(source, flags)));
+  let byFlags = compiled.get(flags);
+  if (!byFlags) compiled.set(flags, (byFlags = new Map()));
+  let r = byFlags.get(source);
+  if (!r) byFlags.set(source, (r = new RegExp(source, flags)));
   return r;
 };
 
@@ -63,6 +67,12 @@ function build() {
     variants.add(f[0]!.toLowerCase() + f.slice(1));
     variants.add(f.replace(/(^|\s)(\p{Ll})/gu, (_m, sp: string, c: string) => sp + c.toUpperCase()));
   }
+  // roleOf's lookup: the first role form (in roleForms order) for each folded spelling
+  const roleByForm = new Map<string, (typeof roleForms)[number]>();
+  for (const r of roleForms) {
+    const k = r.form.toLowerCase().replace(/’/g, "'");
+    if (!roleByForm.has(k)) roleByForm.set(k, r);
+  }
   const roleCs = [...variants].sort((a, b) => b.length - a.length).map(flexible).join('|');
   return {
     roleForms,
@@ -76,7 +86,7 @@ function build() {
     PERSON: `${NAME_TOKEN}(?:[\\s]+(?:(?:${particles})[\\s]+)*${NAME_TOKEN}){0,5}`,
     roleOf(form: string): { role: string; head: boolean } | undefined {
       const f = form.toLowerCase().replace(/’/g, "'").replace(/\s+/g, ' ').trim();
-      const hit = roleForms.find((r) => r.form.toLowerCase().replace(/’/g, "'") === f);
+      const hit = roleByForm.get(f);
       return hit ? { role: hit.role, head: hit.head } : undefined;
     },
   };
