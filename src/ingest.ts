@@ -98,6 +98,8 @@ class IngestSession {
   readonly extracted = new Map<string, Extraction>();
   readonly extractFailed = new Map<string, string>();
   private cached?: { state: StoreState; stories: StoryIndex; stamp: string; saved: number; changed: boolean };
+  /** Syndicated copies merged into saved stories but not yet written (the final commit rewrites them): replayed if another process wrote meanwhile. */
+  private unsaved: Array<{ article: Article; extraction?: Extraction }> = [];
   private wrote = false;
   readonly failed: SourceError[] = [];
   readonly totals = { read: 0, ingested: 0, duplicates: 0, syndicated: 0 };
@@ -149,7 +151,11 @@ class IngestSession {
         const stamp = await articlesStamp(this.opts.store);
         if (!this.cached || this.cached.stamp !== stamp) {
           const state = await openStoreState(this.opts.store, { build: this.build, needFold: true, needGraph: false });
-          this.cached = { state, stories: new StoryIndex(state.store.articles), stamp, saved: state.store.articles.length, changed: false };
+          const stories = new StoryIndex(state.store.articles);
+          this.cached = { state, stories, stamp, saved: state.store.articles.length, changed: false };
+          // copies recorded on stories before another process wrote the store: recorded again on the store as it is now
+          if (this.unsaved.some((u) => !u.extraction)) await loadExtract();
+          for (const u of this.unsaved) if (stories.merge(u.article, (x) => u.extraction ?? extractArticle(x)) !== 'exact') this.cached.changed = true;
         }
         const cached = this.cached;
         const { state, stories } = cached;
@@ -158,7 +164,12 @@ class IngestSession {
           const outcome = stories.merge(a, (x) => this.extracted.get(x.id) ?? extractArticle(x));
           if (outcome === 'added') this.totals.ingested++;
           else this.totals.duplicates++;
-          if (outcome === 'syndicated') this.totals.syndicated++, (cached.changed = true);
+          if (outcome === 'syndicated') {
+            this.totals.syndicated++;
+            cached.changed = true;
+            const extraction = this.extracted.get(a.id);
+            this.unsaved.push(extraction ? { article: a, extraction } : { article: a });
+          }
         }
         this.pending = [];
         state.store.articles = stories.records;
@@ -168,7 +179,7 @@ class IngestSession {
           if (final && cached.changed) await rewriteArticles(state);
           else await appendArticles(state, fresh);
           cached.saved = stories.records.length;
-          if (final) cached.changed = false;
+          if (final) (cached.changed = false), (this.unsaved = []);
           cached.stamp = await articlesStamp(this.opts.store);
           this.wrote = true;
         }
