@@ -97,6 +97,10 @@ interface Loaded {
   digest: string;
   /** Digest of the first `bytes` bytes (undefined past the whole records). */
   prefixDigest: (bytes: number) => string | undefined;
+  /** Records (whole ones, counted or parsed). */
+  count: number;
+  /** The records starting at or after a byte offset, parsed. */
+  recordsFrom: (offset: number) => StoredArticle[];
   present: boolean;
   ino?: number;
 }
@@ -107,10 +111,11 @@ interface Loaded {
  * stories; the graph is derived), a final partial line is dropped; anything else that does not parse is
  * corruption and the store is refused.
  */
-async function readArticles(dir: string, shown: string, committed: { bytes: number; ino?: number } | undefined): Promise<Loaded> {
+async function readArticles(dir: string, shown: string, committed: { bytes: number; ino?: number } | undefined, parseFrom = 0): Promise<Loaded> {
   const path = files(dir).articles;
   const info = await stat(path).catch(() => undefined);
-  if (!info) return { articles: [], offsets: [], whole: 0, needsNewline: false, digest: articlesDigest(''), present: false, prefixDigest: () => undefined };
+  if (!info)
+    return { articles: [], offsets: [], whole: 0, needsNewline: false, digest: articlesDigest(''), present: false, prefixDigest: () => undefined, count: 0, recordsFrom: () => [] };
   const buf = await readFile(path);
   // a file replaced by an atomic rewrite is whole: the recorded length describes the file it replaced
   const limit = committed && (committed.ino === undefined || committed.ino === info.ino) ? committed.bytes : undefined;
@@ -119,11 +124,19 @@ async function readArticles(dir: string, shown: string, committed: { bytes: numb
   let whole = 0;
   let needsNewline = false;
   let line = 0;
+  let count = 0;
   for (let s = 0; s < buf.length; ) {
     line++;
     const nl = buf.indexOf(10, s);
     const e = nl < 0 ? buf.length : nl;
     const next = nl < 0 ? buf.length : nl + 1;
+    if (nl >= 0 && e <= parseFrom && limit !== undefined && e < limit) {
+      // a committed record the caller trusts (it checks a digest): counted, not parsed
+      if (e > s && !/^\s*$/.test(buf.toString('latin1', s, Math.min(e, s + 8)))) (count++, (needsNewline = false));
+      whole = next;
+      s = next;
+      continue;
+    }
     const text = buf.toString('utf8', s, e);
     const uncommittedTail = nl < 0 && limit !== undefined && s >= limit;
     if (!text.trim()) {
@@ -143,6 +156,7 @@ async function readArticles(dir: string, shown: string, committed: { bytes: numb
       throw new StoreError(shown, `articles.jsonl line ${line} is not a stored article ({article, extraction}); refusing to overwrite the store`);
     out.push(rec);
     offsets.push(s);
+    count++;
     whole = next;
     needsNewline = nl < 0;
     s = next;
@@ -150,7 +164,18 @@ async function readArticles(dir: string, shown: string, committed: { bytes: numb
   if (limit !== undefined && buf.length < limit)
     throw new StoreError(shown, `articles.jsonl is shorter (${buf.length} bytes) than at its last save (${limit} bytes): it was truncated; refusing to overwrite the store`);
   const prefixDigest = (bytes: number) => (bytes <= whole ? articlesDigest(buf.subarray(0, bytes)) : undefined);
-  return { articles: out, offsets, whole, needsNewline, digest: articlesDigest(buf.subarray(0, whole)), present: true, ino: info.ino, prefixDigest };
+  const recordsFrom = (offset: number): StoredArticle[] => {
+    const recs: StoredArticle[] = [];
+    for (let s = offset; s < whole; ) {
+      const nl = buf.indexOf(10, s);
+      const e = nl < 0 || nl > whole ? whole : nl;
+      const text = buf.toString('utf8', s, e);
+      if (text.trim()) recs.push(JSON.parse(text) as StoredArticle);
+      s = e + 1;
+    }
+    return recs;
+  };
+  return { articles: out, offsets, whole, needsNewline, digest: articlesDigest(buf.subarray(0, whole)), present: true, ino: info.ino, prefixDigest, count, recordsFrom };
 }
 
 /** True when the folder holds a kunafoni store. */
@@ -269,6 +294,51 @@ export async function loadStore(dir: string, opts: { mustExist?: boolean; build?
   const state = await openStoreState(dir, opts.build ? { build: opts.build } : {});
   if (!state.exists) return { dir: state.store.dir, articles: [], graph: buildGraph([], opts.build) };
   return state.store;
+}
+
+/** What readers of the graph need: the graph and how many articles it was built from. */
+export interface StoreGraph {
+  dir: string;
+  graph: KGraph;
+  articleCount: number;
+}
+
+/**
+ * Load only the graph (queries, exports): the articles are not parsed when graph.json, or the fold
+ * snapshot plus the articles appended since, is current (checked by the digest of the articles file).
+ * Anything else (an old store, a damaged snapshot) goes through `loadStore`, which checks every line.
+ */
+export async function loadGraph(dir: string, opts: { mustExist?: boolean } = {}): Promise<StoreGraph> {
+  const abs = resolve(dir);
+  const meta = (await checkFolder(abs, dir)) ? await readMeta(abs, dir) : undefined;
+  if (!meta) {
+    if (opts.mustExist) throw new StoreError(dir, 'no store here yet; run `kunafoni ingest <files> --store ' + dir + '` first');
+    return { dir: abs, graph: buildGraph([]), articleCount: 0 };
+  }
+  const full = async (): Promise<StoreGraph> => {
+    const s = await loadStore(dir, opts);
+    return { dir: s.dir, graph: s.graph, articleCount: s.articles.length };
+  };
+  if (!meta.articles) return full();
+  const loaded = await readArticles(abs, dir, meta.articles, meta.articles.bytes);
+  try {
+    const g: KGraph = new Graph({ multi: true, type: 'mixed', allowSelfLoops: false });
+    g.import(JSON.parse(await readFile(files(abs).graph, 'utf8')));
+    if (g.getAttribute('articlesDigest') === loaded.digest && g.getAttribute('version') === GRAPH_VERSION) return { dir: abs, graph: g, articleCount: loaded.count };
+  } catch {
+    // derived data: the snapshot or a rebuild below
+  }
+  const snapshot = await readFoldFile(abs);
+  if (snapshot && snapshot.covers.digest === loaded.prefixDigest(snapshot.covers.bytes)) {
+    try {
+      const fold = GraphFold.fromJSON(snapshot.fold);
+      for (const r of loaded.recordsFrom(snapshot.covers.bytes)) fold.add(r);
+      if (fold.count === loaded.count) return { dir: abs, graph: fold.toGraph(), articleCount: loaded.count };
+    } catch {
+      // a damaged line or snapshot: loadStore names the problem, or rebuilds
+    }
+  }
+  return full();
 }
 
 async function writeMeta(dir: string, articles?: { bytes: number; ino?: number }): Promise<void> {

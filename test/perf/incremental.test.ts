@@ -8,7 +8,7 @@ import { buildGraph } from '../../src/graph/build.js';
 import { ingestPaths } from '../../src/ingest.js';
 import { lexiconLabels } from '../../src/nlp/lexicon.js';
 import { GraphFold } from '../../src/store/fold.js';
-import { loadStore } from '../../src/store/store.js';
+import { loadGraph, loadStore } from '../../src/store/store.js';
 import type { StoredArticle } from '../../src/types.js';
 import { HAS_SHARED, SAMPLES, SHARED, tempDir } from '../helpers.js';
 import { writeFictional } from './fictional.js';
@@ -114,6 +114,10 @@ describe('the incremental graph', () => {
       const rebuilt = buildGraph(loaded.articles, { lexiconLabels: labels });
       expect(withoutDigest(loaded.graph)).toBe(exported(rebuilt));
       expect(withoutDigest(r.store.graph)).toBe(exported(rebuilt));
+      // what queries and exports load (without parsing the articles) is the same graph
+      const forQueries = await loadGraph(store, { mustExist: true });
+      expect(withoutDigest(forQueries.graph)).toBe(exported(rebuilt));
+      expect(forQueries.articleCount).toBe(loaded.articles.length);
       if (r.ingested === 1 && readFileSync(join(store, 'graph.json'), 'utf8') === before.graph) unchangedGraphJson++;
     }
     // most single-article ingests into a store of 12+ articles do not rewrite graph.json (compaction is amortised)
