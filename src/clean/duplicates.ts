@@ -194,21 +194,32 @@ export function sortedSimilarity(a: Uint32Array, b: Uint32Array, opts: Duplicate
  * re-hashing the candidates' texts (many candidates share paragraphs in a large archive).
  */
 export class DuplicateIndex<K = number> {
-  private readonly byValue = new Map<number, K[]>();
-  /** The distinct sorted shingles of each indexed text (kept: candidates are compared without re-hashing their texts). */
-  private readonly texts = new Map<K, Uint32Array[]>();
+  /** Keys as dense internal ids, so that counting shared sketch values uses a typed array, not a Map. */
+  private readonly ids = new Map<K, number>();
+  private readonly keys: K[] = [];
+  /** Sketch value → ids of the texts whose sketch holds it. */
+  private readonly byValue = new Map<number, number[]>();
+  /** The distinct sorted shingles of each indexed text, by id (kept: candidates are compared without re-hashing their texts). */
+  private readonly texts: Uint32Array[][] = [];
+  private counts = new Uint32Array(64);
   constructor(private readonly opts: DuplicateOptions = DEFAULT_DUPLICATE_OPTIONS) {}
 
   /** Index a text under a key (a key may hold several texts: the versions of one story). */
   add(key: K, text: string): void {
     const distinct = distinctSorted(shingleHashes(text, this.opts.shingle));
     if (distinct.length < this.opts.minShingles) return;
-    if (!this.texts.has(key)) this.texts.set(key, []);
-    this.texts.get(key)!.push(distinct.slice());
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.keys.length;
+      this.ids.set(key, id);
+      this.keys.push(key);
+      this.texts.push([]);
+    }
+    this.texts[id]!.push(distinct.slice());
     for (const v of distinct.subarray(0, this.opts.sketch)) {
       const list = this.byValue.get(v);
-      if (!list) this.byValue.set(v, [key]);
-      else if (list[list.length - 1] !== key) list.push(key);
+      if (!list) this.byValue.set(v, [id]);
+      else if (list[list.length - 1] !== id) list.push(id);
     }
   }
 
@@ -217,16 +228,23 @@ export class DuplicateIndex<K = number> {
     const distinct = distinctSorted(shingleHashes(text, this.opts.shingle));
     if (distinct.length < this.opts.minShingles) return undefined;
     const sk = distinct.subarray(0, this.opts.sketch);
-    const shared = new Map<K, number>();
-    for (const v of sk) for (const key of this.byValue.get(v) ?? []) shared.set(key, (shared.get(key) ?? 0) + 1);
+    if (this.counts.length < this.keys.length) this.counts = new Uint32Array(Math.max(this.keys.length, this.counts.length * 2));
+    const counts = this.counts;
+    const touched: number[] = []; // in the order first met, as the candidates were listed before
+    for (const v of sk) {
+      const list = this.byValue.get(v);
+      if (list) for (const id of list) if (counts[id]++ === 0) touched.push(id);
+    }
     // candidates share a fair part of the sketch; the exact sets decide
     const minShared = Math.max(2, Math.floor(sk.length * 0.2));
     let best: { key: K; similarity: number } | undefined;
-    for (const [key, n] of shared) {
+    for (const id of touched) {
+      const n = counts[id]!;
+      counts[id] = 0;
       if (n < minShared) continue;
-      for (const other of this.texts.get(key) ?? []) {
+      for (const other of this.texts[id]!) {
         const s = sortedSimilarity(distinct, other, this.opts);
-        if (s > 0 && (!best || s > best.similarity)) best = { key, similarity: s };
+        if (s > 0 && (!best || s > best.similarity)) best = { key: this.keys[id]!, similarity: s };
       }
     }
     return best;
