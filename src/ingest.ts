@@ -283,7 +283,7 @@ export async function ingestPaths(paths: string[], opts: IngestOptions): Promise
 }
 
 /** Below this many files, one thread is faster than starting workers (each loads the NLP models). */
-export const PARALLEL_FROM = 24;
+export const PARALLEL_FROM = 64;
 
 /**
  * Read sources in the pool ahead of the merge (a window of batches of files), and extract the articles
