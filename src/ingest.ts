@@ -160,6 +160,8 @@ class IngestSession {
         const cached = this.cached;
         const { state, stories } = cached;
         const merged = this.pending.map((a) => a.id);
+        // a store rewritten by another process may lack an article this run skipped as known: extract it here
+        if (this.pending.some((a) => !this.extracted.has(a.id) && !stories.has(a.id))) await loadExtract();
         for (const a of this.pending) {
           const outcome = stories.merge(a, (x) => this.extracted.get(x.id) ?? extractArticle(x));
           if (outcome === 'added') this.totals.ingested++;
