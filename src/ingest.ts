@@ -2,16 +2,18 @@
 // store (syndicated copies recorded on the story they copy), rebuild the graph, save atomically under the
 // store's lock. A failing source is recorded and counted while the rest of the batch goes on. Long
 // batches are saved every `checkpointEvery` articles, so a killed run keeps what it had saved.
-import { stat } from 'node:fs/promises';
+import { stat, utimes } from 'node:fs/promises';
 import { SourceError, errorMessage } from './errors.js';
 import { StoryIndex } from './clean/duplicates.js';
 import { expandPaths, readSource, type ReadOptions } from './sources/registry.js';
-import { createFetcher, type FetchOptions, type Fetched } from './sources/url.js';
-import { extractArticle } from './nlp/extract.js';
-import { buildGraph } from './graph/build.js';
+import { createFetcher, isUrl, type FetchOptions, type Fetched } from './sources/url.js';
+import { createPool, defaultWorkers, type ExtractPool } from './workers/pool.js';
+import type { extractArticle as ExtractFn } from './nlp/extract.js';
 import { lexiconLabels } from './nlp/lexicon.js';
-import { loadStore, saveStore, storeFiles, withStoreLock, type Store } from './store/store.js';
-import { curatedGraph } from './store/curation-file.js';
+import { GraphFold } from './store/fold.js';
+import { curatedFrom } from './store/curation-file.js';
+import { buildGraph } from './graph/build.js';
+import { appendArticles, loadStore, openStoreState, rewriteArticles, shouldCompact, storeFiles, withStoreLock, writeSnapshot, type Store, type StoreState } from './store/store.js';
 import type { LockOwner } from './store/lock.js';
 import type { Article, Extraction, StoredArticle } from './types.js';
 
@@ -50,10 +52,21 @@ export interface IngestOptions {
   /** How long to wait for another process holding the store's lock, in milliseconds (default 60 s). */
   lockWaitMs?: number;
   onLockWait?: (owner: LockOwner | undefined) => void;
+  /** Worker threads reading and extracting (0: all in this thread). Default: one per core when there are many files. */
+  workers?: number;
 }
 
+// The NLP models load on first use: with the worker pool, the main thread never needs them
+let extractFn: typeof ExtractFn | undefined;
+const loadExtract = async (): Promise<typeof ExtractFn> => (extractFn ??= (await import('./nlp/extract.js')).extractArticle);
+const extractArticle: typeof ExtractFn = (a) => {
+  if (!extractFn) throw new Error('extraction used before loadExtract()');
+  return extractFn(a);
+};
+
 /** Extract articles into stored records, skipping those already in `known` (by id). */
-export function extractNew(articles: Article[], known: Set<string>): { added: StoredArticle[]; duplicates: number } {
+export async function extractNew(articles: Article[], known: Set<string>): Promise<{ added: StoredArticle[]; duplicates: number }> {
+  await loadExtract();
   const added: StoredArticle[] = [];
   let duplicates = 0;
   for (const article of articles) {
@@ -67,7 +80,7 @@ export function extractNew(articles: Article[], known: Set<string>): { added: St
   return { added, duplicates };
 }
 
-/** What identifies the articles file on disk: it changes with every (atomic, renaming) write. */
+/** What identifies the articles file on disk: it changes with every write (append or atomic rewrite). */
 async function articlesStamp(dir: string): Promise<string> {
   const info = await stat(storeFiles(dir).articles).catch(() => undefined);
   return info ? `${info.ino}:${info.size}:${info.mtimeMs}` : 'none';
@@ -75,18 +88,31 @@ async function articlesStamp(dir: string): Promise<string> {
 
 /**
  * One ingest run against one store: articles are added as they are read and merged into the store at
- * checkpoints. Extraction runs outside the lock; the store is reloaded under the lock only when another
- * process wrote it since this one last did.
+ * checkpoints. Extraction runs outside the lock (in worker threads when `extracted` is filled by the
+ * pool); the store is reloaded under the lock only when another process wrote it since this one last
+ * did. New stories are appended to articles.jsonl; stories already saved that gained a syndicated copy
+ * are saved by one rewrite at the end of the run. The graph is an incremental fold: the final commit
+ * folds the new stories in, and writes a snapshot (fold.json, graph.json) only when enough was appended.
  */
 class IngestSession {
   private pending: Article[] = [];
-  private readonly extracted = new Map<string, Extraction>();
-  private cached?: { store: Store; stories: StoryIndex; stamp: string };
+  /** Extractions made ahead (by the pool), and extraction failures, by article id. */
+  readonly extracted = new Map<string, Extraction>();
+  readonly extractFailed = new Map<string, string>();
+  private cached?: { state: StoreState; stories: StoryIndex; stamp: string; saved: number; changed: boolean };
+  /** Syndicated copies merged into saved stories but not yet written (the final commit rewrites them): replayed if another process wrote meanwhile. */
+  private unsaved: Array<{ article: Article; extraction?: Extraction }> = [];
   private wrote = false;
   readonly failed: SourceError[] = [];
   readonly totals = { read: 0, ingested: 0, duplicates: 0, syndicated: 0 };
+  private readonly build = { lexiconLabels: lexiconLabels() };
 
   constructor(private readonly opts: IngestOptions) {}
+
+  /** Articles of this run, or of the store when it has been opened: their extraction is not needed. */
+  known(id: string): boolean {
+    return this.extracted.has(id) || !!this.cached?.stories.has(id);
+  }
 
   async add(articles: Article[]): Promise<void> {
     this.pending.push(...articles);
@@ -97,6 +123,12 @@ class IngestSession {
   private extractOutsideLock(): void {
     const keep: Article[] = [];
     for (const a of this.pending) {
+      const failure = this.extractFailed.get(a.id);
+      if (failure !== undefined) {
+        this.extractFailed.delete(a.id);
+        this.failed.push(new SourceError(a.origin ?? a.url ?? a.id, `extraction failed (${failure})`));
+        continue;
+      }
       if (this.extracted.has(a.id) || this.cached?.stories.has(a.id)) {
         keep.push(a);
         continue;
@@ -111,52 +143,106 @@ class IngestSession {
     this.pending = keep;
   }
 
-  /** Merge pending articles into the store and save; `final` also rebuilds and writes the graph. */
+  /** Merge pending articles into the store and save them; `final` also brings the graph up to date. */
   async commit(final: boolean): Promise<Store> {
+    if (this.pending.some((a) => !this.extracted.has(a.id) && !this.extractFailed.has(a.id) && !this.cached?.stories.has(a.id))) await loadExtract();
     this.extractOutsideLock();
-    const build = { lexiconLabels: lexiconLabels() };
     return withStoreLock(
       this.opts.store,
       async (lock) => {
         const stamp = await articlesStamp(this.opts.store);
         if (!this.cached || this.cached.stamp !== stamp) {
-          const store = await loadStore(this.opts.store, { build });
-          this.cached = { store, stories: new StoryIndex(store.articles), stamp };
+          const state = await openStoreState(this.opts.store, { build: this.build, needFold: true, needGraph: false });
+          const stories = new StoryIndex(state.store.articles);
+          this.cached = { state, stories, stamp, saved: state.store.articles.length, changed: false };
+          // copies recorded on stories before another process wrote the store: recorded again on the store as it is now
+          if (this.unsaved.some((u) => !u.extraction)) await loadExtract();
+          for (const u of this.unsaved) if (stories.merge(u.article, (x) => u.extraction ?? extractArticle(x)) !== 'exact') this.cached.changed = true;
         }
-        const { store, stories } = this.cached;
-        let changed = false;
+        const cached = this.cached;
+        const { state, stories } = cached;
+        const merged = this.pending.map((a) => a.id);
+        // a store rewritten by another process may lack an article this run skipped as known: extract it here
+        if (this.pending.some((a) => !this.extracted.has(a.id) && !stories.has(a.id))) await loadExtract();
         for (const a of this.pending) {
           const outcome = stories.merge(a, (x) => this.extracted.get(x.id) ?? extractArticle(x));
           if (outcome === 'added') this.totals.ingested++;
           else this.totals.duplicates++;
-          if (outcome === 'syndicated') this.totals.syndicated++;
-          if (outcome !== 'exact') changed = true;
+          if (outcome === 'syndicated') {
+            this.totals.syndicated++;
+            cached.changed = true;
+            const extraction = this.extracted.get(a.id);
+            this.unsaved.push(extraction ? { article: a, extraction } : { article: a });
+          }
         }
         this.pending = [];
-        store.articles = stories.records;
-        if (changed || (final && this.wrote)) {
-          if (final) store.graph = await curatedGraph(this.opts.store, undefined, () => buildGraph(store.articles, build));
+        state.store.articles = stories.records;
+        const fresh = stories.records.slice(cached.saved);
+        if (fresh.length || (final && cached.changed)) {
           lock.check();
-          await saveStore(store, { graph: final });
-          this.cached.stamp = await articlesStamp(this.opts.store);
+          if (final && cached.changed) await rewriteArticles(state);
+          else await appendArticles(state, fresh);
+          cached.saved = stories.records.length;
+          if (final) (cached.changed = false), (this.unsaved = []);
+          cached.stamp = await articlesStamp(this.opts.store);
           this.wrote = true;
         }
-        this.extracted.clear();
-        return store;
+        if (final && this.wrote) {
+          const fold = this.foldOf(state);
+          // graph.json holds the graph with the researcher's decisions applied (their digest says which)
+          const extracted = fold.toGraph();
+          state.store.graph = await curatedFrom(this.opts.store, extracted, () => fold.toGraph());
+          if (shouldCompact(state) || !(await isSnapshot(state))) {
+            lock.check();
+            await writeSnapshot(state, fold, state.store.graph);
+          } else await touchGraph(state);
+        } else if (final) state.store.graph = this.foldOf(state).toGraph();
+        for (const id of merged) this.extracted.delete(id);
+        return state.store;
       },
       this.opts.lockWaitMs,
       this.opts.onLockWait ? { onWait: this.opts.onLockWait } : {},
     );
   }
 
+  /** The fold over the records now in the store: new stories folded in; a rebuild when a saved story's text was replaced. */
+  private foldOf(state: StoreState): GraphFold {
+    const records = state.store.articles;
+    let fold = state.fold ?? GraphFold.of([], this.build.lexiconLabels);
+    const fresh = records.filter((r) => !fold.articles.has(r.article.id));
+    if (fold.count + fresh.length !== records.length) fold = GraphFold.of(records, this.build.lexiconLabels); // a story's kept copy changed
+    else {
+      for (const r of fresh) fold.add(r);
+      for (const r of records) if (r.article.syndicated?.length) fold.setOutlets(r.article);
+    }
+    state.fold = fold;
+    return fold;
+  }
+
   async finish(): Promise<IngestSummary> {
     // nothing read and nothing written: report the store as it is, without creating or locking it
     const store =
       !this.pending.length && !this.wrote
-        ? (this.cached?.store ?? (await loadStore(this.opts.store, { build: { lexiconLabels: lexiconLabels() } })))
+        ? this.cached
+          ? { ...this.cached.state.store, graph: this.foldOf(this.cached.state).toGraph() }
+          : await loadStore(this.opts.store, { build: this.build })
         : await this.commit(true);
-    return { ...this.totals, failed: this.failed, store };
+    // the researcher's decisions apply to what the store reports (the snapshot keeps the graph as extracted)
+    const graph = await curatedFrom(this.opts.store, store.graph, () => buildGraph(store.articles, this.build));
+    return { ...this.totals, failed: this.failed, store: { ...store, graph } };
   }
+}
+
+/** graph.json and fold.json are there (a snapshot to fold the appended stories onto). */
+async function isSnapshot(state: StoreState): Promise<boolean> {
+  const f = storeFiles(state.store.dir);
+  return (await stat(f.fold).catch(() => undefined)) !== undefined && (await stat(f.graph).catch(() => undefined)) !== undefined;
+}
+
+/** Readers watching graph.json's time (the viewer) see that the graph changed, without a rewrite. */
+async function touchGraph(state: StoreState): Promise<void> {
+  const now = new Date();
+  await utimes(storeFiles(state.store.dir).graph, now, now).catch(() => undefined);
 }
 
 const readOptions = (opts: IngestOptions): ReadOptions => {
@@ -179,19 +265,100 @@ export async function ingestPaths(paths: string[], opts: IngestOptions): Promise
     if (index === 1) total += count;
     opts.onProgress?.({ done: ++done, total, origin: link });
   };
-  for (const s of sources) {
-    if (s instanceof SourceError) session.failed.push(s);
-    else {
-      const articles: Article[] = [];
-      for (const r of await readSource(s, ro)) {
-        if (r instanceof SourceError) session.failed.push(r);
-        else articles.push(r);
+  const files = sources.filter((s) => typeof s === 'string' && s !== '-' && !isUrl(s)).length;
+  const threads = opts.workers ?? (files >= PARALLEL_FROM ? defaultWorkers() : 0);
+  // feeds whose links are followed fetch pages: they are read here, where the fetcher keeps its pauses per host
+  const pool = threads > 0 && !opts.follow ? createPool(threads) : undefined;
+  try {
+    const reads = pool ? readAhead(sources, pool, session, opts) : undefined;
+    for (let i = 0; i < sources.length; i++) {
+      const s = sources[i]!;
+      if (s instanceof SourceError) session.failed.push(s);
+      else {
+        const articles: Article[] = [];
+        for (const r of reads ? await reads(i) : await readSource(s, ro)) {
+          if (r instanceof SourceError) session.failed.push(r);
+          else articles.push(r);
+        }
+        await session.add(articles);
       }
-      await session.add(articles);
+      opts.onProgress?.({ done: ++done, total, origin: s instanceof SourceError ? s.origin : s });
     }
-    opts.onProgress?.({ done: ++done, total, origin: s instanceof SourceError ? s.origin : s });
+  } finally {
+    await pool?.close();
   }
   return session.finish();
+}
+
+/** Below this many files, one thread is faster than starting workers (each loads the NLP models). */
+export const PARALLEL_FROM = 64;
+
+/**
+ * Read sources in the pool ahead of the merge (a window of batches of files), and extract the articles
+ * they give as soon as they are read; `get(i)` waits for source i and its extractions. Results are
+ * handed over in source order, so the merge sees what a sequential run sees. URLs and stdin are read
+ * here, in order, when their turn comes.
+ */
+function readAhead(sources: Array<string | SourceError>, pool: ExtractPool, session: IngestSession, opts: IngestOptions) {
+  const batch = 4;
+  const window = 16; // batches in flight
+  const isFile = (s: string | SourceError): s is string => typeof s === 'string' && s !== '-' && !isUrl(s);
+  const started = new Map<number, Promise<Map<number, Array<Article | SourceError>>>>();
+  let next = 0;
+  const extract = async (articles: Article[]): Promise<void> => {
+    const todo: Article[] = [];
+    const ids = new Set<string>();
+    for (const a of articles) if (!ids.has(a.id) && !session.known(a.id)) ids.add(a.id), todo.push(a);
+    for (let k = 0; k < todo.length; k += batch) {
+      const part = todo.slice(k, k + batch);
+      const res = await pool.run({ op: 'extract', articles: part });
+      if (res.op !== 'extract') throw new Error('ingest pool: unexpected answer to an extraction');
+      res.results.forEach((r, j) => {
+        const id = part[j]!.id;
+        if ('extraction' in r) session.extracted.set(id, r.extraction);
+        else session.extractFailed.set(id, r.error);
+      });
+    }
+  };
+  const readBatch = async (b: number): Promise<Map<number, Array<Article | SourceError>>> => {
+    const idx: number[] = [];
+    for (let i = b * batch; i < Math.min(sources.length, (b + 1) * batch); i++) if (isFile(sources[i]!)) idx.push(i);
+    const out = new Map<number, Array<Article | SourceError>>();
+    if (!idx.length) return out;
+    const paths = idx.map((i) => sources[i] as string);
+    const res = await pool.run(opts.maxBytes !== undefined ? { op: 'read', paths, maxBytes: opts.maxBytes } : { op: 'read', paths });
+    if (res.op !== 'read') throw new Error('ingest pool: unexpected answer to a read');
+    const all: Article[] = [];
+    res.items.forEach((items, k) => {
+      const got = items.map((it) => ('article' in it ? it.article : new SourceError(it.origin, it.problem)));
+      out.set(idx[k]!, got);
+      for (const a of got) if (!(a instanceof SourceError)) all.push(a);
+    });
+    await extract(all);
+    return out;
+  };
+  const fill = (upTo: number) => {
+    for (; next < Math.min(Math.ceil(sources.length / batch), upTo); next++) {
+      const p = readBatch(next);
+      p.catch(() => undefined); // awaited in order by get(); a run that stops early must not leave it unhandled
+      started.set(next, p);
+    }
+  };
+  return async (i: number): Promise<Array<Article | SourceError>> => {
+    const b = Math.floor(i / batch);
+    fill(b + window);
+    const s = sources[i]!;
+    if (s instanceof SourceError) return [];
+    if (!isFile(s)) {
+      const read = await readSource(s, readOptions(opts));
+      const articles = read.filter((r): r is Article => !(r instanceof SourceError));
+      await extract(articles);
+      return read;
+    }
+    const got = (await started.get(b)!).get(i) ?? [];
+    if (i === Math.min(sources.length, (b + 1) * batch) - 1) started.delete(b);
+    return got;
+  };
 }
 
 /** Ingest already-read articles into the store (under its lock). */

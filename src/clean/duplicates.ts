@@ -157,26 +157,69 @@ export function storySimilarity(a: Set<number>, b: Set<number>, opts: DuplicateO
   return 0;
 }
 
+/** Size of the intersection of two sorted arrays of distinct values. */
+function intersectionSize(a: Uint32Array, b: Uint32Array): number {
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x === y) n++, i++, j++;
+    else if (x < y) i++;
+    else j++;
+  }
+  return n;
+}
+
+/** storySimilarity over distinct sorted shingle arrays (the same figures: sizes, intersection, ratios). */
+export function sortedSimilarity(a: Uint32Array, b: Uint32Array, opts: DuplicateOptions = DEFAULT_DUPLICATE_OPTIONS): number {
+  if (a.length < opts.minShingles || b.length < opts.minShingles) return 0;
+  const inter = intersectionSize(a, b);
+  const j = !a.length && !b.length ? 1 : inter / (a.length + b.length - inter);
+  if (j >= opts.jaccard) return j;
+  const ratio = Math.min(a.length, b.length) / Math.max(a.length, b.length);
+  if (ratio >= opts.minLengthRatio) {
+    const small = Math.min(a.length, b.length);
+    const c = small ? inter / small : 0;
+    if (c >= opts.containment) return c * ratio;
+  }
+  return 0;
+}
+
 /**
  * An index of texts by their MinHash sketch. `find` returns the key of the indexed text that is the same
- * story as the given one, if any. Keys are the caller's (a story's position in the store). Only sketches
- * are kept; the exact shingle sets of the few candidates a query meets are computed from their texts.
+ * story as the given one, if any. Keys are the caller's (a story's position in the store). The sketches
+ * find candidates; each text's distinct sorted shingles (4 bytes each, ~3 kB an article) decide, without
+ * re-hashing the candidates' texts (many candidates share paragraphs in a large archive).
  */
 export class DuplicateIndex<K = number> {
-  private readonly byValue = new Map<number, K[]>();
-  private readonly texts = new Map<K, string[]>();
+  /** Keys as dense internal ids, so that counting shared sketch values uses a typed array, not a Map. */
+  private readonly ids = new Map<K, number>();
+  private readonly keys: K[] = [];
+  /** Sketch value → ids of the texts whose sketch holds it. */
+  private readonly byValue = new Map<number, number[]>();
+  /** The distinct sorted shingles of each indexed text, by id (kept: candidates are compared without re-hashing their texts). */
+  private readonly texts: Uint32Array[][] = [];
+  private counts = new Uint32Array(64);
   constructor(private readonly opts: DuplicateOptions = DEFAULT_DUPLICATE_OPTIONS) {}
 
   /** Index a text under a key (a key may hold several texts: the versions of one story). */
   add(key: K, text: string): void {
     const distinct = distinctSorted(shingleHashes(text, this.opts.shingle));
     if (distinct.length < this.opts.minShingles) return;
-    if (!this.texts.has(key)) this.texts.set(key, []);
-    this.texts.get(key)!.push(text);
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.keys.length;
+      this.ids.set(key, id);
+      this.keys.push(key);
+      this.texts.push([]);
+    }
+    this.texts[id]!.push(distinct.slice());
     for (const v of distinct.subarray(0, this.opts.sketch)) {
       const list = this.byValue.get(v);
-      if (!list) this.byValue.set(v, [key]);
-      else if (list[list.length - 1] !== key) list.push(key);
+      if (!list) this.byValue.set(v, [id]);
+      else if (list[list.length - 1] !== id) list.push(id);
     }
   }
 
@@ -185,18 +228,23 @@ export class DuplicateIndex<K = number> {
     const distinct = distinctSorted(shingleHashes(text, this.opts.shingle));
     if (distinct.length < this.opts.minShingles) return undefined;
     const sk = distinct.subarray(0, this.opts.sketch);
-    const shared = new Map<K, number>();
-    for (const v of sk) for (const key of this.byValue.get(v) ?? []) shared.set(key, (shared.get(key) ?? 0) + 1);
+    if (this.counts.length < this.keys.length) this.counts = new Uint32Array(Math.max(this.keys.length, this.counts.length * 2));
+    const counts = this.counts;
+    const touched: number[] = []; // in the order first met, as the candidates were listed before
+    for (const v of sk) {
+      const list = this.byValue.get(v);
+      if (list) for (const id of list) if (counts[id]++ === 0) touched.push(id);
+    }
     // candidates share a fair part of the sketch; the exact sets decide
     const minShared = Math.max(2, Math.floor(sk.length * 0.2));
     let best: { key: K; similarity: number } | undefined;
-    let set: Set<number> | undefined;
-    for (const [key, n] of shared) {
+    for (const id of touched) {
+      const n = counts[id]!;
+      counts[id] = 0;
       if (n < minShared) continue;
-      set ??= new Set(distinct);
-      for (const other of this.texts.get(key) ?? []) {
-        const s = storySimilarity(set, shingles(other, this.opts.shingle), this.opts);
-        if (s > 0 && (!best || s > best.similarity)) best = { key, similarity: s };
+      for (const other of this.texts[id]!) {
+        const s = sortedSimilarity(distinct, other, this.opts);
+        if (s > 0 && (!best || s > best.similarity)) best = { key: this.keys[id]!, similarity: s };
       }
     }
     return best;

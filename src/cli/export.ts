@@ -5,7 +5,7 @@ import { UsageError } from '../errors.js';
 import { filterGraph, parseFilterOptions } from '../export/filter.js';
 import { FORMATS, formatById } from '../export/formats.js';
 import { writeFileAtomic } from '../store/atomic.js';
-import { DEFAULT_STORE, loadStore } from '../store/store.js';
+import { DEFAULT_STORE, loadGraph } from '../store/store.js';
 import { emit, type CliIO } from './io.js';
 
 interface ExportFlags {
@@ -70,7 +70,7 @@ JSON is graphology's serialization: {attributes, options, nodes: [{key, attribut
       if (format.multiFile && !opts.out) throw new UsageError(`--format ${format.id} writes several files: give --out DIR`);
       if (opts.dynamic && format.id !== 'gexf') throw new UsageError('--dynamic applies to --format gexf only');
       const filters = parseFilterOptions({ ...opts });
-      const store = await loadStore(opts.store, { mustExist: true });
+      const store = await loadGraph(opts.store, { mustExist: true });
       const graph = filterGraph(store.graph, filters);
       const out = format.write(graph, { dynamic: !!opts.dynamic, mixed: !!opts.mixed, pretty: !!opts.pretty });
       if (out.kind === 'text') await emit(io, out.text, opts.out);

@@ -35,6 +35,7 @@ interface IngestCliOptions {
   delay: number;
   lockWait: number;
   checkpoint: number;
+  workers?: number;
 }
 
 export const ingestCommand = (io: CliIO, setExit: (code: number) => void) =>
@@ -50,6 +51,7 @@ export const ingestCommand = (io: CliIO, setExit: (code: number) => void) =>
     .addOption(new Option('--delay <ms>', 'pause between two requests to the same host').argParser(positive('--delay')).default(DEFAULT_FETCH.delayMs))
     .addOption(new Option('--lock-wait <seconds>', 'wait this long for another ingest writing the same store').argParser(positive('--lock-wait')).default(60))
     .addOption(new Option('--checkpoint <n>', 'save the store every n new articles').argParser(positive('--checkpoint', 1)).default(200))
+    .addOption(new Option('--workers <n>', 'worker threads reading and extracting (0: none; default: one per core from 64 files)').argParser(positive('--workers')))
     .addHelpText(
       'after',
       `
@@ -96,6 +98,7 @@ Exit code 1 when any input failed (the others are still ingested), 0 otherwise.`
         },
       };
       if (opts.follow) options.follow = true;
+      if (opts.workers !== undefined) options.workers = Math.floor(opts.workers);
       if (opts.maxSize !== undefined) options.maxBytes = opts.maxSize;
       let summary;
       try {

@@ -6,7 +6,8 @@ import Graph from 'graphology';
 import type { EdgeAttributes, Evidence, GraphAttributes, NodeAttributes, StoredArticle } from '../types.js';
 import { UNDIRECTED } from '../types.js';
 import { edgeSources } from '../clean/duplicates.js';
-import { KIND_PREFIX, editDistance, normaliseName, slug } from './keys.js';
+import { KIND_PREFIX, normaliseName, slug } from './keys.js';
+import { mergeSpellingVariants } from './variants.js';
 
 export type KGraph = Graph<NodeAttributes, EdgeAttributes, GraphAttributes>;
 
@@ -38,7 +39,7 @@ class UnionFind {
 }
 
 /** Node key for a component: a lexicon id when there is one (`org:@orange-mali` → `org:orange-mali`), else the smallest key. */
-function nodeKeyOf(keys: string[]): string {
+export function nodeKeyOf(keys: string[]): string {
   const sorted = [...keys].sort();
   // a lexicon id, else a name ("org:agence-malienne-…") rather than an acronym ("org:acr:AMNS")
   const k = sorted.find((x) => x.includes(':@')) ?? sorted.find((x) => !x.includes(':acr:')) ?? sorted[0]!;
@@ -49,13 +50,13 @@ function nodeKeyOf(keys: string[]): string {
 /** Letters with diacritics: "Brelotte Bâ" says more than "Brelotte Ba", which some outlets write. */
 const accents = (s: string) => s.normalize('NFD').replace(/[^\p{M}]/gu, '').length;
 
-const byCountThenLength = (counts: Map<string, number>, preferred?: string): string => {
+export const byCountThenLength = (counts: Map<string, number>, preferred?: string): string => {
   if (preferred) return preferred;
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length || accents(b[0]) - accents(a[0]) || (a[0] < b[0] ? -1 : 1))[0]![0];
 };
 
-const minDate = (a?: string, b?: string) => (!a ? b : !b ? a : a < b ? a : b);
-const maxDate = (a?: string, b?: string) => (!a ? b : !b ? a : a > b ? a : b);
+export const minDate = (a?: string, b?: string) => (!a ? b : !b ? a : a < b ? a : b);
+export const maxDate = (a?: string, b?: string) => (!a ? b : !b ? a : a > b ? a : b);
 
 export interface BuildOptions {
   /** Canonical labels of lexicon entries, by lexicon key (`org:@orange-mali` → "Orange Mali"). */
@@ -72,7 +73,6 @@ export function buildGraph(records: StoredArticle[], opts: BuildOptions = {}): K
       for (const k of keys) uf.union(keys[0]!, k);
     }
   }
-  mergeSpellingVariants(sorted, uf);
   // members of each component
   const members = new Map<string, Set<string>>();
   for (const { extraction } of sorted)
@@ -146,23 +146,7 @@ export function buildGraph(records: StoredArticle[], opts: BuildOptions = {}): K
       if (undirected && b < a) [a, b] = [b, a];
       // one committed-to edge per commitment: two pledges to the same topic stay two edges
       const edgeKey = r.kind === 'committed-to' && r.commitment ? `${r.kind}|${a}|${b}|${hash(normaliseName(r.commitment))}` : `${r.kind}|${a}|${b}`;
-      const ev: Evidence = {
-        article: article.id,
-        sentence: r.sentence.text,
-        start: r.sentence.start,
-        end: r.sentence.end,
-        rule: r.rule,
-      };
-      for (const f of ['date', 'source', 'url', 'title'] as const) if (article[f]) ev[f] = article[f];
-      if (r.role) ev.role = r.role;
-      if (r.commitment) ev.commitment = r.commitment;
-      if (r.status) ev.status = r.status;
-      if (r.confidence !== undefined) ev.confidence = r.confidence;
-      if (r.steps?.length) ev.steps = r.steps;
-      if (r.eventDate) {
-        ev.eventDate = r.eventDate;
-        if (r.eventPrecision) ev.eventPrecision = r.eventPrecision;
-      }
+      const ev = evidenceOf(article, r);
       if (!graph.hasEdge(edgeKey)) {
         const attrs: EdgeAttributes = { kind: r.kind, weight: 0, evidence: [], sources: [] };
         if (undirected) graph.addUndirectedEdgeWithKey(edgeKey, a, b, attrs);
@@ -189,56 +173,46 @@ export function buildGraph(records: StoredArticle[], opts: BuildOptions = {}): K
     if (commitment) attrs.commitment = commitment;
     const status = attrs.evidence.filter((e) => e.status).pop()?.status;
     if (status) attrs.status = status;
-    const confs = attrs.evidence.map((e) => e.confidence).filter((c): c is number => c !== undefined);
-    if (confs.length) attrs.confidence = Math.round((1 - confs.reduce((p, c) => p * (1 - c), 1)) * 1000) / 1000;
+    const confidence = edgeConfidence(attrs.evidence);
+    if (confidence !== undefined) attrs.confidence = confidence;
   });
-  return graph;
+  return mergeSpellingVariants(graph);
 }
 
-function mostFrequent(xs: string[]): string {
+/** The evidence a relation of an article gives its edge. */
+export function evidenceOf(article: StoredArticle['article'], r: StoredArticle['extraction']['relations'][number]): Evidence {
+  const ev: Evidence = { article: article.id, sentence: r.sentence.text, start: r.sentence.start, end: r.sentence.end, rule: r.rule };
+  for (const f of ['date', 'source', 'url', 'title'] as const) if (article[f]) ev[f] = article[f];
+  if (r.role) ev.role = r.role;
+  if (r.commitment) ev.commitment = r.commitment;
+  if (r.status) ev.status = r.status;
+  if (r.confidence !== undefined) ev.confidence = r.confidence;
+  if (r.steps?.length) ev.steps = r.steps;
+  if (r.eventDate) {
+    ev.eventDate = r.eventDate;
+    if (r.eventPrecision) ev.eventPrecision = r.eventPrecision;
+  }
+  return ev;
+}
+
+/** An edge's confidence: one minus the chance that every sentence's reading is wrong. */
+export function edgeConfidence(evidence: Evidence[]): number | undefined {
+  const confs = evidence.map((e) => e.confidence).filter((c): c is number => c !== undefined);
+  return confs.length ? Math.round((1 - confs.reduce((p, c) => p * (1 - c), 1)) * 1000) / 1000 : undefined;
+}
+
+export function mostFrequent(xs: string[]): string {
   const counts = new Map<string, number>();
   for (const x of xs) counts.set(x, (counts.get(x) ?? 0) + 1);
   return byCountThenLength(counts);
 }
 
 /** FNV-1a, 32 bits, as 8 hex digits: a short deterministic id for a phrase. */
-function hash(s: string): string {
+export function hash(s: string): string {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);
     h = Math.imul(h, 0x01000193) >>> 0;
   }
   return h.toString(16).padStart(8, '0');
-}
-
-/**
- * Spelling variants of one person across outlets ("Appolinaire Compaoré" / "Apollinaire Compaoré"):
- * names a couple of letters apart, word for word, who hold the same role at the same organisation.
- * Never on a surname alone, never on a similar name without that shared role.
- */
-function mergeSpellingVariants(records: StoredArticle[], uf: UnionFind): void {
-  const keyOf = (e: { keys: string[]; kind: string; name: string }) => e.keys[0] ?? `${KIND_PREFIX[e.kind as keyof typeof KIND_PREFIX]}:${e.name}`;
-  const buckets = new Map<string, Map<string, string>>(); // org|role → person root → name
-  for (const { extraction } of records) {
-    const byId = new Map(extraction.entities.map((e) => [e.id, e]));
-    for (const r of extraction.relations) {
-      if (r.kind !== 'holds-role' || !r.role) continue;
-      const p = byId.get(r.source);
-      const o = byId.get(r.target);
-      if (!p || !o || p.kind !== 'person') continue;
-      const bucket = `${uf.find(keyOf(o))}|${r.role}`;
-      if (!buckets.has(bucket)) buckets.set(bucket, new Map());
-      buckets.get(bucket)!.set(uf.find(keyOf(p)), normaliseName(p.name));
-    }
-  }
-  for (const bucket of [...buckets.keys()].sort()) {
-    const people = [...buckets.get(bucket)!.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1));
-    for (let i = 0; i < people.length; i++)
-      for (let j = i + 1; j < people.length; j++) {
-        const a = people[i]![1].split(' ');
-        const b = people[j]![1].split(' ');
-        const close = a.length === b.length && a.length >= 2 && a.every((w, k) => editDistance(w, b[k]!) <= (w.length >= 6 ? 2 : 1)) && editDistance(a.join(' '), b.join(' ')) <= 2;
-        if (close) uf.union(people[i]![0], people[j]![0]);
-      }
-  }
 }

@@ -3,7 +3,6 @@
 // instead of declarations (they break a strict build), so it is loaded through `require` (its CommonJS
 // build) and typed by the small interface below.
 import { createRequire } from 'node:module';
-import nlpEn from 'compromise';
 import { lexicon } from './lexicon.js';
 
 interface Term {
@@ -13,22 +12,39 @@ interface Term {
 }
 interface View {
   json(opts: { offset: boolean }): Array<{ terms: Term[] }>;
+  compute(method: 'offset'): View;
+  /** The document's terms, sentence by sentence (compromise's internal pointers, read-only here). */
+  docs: Array<Array<{ tags: Set<string>; offset: { start: number } }>>;
 }
 type Nlp = ((text: string) => View) & { addWords(words: Record<string, string>): void };
 
-const nlpFr = createRequire(import.meta.url)('fr-compromise') as Nlp;
-const nlpEnglish = nlpEn as unknown as Nlp;
+const require = createRequire(import.meta.url);
+const nlpFr = require('fr-compromise') as Nlp;
+// English (compromise, its one-file CommonJS build) loads with the first English article: a French
+// archive, and each worker thread of the ingest pool, never pays for it
+let nlpEnglish: Nlp | undefined;
 
-let ready = false;
-function setup(): void {
-  if (ready) return;
+const lexiconWords = (): Record<string, string> => {
   const lex = lexicon();
   const words: Record<string, string> = {};
   for (const o of lex.orgs) for (const n of [o.name, ...o.aliases]) if (!/['’]/.test(n)) words[n.toLowerCase()] = 'Organization';
   for (const p of lex.placeNames) if (!/['’]/.test(p)) words[p.toLowerCase()] = 'Place';
-  nlpFr.addWords(words);
-  nlpEnglish.addWords(words);
+  return words;
+};
+
+let ready = false;
+function setup(): void {
+  if (ready) return;
+  nlpFr.addWords(lexiconWords());
   ready = true;
+}
+
+function english(): Nlp {
+  if (!nlpEnglish) {
+    nlpEnglish = require('compromise') as Nlp;
+    nlpEnglish.addWords(lexiconWords());
+  }
+  return nlpEnglish;
 }
 
 /**
@@ -40,9 +56,11 @@ export const unElide = (text: string): string => text.replace(/(?<![\p{L}])([dlD
 /** One NLP pass over the article: the offsets of words the model tags as a person's first name or a person. */
 export function firstNameTokens(text: string, lang: 'fr' | 'en' = 'fr'): Set<number> {
   setup();
-  const doc = lang === 'en' ? nlpEnglish(text) : nlpFr(unElide(text));
+  const doc = lang === 'en' ? english()(text) : nlpFr(unElide(text));
   const out = new Set<number>();
-  for (const s of doc.json({ offset: true }))
-    for (const t of s.terms) if (t.tags.includes('FirstName') || (lang === 'en' && t.tags.includes('Person'))) out.add(t.offset.start);
+  // the terms' own tags and offsets: what json({offset: true}) reports, without building the JSON of every term
+  doc.compute('offset');
+  for (const terms of doc.docs)
+    for (const t of terms) if (t.tags.has('FirstName') || (lang === 'en' && t.tags.has('Person'))) out.add(t.offset.start);
   return out;
 }

@@ -25,12 +25,16 @@ function startsWord(src: string, at: number): boolean {
   return !endsWord;
 }
 
-const compiled = new Map<string, RegExp>();
-/** A compiled regular expression, built once per source and flags (the rules build theirs from lexicons). */
+const compiled = new Map<string, Map<string, RegExp>>();
+/**
+ * A compiled regular expression, built once per source and flags (the rules build theirs from lexicons).
+ * Keyed by flags, then by the source itself: no key string is concatenated from a long source per call.
+ */
 export const rx = (source: string, flags = 'u'): RegExp => {
-  const k = `${flags}/${source}`;
-  let r = compiled.get(k);
-  if (!r) compiled.set(k, (r = new RegExp(source, flags)));
+  let byFlags = compiled.get(flags);
+  if (!byFlags) compiled.set(flags, (byFlags = new Map()));
+  let r = byFlags.get(source);
+  if (!r) byFlags.set(source, (r = new RegExp(source, flags)));
   return r;
 };
 
@@ -62,6 +66,12 @@ function build() {
     variants.add(f[0]!.toUpperCase() + f.slice(1));
     variants.add(f[0]!.toLowerCase() + f.slice(1));
   }
+  // roleOf's lookup: the first role form (in roleForms order) for each folded spelling
+  const roleByForm = new Map<string, (typeof roleForms)[number]>();
+  for (const r of roleForms) {
+    const k = r.form.toLowerCase().replace(/’/g, "'");
+    if (!roleByForm.has(k)) roleByForm.set(k, r);
+  }
   // every lower-case letter of a form may be written in capitals ("président du Conseil d’administration");
   // forms in capitals (DG, PCA) stay as they are
   const anyCase = (f: string) =>
@@ -82,7 +92,7 @@ function build() {
     PERSON: `${NAME_TOKEN}(?:[\\s]+(?:(?:${particles})[\\s]+|[${UP}]\\.\\s+)*${NAME_TOKEN}){0,5}`,
     roleOf(form: string): { role: string; head: boolean } | undefined {
       const f = form.toLowerCase().replace(/’/g, "'").replace(/\s+/g, ' ').trim();
-      const hit = roleForms.find((r) => r.form.toLowerCase().replace(/’/g, "'") === f);
+      const hit = roleByForm.get(f);
       return hit ? { role: hit.role, head: hit.head } : undefined;
     },
   };

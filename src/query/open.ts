@@ -1,5 +1,5 @@
 // openStore: the entry point for scripts. Loads a store folder and returns the query API over it.
-import { loadStore } from '../store/store.js';
+import { loadGraph } from '../store/store.js';
 import { DEFAULT_STORE } from '../store/store.js';
 import { queryGraph, type KunafoniQuery } from './query.js';
 
@@ -17,6 +17,6 @@ export interface OpenedStore extends KunafoniQuery {
  *     store.neighbors('Huawei').map((n) => n.entity.label);
  */
 export async function openStore(dir: string = DEFAULT_STORE): Promise<OpenedStore> {
-  const store = await loadStore(dir, { mustExist: true });
-  return Object.assign(queryGraph(store.graph), { dir: store.dir, articleCount: store.articles.length });
+  const store = await loadGraph(dir, { mustExist: true });
+  return Object.assign(queryGraph(store.graph), { dir: store.dir, articleCount: store.articleCount });
 }

@@ -180,3 +180,15 @@ export async function curatedGraph(dir: string, cached: KGraph | undefined, buil
   return curate(build(), decisions).graph;
 }
 
+
+/**
+ * The store's graph with its curation applied, whatever `graph` is: a graph already curated with the
+ * current decisions is returned as it is; one without curation (the incremental fold, a snapshot) is
+ * curated; one curated with older decisions is rebuilt by `uncurated()` first, so no decision applies twice.
+ */
+export async function curatedFrom(dir: string, graph: KGraph, uncurated: () => KGraph | Promise<KGraph>): Promise<KGraph> {
+  const decisions = await readCuration(dir);
+  const applied = curationOf(graph);
+  if (applied?.digest === curationDigest(decisions)) return graph;
+  return curate(applied ? await uncurated() : graph, decisions).graph;
+}

@@ -2,7 +2,8 @@
 // 30 s without refresh), plus an owner file naming the process, so that a waiting process can say who
 // holds it and take over at once from a process that was killed (same host, pid gone).
 import { hostname } from 'node:os';
-import { readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { writeFileSync } from 'node:fs';
+import { readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { StoreError, errorMessage } from '../errors.js';
@@ -48,12 +49,23 @@ const isAlive = (pid: number): boolean => {
   }
 };
 
-/** The lock is left by a process of this host that no longer runs, and nobody refreshed it just now. */
+/**
+ * The lock is left by a process of this host that no longer runs, and nobody refreshed it just now; or
+ * it names no owner although it was taken seconds ago (a holder names itself at once: one killed between
+ * taking the lock and naming itself left it; without this, the next ingest would wait for it to go stale).
+ */
 async function isAbandoned(paths: ReturnType<typeof lockPaths>, owner: LockOwner | undefined): Promise<boolean> {
-  if (!owner || owner.host !== hostname() || owner.pid === process.pid || isAlive(owner.pid)) return false;
+  if (!owner) {
+    const info = await stat(paths.lock).catch(() => undefined);
+    return !!info && Date.now() - info.mtimeMs > UNNAMED_MS && !(await readOwner(paths.owner));
+  }
+  if (owner.host !== hostname() || owner.pid === process.pid || isAlive(owner.pid)) return false;
   const info = await stat(paths.lock).catch(() => undefined);
   return !!info && Date.now() - info.mtimeMs > 1500;
 }
+
+/** A lock without an owner file for this long was left by a holder killed before it could name itself. */
+const UNNAMED_MS = 3000;
 
 const describe = (owner: LockOwner | undefined): string =>
   owner ? `process ${owner.pid} on ${owner.host}, since ${owner.since}` : 'another process';
@@ -97,8 +109,9 @@ export async function acquireStoreLock(abs: string, shown: string, opts: LockOpt
       await new Promise((r) => setTimeout(r, 100 + Math.random() * 150));
     }
   }
+  // named at once, synchronously: the window in which a killed holder leaves an unnamed lock stays tiny
   const me: LockOwner = { pid: process.pid, host: hostname(), since: new Date().toISOString() };
-  await writeFile(paths.owner, JSON.stringify(me) + '\n');
+  writeFileSync(paths.owner, JSON.stringify(me) + '\n');
   return {
     check() {
       if (compromised) throw new StoreError(shown, `lost the store's lock (${compromised.message}); nothing more is written`);

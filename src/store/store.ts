@@ -3,15 +3,16 @@
 // process killed at any point leaves the last complete store; writers hold a lock, so two processes
 // never interleave; a store that is corrupt or from a newer version is refused, never overwritten.
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, stat } from 'node:fs/promises';
+import { mkdir, open, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import Graph from 'graphology';
 import { StoreError, errorMessage } from '../errors.js';
 import type { StoredArticle } from '../types.js';
 import { buildGraph, GRAPH_VERSION, type BuildOptions, type KGraph } from '../graph/build.js';
 import { removeStaleTempFiles, writeFileAtomic } from './atomic.js';
+import { GraphFold, type FoldJSON } from './fold.js';
 import { acquireStoreLock, type LockOptions, type StoreLock } from './lock.js';
-import { curatedGraph } from './curation-file.js';
+import { curatedFrom } from './curation-file.js';
 
 export const STORE_FORMAT = 'kunafoni-store';
 export const STORE_VERSION = 1;
@@ -21,6 +22,8 @@ export interface StoreMeta {
   format: typeof STORE_FORMAT;
   version: number;
   updated?: string;
+  /** Length (and inode) of articles.jsonl at the last save: an append after it was not committed. */
+  articles?: { bytes: number; ino?: number };
 }
 
 export interface Store {
@@ -33,6 +36,7 @@ export const storeFiles = (dir: string) => ({
   meta: join(dir, 'meta.json'),
   articles: join(dir, 'articles.jsonl'),
   graph: join(dir, 'graph.json'),
+  fold: join(dir, 'fold.json'),
 });
 const files = storeFiles;
 
@@ -80,28 +84,99 @@ async function readMeta(dir: string, shown: string): Promise<StoreMeta | undefin
 }
 
 /** Digest of the articles file's content: graph.json records it, so a graph that does not match its articles is rebuilt. */
-export const articlesDigest = (text: string): string => createHash('sha256').update(text).digest('hex').slice(0, 32);
+export const articlesDigest = (text: string | Uint8Array): string => createHash('sha256').update(text).digest('hex').slice(0, 32);
 
-async function readArticles(dir: string, shown: string): Promise<{ articles: StoredArticle[]; digest: string; present: boolean }> {
+/** Where a record line of articles.jsonl starts and ends (bytes). */
+interface Loaded {
+  articles: StoredArticle[];
+  /** Byte offset where each record starts. */
+  offsets: number[];
+  /** Bytes of whole records: where the next append goes (a torn, uncommitted tail after it is dropped then). */
+  whole: number;
+  /** The last whole record has no final newline (a file written by hand). */
+  needsNewline: boolean;
+  digest: string;
+  /** Digest of the first `bytes` bytes (undefined past the whole records). */
+  prefixDigest: (bytes: number) => string | undefined;
+  /** Records (whole ones, counted or parsed). */
+  count: number;
+  /** The records starting at or after a byte offset, parsed. */
+  recordsFrom: (offset: number) => StoredArticle[];
+  present: boolean;
+  ino?: number;
+}
+
+/**
+ * Read articles.jsonl. `committed` is the length meta.json recorded at the last save: lines after it are
+ * an append that was not committed (a killed ingest). Whole records there are kept (they are complete
+ * stories; the graph is derived), a final partial line is dropped; anything else that does not parse is
+ * corruption and the store is refused.
+ */
+async function readArticles(dir: string, shown: string, committed: { bytes: number; ino?: number } | undefined, parseFrom = 0): Promise<Loaded> {
   const path = files(dir).articles;
-  if (!(await exists(path))) return { articles: [], digest: articlesDigest(''), present: false };
-  const text = await readFile(path, 'utf8');
+  const info = await stat(path).catch(() => undefined);
+  if (!info)
+    return { articles: [], offsets: [], whole: 0, needsNewline: false, digest: articlesDigest(''), present: false, prefixDigest: () => undefined, count: 0, recordsFrom: () => [] };
+  const buf = await readFile(path);
+  // a file replaced by an atomic rewrite is whole: the recorded length describes the file it replaced
+  const limit = committed && (committed.ino === undefined || committed.ino === info.ino) ? committed.bytes : undefined;
   const out: StoredArticle[] = [];
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (!line.trim()) continue;
+  const offsets: number[] = [];
+  let whole = 0;
+  let needsNewline = false;
+  let line = 0;
+  let count = 0;
+  for (let s = 0; s < buf.length; ) {
+    line++;
+    const nl = buf.indexOf(10, s);
+    const e = nl < 0 ? buf.length : nl;
+    const next = nl < 0 ? buf.length : nl + 1;
+    if (nl >= 0 && e <= parseFrom && limit !== undefined && e < limit) {
+      // a committed record the caller trusts (it checks a digest): counted, not parsed
+      if (e > s && !/^\s*$/.test(buf.toString('latin1', s, Math.min(e, s + 8)))) (count++, (needsNewline = false));
+      whole = next;
+      s = next;
+      continue;
+    }
+    const text = buf.toString('utf8', s, e);
+    const uncommittedTail = nl < 0 && limit !== undefined && s >= limit;
+    if (!text.trim()) {
+      if (!uncommittedTail) whole = next;
+      s = next;
+      continue;
+    }
     let rec: StoredArticle;
     try {
-      rec = JSON.parse(line) as StoredArticle;
+      rec = JSON.parse(text) as StoredArticle;
     } catch (err) {
-      throw new StoreError(shown, `articles.jsonl line ${i + 1} is corrupt (${errorMessage(err)}); refusing to overwrite the store`);
+      if (uncommittedTail) break; // the torn end of an append that was never committed
+      throw new StoreError(shown, `articles.jsonl line ${line} is corrupt (${errorMessage(err)}); refusing to overwrite the store`);
     }
+    if (uncommittedTail) break;
     if (!rec || typeof rec !== 'object' || !rec.article || typeof rec.article.id !== 'string' || typeof rec.article.text !== 'string' || !rec.extraction)
-      throw new StoreError(shown, `articles.jsonl line ${i + 1} is not a stored article ({article, extraction}); refusing to overwrite the store`);
+      throw new StoreError(shown, `articles.jsonl line ${line} is not a stored article ({article, extraction}); refusing to overwrite the store`);
     out.push(rec);
+    offsets.push(s);
+    count++;
+    whole = next;
+    needsNewline = nl < 0;
+    s = next;
   }
-  return { articles: out, digest: articlesDigest(text), present: true };
+  if (limit !== undefined && buf.length < limit)
+    throw new StoreError(shown, `articles.jsonl is shorter (${buf.length} bytes) than at its last save (${limit} bytes): it was truncated; refusing to overwrite the store`);
+  const prefixDigest = (bytes: number) => (bytes <= whole ? articlesDigest(buf.subarray(0, bytes)) : undefined);
+  const recordsFrom = (offset: number): StoredArticle[] => {
+    const recs: StoredArticle[] = [];
+    for (let s = offset; s < whole; ) {
+      const nl = buf.indexOf(10, s);
+      const e = nl < 0 || nl > whole ? whole : nl;
+      const text = buf.toString('utf8', s, e);
+      if (text.trim()) recs.push(JSON.parse(text) as StoredArticle);
+      s = e + 1;
+    }
+    return recs;
+  };
+  return { articles: out, offsets, whole, needsNewline, digest: articlesDigest(buf.subarray(0, whole)), present: true, ino: info.ino, prefixDigest, count, recordsFrom };
 }
 
 /** True when the folder holds a kunafoni store. */
@@ -109,22 +184,61 @@ export async function isStore(dir: string): Promise<boolean> {
   return exists(files(dir).meta);
 }
 
+/** fold.json: the fold state of the graph over the first `covers.bytes` bytes of articles.jsonl. */
+interface FoldFile {
+  covers: { bytes: number; count: number; digest: string };
+  fold: FoldJSON;
+}
+
+async function readFoldFile(dir: string): Promise<FoldFile | undefined> {
+  try {
+    const f = JSON.parse(await readFile(files(dir).fold, 'utf8')) as FoldFile;
+    return f && typeof f.covers?.bytes === 'number' && typeof f.covers.digest === 'string' ? f : undefined;
+  } catch {
+    return undefined; // derived data: missing or damaged means rebuilt
+  }
+}
+
+const sameLabels = (a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): boolean => {
+  if (a.size !== b.size) return false;
+  for (const [k, v] of a) if (b.get(k) !== v) return false;
+  return true;
+};
+
+/** A store as an ingest holds it: the records, the incremental graph state, and where the next append goes. */
+export interface StoreState {
+  store: Store;
+  /** The fold over every record, when a snapshot allowed it without a rebuild (else `foldOf` makes one). */
+  fold?: GraphFold;
+  /** Records the fold snapshot on disk covers (compaction decides from what was appended since). */
+  snapshotCount: number;
+  whole: number;
+  needsNewline: boolean;
+  ino?: number;
+  exists: boolean;
+}
+
 /**
- * Load a store. A missing store is an empty one unless `mustExist`. The graph is read from
- * graph.json when it was built from exactly these articles, else rebuilt from them.
+ * Open a store for ingesting: the articles (appended ones included) and the fold state, from the last
+ * snapshot plus the articles appended since. A snapshot made with other lexicon labels is not used.
  */
-export async function loadStore(dir: string, opts: { mustExist?: boolean; build?: BuildOptions } = {}): Promise<Store> {
+export async function openStoreState(dir: string, opts: { build?: BuildOptions; needFold?: boolean; needGraph?: boolean } = {}): Promise<StoreState> {
   const abs = resolve(dir);
   const folder = await checkFolder(abs, dir);
   const meta = folder ? await readMeta(abs, dir) : undefined;
+  const labels = opts.build?.lexiconLabels;
   if (!meta) {
-    if (opts.mustExist) throw new StoreError(dir, 'no store here yet; run `kunafoni ingest <files> --store ' + dir + '` first');
-    return { dir: abs, articles: [], graph: buildGraph([], opts.build) };
+    const fold = new GraphFold(labels);
+    return { store: { dir: abs, articles: [], graph: fold.toGraph() }, fold, snapshotCount: 0, whole: 0, needsNewline: false, exists: false };
   }
-  const { articles, digest, present } = await readArticles(abs, dir);
+  const loaded = await readArticles(abs, dir, meta.articles);
+  const { articles, digest, present } = loaded;
+  const base = { whole: loaded.whole, needsNewline: loaded.needsNewline, exists: true, ...(loaded.ino !== undefined ? { ino: loaded.ino } : {}) };
+
+  // the graph: graph.json when it was built from exactly these articles (a reader needs nothing more)
   let graph: KGraph | undefined;
   const gpath = files(abs).graph;
-  if (await exists(gpath)) {
+  if (!opts.needFold && (await exists(gpath))) {
     try {
       const data = JSON.parse(await readFile(gpath, 'utf8'));
       const g: KGraph = new Graph({ multi: true, type: 'mixed', allowSelfLoops: false });
@@ -139,8 +253,179 @@ export async function loadStore(dir: string, opts: { mustExist?: boolean; build?
       graph = undefined; // derived data: rebuilt below from the articles
     }
   }
-  return { dir: abs, articles, graph: await curatedGraph(abs, graph, () => buildGraph(articles, opts.build)) };
+
+  // else the fold: the snapshot plus the articles appended after it
+  let fold: GraphFold | undefined;
+  let snapshotCount = 0;
+  const snapshot = graph ? undefined : await readFoldFile(abs);
+  if (snapshot && snapshot.covers.digest === loaded.prefixDigest(snapshot.covers.bytes)) {
+    try {
+      const f = GraphFold.fromJSON(snapshot.fold);
+      if (!labels || sameLabels(labels, f.labels)) {
+        fold = f;
+        snapshotCount = snapshot.covers.count;
+        for (let i = 0; i < articles.length; i++) if (loaded.offsets[i]! >= snapshot.covers.bytes) fold.add(articles[i]!);
+        if (fold.count !== articles.length) fold = undefined; // ids repeated or replaced by hand: rebuild
+      }
+    } catch {
+      fold = undefined;
+    }
+  }
+  if (!fold && (opts.needFold || !graph)) fold = GraphFold.of(articles, labels);
+  const store: Store = { dir: abs, articles, graph: graph ?? emptyGraph };
+  if (!graph && opts.needGraph !== false) store.graph = fold!.toGraph();
+  const state: StoreState = { store, snapshotCount, ...base };
+  if (fold) state.fold = fold;
+  return state;
 }
+
+const emptyGraph: KGraph = new Graph({ multi: true, type: 'mixed', allowSelfLoops: false });
+
+/**
+ * Load a store. A missing store is an empty one unless `mustExist`. The graph is read from graph.json
+ * when it was built from exactly these articles, else from the fold snapshot and the articles appended
+ * since, else rebuilt from the articles.
+ */
+export async function loadStore(dir: string, opts: { mustExist?: boolean; build?: BuildOptions } = {}): Promise<Store> {
+  if (opts.mustExist) {
+    const abs = resolve(dir);
+    if (!(await checkFolder(abs, dir)) || !(await readMeta(abs, dir)))
+      throw new StoreError(dir, 'no store here yet; run `kunafoni ingest <files> --store ' + dir + '` first');
+  }
+  const state = await openStoreState(dir, opts.build ? { build: opts.build } : {});
+  if (!state.exists) return { dir: state.store.dir, articles: [], graph: buildGraph([], opts.build) };
+  const { articles } = state.store;
+  return { ...state.store, graph: await curatedFrom(state.store.dir, state.store.graph, () => buildGraph(articles, opts.build)) };
+}
+
+/** What readers of the graph need: the graph and how many articles it was built from. */
+export interface StoreGraph {
+  dir: string;
+  graph: KGraph;
+  articleCount: number;
+}
+
+/**
+ * Load only the graph (queries, exports): the articles are not parsed when graph.json, or the fold
+ * snapshot plus the articles appended since, is current (checked by the digest of the articles file).
+ * Anything else (an old store, a damaged snapshot) goes through `loadStore`, which checks every line.
+ */
+export async function loadGraph(dir: string, opts: { mustExist?: boolean } = {}): Promise<StoreGraph> {
+  const abs = resolve(dir);
+  const meta = (await checkFolder(abs, dir)) ? await readMeta(abs, dir) : undefined;
+  if (!meta) {
+    if (opts.mustExist) throw new StoreError(dir, 'no store here yet; run `kunafoni ingest <files> --store ' + dir + '` first');
+    return { dir: abs, graph: buildGraph([]), articleCount: 0 };
+  }
+  const full = async (): Promise<StoreGraph> => {
+    const s = await loadStore(dir, opts);
+    return { dir: s.dir, graph: s.graph, articleCount: s.articles.length };
+  };
+  // graph.json may hold the graph as extracted or as curated: the decisions apply once, either way
+  const curated = async (g: KGraph, count: number): Promise<StoreGraph> => ({
+    dir: abs,
+    graph: await curatedFrom(abs, g, async () => buildGraph((await openStoreState(dir)).store.articles)),
+    articleCount: count,
+  });
+  if (!meta.articles) return full();
+  const loaded = await readArticles(abs, dir, meta.articles, meta.articles.bytes);
+  try {
+    const g: KGraph = new Graph({ multi: true, type: 'mixed', allowSelfLoops: false });
+    g.import(JSON.parse(await readFile(files(abs).graph, 'utf8')));
+    if (g.getAttribute('articlesDigest') === loaded.digest && g.getAttribute('version') === GRAPH_VERSION) return await curated(g, loaded.count);
+  } catch {
+    // derived data: the snapshot or a rebuild below
+  }
+  const snapshot = await readFoldFile(abs);
+  if (snapshot && snapshot.covers.digest === loaded.prefixDigest(snapshot.covers.bytes)) {
+    try {
+      const fold = GraphFold.fromJSON(snapshot.fold);
+      for (const r of loaded.recordsFrom(snapshot.covers.bytes)) fold.add(r);
+      if (fold.count === loaded.count) return await curated(fold.toGraph(), loaded.count);
+    } catch {
+      // a damaged line or snapshot: loadStore names the problem, or rebuilds
+    }
+  }
+  return full();
+}
+
+async function writeMeta(dir: string, articles?: { bytes: number; ino?: number }): Promise<void> {
+  const meta: StoreMeta = { format: STORE_FORMAT, version: STORE_VERSION, updated: new Date().toISOString() };
+  if (articles) meta.articles = articles;
+  await writeFileAtomic(files(dir).meta, JSON.stringify(meta, null, 2) + '\n');
+}
+
+const lines = (records: StoredArticle[]): string => records.map((a) => JSON.stringify(a) + '\n').join('');
+
+/**
+ * Append new records to articles.jsonl (after its whole records: a torn tail left by a killed run is cut),
+ * fsync, then commit the new length in meta.json. Call it holding the lock. The rest of the file is not
+ * rewritten: adding to a large store costs what the new records cost.
+ */
+export async function appendArticles(state: StoreState, records: StoredArticle[]): Promise<void> {
+  const dir = state.store.dir;
+  await mkdir(dir, { recursive: true });
+  await removeStaleTempFiles(dir);
+  if (!state.exists) {
+    await writeMeta(dir); // first: an interrupted first write still leaves a recognisable store
+    state.exists = true;
+  }
+  const f = files(dir);
+  const fh = await open(f.articles, 'a+').then(async (h) => (await h.close(), open(f.articles, 'r+')));
+  let ino: number;
+  try {
+    const size = (await fh.stat()).size;
+    ino = (await fh.stat()).ino;
+    if (size > state.whole) await fh.truncate(state.whole);
+    const data = Buffer.from((state.needsNewline ? '\n' : '') + lines(records), 'utf8');
+    await fh.write(data, 0, data.length, state.whole);
+    await fh.sync();
+    state.whole += data.length;
+    state.needsNewline = false;
+  } finally {
+    await fh.close();
+  }
+  state.ino = ino;
+  await writeMeta(dir, { bytes: state.whole, ino });
+}
+
+/** Rewrite articles.jsonl whole (atomically): when stories already saved changed (syndicated copies). */
+export async function rewriteArticles(state: StoreState): Promise<void> {
+  const dir = state.store.dir;
+  await mkdir(dir, { recursive: true });
+  await removeStaleTempFiles(dir);
+  if (!state.exists) {
+    await writeMeta(dir);
+    state.exists = true;
+  }
+  const data = Buffer.from(lines(state.store.articles), 'utf8');
+  await writeFileAtomic(files(dir).articles, data);
+  const info = await stat(files(dir).articles);
+  state.whole = data.length;
+  state.needsNewline = false;
+  state.ino = info.ino;
+  await writeMeta(dir, { bytes: state.whole, ino: info.ino });
+}
+
+/**
+ * Write the snapshot: fold.json (the fold over every record now in articles.jsonl) and graph.json (the
+ * graph, stamped with the digest of those articles). Compaction: only when the appended tail has grown
+ * (see `shouldCompact`), so a small ingest into a large store writes neither.
+ */
+export async function writeSnapshot(state: StoreState, fold: GraphFold, graph: KGraph): Promise<void> {
+  const dir = state.store.dir;
+  const data = await readFile(files(dir).articles);
+  const whole = data.subarray(0, state.whole);
+  const digest = articlesDigest(whole);
+  const snap: FoldFile = { covers: { bytes: state.whole, count: state.store.articles.length, digest }, fold: fold.toJSON() };
+  await writeFileAtomic(files(dir).fold, JSON.stringify(snap));
+  graph.setAttribute('articlesDigest', digest);
+  await writeFileAtomic(files(dir).graph, JSON.stringify(graph.export()));
+  state.snapshotCount = state.store.articles.length;
+}
+
+/** Compact when the articles appended since the snapshot are more than a quarter of those it covers (amortised O(1) per article). */
+export const shouldCompact = (state: StoreState): boolean => state.store.articles.length - state.snapshotCount > Math.max(0, state.snapshotCount / 4);
 
 export interface SaveOptions {
   /** Also write graph.json (default). A checkpoint in the middle of a batch writes only the articles. */
@@ -148,21 +433,15 @@ export interface SaveOptions {
 }
 
 /**
- * Write the store, each file atomically: meta first (so a store interrupted on its first write is
- * still recognised), then the articles (the source of truth), then the derived graph, stamped with the
- * digest of the articles it was built from. Call it holding the lock (withStoreLock).
+ * Write the whole store, each file atomically (tests and tools that build a store in memory): meta
+ * first (so a store interrupted on its first write is still recognised), then the articles (the source
+ * of truth), then the derived snapshot. Ingest appends instead (appendArticles). Hold the lock.
  */
 export async function saveStore(store: Store, opts: SaveOptions = {}): Promise<void> {
-  const f = files(store.dir);
-  await mkdir(store.dir, { recursive: true });
-  await removeStaleTempFiles(store.dir);
-  const meta: StoreMeta = { format: STORE_FORMAT, version: STORE_VERSION, updated: new Date().toISOString() };
-  await writeFileAtomic(f.meta, JSON.stringify(meta, null, 2) + '\n');
-  const text = store.articles.map((a) => JSON.stringify(a)).join('\n') + (store.articles.length ? '\n' : '');
-  await writeFileAtomic(f.articles, text);
+  const state: StoreState = { store, snapshotCount: 0, whole: 0, needsNewline: false, exists: await isStore(store.dir) };
+  await rewriteArticles(state);
   if (opts.graph === false) return;
-  store.graph.setAttribute('articlesDigest', articlesDigest(text));
-  await writeFileAtomic(f.graph, JSON.stringify(store.graph.export()));
+  await writeSnapshot(state, GraphFold.of(store.articles, new Map()), store.graph);
 }
 
 /**
