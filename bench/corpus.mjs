@@ -4,6 +4,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { mulberry32 } from '../dist/graph/random.js';
 
 export const repoRoot = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
@@ -68,17 +69,6 @@ export function paragraphs(folder = sourceFolder()) {
 let cachedPersons;
 const defaultPersons = () => (cachedPersons ??= people());
 
-/** mulberry32: a small seeded generator. */
-export function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const OUTLETS = ['L’Essor', 'Maliweb', 'Le Républicain', 'aBamako', 'Journal du Mali', 'Sahel Tech Hebdo', 'Info Sahel Wire', 'Bamada'];
 
@@ -88,7 +78,7 @@ const OUTLETS = ['L’Essor', 'Maliweb', 'Le Républicain', 'aBamako', 'Journal 
  * the archive instead of folding every article onto the same few dozen entities.
  */
 export function article(pool, i, seed = 7, persons = defaultPersons()) {
-  const r = rng(seed * 1_000_003 + i);
+  const r = mulberry32(seed * 1_000_003 + i);
   const k = 3 + Math.floor(r() * 5);
   const picked = new Set();
   while (picked.size < Math.min(k, pool.length)) picked.add(Math.floor(r() * pool.length));

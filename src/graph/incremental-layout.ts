@@ -6,6 +6,7 @@
 import Graph from 'graphology';
 import forceAtlas2, { type ForceAtlas2Settings } from 'graphology-layout-forceatlas2';
 import type { Attributes } from 'graphology-types';
+import { mulberry32 } from './random.js';
 
 /** What the layout reads: any graphology graph whose nodes may carry x and y. */
 export interface LayoutGraph {
@@ -43,17 +44,6 @@ export type Positions = Record<string, { x: number; y: number }>;
 
 const positioned = (a: Attributes): boolean => Number.isFinite(a.x) && Number.isFinite(a.y);
 
-/** mulberry32. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Positions for the nodes of `graph` that have none (finite x and y), given those that have. Returns
@@ -61,7 +51,7 @@ function rng(seed: number): () => number {
  */
 export function positionNewNodes(graph: LayoutGraph, options: Partial<IncrementalLayoutOptions> = {}): Positions {
   const opts = validate(options);
-  const random = rng(opts.seed);
+  const random = mulberry32(opts.seed);
   const pos = new Map<string, { x: number; y: number }>();
   const fresh: string[] = [];
   graph.forEachNode((k, a) => (positioned(a) ? pos.set(k, { x: a.x as number, y: a.y as number }) : fresh.push(k)));

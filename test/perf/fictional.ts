@@ -3,25 +3,16 @@
 // acronyms meet their expansions across articles, and syndicated copies occur.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { mulberry32 } from '../../src/graph/random.js';
 
 const FIRST = ['Awa', 'Bakary', 'Fanta', 'Issiaka', 'Kadidia', 'Lassine', 'Nènè', 'Oumou', 'Sékou', 'Tiéman'];
 const LAST = ['Dembélé', 'Fofana', 'Guindo', 'Kassogué', 'Niaré', 'Samaké', 'Tangara', 'Togola'];
 const ORGS = ['Kora Mobile', 'Sahel Fibre', 'Djoliba Networks', 'Niger Data Center'];
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The i-th fictional article: 3 to 5 sentences, Markdown with front matter. */
 export function fictionalArticle(i: number, source = `Gazette ${i % 3}`): string {
-  const r = rng(i + 1);
+  const r = mulberry32(i + 1);
   const pick = <T>(xs: T[]) => xs[Math.floor(r() * xs.length)]!;
   const person = () => `${pick(FIRST)} ${pick(LAST)}`;
   const [p1, p2] = [person(), person()];
