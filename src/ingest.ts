@@ -10,7 +10,7 @@ import { createFetcher, isUrl, type FetchOptions, type Fetched } from './sources
 import { createPool, defaultWorkers, type ExtractPool } from './workers/pool.js';
 import type { extractArticle as ExtractFn } from './nlp/extract.js';
 import { lexiconLabels } from './nlp/lexicon.js';
-import { GraphFold } from './store/fold.js';
+import { GraphFold } from './graph/fold.js';
 import { curatedFrom } from './store/curation-file.js';
 import { buildGraph } from './graph/build.js';
 import { appendArticles, loadStore, openStoreState, rewriteArticles, shouldCompact, storeFiles, withStoreLock, writeSnapshot, type Store, type StoreState } from './store/store.js';

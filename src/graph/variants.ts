@@ -4,7 +4,7 @@
 // A step on the built graph, so the full build and the incremental fold share it.
 import type { EdgeAttributes, NodeAttributes } from '../types.js';
 import { UNDIRECTED } from '../types.js';
-import type { KGraph } from './build.js';
+import type { KGraph } from './attrs.js';
 import { editDistance, normaliseName } from './keys.js';
 
 const close = (a: string, b: string): boolean => {

@@ -10,7 +10,7 @@ import { StoreError, errorMessage } from '../errors.js';
 import type { StoredArticle } from '../types.js';
 import { buildGraph, GRAPH_VERSION, type BuildOptions, type KGraph } from '../graph/build.js';
 import { removeStaleTempFiles, writeFileAtomic } from './atomic.js';
-import { GraphFold, type FoldJSON } from './fold.js';
+import { GraphFold, type FoldJSON } from '../graph/fold.js';
 import { acquireStoreLock, type LockOptions, type StoreLock } from './lock.js';
 import { curatedFrom } from './curation-file.js';
 

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { buildGraph } from '../../src/graph/build.js';
 import { ingestPaths } from '../../src/ingest.js';
 import { lexiconLabels } from '../../src/nlp/lexicon.js';
-import { GraphFold } from '../../src/store/fold.js';
+import { GraphFold } from '../../src/graph/fold.js';
 import { loadGraph, loadStore } from '../../src/store/store.js';
 import type { StoredArticle } from '../../src/types.js';
 import { HAS_SHARED, SAMPLES, SHARED, tempDir } from '../helpers.js';

@@ -14,9 +14,9 @@ import Graph from 'graphology';
 import type { EdgeAttributes, Evidence, NodeAttributes, NodeKind, RelationKind, StoredArticle } from '../types.js';
 import { UNDIRECTED } from '../types.js';
 import { outletsOf } from '../clean/duplicates.js';
-import { byCountThenLength, edgeConfidence, evidenceOf, GRAPH_VERSION, hash, maxDate, minDate, mostFrequent, nodeKeyOf, type KGraph } from '../graph/build.js';
-import { mergeSpellingVariants } from '../graph/variants.js';
-import { KIND_PREFIX, normaliseName } from '../graph/keys.js';
+import { byCountThenLength, edgeConfidence, evidenceOf, GRAPH_VERSION, hash, maxDate, minDate, mostFrequent, nodeKeyOf, type KGraph } from './attrs.js';
+import { mergeSpellingVariants } from './variants.js';
+import { KIND_PREFIX, normaliseName } from './keys.js';
 
 /** (article id, entity index): the position of an entity in buildGraph's fold order. */
 type At = [string, number];
