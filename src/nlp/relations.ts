@@ -59,6 +59,8 @@ interface Ctx {
   /** person id → [org id, role] from this article */
   roleOf: Map<string, Array<{ org: string; role: string }>>;
   topics: Map<string, TopicEntity>;
+  /** Event dates already read from sentences, by sentence start (null: the sentence gives none). */
+  eventDates: Map<number, { date: string; precision: 'day' | 'month' | 'year' } | null>;
   /** The parties of the last agreement signed in the article ("les deux parties"). */
   parties: string[];
   /** Publication date, against which "mardi dernier" is resolved. */
@@ -94,7 +96,7 @@ export function extractRelations(text: string, sentences: Sentence[], entities: 
     if (e.kind === 'person' || e.kind === 'organisation')
       for (const m of e.mentions) refs.push({ id: e.id, kind: e.kind, start: m.start, end: m.end, via: 'name' });
   refs.sort((a, b) => a.start - b.start);
-  const ctx: Ctx = { text, sentences, entities: new Map(entities.map((e) => [e.id, e])), refs, relations: [], roleOf: new Map(), topics: new Map(), parties: [] };
+  const ctx: Ctx = { text, sentences, entities: new Map(entities.map((e) => [e.id, e])), refs, relations: [], roleOf: new Map(), topics: new Map(), parties: [], eventDates: new Map() };
   if (published) ctx.published = published;
   for (const s of sentences) appositionRoles(ctx, s);
   titleMentions(ctx);
@@ -166,7 +168,9 @@ function add(ctx: Ctx, kind: RelationKind, source: string | Ref, target: string 
   }
   const rel: LocalRelation = { kind, source: a, target: b, sentence, rule, ...extra, confidence: Math.round(confidence * 100) / 100 };
   if (steps.length) rel.steps = steps;
-  const when = eventDateOf(sentence.text, ctx.published);
+  // one date parse per sentence, however many relations it states
+  let when = ctx.eventDates.get(sentence.start);
+  if (when === undefined) ctx.eventDates.set(sentence.start, (when = eventDateOf(sentence.text, ctx.published) ?? null));
   if (when) {
     rel.eventDate = when.date;
     rel.eventPrecision = when.precision;
