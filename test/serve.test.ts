@@ -6,6 +6,8 @@ import Graph from 'graphology';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveCommand } from '../src/cli/serve.js';
 import { resolveStatic, startServer, type RunningServer } from '../src/serve/server.js';
+import { reuseLayout } from '../src/serve/graph-source.js';
+import { computeLayout } from '../src/graph/layout.js';
 import { readFixture, writeFixtureStore } from './helpers/fixture-store.js';
 
 /** A raw GET: fetch() would normalise `..` away before sending, which is not what an attacker does. */
@@ -165,5 +167,28 @@ describe('kunafoni serve', () => {
     const io = { out: () => undefined, err: () => undefined, isTTY: false };
     const cmd = serveCommand(io, async () => undefined).exitOverride();
     await expect(cmd.parseAsync(['--port', 'abc'], { from: 'user' })).rejects.toThrow(/--port must be an integer/);
+  });
+});
+
+describe('layout after the graph changes', () => {
+  it('keeps every known entity where it was and places only the new ones near their neighbours', async () => {
+    const g = new Graph({ type: 'mixed' });
+    g.import((await readFixture()) as never);
+    const previous = computeLayout(g);
+    g.addNode('person:awa-new', { label: 'Awa New', kind: 'person' });
+    g.addDirectedEdge('person:awa-new', 'org:huawei', { kind: 'holds-role' });
+    const positions = reuseLayout(g, previous)!;
+    for (const [k, p] of Object.entries(previous)) expect(positions[k]).toEqual(p);
+    const fresh = positions['person:awa-new']!;
+    expect(Number.isFinite(fresh.x) && Number.isFinite(fresh.y)).toBe(true);
+    // placed near Huawei, its only neighbour, rather than anywhere in the drawing
+    const huawei = previous['org:huawei']!;
+    const spread = Math.max(...Object.values(previous).map((p) => Math.hypot(p.x - huawei.x, p.y - huawei.y)));
+    expect(Math.hypot(fresh.x - huawei.x, fresh.y - huawei.y)).toBeLessThan(spread);
+  });
+  it('lays out again when most entities are new', async () => {
+    const g = new Graph({ type: 'mixed' });
+    g.import((await readFixture()) as never);
+    expect(reuseLayout(g, { 'org:huawei': { x: 0, y: 0 } })).toBeUndefined();
   });
 });

@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import type { AbstractGraph, Attributes } from 'graphology-types';
 import { StoreError, errorMessage } from '../errors.js';
 import { applyPositions, computeLayout, hasLayout, type LayoutOptions, type Positions } from '../graph/layout.js';
+import { positionNewNodes } from '../graph/incremental-layout.js';
 import { writeFileAtomic } from '../store/atomic.js';
 import { isStore, loadStore } from '../store/store.js';
 
@@ -26,7 +27,8 @@ export interface Served {
   order: number;
   size: number;
   /** How the positions were obtained. */
-  layout: 'stored' | 'cache' | 'computed';
+  /** Where positions came from: the graph, the cache, a full layout, or the cache with new nodes placed near their neighbours. */
+  layout: 'stored' | 'cache' | 'computed' | 'incremental';
 }
 
 export type ServedResult = { ok: true; value: Served } | { ok: false; status: number; message: string };
@@ -48,6 +50,21 @@ async function fingerprint(dir: string): Promise<string> {
     parts.push(s ? `${f}:${s.size}:${s.mtimeMs}` : `${f}:-`);
   }
   return parts.join('|');
+}
+
+/**
+ * Positions for `graph` from an older layout: every entity still there keeps its place and the new
+ * ones are placed near their neighbours (a short pinned refinement), so the drawing does not jump after
+ * an ingest or an edit. Undefined when fewer than half the entities had a place (lay out again).
+ */
+export function reuseLayout(graph: AbstractGraph, previous: Positions): Positions | undefined {
+  const kept = graph.filterNodes((k) => !!previous[k]);
+  if (!kept.length || kept.length < graph.order / 2) return undefined;
+  const positions: Positions = {};
+  for (const k of kept) positions[k] = previous[k]!;
+  const copy = graph.copy();
+  applyPositions(copy, positions);
+  return { ...positions, ...positionNewNodes(copy) };
 }
 
 /** Hash of what the layout depends on, so a cached layout is reused only for the same structure. */
@@ -74,10 +91,11 @@ export function graphSource(opts: GraphSourceOptions) {
   let cached: { key: string; result: ServedResult } | undefined;
   let pending: Promise<ServedResult> | undefined;
 
-  async function readLayoutCache(structure: string): Promise<Positions | undefined> {
+  /** The cached layout: `exact` when it was computed for this very structure. */
+  async function readLayoutCache(structure: string): Promise<{ positions: Positions; exact: boolean } | undefined> {
     try {
       const c = JSON.parse(await readFile(join(dir, LAYOUT_CACHE), 'utf8')) as LayoutCache;
-      return c.version === LAYOUT_CACHE_VERSION && c.structure === structure ? c.positions : undefined;
+      return c.version === LAYOUT_CACHE_VERSION ? { positions: c.positions, exact: c.structure === structure } : undefined;
     } catch {
       return undefined; // no cache or an unreadable one: compute again
     }
@@ -100,13 +118,26 @@ export function graphSource(opts: GraphSourceOptions) {
     let layout: Served['layout'] = 'stored';
     if (!hasLayout(graph)) {
       const structure = structureHash(graph, layoutOptions);
-      let positions = await readLayoutCache(structure);
+      const cached = await readLayoutCache(structure);
+      let positions = cached?.exact ? cached.positions : undefined;
       layout = 'cache';
-      if (!positions) {
+      // after an ingest or an edit most entities keep their place: place only the new ones, near their
+      // neighbours, instead of laying the whole graph out again (and making the drawing jump)
+      if (!positions && cached) {
         const t0 = Date.now();
-        positions = computeLayout(graph, layoutOptions);
-        layout = 'computed';
-        opts.log?.(`layout: ${graph.order} nodes, ${graph.size} edges in ${Date.now() - t0} ms\n`);
+        positions = reuseLayout(graph, cached.positions);
+        if (positions) {
+          layout = 'incremental';
+          opts.log?.(`layout: new nodes placed among the ${graph.order} in ${Date.now() - t0} ms\n`);
+        }
+      }
+      if (!positions || layout === 'incremental') {
+        if (!positions) {
+          const t0 = Date.now();
+          positions = computeLayout(graph, layoutOptions);
+          layout = 'computed';
+          opts.log?.(`layout: ${graph.order} nodes, ${graph.size} edges in ${Date.now() - t0} ms\n`);
+        }
         if (opts.persistLayout !== false) {
           const cache: LayoutCache = { version: LAYOUT_CACHE_VERSION, structure, positions };
           await writeFileAtomic(join(dir, LAYOUT_CACHE), JSON.stringify(cache)).catch((err: unknown) =>
