@@ -17,14 +17,8 @@ export type ViewEdge = EdgeAttributes & { type?: string; curvature?: number; col
 
 export type ViewGraph = MultiGraph<ViewNode, ViewEdge, GraphAttributes>;
 
-/** What /api/articles lists. */
-export interface ArticleMeta {
-  id: string;
-  title?: string;
-  date?: string;
-  source?: string;
-  url?: string;
-}
+/** What /api/articles lists: the server's own type (a type import, erased from the bundle). */
+export type { ArticleMeta } from '../../src/serve/graph-source.js';
 
 /** Load the served JSON; nodes without a position get one on a circle (the server normally provides them). */
 export function loadGraph(data: SerializedGraph): ViewGraph {
