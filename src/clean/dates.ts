@@ -1,6 +1,11 @@
 // Dates: front-matter values normalised to ISO, and a publication date found in the text
 // ("le 22 janvier 2026", "Publié vendredi 16 février 2024") through chrono-node's French parser.
-import * as chrono from 'chrono-node';
+// the two locales read here, not chrono-node's index (which loads every language it knows: 4× the start-up)
+import * as chronoEn from 'chrono-node/en';
+import * as chronoFr from 'chrono-node/fr';
+import type { ParsedComponents, ParsedResult } from 'chrono-node';
+
+const chrono = { en: chronoEn, fr: chronoFr };
 import type { Lang } from '../types.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -19,7 +24,7 @@ export function normaliseDate(value: unknown): string | undefined {
   return Number.isNaN(d.getTime()) ? undefined : d.toISOString().slice(0, 10);
 }
 
-function toIso(c: chrono.ParsedComponents): string {
+function toIso(c: ParsedComponents): string {
   const y = c.get('year')!;
   if (!c.isCertain('month')) return String(y);
   if (!c.isCertain('day')) return `${y}-${pad(c.get('month')!)}`;
@@ -69,7 +74,7 @@ export function eventDateOf(sentence: string, published?: string): { date: strin
  */
 export function findPublicationDate(text: string, lang: Lang): string | undefined {
   const parser = lang === 'en' ? chrono.en : chrono.fr;
-  const complete = (r: chrono.ParsedResult) =>
+  const complete = (r: ParsedResult) =>
     /\d{4}/.test(r.text) && r.start.isCertain('month') && r.start.isCertain('day');
   const published = /(?:^|\n)\s*(?:publié|mis en ligne|published|posted)\b[^\n]*/i.exec(text);
   if (published) {

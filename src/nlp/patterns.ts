@@ -38,6 +38,12 @@ export const rx = (source: string, flags = 'u'): RegExp => {
   return r;
 };
 
+/** A value computed on first use, then kept (patterns built from the lexicons, which load lazily). */
+export const once = <T>(build: () => T): (() => T) => {
+  let value: T | undefined;
+  return () => (value ??= build());
+};
+
 export const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A lexicon phrase as a tolerant pattern: any white space, either apostrophe, hyphen or space. */
@@ -49,13 +55,59 @@ export const flexible = (phrase: string): string =>
 /** A capitalised name token: "Leyti", "N’Diaye", "Henri-Marie", "DONDRA", "NTowa", "Keïta". */
 export const NAME_TOKEN = `(?:N${APOS})?[${UP}][\\p{L}]*(?:[\\-${APOS.slice(1, -1)}][\\p{L}]+)*`;
 
+const SEP = '[\\s\\-]+';
+
+/** flexible()'s pattern of a phrase, unit by unit (a character, an apostrophe, a run of white space). */
+export const flexibleUnits = (phrase: string): string[] => {
+  const units: string[] = [];
+  for (const m of phrase.matchAll(/\s+|['’]|[^]/gu)) units.push(/^\s/u.test(m[0]) ? SEP : /['’]/u.test(m[0]) ? APOS : escapeRe(m[0]));
+  return units;
+};
+
+interface TrieNode {
+  end: boolean;
+  next: Map<string, TrieNode>;
+  /** Units on the longest path below. */
+  depth: number;
+}
+
+/**
+ * The alternation of unit sequences (each a pattern fragment), factored as a trie: "(?:d(?:irecteur|g)…)".
+ * It matches what "seq1|seq2|…" matches; where several sequences match at one place, the longer is
+ * tried first (children before the end of a word, deeper branches first), as with alternatives sorted
+ * longest first.
+ */
+export function trieAlternation(seqs: string[][]): string {
+  const root: TrieNode = { end: false, next: new Map(), depth: 0 };
+  for (const seq of seqs) {
+    let n = root;
+    for (const u of seq) {
+      let c = n.next.get(u);
+      if (!c) n.next.set(u, (c = { end: false, next: new Map(), depth: 0 }));
+      n = c;
+    }
+    n.end = true;
+  }
+  const depth = (n: TrieNode): number => (n.depth = Math.max(0, ...[...n.next.values()].map((c) => depth(c) + 1)));
+  depth(root);
+  const emit = (n: TrieNode): string => {
+    const alts = [...n.next].sort((a, b) => b[1].depth - a[1].depth).map(([u, c]) => u + emit(c));
+    if (!alts.length) return '';
+    if (alts.length === 1 && !n.end) return alts[0]!;
+    return `(?:${alts.join('|')})${n.end ? '?' : ''}`;
+  };
+  return emit(root);
+}
+
 let cache: ReturnType<typeof build> | undefined;
 export const patterns = () => (cache ??= build());
 
 function build() {
   const lex = lexicon();
   const roleForms = lex.roles.flatMap((r) => r.forms.map((f) => ({ form: f, role: r.role, head: !!r.head }))).sort((a, b) => b.form.length - a.form.length);
-  const roleAlt = roleForms.map((r) => flexible(r.form)).join('|');
+  // the same language as the forms joined by "|" (flexible(), matched with the i flag), as a trie: the
+  // engine reads a title letter by letter instead of trying a few hundred alternatives at every position
+  const roleAlt = trieAlternation(roleForms.map((r) => flexibleUnits(r.form.toLowerCase())));
   const particles = [...lex.particles].map(escapeRe).join('|');
   const civilities = lex.civilities.map((c) => flexible(c).replace(/\\\.$/, '\\.?')).join('|');
   // case-sensitive variants: as written, first letter either case, each word capitalised
@@ -74,12 +126,15 @@ function build() {
   }
   // every lower-case letter of a form may be written in capitals ("président du Conseil d’administration");
   // forms in capitals (DG, PCA) stay as they are
-  const anyCase = (f: string) =>
-    [...f]
-      .map((c) => (/\p{Ll}/u.test(c) ? `[${c}${c.toUpperCase()}]` : /['’]/.test(c) ? APOS : /[\s-]/.test(c) ? '[\\s\\-]+' : escapeRe(c)))
-      .join('')
-      .replace(/(?:\[\\s\\-\]\+)+/g, '[\\s\\-]+');
-  const roleCs = [...variants].sort((a, b) => b.length - a.length).map(anyCase).join('|');
+  const anyCase = (f: string): string[] => {
+    const units: string[] = [];
+    for (const c of f) {
+      const u = /\p{Ll}/u.test(c) ? `[${c}${c.toUpperCase()}]` : /['’]/.test(c) ? APOS : /[\s-]/.test(c) ? SEP : escapeRe(c);
+      if (!(u === SEP && units[units.length - 1] === SEP)) units.push(u);
+    }
+    return units;
+  };
+  const roleCs = trieAlternation([...variants].map(anyCase));
   return {
     roleForms,
     /** Any role form, matched case-sensitively (as written, capitalised, or in title case). */

@@ -2,7 +2,7 @@
 // sanctions and discussed topics. Every relation keeps its sentence and the id of its rule.
 import type { LocalEntity, LocalRelation, RelationKind, Sentence } from '../types.js';
 import { lexicon } from './lexicon.js';
-import { escapeRe, patterns, rx } from './patterns.js';
+import { escapeRe, once, patterns, rx } from './patterns.js';
 import { topicsIn } from './topics.js';
 import {
   COMMIT,
@@ -89,6 +89,32 @@ function headMatches(name: string, head: string): boolean {
 const FINANCIAL = /Banque|Bank|Fonds|Fund|Caisse|Crédit|Credit|Microfinance|BOAD|FAGACE|BCEAO/u;
 
 const PREP_END = `\\s+(?:de\\s+la|de\\s+l['’]|du|des|de|d['’]|of\\s+the|of)\\s*$`;
+
+/** The rules' patterns that embed the lexicons' roles and civilities: built once, on first use. */
+const R = once(() => {
+  const { ROLE, ROLE_CS, CIVILITY } = patterns();
+  return {
+    role: rx(`(?<![\\p{L}])(${ROLE})(?![\\p{L}])`, 'giu'),
+    respectively: rx(`(${ROLE})[^.;]*?,?\\s*respectivement\\s+[^;.]*$`, 'iu'),
+    orgThenName: rx(`^(?:\\s+(?:au|en|du|de\\s+la|pour\\s+l['’])\\s+[\\p{L}' -]{2,30}?)?\\s*,\\s*(?:(?:${CIVILITY})\\s+)*$`, 'u'),
+    wordsThenPrep: rx(`^(?:\\s+[\\p{L}]+){0,6}?${PREP_END}`, 'iu'),
+    celui: rx(`(?:celui|celle)${PREP_END}`, 'iu'),
+    prepEnd: rx(`${PREP_END}`, 'iu'),
+    roleOfCommonNoun: rx(`(?<![\\p{L}])(${ROLE})(?:\\s+par\\s+intérim)?\\s+(?:du|de\\s+la|de\\s+l['’]|of\\s+the)\\s*(régulateur|opérateur|société|agence|autorité|banque|groupe|entreprise|regulator|operator|company|agency|bank)\\s*,\\s*(?:(?:${CIVILITY})\\s+)*$`, 'iu'),
+    nameThenRole: rx(`^(?:\\s+(?:dite?|alias)\\s+\\S+)?\\s*(?:\\(\\p{L}\\)\\s*)?,\\s*(?:le\\s+|la\\s+|l['’]|the\\s+)?(?:nouveau\\s+|nouvelle\\s+|nouvel\\s+)?(?:${ROLE})(?![\\p{L}])[^;.«»,]*?,?[^;.«»,]*$`, 'iu'),
+    orgThenNextName: rx(`^(?:\\s+(?:au|en)\\s+[\\p{L}' -]{2,30}?)?\\s*,\\s*(?:(?:${CIVILITY})\\s+)*$`, 'u'),
+    ledBy: rx(`(représentée?s?|dirigée?s?|conduite?s?|pilotée?s?|présidée?s?|led|headed|represented|chaired)\\s+(?:par|by)\\s+(?:son\\s+|sa\\s+|le\\s+|la\\s+|l['’]|its\\s+|the\\s+)?(?:(${ROLE})\\s+)?(?:(?:${CIVILITY})\\s+)*$`, 'iu'),
+    itsRole: rx(`(?:son|sa|its)\\s+(?:nouveau\\s+|nouvelle\\s+)?(${ROLE})\\s*,?\\s*(?:(?:${CIVILITY})\\s+)*$`, 'iu'),
+    commaBeforeName: rx(`^[^.;!?«»\\n]{0,200}?,\\s*(?:(?:${CIVILITY})\\s+)*$`, 'u'),
+    roleDirect: rx(`(?<![\\p{L}])(${ROLE})\\s+(?:(?:${CIVILITY})\\s+)*$`, 'iu'),
+    roleAfter: rx(`^\\s*,\\s*(?:le\\s+|la\\s+|l['’]|the\\s+)?(?:nouveau\\s+|nouvelle\\s+)?(${ROLE})(?![\\p{L}])`, 'iu'),
+    title: rx(`(?<![\\p{L}])(?:[Ll]e|[Ll]a|[Ll]['’]|[Dd]u|[Dd]e\\s+la|[Aa]u|[Àà]\\s+la|[Ll]es\\s+deux|[Ll]es|[Tt]he)\\s+(?:nouveaux?\\s+|nouvelles?\\s+)?(${ROLE_CS})s?(?![\\p{L}])`, 'gu'),
+    titlePrep: rx(`^(?:\\s+[\\p{Ll}]+){0,2}?\\s+(?:de\\s+la|de\\s+l['’]|du|des|de|d['’])\\s*`, 'u'),
+    premises: rx(`(?:direction(?:\\s+générale)?|siège|locaux|bureaux)\\s+(?:de\\s+la\\s+|de\\s+l['’]|du\\s+|des\\s+|de\\s+|d['’])\\s*$`, 'iu'),
+    pluralTitleEnd: rx(`[Ll]es\\s+(?:deux\\s+|trois\\s+)?(${ROLE})s?\\s*$`, 'iu'),
+    pluralTitle: rx(`[Ll]es\\s+(?:deux\\s+|trois\\s+)?(${ROLE})s?\\b`, 'iu'),
+  };
+});
 
 export function extractRelations(text: string, sentences: Sentence[], entities: LocalEntity[], lang: 'fr' | 'en', published?: string): RelationsResult {
   const refs: Ref[] = [];
@@ -201,8 +227,8 @@ function addRole(ctx: Ctx, person: string, org: string | undefined, role: string
 }
 
 const roleIn = (s: string): string | undefined => {
-  const { ROLE, roleOf } = patterns();
-  const all = [...s.matchAll(rx(`(?<![\\p{L}])(${ROLE})(?![\\p{L}])`, 'giu'))];
+  const { roleOf } = patterns();
+  const all = [...s.matchAll(R().role)];
   const last = all[all.length - 1];
   return last ? roleOf(last[1]!)?.role ?? undefined : undefined;
 };
@@ -260,7 +286,6 @@ const orgOfPerson = (ctx: Ctx, person: string) => ctx.roleOf.get(person)?.[0]?.o
 // ---- holds-role from appositions ------------------------------------------------------------
 
 function appositionRoles(ctx: Ctx, s: Sentence): void {
-  const { ROLE, CIVILITY } = patterns();
   const inS = refsIn(ctx, s);
   const text = ctx.text;
   let lastRole: { role: string; org?: string } | undefined;
@@ -274,7 +299,7 @@ function appositionRoles(ctx: Ctx, s: Sentence): void {
     // "les directeurs généraux d’Orange Mali et de Huawei, respectivement Leyti N’Diaye et Jean Sun Wei"
     const resp = /respectivement\s+$/u.test(before) || (/\s+et\s+$/u.test(before) && /respectivement\s+[^,;.]{0,60}$/u.test(before));
     if (resp) {
-      const m = rx(`(${ROLE})[^.;]*?,?\\s*respectivement\\s+[^;.]*$`, 'iu').exec(before);
+      const m = R().respectively.exec(before);
       if (m) {
         const segStart = s.start + m.index!;
         const segEnd = s.start + before.lastIndexOf('respectivement');
@@ -295,13 +320,13 @@ function appositionRoles(ctx: Ctx, s: Sentence): void {
     if (o) {
       const between = text.slice(o.end, p.start);
       const lead = text.slice(Math.max(s.start, o.start - 90), o.start);
-      if (rx(`^(?:\\s+(?:au|en|du|de\\s+la|pour\\s+l['’])\\s+[\\p{L}' -]{2,30}?)?\\s*,\\s*(?:(?:${CIVILITY})\\s+)*$`, 'u').test(between)) {
+      if (R().orgThenName.test(between)) {
         // the role nearest the organisation ("le ministre a reçu le DG de X": DG, not ministre)
-        const rm = [...lead.matchAll(rx(`(?<![\\p{L}])(${ROLE})(?![\\p{L}])`, 'giu'))]
+        const rm = [...lead.matchAll(R().role)]
           .reverse()
-          .find((m) => rx(`^(?:\\s+[\\p{L}]+){0,6}?${PREP_END}`, 'iu').test(lead.slice(m.index! + m[0].length)) && !/[,;]/u.test(lead.slice(m.index! + m[0].length)));
-        const celui = rx(`(?:celui|celle)${PREP_END}`, 'iu').test(lead);
-        if (rm && rx(`${PREP_END}`, 'iu').test(lead)) {
+          .find((m) => R().wordsThenPrep.test(lead.slice(m.index! + m[0].length)) && !/[,;]/u.test(lead.slice(m.index! + m[0].length)));
+        const celui = R().celui.test(lead);
+        if (rm && R().prepEnd.test(lead)) {
           const role = patterns().roleOf(rm[1]!)?.role;
           if (role) {
             addRole(ctx, p.id, o.id, role, s, 'role:titre-de-org-nom');
@@ -316,7 +341,7 @@ function appositionRoles(ctx: Ctx, s: Sentence): void {
       }
     }
     // "le Directeur général par intérim du régulateur, Dr X": the organisation named by a common noun
-    const byNoun = rx(`(?<![\\p{L}])(${ROLE})(?:\\s+par\\s+intérim)?\\s+(?:du|de\\s+la|de\\s+l['’]|of\\s+the)\\s*(régulateur|opérateur|société|agence|autorité|banque|groupe|entreprise|regulator|operator|company|agency|bank)\\s*,\\s*(?:(?:${CIVILITY})\\s+)*$`, 'iu').exec(before);
+    const byNoun = R().roleOfCommonNoun.exec(before);
     if (byNoun) {
       const noun = byNoun[2]!.toLowerCase();
       const orgs = ctx.refs.filter((r) => r.kind === 'organisation' && r.end <= p.start);
@@ -332,12 +357,12 @@ function appositionRoles(ctx: Ctx, s: Sentence): void {
     const oa = orgsAfter[0];
     if (oa && oa.start - p.end < 160) {
       const between = text.slice(p.end, oa.start);
-      const appos = rx(`^(?:\\s+(?:dite?|alias)\\s+\\S+)?\\s*(?:\\(\\p{L}\\)\\s*)?,\\s*(?:le\\s+|la\\s+|l['’]|the\\s+)?(?:nouveau\\s+|nouvelle\\s+|nouvel\\s+)?(?:${ROLE})(?![\\p{L}])[^;.«»,]*?,?[^;.«»,]*$`, 'iu');
+      const appos = R().nameThenRole;
       // in a list ("X, le DG de Moov Africa Malitel, Y") the title introduces the name after the organisation
-      const nextIsName = persons.some((x) => x.start >= oa.end && rx(`^(?:\\s+(?:au|en)\\s+[\\p{L}' -]{2,30}?)?\\s*,\\s*(?:(?:${CIVILITY})\\s+)*$`, 'u').test(text.slice(oa.end, x.start)));
+      const nextIsName = persons.some((x) => x.start >= oa.end && R().orgThenNextName.test(text.slice(oa.end, x.start)));
       if (appos.test(between) && !nextIsName && !persons.some((x) => x.start > p.end && x.start < oa.start)) {
         // the role nearest the organisation ("porte-parole des bénéficiaires non moins Présidente-Fondatrice de l’…")
-        const rm = [...between.matchAll(rx(`(?<![\\p{L}])(${ROLE})(?![\\p{L}])`, 'giu'))].pop();
+        const rm = [...between.matchAll(R().role)].pop();
         if (rm && rx(`(?<![\\p{L}])${escapeRe(rm[1]!)}(?:\\s+[\\p{L}]+){0,3}?${PREP_END}`, 'iu').test(between)) {
           const role = patterns().roleOf(rm[1]!)?.role;
           if (role) {
@@ -349,7 +374,7 @@ function appositionRoles(ctx: Ctx, s: Sentence): void {
       }
     }
     // ORG, représentée par (son DG) NAME
-    const agent = rx(`(représentée?s?|dirigée?s?|conduite?s?|pilotée?s?|présidée?s?|led|headed|represented|chaired)\\s+(?:par|by)\\s+(?:son\\s+|sa\\s+|le\\s+|la\\s+|l['’]|its\\s+|the\\s+)?(?:(${ROLE})\\s+)?(?:(?:${CIVILITY})\\s+)*$`, 'iu').exec(before);
+    const agent = R().ledBy.exec(before);
     if (agent) {
       const verbPos = s.start + agent.index!;
       const org = inS.filter((r) => r.kind === 'organisation' && r.end <= verbPos && verbPos - r.end < 120).pop();
@@ -361,7 +386,7 @@ function appositionRoles(ctx: Ctx, s: Sentence): void {
       }
     }
     // ORG …, à travers son directeur général, NAME / et son 1er vice-président, NAME
-    const son = rx(`(?:son|sa|its)\\s+(?:nouveau\\s+|nouvelle\\s+)?(${ROLE})\\s*,?\\s*(?:(?:${CIVILITY})\\s+)*$`, 'iu').exec(before);
+    const son = R().itsRole.exec(before);
     if (son) {
       const role = patterns().roleOf(son[1]!)?.role;
       const org = lastRole?.org ?? orgsBefore[orgsBefore.length - 1]?.id ?? ctx.refs.filter((r) => r.kind === 'organisation' && r.end <= p.start && p.start - r.end < 400).pop()?.id;
@@ -374,12 +399,12 @@ function appositionRoles(ctx: Ctx, s: Sentence): void {
     // a role without an organisation ("le ministre de la Communication, …, NAME"; "NAME, porte-parole")
     // the last role written before the name, with nothing but its complement in between
     const lastPerson = persons.filter((x) => x.end <= p.start).pop();
-    const apBefore = [...before.matchAll(rx(`(?<![\\p{L}])(${ROLE})(?![\\p{L}])`, 'giu'))]
+    const apBefore = [...before.matchAll(R().role)]
       .filter((m) => !lastPerson || s.start + m.index! > lastPerson.end)
       .reverse()
-      .find((m) => rx(`^[^.;!?«»\\n]{0,200}?,\\s*(?:(?:${CIVILITY})\\s+)*$`, 'u').test(before.slice(m.index! + m[0].length)));
-    const apDirect = rx(`(?<![\\p{L}])(${ROLE})\\s+(?:(?:${CIVILITY})\\s+)*$`, 'iu').exec(before);
-    const apAfter = rx(`^\\s*,\\s*(?:le\\s+|la\\s+|l['’]|the\\s+)?(?:nouveau\\s+|nouvelle\\s+)?(${ROLE})(?![\\p{L}])`, 'iu').exec(after);
+      .find((m) => R().commaBeforeName.test(before.slice(m.index! + m[0].length)));
+    const apDirect = R().roleDirect.exec(before);
+    const apAfter = R().roleAfter.exec(after);
     const r = (apDirect ?? apBefore ?? apAfter)?.[1];
     if (r) {
       const role = patterns().roleOf(r)?.role ?? roleIn(r);
@@ -391,8 +416,8 @@ function appositionRoles(ctx: Ctx, s: Sentence): void {
 // ---- titles standing for people ("le ministre", "le DG d’Orange-Mali") -----------------------------
 
 function titleMentions(ctx: Ctx): void {
-  const { ROLE_CS, roleOf } = patterns();
-  const re = rx(`(?<![\\p{L}])(?:[Ll]e|[Ll]a|[Ll]['’]|[Dd]u|[Dd]e\\s+la|[Aa]u|[Àà]\\s+la|[Ll]es\\s+deux|[Ll]es|[Tt]he)\\s+(?:nouveaux?\\s+|nouvelles?\\s+)?(${ROLE_CS})s?(?![\\p{L}])`, 'gu');
+  const { roleOf } = patterns();
+  const re = R().title;
   const pending: Array<{ start: number; end: number; role: string; org?: string; plural: boolean; sentence: Sentence }> = [];
   for (const s of ctx.sentences) {
     const inS = refsIn(ctx, s);
@@ -405,7 +430,7 @@ function titleMentions(ctx: Ctx): void {
       // "… de ORG" right after
       let org: string | undefined;
       const rest = ctx.text.slice(end, s.end);
-      const prep = rx(`^(?:\\s+[\\p{Ll}]+){0,2}?\\s+(?:de\\s+la|de\\s+l['’]|du|des|de|d['’])\\s*`, 'u').exec(rest);
+      const prep = R().titlePrep.exec(rest);
       if (prep) {
         const o = inS.find((r) => r.kind === 'organisation' && r.start === end + prep[0].length);
         if (o) {
@@ -415,7 +440,7 @@ function titleMentions(ctx: Ctx): void {
       }
       // "À son arrivée à la direction générale d’Orange, le directeur adjoint …": the title is at that organisation
       if (!org && !GOVERNMENT_ROLES.has(role)) {
-        const loc = rx(`(?:direction(?:\\s+générale)?|siège|locaux|bureaux)\\s+(?:de\\s+la\\s+|de\\s+l['’]|du\\s+|des\\s+|de\\s+|d['’])\\s*$`, 'iu');
+        const loc = R().premises;
         const o = inS.filter((r) => r.kind === 'organisation' && r.end <= start).find((r) => loc.test(ctx.text.slice(Math.max(s.start, r.start - 40), r.start)));
         if (o) org = o.id;
       }
@@ -584,7 +609,7 @@ function commitments(ctx: Ctx, s: Sentence, subj: (pos: number) => Ref[], lang: 
       let who = subj(pos);
       // "les deux Directeurs généraux ont assuré …": the plural title stands for every holder of the role
       const lead = ctx.text.slice(s.start, pos);
-      const plural = rx(`[Ll]es\\s+(?:deux\\s+|trois\\s+)?(${patterns().ROLE})s?\\s*$`, 'iu').exec(lead.trimEnd() + ' ') ?? rx(`[Ll]es\\s+(?:deux\\s+|trois\\s+)?(${patterns().ROLE})s?\\b`, 'iu').exec(lead);
+      const plural = R().pluralTitleEnd.exec(lead.trimEnd() + ' ') ?? R().pluralTitle.exec(lead);
       if (plural) {
         const role = patterns().roleOf(plural[1]!)?.role;
         const holders = [...ctx.entities.values()].filter((e) => e.kind === 'person' && role && e.roles.includes(role));

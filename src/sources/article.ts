@@ -1,6 +1,6 @@
 // Turns a reader's draft into an Article: id from the normalised text, language, date fallback.
 import { createHash } from 'node:crypto';
-import { detect } from 'tinyld';
+import { createRequire } from 'node:module';
 import type { Article, Lang } from '../types.js';
 import { findPublicationDate, normaliseDate } from '../clean/dates.js';
 
@@ -12,6 +12,11 @@ export const normaliseForId = (text: string): string =>
 
 export const articleId = (text: string): string =>
   createHash('sha256').update(normaliseForId(text)).digest('hex').slice(0, 16);
+
+// the language detector loads when an article does not declare its language (~120 ms at start-up otherwise)
+const require = createRequire(import.meta.url);
+let tinyld: typeof import('tinyld') | undefined;
+const detect: (typeof import('tinyld'))['detect'] = (text, opts) => (tinyld ??= require('tinyld') as typeof import('tinyld')).detect(text, opts);
 
 export function detectLang(text: string, declared?: string): Lang {
   const d = declared?.trim().toLowerCase().slice(0, 2);
