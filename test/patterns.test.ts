@@ -1,7 +1,8 @@
 // The role patterns are tries built from the lexicon: they must match exactly what the plain
 // alternation of the forms (longest first) matches, only faster.
 import { describe, expect, it } from 'vitest';
-import { flexible, flexibleUnits, patterns, trieAlternation } from '../src/nlp/patterns.js';
+import { flexible, flexibleUnits, patterns, relaxed, scan, trieAlternation, U } from '../src/nlp/patterns.js';
+import { COMMIT, MEET_ACTIVE, SANCTION } from '../src/nlp/rules.js';
 
 const matches = (re: RegExp, text: string) => [...text.matchAll(re)].map((m) => [m.index, m[0]]);
 
@@ -29,5 +30,31 @@ describe('trieAlternation', () => {
       [12, 'Directeur Général'],
     ]);
     expect(matches(cs, 'un dg')).toEqual([]);
+  });
+});
+
+describe('relaxed: the quick test run before a rule', () => {
+  const sentences = [
+    'Le ministre a reçu en audience le DG de Malitel, qui s’est engagé à couvrir 200 villages.',
+    'Diarra a promis de revenir ; l’ARCEP a infligé une amende à Moov Africa.',
+    'Sa fréquence a reçu (déjà) un avis favorable.',
+    'It was received well, and the company pledged to invest.',
+  ];
+
+  it('accepts every sentence its rule matches, so skipping a sentence never loses a match', () => {
+    for (const rule of [...COMMIT, ...MEET_ACTIVE, ...SANCTION])
+      for (const text of sentences) {
+        const hint = relaxed(rule.re);
+        if ([...text.matchAll(rule.re)].length) expect(hint?.test(text) ?? true, `${rule.id} on "${text}"`).toBe(true);
+        expect([...scan(rule.re, text)].map((m) => m.index)).toEqual([...text.matchAll(rule.re)].map((m) => m.index));
+      }
+  });
+
+  it('drops the word-boundary look-behind, and refuses when one sits inside a negative look-around', () => {
+    const rule = U(/\b(?:a|ont)\s+promis\b/gu);
+    expect(relaxed(rule)?.source).toBe('(?:a|ont)\\s+promis(?![\\p{L}\\p{N}_])');
+    expect(relaxed(rule)?.flags).not.toContain('g');
+    expect(relaxed(/x(?!\s*(?<![\p{L}])y)/gu)).toBeUndefined();
+    expect(relaxed(/plain/gu)).toBeUndefined();
   });
 });

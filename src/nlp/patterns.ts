@@ -25,6 +25,40 @@ function startsWord(src: string, at: number): boolean {
   return !endsWord;
 }
 
+/** The word-boundary look-behinds U() writes (and the rules' own "no letter before"). */
+const BOUNDARIES = ['(?<![\\p{L}\\p{N}_])', '(?<![\\p{L}])'];
+
+/**
+ * The pattern without its word-boundary look-behinds: it matches wherever the pattern matches (and
+ * more), but a look-behind at the start makes the engine test it at every position, where a pattern
+ * that starts with letters is searched for quickly. Undefined when a look-behind sits inside a
+ * negative look-around, where dropping it would not loosen the pattern.
+ */
+export function relaxed(re: RegExp): RegExp | undefined {
+  let src = re.source;
+  if (!BOUNDARIES.some((b) => src.includes(b))) return undefined;
+  for (const b of BOUNDARIES) src = src.split(b).join('\u0000');
+  // every remaining "(" that opens a negative look-around must not enclose a removed boundary
+  const stack: boolean[] = [];
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i];
+    if (c === '\\') i++;
+    else if (c === '[') while (i < src.length && src[i] !== ']') i += src[i] === '\\' ? 2 : 1;
+    else if (c === '(') stack.push(src.startsWith('(?!', i) || src.startsWith('(?<!', i));
+    else if (c === ')') stack.pop();
+    else if (src[i] === '\u0000' && stack.some(Boolean)) return undefined;
+  }
+  return new RegExp(src.split('\u0000').join(''), re.flags.replace('g', ''));
+}
+
+const hints = new WeakMap<RegExp, RegExp | null>();
+/** The matches of a global pattern in a text, after a quick test of its relaxed form (most sentences fail it). */
+export function scan(re: RegExp, text: string): IterableIterator<RegExpMatchArray> | [] {
+  let hint = hints.get(re);
+  if (hint === undefined) hints.set(re, (hint = relaxed(re) ?? null));
+  return hint && !hint.test(text) ? [] : text.matchAll(re);
+}
+
 const compiled = new Map<string, Map<string, RegExp>>();
 /**
  * A compiled regular expression, built once per source and flags (the rules build theirs from lexicons).
@@ -134,7 +168,12 @@ function build() {
     }
     return units;
   };
-  const roleCs = trieAlternation([...variants].map(anyCase));
+  // a variant whose every letter another variant also allows adds nothing ("Président" beside
+  // "président", which allows either case): dropping it keeps the trie from doubling its branches
+  const csUnits = [...variants].map(anyCase);
+  const within = (u: string, w: string) => u === w || (u.length === 1 && w === `[${u.toLowerCase()}${u}]`);
+  const subsumed = (v: string[], w: string[]) => v !== w && v.length === w.length && v.every((u, i) => within(u, w[i]!));
+  const roleCs = trieAlternation(csUnits.filter((v) => !csUnits.some((w) => subsumed(v, w) && !subsumed(w, v))));
   return {
     roleForms,
     /** Any role form, matched case-sensitively (as written, capitalised, or in title case). */

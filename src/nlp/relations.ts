@@ -2,7 +2,7 @@
 // sanctions and discussed topics. Every relation keeps its sentence and the id of its rule.
 import type { LocalEntity, LocalRelation, RelationKind, Sentence } from '../types.js';
 import { lexicon } from './lexicon.js';
-import { escapeRe, once, patterns, rx } from './patterns.js';
+import { escapeRe, once, patterns, rx, scan } from './patterns.js';
 import { topicsIn } from './topics.js';
 import {
   COMMIT,
@@ -144,7 +144,7 @@ export function extractRelations(text: string, sentences: Sentence[], entities: 
     // "Il était accompagné du PCA, Y": Y meets the other party of the meeting
     const met = ctx.relations.filter((r) => r.kind === 'met-with' && r.sentence === s);
     if (met.length) lastMeeting = { host: met[0]!.source, guests: met.map((r) => r.target) };
-    for (const c of s.text.matchAll(COMPANION)) {
+    for (const c of scan(COMPANION, s.text)) {
       if (!lastMeeting) break;
       const pos = s.start + c.index!;
       const who = subj(pos)[0];
@@ -514,7 +514,7 @@ function meetings(
     return people.length ? people : after.filter((r) => r.kind === 'organisation').slice(0, 3);
   };
   // "l’audience accordée … par X … aux responsables de A et B"
-  for (const m of s.text.matchAll(MEET_AUDIENCE.re)) {
+  for (const m of scan(MEET_AUDIENCE.re, s.text)) {
     const pos = s.start + m.index!;
     const par = text.indexOf(' par ', pos);
     const h = par >= 0 && par < s.end ? inS.find((r) => r.kind === 'person' && r.start > par) : undefined;
@@ -524,7 +524,7 @@ function meetings(
     for (const g of inS.filter((r) => r.kind === 'organisation' && r.start > h.end)) visits.push({ host: h, org: g.id, sentence: s, rule: MEET_AUDIENCE.id });
   }
   for (const rule of MEET_ACTIVE.filter((r) => forLang(r, lang)))
-    for (const m of s.text.matchAll(rule.re)) {
+    for (const m of scan(rule.re, s.text)) {
       const pos = s.start + m.index!;
       const hs = subj(pos).filter((r) => r.kind === 'person' || r.kind === 'organisation');
       const guests = guestsAfter(pos + m[0].length, hs[0]);
@@ -536,7 +536,7 @@ function meetings(
       }
     }
   for (const rule of MEET_PASSIVE.filter((r) => forLang(r, lang)))
-    for (const m of s.text.matchAll(rule.re)) {
+    for (const m of scan(rule.re, s.text)) {
       const pos = s.start + m.index!;
       const end = pos + m[0].length;
       const guests = inS.filter((r) => r.kind === 'person' && r.end <= pos);
@@ -547,7 +547,7 @@ function meetings(
       for (const h of hosts) for (const g of g2) meet(h, g, rule.id);
     }
   // "Reçu par le ministre X, le DG de Y, Z a présenté …"
-  for (const m of s.text.matchAll(MEET_RECEIVED_BY)) {
+  for (const m of scan(MEET_RECEIVED_BY, s.text)) {
     const pos = s.start + m.index! + m[0].length;
     const h = inS.find((r) => r.kind === 'person' && r.start >= pos);
     if (!h) continue;
@@ -555,19 +555,19 @@ function meetings(
     host = h;
   }
   // "la rencontre entre X et Y"
-  for (const m of s.text.matchAll(MEET_BETWEEN)) {
+  for (const m of scan(MEET_BETWEEN, s.text)) {
     const pos = s.start + m.index! + m[0].length;
     const parties = inS.filter((r) => r.kind === 'person' && r.start >= pos);
     for (let i = 0; i < parties.length; i++) for (let j = i + 1; j < parties.length; j++) meet(parties[i]!, parties[j]!, 'meet:rencontre-entre');
   }
-  for (const m of s.text.matchAll(MEET_WITH.re)) {
+  for (const m of scan(MEET_WITH.re, s.text)) {
     const pos = s.start + m.index!;
     const hs = subj(pos);
     const others = inS.filter((r) => r.start >= pos + m[0].length && r.kind === 'person').slice(0, 1);
     for (const h of hs) for (const o of others) meet(h, o, MEET_WITH.id);
   }
   for (const rule of VISIT.filter((r) => forLang(r, lang)))
-    for (const m of s.text.matchAll(rule.re)) {
+    for (const m of scan(rule.re, s.text)) {
       const pos = s.start + m.index!;
       const hs = subj(pos).filter((r) => r.kind === 'person');
       const orgs = inS.filter((r) => r.kind === 'organisation' && r.start >= pos && r.start - pos < 160);
@@ -603,7 +603,7 @@ function statusOf(sentence: string, base: CommitmentStatus): CommitmentStatus {
 function commitments(ctx: Ctx, s: Sentence, subj: (pos: number) => Ref[], lang: 'fr' | 'en'): void {
   const taken = new Set<number>();
   for (const rule of COMMIT.filter((r) => forLang(r, lang)))
-    for (const m of s.text.matchAll(rule.re)) {
+    for (const m of scan(rule.re, s.text)) {
       const pos = s.start + m.index!;
       if ([...taken].some((t) => Math.abs(t - pos) < 5)) continue;
       let who = subj(pos);
@@ -658,7 +658,7 @@ const asOrg = (ctx: Ctx, r: Ref) => (r.kind === 'person' ? orgOfPerson(ctx, r.id
 function agreements(ctx: Ctx, s: Sentence, inS: Ref[], subj: (pos: number) => Ref[]): void {
   const [withRule, between, together, enWith] = SIGN;
   for (const rule of [withRule!, enWith!])
-    for (const m of s.text.matchAll(rule.re)) {
+    for (const m of scan(rule.re, s.text)) {
       const pos = s.start + m.index!;
       const a = subj(pos)[0];
       if (!a) continue;
@@ -668,13 +668,13 @@ function agreements(ctx: Ctx, s: Sentence, inS: Ref[], subj: (pos: number) => Re
       for (const b of ids) add(ctx, 'signed-agreement-with', asOrg(ctx, a), b, s, rule.id);
       if (ids.size) return;
     }
-  for (const m of s.text.matchAll(between!.re)) {
+  for (const m of scan(between!.re, s.text)) {
     const pos = s.start + m.index! + m[0].length;
     const parties = partiesOf(ctx, inS.filter((r) => r.start >= pos));
     pairwise(ctx, parties, s, between!.id);
     if (parties.length >= 2) return;
   }
-  for (const m of s.text.matchAll(together!.re)) {
+  for (const m of scan(together!.re, s.text)) {
     const pos = s.start + m.index!;
     const parties = partiesOf(ctx, inS.filter((r) => r.end <= pos));
     pairwise(ctx, parties, s, together!.id);
@@ -697,7 +697,7 @@ function pairwise(ctx: Ctx, ids: string[], s: Sentence, rule: string): void {
 
 function sanctions(ctx: Ctx, s: Sentence, inS: Ref[], subj: (pos: number) => Ref[]): void {
   for (const rule of SANCTION)
-    for (const m of s.text.matchAll(rule.re)) {
+    for (const m of scan(rule.re, s.text)) {
       const pos = s.start + m.index!;
       const a = subj(pos)[0];
       const objs = inS.filter((r) => r.start >= pos + m[0].length - 1 && r.kind === 'organisation');
@@ -706,7 +706,7 @@ function sanctions(ctx: Ctx, s: Sentence, inS: Ref[], subj: (pos: number) => Ref
       const targets = first ? objs.filter((r) => r === first || !/[;:.]|,\s*(?:qui|dont|a|ont)\b/u.test(ctx.text.slice(first.end, r.start))) : [];
       if (a) for (const b of targets) add(ctx, 'sanctioned', a.kind === 'organisation' ? a : asOrg(ctx, a), b, s, rule.id);
     }
-  for (const m of s.text.matchAll(SANCTION_PASSIVE.re)) {
+  for (const m of scan(SANCTION_PASSIVE.re, s.text)) {
     const pos = s.start + m.index!;
     const target = inS.filter((r) => r.end <= pos && r.kind === 'organisation').pop();
     const by = inS.find((r) => r.start >= pos + m[0].length);

@@ -35,6 +35,8 @@ export function createPool(threads: number): ExtractPool | undefined {
     idleTimeout: 1000,
     // workers wait for tasks on their message port rather than in Atomics.wait between tasks
     useAtomics: false,
+    // a worker holds its next tasks: it does not wait for the main thread (busy merging) between two
+    concurrentTasksPerWorker: 4,
     // a larger young generation: extraction allocates many short-lived objects (fewer scavenges)
     resourceLimits: { maxYoungGenerationSizeMb: 64 },
   });
