@@ -3,7 +3,7 @@
 import { normaliseName } from '../graph/keys.js';
 import type { Sentence } from '../types.js';
 import { lexicon } from './lexicon.js';
-import { APOS, ORG_HEADS, ORG_INTRODUCERS, ORG_TAILS, U, UP, escapeRe, flexible, patterns, rx } from './patterns.js';
+import { APOS, ORG_HEADS, ORG_INTRODUCERS, ORG_TAILS, U, UP, escapeRe, flexibleUnits, patterns, rx, trieAlternation } from './patterns.js';
 import { firstNameTokens } from './compromise.js';
 
 export type FoundKind = 'person' | 'organisation' | 'place';
@@ -77,10 +77,10 @@ const lexOrgRegexes = (() => {
         const long = n.split(/\s+/).length >= 3 && n.length >= 12;
         (long ? ci : cs).push(n);
       }
-    const alt = (xs: string[]) => xs.sort((a, b) => b.length - a.length).map(flexible).join('|');
+    // the names as tries (the same language as their alternation, longest first): read letter by letter
     cached = {
-      cs: rx(`(?<![\\p{L}\\p{N}])(?:${alt(cs)})(?![\\p{L}\\p{N}])`, 'gu'),
-      ci: rx(`(?<![\\p{L}\\p{N}])(?:${alt(ci)})(?![\\p{L}\\p{N}])`, 'giu'),
+      cs: rx(`(?<![\\p{L}\\p{N}])(?:${trieAlternation(cs.map((n) => flexibleUnits(n)))})(?![\\p{L}\\p{N}])`, 'gu'),
+      ci: rx(`(?<![\\p{L}\\p{N}])(?:${trieAlternation(ci.map((n) => flexibleUnits(n.toLowerCase())))})(?![\\p{L}\\p{N}])`, 'giu'),
       byNorm: lex.orgByName,
     };
     return cached;
@@ -91,7 +91,7 @@ const placeRegex = (() => {
   let cached: RegExp | undefined;
   return () =>
     (cached ??= rx(
-      `(?<![\\p{L}\\p{N}])(?:${[...lexiconPlaces()].sort((a, b) => b.length - a.length).map(flexible).join('|')})(?![\\p{L}\\p{N}])`,
+      `(?<![\\p{L}\\p{N}])(?:${trieAlternation([...lexiconPlaces()].map((p) => flexibleUnits(p)))})(?![\\p{L}\\p{N}])`,
       'gu',
     ));
 })();
