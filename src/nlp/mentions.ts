@@ -4,7 +4,7 @@ import { normaliseName } from '../graph/keys.js';
 import type { Sentence } from '../types.js';
 import { lexicon } from './lexicon.js';
 import { APOS, ORG_HEADS, ORG_INTRODUCERS, ORG_TAILS, U, UP, escapeRe, flexibleUnits, patterns, rx, trieAlternation } from './patterns.js';
-import { firstNameTokens } from './compromise.js';
+import { firstNameTokensIn } from './compromise.js';
 
 export type FoundKind = 'person' | 'organisation' | 'place';
 
@@ -483,10 +483,12 @@ function people(text: string, sentences: Sentence[], claims: Claims, lang: 'fr' 
   const roleDirectBefore = rx(`(?<![\\p{L}])(?:${ROLE})\\s+(?:(?:${CIVILITY})\\s+)?$`, 'iu');
   const roleApposAfter = rx(`^\\s*(?:\\(\\p{L}\\)\\s*)?,\\s*(?:le\\s+|la\\s+|l['’]|the\\s+|son\\s+|sa\\s+)?(?:nouveau\\s+|nouvelle\\s+|nouvel\\s+|actuel\\s+|ancien\\s+|ex-)?(?:${ROLE})(?![\\p{L}])`, 'iu');
   const respectively = /respectivement\s+$|respectively\s+$/iu;
-  const firstNames = firstNameTokens(text, lang);
   const out: Found[] = [];
   const accepted = new Set<string>();
   const pending: Array<{ c: PersonChunk; name: string; single: boolean; civ: boolean }> = [];
+  // the chunks in text order: an organisation found by its company word, or a name with what its
+  // context says; the first-name lexicon is asked only about names the context leaves undecided
+  const read: Array<{ org: Found } | { c: PersonChunk; name: string; forms: string[]; single: boolean; civ: boolean; contextual: boolean; first: number; sentence?: Sentence }> = [];
 
   for (const c of chunksOf(text, claims)) {
     const sent = sentences.find((s) => s.start <= c.start && s.end >= c.end);
@@ -528,8 +530,7 @@ function people(text: string, sentences: Sentence[], claims: Claims, lang: 'fr' 
       SPEECH_BEFORE.test(before) ||
       AGENT_BEFORE.test(before) ||
       respectively.test(before) ||
-      (/^\s*et\s+/u.test(after) && respectively.test(text.slice(Math.max(sStart, start - 60), start))) ||
-      (!single && firstNames.has(tokens[0]!.start));
+      (/^\s*et\s+/u.test(after) && respectively.test(text.slice(Math.max(sStart, start - 60), start)));
     let name = displayName(raw.replace(/\s+(?:\(\p{L}\))$/u, ''));
     // "KONÉ Rokia": the surname in capitals first, as civil registers write it
     const surnameFirst = /^((?:\p{Lu}{2,}[\s-]?)+)\s+((?:\p{Lu}\p{Ll}+[\s-]?)+)$/u.exec(raw.trim());
@@ -541,13 +542,26 @@ function people(text: string, sentences: Sentence[], claims: Claims, lang: 'fr' 
     // "Kora Mobile", "Kayira Tech": a company word makes a name an organisation's
     if (!civ && nameTokens.length >= 2 && !lexicon().companyWords.has(nameTokens[0]!) && nameTokens.some((w) => lexicon().companyWords.has(w))) {
       const org = raw.replace(legalSuffix, '');
-      out.push({ start, end: start + org.length, text: org, kind: 'organisation', rule: 'org-company-word', name: squash(org), keys: orgKeys(org) });
+      read.push({ org: { start, end: start + org.length, text: org, kind: 'organisation', rule: 'org-company-word', name: squash(org), keys: orgKeys(org) } });
       continue;
     }
-    if (contextual) {
+    const r: (typeof read)[number] = { c: { ...c, start, end }, name, forms, single, civ, contextual, first: tokens[0]!.start };
+    if (sent) r.sentence = sent;
+    read.push(r);
+  }
+  // the one NLP pass: over the sentences holding a name of two words or more that nothing else decides
+  const undecided = read.flatMap((r) => ('c' in r && !r.contextual && !r.single ? [r.sentence ?? { text, start: 0, end: text.length, paragraph: 0 }] : []));
+  const firstNames = firstNameTokensIn(text, undecided, lang);
+  for (const r of read) {
+    if ('org' in r) {
+      out.push(r.org);
+      continue;
+    }
+    const { c, name, forms, single, civ } = r;
+    if (r.contextual || (!single && firstNames.has(r.first))) {
       if (!single) accepted.add(normaliseName(name));
-      out.push(mk(start, end, name, single, forms, text));
-    } else pending.push({ c: { ...c, start, end }, name, single, civ });
+      out.push(mk(c.start, c.end, name, single, forms, text));
+    } else pending.push({ c, name, single, civ });
   }
   // a name accepted once is a person wherever else the article writes it (or its surname, after a first full mention)
   for (const p of pending) {

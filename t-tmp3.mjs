@@ -1,0 +1,11 @@
+const t0 = performance.now();
+const { lexicon } = await import('./dist/nlp/lexicon.js');
+const { patterns } = await import('./dist/nlp/patterns.js');
+const t1 = performance.now();
+lexicon();
+const t2 = performance.now();
+patterns();
+const t3 = performance.now();
+const m = await import('./dist/nlp/extract.js');
+const t4 = performance.now();
+console.log({ imp: (t1 - t0).toFixed(0), lexicon: (t2 - t1).toFixed(0), patterns: (t3 - t2).toFixed(0), extractImport: (t4 - t3).toFixed(0) });
