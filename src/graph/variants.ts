@@ -7,10 +7,13 @@ import { UNDIRECTED } from '../types.js';
 import type { KGraph } from './attrs.js';
 import { editDistance, normaliseName } from './keys.js';
 
-const close = (a: string, b: string): boolean => {
-  const x = normaliseName(a).split(' ');
-  const y = normaliseName(b).split(' ');
-  return x.length === y.length && x.length >= 2 && x.every((w, k) => editDistance(w, y[k]!) <= (w.length >= 6 ? 2 : 1)) && editDistance(x.join(' '), y.join(' ')) <= 2;
+/** Names (normalised, split in words) a couple of letters apart, word for word. */
+const close = (x: string[], y: string[]): boolean => {
+  if (x.length !== y.length || x.length < 2) return false;
+  // edit distances are at least the difference in length: most pairs stop here
+  const whole = (w: string[]) => w.reduce((n, v) => n + v.length, w.length - 1);
+  if (Math.abs(whole(x) - whole(y)) > 2) return false;
+  return x.every((w, k) => editDistance(w, y[k]!) <= (w.length >= 6 ? 2 : 1)) && editDistance(x.join(' '), y.join(' ')) <= 2;
 };
 
 const union = (...xs: Array<string[] | undefined>) => [...new Set(xs.flatMap((x) => x ?? []))].sort();
@@ -24,15 +27,23 @@ export function mergeSpellingVariants(graph: KGraph): KGraph {
     const k = `${target}|${a.role}`;
     buckets.set(k, [...(buckets.get(k) ?? []), source]);
   });
+  // each label normalised once (a bucket of a large archive holds hundreds of people), again after a merge
+  const words = new Map<string, string[]>();
+  const wordsOf = (node: string) => {
+    let w = words.get(node);
+    if (!w) words.set(node, (w = normaliseName(graph.getNodeAttribute(node, 'label')).split(' ')));
+    return w;
+  };
   for (const k of [...buckets.keys()].sort()) {
     const people = [...new Set(buckets.get(k))].sort();
     for (let i = 0; i < people.length; i++)
       for (let j = i + 1; j < people.length; j++) {
         const [p, q] = [people[i]!, people[j]!];
         if (!graph.hasNode(p) || !graph.hasNode(q)) continue;
-        if (!close(graph.getNodeAttribute(p, 'label'), graph.getNodeAttribute(q, 'label'))) continue;
+        if (!close(wordsOf(p), wordsOf(q))) continue;
         const [keep, gone] = graph.getNodeAttribute(p, 'mentions') >= graph.getNodeAttribute(q, 'mentions') ? [p, q] : [q, p];
         mergeNode(graph, gone, keep);
+        words.delete(keep);
       }
   }
   return graph;

@@ -1,0 +1,12 @@
+import { readFileSync } from 'node:fs';
+const { buildGraph } = await import('./dist/graph/build.js');
+const { lexiconLabels } = await import('./dist/nlp/lexicon.js');
+const recs = readFileSync('/tmp/b/s10k-orig/articles.jsonl', 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+const t = performance.now();
+const g = buildGraph(recs, { lexiconLabels: lexiconLabels() });
+console.log('build ms', (performance.now() - t).toFixed(0));
+const old = JSON.parse(readFileSync('/tmp/b/s10k-orig/graph.json', 'utf8'));
+const mine = g.export();
+const strip = (x) => { const y = JSON.parse(JSON.stringify(x)); for (const k of ['builtAt', 'articlesDigest', 'curation']) delete y.attributes?.[k]; return y; };
+const a = JSON.stringify(strip(old).nodes), b = JSON.stringify(strip(mine).nodes);
+console.log('nodes same', a === b, 'edges same', JSON.stringify(old.edges) === JSON.stringify(mine.edges), old.nodes.length, mine.nodes.length);
