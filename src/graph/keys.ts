@@ -26,3 +26,28 @@ export function editDistance(a: string, b: string): number {
   }
   return prev[b.length]!;
 }
+
+/**
+ * Whether `a` and `b` are at most `k` letters apart (editDistance(a, b) <= k), computing only the band
+ * of the table within `k` of its diagonal, and stopping as soon as a row is all above `k`.
+ */
+export function withinEditDistance(a: string, b: string, k: number): boolean {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > k) return false;
+  const INF = k + 1;
+  let prev = new Array<number>(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j <= k ? j : INF;
+  for (let i = 1; i <= a.length; i++) {
+    const cur = new Array<number>(b.length + 1).fill(INF);
+    cur[0] = i <= k ? i : INF;
+    let best = cur[0];
+    for (let j = Math.max(1, i - k); j <= Math.min(b.length, i + k); j++) {
+      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      cur[j] = Math.min(v, INF);
+      if (cur[j]! < best) best = cur[j]!;
+    }
+    if (best > k) return false;
+    prev = cur;
+  }
+  return prev[b.length]! <= k;
+}

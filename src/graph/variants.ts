@@ -5,7 +5,7 @@
 import type { EdgeAttributes, NodeAttributes } from '../types.js';
 import { UNDIRECTED } from '../types.js';
 import type { KGraph } from './attrs.js';
-import { editDistance, normaliseName } from './keys.js';
+import { normaliseName, withinEditDistance } from './keys.js';
 
 /** Names (normalised, split in words) a couple of letters apart, word for word. */
 const close = (x: string[], y: string[]): boolean => {
@@ -13,7 +13,7 @@ const close = (x: string[], y: string[]): boolean => {
   // edit distances are at least the difference in length: most pairs stop here
   const whole = (w: string[]) => w.reduce((n, v) => n + v.length, w.length - 1);
   if (Math.abs(whole(x) - whole(y)) > 2) return false;
-  return x.every((w, k) => editDistance(w, y[k]!) <= (w.length >= 6 ? 2 : 1)) && editDistance(x.join(' '), y.join(' ')) <= 2;
+  return x.every((w, k) => withinEditDistance(w, y[k]!, w.length >= 6 ? 2 : 1)) && withinEditDistance(x.join(' '), y.join(' '), 2);
 };
 
 const union = (...xs: Array<string[] | undefined>) => [...new Set(xs.flatMap((x) => x ?? []))].sort();
