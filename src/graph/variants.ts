@@ -7,13 +7,30 @@ import { UNDIRECTED } from '../types.js';
 import type { KGraph } from './attrs.js';
 import { normaliseName, withinEditDistance } from './keys.js';
 
-/** Names (normalised, split in words) a couple of letters apart, word for word. */
-const close = (x: string[], y: string[]): boolean => {
-  if (x.length !== y.length || x.length < 2) return false;
-  // edit distances are at least the difference in length: most pairs stop here
-  const whole = (w: string[]) => w.reduce((n, v) => n + v.length, w.length - 1);
-  if (Math.abs(whole(x) - whole(y)) > 2) return false;
-  return x.every((w, k) => withinEditDistance(w, y[k]!, w.length >= 6 ? 2 : 1)) && withinEditDistance(x.join(' '), y.join(' '), 2);
+/** A name as compared: its words (normalised), its length, and a count of its letters (in 32 bins). */
+interface Name {
+  words: string[];
+  length: number;
+  bins: Uint8Array;
+}
+
+const nameOf = (label: string): Name => {
+  const words = normaliseName(label).split(' ');
+  const joined = words.join(' ');
+  const bins = new Uint8Array(32);
+  for (let i = 0; i < joined.length; i++) bins[joined.charCodeAt(i) & 31]!++;
+  return { words, length: joined.length, bins };
+};
+
+/** Names a couple of letters apart, word for word (and at most two letters in all). */
+const close = (x: Name, y: Name): boolean => {
+  if (x.words.length !== y.words.length || x.words.length < 2) return false;
+  // quick refusals, both implied by "at most two edits": the lengths differ by at most 2, and each edit
+  // changes the letter counts by at most 2 in all (most pairs of a large archive stop here)
+  if (Math.abs(x.length - y.length) > 2) return false;
+  let diff = 0;
+  for (let i = 0; i < 32; i++) if ((diff += Math.abs(x.bins[i]! - y.bins[i]!)) > 4) return false;
+  return x.words.every((w, k) => withinEditDistance(w, y.words[k]!, w.length >= 6 ? 2 : 1)) && withinEditDistance(x.words.join(' '), y.words.join(' '), 2);
 };
 
 const union = (...xs: Array<string[] | undefined>) => [...new Set(xs.flatMap((x) => x ?? []))].sort();
@@ -28,11 +45,11 @@ export function mergeSpellingVariants(graph: KGraph): KGraph {
     buckets.set(k, [...(buckets.get(k) ?? []), source]);
   });
   // each label normalised once (a bucket of a large archive holds hundreds of people), again after a merge
-  const words = new Map<string, string[]>();
-  const wordsOf = (node: string) => {
-    let w = words.get(node);
-    if (!w) words.set(node, (w = normaliseName(graph.getNodeAttribute(node, 'label')).split(' ')));
-    return w;
+  const names = new Map<string, Name>();
+  const nameOfNode = (node: string) => {
+    let n = names.get(node);
+    if (!n) names.set(node, (n = nameOf(graph.getNodeAttribute(node, 'label'))));
+    return n;
   };
   for (const k of [...buckets.keys()].sort()) {
     const people = [...new Set(buckets.get(k))].sort();
@@ -40,10 +57,10 @@ export function mergeSpellingVariants(graph: KGraph): KGraph {
       for (let j = i + 1; j < people.length; j++) {
         const [p, q] = [people[i]!, people[j]!];
         if (!graph.hasNode(p) || !graph.hasNode(q)) continue;
-        if (!close(wordsOf(p), wordsOf(q))) continue;
+        if (!close(nameOfNode(p), nameOfNode(q))) continue;
         const [keep, gone] = graph.getNodeAttribute(p, 'mentions') >= graph.getNodeAttribute(q, 'mentions') ? [p, q] : [q, p];
         mergeNode(graph, gone, keep);
-        words.delete(keep);
+        names.delete(keep);
       }
   }
   return graph;
