@@ -24,6 +24,12 @@ export interface StoreMeta {
   updated?: string;
   /** Length (and inode) of articles.jsonl at the last save: an append after it was not committed. */
   articles?: { bytes: number; ino?: number };
+  /**
+   * The digest of the articles graph.json was built from, when it was written: a reader whose articles
+   * digest differs does not parse graph.json (tens of megabytes in a large store) to learn it is stale.
+   * Only a hint: graph.json's own `articlesDigest` is checked after parsing.
+   */
+  snapshot?: { digest: string };
 }
 
 export interface Store {
@@ -216,6 +222,8 @@ export interface StoreState {
   needsNewline: boolean;
   ino?: number;
   exists: boolean;
+  /** What meta.json says graph.json was built from (carried into every meta.json written). */
+  snapshot?: { digest: string };
 }
 
 /**
@@ -233,12 +241,18 @@ export async function openStoreState(dir: string, opts: { build?: BuildOptions; 
   }
   const loaded = await readArticles(abs, dir, meta.articles);
   const { articles, digest, present } = loaded;
-  const base = { whole: loaded.whole, needsNewline: loaded.needsNewline, exists: true, ...(loaded.ino !== undefined ? { ino: loaded.ino } : {}) };
+  const base = {
+    whole: loaded.whole,
+    needsNewline: loaded.needsNewline,
+    exists: true,
+    ...(loaded.ino !== undefined ? { ino: loaded.ino } : {}),
+    ...(meta.snapshot ? { snapshot: meta.snapshot } : {}),
+  };
 
   // the graph: graph.json when it was built from exactly these articles (a reader needs nothing more)
   let graph: KGraph | undefined;
   const gpath = files(abs).graph;
-  if (!opts.needFold && (await exists(gpath))) {
+  if (!opts.needFold && (!meta.snapshot || meta.snapshot.digest === digest) && (await exists(gpath))) {
     try {
       const data = JSON.parse(await readFile(gpath, 'utf8'));
       const g: KGraph = new Graph({ multi: true, type: 'mixed', allowSelfLoops: false });
@@ -330,6 +344,7 @@ export async function loadGraph(dir: string, opts: { mustExist?: boolean } = {})
   if (!meta.articles) return full();
   const loaded = await readArticles(abs, dir, meta.articles, meta.articles.bytes);
   try {
+    if (meta.snapshot && meta.snapshot.digest !== loaded.digest) throw new Error('graph.json is behind the articles');
     const g: KGraph = new Graph({ multi: true, type: 'mixed', allowSelfLoops: false });
     g.import(JSON.parse(await readFile(files(abs).graph, 'utf8')));
     if (g.getAttribute('articlesDigest') === loaded.digest && g.getAttribute('version') === GRAPH_VERSION) return await curated(g, loaded.count);
@@ -349,9 +364,10 @@ export async function loadGraph(dir: string, opts: { mustExist?: boolean } = {})
   return full();
 }
 
-async function writeMeta(dir: string, articles?: { bytes: number; ino?: number }): Promise<void> {
+async function writeMeta(dir: string, articles?: { bytes: number; ino?: number }, snapshot?: { digest: string }): Promise<void> {
   const meta: StoreMeta = { format: STORE_FORMAT, version: STORE_VERSION, updated: new Date().toISOString() };
   if (articles) meta.articles = articles;
+  if (snapshot) meta.snapshot = snapshot;
   await writeFileAtomic(files(dir).meta, JSON.stringify(meta, null, 2) + '\n');
 }
 
@@ -386,7 +402,7 @@ export async function appendArticles(state: StoreState, records: StoredArticle[]
     await fh.close();
   }
   state.ino = ino;
-  await writeMeta(dir, { bytes: state.whole, ino });
+  await writeMeta(dir, { bytes: state.whole, ino }, state.snapshot);
 }
 
 /** Rewrite articles.jsonl whole (atomically): when stories already saved changed (syndicated copies). */
@@ -404,7 +420,7 @@ export async function rewriteArticles(state: StoreState): Promise<void> {
   state.whole = data.length;
   state.needsNewline = false;
   state.ino = info.ino;
-  await writeMeta(dir, { bytes: state.whole, ino: info.ino });
+  await writeMeta(dir, { bytes: state.whole, ino: info.ino }, state.snapshot);
 }
 
 /**
@@ -422,6 +438,9 @@ export async function writeSnapshot(state: StoreState, fold: GraphFold, graph: K
   graph.setAttribute('articlesDigest', digest);
   await writeFileAtomic(files(dir).graph, JSON.stringify(graph.export()));
   state.snapshotCount = state.store.articles.length;
+  // last: a run killed before this line leaves the old hint, which only costs a reader a parse
+  state.snapshot = { digest };
+  await writeMeta(dir, { bytes: state.whole, ...(state.ino !== undefined ? { ino: state.ino } : {}) }, state.snapshot);
 }
 
 /** Compact when the articles appended since the snapshot are more than a quarter of those it covers (amortised O(1) per article). */
