@@ -24,10 +24,12 @@ type Nlp = ((text: string) => View) & {
 };
 
 const require = createRequire(import.meta.url);
-const nlpFr = require('fr-compromise') as Nlp;
-// English (compromise, its one-file CommonJS build) loads with the first English article: a French
-// archive, and each worker thread of the ingest pool, never pays for it
+// Each model loads the first time a sentence needs it (fr-compromise takes ~0.35 s to load): an article
+// whose names are all decided by their context never loads it, and a French archive never loads
+// compromise's English model
+let nlpFrench: Nlp | undefined;
 let nlpEnglish: Nlp | undefined;
+const french = (): Nlp => (nlpFrench ??= require('fr-compromise') as Nlp);
 
 const lexiconWords = (): Record<string, string> => {
   const lex = lexicon();
@@ -62,7 +64,7 @@ export const unElide = (text: string): string => text.replace(/(?<![\p{L}])([dlD
  * partly found by the tagger.
  */
 export function firstNameTokens(text: string, lang: 'fr' | 'en' = 'fr'): Set<number> {
-  const doc = lang === 'en' ? english()(text) : nlpFr.tokenize(unElide(text)).compute(['lexicon']);
+  const doc = lang === 'en' ? english()(text) : french().tokenize(unElide(text)).compute(['lexicon']);
   const out = new Set<number>();
   // the terms' own tags and offsets: what json({offset: true}) reports, without building the JSON of every term
   doc.compute('offset');
