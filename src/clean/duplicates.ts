@@ -157,12 +157,16 @@ export function storySimilarity(a: Set<number>, b: Set<number>, opts: DuplicateO
   return 0;
 }
 
-/** Size of the intersection of two sorted arrays of distinct values. */
-function intersectionSize(a: Uint32Array, b: Uint32Array): number {
+/**
+ * Size of the intersection of two sorted arrays of distinct values; stops (returning less than `need`)
+ * as soon as the values left cannot bring it to `need`.
+ */
+function intersectionSize(a: Uint32Array, b: Uint32Array, need = 0): number {
   let i = 0;
   let j = 0;
   let n = 0;
   while (i < a.length && j < b.length) {
+    if (n + Math.min(a.length - i, b.length - j) < need) return n;
     const x = a[i]!;
     const y = b[j]!;
     if (x === y) n++, i++, j++;
@@ -175,10 +179,15 @@ function intersectionSize(a: Uint32Array, b: Uint32Array): number {
 /** storySimilarity over distinct sorted shingle arrays (the same figures: sizes, intersection, ratios). */
 export function sortedSimilarity(a: Uint32Array, b: Uint32Array, opts: DuplicateOptions = DEFAULT_DUPLICATE_OPTIONS): number {
   if (a.length < opts.minShingles || b.length < opts.minShingles) return 0;
-  const inter = intersectionSize(a, b);
+  const ratio = Math.min(a.length, b.length) / Math.max(a.length, b.length);
+  // the fewest shared shingles either rule could accept (rounded down): most candidates of a large
+  // archive share a paragraph or two, and their intersection stops once it cannot get there
+  let need = Math.floor((opts.jaccard * (a.length + b.length)) / (1 + opts.jaccard));
+  if (ratio >= opts.minLengthRatio) need = Math.min(need, Math.floor(opts.containment * Math.min(a.length, b.length)));
+  const inter = intersectionSize(a, b, need);
+  if (inter < need) return 0;
   const j = !a.length && !b.length ? 1 : inter / (a.length + b.length - inter);
   if (j >= opts.jaccard) return j;
-  const ratio = Math.min(a.length, b.length) / Math.max(a.length, b.length);
   if (ratio >= opts.minLengthRatio) {
     const small = Math.min(a.length, b.length);
     const c = small ? inter / small : 0;

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { comparisonWords, edgeSources, mergeArticles, outletsOf, shingles, storySimilarity, wordHashes } from '../../src/clean/duplicates.js';
+import { comparisonWords, edgeSources, mergeArticles, outletsOf, shingles, sortedSimilarity, storySimilarity, wordHashes } from '../../src/clean/duplicates.js';
+import { mulberry32 } from '../../src/graph/random.js';
 import { SourceError } from '../../src/errors.js';
 import { readFileSource } from '../../src/sources/registry.js';
 import type { Article, Extraction } from '../../src/types.js';
@@ -31,6 +32,26 @@ describe('comparison words', () => {
   ])('%s', (text, words) => {
     expect(comparisonWords(text)).toEqual(words);
     expect(wordHashes(text)).toEqual(words.map(fnv)); // the fast path folds the same way
+  });
+});
+
+describe('the similarity of two stories', () => {
+  it('over sorted shingle arrays (stopping early when it cannot reach a rule) is the similarity over sets', () => {
+    const r = mulberry32(11);
+    let same = 0;
+    for (let t = 0; t < 3000; t++) {
+      // two texts sharing a random part of a common pool of shingles, of random sizes
+      const pool = Array.from({ length: 40 + Math.floor(r() * 200) }, (_, i) => i * 7 + 3);
+      const pick = (share: number) => pool.filter(() => r() < share);
+      const a = new Set([...pick(0.3 + r() * 0.7), ...pick(r() * 0.2).map((x) => x + 1)]);
+      const b = new Set([...pick(0.3 + r() * 0.7), ...pick(r() * 0.2).map((x) => x + 2)]);
+      const sorted = (x: Set<number>) => Uint32Array.from([...x].sort((m, n) => m - n));
+      expect(sortedSimilarity(sorted(a), sorted(b))).toBeCloseTo(storySimilarity(a, b), 12);
+      if (storySimilarity(a, b) > 0) same++;
+    }
+    // both outcomes are exercised: one story, and two stories sharing part of their text
+    expect(same).toBeGreaterThan(100);
+    expect(same).toBeLessThan(2700);
   });
 });
 
