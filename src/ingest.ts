@@ -152,8 +152,8 @@ class IngestSession {
       async (lock) => {
         const stamp = await articlesStamp(this.opts.store);
         if (!this.cached || this.cached.stamp !== stamp) {
-          const state = await openStoreState(this.opts.store, { build: this.build, needFold: true, needGraph: false });
-          const stories = new StoryIndex(state.store.articles);
+          const state = await openStoreState(this.opts.store, { build: this.build, needFold: true, needGraph: false, needSketches: true });
+          const stories = new StoryIndex(state.store.articles, undefined, state.sketches);
           this.cached = { state, stories, stamp, saved: state.store.articles.length, changed: false };
           // copies recorded on stories before another process wrote the store: recorded again on the store as it is now
           if (this.unsaved.some((u) => !u.extraction)) await loadExtract();
@@ -178,10 +178,13 @@ class IngestSession {
         this.pending = [];
         state.store.articles = stories.records;
         const fresh = stories.records.slice(cached.saved);
+        let rewrote = false;
         if (fresh.length || (final && cached.changed)) {
           lock.check();
-          if (final && cached.changed) await rewriteArticles(state);
-          else await appendArticles(state, fresh);
+          if (final && cached.changed) {
+            await rewriteArticles(state);
+            rewrote = true;
+          } else await appendArticles(state, fresh);
           cached.saved = stories.records.length;
           if (final) (cached.changed = false), (this.unsaved = []);
           cached.stamp = await articlesStamp(this.opts.store);
@@ -192,9 +195,10 @@ class IngestSession {
           // graph.json holds the graph with the researcher's decisions applied (their digest says which)
           const extracted = fold.toGraph();
           state.store.graph = await curatedFrom(this.opts.store, extracted, () => fold.toGraph());
-          if (shouldCompact(state) || !(await isSnapshot(state))) {
+          // a rewrite of the articles leaves the snapshot behind them: written again now, while the fold is here
+          if (rewrote || shouldCompact(state) || !(await isSnapshot(state))) {
             lock.check();
-            await writeSnapshot(state, fold, state.store.graph);
+            await writeSnapshot(state, fold, state.store.graph, stories.savedSketches());
           } else await touchGraph(state);
         } else if (final) state.store.graph = this.foldOf(state).toGraph();
         for (const id of merged) this.extracted.delete(id);

@@ -208,15 +208,31 @@ export class DuplicateIndex<K = number> {
   private readonly keys: K[] = [];
   /** Sketch value → ids of the texts whose sketch holds it. */
   private readonly byValue = new Map<number, number[]>();
-  /** The distinct sorted shingles of each indexed text, by id (kept: candidates are compared without re-hashing their texts). */
-  private readonly texts: Uint32Array[][] = [];
+  /**
+   * The distinct sorted shingles of each indexed text, by id (kept: candidates are compared without
+   * re-hashing their texts), or the text itself when it was indexed by its saved sketch: hashed the
+   * first time it is a candidate.
+   */
+  private readonly texts: Array<Array<Uint32Array | string>> = [];
   private counts = new Uint32Array(64);
   constructor(private readonly opts: DuplicateOptions = DEFAULT_DUPLICATE_OPTIONS) {}
 
-  /** Index a text under a key (a key may hold several texts: the versions of one story). */
-  add(key: K, text: string): void {
+  /** Index a text under a key (a key may hold several texts: the versions of one story); returns its sketch (none: too short to match). */
+  add(key: K, text: string): Uint32Array | undefined {
     const distinct = distinctSorted(shingleHashes(text, this.opts.shingle));
-    if (distinct.length < this.opts.minShingles) return;
+    if (distinct.length < this.opts.minShingles) return undefined;
+    const kept = distinct.slice();
+    const sketch = kept.subarray(0, this.opts.sketch);
+    this.register(key, sketch, kept);
+    return sketch;
+  }
+
+  /** Index a text by the sketch `sketchOf` gave for it (saved with the store): the text is hashed only if it becomes a candidate. */
+  addSketch(key: K, sketch: Uint32Array, text: string): void {
+    this.register(key, sketch, text);
+  }
+
+  private register(key: K, sketch: Uint32Array, text: Uint32Array | string): void {
     let id = this.ids.get(key);
     if (id === undefined) {
       id = this.keys.length;
@@ -224,12 +240,21 @@ export class DuplicateIndex<K = number> {
       this.keys.push(key);
       this.texts.push([]);
     }
-    this.texts[id]!.push(distinct.slice());
-    for (const v of distinct.subarray(0, this.opts.sketch)) {
+    this.texts[id]!.push(text);
+    for (const v of sketch) {
       const list = this.byValue.get(v);
       if (!list) this.byValue.set(v, [id]);
       else if (list[list.length - 1] !== id) list.push(id);
     }
+  }
+
+  /** The distinct shingles of the k-th text of an id (hashing it now if it was indexed by its sketch). */
+  private distinctOf(id: number, k: number): Uint32Array {
+    const t = this.texts[id]![k]!;
+    if (typeof t !== 'string') return t;
+    const distinct = distinctSorted(shingleHashes(t, this.opts.shingle)).slice();
+    this.texts[id]![k] = distinct;
+    return distinct;
   }
 
   /** The key of the most similar indexed story, when it is the same story. */
@@ -251,8 +276,8 @@ export class DuplicateIndex<K = number> {
       const n = counts[id]!;
       counts[id] = 0;
       if (n < minShared) continue;
-      for (const other of this.texts[id]!) {
-        const s = sortedSimilarity(distinct, other, this.opts);
+      for (let k = 0; k < this.texts[id]!.length; k++) {
+        const s = sortedSimilarity(distinct, this.distinctOf(id, k), this.opts);
         if (s > 0 && (!best || s > best.similarity)) best = { key: this.keys[id]!, similarity: s };
       }
     }
@@ -317,21 +342,36 @@ export class StoryIndex {
   readonly records: StoredArticle[] = [];
   private readonly position = new Map<string, number>();
   private readonly index: DuplicateIndex<number>;
-  constructor(records: StoredArticle[], opts: DuplicateOptions = DEFAULT_DUPLICATE_OPTIONS) {
+  /** The sketch each story's kept text is indexed by (null: too short to match), by position. */
+  private readonly sketches: Array<Uint32Array | null> = [];
+  /**
+   * `saved` holds the sketches of the first records, as `sketches()` gave them when the store was last
+   * snapshotted: those texts are not hashed again unless they become candidates.
+   */
+  constructor(records: StoredArticle[], opts: DuplicateOptions = DEFAULT_DUPLICATE_OPTIONS, saved: ReadonlyArray<Uint32Array | null> = []) {
     this.index = new DuplicateIndex<number>(opts);
-    for (const r of records) this.push(r);
+    for (const r of records) this.push(r, saved[this.records.length]);
   }
 
-  private push(r: StoredArticle): void {
+  private push(r: StoredArticle, saved?: Uint32Array | null): void {
     const pos = this.records.length;
     this.records.push(r);
-    this.register(r, pos);
+    this.register(r, pos, saved);
   }
 
-  private register(r: StoredArticle, pos: number): void {
+  private register(r: StoredArticle, pos: number, saved?: Uint32Array | null): void {
     this.position.set(r.article.id, pos);
     for (const c of r.article.syndicated ?? []) this.position.set(c.id, pos);
-    this.index.add(pos, r.article.text);
+    if (saved === undefined) this.sketches[pos] = this.index.add(pos, r.article.text) ?? null;
+    else {
+      this.sketches[pos] = saved;
+      if (saved) this.index.addSketch(pos, saved, r.article.text);
+    }
+  }
+
+  /** The sketch of every story's kept text, in record order (saved beside the store, see `saved` above). */
+  savedSketches(): Array<Uint32Array | null> {
+    return this.records.map((_r, pos) => this.sketches[pos] ?? null);
   }
 
   has(id: string): boolean {

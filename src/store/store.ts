@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import Graph from 'graphology';
 import { StoreError, errorMessage } from '../errors.js';
 import type { StoredArticle } from '../types.js';
+import { DEFAULT_DUPLICATE_OPTIONS } from '../clean/duplicates.js';
 import { buildGraph, GRAPH_VERSION, type BuildOptions, type KGraph } from '../graph/build.js';
 import { removeStaleTempFiles, writeFileAtomic } from './atomic.js';
 import { GraphFold, type FoldJSON } from '../graph/fold.js';
@@ -43,6 +44,7 @@ export const storeFiles = (dir: string) => ({
   articles: join(dir, 'articles.jsonl'),
   graph: join(dir, 'graph.json'),
   fold: join(dir, 'fold.json'),
+  sketches: join(dir, 'sketches.bin'),
 });
 const files = storeFiles;
 
@@ -205,6 +207,66 @@ async function readFoldFile(dir: string): Promise<FoldFile | undefined> {
   }
 }
 
+/**
+ * sketches.bin: the duplicate-detection sketch of each story's text (StoryIndex.savedSketches), for the
+ * records in the first `covers.bytes` bytes of articles.jsonl, so an ingest into a large store does not
+ * hash every stored text again. Layout: "KSK1", the length of a JSON header, the header
+ * ({covers: {bytes, count, digest}}), then per record a byte (how many values, 0: too short to match)
+ * and that many little-endian 32-bit values. Derived data: missing, damaged or stale means recomputed.
+ */
+const SKETCH_MAGIC = 'KSK1';
+
+export function encodeSketches(covers: { bytes: number; count: number; digest: string }, sketches: ReadonlyArray<Uint32Array | null>): Buffer {
+  const { shingle, sketch } = DEFAULT_DUPLICATE_OPTIONS;
+  const header = Buffer.from(JSON.stringify({ covers, shingle, sketch }), 'utf8');
+  const size = 8 + header.length + sketches.reduce((n, sk) => n + 1 + 4 * (sk?.length ?? 0), 0);
+  const out = Buffer.alloc(size);
+  out.write(SKETCH_MAGIC, 0, 'latin1');
+  out.writeUInt32LE(header.length, 4);
+  header.copy(out, 8);
+  let at = 8 + header.length;
+  for (const sk of sketches) {
+    const n = Math.min(255, sk?.length ?? 0);
+    out.writeUInt8(n, at++);
+    for (let i = 0; i < n; i++, at += 4) out.writeUInt32LE(sk![i]!, at);
+  }
+  return out;
+}
+
+export function decodeSketches(buf: Buffer): { covers: { bytes: number; count: number; digest: string }; sketches: Array<Uint32Array | null> } | undefined {
+  if (buf.length < 8 || buf.toString('latin1', 0, 4) !== SKETCH_MAGIC) return undefined;
+  const hl = buf.readUInt32LE(4);
+  if (8 + hl > buf.length) return undefined;
+  const { covers, shingle, sketch } = JSON.parse(buf.toString('utf8', 8, 8 + hl)) as { covers: { bytes: number; count: number; digest: string }; shingle: number; sketch: number };
+  // sketches made with other shingles or another sketch size index other values
+  if (shingle !== DEFAULT_DUPLICATE_OPTIONS.shingle || sketch !== DEFAULT_DUPLICATE_OPTIONS.sketch) return undefined;
+  if (typeof covers?.bytes !== 'number' || typeof covers.count !== 'number' || typeof covers.digest !== 'string') return undefined;
+  const sketches: Array<Uint32Array | null> = [];
+  let at = 8 + hl;
+  while (sketches.length < covers.count) {
+    if (at >= buf.length) return undefined;
+    const n = buf.readUInt8(at++);
+    if (at + 4 * n > buf.length) return undefined;
+    if (!n) sketches.push(null);
+    else {
+      const sk = new Uint32Array(n);
+      for (let i = 0; i < n; i++, at += 4) sk[i] = buf.readUInt32LE(at);
+      sketches.push(sk);
+    }
+  }
+  return at === buf.length ? { covers, sketches } : undefined;
+}
+
+async function readSketches(dir: string, prefixDigest: (bytes: number) => string | undefined, records: number): Promise<Array<Uint32Array | null> | undefined> {
+  try {
+    const decoded = decodeSketches(await readFile(files(dir).sketches));
+    if (!decoded || decoded.covers.count > records || decoded.covers.digest !== prefixDigest(decoded.covers.bytes)) return undefined;
+    return decoded.sketches;
+  } catch {
+    return undefined; // derived data: recomputed
+  }
+}
+
 const sameLabels = (a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): boolean => {
   if (a.size !== b.size) return false;
   for (const [k, v] of a) if (b.get(k) !== v) return false;
@@ -224,13 +286,15 @@ export interface StoreState {
   exists: boolean;
   /** What meta.json says graph.json was built from (carried into every meta.json written). */
   snapshot?: { digest: string };
+  /** The saved duplicate-detection sketches of the first records (sketches.bin), when current. */
+  sketches?: Array<Uint32Array | null>;
 }
 
 /**
  * Open a store for ingesting: the articles (appended ones included) and the fold state, from the last
  * snapshot plus the articles appended since. A snapshot made with other lexicon labels is not used.
  */
-export async function openStoreState(dir: string, opts: { build?: BuildOptions; needFold?: boolean; needGraph?: boolean } = {}): Promise<StoreState> {
+export async function openStoreState(dir: string, opts: { build?: BuildOptions; needFold?: boolean; needGraph?: boolean; needSketches?: boolean } = {}): Promise<StoreState> {
   const abs = resolve(dir);
   const folder = await checkFolder(abs, dir);
   const meta = folder ? await readMeta(abs, dir) : undefined;
@@ -290,6 +354,10 @@ export async function openStoreState(dir: string, opts: { build?: BuildOptions; 
   if (!graph && opts.needGraph !== false) store.graph = fold!.toGraph();
   const state: StoreState = { store, snapshotCount, ...base };
   if (fold) state.fold = fold;
+  if (opts.needSketches) {
+    const sketches = await readSketches(abs, loaded.prefixDigest, articles.length);
+    if (sketches) state.sketches = sketches;
+  }
   return state;
 }
 
@@ -428,19 +496,25 @@ export async function rewriteArticles(state: StoreState): Promise<void> {
  * graph, stamped with the digest of those articles). Compaction: only when the appended tail has grown
  * (see `shouldCompact`), so a small ingest into a large store writes neither.
  */
-export async function writeSnapshot(state: StoreState, fold: GraphFold, graph: KGraph): Promise<void> {
+export async function writeSnapshot(state: StoreState, fold: GraphFold, graph: KGraph, sketches?: ReadonlyArray<Uint32Array | null>): Promise<void> {
   const dir = state.store.dir;
   const data = await readFile(files(dir).articles);
   const whole = data.subarray(0, state.whole);
   const digest = articlesDigest(whole);
-  const snap: FoldFile = { covers: { bytes: state.whole, count: state.store.articles.length, digest }, fold: fold.toJSON() };
+  const covers = { bytes: state.whole, count: state.store.articles.length, digest };
+  const snap: FoldFile = { covers, fold: fold.toJSON() };
   await writeFileAtomic(files(dir).fold, JSON.stringify(snap));
+  if (sketches) await saveSketches(dir, covers, sketches);
   graph.setAttribute('articlesDigest', digest);
   await writeFileAtomic(files(dir).graph, JSON.stringify(graph.export()));
   state.snapshotCount = state.store.articles.length;
   // last: a run killed before this line leaves the old hint, which only costs a reader a parse
   state.snapshot = { digest };
   await writeMeta(dir, { bytes: state.whole, ...(state.ino !== undefined ? { ino: state.ino } : {}) }, state.snapshot);
+}
+
+async function saveSketches(dir: string, covers: { bytes: number; count: number; digest: string }, sketches: ReadonlyArray<Uint32Array | null>): Promise<void> {
+  if (sketches.length === covers.count) await writeFileAtomic(files(dir).sketches, encodeSketches(covers, sketches));
 }
 
 /** Compact when the articles appended since the snapshot are more than a quarter of those it covers (amortised O(1) per article). */
