@@ -35,6 +35,10 @@ describe('people: names of the region, civilities, capitals', () => {
     ['Le Général de Brigade Abdoulaye Keïta, Premier ministre, a reçu la délégation.', ['Abdoulaye Keïta']],
     ['Selon Mme KONÉ Rokia, présidente de l’association, le service reprendra.', ['Rokia Koné']],
     ['Le DG de Kora Mobile, Amadou B. Traoré, a signé.', ['Amadou B. Traoré']],
+    // a rank in lower case after an article; a speaker introduced by what they do; "Le" inside a surname
+    ['Le préfet du cercle, le colonel Bréhima Ould Tiéni, présidait la cérémonie.', ['Bréhima Ould Tiéni']],
+    ['« Il était temps », a réagi le syndicaliste Tiémoko Dit Bakary Sogoba.', ['Tiémoko Dit Bakary Sogoba']],
+    ['« Le réseau tiendra », a déclaré son directeur pour l’Afrique, Yann Le Meur.', ['Yann Le Meur']],
   ];
   it.each(cases)('%s', (text, people) => expect(names(run(text), 'person')).toEqual(people));
 

@@ -3,7 +3,7 @@
 import { normaliseName } from '../graph/keys.js';
 import type { Sentence } from '../types.js';
 import { lexicon } from './lexicon.js';
-import { APOS, ORG_HEADS, ORG_INTRODUCERS, ORG_TAILS, U, UP, escapeRe, flexibleUnits, patterns, rx, trieAlternation } from './patterns.js';
+import { APOS, ORG_HEADS, ORG_INTRODUCERS, ORG_TAILS, U, UP, escapeRe, flexible, flexibleUnits, patterns, rx, trieAlternation } from './patterns.js';
 import { firstNameTokensIn } from './compromise.js';
 
 export type FoundKind = 'person' | 'organisation' | 'place';
@@ -440,7 +440,10 @@ function contextOrgs(text: string): Found[] {
 const HUMAN_VERBS = U(
   /^\s*(?:,[^,.;]{0,100},\s*)?(?:\(\p{L}\)\s*)?(?:a|ont|avait|aurait|s['’]est|se\s+sont|s['’]était|est|sera|qui\s+a|lui-même|elle-même)?\s*(?:également\s+|aussi\s+|notamment\s+|ainsi\s+|enfin\s+|pour\s+sa\s+part\s+)?(?:déclaré|indiqué|expliqué|précisé|souligné|rappelé|remercié|salué|présenté|estimé|affirmé|ajouté|introduit|témoigné|fait\s+savoir|insisté|exhorté|reçu|visité|rendu|dit|venu|pris|procédé|présidé|dirigé|signé|annoncé|promis|engagé|assuré|noté|plaidé|félicité|encouragé|invité|informé|conclu|réaffirmé|exprimé|confié|rassuré|demandé|appelé|lancé|inauguré|accueilli|entretenu|échangé|sollicité|répondu|poursuivi|conduit|représenté|estime|déclare|explique|précise|souligne|indique|affirme|reçoit|visite|said|told|added|noted|signed|visited|met|received|explained|stated|announced|welcomed)\b/iu,
 );
-const SPEECH_BEFORE = /(?:(?:a|ont|avait)(?:-t-(?:il|elle))?\s+)?(?:déclaré|expliqué|indiqué|précisé|souligné|témoigné|confié|affirmé|ajouté|estimé|conclu|noté|martelé|rappelé|selon|d['’]après|aux\s+dires\s+de|according\s+to|said|says|explained)\s+(?:le\s+|la\s+|l['’])?$/iu;
+// a speech verb, then the speaker, who may be introduced by what they do ("a réagi l’activiste X",
+// "said analyst X")
+const SPEECH_BEFORE =
+  /(?:(?:a|ont|avait)(?:-t-(?:il|elle))?\s+)?(?:déclaré|expliqué|indiqué|précisé|souligné|témoigné|confié|affirmé|ajouté|estimé|conclu|noté|martelé|rappelé|réagi|commenté|regretté|dénoncé|déploré|prévenu|averti|assuré|insisté|renchéri|observé|plaidé|fait\s+savoir|selon|d['’]après|aux\s+dires\s+de|according\s+to|said|says|explained|added|noted|warned|argued|told|stressed)\s+(?:le\s+|la\s+|l['’]\s*)?(?:\p{Ll}[\p{Ll}-]{2,}\s+){0,2}$/iu;
 const AGENT_BEFORE = /(?:représentée?s?|dirigée?s?|conduite?s?|présidée?s?|accompagnée?s?|accueillie?s?|reçue?s?|animée?s?|signée?s?|menée?s?|pilotée?s?|coordonnée?s?|led|headed|represented|chaired)\s+(?:par|by)\s+(?:son\s+|sa\s+|le\s+|la\s+|l['’]|its\s+|the\s+)?$/iu;
 
 interface PersonChunk {
@@ -464,7 +467,15 @@ function chunksOf(text: string, claims: Claims): PersonChunk[] {
       if (cur.length) out.push({ start: cur[0]!.start, end: cur[cur.length - 1]!.end, tokens: cur });
       cur = [];
     };
-    for (const t of tokens) {
+    for (const [k, t] of tokens.entries()) {
+      // "Hervé Le Goff", "Anne La Rochelle": an article between a first name and a surname is part of it
+      const next = tokens[k + 1];
+      const surnameArticle =
+        (t.w === 'Le' || t.w === 'La') && cur.length > 0 && !!next && !lex.notNames.has(next.w) && !patterns().roleOf(next.w) && !claims.overlaps(next.start, next.end) && !isPlace(next.w);
+      if (surnameArticle) {
+        cur.push(t);
+        continue;
+      }
       if (claims.overlaps(t.start, t.end) || (t.w.length < 2 && !/^\p{Lu}\.$/u.test(t.w)) || (lex.notNames.has(t.w) && cur.length > 0) || patterns().roleOf(t.w)) {
         flush();
         continue;
@@ -479,6 +490,8 @@ function chunksOf(text: string, claims: Claims): PersonChunk[] {
 function people(text: string, sentences: Sentence[], claims: Claims, lang: 'fr' | 'en'): Found[] {
   const { ROLE, CIVILITY } = patterns();
   const civBefore = rx(`(?:^|[\\s(,])(${CIVILITY})\\s*$`, 'u');
+  // a rank or a title written in lower case after an article: "le général X", "l’imam X", "le professeur X"
+  const civLower = rx(`(?:^|[\\s(,])(?:le|la|l['’]|du|au|of\\s+the|the)\\s*(?:${lexicon().civilities.filter((c) => /^\p{Lu}\p{Ll}{3,}/u.test(c)).map(flexible).join('|')})\\s+$`, 'iu');
   const roleApposBefore = rx(`(?<![\\p{L}])(?:${ROLE})(?![\\p{L}])[^.;!?«»\\n]{0,160}?,\\s*(?:(?:${CIVILITY})\\s+)?$`, 'iu');
   const roleDirectBefore = rx(`(?<![\\p{L}])(?:${ROLE})\\s+(?:(?:${CIVILITY})\\s+)?$`, 'iu');
   const roleApposAfter = rx(`^\\s*(?:\\(\\p{L}\\)\\s*)?,\\s*(?:le\\s+|la\\s+|l['’]|the\\s+|son\\s+|sa\\s+)?(?:nouveau\\s+|nouvelle\\s+|nouvel\\s+|actuel\\s+|ancien\\s+|ex-)?(?:${ROLE})(?![\\p{L}])`, 'iu');
@@ -508,7 +521,7 @@ function people(text: string, sentences: Sentence[], claims: Claims, lang: 'fr' 
     const end = tokens[tokens.length - 1]!.end;
     const before = text.slice(Math.max(sStart, start - 200), start);
     const after = text.slice(end, Math.min(sEnd, end + 160));
-    if (civBefore.test(before)) civ = true;
+    if (civBefore.test(before) || civLower.test(before)) civ = true;
     // "Maly Sangho dite ‘’Bibi’’": the nickname is a form, not the name
     let raw = text.slice(start, end);
     const forms: string[] = [];
