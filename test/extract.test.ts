@@ -56,6 +56,10 @@ describe('organisations: lexicon, acronyms, ministries, context', () => {
     ['La société Kayira Technologies a signé la convention.', ['Kayira Technologies']],
     ['Le Secrétaire général du ministère de la Communication, de l’Économie numérique et de la Modernisation de l’Administration a ouvert les travaux.', ['Ministère de la Communication, de l’Économie numérique et de la Modernisation de l’Administration']],
     ['Orange-Mali et Moov Africa ont été convoqués.', ['Moov Africa', 'Orange-Mali']],
+    // a kind of organisation in apposition, or "<city>-based"
+    ['Les onduleurs ont été livrés par Lumière du Niger Énergie, une PME de Mopti.', ['Lumière du Niger Énergie']],
+    ['Le ministre a rencontré Jigiya, la coopérative des maraîchères de Diré.', ['Jigiya']],
+    ['Selon Moussa Diarra, la société revendique deux millions d’abonnés.', []],
   ];
   it.each(cases)('%s', (text, orgs) => expect(names(run(text), 'organisation')).toEqual(orgs));
 

@@ -411,6 +411,16 @@ const caseFirst = (pattern: string) => pattern.replace(/(\(\?:|\|)([a-z])/g, (_m
 /** A capitalised name of up to five words; amounts ("FCFA 1,5 milliard", "USD 120") end it. */
 const CHUNK = `[${UP}][\\p{L}\\p{N}&’'-]*(?:\\s+(?!(?:F?CFA|USD|EUR|GNF|XOF)\\b)[${UP}][\\p{L}\\p{N}&’'-]*){0,4}`;
 
+/** A capitalised name whose words may be joined by "du", "de la", "d’", "et", "&" ("Lumière du Niger Énergie"). */
+const NAME_WITH_CONNECTORS = `[${UP}][\\p{L}\\p{N}&’'-]*(?:\\s+(?:(?:du|de\\s+la|d['’]|et|&)\\s*)?[${UP}][\\p{L}\\p{N}&’'-]*){0,5}`;
+
+/** Kinds of organisation a name is said to be, in apposition: "X, une PME", "X, la coopérative …", "X, a fintech". */
+const ORG_KINDS = [
+  'PME', 'PMI', 'petite entreprise', 'société', 'entreprise', 'start-up', 'startup', 'fintech', 'coopérative', 'association', 'ONG', 'firme',
+  'compagnie', 'banque', 'agence', 'cabinet', 'opérateur', 'filiale', 'fondation', 'institution', 'mutuelle', 'microfinance', 'plateforme',
+  'company', 'firm', 'start-up', 'startup', 'operator', 'subsidiary', 'cooperative', 'bank', 'agency', 'non-profit', 'NGO',
+].join('|');
+
 /** Organisations named through their context: "la société X", "directeur général de X", "partenariat avec X". */
 function contextOrgs(text: string): Found[] {
   const out: Found[] = [];
@@ -419,6 +429,11 @@ function contextOrgs(text: string): Found[] {
     ['org-introducer', rx(`${caseFirst(ORG_INTRODUCERS)}\\s+(?:(?:de|d['’]|des|du|en)\\s?[\\p{Ll}’' -]{0,36}?\\s)?(${CHUNK})`, 'gu')],
     ['org-role-complement', rx(`(?<![\\p{L}])(?:${ROLE_CS}|celui|celle)\\s+(?:de\\s+la\\s+|de\\s+l['’]|du\\s+|des\\s+|de\\s+|d['’]|of\\s+(?:the\\s+)?)(${CHUNK})`, 'gu')],
     ['org-partner', rx(`(?:[Pp]artenariat|[Aa]ccord|[Cc]onvention|[Cc]ontrat)\\s+avec\\s+(?:la\\s+|le\\s+|l['’])?(${CHUNK})`, 'gu')],
+    // "Lumière du Niger Énergie, une PME bamakoise", "Jigiya, la coopérative des femmes": a kind of organisation in apposition
+    // (an indefinite article, or a definite one with its complement: "X, la société revendique" is a new clause)
+    ['org-apposed-kind', rx(`(?<![\\p{L}])(${NAME_WITH_CONNECTORS}),\\s+(?:(?:une?|an?)\\s+(?:${ORG_KINDS})(?![\\p{L}])|(?:la|le|l['’]|the)\\s*(?:${ORG_KINDS})\\s+(?:de|des|du|d['’]|of|qui|that|which)(?![\\p{L}]))`, 'gu')],
+    // "Accra-based Volta Masts Africa"
+    ['org-based', rx(`(?<![\\p{L}])[${UP}][\\p{L}]+(?:-[${UP}][\\p{L}]+)?-based\\s+(${CHUNK})`, 'gu')],
   ];
   for (const [rule, re] of rules)
     for (const m of text.matchAll(re)) {
