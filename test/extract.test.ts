@@ -109,6 +109,22 @@ describe('relations', () => {
     expect(x.entities.find((e) => e.id === r.target)).toMatchObject({ kind: 'topic', name: 'Infrastructures' });
     expect(r.rule).toBe('commit:s-est-engagé-à');
   });
+  it.each([
+    // asides inside the verb phrase; announcements of what will be opened or built; reported future
+    ['Le DG de Kora Mobile, Ali Ould Moussa, s’est par ailleurs engagé à ouvrir trois agences à Kayes.', 'Ali Ould Moussa: ouvrir trois agences à Kayes'],
+    ['Moov Africa Malitel, qui compte deux millions d’abonnés, entend en outre étendre son réseau de distributeurs.', 'Moov Africa Malitel: étendre son réseau de distributeurs'],
+    ['Le DG de Kora Mobile, Ali Ould Moussa, a par ailleurs promis la livraison de vingt ordinateurs aux écoles de Tombouctou.', 'Ali Ould Moussa: la livraison de vingt ordinateurs aux écoles de Tombouctou'],
+    ['Le DG de Kora Mobile, Ali Ould Moussa, a annoncé l’ouverture à Mopti, dès janvier, d’un centre de formation.', 'Ali Ould Moussa: annoncé l’ouverture à Mopti, dès janvier, d’un centre de formation'],
+    ['La Banque du Sahel a approuvé le principe d’une ligne de crédit de 3 milliards pour les start-up.', 'Banque du Sahel: approuvé le principe d’une ligne de crédit de 3 milliards pour les start-up'],
+    ['Le ministre Moussa Ag Intalla a assuré que Kora Mobile prendrait en charge la formation de cent techniciens.', 'Kora Mobile: Kora Mobile prendrait en charge la formation de cent techniciens'],
+    ['La fondatrice de Tériya Lab, Awa Ouologuem, a annoncé que la société offrira dix bourses aux lauréates.', 'Awa Ouologuem: la société offrira dix bourses aux lauréates'],
+  ])('commitment: %s', (text, expected) => expect(commitments(run(text))).toEqual([expected]));
+
+  it.each([
+    ['Kora Mobile’s chief executive, Ruth Asante-Boateng, said the company would hire 80 engineers in Bamako.', 'Ruth Asante-Boateng: the company would hire 80 engineers in Bamako'],
+    ['Ruth Asante-Boateng said the new tariff would allow more students to connect.', undefined],
+  ])('English reported future: %s', (text, expected) => expect(commitments(run(text, 'en'))).toEqual(expected ? [expected] : []));
+
   it('the plural title "les deux directeurs généraux" commits both holders', () => {
     const x = run(
       'Le ministre a reçu le DG de Kora Mobile, Ali Ould Moussa, et celui de Sahel Fibre, Oumar Ould Sidi. Les deux directeurs généraux ont réaffirmé leur engagement à accompagner la transformation digitale du pays.',

@@ -620,8 +620,16 @@ function commitments(ctx: Ctx, s: Sentence, subj: (pos: number) => Ref[], lang: 
         const holders = [...ctx.entities.values()].filter((e) => e.kind === 'person' && prevRole && e.roles.includes(prevRole));
         if (holders.length >= 2) who = holders.map((e) => ({ id: e.id, kind: 'person' as const, start: pos, end: pos, via: 'pronoun' as const }));
       }
+      if (rule.subjectAfter) {
+        // "a assuré que l’UIT prendrait …": the entity named at the head of the reported clause
+        const end = pos + m[0].length;
+        const head = refsIn(ctx, s).find((r) => r.start >= end && r.via === 'name');
+        if (head && /^(?:\s*(?:la|le|les|l['’]|the|its|their)\s*)?$/iu.test(ctx.text.slice(end, head.start))) who = [head];
+      }
       if (rule.tight) {
-        const near = who.filter((r) => pos - r.end < 40 || r.via === 'pronoun');
+        // right before the verb, a relative clause between them aside ("Sahel Fibre, qui compte …, entend")
+        const gap = (r: Ref) => ctx.text.slice(r.end, pos).replace(/^,\s*(?:qui|who|which|dont)\s[^,;.]*,/u, ',').length;
+        const near = who.filter((r) => r.end <= pos && (gap(r) < 40 || r.via === 'pronoun'));
         const anaphor = [...lead.matchAll(ORG_ANAPHOR)].pop();
         if (!near.length && !(anaphor && pos - (s.start + anaphor.index! + anaphor[0].length) < 20)) continue;
         if (near.length) who = near;

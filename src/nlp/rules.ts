@@ -83,25 +83,44 @@ export interface CommitRule extends VerbRule {
   keepMatch?: boolean;
   /** The subject must be written right before the verb (intent verbs are too common otherwise). */
   tight?: boolean;
+  /** Reported speech: the entity named right after "que"/"that" commits, else the speaker. */
+  subjectAfter?: boolean;
 }
 
+/** Adverbs and asides a verb phrase may carry: "s’est par ailleurs engagé", "entend en outre doubler". */
+const ADV = String.raw`(?:(?:par\s+ailleurs|en\s+outre|également|aussi|de\s+plus|notamment|d['’]ailleurs|pour\s+sa\s+part|pour\s+leur\s+part|de\s+son\s+côté|à\s+son\s+tour|ensuite|enfin|désormais|donc|bientôt|ainsi|déjà)[\s,]+){0,2}`;
+
+/** What an English subject "will" do that is an undertaking ("will open", "would hire"), not a forecast ("would allow"). */
+const INTENT_EN = String.raw`support|strengthen|invest|provide|build|deploy|finance|fund|train|help|develop|extend|connect|expand|open|share|hire|recruit|launch|lease|publish|deliver|create|install|cover|roll\s+out|set\s+up|mobili[sz]e|offer|double|acquire|buy|upgrade|equip`;
+
+/** A verb in the future or the conditional ("offrira", "prendrait"), not être, avoir, pouvoir or devoir. */
+const FUTURE_VERB = String.raw`(?<![\p{L}])(?!(?:sera|seront|serait|seraient|aura|auront|aurait|auraient|pourra|pourront|pourrait|pourraient|devra|devront|devrait|devraient)(?![\p{L}]))\p{Ll}{3,}(?:ra|ront|rait|raient)(?![\p{L}])`;
+
 export const COMMIT: CommitRule[] = [
-  { id: 'commit:s-est-engagé-à', status: 'announced', re: U(/(?:s['’](?:est|étaient|était)|se\s+sont|se\s+seraient)\s+(?:\p{L}+\s+)?engagée?s?\s+(?:à|a)\s+|s['’]engagen?t?\s+(?:à|a)\s+|\b(?:a|ont)(?:\s*,[^,.;]{1,40},)?\s+pris\s+l['’]engagement\s+(?:de|d['’])\s*/gu) },
+  { id: 'commit:s-est-engagé-à', status: 'announced', re: U(new RegExp(String.raw`(?:s['’](?:est|étaient|était)|se\s+sont|se\s+seraient)\s+${ADV}(?:\p{L}+\s+)?engagée?s?\s+(?:à|a)\s+|s['’]engagen?t?\s+${ADV}(?:à|a)\s+|\b(?:a|ont)(?:\s*,[^,.;]{1,40},)?\s+${ADV}pris\s+l['’]engagement\s+(?:de|d['’])\s*`, 'gu')) },
   { id: 'commit:a-réaffirmé-son-engagement', status: 'announced', re: U(/\b(?:a|ont)(?:\s*,[^,.;]{1,40},)?\s+(?:pour\s+sa\s+part\s+|pour\s+leur\s+part\s+|également\s+|aussi\s+|à\s+son\s+tour\s+|de\s+son\s+côté\s+|ensuite\s+|enfin\s+)?(?:réaffirmé|réitéré|renouvelé|exprimé|affirmé|manifesté|confirmé|témoigné|traduit)\s+(?:son|sa|leur|leurs|la|l['’])\s*(?:engagement|volonté|disponibilité|détermination|soutien|ambition)(?:\s+(?:du|de\s+la|de\s+l['’]|des)\s*[^,.;]{1,60}?(?=\s+(?:à|de|d['’]|pour)\s))?\s*(?:à|de|d['’]|pour|en\s+faveur\s+de)?\s*/gu) },
   { id: 'commit:a-annoncé-son-intention', status: 'announced', re: U(/\b(?:a|ont)(?:\s*,[^,.;]{1,40},)?\s+(?:annoncé|exprimé|affiché|fait\s+part\s+de)\s+(?:son|sa|leur)\s+(?:intention|volonté|projet|ambition)\s+(?:de|d['’]|à)\s*/gu) },
   { id: 'commit:a-assuré-de-son-engagement', status: 'announced', re: U(/\b(?:a|ont)(?:\s*,[^,.;]{1,40},)?\s+(?:\p{L}+\s+)?assuré\s+[^,.;]{0,60}?\s*(?:de|d['’])\s*(?:son|sa|leur|la|l['’])\s*(?:totale\s+|entière\s+|pleine\s+)?(?:engagement|disponibilité|soutien|volonté|accompagnement|détermination)(?!\s+(?:de\s+l['’]État|de\s+l['’]Etat|du\s+gouvernement|des\s+autorités|de\s+son\s+département|du\s+département|du\s+ministère))\s*/gu) },
-  { id: 'commit:a-promis', status: 'announced', re: U(/\b(?:a|ont)(?:\s*,[^,.;]{1,40},)?\s+(?:également\s+|aussi\s+)?promis\s+(?:de|d['’]|que|qu['’])\s*|\bpromet(?:tent)?\s+(?:de|d['’]|que|qu['’])\s*/gu) },
+  { id: 'commit:a-promis', status: 'announced', re: U(new RegExp(String.raw`\b(?:a|ont)(?:\s*,[^,.;]{1,40},)?\s+${ADV}promis\s+(?:de|d['’]|que|qu['’])\s*|\bpromet(?:tent)?\s+(?:de|d['’]|que|qu['’])\s*`, 'gu')) },
+  // "a par ailleurs promis la livraison de cinquante tablettes"
+  { id: 'commit:a-promis-objet', status: 'announced', re: U(new RegExp(String.raw`\b(?:a|ont)(?:\s*,[^,.;]{1,40},)?\s+${ADV}promis\s+(?=(?:la|le|les|un|une|des)\s+\p{L}|l['’]\p{L})`, 'gu')) },
   { id: 'commit:a-accordé-un-financement', status: 'signed', keepMatch: true, re: U(/\b(?:a|ont)(?:\s*,[^,.;]{1,40},)?\s+(?:accordé|octroyé|consenti|mobilisé|débloqué)\s+(?:[^,.;]{0,30}?\s)?(?:un|une|des)\s+(?:financement|prêt|subvention|garantie|don|enveloppe)s?\b/gu) },
   { id: 'commit:a-garanti', status: 'signed', keepMatch: true, re: U(/\b(?:a|ont)(?:\s*,[^,.;]{1,40},)?\s+garanti\b/gu) },
   { id: 'commit:est-prêt-à', status: 'announced', re: U(/\b(?:est|sont|s['’](?:est|sont)\s+dite?s?|se\s+sont\s+dite?s?|se\s+dit|se\s+disent)\s+(?:«\s*)?(?:prêt|prête|prêts|prêtes|disposée?s?|déterminée?s?|résolue?s?)\s+(?:à|a)\s+/gu) },
   { id: 'commit:a-signé', status: 'signed', keepMatch: true, re: U(/\b(?:a|ont)(?:\s*,[^,.;]{1,40},)?\s+signé\s+(?:\p{L}+\s+){0,2}?(?:conventions?|accords?|protocoles?|mémorandums?|partenariats?|contrats?)\b/gu) },
-  { id: 'commit:a-annoncé-un-investissement', status: 'announced', keepMatch: true, re: U(/\b(?:a|ont)(?:\s*,[^,.;]{1,40},)?\s+(?:annoncé|dévoilé|lancé)\s+(?:un|une|des)\s+(?:\p{L}+\s+){0,2}?(?:investissements?|financements?|enveloppes?|plans?\s+d['’]investissement|programmes?\s+de\s+\p{L}+)\b/gu) },
+  { id: 'commit:a-annoncé-un-investissement', status: 'announced', keepMatch: true, re: U(new RegExp(String.raw`\b(?:a|ont)(?:\s*,[^,.;]{1,40},)?\s+${ADV}(?:annoncé|dévoilé|lancé|approuvé)\s+(?:le\s+principe\s+d['’])?(?:un|une|des)\s+(?:\p{L}+\s+){0,2}?(?:investissements?|financements?|enveloppes?|subventions?|dons?|prêts?|lignes?\s+de\s+crédit|plans?\s+d['’]investissement|programmes?\s+de\s+\p{L}+)\b`, 'gu')) },
+  // "a annoncé l’ouverture à Bamako d’un bureau régional", "a confirmé la construction de …"
+  { id: 'commit:a-annoncé-l-ouverture', status: 'announced', keepMatch: true, re: U(new RegExp(String.raw`\b(?:a|ont)(?:\s*,[^,.;]{1,40},)?\s+${ADV}(?:annoncé|confirmé|promis)\s+(?:la\s+|le\s+|l['’])(?:ouverture|création|construction|lancement|déploiement|mise\s+en\s+place|livraison|installation|extension|recrutement)\s+(?:[^.;]{0,60}?\s)?(?:de|d['’]|du|des)`, 'gu')) },
+  // "a annoncé que la société offrira …", "a assuré que l’UIT prendrait en charge …": what is said will be done
+  { id: 'commit:a-annoncé-que', status: 'announced', subjectAfter: true, re: U(new RegExp(String.raw`\b(?:a|ont)(?:\s*,[^,.;]{1,40},)?\s+${ADV}(?:annoncé|assuré|indiqué|affirmé|précisé|garanti)\s+(?:que|qu['’])\s*(?=[^.;]{0,100}?${FUTURE_VERB})`, 'gu')) },
   { id: 'commit:futur', status: 'announced', tight: true, re: U(/\b(?=(?:financera|financeront|investira|investiront|construira|construiront|déploiera|déploieront|formera|formeront|accompagnera|accompagneront|fournira|fourniront|installera|installeront|recrutera|recruteront|étendra|étendront|renforcera|renforceront|soutiendra|soutiendront|couvrira|couvriront|connectera|connecteront|livrera|livreront|réalisera|réaliseront|mobilisera|mobiliseront|garantira|garantiront|mettra\s+en\s+place|mettront\s+en\s+place)\b)/gu) },
-  { id: 'commit:va', status: 'announced', tight: true, re: U(/\b(?:va|vont|compte|comptent|entend|entendent|prévoit\s+de|ambitionne\s+de|envisage\s+de|veut|veulent)\s+(?:«\s*)?(?:donc\s+|également\s+|désormais\s+)?(?=\p{Ll}+(?:er|ir|re)\b)/gu) },
+  { id: 'commit:va', status: 'announced', tight: true, re: U(new RegExp(String.raw`\b(?:va|vont|compte|comptent|entend|entendent|prévoit\s+de|ambitionne\s+de|envisage\s+de|veut|veulent)\s+(?:«\s*)?${ADV}(?=\p{Ll}+(?:er|ir|re)\b)`, 'gu')) },
   { id: 'commit:en-pledged', status: 'announced', re: U(/\b(?:pledged|committed|promised|undertook|vowed|agreed)\s+(?:to|that)\s+|\b(?:has|have)\s+(?:pledged|committed|promised|agreed)\s+to\s+/gu) },
   { id: 'commit:en-announced-investment', status: 'announced', keepMatch: true, re: U(/\b(?:announced|unveiled|approved|granted|extended|provided)\s+(?:a|an)\s+(?:[\p{L}$€,.\d-]+\s+){0,4}?(?:investment|financing|loan|grant|guarantee|credit\s+line|facility)\b/gu) },
   { id: 'commit:en-signed', status: 'signed', keepMatch: true, re: U(/\bsigned\s+(?:a|an)\s+(?:\p{L}+\s+){0,2}?(?:agreement|memorandum|convention|contract|deal)\b/gu) },
-  { id: 'commit:en-will', status: 'announced', tight: true, re: U(/\b(?:will|wants\s+to|want\s+to|is\s+ready\s+to|intends\s+to|plans\s+to)\s+(?:therefore\s+|also\s+)?(?=support|strengthen|invest|provide|build|deploy|finance|fund|train|help|develop|extend|connect|expand)/gu) },
+  { id: 'commit:en-will', status: 'announced', tight: true, re: U(new RegExp(String.raw`\b(?:will|wants\s+to|want\s+to|is\s+ready\s+to|intends\s+to|plans\s+to)\s+(?:therefore\s+|also\s+)?(?=${INTENT_EN})`, 'gu')) },
+  // "X said (that) the company would open …", "who added that the Bank would mobilise …"
+  { id: 'commit:en-said-would', status: 'announced', subjectAfter: true, re: U(new RegExp(String.raw`\b(?:said|added|announced|confirmed|stated|indicated|explained|noted)\s+(?:that\s+)?(?=[^.;]{0,80}?\b(?:would|will)\s+(?:also\s+|then\s+)?(?:${INTENT_EN})\b)`, 'gu')) },
 ];
 
 /** Wording that says a commitment was carried out or dropped. */
