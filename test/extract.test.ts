@@ -102,6 +102,19 @@ describe('relations', () => {
   ];
   it.each(cases)('%s', (text, expected) => expect(rels(run(text))).toEqual(expected));
 
+  it.each([
+    // titles of the lexicon
+    ['Joint par téléphone, le gérant de Kayira Technologies, Lamine Ben Daouda, a contesté la décision.', ['holds-role Lamine Ben Daouda -> Kayira Technologies (Gérant)']],
+    ['The deal was signed by Kora Mobile’s Country Manager for Mali, Ruth Asante-Boateng.', ['holds-role Ruth Asante-Boateng -> Kora Mobile (Directeur pays)']],
+    ['Accra-based Volta Masts Africa will buy 300 towers, said its chief executive, Kofi Mensah-Asare.', ['holds-role Kofi Mensah-Asare -> Volta Masts Africa (Directeur général)']],
+    // an organisation's title written after the name, as a common noun, as a possessive, with its field
+    ['Kayira Technologies a raté ses délais. « Nous rattraperons », a dit Lamine Ben Daouda, le patron de la société.', ['holds-role Lamine Ben Daouda -> Kayira Technologies (Directeur général)']],
+    ['Kayira Technologies a signé. Ont paraphé le texte Oumar Ould Sidi, qui dirige Kayira Technologies depuis 2019, et le ministre.', ['holds-role Oumar Ould Sidi -> Kayira Technologies (Directeur général)']],
+    ['The deal was inked by Kora Mobile’s Chief Executive Officer, Ruth Asante-Boateng, in Bamako.', ['holds-role Ruth Asante-Boateng -> Kora Mobile (Directeur général)']],
+    ['Le DG de Kayira Technologies était accompagné de sa directrice des affaires juridiques, Mme Salimata Ag Alher.', ['holds-role Salimata Ag Alher -> Kayira Technologies (Directeur)']],
+    ['La séance était présidée par Bréhima Ould Tiéni, conseiller technique au ministère de la Communication.', ['holds-role Bréhima Ould Tiéni -> Ministère de la Communication (Conseiller)']],
+  ])('roles: %s', (text, expected) => expect(rels(run(text, /^(?:The|Accra)/.test(text) ? 'en' : 'fr'))).toEqual(expected));
+
   it('commitments keep the verbatim object phrase and point to a topic', () => {
     const x = run('La Directrice générale de Sahel Fibre, Aminata N’Diaye, s’est engagée à déployer la fibre optique dans cinquante localités rurales d’ici 2026.');
     expect(commitments(x)).toEqual(['Aminata N’Diaye: déployer la fibre optique dans cinquante localités rurales d’ici 2026']);

@@ -432,6 +432,8 @@ function contextOrgs(text: string): Found[] {
     // "Lumière du Niger Énergie, une PME bamakoise", "Jigiya, la coopérative des femmes": a kind of organisation in apposition
     // (an indefinite article, or a definite one with its complement: "X, la société revendique" is a new clause)
     ['org-apposed-kind', rx(`(?<![\\p{L}])(${NAME_WITH_CONNECTORS}),\\s+(?:(?:une?|an?)\\s+(?:${ORG_KINDS})(?![\\p{L}])|(?:la|le|l['’]|the)\\s*(?:${ORG_KINDS})\\s+(?:de|des|du|d['’]|of|qui|that|which)(?![\\p{L}]))`, 'gu')],
+    // "Kora Mobile’s chief executive": an English possessive before a title
+    ['org-possessive-title', rx(`(?<![\\p{L}])(${CHUNK})['’]s\\s+(?:new\\s+|former\\s+)?(?:${ROLE_CS})(?![\\p{L}])`, 'gu')],
     // "Accra-based Volta Masts Africa"
     ['org-based', rx(`(?<![\\p{L}])[${UP}][\\p{L}]+(?:-[${UP}][\\p{L}]+)?-based\\s+(${CHUNK})`, 'gu')],
   ];
@@ -443,7 +445,9 @@ function contextOrgs(text: string): Found[] {
       if (!/^\p{Lu}/u.test(name) || !/^[\p{Lu}]/u.test(name)) continue;
       const first = name.split(/\s+/)[0]!;
       if (lexicon().notNames.has(first) && !HEAD_SET.has(first) && first !== 'Général') continue;
-      const start = m.index! + m[0].length - m[1]!.length;
+      if (rule === 'org-possessive-title' && (isPlace(name) || name.split(/\s+/).length < 2)) continue; // "Mali’s minister"; one word may be a person’s name
+      // the name ends the match, but for the possessive, which it starts
+      const start = rule === 'org-possessive-title' ? m.index! : m.index! + m[0].length - m[1]!.length;
       if (rule === 'org-role-complement' && name.split(/\s+/).length === 1 && !/^[\p{Lu}]{2,}$|[\p{Ll}][\p{Lu}]/u.test(name)) continue;
       out.push({ start, end: start + name.length, text: name, kind: 'organisation', rule, name: squash(name), keys: orgKeys(name) });
     }

@@ -88,7 +88,12 @@ function headMatches(name: string, head: string): boolean {
 /** Banks, funds and lenders: what "l’établissement" or "the lender" refers back to. */
 const FINANCIAL = /Banque|Bank|Fonds|Fund|Caisse|Crédit|Credit|Microfinance|BOAD|FAGACE|BCEAO/u;
 
-const PREP_END = `\\s+(?:de\\s+la|de\\s+l['’]|du|des|de|d['’]|of\\s+the|of)\\s*$`;
+const PREP_END = `\\s+(?:de\\s+la|de\\s+l['’]|du|des|de|d['’]|of\\s+the|of|au|aux|à\\s+la|à\\s+l['’]|auprès\\s+(?:du|de\\s+la|de\\s+l['’]|des))\\s*$`;
+
+/** Common nouns that stand for an organisation named before: "le DG de la société", "the company’s CEO". */
+const ORG_NOUNS = 'régulateur|opérateur|société|agence|autorité|banque|groupe|entreprise|institution|firme|compagnie|fonds|regulator|operator|company|agency|bank|firm|group|lender|institution';
+/** What may follow a title before the name: "directrice des affaires réglementaires", "directeur pour le Mali", "chargé des opérations". */
+const TITLE_COMPLEMENT = `(?:\\s+(?:des|du|de\\s+la|de\\s+l['’]|de|d['’]|chargée?s?\\s+(?:de|des|du|de\\s+la)|pour|for|in)\\s*[^,;.«»]{2,40}?)?`;
 
 /** The rules' patterns that embed the lexicons' roles and civilities: built once, on first use. */
 const R = once(() => {
@@ -100,11 +105,17 @@ const R = once(() => {
     wordsThenPrep: rx(`^(?:\\s+[\\p{L}]+){0,6}?${PREP_END}`, 'iu'),
     celui: rx(`(?:celui|celle)${PREP_END}`, 'iu'),
     prepEnd: rx(`${PREP_END}`, 'iu'),
-    roleOfCommonNoun: rx(`(?<![\\p{L}])(${ROLE})(?:\\s+par\\s+intérim)?\\s+(?:du|de\\s+la|de\\s+l['’]|of\\s+the)\\s*(régulateur|opérateur|société|agence|autorité|banque|groupe|entreprise|regulator|operator|company|agency|bank)\\s*,\\s*(?:(?:${CIVILITY})\\s+)*$`, 'iu'),
+    roleOfCommonNoun: rx(`(?<![\\p{L}])(${ROLE})(?:\\s+par\\s+intérim)?\\s+(?:du|de\\s+la|de\\s+l['’]|of\\s+the)\\s*(${ORG_NOUNS})${TITLE_COMPLEMENT}\\s*,\\s*(?:(?:${CIVILITY})\\s+)*$`, 'iu'),
+    // NAME, le ROLE de la société / qui dirige la société
+    roleOfCommonNounAfter: rx(`^\\s*,\\s*(?:(?:le|la|l['’]|the)\\s+(?:nouveau\\s+|nouvelle\\s+)?(${ROLE})\\s+(?:du|de\\s+la|de\\s+l['’]|of\\s+the)|qui\\s+(dirige|pilote|gère|préside)\\s+(?:depuis\\s+[^,;.]{1,30}?\\s+)?(?:le|la|l['’]))\\s*(${ORG_NOUNS})(?![\\p{L}])`, 'iu'),
+    // NAME, qui dirige ORG
+    leadsOrg: rx(`^\\s*,\\s*qui\\s+(dirige|pilote|gère|préside|leads|heads|runs|chairs)\\s+(?:depuis\\s+[^,;.]{1,30}?\\s+)?(?:la\\s+|le\\s+|l['’]|the\\s+)?$`, 'iu'),
+    // the World Bank’s Country Manager for Mali, NAME
+    possessiveRole: rx(`['’]s\\s+(?:new\\s+)?(${ROLE})(?:\\s+(?:for|in)\\s+[^,;.]{2,30}?)?\\s*,?\\s*(?:(?:${CIVILITY})\\s+)*$`, 'iu'),
     nameThenRole: rx(`^(?:\\s+(?:dite?|alias)\\s+\\S+)?\\s*(?:\\(\\p{L}\\)\\s*)?,\\s*(?:le\\s+|la\\s+|l['’]|the\\s+)?(?:nouveau\\s+|nouvelle\\s+|nouvel\\s+)?(?:${ROLE})(?![\\p{L}])[^;.«»,]*?,?[^;.«»,]*$`, 'iu'),
     orgThenNextName: rx(`^(?:\\s+(?:au|en)\\s+[\\p{L}' -]{2,30}?)?\\s*,\\s*(?:(?:${CIVILITY})\\s+)*$`, 'u'),
     ledBy: rx(`(représentée?s?|dirigée?s?|conduite?s?|pilotée?s?|présidée?s?|led|headed|represented|chaired)\\s+(?:par|by)\\s+(?:son\\s+|sa\\s+|le\\s+|la\\s+|l['’]|its\\s+|the\\s+)?(?:(${ROLE})\\s+)?(?:(?:${CIVILITY})\\s+)*$`, 'iu'),
-    itsRole: rx(`(?:son|sa|its)\\s+(?:nouveau\\s+|nouvelle\\s+)?(${ROLE})\\s*,?\\s*(?:(?:${CIVILITY})\\s+)*$`, 'iu'),
+    itsRole: rx(`(?:son|sa|its)\\s+(?:nouveau\\s+|nouvelle\\s+)?(${ROLE})${TITLE_COMPLEMENT}\\s*,?\\s*(?:(?:${CIVILITY})\\s+)*$`, 'iu'),
     commaBeforeName: rx(`^[^.;!?«»\\n]{0,200}?,\\s*(?:(?:${CIVILITY})\\s+)*$`, 'u'),
     roleDirect: rx(`(?<![\\p{L}])(${ROLE})\\s+(?:(?:${CIVILITY})\\s+)*$`, 'iu'),
     roleAfter: rx(`^\\s*,\\s*(?:le\\s+|la\\s+|l['’]|the\\s+)?(?:nouveau\\s+|nouvelle\\s+)?(${ROLE})(?![\\p{L}])`, 'iu'),
@@ -283,6 +294,16 @@ function subjectBefore(ctx: Ctx, s: Sentence, inS: Ref[], pos: number, prev: Ref
 
 const orgOfPerson = (ctx: Ctx, person: string) => ctx.roleOf.get(person)?.[0]?.org;
 
+/** The organisation a common noun stands for ("le régulateur", "la société", "l’institution"): the last one of that kind named before `pos`. */
+function orgOfNoun(ctx: Ctx, noun: string, pos: number): Ref | undefined {
+  const n = noun.toLowerCase();
+  const orgs = ctx.refs.filter((r) => r.kind === 'organisation' && r.end <= pos);
+  const nameOf = (r: Ref) => ctx.entities.get(r.id)?.name ?? '';
+  if (/^(?:régulateur|regulator|agence|agency|autorité|banque|bank)$/u.test(n)) return orgs.filter((r) => headMatches(nameOf(r), n === 'regulator' ? 'régulateur' : n)).pop();
+  if (/^(?:institution|fonds|lender)$/u.test(n)) return orgs.filter((r) => FINANCIAL.test(nameOf(r))).pop() ?? orgs.pop();
+  return orgs.filter((r) => !PUBLIC_BODY.test(nameOf(r))).pop();
+}
+
 // ---- holds-role from appositions ------------------------------------------------------------
 
 function appositionRoles(ctx: Ctx, s: Sentence): void {
@@ -343,13 +364,43 @@ function appositionRoles(ctx: Ctx, s: Sentence): void {
     // "le Directeur général par intérim du régulateur, Dr X": the organisation named by a common noun
     const byNoun = R().roleOfCommonNoun.exec(before);
     if (byNoun) {
-      const noun = byNoun[2]!.toLowerCase();
-      const orgs = ctx.refs.filter((r) => r.kind === 'organisation' && r.end <= p.start);
-      const org = (/^(?:régulateur|regulator|agence|agency|autorité|banque|bank)$/u.test(noun) ? orgs.filter((r) => headMatches(ctx.entities.get(r.id)?.name ?? '', noun === 'regulator' ? 'régulateur' : noun)) : orgs.filter((r) => !PUBLIC_BODY.test(ctx.entities.get(r.id)?.name ?? ''))).pop();
+      const org = orgOfNoun(ctx, byNoun[2]!, p.start);
       const role = patterns().roleOf(byNoun[1]!)?.role;
       if (org && role) {
         addRole(ctx, p.id, org.id, role, s, 'role:titre-de-nom-commun');
         lastRole = { role, org: org.id };
+        continue;
+      }
+    }
+    // "Modibo Diarra, le patron de la société", "X, qui dirige la société malienne"
+    const nounAfter = R().roleOfCommonNounAfter.exec(after);
+    if (nounAfter) {
+      const org = orgOfNoun(ctx, nounAfter[3]!, p.start);
+      const role = nounAfter[1] ? patterns().roleOf(nounAfter[1])?.role : /^(?:préside)/iu.test(nounAfter[2]!) ? 'Président' : 'Directeur général';
+      if (org && role) {
+        addRole(ctx, p.id, org.id, role, s, 'role:nom-titre-de-nom-commun');
+        lastRole = { role, org: org.id };
+        continue;
+      }
+    }
+    // "X, qui dirige Baara Networks"
+    const led = orgsAfter[0];
+    const leads = led ? R().leadsOrg.exec(text.slice(p.end, led.start)) : null;
+    if (led && leads) {
+      const role = /^(?:préside|chairs)/iu.test(leads[1]!) ? 'Président' : 'Directeur général';
+      addRole(ctx, p.id, led.id, role, s, 'role:qui-dirige');
+      lastRole = { role, org: led.id };
+      continue;
+    }
+    // "the World Bank’s Country Manager for Mali, X", "Malitel’s Chief Executive Officer, X"
+    const possessive = R().possessiveRole.exec(before);
+    if (possessive) {
+      const at = s.start + possessive.index!;
+      const owner = inS.filter((r) => r.kind === 'organisation' && r.end === at).pop();
+      const role = patterns().roleOf(possessive[1]!)?.role;
+      if (owner && role) {
+        addRole(ctx, p.id, owner.id, role, s, 'role:possessif');
+        lastRole = { role, org: owner.id };
         continue;
       }
     }
