@@ -115,6 +115,21 @@ describe('relations', () => {
     ['La séance était présidée par Bréhima Ould Tiéni, conseiller technique au ministère de la Communication.', ['holds-role Bréhima Ould Tiéni -> Ministère de la Communication (Conseiller)']],
   ])('roles: %s', (text, expected) => expect(rels(run(text, /^(?:The|Accra)/.test(text) ? 'en' : 'fr'))).toEqual(expected));
 
+  it.each([
+    ['Le ministre Moussa Ag Intalla s’est d’abord entretenu avec Oumar Ould Sidi, DG de Kora Mobile.', ['holds-role Oumar Ould Sidi -> Kora Mobile (Directeur général)', 'met-with Moussa Ag Intalla -> Oumar Ould Sidi']],
+    // "la DG" is the holder of that very title, not the head of a small firm "dirigée par" someone
+    [
+      'Orange Mali a inauguré un site. Sa Directrice générale, Aminata N’Diaye, était présente. Les panneaux viennent de Lumière du Niger, une PME dirigée par Awa Sissoko. La DG s’est ensuite entretenue avec le maire, Bakary Traoré.',
+      ['holds-role Aminata N’Diaye -> Orange Mali (Directeur général)', 'holds-role Awa Sissoko -> Lumière du Niger (Directeur)', 'met-with Aminata N’Diaye -> Bakary Traoré'],
+    ],
+  ])('meetings: %s', (text, expected) => expect(rels(run(text))).toEqual(expected));
+
+  it('an English title with its portfolio, then the name, without a comma', () => {
+    const x = run('Minister of Communication and Digital Economy Ousmane Ag Kalil pledged that his department would publish the plans online.', 'en');
+    expect(names(x, 'person')).toEqual(['Ousmane Ag Kalil']);
+    expect(commitments(x)).toEqual(['Ousmane Ag Kalil: his department would publish the plans online']);
+  });
+
   it('commitments keep the verbatim object phrase and point to a topic', () => {
     const x = run('La Directrice générale de Sahel Fibre, Aminata N’Diaye, s’est engagée à déployer la fibre optique dans cinquante localités rurales d’ici 2026.');
     expect(commitments(x)).toEqual(['Aminata N’Diaye: déployer la fibre optique dans cinquante localités rurales d’ici 2026']);

@@ -411,6 +411,11 @@ const caseFirst = (pattern: string) => pattern.replace(/(\(\?:|\|)([a-z])/g, (_m
 /** A capitalised name of up to five words; amounts ("FCFA 1,5 milliard", "USD 120") end it. */
 const CHUNK = `[${UP}][\\p{L}\\p{N}&’'-]*(?:\\s+(?!(?:F?CFA|USD|EUR|GNF|XOF)\\b)[${UP}][\\p{L}\\p{N}&’'-]*){0,4}`;
 
+/** Capitalised words of a minister's portfolio, which a name never starts with (English wires write the title, the portfolio, then the name). */
+const PORTFOLIO_WORDS = new Set(
+  'Economy Digital Finance Finances Communication Communications Administration Modernisation Modernization Affairs Foreign Trade Industry Telecommunications Telecoms Posts Security Defence Defense Education Health Energy Water Transport Transports Infrastructure Infrastructures Planning Budget Innovation Research Technology Technologies Culture Youth Sports Justice Agriculture Mines Commerce Environment Development Cooperation Économie Numérique Postes Télécommunications Technologies Jeunesse Santé Énergie'.split(' '),
+);
+
 /** A capitalised name whose words may be joined by "du", "de la", "d’", "et", "&" ("Lumière du Niger Énergie"). */
 const NAME_WITH_CONNECTORS = `[${UP}][\\p{L}\\p{N}&’'-]*(?:\\s+(?:(?:du|de\\s+la|d['’]|et|&)\\s*)?[${UP}][\\p{L}\\p{N}&’'-]*){0,5}`;
 
@@ -482,6 +487,8 @@ function chunksOf(text: string, claims: Claims): PersonChunk[] {
     const flush = () => {
       // drop leading words that are never names ("Le", "Selon") and trailing particles
       while (cur.length && (lex.notNames.has(cur[0]!.w) || lex.particles.has(cur[0]!.w))) cur.shift();
+      // "Minister of Communication and Digital Economy Ousmane Ag X": the end of a portfolio, then the name
+      while (cur.length > 2 && PORTFOLIO_WORDS.has(cur[0]!.w)) cur.shift();
       while (cur.length && (lex.particles.has(cur[cur.length - 1]!.w) || lex.notNames.has(cur[cur.length - 1]!.w) || isPlace(cur[cur.length - 1]!.w))) cur.pop();
       if (cur.length) out.push({ start: cur[0]!.start, end: cur[cur.length - 1]!.end, tokens: cur });
       cur = [];
@@ -515,6 +522,7 @@ function people(text: string, sentences: Sentence[], claims: Claims, lang: 'fr' 
   const roleDirectBefore = rx(`(?<![\\p{L}])(?:${ROLE})\\s+(?:(?:${CIVILITY})\\s+)?$`, 'iu');
   const roleApposAfter = rx(`^\\s*(?:\\(\\p{L}\\)\\s*)?,\\s*(?:le\\s+|la\\s+|l['’]|the\\s+|son\\s+|sa\\s+)?(?:nouveau\\s+|nouvelle\\s+|nouvel\\s+|actuel\\s+|ancien\\s+|ex-)?(?:${ROLE})(?![\\p{L}])`, 'iu');
   const respectively = /respectivement\s+$|respectively\s+$/iu;
+  const titleOfPortfolio = rx(`(?<![\\p{L}])(?:${ROLE})\\s+(?:of|de|du|des|de\\s+la|de\\s+l['’])\\s*[^.;:!?«»]{2,120}$`, 'iu');
   const out: Found[] = [];
   const accepted = new Set<string>();
   const pending: Array<{ c: PersonChunk; name: string; single: boolean; civ: boolean }> = [];
@@ -562,6 +570,7 @@ function people(text: string, sentences: Sentence[], claims: Claims, lang: 'fr' 
       SPEECH_BEFORE.test(before) ||
       AGENT_BEFORE.test(before) ||
       respectively.test(before) ||
+      (PORTFOLIO_WORDS.has(text.slice(Math.max(sStart, start - 40), start).trim().split(/\s+/).pop() ?? '') && titleOfPortfolio.test(before)) ||
       (/^\s*et\s+/u.test(after) && respectively.test(text.slice(Math.max(sStart, start - 60), start)));
     let name = displayName(raw.replace(/\s+(?:\(\p{L}\))$/u, ''));
     // "KONÉ Rokia": the surname in capitals first, as civil registers write it

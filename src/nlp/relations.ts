@@ -515,6 +515,9 @@ function titleMentions(ctx: Ctx): void {
     const sameRole = (e: LocalEntity) => e.roles.some((r) => r === t.role || r.startsWith(t.role) || t.role.startsWith(r));
     const atOrg = (e: LocalEntity) => !t.org || (ctx.roleOf.get(e.id) ?? []).some((r) => r.org === t.org);
     let who: LocalEntity[] = persons.filter((e) => sameRole(e) && atOrg(e));
+    // "la DG": the holders of exactly that title before those of a broader one ("Directeur")
+    const exact = who.filter((e) => e.roles.includes(t.role));
+    if (exact.length) who = exact;
     // "le président du Conseil d’administration d’Orange Mali" after "le nouveau président …": the holder named without organisation
     if (!who.length && t.org) {
       const loose = persons.filter((e) => sameRole(e) && !(ctx.roleOf.get(e.id) ?? []).length);
