@@ -124,6 +124,15 @@ describe('relations', () => {
     ],
   ])('meetings: %s', (text, expected) => expect(rels(run(text))).toEqual(expected));
 
+  it('a quoted undertaking with a figure or a date commits its speaker; a wish or a forecast does not', () => {
+    const x = run(
+      'Le DG de Kora Mobile, Ali Ould Moussa, a reçu la presse. « Nous allons ouvrir 12 agences dans le Nord », a-t-il confié. ' +
+        '« Les sites seront raccordés avant juin », a assuré Oumar Ould Sidi, le patron de Kayira Technologies. ' +
+        '« Le marché sera difficile en 2026 », a déclaré Ali Ould Moussa. « Nous allons y travailler », a-t-il ajouté.',
+    );
+    expect(commitments(x)).toEqual(['Ali Ould Moussa: Nous allons ouvrir 12 agences dans le Nord', 'Oumar Ould Sidi: Les sites seront raccordés avant juin']);
+  });
+
   it('an English title with its portfolio, then the name, without a comma', () => {
     const x = run('Minister of Communication and Digital Economy Ousmane Ag Kalil pledged that his department would publish the plans online.', 'en');
     expect(names(x, 'person')).toEqual(['Ousmane Ag Kalil']);

@@ -6,6 +6,11 @@ import { escapeRe, once, patterns, rx, scan } from './patterns.js';
 import { topicsIn } from './topics.js';
 import {
   COMMIT,
+  ANY_FUTURE,
+  FIRST_PERSON_FUTURE,
+  QUOTE_AFTER,
+  QUOTE_BEFORE,
+  QUOTE_COMMIT_ID,
   DISCUSS,
   MEET_ACTIVE,
   MEET_AUDIENCE,
@@ -654,7 +659,34 @@ function statusOf(sentence: string, base: CommitmentStatus): CommitmentStatus {
   return base;
 }
 
+const CONCRETE = /\d|(?<![\p{L}])(?:d['’]ici|avant|dès|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|milliards?|millions?|cent|mille)(?![\p{L}])/iu;
+
+/** Quoted undertakings: « Nous allons investir … », a-t-il confié; X a assuré : « les sites seront raccordés avant juin ». */
+function quotedCommitments(ctx: Ctx, s: Sentence, subj: (pos: number) => Ref[]): void {
+  const found: Array<{ quote: string; verb: string; speaker: Ref[] }> = [];
+  for (const m of scan(QUOTE_AFTER, s.text)) {
+    const verbEnd = s.start + m.index! + m[0].length;
+    // "a-t-il confié": the subject of the story so far; "a assuré X": the person named right after
+    const named = refsIn(ctx, s).find((r) => r.kind === 'person' && r.start >= verbEnd && r.start - verbEnd < 40);
+    const inverted = /-t-(?:il|elle|ils|elles)/u.test(m[0]);
+    const speaker = named && !inverted ? [named] : subj(verbEnd);
+    found.push({ quote: m[1]!, verb: m[2]!, speaker });
+  }
+  for (const m of scan(QUOTE_BEFORE, s.text)) found.push({ quote: m[2]!, verb: m[1]!, speaker: subj(s.start + m.index!) });
+  for (const { quote, verb, speaker } of found) {
+    const promise = /^(?:assuré|promis|garanti)$/u.test(verb);
+    if (!FIRST_PERSON_FUTURE.test(quote) && !(promise && ANY_FUTURE.test(quote))) continue;
+    // an undertaking with a figure or a date ("investir 18 milliards", "avant juin"), not a wish ("nous allons y répondre")
+    if (!CONCRETE.test(quote)) continue;
+    const phrase = commitmentPhrase(quote.trim());
+    if (phrase.length < 4) continue;
+    const topic = topicNode(ctx, phrase, 'fr');
+    for (const w of speaker.filter((r) => r.kind === 'person' || r.kind === 'organisation')) add(ctx, 'committed-to', w, topic, s, QUOTE_COMMIT_ID, { commitment: phrase, status: 'announced' });
+  }
+}
+
 function commitments(ctx: Ctx, s: Sentence, subj: (pos: number) => Ref[], lang: 'fr' | 'en'): void {
+  if (lang === 'fr') quotedCommitments(ctx, s, subj);
   const taken = new Set<number>();
   for (const rule of COMMIT.filter((r) => forLang(r, lang)))
     for (const m of scan(rule.re, s.text)) {

@@ -149,6 +149,20 @@ export const SANCTION: VerbRule[] = [
 ];
 export const SANCTION_PASSIVE: VerbRule = { id: 'sanction:a-été-sanctionné-par', re: U(/\b(?:a|ont)(?:\s*,[^,.;]{1,40},)?\s+été\s+(?:sanctionnée?s?|condamnée?s?|suspendue?s?|mise?s?\s+en\s+demeure|épinglée?s?|frappée?s?\s+d['’]une\s+amende)\s+par\s+/gu) };
 
+/**
+ * A quoted undertaking: the speaker says what "we" will do (« Nous allons investir … », « nous
+ * ouvrirons … »), or gives an assurance ("a assuré", "a promis") about what will be done.
+ * QUOTE_AFTER: the quote, then who said it; QUOTE_BEFORE: who said it, then the quote.
+ */
+const SAY = String.raw`(?:déclaré|confié|assuré|promis|garanti|annoncé|affirmé|indiqué|précisé|expliqué|souligné|ajouté|martelé|insisté)`;
+export const QUOTE_AFTER = U(new RegExp(String.raw`«([^«»]{8,400})»\s*,?\s*(?:a|ont)(?:-t-(?:il|elle|ils|elles))?\s+${ADV}(${SAY})`, 'gu'));
+export const QUOTE_BEFORE = U(new RegExp(String.raw`\b(?:a|ont)\s+${ADV}(${SAY})\s*:?\s*«([^«»]{8,400})»`, 'gu'));
+/** First person and future: "nous allons investir", "nous ouvrirons", "je veillerai". */
+export const FIRST_PERSON_FUTURE = U(/\b(?:nous|je|j['’])\s+(?:(?:allons|vais|irons)\s+(?:\p{Ll}+\s+){0,2}?\p{Ll}+(?:er|ir|re)\b|(?:\p{Ll}+\s+){0,2}?\p{Ll}{3,}(?:rons|rai)\b)/iu);
+/** Any future or conditional verb, for a quote given as an assurance ("a assuré", "a promis", "a garanti"). */
+export const ANY_FUTURE = new RegExp(FUTURE_VERB, 'u');
+export const QUOTE_COMMIT_ID = 'commit:citation';
+
 export const DISCUSS: VerbRule = {
   id: 'discuss:échanges-ont-porté-sur',
   re: U(/\b(?:discussions?|échanges?|entretiens?|rencontre|audience|travaux)\s+(?:avec\s+[^,.;]{1,60}\s+)?(?:ont|a|se\s+sont|s['’]est)\s+(?:principalement\s+|notamment\s+|essentiellement\s+)?(?:porté|concerné|inscrites?|inscrit|axée?s?|été\s+l['’]occasion)|\b(?:ont|a)\s+été\s+(?:évoquée?s?|abordée?s?|identifiée?s?|discutée?s?)|\bmis\s+l['’]accent\s+sur|\btalks\s+(?:focused|centred|centered)\s+on/gu),
