@@ -159,8 +159,8 @@ export const QUOTE_AFTER = U(new RegExp(String.raw`«([^«»]{8,400})»\s*,?\s*(
 export const QUOTE_BEFORE = U(new RegExp(String.raw`\b(?:a|ont)\s+${ADV}(${SAY})\s*:?\s*«([^«»]{8,400})»`, 'gu'));
 /** First person and future: "nous allons investir", "nous ouvrirons", "je veillerai". */
 export const FIRST_PERSON_FUTURE = U(/\b(?:nous|je|j['’])\s+(?:(?:allons|vais|irons)\s+(?:\p{Ll}+\s+){0,2}?\p{Ll}+(?:er|ir|re)\b|(?:\p{Ll}+\s+){0,2}?\p{Ll}{3,}(?:rons|rai)\b)/iu);
-/** Any future or conditional verb, for a quote given as an assurance ("a assuré", "a promis", "a garanti"). */
-export const ANY_FUTURE = new RegExp(FUTURE_VERB, 'u');
+/** Any future or conditional verb, être's included ("seront raccordés"), for a quote given as an assurance ("a assuré", "a promis"). */
+export const ANY_FUTURE = /(?<![\p{L}])\p{Ll}{2,}(?:ra|ront|rait|raient)(?![\p{L}])/u;
 export const QUOTE_COMMIT_ID = 'commit:citation';
 
 export const DISCUSS: VerbRule = {
