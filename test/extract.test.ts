@@ -133,6 +133,13 @@ describe('relations', () => {
     expect(commitments(x)).toEqual(['Ali Ould Moussa: Nous allons ouvrir 12 agences dans le Nord', 'Oumar Ould Sidi: Les sites seront raccordés avant juin']);
   });
 
+  it('the first word of a company’s name stands for it later in the article', () => {
+    const x = run('Accra-based Volta Masts Africa will buy 300 towers. The sale was signed by Volta’s chief executive, Kofi Mensah-Asare. Volta has committed to invest $40 million.', 'en');
+    expect(names(x, 'organisation')).toEqual(['Volta Masts Africa']);
+    expect(rels(x)).toEqual(['holds-role Kofi Mensah-Asare -> Volta Masts Africa (Directeur général)']);
+    expect(commitments(x)).toContain('Volta Masts Africa: invest $40 million');
+  });
+
   it('an English title with its portfolio, then the name, without a comma', () => {
     const x = run('Minister of Communication and Digital Economy Ousmane Ag Kalil pledged that his department would publish the plans online.', 'en');
     expect(names(x, 'person')).toEqual(['Ousmane Ag Kalil']);

@@ -191,6 +191,17 @@ function formerNames(text: string, found: Found[], claims: Claims, take: (f: Fou
 function repeatOrgs(text: string, found: Found[], claims: Claims, take: (f: Found) => void): void {
   const known = new Map<string, Found>();
   for (const f of found) if (f.kind === 'organisation' && !f.lexId && !f.portfolio && f.text.length >= 4 && !f.text.includes('\n')) known.set(f.text, f);
+  // the first word of a company's name stands for it later ("Tamba Towers Africa" … "Tamba has committed"),
+  // when it is a name of its own: not a head noun, a common word, a place, a title, nor another company's first word
+  const lex = lexicon();
+  const firsts = new Map<string, Found | null>();
+  for (const f of known.values()) {
+    const words = f.text.split(/\s+/);
+    const w = words[0]!;
+    if (words.length < 2 || !/^\p{Lu}\p{Ll}{2,}$/u.test(w) || HEAD_SET.has(w) || lex.notNames.has(w) || lex.particles.has(w) || lex.companyWords.has(w) || isPlace(w) || patterns().roleOf(w)) continue;
+    firsts.set(w, firsts.has(w) && firsts.get(w)?.name !== f.name ? null : f);
+  }
+  for (const [w, f] of firsts) if (f && !known.has(w)) known.set(w, f);
   for (const [surface, def] of known) {
     const re = rx(`(?<![\\p{L}\\p{N}])${escapeRe(surface)}(?![\\p{L}\\p{N}])`, 'gu');
     for (const m of text.matchAll(re)) {
