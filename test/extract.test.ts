@@ -60,6 +60,7 @@ describe('organisations: lexicon, acronyms, ministries, context', () => {
     ['Les onduleurs ont été livrés par Lumière du Niger Énergie, une PME de Mopti.', ['Lumière du Niger Énergie']],
     ['Le ministre a rencontré Jigiya, la coopérative des maraîchères de Diré.', ['Jigiya']],
     ['Selon Moussa Diarra, la société revendique deux millions d’abonnés.', []],
+    ['Chez Kayira Networks, on se dit prêt à investir.', ['Kayira Networks']],
   ];
   it.each(cases)('%s', (text, orgs) => expect(names(run(text), 'organisation')).toEqual(orgs));
 

@@ -409,9 +409,12 @@ function headWordOrgs(text: string): Found[] {
   // English: capitalised words ending with a head noun
   const tailRe = rx(`(?:[${UP}][\\p{L}&-]+\\s+){1,5}(?:${ORG_TAILS.map(escapeRe).join('|')})(?![\\p{L}])`, 'gu');
   for (const m of text.matchAll(tailRe)) {
-    const name = squash(m[0]).replace(/^(?:The|In|At|For|By|With|From)\s+/, '');
-    const start = m.index! + m[0].indexOf(name.split(' ')[0]!);
-    out.push({ start, end: m.index! + m[0].length, text: m[0], kind: 'organisation', rule: 'org-tail-word', name, keys: [orgKey(name)] });
+    // leading words that never start a name ("The", "Chez", "Selon") are not part of it
+    const words = squash(m[0]).split(' ');
+    while (words.length > 1 && (/^(?:The|In|At|For|By|With|From)$/.test(words[0]!) || lexicon().notNames.has(words[0]!))) words.shift();
+    const name = words.join(' ');
+    const start = m.index! + m[0].indexOf(words[0]!);
+    out.push({ start, end: m.index! + m[0].length, text: text.slice(start, m.index! + m[0].length), kind: 'organisation', rule: 'org-tail-word', name, keys: [orgKey(name)] });
   }
   return out;
 }
