@@ -187,6 +187,19 @@ function formerNames(text: string, found: Found[], claims: Claims, take: (f: Fou
   }
 }
 
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+/** Where a phrase occurs in a text as whole words (no letter or digit right before or after it). */
+function wordOccurrences(text: string, phrase: string): number[] {
+  const out: number[] = [];
+  for (let at = text.indexOf(phrase); at >= 0; at = text.indexOf(phrase, at + 1)) {
+    const before = at > 0 ? text[at - 1]! : '';
+    const after = text[at + phrase.length] ?? '';
+    if ((before && WORD_CHAR.test(before)) || (after && WORD_CHAR.test(after))) continue;
+    out.push(at);
+  }
+  return out;
+}
+
 /** An organisation found once by its context is named wherever else the article writes it the same way. */
 function repeatOrgs(text: string, found: Found[], claims: Claims, take: (f: Found) => void): void {
   const known = new Map<string, Found>();
@@ -203,9 +216,7 @@ function repeatOrgs(text: string, found: Found[], claims: Claims, take: (f: Foun
   }
   for (const [w, f] of firsts) if (f && !known.has(w)) known.set(w, f);
   for (const [surface, def] of known) {
-    const re = rx(`(?<![\\p{L}\\p{N}])${escapeRe(surface)}(?![\\p{L}\\p{N}])`, 'gu');
-    for (const m of text.matchAll(re)) {
-      const s = m.index!;
+    for (const s of wordOccurrences(text, surface)) {
       if (claims.overlaps(s, s + surface.length)) continue;
       take({ start: s, end: s + surface.length, text: surface, kind: 'organisation', rule: 'org-repeat', name: def.name, keys: def.keys });
     }
@@ -456,7 +467,10 @@ function contextOrgs(text: string): Found[] {
     // "Accra-based Volta Masts Africa"
     ['org-based', rx(`(?<![\\p{L}])[${UP}][\\p{L}]+(?:-[${UP}][\\p{L}]+)?-based\\s+(${CHUNK})`, 'gu')],
   ];
-  for (const [rule, re] of rules)
+  // rules whose cue is a plain string are not run on texts without it
+  const cue: Record<string, RegExp> = { 'org-possessive-title': /['’]s\s/u, 'org-based': /-based\s/u, 'org-apposed-kind': /,\s/u };
+  for (const [rule, re] of rules) {
+    if (cue[rule] && !cue[rule]!.test(text)) continue;
     for (const m of text.matchAll(re)) {
       let name = m[1]!.replace(/[’']s$/u, '');
       // stop before a following place ("TapTap Send au Mali" is caught without "au Mali" by CHUNK already)
@@ -470,6 +484,7 @@ function contextOrgs(text: string): Found[] {
       if (rule === 'org-role-complement' && name.split(/\s+/).length === 1 && !/^[\p{Lu}]{2,}$|[\p{Ll}][\p{Lu}]/u.test(name)) continue;
       out.push({ start, end: start + name.length, text: name, kind: 'organisation', rule, name: squash(name), keys: orgKeys(name) });
     }
+  }
   return out;
 }
 
