@@ -141,6 +141,12 @@ describe('relations', () => {
     expect(commitments(x)).toContain('Volta Masts Africa: invest $40 million');
   });
 
+  it('signatories written after the verb ("Ont paraphé le document X et Y") sign for their organisations', () => {
+    expect(rels(run('Ont paraphé le document le vice-président de la Banque du Sahel, Oumar Ould Sidi, et Ali Ould Moussa, qui dirige Kayira Technologies.'))).toContain(
+      'signed-agreement-with Banque du Sahel -> Kayira Technologies',
+    );
+  });
+
   it('an English title with its portfolio, then the name, without a comma', () => {
     const x = run('Minister of Communication and Digital Economy Ousmane Ag Kalil pledged that his department would publish the plans online.', 'en');
     expect(names(x, 'person')).toEqual(['Ousmane Ag Kalil']);

@@ -770,7 +770,9 @@ function agreements(ctx: Ctx, s: Sentence, inS: Ref[], subj: (pos: number) => Re
   }
   for (const m of scan(together!.re, s.text)) {
     const pos = s.start + m.index!;
-    const parties = partiesOf(ctx, inS.filter((r) => r.end <= pos));
+    let parties = partiesOf(ctx, inS.filter((r) => r.end <= pos));
+    // "Ont paraphé le document le DG de X, Y, et Z, qui dirige W": the signatories come after the verb
+    if (parties.length < 2 && /^[\s«"“]*$/u.test(ctx.text.slice(s.start, pos))) parties = partiesOf(ctx, inS.filter((r) => r.start >= pos + m[0].length));
     pairwise(ctx, parties, s, together!.id);
   }
 }

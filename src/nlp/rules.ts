@@ -135,7 +135,7 @@ export const STATUS_WORDS: Array<[CommitmentStatus, RegExp]> = [
 export const SIGN: VerbRule[] = [
   { id: 'sign:a-signé-avec', re: U(/\b(?:a|ont)(?:\s*,[^,.;]{1,40},)?\s+signé\b[^.;]*?\bavec\s+(?:respectivement\s+)?/gu) },
   { id: 'sign:signé-entre', re: U(/\b(?:signée?s?|paraphée?s?)\s+(?:[^.;]{0,60}?\s)?entre\s+|\b(?:a|ont)\s+été\s+(?:signée?s?|paraphée?s?)\s+(?:[^.;]{0,40}?\s)?par\s+|\b(?:was|were)\s+signed\s+(?:[^.;]{0,40}?\s)?by\s+|\bsignature\s+(?:de\s+la|d['’]une?|du|des)\s+(?:\p{L}+\s+){0,4}?(?:convention|accord|protocole|mémorandum|contrat)s?(?:\s+[^.;]{0,60}?)?\s+entre\s+/gu) },
-  { id: 'sign:ont-signé', re: U(/\bont\s+signé\b|\bsigned\b|\bont\s+paraphé\b|\bont\s+procédé\s+à\s+la\s+signature\b/gu) },
+  { id: 'sign:ont-signé', re: U(/\b[Oo]nt\s+signé\b|\bsigned\b|\b[Oo]nt\s+paraphé\b|\b[Oo]nt\s+procédé\s+à\s+la\s+signature\b/gu) },
   { id: 'sign:en-signed-with', re: U(/\bsigned\b[^.;]*?\bwith\s+/gu) },
 ];
 
