@@ -147,6 +147,12 @@ describe('relations', () => {
     );
   });
 
+  it('the parties of "signed … with X" end where a clause says what the agreement does', () => {
+    expect(rels(run('Kora Mobile signed a memorandum with Malian fintech Tériya Pay on Wednesday that will let its users pay from their Orange Money accounts.', 'en'))).toEqual([
+      'signed-agreement-with Kora Mobile -> Tériya Pay',
+    ]);
+  });
+
   it('an English title with its portfolio, then the name, without a comma', () => {
     const x = run('Minister of Communication and Digital Economy Ousmane Ag Kalil pledged that his department would publish the plans online.', 'en');
     expect(names(x, 'person')).toEqual(['Ousmane Ag Kalil']);

@@ -756,7 +756,11 @@ function agreements(ctx: Ctx, s: Sentence, inS: Ref[], subj: (pos: number) => Re
       const pos = s.start + m.index!;
       const a = subj(pos)[0];
       if (!a) continue;
-      const after = inS.filter((r) => r.start >= pos + m[0].length);
+      // the parties named after "avec"/"with", up to a clause that says what the agreement does ("… that will let …")
+      const from = pos + m[0].length;
+      const clause = /\s(?:that|which|qui|dont|afin|pour|to|so\s+that|in\s+order)\s/u.exec(ctx.text.slice(from, s.end));
+      const until = clause ? from + clause.index : s.end;
+      const after = inS.filter((r) => r.start >= from && r.start < until);
       const parties = after.filter((r) => r.kind === 'organisation' || !after.some((o) => o.kind === 'organisation' && orgOfPerson(ctx, r.id) === o.id));
       const ids = new Set(parties.map((r) => asOrg(ctx, r)));
       for (const b of ids) add(ctx, 'signed-agreement-with', asOrg(ctx, a), b, s, rule.id);
