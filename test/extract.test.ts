@@ -153,6 +153,15 @@ describe('relations', () => {
     ]);
   });
 
+  it.each([
+    ['Kora Mobile a reçu l’agrément de l’AMRTP en mai.', []],
+    ['Le ministre Moussa Ag Intalla a également reçu un don de vingt ordinateurs de Kora Mobile.', []],
+    ['Tériya Pay received its electronic-money licence from the Central Bank of West African States (BCEAO) in May.', []],
+    ['Le DG de Kora Mobile, Ali Ould Moussa, s’est entretenu avec les responsables de Jigiya, la coopérative des maraîchères de Diré, à qui la Fondation Orange a remis du matériel.', ['holds-role Ali Ould Moussa -> Kora Mobile (Directeur général)', 'met-with Ali Ould Moussa -> Jigiya']],
+  ])('a thing received is not a visitor; a relative clause is not the guest list: %s', (text, expected) =>
+    expect(rels(run(text, /^Tériya/.test(text) ? 'en' : 'fr')).filter((r) => !r.startsWith('sanctioned'))).toEqual(expected),
+  );
+
   it('an English title with its portfolio, then the name, without a comma', () => {
     const x = run('Minister of Communication and Digital Economy Ousmane Ag Kalil pledged that his department would publish the plans online.', 'en');
     expect(names(x, 'person')).toEqual(['Ousmane Ag Kalil']);

@@ -568,7 +568,10 @@ function meetings(
     add(ctx, 'met-with', a, b, s, rule);
   };
   const guestsAfter = (pos: number, hostRef?: Ref) => {
-    const after = inS.filter((r) => r.start >= pos && r.id !== hostRef?.id);
+    // the guests named after the verb, up to a relative clause about someone else ("… de Benkadi, à qui la Fondation Orange a remis …")
+    const clause = /,?\s(?:à\s+qui|auxquels|auxquelles|auquel|dont|qui|where|which|who)\s/u.exec(text.slice(pos, s.end));
+    const until = clause ? pos + clause.index : s.end;
+    const after = inS.filter((r) => r.start >= pos && r.start < until && r.id !== hostRef?.id);
     const people = after.filter((r) => r.kind === 'person');
     return people.length ? people : after.filter((r) => r.kind === 'organisation').slice(0, 3);
   };

@@ -43,16 +43,20 @@ export const COMPANION = U(/\baccompagnée?s?\s+(?:de|du|des|d['’]|par)\s/gu);
 /** A sentence that lists who attended the meeting the previous sentence told of. */
 export const ATTENDEES = U(/^(?:Étaient|Etaient|Était|Etait)\s+(?:également\s+|aussi\s+)?présente?s?|^(?:Il|Elle)\s+(?:était|étaient)\s+accompagnée?\s+d|^(?:Present|Also\s+present)\s+(?:were|was)\b/u);
 
+/** "received its licence", "a reçu l’agrément": a thing received, not a visitor. */
+const RECEIVED_THING_EN = String.raw`\s+(?:\S+\s+){0,3}?(?:licen[cs]es?|grants?|awards?|prizes?|approvals?|funding|loans?|payments?|certificates?|authori[sz]ations?|permits?|subsid(?:y|ies)|investments?|complaints?|orders?|letters?|requests?|applications?|bids?)\b`;
+const RECEIVED_THING_FR = String.raw`\s+(?:\S+\s+){0,3}?(?:[ldLD]['’])?(?:agréments?|licences?|financements?|prix|distinctions?|subventions?|dons?|autorisations?|certificats?|trophées?|récompenses?|lettres?|plaintes?|commandes?|paiements?|prêts?|appuis?|soutiens?|offres?|demandes?|candidatures?)(?![\p{L}])`;
+
 /** Adverbs inside a meeting verb: "s’est d’abord entretenu avec", "a ensuite reçu". */
 const MEET_ADV = String.raw`(?:(?:d['’]abord|ensuite|également|aussi|longuement|brièvement|notamment|par\s+ailleurs|enfin|tour\s+à\s+tour|successivement)\s+){0,2}`;
 
 /** A reception or a meeting: the subject before the verb meets the people (or organisations) after it. */
 export const MEET_ACTIVE: VerbRule[] = [
-  { id: 'meet:a-reçu', re: U(new RegExp(String.raw`(?:\b(?:a|ont|avait)(?:\s*,[^,.;]{1,40},)?\s+${MEET_ADV}(?:reçu|accueilli)(?:\s+en\s+audience)?|\breçoit\b|\baccueille\b)`, 'gu')) },
+  { id: 'meet:a-reçu', re: U(new RegExp(String.raw`(?:\b(?:a|ont|avait)(?:\s*,[^,.;]{1,40},)?\s+${MEET_ADV}(?:reçu|accueilli)(?:\s+en\s+audience)?(?!${RECEIVED_THING_FR})|\breçoit\b|\baccueille\b)`, 'gu')) },
   { id: 'meet:a-accordé-une-audience', re: U(/\b(?:a|ont|avait)(?:\s*,[^,.;]{1,40},)?\s+accordé\s+(?:une\s+)?(?:audience|entretien)(?:[^.;]{0,60}?)\s+(?:à|au|aux)\b/gu) },
   { id: 'meet:a-rencontré', re: U(/\b(?:a|ont)(?:\s*,[^,.;]{1,40},)?\s+rencontré\b|\b(?:était|étaient)\s+face\s+(?:à|au|aux)\b|\b(?:a|ont)(?:\s*,[^,.;]{1,40},)?\s+eu\s+des\s+(?:échanges|entretiens|discussions)\s+avec\b/gu) },
   { id: 'meet:s-est-entretenu', re: U(new RegExp(String.raw`s['’](?:est|sont)\s+${MEET_ADV}entretenue?s?(?:,[^.;]{0,120}?,)?\s+avec|\b(?:a|ont)(?:\s*,[^,.;]{1,40},)?\s+(?:eu|tenu)\s+(?:un|une)\s+(?:entretien|séance\s+de\s+travail|rencontre|audience|tête-à-tête)\s+avec|\b(?:a|ont)(?:\s*,[^,.;]{1,40},)?\s+échangé\s+avec`, 'gu')) },
-  { id: 'meet:en-met', re: U(/\b(?:met\s+with|met|received|hosted|held\s+(?:talks|discussions|a\s+meeting)(?:\s+[^.;]{0,40}?)?\s+with|sat\s+down\s+with)\b/gu) },
+  { id: 'meet:en-met', re: U(new RegExp(String.raw`\b(?:met\s+with|met|received(?!${RECEIVED_THING_EN})|hosted|held\s+(?:talks|discussions|a\s+meeting)(?:\s+[^.;]{0,40}?)?\s+with|sat\s+down\s+with)\b`, 'gu')) },
 ];
 
 /** The guests come first: "… ont été reçus (par X)". */
