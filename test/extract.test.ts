@@ -162,6 +162,13 @@ describe('relations', () => {
     expect(rels(run(text, /^Tériya/.test(text) ? 'en' : 'fr')).filter((r) => !r.startsWith('sanctioned'))).toEqual(expected),
   );
 
+  it('one commitment per subject and cue: a looser cue later in the sentence adds nothing; a name in a relative clause is not the subject', () => {
+    expect(commitments(run('Le DG de Kora Mobile, Ali Ould Moussa, a annoncé l’ouverture à Gao d’un centre technique qui couvrira aussi Kidal.'))).toEqual([
+      'Ali Ould Moussa: annoncé l’ouverture à Gao d’un centre technique qui couvrira aussi Kidal',
+    ]);
+    expect(commitments(run('The start-up, which raised $4 million last year from the Accra-based fund Volta Capital Partners, also plans to launch a payment app.', 'en'))).toEqual([]);
+  });
+
   it('an English title with its portfolio, then the name, without a comma', () => {
     const x = run('Minister of Communication and Digital Economy Ousmane Ag Kalil pledged that his department would publish the plans online.', 'en');
     expect(names(x, 'person')).toEqual(['Ousmane Ag Kalil']);

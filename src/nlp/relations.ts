@@ -691,6 +691,8 @@ function quotedCommitments(ctx: Ctx, s: Sentence, subj: (pos: number) => Ref[]):
 function commitments(ctx: Ctx, s: Sentence, subj: (pos: number) => Ref[], lang: 'fr' | 'en'): void {
   if (lang === 'fr') quotedCommitments(ctx, s, subj);
   const taken = new Set<number>();
+  // who already committed in this sentence: a looser cue later in it ("qui couvrira …") adds nothing
+  const committed = new Map<string, number>(); // subject → where its commitment was read in this sentence
   for (const rule of COMMIT.filter((r) => forLang(r, lang)))
     for (const m of scan(rule.re, s.text)) {
       const pos = s.start + m.index!;
@@ -718,7 +720,9 @@ function commitments(ctx: Ctx, s: Sentence, subj: (pos: number) => Ref[], lang: 
       if (rule.tight) {
         // right before the verb, a relative clause between them aside ("Sahel Fibre, qui compte …, entend")
         const gap = (r: Ref) => ctx.text.slice(r.end, pos).replace(/^,\s*(?:qui|who|which|dont)\s[^,;.]*,/u, ',').length;
-        const near = who.filter((r) => r.end <= pos && (gap(r) < 40 || r.via === 'pronoun'));
+        // a name inside a relative clause ("The start-up, which raised $4 million from X, plans to …") is not the subject
+        const inClause = (r: Ref) => /,\s*(?:qui|who|which|dont|que|that)\s[^,;.]*$/u.test(ctx.text.slice(s.start, r.start)) && /,/u.test(ctx.text.slice(r.end, pos));
+        const near = who.filter((r) => r.end <= pos && (gap(r) < 40 || r.via === 'pronoun') && !inClause(r) && !((committed.get(r.id) ?? Infinity) < pos));
         const anaphor = [...lead.matchAll(ORG_ANAPHOR)].pop();
         if (!near.length && !(anaphor && pos - (s.start + anaphor.index! + anaphor[0].length) < 20)) continue;
         if (near.length) who = near;
@@ -738,6 +742,7 @@ function commitments(ctx: Ctx, s: Sentence, subj: (pos: number) => Ref[], lang: 
       const topic = topicNode(ctx, phrase, lang);
       const status = statusOf(s.text, rule.status);
       for (const w of who) add(ctx, 'committed-to', w, topic, s, rule.id, { commitment: phrase, status });
+      for (const w of who) if (!committed.has(w.id)) committed.set(w.id, pos);
     }
 }
 
