@@ -39,6 +39,11 @@ describe('people: names of the region, civilities, capitals', () => {
     ['Le préfet du cercle, le colonel Bréhima Ould Tiéni, présidait la cérémonie.', ['Bréhima Ould Tiéni']],
     ['« Il était temps », a réagi le syndicaliste Tiémoko Dit Bakary Sogoba.', ['Tiémoko Dit Bakary Sogoba']],
     ['« Le réseau tiendra », a déclaré son directeur pour l’Afrique, Yann Le Meur.', ['Yann Le Meur']],
+    // "El Hadj" before the name; an agent introduced by what they do; a founder; a parliamentary title
+    ['Le fondateur de Kayira Pay, El Hadj Bakary Ben Moussa Traoré, a annoncé son intention de faire appel.', ['Bakary Ben Moussa Traoré']],
+    ['Présidé par l’économiste Tidiane Ibn Abass Sidibé, le jury a délibéré.', ['Tidiane Ibn Abass Sidibé']],
+    ['Jigi Santé, une plateforme cofondée par Oumou Dite Sali Konaté, vise les centres de santé.', ['Oumou Dite Sali Konaté']],
+    ['Le rapporteur, Kalifa Dit Tiéba Doumbia, a dressé la liste des cercles.', ['Kalifa Dit Tiéba Doumbia']],
   ];
   it.each(cases)('%s', (text, people) => expect(names(run(text), 'person')).toEqual(people));
 
@@ -167,6 +172,11 @@ describe('relations', () => {
       'Ali Ould Moussa: annoncé l’ouverture à Gao d’un centre technique qui couvrira aussi Kidal',
     ]);
     expect(commitments(run('The start-up, which raised $4 million last year from the Accra-based fund Volta Capital Partners, also plans to launch a payment app.', 'en'))).toEqual([]);
+  });
+
+  it('"X, the Bank’s director general": a possessive after the name, the Bank being the last bank named', () => {
+    const x = run('The African Development Bank approved the loan. It was signed by Kwame Osei-Bonsu, the Bank’s director general for West Africa.', 'en');
+    expect(rels(x)).toEqual(['holds-role Kwame Osei-Bonsu -> African Development Bank (Directeur général)']);
   });
 
   it('an English title with its portfolio, then the name, without a comma', () => {

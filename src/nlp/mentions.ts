@@ -497,7 +497,9 @@ const HUMAN_VERBS = U(
 // "said analyst X")
 const SPEECH_BEFORE =
   /(?:(?:a|ont|avait)(?:-t-(?:il|elle))?\s+)?(?:déclaré|expliqué|indiqué|précisé|souligné|témoigné|confié|affirmé|ajouté|estimé|conclu|noté|martelé|rappelé|réagi|commenté|regretté|dénoncé|déploré|prévenu|averti|assuré|insisté|renchéri|observé|plaidé|fait\s+savoir|selon|d['’]après|aux\s+dires\s+de|according\s+to|said|says|explained|added|noted|warned|argued|told|stressed)\s+(?:le\s+|la\s+|l['’]\s*)?(?:\p{Ll}[\p{Ll}-]{2,}\s+){0,2}$/iu;
-const AGENT_BEFORE = /(?:représentée?s?|dirigée?s?|conduite?s?|présidée?s?|accompagnée?s?|accueillie?s?|reçue?s?|animée?s?|signée?s?|menée?s?|pilotée?s?|coordonnée?s?|led|headed|represented|chaired)\s+(?:par|by)\s+(?:son\s+|sa\s+|le\s+|la\s+|l['’]|its\s+|the\s+)?$/iu;
+// "présidé par l’économiste X", "une plateforme cofondée par X": the agent may be introduced by what they do
+const AGENT_BEFORE =
+  /(?:représentée?s?|dirigée?s?|conduite?s?|présidée?s?|accompagnée?s?|accueillie?s?|reçue?s?|animée?s?|signée?s?|menée?s?|pilotée?s?|coordonnée?s?|(?:co-?)?fondée?s?|créée?s?|lancée?s?|interrogée?s?|nommée?s?|led|headed|represented|chaired|founded|co-founded|created|launched|appointed)\s+(?:par|by)\s+(?:son\s+|sa\s+|le\s+|la\s+|l['’]\s*|its\s+|the\s+)?(?:\p{Ll}[\p{Ll}-]{2,}\s+)?$/iu;
 
 interface PersonChunk {
   start: number;
@@ -515,7 +517,8 @@ function chunksOf(text: string, claims: Claims): PersonChunk[] {
     let cur: PersonChunk['tokens'] = [];
     const flush = () => {
       // drop leading words that are never names ("Le", "Selon") and trailing particles
-      while (cur.length && (lex.notNames.has(cur[0]!.w) || lex.particles.has(cur[0]!.w))) cur.shift();
+      const civilityStart = () => cur.length > 1 && lex.civilities.includes(`${cur[0]!.w} ${cur[1]!.w}`);
+      while (cur.length && (lex.notNames.has(cur[0]!.w) || lex.particles.has(cur[0]!.w)) && !civilityStart()) cur.shift();
       // "Minister of Communication and Digital Economy Ousmane Ag X": the end of a portfolio, then the name
       while (cur.length > 2 && PORTFOLIO_WORDS.has(cur[0]!.w)) cur.shift();
       while (cur.length && (lex.particles.has(cur[cur.length - 1]!.w) || lex.notNames.has(cur[cur.length - 1]!.w) || isPlace(cur[cur.length - 1]!.w))) cur.pop();
@@ -549,7 +552,7 @@ function people(text: string, sentences: Sentence[], claims: Claims, lang: 'fr' 
   const civLower = rx(`(?:^|[\\s(,])(?:le|la|l['’]|du|au|of\\s+the|the)\\s*(?:${lexicon().civilities.filter((c) => /^\p{Lu}\p{Ll}{3,}/u.test(c)).map(flexible).join('|')})\\s+$`, 'iu');
   const roleApposBefore = rx(`(?<![\\p{L}])(?:${ROLE})(?![\\p{L}])[^.;!?«»\\n]{0,160}?,\\s*(?:(?:${CIVILITY})\\s+)?$`, 'iu');
   const roleDirectBefore = rx(`(?<![\\p{L}])(?:${ROLE})\\s+(?:(?:${CIVILITY})\\s+)?$`, 'iu');
-  const roleApposAfter = rx(`^\\s*(?:\\(\\p{L}\\)\\s*)?,\\s*(?:le\\s+|la\\s+|l['’]|the\\s+|son\\s+|sa\\s+)?(?:nouveau\\s+|nouvelle\\s+|nouvel\\s+|actuel\\s+|ancien\\s+|ex-)?(?:${ROLE})(?![\\p{L}])`, 'iu');
+  const roleApposAfter = rx(`^\\s*(?:\\(\\p{L}\\)\\s*)?,\\s*(?:le\\s+|la\\s+|l['’]|the\\s+|son\\s+|sa\\s+|its\\s+|his\\s+|her\\s+)?(?:[\\p{Lu}][\\p{L}-]*(?:\\s+[\\p{Lu}][\\p{L}-]*){0,3}['’]s\\s+)?(?:nouveau\\s+|nouvelle\\s+|nouvel\\s+|actuel\\s+|ancien\\s+|ex-)?(?:${ROLE})(?![\\p{L}])`, 'iu');
   const respectively = /respectivement\s+$|respectively\s+$/iu;
   const titleOfPortfolio = rx(`(?<![\\p{L}])(?:${ROLE})\\s+(?:of|de|du|des|de\\s+la|de\\s+l['’])\\s*[^.;:!?«»]{2,120}$`, 'iu');
   const out: Found[] = [];

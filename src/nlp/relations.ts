@@ -87,7 +87,8 @@ function headMatches(name: string, head: string): boolean {
   const n = name.toLowerCase();
   head = head.toLowerCase();
   if (head === 'régulateur' || head === 'regulator') return /régulation|regulat|autorité|authority/u.test(n);
-  return n.startsWith(head + ' ') || n.includes(' ' + head + ' ');
+  // French names open with their head ("Banque mondiale"), English ones end with it ("African Development Bank")
+  return n.startsWith(head + ' ') || n.includes(' ' + head + ' ') || n.endsWith(' ' + head);
 }
 
 /** Banks, funds and lenders: what "l’établissement" or "the lender" refers back to. */
@@ -113,6 +114,8 @@ const R = once(() => {
     roleOfCommonNoun: rx(`(?<![\\p{L}])(${ROLE})(?:\\s+par\\s+intérim)?\\s+(?:du|de\\s+la|de\\s+l['’]|of\\s+the)\\s*(${ORG_NOUNS})${TITLE_COMPLEMENT}\\s*,\\s*(?:(?:${CIVILITY})\\s+)*$`, 'iu'),
     // NAME, le ROLE de la société / qui dirige la société
     roleOfCommonNounAfter: rx(`^\\s*,\\s*(?:(?:le|la|l['’]|the)\\s+(?:nouveau\\s+|nouvelle\\s+)?(${ROLE})\\s+(?:du|de\\s+la|de\\s+l['’]|of\\s+the)|qui\\s+(dirige|pilote|gère|préside)\\s+(?:depuis\\s+[^,;.]{1,30}?\\s+)?(?:le|la|l['’]))\\s*(${ORG_NOUNS})(?![\\p{L}])`, 'iu'),
+    // NAME, the Bank’s director general for West Africa / NAME, Kora Mobile’s CEO
+    possessiveAfter: rx(`^\\s*,\\s*(?:the\\s+)?([\\p{Lu}][\\p{L}-]*(?:\\s+[\\p{Lu}][\\p{L}-]*){0,3})['’]s\\s+(?:new\\s+)?(${ROLE})(?![\\p{L}])`, 'iu'),
     // NAME, qui dirige ORG
     leadsOrg: rx(`^\\s*,\\s*qui\\s+(dirige|pilote|gère|préside|leads|heads|runs|chairs)\\s+(?:depuis\\s+[^,;.]{1,30}?\\s+)?(?:la\\s+|le\\s+|l['’]|the\\s+)?$`, 'iu'),
     // the World Bank’s Country Manager for Mali, NAME
@@ -384,6 +387,22 @@ function appositionRoles(ctx: Ctx, s: Sentence): void {
       const role = nounAfter[1] ? patterns().roleOf(nounAfter[1])?.role : /^(?:préside)/iu.test(nounAfter[2]!) ? 'Président' : 'Directeur général';
       if (org && role) {
         addRole(ctx, p.id, org.id, role, s, 'role:nom-titre-de-nom-commun');
+        lastRole = { role, org: org.id };
+        continue;
+      }
+    }
+    // "X, the Bank’s director general for West Africa", "X, Kora Mobile’s CEO"
+    const possAfter = R().possessiveAfter.exec(after);
+    if (possAfter) {
+      // (the pattern is matched without case: "the" may open the owner's name)
+      const owner = possAfter[1]!.replace(/^the\s+/iu, '');
+      const ownerStart = p.end + possAfter.index! + possAfter[0].lastIndexOf(owner, possAfter[0].length - possAfter[2]!.length);
+      const named = inS.find((r) => r.kind === 'organisation' && r.start === ownerStart);
+      const noun = owner.toLowerCase();
+      const org = named ?? (new RegExp(`^(?:${ORG_NOUNS})$`, 'u').test(noun) ? orgOfNoun(ctx, noun, p.start) : undefined);
+      const role = patterns().roleOf(possAfter[2]!)?.role;
+      if (org && role) {
+        addRole(ctx, p.id, org.id, role, s, 'role:nom-possessif');
         lastRole = { role, org: org.id };
         continue;
       }
