@@ -179,6 +179,22 @@ describe('relations', () => {
     expect(rels(x)).toEqual(['holds-role Kwame Osei-Bonsu -> African Development Bank (Directeur général)']);
   });
 
+  it.each([
+    // passive with words between, "avait été", English passive; the target named by a description; "X, elle, a reçu un avertissement"
+    ['Moov Africa Malitel a publié ses résultats. L’opérateur avait été mis en demeure en mars par l’AMRTP pour des coupures.', ['sanctioned AMRTP -> Moov Africa Malitel']],
+    ['The operator Moov Africa Malitel, which was fined 250 million CFA francs by the AMRTP in 2025, is selling towers.', ['sanctioned AMRTP -> Moov Africa Malitel']],
+    [
+      'L’Autorité de protection des données (APDP) a publié ses décisions. Jigi Market SA a été mise en demeure. Sènè Microfinance SA, elle, a reçu un avertissement.',
+      ['sanctioned Autorité de protection des données -> Sènè Microfinance SA'],
+    ],
+    ['Le régulateur AMRTP n’en est pas à son premier coup : il a infligé en août une amende de 90 millions à Kora Mobile.', ['sanctioned AMRTP -> Kora Mobile']],
+  ])('sanctions: %s', (text, expected) => expect(rels(run(text, /^The/.test(text) ? 'en' : 'fr')).filter((r) => r.startsWith('sanctioned'))).toEqual(expected));
+
+  it('"l’opérateur" is the operator the article is about, not the supplier named last', () => {
+    const x = run('Kora Mobile a présenté ses résultats. Kora Mobile a déployé 300 sites. Ses équipements viennent de Huawei. L’opérateur avait été mis en demeure en mars par l’AMRTP.');
+    expect(rels(x)).toContain('sanctioned AMRTP -> Kora Mobile');
+  });
+
   it('an English title with its portfolio, then the name, without a comma', () => {
     const x = run('Minister of Communication and Digital Economy Ousmane Ag Kalil pledged that his department would publish the plans online.', 'en');
     expect(names(x, 'person')).toEqual(['Ousmane Ag Kalil']);

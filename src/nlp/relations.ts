@@ -23,6 +23,7 @@ import {
   PRONOUN_SUBJECT,
   SANCTION,
   SANCTION_PASSIVE,
+  SANCTION_RECEIVED,
   SIGN,
   STATUS_WORDS,
   VISIT,
@@ -90,6 +91,9 @@ function headMatches(name: string, head: string): boolean {
   // French names open with their head ("Banque mondiale"), English ones end with it ("African Development Bank")
   return n.startsWith(head + ' ') || n.includes(' ' + head + ' ') || n.endsWith(' ' + head);
 }
+
+/** Regulators, courts and central banks: who warns, fines or suspends. */
+const AUTHORITY = /^(?:Autorité|Commission|Conseil|Tribunal|Cour|Banque centrale|Direction générale|Agence de régulation|Authority|Commission|Court|Central Bank)|Régulation|Regulat|BCEAO|APDP|AMRTP/u;
 
 /** Banks, funds and lenders: what "l’établissement" or "the lender" refers back to. */
 const FINANCIAL = /Banque|Bank|Fonds|Fund|Caisse|Crédit|Credit|Microfinance|BOAD|FAGACE|BCEAO/u;
@@ -262,7 +266,9 @@ function subjectBefore(ctx: Ctx, s: Sentence, inS: Ref[], pos: number, prev: Ref
   // "quant à elle", "à lui" are not subjects
   const pronoun = [...lead.matchAll(/(?<![\p{L}])(?<!à\s)(?:[Ii]l|[Ee]lle|[Ii]ls|[Ee]lles|[Hh]e|[Ss]he|[Tt]hey)(?![\p{L}])/gu)].pop();
   const asAnaphor = (refs: Ref[], at: number, len: number): Ref[] => refs.map((r) => ({ ...r, via: 'pronoun', start: at, end: at + len }));
-  if (pronoun && prev.length) cands.push({ at: clauseStart + pronoun.index!, refs: asAnaphor(prev, clauseStart + pronoun.index!, pronoun[0].length) });
+  // "Sènè Microfinance, elle, a reçu …": a pronoun set off right after a name is that name, not the previous subject
+  const apposed = pronoun && before.some((r) => /^\s*,\s*$/u.test(ctx.text.slice(r.end, clauseStart + pronoun.index!)));
+  if (pronoun && prev.length && !apposed) cands.push({ at: clauseStart + pronoun.index!, refs: asAnaphor(prev, clauseStart + pronoun.index!, pronoun[0].length) });
   // "le Fonds", "l’Agence", "le régulateur": the organisation of that kind named last
   // an anaphor after a preposition ("le patron de l’opérateur") is a complement, not the subject
   const notComplement = (m: RegExpMatchArray) => !/(?:^|\s)(?:de|du|des|d['’]|à|au|aux|par|avec|pour|sur|chez|entre|of|with|by|for)\s*$/iu.test(lead.slice(0, m.index!));
@@ -286,7 +292,7 @@ function subjectBefore(ctx: Ctx, s: Sentence, inS: Ref[], pos: number, prev: Ref
       ? orgs.find((r) => r.id === ownerOrg) ?? { id: ownerOrg, kind: 'organisation' as const, start: at, end: at, via: 'pronoun' as const }
       : lender
         ? orgs.filter((r) => FINANCIAL.test(nameOf(r))).pop() ?? orgs.pop()
-        : orgs.filter((r) => !PUBLIC_BODY.test(nameOf(r))).pop() ?? orgs.pop();
+        : salient(operatorOnly(ctx, anaphor[0], orgs.filter((r) => !PUBLIC_BODY.test(nameOf(r))))) ?? orgs.pop();
     if (org) cands.push({ at: clauseStart + anaphor.index!, refs: asAnaphor([org], clauseStart + anaphor.index!, anaphor[0].length) });
   }
   // "les deux parties": the signatories of the agreement told of earlier
@@ -301,6 +307,35 @@ function subjectBefore(ctx: Ctx, s: Sentence, inS: Ref[], pos: number, prev: Ref
 }
 
 const orgOfPerson = (ctx: Ctx, person: string) => ctx.roleOf.get(person)?.[0]?.org;
+
+/** What the lexicon says an organisation does ("operator", "equipment", "mobile money"…), if it knows it. */
+function sectorOf(ctx: Ctx, r: Ref): string | undefined {
+  const key = ctx.entities.get(r.id)?.keys.find((k) => k.startsWith('org:@'));
+  return key ? lexicon().orgs.find((o) => o.id === key.slice('org:@'.length))?.sector : undefined;
+}
+
+/** "l’opérateur", "the operator": an operator when one was named (not the equipment maker named since). */
+function operatorOnly(ctx: Ctx, anaphor: string, refs: Ref[]): Ref[] {
+  if (!/opérateur|operator/iu.test(anaphor)) return refs;
+  const operators = refs.filter((r) => {
+    const sector = sectorOf(ctx, r);
+    return sector ? /operator|satellite/u.test(sector) : /T[ée]l[ée]com|Mobile|Wireless|Telecel|Satcom|Networks?|Fibre|Fiber/u.test(ctx.entities.get(r.id)?.name ?? '');
+  });
+  return operators.length ? operators : refs;
+}
+
+/**
+ * The company "l’opérateur", "la fintech", "the company" stands for: the one the article has named most
+ * so far (its subject), the first named on a tie — not merely the last named (a competitor, a supplier
+ * mentioned in passing).
+ */
+function salient(refs: Ref[]): Ref | undefined {
+  const count = new Map<string, number>();
+  for (const r of refs) count.set(r.id, (count.get(r.id) ?? 0) + 1);
+  let best: Ref | undefined;
+  for (const r of refs) if (!best || count.get(r.id)! > count.get(best.id)!) best = r;
+  return best;
+}
 
 /** The organisation a common noun stands for ("le régulateur", "la société", "l’institution"): the last one of that kind named before `pos`. */
 function orgOfNoun(ctx: Ctx, noun: string, pos: number): Ref | undefined {
@@ -835,9 +870,16 @@ function sanctions(ctx: Ctx, s: Sentence, inS: Ref[], subj: (pos: number) => Ref
     }
   for (const m of scan(SANCTION_PASSIVE.re, s.text)) {
     const pos = s.start + m.index!;
-    const target = inS.filter((r) => r.end <= pos && r.kind === 'organisation').pop();
+    // the one sanctioned: named before the verb, or "l’opérateur", "la fintech" standing for it
+    const target = inS.filter((r) => r.end <= pos && r.kind === 'organisation').pop() ?? subj(pos).find((r) => r.kind === 'organisation');
     const by = inS.find((r) => r.start >= pos + m[0].length);
-    if (target && by) add(ctx, 'sanctioned', asOrg(ctx, by), target.id, s, SANCTION_PASSIVE.id);
+    if (target && by && by.id !== target.id) add(ctx, 'sanctioned', asOrg(ctx, by), target.id, s, SANCTION_PASSIVE.id);
+  }
+  for (const m of scan(SANCTION_RECEIVED.re, s.text)) {
+    const pos = s.start + m.index!;
+    const target = subj(pos).find((r) => r.kind === 'organisation');
+    const authority = ctx.refs.filter((r) => r.kind === 'organisation' && r.end <= pos && r.id !== target?.id && AUTHORITY.test(ctx.entities.get(r.id)?.name ?? '')).pop();
+    if (target && authority) add(ctx, 'sanctioned', authority.id, target.id, s, SANCTION_RECEIVED.id);
   }
 }
 

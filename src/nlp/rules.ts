@@ -145,13 +145,22 @@ export const SIGN: VerbRule[] = [
 
 export const SANCTION: VerbRule[] = [
   { id: 'sanction:a-infligé-à', re: U(/\b(?:a|ont|avait|avaient)\s+infligé\s+(?:à|au|aux)\s+/gu) },
-  { id: 'sanction:a-infligé', re: U(/\b(?:a|ont)(?:\s*,[^,.;]{1,40},)?\s+infligé\s+(?:une\s+|des\s+)?(?:amendes?|sanctions?|pénalités?)\b[^.;]*?\b(?:à|au|aux)\s+/gu) },
+  { id: 'sanction:a-infligé', re: U(/\b(?:a|ont|avait|avaient)(?:\s*,[^,.;]{1,40},)?\s+infligé\s+(?:[^.;]{0,30}?\s)?(?:une\s+|des\s+)?(?:amendes?|sanctions?|pénalités?)\b[^.;]*?\b(?:à|au|aux)\s+/gu) },
   { id: 'sanction:a-retiré-la-licence', re: U(/\b(?:a|ont|avait|avaient)\s+(?:déjà\s+)?retiré\s+(?:la|sa|leur|les)\s+(?:licences?|agréments?|autorisations?)(?:\s+d['’]\p{L}+)?\s+(?:de|d['’]|à|au|aux)\s*/gu) },
   { id: 'sanction:a-sanctionné', re: U(/\b(?:a|ont|avait|avaient)\s+(?:déjà\s+|également\s+|aussi\s+)?(?:sanctionné|suspendu|mis\s+en\s+demeure|interdit|épinglé|averti|condamné|retiré\s+la\s+licence\s+(?:de|d['’]|à))[\s,]+/gu) },
   { id: 'sanction:a-adressé-une-mise-en-demeure', re: U(/\b(?:a|ont)(?:\s*,[^,.;]{1,40},)?\s+(?:adressé|notifié|servi|envoyé)[\s,]+[^.;]{0,60}?(?:une\s+|des\s+)?(?:mises?\s+en\s+demeure|avertissements?|injonctions?|sanctions?)\b[^.;]*?\b(?:à|au|aux)\s+/gu) },
-  { id: 'sanction:en-fined', re: U(/\b(?:fined|sanctioned|suspended|banned|penali[sz]ed|warned)\s+/gu) },
+  // active voice only: "was fined by" is SANCTION_PASSIVE
+  { id: 'sanction:en-fined', re: U(/(?<!\b(?:was|were|been|being|be)\s+)\b(?:fined|sanctioned|suspended|banned|penali[sz]ed|warned)\s+/gu) },
 ];
-export const SANCTION_PASSIVE: VerbRule = { id: 'sanction:a-été-sanctionné-par', re: U(/\b(?:a|ont)(?:\s*,[^,.;]{1,40},)?\s+été\s+(?:sanctionnée?s?|condamnée?s?|suspendue?s?|mise?s?\s+en\s+demeure|épinglée?s?|frappée?s?\s+d['’]une\s+amende)\s+par\s+/gu) };
+export const SANCTION_PASSIVE: VerbRule = {
+  id: 'sanction:a-été-sanctionné-par',
+  re: U(/\b(?:a|ont|avait|avaient|aurait|auraient)(?:\s*,[^,.;]{1,40},)?\s+été\s+(?:sanctionnée?s?|condamnée?s?|suspendue?s?|mise?s?\s+en\s+demeure|épinglée?s?|frappée?s?\s+d['’]une\s+amende|avertie?s?)\s+(?:[^.;,]{0,30}?\s)?par\s+|\b(?:was|were|has\s+been|had\s+been)\s+(?:fined|sanctioned|suspended|warned|banned|penali[sz]ed)\s+(?:[^.;,]{0,40}?\s)?by\s+/gu),
+};
+/** "X a reçu un avertissement": the authority named last is the one that warned it. */
+export const SANCTION_RECEIVED: VerbRule = {
+  id: 'sanction:a-reçu-un-avertissement',
+  re: U(/\b(?:a|ont|avait|avaient)\s+(?:également\s+|aussi\s+|déjà\s+)?(?:reçu|écopé\s+d['’]|écopé\s+de)\s*(?:une?\s+|des\s+)?(?:avertissements?|mises?\s+en\s+demeure|amendes?|sanctions?|blâmes?)\b|\b(?:received|was\s+given)\s+(?:a\s+)?(?:formal\s+)?(?:warning|fine|notice)\b/gu),
+};
 
 /**
  * A quoted undertaking: the speaker says what "we" will do (« Nous allons investir … », « nous
@@ -175,6 +184,6 @@ export const DISCUSS: VerbRule = {
 /** Pronoun subjects that refer to the previous sentence's subject. */
 export const PRONOUN_SUBJECT = U(/^(?:Il|Elle|Ils|Elles|He|She|They|It)\b/u);
 /** Nouns that refer back to the organisation last named. */
-export const ORG_ANAPHOR = U(/\b(?:l['’]entreprise|la\s+société|l['’]opérateur|le\s+groupe|la\s+structure|la\s+firme|l['’]établissement|l['’]institution|la\s+start-?up|the\s+company|the\s+firm|the\s+operator|the\s+institution|the\s+lender)\b/giu);
+export const ORG_ANAPHOR = U(/\b(?:l['’]entreprise|la\s+société|l['’]opérateur|le\s+groupe|la\s+structure|la\s+firme|l['’]établissement|l['’]institution|la\s+start-?up|la\s+fintech|the\s+fintech|the\s+start-?up|the\s+company|the\s+firm|the\s+operator|the\s+institution|the\s+lender)\b/giu);
 /** "les deux parties": the parties of the agreement the article told of. */
 export const PARTIES_ANAPHOR = U(/\b(?:les\s+(?:deux\s+)?parties|the\s+(?:two\s+)?parties|les\s+deux\s+(?:structures|institutions|entreprises|partenaires))\b/giu);
