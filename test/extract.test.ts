@@ -66,6 +66,12 @@ describe('organisations: lexicon, acronyms, ministries, context', () => {
     ['Le ministre a rencontré Jigiya, la coopérative des maraîchères de Diré.', ['Jigiya']],
     ['Selon Moussa Diarra, la société revendique deux millions d’abonnés.', []],
     ['Chez Kayira Networks, on se dit prêt à investir.', ['Kayira Networks']],
+    // French institutions named in lower case after their head; courts; an introducer after a preposition
+    ['Nous formerons 300 techniciens avec l’appui de l’Agence nationale pour l’emploi.', ['Agence nationale pour l’emploi']],
+    ['La réunion s’est tenue à l’Office national des postes et télécommunications.', ['Office national des postes et télécommunications']],
+    ['Par un jugement rendu lundi, le tribunal de commerce de Bamako a condamné Jigi Cash SA.', ['Jigi Cash SA', 'Tribunal de commerce de Bamako']],
+    ['Ismaël Diarra, analyste au cabinet Sikasso Finance Conseil, estime que le chiffre progresse.', ['Sikasso Finance Conseil']],
+    ['Selon lui, la Commission a décidé de reporter la réunion.', []],
   ];
   it.each(cases)('%s', (text, orgs) => expect(names(run(text), 'organisation')).toEqual(orgs));
 

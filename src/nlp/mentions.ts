@@ -357,12 +357,19 @@ const SUB_UNIT = /^(?:Conseil\s+d['’]administration|Conseil\s+de\s+surveillanc
 const HEAD_RE = rx(`(?<![\\p{L}])(?:${ORG_HEADS.map(escapeRe).sort((a, b) => b.length - a.length).join('|')})(?![\\p{L}])`, 'gu');
 
 /** "Haut Conseil Islamique du Mali", "Orphelinat ‘’Niaber’’ de Sébénikoro", "Centre international de conférences de Bamako". */
+/** What follows a French institution's head: "(nationale) pour l’emploi", "régionale du travail (de Bamako)". */
+const INSTITUTION_COMPLEMENT = new RegExp(
+  String.raw`^(?:\s+(?:nationale?|régionale?|générale?|malienne?|africaine?|ouest-africaine?|internationale?|centrale?|supérieure?|technique|provisoire))?(?:\s+(?:de\s+la|de\s+l['’]|du|des|de|pour\s+la|pour\s+le|pour\s+les|pour\s+l['’]|chargée?\s+(?:de\s+la|du|des|de))\s*\p{Ll}[\p{L}-]{2,}(?:\s+\p{Ll}+(?:ale|ales|aux|el|elle|elles|ique|iques|aire|aires|ienne|ien|ière|ières|ée|ées))?(?:\s+et\s+(?:des\s+|du\s+|de\s+la\s+|de\s+l['’])?\p{Ll}[\p{L}-]{2,})?){1,3}(?:\s+(?:de|d['’])\s*\p{Lu}[\p{L}-]+)?(?![\p{L}])`,
+  'u',
+);
+
 function headWordOrgs(text: string): Found[] {
   const out: Found[] = [];
   for (const m of text.matchAll(HEAD_RE)) {
     const start = m.index!;
     let pos = start + m[0].length;
     let lastCapEnd = -1;
+    let institution = false;
     let words = 0;
     const rest = text.slice(pos, pos + 200);
     const tok = /^(\s+)(?:([‘’'"“”]{1,2}\s?[\p{Lu}][\p{L}-]+\s?[‘’'"“”]{1,2})|((?:l|d)['’])?([\p{L}][\p{L}\p{N}’'-]*))/u;
@@ -397,13 +404,21 @@ function headWordOrgs(text: string): Found[] {
       off += len;
       words++;
     }
-    if (lastCapEnd < 0) continue;
+    if (lastCapEnd < 0) {
+      // "l’Agence nationale pour l’emploi", "la Direction régionale du travail de Bamako": a capitalised head
+      // in the middle of a sentence, then a complement in lower case, as French institutions are named
+      const inside = /[\p{Ll},’']\s*$/u.test(text.slice(Math.max(0, start - 3), start));
+      const c = inside ? INSTITUTION_COMPLEMENT.exec(text.slice(pos)) : null;
+      if (!c) continue;
+      lastCapEnd = pos + c[0].length;
+      institution = true;
+    }
     const end = lastCapEnd;
     const name = squash(text.slice(start, end));
     if (name.split(' ').length < 2) continue;
     // a unit of an organisation ("Conseil d’administration de X", "Direction générale de X") names X, not itself
     if (SUB_UNIT.test(name)) continue;
-    if (!capsNotPlaces && !/\s(?:de|du|des|d['’])\s?[\p{Lu}]/u.test(name)) continue;
+    if (!institution && !capsNotPlaces && !/\s(?:de|du|des|d['’])\s?[\p{Lu}]/u.test(name)) continue;
     // a unit of a known organisation ("Direction Technique de Moov Africa Malitel") is not an organisation of its own
     const { cs, ci } = lexOrgRegexes();
     cs.lastIndex = 0;
@@ -422,7 +437,7 @@ function headWordOrgs(text: string): Found[] {
   for (const m of text.matchAll(tailRe)) {
     // leading words that never start a name ("The", "Chez", "Selon") are not part of it
     const words = squash(m[0]).split(' ');
-    while (words.length > 1 && (/^(?:The|In|At|For|By|With|From)$/.test(words[0]!) || lexicon().notNames.has(words[0]!))) words.shift();
+    while (words.length > 1 && (/^(?:The|In|At|For|By|With|From)$/.test(words[0]!) || /-based$/u.test(words[0]!) || lexicon().notNames.has(words[0]!))) words.shift();
     const name = words.join(' ');
     const start = m.index! + m[0].indexOf(words[0]!);
     out.push({ start, end: m.index! + m[0].length, text: text.slice(start, m.index! + m[0].length), kind: 'organisation', rule: 'org-tail-word', name, keys: [orgKey(name)] });
@@ -462,6 +477,10 @@ function contextOrgs(text: string): Found[] {
     // "Lumière du Niger Énergie, une PME bamakoise", "Jigiya, la coopérative des femmes": a kind of organisation in apposition
     // (an indefinite article, or a definite one with its complement: "X, la société revendique" is a new clause)
     ['org-apposed-kind', rx(`(?<![\\p{L}])(${NAME_WITH_CONNECTORS}),\\s+(?:(?:une?|an?)\\s+(?:${ORG_KINDS})(?![\\p{L}])|(?:la|le|l['’]|the)\\s*(?:${ORG_KINDS})\\s+(?:de|des|du|d['’]|of|qui|that|which)(?![\\p{L}]))`, 'gu')],
+    // courts: "le tribunal de commerce de Bamako", "la Cour suprême"
+    ['org-court', rx(`(?<![\\p{L}])((?:[Tt]ribunal\\s+(?:de\\s+commerce|de\\s+grande\\s+instance|de\\s+première\\s+instance|administratif|du\\s+travail)|[Cc]our\\s+(?:suprême|d['’]appel|constitutionnelle|des\\s+comptes|commune))(?:\\s+(?:de|d['’])\\s*[${UP}][\\p{L}-]+)?)`, 'gu')],
+    // "analyste au cabinet X", "à la société X", "de l’entreprise X": the introducer after a preposition
+    ['org-introducer-after-preposition', rx(`(?<![\\p{L}])(?:(?:au|du)\\s+(?:cabinet|groupe|consortium|fournisseur|fonds)|(?:à|de)\\s+la\\s+(?:société|firme|banque|compagnie|start-?up|fintech|coopérative|plateforme)|(?:à|de)\\s+l['’](?:entreprise|opérateur|agence|association|ONG))\\s+(${CHUNK})`, 'giu')],
     // "Kora Mobile’s chief executive": an English possessive before a title
     ['org-possessive-title', rx(`(?<![\\p{L}])(${CHUNK})['’]s\\s+(?:new\\s+|former\\s+)?(?:${ROLE_CS})(?![\\p{L}])`, 'gu')],
     // "Accra-based Volta Masts Africa"
@@ -474,7 +493,8 @@ function contextOrgs(text: string): Found[] {
     for (const m of text.matchAll(re)) {
       let name = m[1]!.replace(/[’']s$/u, '');
       // stop before a following place ("TapTap Send au Mali" is caught without "au Mali" by CHUNK already)
-      name = name.replace(/\s+(?:Mali|Bamako)$/u, '');
+      if (rule !== 'org-court') name = name.replace(/\s+(?:Mali|Bamako)$/u, '');
+      if (rule === 'org-court') name = name[0]!.toUpperCase() + name.slice(1);
       if (!/^\p{Lu}/u.test(name) || !/^[\p{Lu}]/u.test(name)) continue;
       const first = name.split(/\s+/)[0]!;
       if (lexicon().notNames.has(first) && !HEAD_SET.has(first) && first !== 'Général') continue;
