@@ -125,6 +125,12 @@ describe('relations', () => {
     ['The deal was inked by Kora Mobile’s Chief Executive Officer, Ruth Asante-Boateng, in Bamako.', ['holds-role Ruth Asante-Boateng -> Kora Mobile (Directeur général)']],
     ['Le DG de Kayira Technologies était accompagné de sa directrice des affaires juridiques, Mme Salimata Ag Alher.', ['holds-role Salimata Ag Alher -> Kayira Technologies (Directeur)']],
     ['La séance était présidée par Bréhima Ould Tiéni, conseiller technique au ministère de la Communication.', ['holds-role Bréhima Ould Tiéni -> Ministère de la Communication (Conseiller)']],
+    // a participle opening the sentence, "dont le DG", "who chairs", the field of a title before "de l’opérateur", an apposition in between
+    ['Représentée par sa responsable des opérations pour le Mali, Anne-Marie Kouadio, la Banque mondiale a promis une tranche.', ['holds-role Anne-Marie Kouadio -> Banque mondiale (Responsable)']],
+    ['La société a signé avec Huawei, dont le directeur général au Mali, Li Wenhao, était présent.', ['holds-role Li Wenhao -> Huawei (Directeur général)']],
+    ['The deal was signed by Ruth Asante-Boateng, who chairs Moov Africa Malitel.', ['holds-role Ruth Asante-Boateng -> Moov Africa Malitel (Président)']],
+    ['Moov Africa Malitel a cédé. La directrice des achats de l’opérateur, Salimata Ag Alher, a signé.', ['holds-role Salimata Ag Alher -> Moov Africa Malitel (Directeur)']],
+    ['Gérant de Kayira Technologies, l’une des sociétés membres, Lamine Ben Daouda dit avoir licencié onze techniciens.', ['holds-role Lamine Ben Daouda -> Kayira Technologies (Gérant)']],
   ])('roles: %s', (text, expected) => expect(rels(run(text, /^(?:The|Accra)/.test(text) ? 'en' : 'fr'))).toEqual(expected));
 
   it.each([

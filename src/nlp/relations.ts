@@ -101,7 +101,7 @@ const FINANCIAL = /Banque|Bank|Fonds|Fund|Caisse|Crédit|Credit|Microfinance|BOA
 const PREP_END = `\\s+(?:de\\s+la|de\\s+l['’]|du|des|de|d['’]|of\\s+the|of|au|aux|à\\s+la|à\\s+l['’]|auprès\\s+(?:du|de\\s+la|de\\s+l['’]|des))\\s*$`;
 
 /** Common nouns that stand for an organisation named before: "le DG de la société", "the company’s CEO". */
-const ORG_NOUNS = 'régulateur|opérateur|société|agence|autorité|banque|groupe|entreprise|institution|firme|compagnie|fonds|regulator|operator|company|agency|bank|firm|group|lender|institution';
+const ORG_NOUNS = 'régulateur|opérateur|société|agence|autorité|banque|groupe|entreprise|institution|firme|compagnie|fonds|collectif|syndicat|association|coopérative|fintech|regulator|operator|company|agency|bank|firm|group|lender|institution';
 /** What may follow a title before the name: "directrice des affaires réglementaires", "directeur pour le Mali", "chargé des opérations". */
 const TITLE_COMPLEMENT = `(?:\\s+(?:des|du|de\\s+la|de\\s+l['’]|de|d['’]|chargée?s?\\s+(?:de|des|du|de\\s+la)|pour|for|in)\\s*[^,;.«»]{2,40}?)?`;
 
@@ -111,22 +111,24 @@ const R = once(() => {
   return {
     role: rx(`(?<![\\p{L}])(${ROLE})(?![\\p{L}])`, 'giu'),
     respectively: rx(`(${ROLE})[^.;]*?,?\\s*respectivement\\s+[^;.]*$`, 'iu'),
-    orgThenName: rx(`^(?:\\s+(?:au|en|du|de\\s+la|pour\\s+l['’])\\s+[\\p{L}' -]{2,30}?)?\\s*,\\s*(?:(?:${CIVILITY})\\s+)*$`, 'u'),
+    orgThenName: rx(`^(?:\\s+(?:au|en|du|de\\s+la|pour\\s+l['’])\\s+[\\p{L}' -]{2,30}?)?(?:\\s*,\\s*l['’]une?\\s+des\\s+[^,;.]{2,40})?\\s*,\\s*(?:(?:${CIVILITY})\\s+)*$`, 'u'),
     wordsThenPrep: rx(`^(?:\\s+[\\p{L}]+){0,6}?${PREP_END}`, 'iu'),
     celui: rx(`(?:celui|celle)${PREP_END}`, 'iu'),
     prepEnd: rx(`${PREP_END}`, 'iu'),
-    roleOfCommonNoun: rx(`(?<![\\p{L}])(${ROLE})(?:\\s+par\\s+intérim)?\\s+(?:du|de\\s+la|de\\s+l['’]|of\\s+the)\\s*(${ORG_NOUNS})${TITLE_COMPLEMENT}\\s*,\\s*(?:(?:${CIVILITY})\\s+)*$`, 'iu'),
+    roleOfCommonNoun: rx(`(?<![\\p{L}])(${ROLE})(?:\\s+par\\s+intérim)?(?:\\s+(?:des|du|de\\s+la|de\\s+l['’])\\s*\\p{Ll}[\\p{L}-]+)?\\s+(?:du|de\\s+la|de\\s+l['’]|of\\s+the)\\s*(?:\\p{L}+\\s+)?(${ORG_NOUNS})${TITLE_COMPLEMENT}\\s*,\\s*(?:(?:${CIVILITY})\\s+)*$`, 'iu'),
     // NAME, le ROLE de la société / qui dirige la société
-    roleOfCommonNounAfter: rx(`^\\s*,\\s*(?:(?:le|la|l['’]|the)\\s+(?:nouveau\\s+|nouvelle\\s+)?(${ROLE})\\s+(?:du|de\\s+la|de\\s+l['’]|of\\s+the)|qui\\s+(dirige|pilote|gère|préside)\\s+(?:depuis\\s+[^,;.]{1,30}?\\s+)?(?:le|la|l['’]))\\s*(${ORG_NOUNS})(?![\\p{L}])`, 'iu'),
+    roleOfCommonNounAfter: rx(`^\\s*,\\s*(?:(?:(?:le|la|l['’]|the)\\s+)?(?:nouveau\\s+|nouvelle\\s+)?(${ROLE})\\s+(?:du|de\\s+la|de\\s+l['’]|of\\s+the)|qui\\s+(dirige|pilote|gère|préside)\\s+(?:depuis\\s+[^,;.]{1,30}?\\s+)?(?:le|la|l['’]))\\s*(?:\\p{L}+\\s+)?(${ORG_NOUNS})(?![\\p{L}])`, 'iu'),
     // NAME, the Bank’s director general for West Africa / NAME, Kora Mobile’s CEO
     possessiveAfter: rx(`^\\s*,\\s*(?:the\\s+)?([\\p{Lu}][\\p{L}-]*(?:\\s+[\\p{Lu}][\\p{L}-]*){0,3})['’]s\\s+(?:new\\s+)?(${ROLE})(?![\\p{L}])`, 'iu'),
     // NAME, qui dirige ORG
-    leadsOrg: rx(`^\\s*,\\s*qui\\s+(dirige|pilote|gère|préside|leads|heads|runs|chairs)\\s+(?:depuis\\s+[^,;.]{1,30}?\\s+)?(?:la\\s+|le\\s+|l['’]|the\\s+)?$`, 'iu'),
+    leadsOrg: rx(`^\\s*,\\s*(?:qui|who)\\s+(dirige|pilote|gère|préside|leads|heads|runs|chairs)\\s+(?:depuis\\s+[^,;.]{1,30}?\\s+)?(?:la\\s+|le\\s+|l['’]|the\\s+)?$`, 'iu'),
     // the World Bank’s Country Manager for Mali, NAME
     possessiveRole: rx(`['’]s\\s+(?:new\\s+)?(${ROLE})(?:\\s+(?:for|in)\\s+[^,;.]{2,30}?)?\\s*,?\\s*(?:(?:${CIVILITY})\\s+)*$`, 'iu'),
     nameThenRole: rx(`^(?:\\s+(?:dite?|alias)\\s+\\S+)?\\s*(?:\\(\\p{L}\\)\\s*)?,\\s*(?:le\\s+|la\\s+|l['’]|the\\s+)?(?:nouveau\\s+|nouvelle\\s+|nouvel\\s+)?(?:${ROLE})(?![\\p{L}])[^;.«»,]*?,?[^;.«»,]*$`, 'iu'),
     orgThenNextName: rx(`^(?:\\s+(?:au|en)\\s+[\\p{L}' -]{2,30}?)?\\s*,\\s*(?:(?:${CIVILITY})\\s+)*$`, 'u'),
-    ledBy: rx(`(représentée?s?|dirigée?s?|conduite?s?|pilotée?s?|présidée?s?|led|headed|represented|chaired)\\s+(?:par|by)\\s+(?:son\\s+|sa\\s+|le\\s+|la\\s+|l['’]|its\\s+|the\\s+)?(?:(${ROLE})\\s+)?(?:(?:${CIVILITY})\\s+)*$`, 'iu'),
+    ledBy: rx(`(représentée?s?|dirigée?s?|conduite?s?|pilotée?s?|présidée?s?|(?:co-?)?fondée?s?|créée?s?|led|headed|represented|chaired|founded|co-founded)\\s+(?:par|by)\\s+(?:son\\s+|sa\\s+|le\\s+|la\\s+|l['’]|its\\s+|the\\s+)?(?:(${ROLE})${TITLE_COMPLEMENT}\\s*,?\\s+)?(?:(?:${CIVILITY})\\s+)*$`, 'iu'),
+    // "Huawei, dont le directeur général au Mali, Zhou Hanlin, …"
+    whoseRole: rx(`,\\s*dont\\s+(?:le|la|l['’])\\s*(?:nouveau\\s+|nouvelle\\s+)?(${ROLE})${TITLE_COMPLEMENT}(?:\\s+(?:au|en)\\s+[^,;.]{2,30}?)?\\s*,\\s*(?:(?:${CIVILITY})\\s+)*$`, 'iu'),
     itsRole: rx(`(?:son|sa|its)\\s+(?:nouveau\\s+|nouvelle\\s+)?(${ROLE})${TITLE_COMPLEMENT}\\s*,?\\s*(?:(?:${CIVILITY})\\s+)*$`, 'iu'),
     commaBeforeName: rx(`^[^.;!?«»\\n]{0,200}?,\\s*(?:(?:${CIVILITY})\\s+)*$`, 'u'),
     roleDirect: rx(`(?<![\\p{L}])(${ROLE})\\s+(?:(?:${CIVILITY})\\s+)*$`, 'iu'),
@@ -487,10 +489,26 @@ function appositionRoles(ctx: Ctx, s: Sentence): void {
     const agent = R().ledBy.exec(before);
     if (agent) {
       const verbPos = s.start + agent.index!;
-      const org = inS.filter((r) => r.kind === 'organisation' && r.end <= verbPos && verbPos - r.end < 120).pop();
-      const role = agent[2] ? patterns().roleOf(agent[2])?.role : /^(?:représ|represent)/iu.test(agent[1]!) ? 'Représentant' : /^(?:présid|chair)/iu.test(agent[1]!) ? 'Président' : 'Directeur';
+      // the organisation before the participle, or after the name when the participle opens the sentence
+      // ("Représentée par sa responsable des opérations, X, la Banque mondiale a promis …")
+      const fronted = /^[\s«"“]*$/u.test(text.slice(s.start, verbPos));
+      const org = fronted
+        ? inS.find((r) => r.kind === 'organisation' && r.start >= p.end && /^[\s,]*(?:la\s+|le\s+|l['’]|the\s+)?$/iu.test(text.slice(p.end, r.start)))
+        : inS.filter((r) => r.kind === 'organisation' && r.end <= verbPos && verbPos - r.end < 120).pop();
+      const role = agent[2] ? patterns().roleOf(agent[2])?.role : /^(?:représ|represent)/iu.test(agent[1]!) ? 'Représentant' : /^(?:présid|chair)/iu.test(agent[1]!) ? 'Président' : /fond|found|créé/iu.test(agent[1]!) ? 'Fondateur' : 'Directeur';
       if (org && role) {
         addRole(ctx, p.id, org.id, role, s, 'role:représentée-par');
+        lastRole = { role, org: org.id };
+        continue;
+      }
+    }
+    const whose = R().whoseRole.exec(before);
+    if (whose) {
+      const at = s.start + whose.index!;
+      const org = inS.filter((r) => r.kind === 'organisation' && r.end <= at).pop();
+      const role = patterns().roleOf(whose[1]!)?.role;
+      if (org && role && /^\s*$/u.test(text.slice(org.end, at))) {
+        addRole(ctx, p.id, org.id, role, s, 'role:dont-le-titre');
         lastRole = { role, org: org.id };
         continue;
       }
