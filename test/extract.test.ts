@@ -207,6 +207,19 @@ describe('relations', () => {
     expect(rels(x)).toContain('sanctioned AMRTP -> Kora Mobile');
   });
 
+  it.each([
+    ['Le DG de Kora Mobile, Ali Ould Moussa, a indiqué que son entreprise s’engageait à couvrir 80 localités.', 'Ali Ould Moussa: couvrir 80 localités'],
+    ['Kora Mobile prévoit en outre d’ouvrir un centre de données à Kayes en 2027.', 'Kora Mobile: ouvrir un centre de données à Kayes en 2027'],
+    ['La DG de Kora Mobile, Aminata N’Diaye, a annoncé la mise en ligne de vingt démarches d’ici décembre.', 'Aminata N’Diaye: annoncé la mise en ligne de vingt démarches d’ici décembre'],
+    ['Le DG de Kora Mobile, Ali Ould Moussa, a reçu la presse. Le réseau sera étendu à Kidal avant juin, a-t-il promis.', 'Ali Ould Moussa: Le réseau sera étendu à Kidal avant juin'],
+    ['La grille définitive sera publiée au plus tard le 15 mars, a assuré Mme Aminata N’Diaye, DG de Kora Mobile.', 'Aminata N’Diaye: La grille définitive sera publiée au plus tard le 15 mars'],
+  ])('commitment: %s', (text, expected) => expect(commitments(run(text))).toEqual([expected]));
+
+  it('an English statement of what will be done, then who told it', () => {
+    const x = run('Ruth Asante-Boateng is the CEO of Kora Mobile. The Malian leg will be completed by the end of 2027, Ruth Asante-Boateng told reporters.', 'en');
+    expect(commitments(x)).toEqual(['Ruth Asante-Boateng: The Malian leg will be completed by the end of 2027']);
+  });
+
   it('an English title with its portfolio, then the name, without a comma', () => {
     const x = run('Minister of Communication and Digital Economy Ousmane Ag Kalil pledged that his department would publish the plans online.', 'en');
     expect(names(x, 'person')).toEqual(['Ousmane Ag Kalil']);

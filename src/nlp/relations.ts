@@ -9,6 +9,8 @@ import {
   ANY_FUTURE,
   FIRST_PERSON_FUTURE,
   QUOTE_AFTER,
+  ASSURANCE_AFTER,
+  ASSURANCE_AFTER_EN,
   QUOTE_BEFORE,
   QUOTE_COMMIT_ID,
   DISCUSS,
@@ -748,6 +750,14 @@ function quotedCommitments(ctx: Ctx, s: Sentence, subj: (pos: number) => Ref[]):
     found.push({ quote: m[1]!, verb: m[2]!, speaker });
   }
   for (const m of scan(QUOTE_BEFORE, s.text)) found.push({ quote: m[2]!, verb: m[1]!, speaker: subj(s.start + m.index!) });
+  // the same without quotation marks: "<what will be done>, a-t-il promis", "…, a assuré Mme X"
+  const plain = !found.length ? ASSURANCE_AFTER.exec(s.text) : null;
+  if (plain && ANY_FUTURE.test(plain[1]!)) {
+    const verbAt = s.start + plain[1]!.length;
+    const verbEnd = s.start + plain[0].length;
+    const named = refsIn(ctx, s).find((r) => r.kind === 'person' && r.start >= verbEnd && r.start - verbEnd < 40);
+    found.push({ quote: plain[1]!, verb: 'assuré', speaker: named ? [named] : subj(verbEnd).filter((r) => r.start < verbAt || r.via === 'pronoun') });
+  }
   for (const { quote, verb, speaker } of found) {
     const promise = /^(?:assuré|promis|garanti)$/u.test(verb);
     if (!FIRST_PERSON_FUTURE.test(quote) && !(promise && ANY_FUTURE.test(quote))) continue;
@@ -760,8 +770,22 @@ function quotedCommitments(ctx: Ctx, s: Sentence, subj: (pos: number) => Ref[]):
   }
 }
 
+/** "The Malian leg will be completed by the end of 2027, El Fassi-Berrada told reporters": the speaker's undertaking. */
+function reportedEnglish(ctx: Ctx, s: Sentence): void {
+  const m = ASSURANCE_AFTER_EN.exec(s.text);
+  if (!m || !CONCRETE_EN.test(m[1]!)) return;
+  const at = s.start + m[1]!.length;
+  const speaker = refsIn(ctx, s).find((r) => r.kind === 'person' && r.start > at && r.start - at < 12);
+  if (!speaker) return;
+  const phrase = commitmentPhrase(m[1]!.trim());
+  add(ctx, 'committed-to', speaker, topicNode(ctx, phrase, 'en'), s, QUOTE_COMMIT_ID, { commitment: phrase, status: 'announced' });
+}
+
+const CONCRETE_EN = /\d|(?<![\p{L}])(?:by\s+the\s+end|before|January|February|March|April|May|June|July|August|September|October|November|December|billion|million|hundred|thousand)(?![\p{L}])/u;
+
 function commitments(ctx: Ctx, s: Sentence, subj: (pos: number) => Ref[], lang: 'fr' | 'en'): void {
   if (lang === 'fr') quotedCommitments(ctx, s, subj);
+  else reportedEnglish(ctx, s);
   const taken = new Set<number>();
   // who already committed in this sentence: a looser cue later in it ("qui couvrira …") adds nothing
   const committed = new Map<string, number>(); // subject → where its commitment was read in this sentence
