@@ -215,6 +215,11 @@ describe('relations', () => {
     ['La grille définitive sera publiée au plus tard le 15 mars, a assuré Mme Aminata N’Diaye, DG de Kora Mobile.', 'Aminata N’Diaye: La grille définitive sera publiée au plus tard le 15 mars'],
   ])('commitment: %s', (text, expected) => expect(commitments(run(text))).toEqual([expected]));
 
+  it('an interview answer commits the speaker its label names', () => {
+    const x = run('Kora Mobile a un nouveau DG, Bakary Ould Sidi Traoré.\n\n**Le Journal : Où en est le réseau ?**\n\n**B. O. S. Traoré :** Quarante sites sont en service. Nous allons former 200 techniciens à Mopti.');
+    expect(commitments(x)).toEqual(['Bakary Ould Sidi Traoré: Nous allons former 200 techniciens à Mopti']);
+  });
+
   it('an English statement of what will be done, then who told it', () => {
     const x = run('Ruth Asante-Boateng is the CEO of Kora Mobile. The Malian leg will be completed by the end of 2027, Ruth Asante-Boateng told reporters.', 'en');
     expect(commitments(x)).toEqual(['Ruth Asante-Boateng: The Malian leg will be completed by the end of 2027']);

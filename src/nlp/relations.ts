@@ -758,6 +758,17 @@ function quotedCommitments(ctx: Ctx, s: Sentence, subj: (pos: number) => Ref[]):
     const named = refsIn(ctx, s).find((r) => r.kind === 'person' && r.start >= verbEnd && r.start - verbEnd < 40);
     found.push({ quote: plain[1]!, verb: 'assuré', speaker: named ? [named] : subj(verbEnd).filter((r) => r.start < verbAt || r.via === 'pronoun') });
   }
+  // an interview's answer ("**X Togola :** Nous allons former 300 techniciens …"): its speaker is the paragraph's label
+  if (!found.length && FIRST_PERSON_FUTURE.test(s.text)) {
+    const first = ctx.sentences.find((x) => x.paragraph === s.paragraph);
+    const label = first ? /^[*\s]*((?:[\p{Lu}][\p{L}.’'-]*\s+){0,4}[\p{Lu}][\p{L}’'-]+)\s*:\s*\**/u.exec(first.text) : null;
+    const surname = label?.[1]!.split(/\s+/).pop();
+    const person = surname ? [...ctx.entities.values()].find((e) => e.kind === 'person' && e.name.split(/\s+/).pop() === surname) : undefined;
+    if (person) {
+      const body = s === first ? s.text.slice(label![0].length) : s.text;
+      found.push({ quote: body, verb: 'déclaré', speaker: [{ id: person.id, kind: 'person', start: s.start, end: s.start, via: 'name' }] });
+    }
+  }
   for (const { quote, verb, speaker } of found) {
     const promise = /^(?:assuré|promis|garanti)$/u.test(verb);
     if (!FIRST_PERSON_FUTURE.test(quote) && !(promise && ANY_FUTURE.test(quote))) continue;
