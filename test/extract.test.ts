@@ -200,6 +200,8 @@ describe('relations', () => {
       ['sanctioned Autorité de protection des données -> Sènè Microfinance SA'],
     ],
     ['Le régulateur AMRTP n’en est pas à son premier coup : il a infligé en août une amende de 90 millions à Kora Mobile.', ['sanctioned AMRTP -> Kora Mobile']],
+    ['Le tribunal de commerce de Bamako a condamné Jigi Cash SA à verser 40 millions de dommages à son concurrent Kono Transfert SARL.', ['sanctioned Tribunal de commerce de Bamako -> Jigi Cash SA']],
+    ['L’AMRTP a infligé une amende aux opérateurs Kora Mobile et Moov Africa Malitel.', ['sanctioned AMRTP -> Kora Mobile', 'sanctioned AMRTP -> Moov Africa Malitel']],
   ])('sanctions: %s', (text, expected) => expect(rels(run(text, /^The/.test(text) ? 'en' : 'fr')).filter((r) => r.startsWith('sanctioned'))).toEqual(expected));
 
   it('"l’opérateur" is the operator the article is about, not the supplier named last', () => {

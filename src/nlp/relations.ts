@@ -917,8 +917,14 @@ function sanctions(ctx: Ctx, s: Sentence, inS: Ref[], subj: (pos: number) => Ref
       const a = subj(pos)[0];
       const objs = inS.filter((r) => r.start >= pos + m[0].length - 1 && r.kind === 'organisation');
       // "… aux opérateurs X et Y": every organisation of the object phrase, up to the next clause
-      const first = objs[0];
-      const targets = first ? objs.filter((r) => r === first || !/[;:.]|,\s*(?:qui|dont|a|ont)\b/u.test(ctx.text.slice(first.end, r.start))) : [];
+      // only a list right after the first ("X, Y et Z"): "… à verser des dommages à son concurrent Z" is not sanctioned
+      const targets: Ref[] = [];
+      for (const r of objs) {
+        const last = targets[targets.length - 1];
+        if (!last) targets.push(r);
+        else if (/^\s*(?:,\s*|\s+et\s+|\s+and\s+|,\s*et\s+)(?:la\s+|le\s+|l['’]|the\s+)?$/u.test(ctx.text.slice(last.end, r.start))) targets.push(r);
+        else break;
+      }
       if (a) for (const b of targets) add(ctx, 'sanctioned', a.kind === 'organisation' ? a : asOrg(ctx, a), b, s, rule.id);
     }
   for (const m of scan(SANCTION_PASSIVE.re, s.text)) {
