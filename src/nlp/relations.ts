@@ -357,6 +357,13 @@ function appositionRoles(ctx: Ctx, s: Sentence): void {
   const inS = refsIn(ctx, s);
   const text = ctx.text;
   let lastRole: { role: string; org?: string } | undefined;
+  /** Record that the person holds the role at the organisation (when both are known); true when it did. */
+  const holds = (person: Ref, org: string | undefined, role: string | undefined, rule: string): boolean => {
+    if (!org || !role) return false;
+    addRole(ctx, person.id, org, role, s, rule);
+    lastRole = { role, org };
+    return true;
+  };
   const persons = inS.filter((r) => r.kind === 'person');
   for (const p of persons) {
     const before = text.slice(s.start, p.start);
@@ -413,22 +420,14 @@ function appositionRoles(ctx: Ctx, s: Sentence): void {
     if (byNoun) {
       const org = orgOfNoun(ctx, byNoun[2]!, p.start);
       const role = patterns().roleOf(byNoun[1]!)?.role;
-      if (org && role) {
-        addRole(ctx, p.id, org.id, role, s, 'role:titre-de-nom-commun');
-        lastRole = { role, org: org.id };
-        continue;
-      }
+      if (holds(p, org?.id, role, 'role:titre-de-nom-commun')) continue;
     }
     // "Modibo Diarra, le patron de la société", "X, qui dirige la société malienne"
     const nounAfter = R().roleOfCommonNounAfter.exec(after);
     if (nounAfter) {
       const org = orgOfNoun(ctx, nounAfter[3]!, p.start);
       const role = nounAfter[1] ? patterns().roleOf(nounAfter[1])?.role : /^(?:préside)/iu.test(nounAfter[2]!) ? 'Président' : 'Directeur général';
-      if (org && role) {
-        addRole(ctx, p.id, org.id, role, s, 'role:nom-titre-de-nom-commun');
-        lastRole = { role, org: org.id };
-        continue;
-      }
+      if (holds(p, org?.id, role, 'role:nom-titre-de-nom-commun')) continue;
     }
     // "X, the Bank’s director general for West Africa", "X, Kora Mobile’s CEO"
     const possAfter = R().possessiveAfter.exec(after);
@@ -440,11 +439,7 @@ function appositionRoles(ctx: Ctx, s: Sentence): void {
       const noun = owner.toLowerCase();
       const org = named ?? (new RegExp(`^(?:${ORG_NOUNS})$`, 'u').test(noun) ? orgOfNoun(ctx, noun, p.start) : undefined);
       const role = patterns().roleOf(possAfter[2]!)?.role;
-      if (org && role) {
-        addRole(ctx, p.id, org.id, role, s, 'role:nom-possessif');
-        lastRole = { role, org: org.id };
-        continue;
-      }
+      if (holds(p, org?.id, role, 'role:nom-possessif')) continue;
     }
     // "X, qui dirige Baara Networks"
     const led = orgsAfter[0];
@@ -461,11 +456,7 @@ function appositionRoles(ctx: Ctx, s: Sentence): void {
       const at = s.start + possessive.index!;
       const owner = inS.filter((r) => r.kind === 'organisation' && r.end === at).pop();
       const role = patterns().roleOf(possessive[1]!)?.role;
-      if (owner && role) {
-        addRole(ctx, p.id, owner.id, role, s, 'role:possessif');
-        lastRole = { role, org: owner.id };
-        continue;
-      }
+      if (holds(p, owner?.id, role, 'role:possessif')) continue;
     }
     // NAME, (le) ROLE … de ORG
     const oa = orgsAfter[0];
@@ -498,11 +489,7 @@ function appositionRoles(ctx: Ctx, s: Sentence): void {
         ? inS.find((r) => r.kind === 'organisation' && r.start >= p.end && /^[\s,]*(?:la\s+|le\s+|l['’]|the\s+)?$/iu.test(text.slice(p.end, r.start)))
         : inS.filter((r) => r.kind === 'organisation' && r.end <= verbPos && verbPos - r.end < 120).pop();
       const role = agent[2] ? patterns().roleOf(agent[2])?.role : /^(?:représ|represent)/iu.test(agent[1]!) ? 'Représentant' : /^(?:présid|chair)/iu.test(agent[1]!) ? 'Président' : /fond|found|créé/iu.test(agent[1]!) ? 'Fondateur' : 'Directeur';
-      if (org && role) {
-        addRole(ctx, p.id, org.id, role, s, 'role:représentée-par');
-        lastRole = { role, org: org.id };
-        continue;
-      }
+      if (holds(p, org?.id, role, 'role:représentée-par')) continue;
     }
     const whose = R().whoseRole.exec(before);
     if (whose) {
