@@ -72,6 +72,7 @@ describe('organisations: lexicon, acronyms, ministries, context', () => {
     ['Par un jugement rendu lundi, le tribunal de commerce de Bamako a condamné Jigi Cash SA.', ['Jigi Cash SA', 'Tribunal de commerce de Bamako']],
     ['Ismaël Diarra, analyste au cabinet Sikasso Finance Conseil, estime que le chiffre progresse.', ['Sikasso Finance Conseil']],
     ['Selon lui, la Commission a décidé de reporter la réunion.', []],
+    ['Il travaille à la société chargée de la maintenance du réseau depuis mai.', []],
   ];
   it.each(cases)('%s', (text, orgs) => expect(names(run(text), 'organisation')).toEqual(orgs));
 

@@ -480,14 +480,21 @@ function contextOrgs(text: string): Found[] {
     // courts: "le tribunal de commerce de Bamako", "la Cour suprême"
     ['org-court', rx(`(?<![\\p{L}])((?:[Tt]ribunal\\s+(?:de\\s+commerce|de\\s+grande\\s+instance|de\\s+première\\s+instance|administratif|du\\s+travail)|[Cc]our\\s+(?:suprême|d['’]appel|constitutionnelle|des\\s+comptes|commune))(?:\\s+(?:de|d['’])\\s*[${UP}][\\p{L}-]+)?)`, 'gu')],
     // "analyste au cabinet X", "à la société X", "de l’entreprise X": the introducer after a preposition
-    ['org-introducer-after-preposition', rx(`(?<![\\p{L}])(?:(?:au|du)\\s+(?:cabinet|groupe|consortium|fournisseur|fonds)|(?:à|de)\\s+la\\s+(?:société|firme|banque|compagnie|start-?up|fintech|coopérative|plateforme)|(?:à|de)\\s+l['’](?:entreprise|opérateur|agence|association|ONG))\\s+(${CHUNK})`, 'giu')],
+    // (case-sensitive: the name after the introducer must be capitalised)
+    ['org-introducer-after-preposition', rx(`(?<![\\p{L}])(?:(?:[Aa]u|[Dd]u)\\s+(?:cabinet|groupe|consortium|fournisseur|fonds)|(?:[Àà]|[Dd]e)\\s+la\\s+(?:société|firme|banque|compagnie|start-?up|fintech|coopérative|plateforme)|(?:[Àà]|[Dd]e)\\s+l['’](?:entreprise|opérateur|agence|association|ONG))\\s+(${CHUNK})`, 'gu')],
     // "Kora Mobile’s chief executive": an English possessive before a title
     ['org-possessive-title', rx(`(?<![\\p{L}])(${CHUNK})['’]s\\s+(?:new\\s+|former\\s+)?(?:${ROLE_CS})(?![\\p{L}])`, 'gu')],
     // "Accra-based Volta Masts Africa"
     ['org-based', rx(`(?<![\\p{L}])[${UP}][\\p{L}]+(?:-[${UP}][\\p{L}]+)?-based\\s+(${CHUNK})`, 'gu')],
   ];
   // rules whose cue is a plain string are not run on texts without it
-  const cue: Record<string, RegExp> = { 'org-possessive-title': /['’]s\s/u, 'org-based': /-based\s/u, 'org-apposed-kind': /,\s/u };
+  const cue: Record<string, RegExp> = {
+    'org-possessive-title': /['’]s\s/u,
+    'org-based': /-based\s/u,
+    'org-apposed-kind': /,\s/u,
+    'org-court': /[Tt]ribunal|[Cc]our\s/u,
+    'org-introducer-after-preposition': /(?:au|du)\s+(?:cabinet|groupe|consortium|fournisseur|fonds)|la\s+(?:société|firme|banque|compagnie|start|fintech|coopérative|plateforme)|l['’](?:entreprise|opérateur|agence|association|ONG)/u,
+  };
   for (const [rule, re] of rules) {
     if (cue[rule] && !cue[rule]!.test(text)) continue;
     for (const m of text.matchAll(re)) {
