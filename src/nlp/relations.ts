@@ -382,11 +382,7 @@ function appositionRoles(ctx: Ctx, s: Sentence): void {
         const people = persons.filter((r) => r.start > segEnd);
         const i = people.indexOf(p);
         const role = patterns().roleOf(m[1]!)?.role;
-        if (role && i >= 0 && orgs[i]) {
-          addRole(ctx, p.id, orgs[i]!.id, role, s, 'role:respectivement');
-          lastRole = { role, org: orgs[i]!.id };
-          done = true;
-        }
+        if (i >= 0) done = holds(p, orgs[i]?.id, role, 'role:respectivement');
       }
     }
     if (done) continue;
@@ -403,11 +399,7 @@ function appositionRoles(ctx: Ctx, s: Sentence): void {
         const celui = R().celui.test(lead);
         if (rm && R().prepEnd.test(lead)) {
           const role = patterns().roleOf(rm[1]!)?.role;
-          if (role) {
-            addRole(ctx, p.id, o.id, role, s, 'role:titre-de-org-nom');
-            lastRole = { role, org: o.id };
-            continue;
-          }
+          if (holds(p, o.id, role, 'role:titre-de-org-nom')) continue;
         }
         if (celui && lastRole) {
           addRole(ctx, p.id, o.id, lastRole.role, s, 'role:celui-de-org');
@@ -446,9 +438,7 @@ function appositionRoles(ctx: Ctx, s: Sentence): void {
     const leads = led ? R().leadsOrg.exec(text.slice(p.end, led.start)) : null;
     if (led && leads) {
       const role = /^(?:préside|chairs)/iu.test(leads[1]!) ? 'Président' : 'Directeur général';
-      addRole(ctx, p.id, led.id, role, s, 'role:qui-dirige');
-      lastRole = { role, org: led.id };
-      continue;
+      if (holds(p, led.id, role, 'role:qui-dirige')) continue;
     }
     // "the World Bank’s Country Manager for Mali, X", "Malitel’s Chief Executive Officer, X"
     const possessive = R().possessiveRole.exec(before);
@@ -470,11 +460,7 @@ function appositionRoles(ctx: Ctx, s: Sentence): void {
         const rm = [...between.matchAll(R().role)].pop();
         if (rm && rx(`(?<![\\p{L}])${escapeRe(rm[1]!)}(?:\\s+[\\p{L}]+){0,3}?${PREP_END}`, 'iu').test(between)) {
           const role = patterns().roleOf(rm[1]!)?.role;
-          if (role) {
-            addRole(ctx, p.id, oa.id, role, s, 'role:nom-titre-de-org');
-            lastRole = { role, org: oa.id };
-            continue;
-          }
+          if (holds(p, oa.id, role, 'role:nom-titre-de-org')) continue;
         }
       }
     }
@@ -496,22 +482,14 @@ function appositionRoles(ctx: Ctx, s: Sentence): void {
       const at = s.start + whose.index!;
       const org = inS.filter((r) => r.kind === 'organisation' && r.end <= at).pop();
       const role = patterns().roleOf(whose[1]!)?.role;
-      if (org && role && /^\s*$/u.test(text.slice(org.end, at))) {
-        addRole(ctx, p.id, org.id, role, s, 'role:dont-le-titre');
-        lastRole = { role, org: org.id };
-        continue;
-      }
+      if (org && /^\s*$/u.test(text.slice(org.end, at)) && holds(p, org.id, role, 'role:dont-le-titre')) continue;
     }
     // ORG …, à travers son directeur général, NAME / et son 1er vice-président, NAME
     const son = R().itsRole.exec(before);
     if (son) {
       const role = patterns().roleOf(son[1]!)?.role;
       const org = lastRole?.org ?? orgsBefore[orgsBefore.length - 1]?.id ?? ctx.refs.filter((r) => r.kind === 'organisation' && r.end <= p.start && p.start - r.end < 400).pop()?.id;
-      if (role && org) {
-        addRole(ctx, p.id, org, role, s, 'role:son-titre');
-        lastRole = { role, org };
-        continue;
-      }
+      if (holds(p, org, role, 'role:son-titre')) continue;
     }
     // a role without an organisation ("le ministre de la Communication, …, NAME"; "NAME, porte-parole")
     // the last role written before the name, with nothing but its complement in between
