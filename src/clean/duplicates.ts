@@ -227,7 +227,7 @@ export class DuplicateIndex<K = number> {
     return sketch;
   }
 
-  /** Index a text by the sketch `sketchOf` gave for it (saved with the store): the text is hashed only if it becomes a candidate. */
+  /** Index a text by the sketch `add` returned for it (saved with the store): the text is hashed only if it becomes a candidate. */
   addSketch(key: K, sketch: Uint32Array, text: string): void {
     this.register(key, sketch, text);
   }
