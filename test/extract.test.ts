@@ -141,6 +141,11 @@ describe('relations', () => {
       'Orange Mali a inauguré un site. Sa Directrice générale, Aminata N’Diaye, était présente. Les panneaux viennent de Lumière du Niger, une PME dirigée par Awa Sissoko. La DG s’est ensuite entretenue avec le maire, Bakary Traoré.',
       ['holds-role Aminata N’Diaye -> Orange Mali (Directeur général)', 'holds-role Awa Sissoko -> Lumière du Niger (Directeur)', 'met-with Aminata N’Diaye -> Bakary Traoré'],
     ],
+    // two people named as the subject of "ont négocié"; "le président du collectif" is not the company's
+    [
+      'Face à face, la directrice des achats de Kora Mobile, Salimata Ag Alher, et le président du collectif, Bakary Dit Ladji Koné, ont négocié pendant dix heures.',
+      ['holds-role Salimata Ag Alher -> Kora Mobile (Directeur)', 'met-with Bakary Dit Ladji Koné -> Salimata Ag Alher'],
+    ],
   ])('meetings: %s', (text, expected) => expect(rels(run(text))).toEqual(expected));
 
   it('a quoted undertaking with a figure or a date commits its speaker; a wish or a forecast does not', () => {
@@ -226,6 +231,11 @@ describe('relations', () => {
   it('an English statement of what will be done, then who told it', () => {
     const x = run('Ruth Asante-Boateng is the CEO of Kora Mobile. The Malian leg will be completed by the end of 2027, Ruth Asante-Boateng told reporters.', 'en');
     expect(commitments(x)).toEqual(['Ruth Asante-Boateng: The Malian leg will be completed by the end of 2027']);
+  });
+
+  it('"the two men had been received by X": the last two people named meet X', () => {
+    const x = run('Ruth Asante-Boateng and Kofi Mensah-Asare signed the deal. Earlier the two men had been received by the minister of digital transformation, Aïcha Mint Sidi.', 'en');
+    expect(rels(x).filter((r) => r.startsWith('met-with'))).toEqual(['met-with Aïcha Mint Sidi -> Kofi Mensah-Asare', 'met-with Aïcha Mint Sidi -> Ruth Asante-Boateng']);
   });
 
   it('an English title with its portfolio, then the name, without a comma', () => {

@@ -19,6 +19,8 @@ import {
   MEET_PASSIVE,
   MEET_WITH,
   MEET_RECEIVED_BY,
+  MEET_EACH_OTHER,
+  TWO_PEOPLE,
   MEET_BETWEEN,
   ORG_ANAPHOR,
   PARTIES_ANAPHOR,
@@ -312,6 +314,13 @@ function subjectBefore(ctx: Ctx, s: Sentence, inS: Ref[], pos: number, prev: Ref
 
 const orgOfPerson = (ctx: Ctx, person: string) => ctx.roleOf.get(person)?.[0]?.org;
 
+/** The last `n` different people named before `pos`. */
+function lastPeople(ctx: Ctx, pos: number, n: number): Ref[] {
+  const out: Ref[] = [];
+  for (const r of [...ctx.refs].reverse()) if (r.kind === 'person' && r.end <= pos && r.via === 'name' && !out.some((o) => o.id === r.id) && out.length < n) out.push(r);
+  return out;
+}
+
 /** What the lexicon says an organisation does ("operator", "equipment", "mobile money"…), if it knows it. */
 function sectorOf(ctx: Ctx, r: Ref): string | undefined {
   const key = ctx.entities.get(r.id)?.keys.find((k) => k.startsWith('org:@'));
@@ -346,7 +355,7 @@ function orgOfNoun(ctx: Ctx, noun: string, pos: number): Ref | undefined {
   const n = noun.toLowerCase();
   const orgs = ctx.refs.filter((r) => r.kind === 'organisation' && r.end <= pos);
   const nameOf = (r: Ref) => ctx.entities.get(r.id)?.name ?? '';
-  if (/^(?:régulateur|regulator|agence|agency|autorité|banque|bank)$/u.test(n)) return orgs.filter((r) => headMatches(nameOf(r), n === 'regulator' ? 'régulateur' : n)).pop();
+  if (/^(?:régulateur|regulator|agence|agency|autorité|banque|bank|collectif|syndicat|association|coopérative)$/u.test(n)) return orgs.filter((r) => headMatches(nameOf(r), n === 'regulator' ? 'régulateur' : n)).pop();
   if (/^(?:institution|fonds|lender)$/u.test(n)) return orgs.filter((r) => FINANCIAL.test(nameOf(r))).pop() ?? orgs.pop();
   return orgs.filter((r) => !PUBLIC_BODY.test(nameOf(r))).pop();
 }
@@ -641,12 +650,20 @@ function meetings(
       const pos = s.start + m.index!;
       const end = pos + m[0].length;
       const guests = inS.filter((r) => r.kind === 'person' && r.end <= pos);
-      const g2 = guests.length ? guests : subj(pos);
+      // "the two men had been received by …": the last two people named before
+      const two = !guests.length && TWO_PEOPLE.test(text.slice(s.start, pos)) ? lastPeople(ctx, s.start, 2) : [];
+      const g2 = guests.length ? guests : two.length === 2 ? two : subj(pos);
       // "a été reçu en audience, le lundi 19 janvier, par le ministre …, X"
       const par = /^[^.;]{0,120}?\s(?:par|by)\s/u.exec(text.slice(end, s.end));
       const hosts = par ? inS.filter((r) => r.start >= end + par[0].length && r.kind === 'person').slice(0, 1) : host ? [host] : [];
       for (const h of hosts) for (const g of g2) meet(h, g, rule.id);
     }
+  // "Face à face, X et Y ont négocié …": the people named before the verb met each other
+  for (const m of scan(MEET_EACH_OTHER, s.text)) {
+    const pos = s.start + m.index!;
+    const people = [...new Map(inS.filter((r) => r.kind === 'person' && r.end <= pos).map((r) => [r.id, r])).values()];
+    if (people.length === 2) meet(people[0]!, people[1]!, 'meet:se-sont-rencontrés');
+  }
   // "Reçu par le ministre X, le DG de Y, Z a présenté …"
   for (const m of scan(MEET_RECEIVED_BY, s.text)) {
     const pos = s.start + m.index! + m[0].length;

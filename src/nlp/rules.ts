@@ -20,6 +20,7 @@ export const RULE_CONFIDENCE: Record<string, number> = {
   meet: 0.85,
   'meet:étaient-présents': 0.7,
   'meet:accompagné-de': 0.7,
+  'meet:se-sont-rencontrés': 0.75,
   visit: 0.8,
   commit: 0.8,
   'commit:va': 0.6,
@@ -62,8 +63,13 @@ export const MEET_ACTIVE: VerbRule[] = [
 /** The guests come first: "… ont été reçus (par X)". */
 export const MEET_PASSIVE: VerbRule[] = [
   { id: 'meet:ont-été-reçus', re: U(/\b(?:ont|a|avaient|avait)\s+été\s+(?:reçue?s?|accueillie?s?)\b/gu) },
-  { id: 'meet:en-were-received', re: U(/\b(?:were|was)\s+(?:received|welcomed|hosted)\b/gu) },
+  { id: 'meet:en-were-received', re: U(/\b(?:were|was|had\s+been|have\s+been|has\s+been)\s+(?:received|welcomed|hosted)\b/gu) },
 ];
+
+/** Two people named as the subject who negotiated or met each other: "X et Y ont négocié", "X and Y met". */
+export const MEET_EACH_OTHER = U(/\b(?:ont|avaient)\s+(?:longuement\s+|âprement\s+|d['’]abord\s+)?négocié\b|\bse\s+sont\s+(?:longuement\s+|d['’]abord\s+)?(?:rencontrée?s|entretenue?s|retrouvée?s)\b(?!\s+avec)|\b(?:negotiated|held\s+talks)\b(?!\s+with)/gu);
+/** "the two men", "les deux dirigeants": the last two people named. */
+export const TWO_PEOPLE = U(/\b(?:the\s+two\s+(?:men|women|executives|leaders|chief\s+executives|ministers)|both\s+(?:men|women|executives|leaders)|les\s+deux\s+(?:hommes|femmes|dirigeants|dirigeantes|responsables|patrons|ministres))\b/iu);
 
 /** "Reçu par le ministre X, le DG de Y, Z …": the guest comes after the host. */
 export const MEET_RECEIVED_BY = U(/(?:^|[,;]\s*)(?:Reçue?s?|Accueillie?s?)\s+(?:en\s+audience\s+)?(?:[^,.;]{0,40}?\s)?par\s+/gu);
