@@ -265,6 +265,7 @@ describe('relations', () => {
   it.each([
     ['Kora Mobile’s chief executive, Ruth Asante-Boateng, said the company would hire 80 engineers in Bamako.', 'Ruth Asante-Boateng: the company would hire 80 engineers in Bamako'],
     ['Ruth Asante-Boateng said the new tariff would allow more students to connect.', undefined],
+    ['Ruth Asante-Boateng said she hoped the backbone would help halve the price of bandwidth.', undefined],
   ])('English reported future: %s', (text, expected) => expect(commitments(run(text, 'en'))).toEqual(expected ? [expected] : []));
 
   it('the plural title "les deux directeurs généraux" commits both holders', () => {

@@ -133,7 +133,7 @@ export const COMMIT: CommitRule[] = [
   { id: 'commit:en-signed', status: 'signed', keepMatch: true, re: U(/\bsigned\s+(?:a|an)\s+(?:\p{L}+\s+){0,2}?(?:agreement|memorandum|convention|contract|deal)\b/gu) },
   { id: 'commit:en-will', status: 'announced', tight: true, re: U(new RegExp(String.raw`\b(?:will|wants\s+to|want\s+to|is\s+ready\s+to|intends\s+to|plans\s+to)\s+(?:therefore\s+|also\s+)?(?=${INTENT_EN})`, 'gu')) },
   // "X said (that) the company would open …", "who added that the Bank would mobilise …"
-  { id: 'commit:en-said-would', status: 'announced', subjectAfter: true, re: U(new RegExp(String.raw`\b(?:said|added|announced|confirmed|stated|indicated|explained|noted)\s+(?:that\s+)?(?=[^.;]{0,80}?\b(?:would|will)\s+(?:also\s+|then\s+)?(?:${INTENT_EN})\b)`, 'gu')) },
+  { id: 'commit:en-said-would', status: 'announced', subjectAfter: true, re: U(new RegExp(String.raw`\b(?:said|added|announced|confirmed|stated|indicated|explained|noted)\s+(?!(?:he|she|they|we|I|it)\s+(?:hoped|hopes|expected|expects|believed|believes|thought|thinks|feared|fears|wished)\b)(?:that\s+)?(?=[^.;]{0,80}?\b(?:would|will)\s+(?:also\s+|then\s+)?(?:${INTENT_EN})\b)`, 'gu')) },
 ];
 
 /** Wording that says a commitment was carried out or dropped. */
