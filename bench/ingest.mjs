@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // Ingest benchmark: for each size N (BENCH_SIZES, default 600,10000) generate N articles from the
 // corpus's paragraphs (bench/corpus.mjs, in a temp dir), then measure, each as a whole process:
-//   - ingest of the N articles (the pool: one worker per core) vs one bare single-threaded fr-compromise
-//     pass over the same texts (`nlp(text).json()`): the ratio is the headline; CPU and peak RSS too
-//   - the same ingest with --workers 0 (BENCH_SEQUENTIAL=0 skips it)
+//   - ingest of the N articles in the default mode (one thread below parallelFrom() files, else one
+//     worker per core) vs one bare single-threaded fr-compromise pass over the same texts
+//     (`nlp(text).json()`): the ratio is the headline; CPU and peak RSS too
+//   - the same ingest in the other mode (--workers <cores>, or --workers 0; BENCH_SEQUENTIAL=0 skips the latter)
 //   - adding one article to the full store vs to an empty one (median of 3)
 //   - export of the full store to JSON and GEXF
 //   - query latency on the full store (p50, p99 of `neighbors` and `path`, in-process after one load),
@@ -13,7 +14,9 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { availableParallelism } from 'node:os';
 import { generate, paragraphs, repoRoot } from './corpus.mjs';
+import { parallelFrom } from '../dist/ingest.js';
 
 const sizes = (process.env.BENCH_SIZES ?? '600,10000').split(',').map((s) => Number(s.trim())).filter((n) => n > 0);
 const sequential = process.env.BENCH_SEQUENTIAL !== '0';
@@ -72,13 +75,22 @@ try {
 
     const b = run([bare, corpus, repoRoot], 'bare fr-compromise pass');
     const ing = run([cli, 'ingest', corpus, '--store', store], 'ingest');
+    const mode = n >= parallelFrom() ? `worker pool, ${availableParallelism()} threads` : `one thread: below ${parallelFrom()} files on ${availableParallelism()} cores`;
     const summary = /ingested (\d+).*?(\d+) articles, (\d+) nodes, (\d+) edges/.exec(ing.stderr);
     const [, ingested, , nodes, edges] = summary ?? [];
     row('articles generated (characters)', `${n} (${(chars / 1e6).toFixed(1)} M)`, `ingested ${ingested}, graph ${nodes} nodes / ${edges} edges`);
     row('bare fr-compromise pass, 1 thread (whole process)', s(b.wall), `CPU ${s(b.cpu)}, peak RSS ${mb(b.rss)}, ${(n / b.wall).toFixed(0)} articles/s`);
-    row('**ingest, worker pool (whole process)**', `**${s(ing.wall)}**`, `CPU ${s(ing.cpu)}, peak RSS ${mb(ing.rss)}, ${(n / ing.wall).toFixed(0)} articles/s`);
+    row(`**ingest, default mode (${mode}; whole process)**`, `**${s(ing.wall)}**`, `CPU ${s(ing.cpu)}, peak RSS ${mb(ing.rss)}, ${(n / ing.wall).toFixed(0)} articles/s`);
     row('**ratio ingest / bare pass**', `**${(ing.wall / b.wall).toFixed(2)}**`, 'wall time; ≤ 1 is the goal');
-    if (sequential) {
+    // the other mode than the default, so both are always measured
+    if (n < parallelFrom()) {
+      const poolStore = join(tmp, `store-${n}-pool`);
+      const p = run([cli, 'ingest', corpus, '--store', poolStore, '--workers', String(availableParallelism())], 'pool ingest');
+      const same = readFileSync(join(store, 'graph.json'), 'utf8') === readFileSync(join(poolStore, 'graph.json'), 'utf8');
+      row(`ingest, --workers ${availableParallelism()} (worker pool, whole process)`, s(p.wall), `CPU ${s(p.cpu)}, peak RSS ${mb(p.rss)}; graph.json ${same ? 'identical to' : 'DIFFERS from'} the default run's`);
+      rmSync(poolStore, { recursive: true, force: true });
+    }
+    if (sequential && n >= parallelFrom()) {
       const seqStore = join(tmp, `store-${n}-seq`);
       const seq = run([cli, 'ingest', corpus, '--store', seqStore, '--workers', '0'], 'sequential ingest');
       const same = readFileSync(join(store, 'graph.json'), 'utf8') === readFileSync(join(seqStore, 'graph.json'), 'utf8');
