@@ -438,7 +438,7 @@ function appositionRoles(ctx: Ctx, s: Sentence): void {
       const ownerStart = p.end + possAfter.index! + possAfter[0].lastIndexOf(owner, possAfter[0].length - possAfter[2]!.length);
       const named = inS.find((r) => r.kind === 'organisation' && r.start === ownerStart);
       const noun = owner.toLowerCase();
-      const org = named ?? (new RegExp(`^(?:${ORG_NOUNS})$`, 'u').test(noun) ? orgOfNoun(ctx, noun, p.start) : undefined);
+      const org = named ?? (rx(`^(?:${ORG_NOUNS})$`, 'u').test(noun) ? orgOfNoun(ctx, noun, p.start) : undefined);
       const role = patterns().roleOf(possAfter[2]!)?.role;
       if (holds(p, org?.id, role, 'role:nom-possessif')) continue;
     }
