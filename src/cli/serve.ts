@@ -28,6 +28,8 @@ Examples:
   kunafoni serve                         http://127.0.0.1:${DEFAULT_PORT}/
   kunafoni serve --port 0 --store research/store
   kunafoni serve --edit                  the panel offers rename, merge, delete and verify
+  kunafoni serve --host 0.0.0.0 --edit   on the network: prints a warning and an address with a secret
+                                         token (?token=…) without which changes are refused
 
 Endpoints: / (the viewer), /api/graph (graphology JSON with x/y), /api/articles ([{id, title, date, source, url}]),
 /api/curation (GET: the decisions; POST: record one, with --edit only; see \`kunafoni curate --help\`).
@@ -38,10 +40,16 @@ Prints the URL on stdout; Ctrl-C stops.`,
       if (!(await isStore(opts.store)))
         io.err(`kunafoni: no store in ${opts.store} yet; the viewer will say so until you run \`kunafoni ingest <files> --store ${opts.store}\`\n`);
       const server = await startServer({ store: opts.store, host: opts.host, port: opts.port, log: io.err, edit: opts.edit === true });
+      if (server.exposed)
+        io.err(
+          `kunafoni: warning: listening on ${opts.host}, not a loopback address: anyone who can reach this port can read the whole store` +
+            (server.editToken ? '; changes (--edit) need the secret token in the address printed below: share it only with those who may edit\n' : '\n'),
+        );
       // warm the cache (and compute the layout) before the first visit
       const first = await server.source.get();
       if (first.ok) io.err(`serving ${first.value.order} nodes and ${first.value.size} edges from ${server.source.dir} (positions: ${first.value.layout})\n`);
-      io.out(`Kunafoni viewer: ${server.url}\n`);
+      // the token is printed once, in the address the viewer reads it from
+      io.out(`Kunafoni viewer: ${server.url}${server.editToken ? `?token=${server.editToken}` : ''}\n`);
       await until();
       await server.close();
     });

@@ -8,17 +8,21 @@
 //
 //     const curation = curationApi({ store: 'data/store', edit: true });
 //     http.createServer(async (req, res) => { if (!(await curation(req, res))) serveTheRest(req, res); });
+import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { KunafoniError, NotFoundError, StoreError, UsageError, errorMessage } from '../errors.js';
 import { describeDecision, type CurationReport } from '../resolve/curation.js';
 import { parseRequest } from '../resolve/curation-decide.js';
 import { suggestDuplicates } from '../resolve/suggest.js';
 import { curationStatus, defaultAuthor, recordDecision, undoDecision } from '../store/curation.js';
+import { SECURITY_HEADERS } from './headers.js';
 
 export interface CurationApiOptions {
   store: string;
   /** Accept decisions (`kunafoni serve --edit`); without it the API is read-only. */
   edit: boolean;
+  /** When set, writes must carry it in the X-Kunafoni-Token header (a server bound to a non-loopback address). */
+  token?: string;
   /** Author of decisions that do not name one (default: the OS user name of the server). */
   author?: string;
   /** How long a request waits for another process writing the store (default 10 s). */
@@ -47,7 +51,7 @@ function sendJson(res: ServerResponse, status: number, value: unknown, headers: 
     'Content-Type': 'application/json; charset=utf-8',
     'Content-Length': Buffer.byteLength(body),
     'Cache-Control': 'no-store',
-    'X-Content-Type-Options': 'nosniff',
+    ...SECURITY_HEADERS,
     ...headers,
   });
   res.end(body);
@@ -72,17 +76,36 @@ async function readJsonBody(req: IncomingMessage, max: number): Promise<unknown>
   }
 }
 
-/** A write must come from the page this server served: same host, when the browser says where it comes from. */
+/**
+ * A write must come from the page this server served, when the browser says where it comes from: the
+ * Origin's scheme, host and port are exactly this server's (http, and the Host the request was sent to).
+ */
 function checkOrigin(req: IncomingMessage): void {
   const origin = req.headers.origin;
   if (origin === undefined) return; // not a browser (curl, scripts): nothing to forge
-  let host: string;
+  let from: string;
+  let own: string;
   try {
-    host = new URL(origin).host;
+    from = new URL(origin).origin;
   } catch {
-    throw new HttpError(403, `refused: malformed Origin "${origin}"`);
+    throw new HttpError(403, `refused: malformed Origin ${JSON.stringify(origin)}`);
   }
-  if (host !== req.headers.host) throw new HttpError(403, `refused: a page from ${origin} cannot change this store`);
+  try {
+    own = new URL(`http://${req.headers.host ?? ''}`).origin;
+  } catch {
+    throw new HttpError(403, `refused: malformed Host ${JSON.stringify(req.headers.host ?? '')}`);
+  }
+  if (from === 'null' || from !== own) throw new HttpError(403, `refused: a page from ${origin} cannot change this store`);
+}
+
+/** On a non-loopback address, a write carries the secret printed when the server started. */
+function checkToken(req: IncomingMessage, token: string | undefined): void {
+  if (token === undefined) return;
+  const sent = req.headers['x-kunafoni-token'];
+  const a = Buffer.from(typeof sent === 'string' ? sent : '');
+  const b = Buffer.from(token);
+  if (a.length !== b.length || !timingSafeEqual(a, b))
+    throw new HttpError(403, 'refused: this server is reachable from the network, so changes need its edit token (open the address `kunafoni serve --edit` printed, which carries it)');
 }
 
 const staleOf = (report: CurationReport) => report.stale.map(({ id, op, message }) => ({ id, op, message }));
@@ -103,6 +126,8 @@ export function curationApi(opts: CurationApiOptions): CurationApiHandler {
     const stale = new Map((summary?.stale ?? []).map((s) => [s.id, s.message]));
     return {
       editable: opts.edit,
+      // the viewer shows its actions only when it holds the token (read from its address)
+      ...(opts.token ? { tokenRequired: true } : {}),
       decisions: decisions.map((d) => ({
         ...d,
         description: describeDecision(d),
@@ -129,6 +154,7 @@ export function curationApi(opts: CurationApiOptions): CurationApiHandler {
       throw new HttpError(404, `no curation endpoint ${path}; try /api/curation, /api/curation/suggest or /api/curation/undo`);
     }
     if (!opts.edit) throw new HttpError(403, 'the viewer is read-only; start it with `kunafoni serve --edit` to record decisions');
+    checkToken(req, opts.token);
     checkOrigin(req);
     const body = await readJsonBody(req, maxBody);
     const fields = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;

@@ -1,7 +1,10 @@
 // The viewer's HTTP server (node:http): the built viewer (web/dist) at `/`, the graph at `/api/graph`
 // (graphology JSON with positions) and the articles' metadata at `/api/articles`. It serves only
 // files inside web/dist, only GET and HEAD, sends a Content-Security-Policy, and when bound to a
-// loopback address answers only requests addressed to a loopback name (no DNS rebinding).
+// loopback address answers only requests addressed to a literal loopback name (no DNS rebinding).
+// Bound to any other address it serves whoever reaches it (the CLI warns), and with --edit it records
+// decisions only from requests carrying the secret token generated at start (`editToken`).
+import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -12,6 +15,7 @@ import { UsageError, errorMessage } from '../errors.js';
 import type { LayoutOptions } from '../graph/layout.js';
 import { graphSource, type GraphSource } from './graph-source.js';
 import { curationApi, type CurationApiHandler } from './curation-api.js';
+import { SECURITY_HEADERS } from './headers.js';
 
 export interface ServeOptions {
   store: string;
@@ -24,6 +28,11 @@ export interface ServeOptions {
   persistLayout?: boolean;
   /** Accept curation decisions from the viewer (`kunafoni serve --edit`); read-only otherwise. */
   edit?: boolean;
+  /**
+   * The secret that writes must carry (header X-Kunafoni-Token) when the server is bound to a
+   * non-loopback address with `edit`; generated when not given. Ignored on loopback.
+   */
+  editToken?: string;
   /** Messages (layout timings, errors); default: nowhere. */
   log?: (message: string) => void;
 }
@@ -34,27 +43,7 @@ export const DEFAULT_PORT = 8040;
 /** web/dist next to this package, from src/serve (tsx) as from dist/serve (compiled). */
 export const defaultWebDir = (): string => fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
-/** The policy the viewer runs under: its own scripts only, workers from blob: (the FA2 worker), no framing. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "worker-src 'self' blob:",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "connect-src 'self'",
-  "font-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
-
-const SECURITY_HEADERS: Record<string, string> = {
-  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-  'X-Frame-Options': 'DENY',
-  'Cross-Origin-Opener-Policy': 'same-origin',
-};
+export { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from './headers.js';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -70,8 +59,27 @@ const CONTENT_TYPES: Record<string, string> = {
   '.map': 'application/json; charset=utf-8',
 };
 
-const LOOPBACK_NAMES = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
-export const isLoopback = (host: string): boolean => LOOPBACK_NAMES.has(host) || host.startsWith('127.');
+const OCTET = '(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
+const LOOPBACK_V4 = new RegExp(`^127\\.${OCTET}\\.${OCTET}\\.${OCTET}$`);
+
+/**
+ * A host name (without port) that can only mean this machine's loopback interface: `localhost`, an
+ * IPv4 literal in 127.0.0.0/8 or `[::1]`. A name that merely starts with "127." (`127.attacker.example`)
+ * is resolved by DNS, which an attacker controls (DNS rebinding): it is not loopback.
+ */
+export const isLoopback = (host: string): boolean => {
+  const h = host.toLowerCase();
+  return h === 'localhost' || h === '[::1]' || h === '::1' || LOOPBACK_V4.test(h);
+};
+
+/** The host name of a Host header (`127.0.0.1:8040`, `[::1]:8040`, `localhost`), or undefined when malformed. */
+export function hostOfHeader(header: string): string | undefined {
+  const m = /^(\[[0-9a-f:.]+\]|[^:[\]]+)(?::\d{1,5})?$/i.exec(header.trim());
+  return m?.[1];
+}
+
+/** A fresh secret for writes on a non-loopback address: 32 random bytes, URL-safe. */
+export const newEditToken = (): string => randomBytes(32).toString('base64url');
 
 /**
  * The file under `root` that a URL path names, or undefined when it would leave `root`
@@ -107,8 +115,9 @@ export function handler(opts: { webDir: string; source: GraphSource; loopbackOnl
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const head = req.method === 'HEAD';
     if (opts.loopbackOnly) {
-      const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
-      if (!isLoopback(host)) return send(res, 421, `kunafoni serve: this server answers only to 127.0.0.1 or localhost, not "${host}"\n`);
+      const host = hostOfHeader(req.headers.host ?? '');
+      if (!host || !isLoopback(host))
+        return send(res, 421, `kunafoni serve: this server answers only to 127.0.0.1, localhost or [::1], not ${JSON.stringify(req.headers.host ?? '')}\n`);
     }
     // /api/curation… (the only writes, and only with --edit): src/serve/curation-api.ts
     if (opts.curation && (await opts.curation(req, res))) return;
@@ -151,6 +160,10 @@ export function handler(opts: { webDir: string; source: GraphSource; loopbackOnl
 
 export interface RunningServer {
   url: string;
+  /** Bound to a non-loopback address: anyone who reaches the port reads the store. */
+  exposed: boolean;
+  /** With `edit` on a non-loopback address: the secret writes must carry (the viewer reads it from `?token=`). */
+  editToken?: string;
   server: Server;
   source: GraphSource;
   close(): Promise<void>;
@@ -166,8 +179,10 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   if (opts.persistLayout !== undefined) sourceOpts.persistLayout = opts.persistLayout;
   if (opts.log) sourceOpts.log = opts.log;
   const source = graphSource(sourceOpts);
-  const curation = curationApi({ store: opts.store, edit: opts.edit === true, ...(opts.log ? { log: opts.log } : {}) });
-  const handle = handler({ webDir: opts.webDir ?? defaultWebDir(), source, loopbackOnly: isLoopback(host), curation, ...(opts.log ? { log: opts.log } : {}) });
+  const loopbackOnly = isLoopback(host);
+  const editToken = opts.edit && !loopbackOnly ? (opts.editToken ?? newEditToken()) : undefined;
+  const curation = curationApi({ store: opts.store, edit: opts.edit === true, ...(editToken ? { token: editToken } : {}), ...(opts.log ? { log: opts.log } : {}) });
+  const handle = handler({ webDir: opts.webDir ?? defaultWebDir(), source, loopbackOnly, curation, ...(opts.log ? { log: opts.log } : {}) });
   const server = createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
       opts.log?.(`serve: ${req.url}: ${errorMessage(err)}\n`);
@@ -189,6 +204,8 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   const shownHost = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
   return {
     url: `http://${shownHost}:${addr.port}/`,
+    exposed: !loopbackOnly,
+    ...(editToken ? { editToken } : {}),
     server,
     source,
     close: () =>

@@ -25,12 +25,13 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-export async function launch(viewport = { width: 1280, height: 800 }): Promise<Browser> {
+/** `extraArgs` are added to CHROMIUM_ARGS (e.g. `--host-resolver-rules=…` to point a hostile name at loopback). */
+export async function launch(viewport = { width: 1280, height: 800 }, extraArgs: string[] = []): Promise<Browser> {
   const profile = await mkdtemp(join(tmpdir(), 'kunafoni-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS, ...extraArgs],
     viewport,
     timeout: 60_000,
   });

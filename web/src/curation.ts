@@ -42,12 +42,43 @@ const TEXT = {
   },
 } as const;
 
-/** Does the server accept decisions (`serve --edit`)? */
+const TOKEN_KEY = 'kunafoni-edit-token';
+
+/**
+ * The edit token of a server bound to a network address (`serve --host 0.0.0.0 --edit` prints the
+ * viewer's address with `?token=…`): taken from the address once, kept for this tab, and removed from
+ * the address bar so that a shared link does not carry it.
+ */
+export function editToken(): string | undefined {
+  const params = new URLSearchParams(location.search);
+  const fromUrl = params.get('token');
+  if (fromUrl) {
+    try {
+      sessionStorage.setItem(TOKEN_KEY, fromUrl);
+    } catch {
+      // storage refused (private mode): the address keeps the token then
+      return fromUrl;
+    }
+    params.delete('token');
+    const search = params.toString();
+    history.replaceState(history.state, '', location.pathname + (search ? `?${search}` : '') + location.hash);
+    return fromUrl;
+  }
+  try {
+    return sessionStorage.getItem(TOKEN_KEY) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Does the server accept decisions (`serve --edit`), from this page (which holds the token when one is required)? */
 export async function curationEditable(): Promise<boolean> {
+  const token = editToken();
   try {
     const res = await fetch('api/curation', { headers: { Accept: 'application/json' } });
     if (!res.ok) return false;
-    return ((await res.json()) as { editable?: unknown }).editable === true;
+    const body = (await res.json()) as { editable?: unknown; tokenRequired?: unknown };
+    return body.editable === true && (body.tokenRequired !== true || token !== undefined);
   } catch {
     return false;
   }
@@ -64,7 +95,9 @@ export interface CurationContext {
 
 async function post(body: Record<string, string>): Promise<string | undefined> {
   try {
-    const res = await fetch('api/curation', { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body: JSON.stringify(body) });
+    const token = editToken();
+    const headers: Record<string, string> = { 'Content-Type': 'application/json', Accept: 'application/json', ...(token ? { 'X-Kunafoni-Token': token } : {}) };
+    const res = await fetch('api/curation', { method: 'POST', headers, body: JSON.stringify(body) });
     if (res.ok) return undefined;
     const b = (await res.json().catch(() => ({}))) as { error?: string };
     return b.error ?? `HTTP ${res.status}`;
