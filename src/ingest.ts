@@ -224,9 +224,11 @@ class IngestSession {
   }
 
   async finish(): Promise<IngestSummary> {
-    // nothing read and nothing written: report the store as it is, without creating or locking it
+    // nothing read and nothing written: report the store as it is, without creating or locking it. Copies
+    // merged into saved stories at a checkpoint (`unsaved`) still need the final rewrite, even when the
+    // run appended nothing (it read a multiple of the checkpoint size, all of them copies)
     const store =
-      !this.pending.length && !this.wrote
+      !this.pending.length && !this.wrote && !this.unsaved.length
         ? this.cached
           ? { ...this.cached.state.store, graph: this.foldOf(this.cached.state).toGraph() }
           : await loadStore(this.opts.store, { build: this.build })
