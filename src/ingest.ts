@@ -5,7 +5,7 @@
 import { stat, utimes } from 'node:fs/promises';
 import { SourceError, errorMessage } from './errors.js';
 import { StoryIndex } from './clean/duplicates.js';
-import { expandPaths, readSource, type ReadOptions } from './sources/registry.js';
+import { MAX_ARTICLE_CHARS, expandPaths, readSource, type ReadOptions } from './sources/registry.js';
 import { createFetcher, isUrl, type FetchOptions, type Fetched } from './sources/url.js';
 import { createPool, defaultWorkers, type ExtractPool } from './workers/pool.js';
 import type { extractArticle as ExtractFn } from './nlp/extract.js';
@@ -54,6 +54,18 @@ export interface IngestOptions {
   onLockWait?: (owner: LockOwner | undefined) => void;
   /** Worker threads reading and extracting (0: all in this thread). Default: one per core when there are many files. */
   workers?: number;
+  /** Longest article text extracted, in characters (default MAX_ARTICLE_CHARS); longer ones are refused. */
+  maxArticleChars?: number;
+}
+
+/** Why an article is too long to extract, or undefined when it is not. */
+export function overLength(article: Article, max = MAX_ARTICLE_CHARS): SourceError | undefined {
+  if (article.text.length <= max) return undefined;
+  const n = (x: number) => x.toLocaleString('en');
+  return new SourceError(
+    article.origin ?? article.url ?? article.id,
+    `the article is ${n(article.text.length)} characters long, over the ${n(max)}-character cap on one article (raise it with --max-article-length)`,
+  );
 }
 
 // The NLP models load on first use: with the worker pool, the main thread never needs them
@@ -115,8 +127,12 @@ class IngestSession {
   }
 
   async add(articles: Article[]): Promise<void> {
-    this.pending.push(...articles);
     this.totals.read += articles.length;
+    for (const a of articles) {
+      const tooLong = overLength(a, this.opts.maxArticleChars);
+      if (tooLong) this.failed.push(tooLong);
+      else this.pending.push(a);
+    }
     if (this.pending.length >= (this.opts.checkpointEvery ?? 200)) await this.commit(false);
   }
 
@@ -319,7 +335,7 @@ function readAhead(sources: Array<string | SourceError>, pool: ExtractPool, sess
   const extract = async (articles: Article[]): Promise<void> => {
     const todo: Article[] = [];
     const ids = new Set<string>();
-    for (const a of articles) if (!ids.has(a.id) && !session.known(a.id)) ids.add(a.id), todo.push(a);
+    for (const a of articles) if (!ids.has(a.id) && !session.known(a.id) && !overLength(a, opts.maxArticleChars)) ids.add(a.id), todo.push(a);
     for (let k = 0; k < todo.length; k += batch) {
       const part = todo.slice(k, k + batch);
       const res = await pool.run({ op: 'extract', articles: part });

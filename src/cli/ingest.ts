@@ -2,7 +2,7 @@ import { Command, Option } from 'commander';
 import { SingleBar } from 'cli-progress';
 import { UsageError } from '../errors.js';
 import type { IngestOptions } from '../ingest.js';
-import { MAX_FILE_BYTES } from '../sources/registry.js';
+import { MAX_ARTICLE_CHARS, MAX_FILE_BYTES } from '../sources/registry.js';
 import { DEFAULT_FETCH, formatBytes } from '../sources/url.js';
 import { DEFAULT_STORE } from '../store/store.js';
 import { curationOf } from '../store/curation-file.js';
@@ -36,6 +36,7 @@ interface IngestCliOptions {
   lockWait: number;
   checkpoint: number;
   workers?: number;
+  maxArticleLength: number;
 }
 
 export const ingestCommand = (io: CliIO, setExit: (code: number) => void) =>
@@ -51,6 +52,11 @@ export const ingestCommand = (io: CliIO, setExit: (code: number) => void) =>
     .addOption(new Option('--delay <ms>', 'pause between two requests to the same host').argParser(positive('--delay')).default(DEFAULT_FETCH.delayMs))
     .addOption(new Option('--lock-wait <seconds>', 'wait this long for another ingest writing the same store').argParser(positive('--lock-wait')).default(60))
     .addOption(new Option('--checkpoint <n>', 'save the store every n new articles').argParser(positive('--checkpoint', 1)).default(200))
+    .addOption(
+      new Option('--max-article-length <chars>', 'longest article text extracted, in characters; longer articles are refused with a message')
+        .argParser(positive('--max-article-length', 1))
+        .default(MAX_ARTICLE_CHARS),
+    )
     .addOption(new Option('--workers <n>', 'worker threads reading and extracting (0: none; default: one per core from 1,000 files on 2 cores, from 64 with more)').argParser(positive('--workers')))
     .addHelpText(
       'after',
@@ -86,6 +92,7 @@ Exit code 1 when any input failed (the others are still ingested), 0 otherwise.`
         },
         lockWaitMs: Math.round(opts.lockWait * 1000),
         checkpointEvery: opts.checkpoint,
+        maxArticleChars: Math.floor(opts.maxArticleLength),
         onLockWait: (owner) =>
           io.err(
             `kunafoni: store ${opts.store} is being written by ${owner ? `process ${owner.pid}` : 'another process'}; waiting up to ${opts.lockWait} s…\n`,

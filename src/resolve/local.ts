@@ -29,54 +29,21 @@ export function resolveLocal(found: Found[], opts: { outlet?: string; author?: s
     return true;
   });
 
-  // people: full names first, longest first, so shorter forms find the name they belong to
-  const groups: Group[] = [];
-  const groupOf = new Map<Found, Group>();
-  const persons = items.filter((f) => f.kind === 'person' && !f.single).sort((a, b) => b.name.split(' ').length - a.name.split(' ').length || a.start - b.start);
-  for (const f of persons) {
-    const toks = normaliseName(f.name).split(' ');
-    const g = groups.find((gr) => gr.kind === 'person' && gr.founds.some((x) => endsWith(normaliseName(x.name).split(' '), toks)));
-    if (g) {
-      g.founds.push(f);
-      groupOf.set(f, g);
-    } else {
-      const ng: Group = { kind: 'person', founds: [f], keys: new Set() };
-      groups.push(ng);
-      groupOf.set(f, ng);
-    }
-  }
-  for (const f of items.filter((x) => x.kind === 'person' && x.single)) {
-    const tok = normaliseName(f.name);
-    const candidates = groups.filter((g) => g.kind === 'person' && g.founds.some((x) => !x.single && normaliseName(x.name).split(' ').slice(1).includes(tok) && normaliseName(x.name).endsWith(tok)));
-    if (!candidates.length) continue; // a bare surname never makes an entity of its own
-    // the most recently named before it, else the first named after it
-    const score = (g: Group) => {
-      const before = g.founds.filter((x) => x.start < f.start).map((x) => x.start);
-      return before.length ? Math.max(...before) : -Infinity;
-    };
-    const g = candidates.sort((a, b) => score(b) - score(a))[0]!;
-    g.founds.push(f);
-    groupOf.set(f, g);
-  }
-  // organisations: shared keys, then portfolio and token-set inclusion
-  for (const f of items.filter((x) => x.kind === 'organisation')) {
-    const g = groups.find((gr) => gr.kind === 'organisation' && f.keys.some((k) => gr.keys.has(k)));
-    if (g) {
-      g.founds.push(f);
-      for (const k of f.keys) g.keys.add(k);
-      groupOf.set(f, g);
-    } else {
-      const ng: Group = { kind: 'organisation', founds: [f], keys: new Set(f.keys) };
-      groups.push(ng);
-      groupOf.set(f, ng);
-    }
-  }
+  // Each name is normalised once, and groups are found through indexes (by name ending, surname,
+  // organisation key) rather than by comparing every mention with all earlier ones: a long article
+  // stays near-linear. The indexes return what a scan of the groups in creation order would.
+  const ctx = new Groups();
+  groupPersons(items, ctx);
+  assignSurnames(items, ctx);
+  groupOrganisations(items, ctx);
+  const { groups, groupOf } = ctx;
   mergeOrgs(groups, groupOf);
 
   const entities: LocalEntity[] = [];
+  const firstStart = new Map(groups.map((g) => [g, g.founds.reduce((m, f) => Math.min(m, f.start), Infinity)]));
   groups
     .filter((g) => g.founds.length)
-    .sort((a, b) => Math.min(...a.founds.map((f) => f.start)) - Math.min(...b.founds.map((f) => f.start)))
+    .sort((a, b) => firstStart.get(a)! - firstStart.get(b)!)
     .forEach((g, i) => {
       const id = `e${i}`;
       const name = bestName(g);
@@ -96,9 +63,136 @@ export function resolveLocal(found: Found[], opts: { outlet?: string; author?: s
   return { entities };
 }
 
-function endsWith(full: string[], part: string[]): boolean {
-  if (part.length < 2 || part.length > full.length) return part.length === full.length && part.join(' ') === full.join(' ');
-  return full.slice(full.length - part.length).join(' ') === part.join(' ');
+/** The groups being built, in creation order, with what finds them quickly. */
+class Groups {
+  readonly groups: Group[] = [];
+  readonly groupOf = new Map<Found, Group>();
+  private readonly rank = new Map<Group, number>();
+  private readonly tokens = new Map<Found, string[]>();
+
+  open(f: Found, kind: Group['kind'], keys: Set<string>): Group {
+    const g: Group = { kind, founds: [f], keys };
+    this.rank.set(g, this.groups.length);
+    this.groups.push(g);
+    this.groupOf.set(f, g);
+    return g;
+  }
+
+  join(f: Found, g: Group): void {
+    g.founds.push(f);
+    this.groupOf.set(f, g);
+  }
+
+  /** The normalised words of a mention's name, computed once. */
+  toks(f: Found): string[] {
+    let t = this.tokens.get(f);
+    if (!t) this.tokens.set(f, (t = normaliseName(f.name).split(' ')));
+    return t;
+  }
+
+  earlier(a: Group, b: Group): boolean {
+    return this.rank.get(a)! < this.rank.get(b)!;
+  }
+
+  /** Record `key → g` unless an earlier group holds the key: lookups return the first group a scan would find. */
+  indexFirst(index: Map<string, Group>, key: string, g: Group): void {
+    const cur = index.get(key);
+    if (!cur || this.earlier(g, cur)) index.set(key, g);
+  }
+}
+
+/**
+ * Full names, longest first, so that a shorter form joins the name it ends ("Ag Imaghane" joins "Moussa
+ * Ag Imaghane"): a form of two words or more joins the first group holding a name that ends with those
+ * words, a one-word form only the same one word. A name is indexed by itself and its endings of two words or more.
+ */
+function groupPersons(items: Found[], ctx: Groups): void {
+  const byEnding = new Map<string, Group>();
+  const persons = items.filter((f) => f.kind === 'person' && !f.single).sort((a, b) => b.name.split(' ').length - a.name.split(' ').length || a.start - b.start);
+  for (const f of persons) {
+    const t = ctx.toks(f);
+    let g = byEnding.get(t.join(' '));
+    if (g) ctx.join(f, g);
+    else g = ctx.open(f, 'person', new Set());
+    ctx.indexFirst(byEnding, t.join(' '), g);
+    for (let n = 2; n < t.length; n++) ctx.indexFirst(byEnding, t.slice(t.length - n).join(' '), g);
+  }
+}
+
+/**
+ * A bare surname joins a person named in full whose name holds it after the first word and ends with it;
+ * among several, the one named most recently before it, else the first named. Never an entity of its own.
+ */
+function assignSurnames(items: Found[], ctx: Groups): void {
+  const bySurname = new Map<string, Group[]>();
+  const starts = new Map<Group, number[]>();
+  for (const g of ctx.groups) {
+    if (g.kind !== 'person') continue;
+    starts.set(g, g.founds.map((f) => f.start).sort((a, b) => a - b));
+    for (const x of g.founds) {
+      if (x.single) continue;
+      const t = ctx.toks(x);
+      const norm = t.join(' ');
+      for (const tok of new Set(t.slice(1))) {
+        if (!norm.endsWith(tok)) continue;
+        const list = bySurname.get(tok) ?? [];
+        if (list[list.length - 1] !== g) list.push(g);
+        bySurname.set(tok, list);
+      }
+    }
+  }
+  for (const f of items.filter((x) => x.kind === 'person' && x.single)) {
+    const candidates = bySurname.get(normaliseName(f.name));
+    if (!candidates) continue;
+    let best = candidates[0]!;
+    let bestScore = lastBefore(starts.get(best)!, f.start);
+    for (const g of candidates.slice(1)) {
+      const score = lastBefore(starts.get(g)!, f.start);
+      if (score > bestScore) (best = g), (bestScore = score);
+    }
+    ctx.join(f, best);
+    insertSorted(starts.get(best)!, f.start);
+  }
+}
+
+/** The largest value below `limit` in a sorted array, or -Infinity. */
+function lastBefore(sorted: number[], limit: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < limit) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo ? sorted[lo - 1]! : -Infinity;
+}
+
+function insertSorted(sorted: number[], value: number): void {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! <= value) lo = mid + 1;
+    else hi = mid;
+  }
+  sorted.splice(lo, 0, value);
+}
+
+/** Organisations sharing a key (lexicon id, acronym, normalised name) are one group. */
+function groupOrganisations(items: Found[], ctx: Groups): void {
+  const byKey = new Map<string, Group>();
+  for (const f of items.filter((x) => x.kind === 'organisation')) {
+    let g: Group | undefined;
+    for (const k of f.keys) {
+      const h = byKey.get(k);
+      if (h && (!g || ctx.earlier(h, g))) g = h;
+    }
+    if (g) {
+      ctx.join(f, g);
+      for (const k of f.keys) g.keys.add(k);
+    } else g = ctx.open(f, 'organisation', new Set(f.keys));
+    for (const k of f.keys) ctx.indexFirst(byKey, k, g);
+  }
 }
 
 function bestName(g: Group): string {

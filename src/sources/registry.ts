@@ -21,6 +21,12 @@ export const READERS: SourceReader[] = [markdownReader, feedReader, htmlReader, 
 /** Files above this size are refused (a press article is a few kilobytes). */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
+/**
+ * Articles longer than this many characters are refused (a press article is a few thousand; extraction
+ * time grows faster than length on text dense with names, and this keeps the worst case to seconds).
+ */
+export const MAX_ARTICLE_CHARS = 200_000;
+
 /** The name stdin goes by in messages and in Article.origin. */
 export const STDIN_ORIGIN = 'stdin';
 
