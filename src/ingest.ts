@@ -136,9 +136,15 @@ class IngestSession {
     if (this.pending.length >= (this.opts.checkpointEvery ?? 200)) await this.commit(false);
   }
 
-  private extractOutsideLock(): void {
+  /** Extract the pending articles, returning to the event loop every ~50 ms so that Ctrl-C acts at once. */
+  private async extractOutsideLock(): Promise<void> {
     const keep: Article[] = [];
+    let since = performance.now();
     for (const a of this.pending) {
+      if (performance.now() - since > 50) {
+        await new Promise((ok) => setImmediate(ok));
+        since = performance.now();
+      }
       const failure = this.extractFailed.get(a.id);
       if (failure !== undefined) {
         this.extractFailed.delete(a.id);
@@ -162,7 +168,7 @@ class IngestSession {
   /** Merge pending articles into the store and save them; `final` also brings the graph up to date. */
   async commit(final: boolean): Promise<Store> {
     if (this.pending.some((a) => !this.extracted.has(a.id) && !this.extractFailed.has(a.id) && !this.cached?.stories.has(a.id))) await loadExtract();
-    this.extractOutsideLock();
+    await this.extractOutsideLock();
     return withStoreLock(
       this.opts.store,
       async (lock) => {

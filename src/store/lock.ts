@@ -2,7 +2,7 @@
 // 30 s without refresh), plus an owner file naming the process, so that a waiting process can say who
 // holds it and take over at once from a process that was killed (same host, pid gone).
 import { hostname } from 'node:os';
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import lockfile from 'proper-lockfile';
@@ -112,11 +112,16 @@ export async function acquireStoreLock(abs: string, shown: string, opts: LockOpt
   // named at once, synchronously: the window in which a killed holder leaves an unnamed lock stays tiny
   const me: LockOwner = { pid: process.pid, host: hostname(), since: new Date().toISOString() };
   writeFileSync(paths.owner, JSON.stringify(me) + '\n');
+  // a process that exits holding the lock (process.exit on Ctrl-C) leaves no owner file behind
+  // (proper-lockfile removes its folder on exit the same way)
+  const onExit = () => rmSync(paths.owner, { force: true });
+  process.once('exit', onExit);
   return {
     check() {
       if (compromised) throw new StoreError(shown, `lost the store's lock (${compromised.message}); nothing more is written`);
     },
     async release() {
+      process.off('exit', onExit);
       await rm(paths.owner, { force: true });
       await release().catch(() => undefined);
     },
