@@ -54,6 +54,8 @@ export interface IngestOptions {
   onLockWait?: (owner: LockOwner | undefined) => void;
   /** Worker threads reading and extracting (0: all in this thread). Default: one per core when there are many files. */
   workers?: number;
+  /** Non-fatal notices (folders and files reached twice through symbolic links, skipped). */
+  onWarning?: (message: string) => void;
   /** Longest article text extracted, in characters (default MAX_ARTICLE_CHARS); longer ones are refused. */
   maxArticleChars?: number;
 }
@@ -285,7 +287,12 @@ const readOptions = (opts: IngestOptions): ReadOptions => {
 export async function ingestPaths(paths: string[], opts: IngestOptions): Promise<IngestSummary> {
   const session = new IngestSession(opts);
   const ro = readOptions(opts);
-  const sources = await expandPaths(paths);
+  const sources = await expandPaths(paths, {
+    onSkipped: (links) =>
+      opts.onWarning?.(
+        `skipped ${links.length} path${links.length === 1 ? '' : 's'} that lead${links.length === 1 ? 's' : ''} to a folder or file already read (a symbolic link loop or a second link): ${links.slice(0, 5).join(', ')}${links.length > 5 ? ', …' : ''}`,
+      ),
+  });
   // progress counts sources, plus the items of each feed whose pages are followed
   let done = 0;
   let total = sources.length;

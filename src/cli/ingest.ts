@@ -111,6 +111,7 @@ Exit code 1 when any input failed (the others are still ingested), 0 otherwise.`
         },
         lockWaitMs: Math.round(opts.lockWait * 1000),
         checkpointEvery: opts.checkpoint,
+        onWarning: (message) => io.err(`kunafoni: warning: ${message}\n`),
         maxArticleChars: Math.floor(opts.maxArticleLength),
         onLockWait: (owner) =>
           io.err(

@@ -1,6 +1,6 @@
 // The registry of readers, and reading sources into articles: files, directories walked recursively,
 // URLs (pages and feeds) and stdin ("-"). Every failure comes back as a SourceError naming the source.
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { SourceError, errorMessage } from '../errors.js';
 import type { Article } from '../types.js';
@@ -201,11 +201,25 @@ const SKIP = /^(\.|node_modules$|store$|readme(\.\w+)?$)/i;
 
 /**
  * Every readable source under the given inputs, in a stable order: directories are walked recursively
- * (files with a known extension), files, URLs and "-" pass through.
+ * (files with a known extension), files, URLs and "-" pass through. Each real folder and file is visited
+ * once, whatever symbolic links lead to it twice (a link to a parent folder would loop): the links
+ * skipped are passed to `onSkipped` once, at the end.
  */
-export async function expandPaths(paths: string[]): Promise<Array<string | SourceError>> {
+export async function expandPaths(paths: string[], opts: { onSkipped?: (paths: string[]) => void } = {}): Promise<Array<string | SourceError>> {
   const out: Array<string | SourceError> = [];
+  const seen = new Set<string>();
+  const skipped: string[] = [];
   const known = (name: string) => READERS.some((r) => r.extensions.includes(extname(name).toLowerCase()));
+  /** False when the real path behind `p` was visited already. */
+  const firstVisit = async (p: string): Promise<boolean> => {
+    const real = await realpath(p).catch(() => p);
+    if (seen.has(real)) {
+      skipped.push(p);
+      return false;
+    }
+    seen.add(real);
+    return true;
+  };
   const walk = async (p: string): Promise<void> => {
     let info;
     try {
@@ -214,6 +228,7 @@ export async function expandPaths(paths: string[]): Promise<Array<string | Sourc
       out.push(new SourceError(p, fileProblem(err)));
       return;
     }
+    if (!(await firstVisit(p))) return;
     if (!info.isDirectory()) {
       out.push(p);
       return;
@@ -223,12 +238,13 @@ export async function expandPaths(paths: string[]): Promise<Array<string | Sourc
       const child = join(p, e);
       const s = await stat(child).catch(() => undefined);
       if (s?.isDirectory()) await walk(child);
-      else if (s && known(e)) out.push(child);
+      else if (s && known(e) && (await firstVisit(child))) out.push(child);
     }
   };
   for (const p of paths) {
     if (p === '-' || isUrl(p)) out.push(p);
     else await walk(p);
   }
+  if (skipped.length) opts.onSkipped?.(skipped);
   return out;
 }
