@@ -28,6 +28,11 @@ export class StoreError extends KunafoniError {
   }
 }
 
+/** The store's curation file (curation.json) cannot be read or is invalid: the articles and graph are intact. */
+export class CurationFileError extends StoreError {
+  override name = 'CurationFileError';
+}
+
 /** The command line or an option was wrong. */
 export class UsageError extends KunafoniError {
   override name = 'UsageError';

@@ -11,7 +11,7 @@ import { createPool, defaultWorkers, type ExtractPool } from './workers/pool.js'
 import type { extractArticle as ExtractFn } from './nlp/extract.js';
 import { lexiconLabels } from './nlp/lexicon.js';
 import { GraphFold } from './graph/fold.js';
-import { curatedFrom } from './store/curation-file.js';
+import { curatedFrom, readCuration } from './store/curation-file.js';
 import { buildGraph } from './graph/build.js';
 import { appendArticles, loadStore, openStoreState, rewriteArticles, shouldCompact, storeFiles, withStoreLock, writeSnapshot, type Store, type StoreState } from './store/store.js';
 import type { LockOwner } from './store/lock.js';
@@ -285,6 +285,8 @@ const readOptions = (opts: IngestOptions): ReadOptions => {
 
 /** Ingest files, folders (walked recursively), URLs and "-" (stdin) into the store. */
 export async function ingestPaths(paths: string[], opts: IngestOptions): Promise<IngestSummary> {
+  // a damaged curation.json would stop the run after its articles are written: refuse before anything is
+  await readCuration(opts.store);
   const session = new IngestSession(opts);
   const ro = readOptions(opts);
   const sources = await expandPaths(paths, {
@@ -403,6 +405,7 @@ function readAhead(sources: Array<string | SourceError>, pool: ExtractPool, sess
 
 /** Ingest already-read articles into the store (under its lock). */
 export async function ingestArticles(articles: Article[], opts: IngestOptions, failed: SourceError[] = []): Promise<IngestSummary> {
+  await readCuration(opts.store);
   const session = new IngestSession(opts);
   session.failed.push(...failed);
   await session.add(articles);

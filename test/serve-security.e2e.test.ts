@@ -3,7 +3,7 @@
 // http://127.attacker.example:PORT is same-origin with the server; it must read nothing and write
 // nothing. On a network address with --edit, the viewer opened at the printed address (?token=…) sends
 // the token and records decisions; opened without it, it offers no action.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../src/serve/server.js';
@@ -81,5 +81,20 @@ describe.skipIf(!hasChromium())('a hostile page against the viewer server (headl
     await expect.poll(() => editor.locator('#panel h2').textContent(), { timeout: 30_000 }).toBe('Seydou K. Bagayoko');
     expect(await editor.locator('#panel .curate').count()).toBe(1);
     await editor.close();
+  });
+
+  it('a corrupt curation.json: the viewer draws the graph last saved, shows the error, offers no action', async () => {
+    const damaged = await batch1Store(dir, 'damaged');
+    writeFileSync(join(damaged, 'curation.json'), '{"format": "kunafoni-curation", "decisions": [');
+    const server = await startServer({ store: damaged, port: 0, webDir: webDist, edit: true });
+    servers.push(server);
+    const page = await browser.context.newPage();
+    await page.goto(`${server.url}#node=${encodeURIComponent('person:seydou-bagayoko')}`);
+    await page.waitForSelector('body[data-state="ready"]', { timeout: 30_000 });
+    await expect.poll(() => page.locator('#panel h2').textContent()).toBe('Seydou Bagayoko');
+    expect(await page.locator('#message').isVisible()).toBe(true);
+    expect(await page.locator('#message').textContent()).toMatch(/curation\.json is not valid JSON/);
+    expect(await page.locator('#panel .curate').count()).toBe(0);
+    await page.close();
   });
 });

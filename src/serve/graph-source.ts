@@ -110,7 +110,9 @@ export function graphSource(opts: GraphSourceOptions) {
       };
     let store;
     try {
-      store = await loadStore(dir, { mustExist: true });
+      // a damaged curation.json leaves the viewer usable: the graph last saved, read-only, the error shown
+      // (in the log, and by /api/curation, which the viewer reports)
+      store = await loadStore(dir, { mustExist: true, onCurationError: (err) => opts.log?.(`serve: ${err.message}; showing the graph last saved, read-only\n`) });
     } catch (err) {
       return { ok: false, status: 500, message: err instanceof StoreError ? err.message : `store ${dir}: ${errorMessage(err)}` };
     }

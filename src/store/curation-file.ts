@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { userInfo } from 'node:os';
-import { StoreError, errorMessage } from '../errors.js';
+import { CurationFileError, errorMessage } from '../errors.js';
 import type { KGraph } from '../graph/build.js';
 import { applyCuration, CURATION_OPS, isNodeKind, isRelationKind, type CurationReport, type Decision, type DecisionOutcome } from '../resolve/curation.js';
 import { writeFileAtomic } from './atomic.js';
@@ -107,17 +107,17 @@ export function parseCuration(text: string, shown: string): Decision[] {
   try {
     data = JSON.parse(text);
   } catch (err) {
-    throw new StoreError(shown, `${CURATION_FILE} is not valid JSON (${errorMessage(err)}); fix it by hand or restore it from version control`);
+    throw new CurationFileError(shown, `${CURATION_FILE} is not valid JSON (${errorMessage(err)}); fix it by hand or restore it from version control`);
   }
   if (!isObj(data) || data.format !== CURATION_FORMAT || !Array.isArray(data.decisions))
-    throw new StoreError(shown, `${CURATION_FILE} is not a kunafoni curation file ({"format": "${CURATION_FORMAT}", "version": 1, "decisions": [...]})`);
+    throw new CurationFileError(shown, `${CURATION_FILE} is not a kunafoni curation file ({"format": "${CURATION_FORMAT}", "version": 1, "decisions": [...]})`);
   if (typeof data.version !== 'number' || data.version > CURATION_VERSION)
-    throw new StoreError(shown, `${CURATION_FILE} was written by a newer kunafoni (version ${String(data.version)}); upgrade kunafoni`);
+    throw new CurationFileError(shown, `${CURATION_FILE} was written by a newer kunafoni (version ${String(data.version)}); upgrade kunafoni`);
   const ids = new Set<string>();
   try {
     return data.decisions.map((d, i) => checkDecision(d, i, ids));
   } catch (err) {
-    throw new StoreError(shown, `${CURATION_FILE}: ${errorMessage(err)}`);
+    throw new CurationFileError(shown, `${CURATION_FILE}: ${errorMessage(err)}`);
   }
 }
 
@@ -128,7 +128,7 @@ export async function readCuration(dir: string): Promise<Decision[]> {
     text = await readFile(curationPath(dir), 'utf8');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw new StoreError(dir, `cannot read ${CURATION_FILE} (${errorMessage(err)})`);
+    throw new CurationFileError(dir, `cannot read ${CURATION_FILE} (${errorMessage(err)})`);
   }
   return parseCuration(text, dir);
 }

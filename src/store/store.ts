@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, open, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import Graph from 'graphology';
-import { StoreError, errorMessage } from '../errors.js';
+import { CurationFileError, StoreError, errorMessage } from '../errors.js';
 import type { StoredArticle } from '../types.js';
 import { DEFAULT_DUPLICATE_OPTIONS } from '../clean/duplicates.js';
 import { buildGraph, GRAPH_VERSION, type BuildOptions, type KGraph } from '../graph/build.js';
@@ -368,7 +368,15 @@ const emptyGraph: KGraph = new Graph({ multi: true, type: 'mixed', allowSelfLoop
  * when it was built from exactly these articles, else from the fold snapshot and the articles appended
  * since, else rebuilt from the articles.
  */
-export async function loadStore(dir: string, opts: { mustExist?: boolean; build?: BuildOptions } = {}): Promise<Store> {
+export async function loadStore(
+  dir: string,
+  opts: {
+    mustExist?: boolean;
+    build?: BuildOptions;
+    /** When given, an unreadable curation.json is reported here and the graph is the one last saved (with the decisions it had) instead of an error. */
+    onCurationError?: (err: CurationFileError) => void;
+  } = {},
+): Promise<Store> {
   if (opts.mustExist) {
     const abs = resolve(dir);
     if (!(await checkFolder(abs, dir)) || !(await readMeta(abs, dir)))
@@ -377,7 +385,13 @@ export async function loadStore(dir: string, opts: { mustExist?: boolean; build?
   const state = await openStoreState(dir, opts.build ? { build: opts.build } : {});
   if (!state.exists) return { dir: state.store.dir, articles: [], graph: buildGraph([], opts.build) };
   const { articles } = state.store;
-  return { ...state.store, graph: await curatedFrom(state.store.dir, state.store.graph, () => buildGraph(articles, opts.build)) };
+  try {
+    return { ...state.store, graph: await curatedFrom(state.store.dir, state.store.graph, () => buildGraph(articles, opts.build)) };
+  } catch (err) {
+    if (!(err instanceof CurationFileError) || !opts.onCurationError) throw err;
+    opts.onCurationError(err);
+    return state.store;
+  }
 }
 
 /** What readers of the graph need: the graph and how many articles it was built from. */

@@ -71,12 +71,26 @@ export function editToken(): string | undefined {
   }
 }
 
+/** A message above the graph that does not stop the viewer (as text, never HTML). */
+function notice(message: string): void {
+  const box = document.querySelector<HTMLElement>('#message');
+  if (!box) return;
+  box.textContent = message;
+  box.dataset.notice = 'curation';
+  box.hidden = false;
+}
+
 /** Does the server accept decisions (`serve --edit`), from this page (which holds the token when one is required)? */
 export async function curationEditable(): Promise<boolean> {
   const token = editToken();
   try {
     const res = await fetch('api/curation', { headers: { Accept: 'application/json' } });
-    if (!res.ok) return false;
+    if (!res.ok) {
+      // the curation file cannot be read (the server says why): the graph shown is the one last saved
+      const error = ((await res.json().catch(() => ({}))) as { error?: unknown }).error;
+      if (res.status === 409 && typeof error === 'string') notice(error);
+      return false;
+    }
     const body = (await res.json()) as { editable?: unknown; tokenRequired?: unknown };
     return body.editable === true && (body.tokenRequired !== true || token !== undefined);
   } catch {
