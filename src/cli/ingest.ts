@@ -6,7 +6,7 @@ import { MAX_ARTICLE_CHARS, MAX_FILE_BYTES } from '../sources/registry.js';
 import { DEFAULT_FETCH, formatBytes } from '../sources/url.js';
 import { DEFAULT_STORE } from '../store/store.js';
 import { curationOf } from '../store/curation-file.js';
-import type { CliIO } from './io.js';
+import { escapeControl, type CliIO } from './io.js';
 
 /** "20MB", "512 kB", "1.5M", "300000" → bytes. */
 export function parseSize(value: string): number {
@@ -42,6 +42,14 @@ function stopOnSignal(io: CliIO, store: string, beforeMessage: () => void): () =
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   };
+}
+
+/** The curation decisions that no longer apply, on one line of reasonable length (the first few, then a count). */
+export function staleLine(stale: ReadonlyArray<{ id: string; message: string }>, shown = 5, maxChars = 200): string {
+  const clip = (t: string) => (t.length > maxChars ? `${t.slice(0, maxChars)}…` : t);
+  const listed = stale.slice(0, shown).map((s) => `${clip(s.id)} (${clip(s.message)})`);
+  const more = stale.length > shown ? `; and ${stale.length - shown} more` : '';
+  return `kunafoni: ${stale.length} curation decision(s) no longer apply: ${escapeControl(listed.join('; '))}${more}; see \`kunafoni curate list --stale\`\n`;
 }
 
 interface IngestCliOptions {
@@ -111,7 +119,7 @@ Exit code 1 when any input failed (the others are still ingested), 0 otherwise.`
         },
         lockWaitMs: Math.round(opts.lockWait * 1000),
         checkpointEvery: opts.checkpoint,
-        onWarning: (message) => io.err(`kunafoni: warning: ${message}\n`),
+        onWarning: (message) => io.err(`kunafoni: warning: ${escapeControl(message)}\n`),
         maxArticleChars: Math.floor(opts.maxArticleLength),
         onLockWait: (owner) =>
           io.err(
@@ -135,7 +143,8 @@ Exit code 1 when any input failed (the others are still ingested), 0 otherwise.`
         stop();
         if (started) bar?.stop();
       }
-      for (const f of summary.failed) io.err(`kunafoni: ${f.message}\n`);
+      // one line per failure, whatever its file name holds (a newline would forge a line of the summary)
+      for (const f of summary.failed) io.err(`kunafoni: ${escapeControl(f.message)}\n`);
       const g = summary.store.graph;
       const syndicated = summary.syndicated ? ` (${summary.syndicated} syndicated ${summary.syndicated === 1 ? 'copy' : 'copies'})` : '';
       io.err(
@@ -143,6 +152,6 @@ Exit code 1 when any input failed (the others are still ingested), 0 otherwise.`
           ` — store ${opts.store}: ${summary.store.articles.length} articles, ${g.order} nodes, ${g.size} edges\n`,
       );
       const stale = curationOf(g)?.stale ?? [];
-      if (stale.length) io.err(`kunafoni: ${stale.length} curation decision(s) no longer apply: ${stale.map((s) => `${s.id} (${s.message})`).join('; ')}; see \`kunafoni curate list --stale\`\n`);
+      if (stale.length) io.err(staleLine(stale));
       if (summary.failed.length) setExit(1);
     });

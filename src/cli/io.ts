@@ -8,9 +8,23 @@ export interface CliIO {
   isTTY: boolean;
 }
 
+/**
+ * A value shown in a terminal message (a file name, a URL, a title, a name): control characters are
+ * written as escapes (`\n`, `\r`, `\t`, `\x1b`…), so that a hostile file name can neither forge a line
+ * of the summary nor send escape sequences to the terminal.
+ */
+export function escapeControl(text: string, keep: ReadonlySet<string> = NOTHING): string {
+  return text.replace(CONTROL, (c) => (keep.has(c) ? c : (NAMED[c] ?? `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)));
+}
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+const NOTHING: ReadonlySet<string> = new Set();
+const LINES: ReadonlySet<string> = new Set(['\n']);
+
 export const processIO: CliIO = {
   out: (t) => void process.stdout.write(t),
-  err: (t) => void process.stderr.write(t),
+  // messages: the line ends they are made of stay, any other control character is shown escaped
+  err: (t) => void process.stderr.write(escapeControl(t, LINES)),
   isTTY: !!process.stderr.isTTY,
 };
 

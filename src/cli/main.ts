@@ -6,7 +6,7 @@ import { curateCommand } from './curate.js';
 import { explainCommand } from './explain.js';
 import { exportCommand } from './export.js';
 import { ingestCommand } from './ingest.js';
-import { processIO, type CliIO } from './io.js';
+import { escapeControl, processIO, type CliIO } from './io.js';
 import { queryCommand } from './query.js';
 import { serveCommand } from './serve.js';
 import { statsCommand } from './stats.js';
@@ -46,10 +46,10 @@ export async function run(argv: string[], io: CliIO = processIO): Promise<number
       return err.exitCode === 0 ? 0 : 2;
     }
     if (err instanceof KunafoniError) {
-      io.err(`kunafoni: ${err.message}\n`);
+      io.err(`kunafoni: ${escapeControl(err.message)}\n`);
       return err.exitCode;
     }
-    io.err(`kunafoni: unexpected error: ${errorMessage(err)}\n`);
+    io.err(`kunafoni: unexpected error: ${escapeControl(errorMessage(err))}\n`);
     return 1;
   }
 }
