@@ -39,6 +39,8 @@ export interface IngestOptions {
   onProgress?: IngestProgress;
   /** For each feed item, fetch the linked page for the full text. */
   follow?: boolean;
+  /** With `follow`: also fetch item links to loopback and private-network addresses. */
+  allowPrivate?: boolean;
   /** Largest file, response or stdin read, in bytes. */
   maxBytes?: number;
   /** Timeout, size cap, redirect limit, User-Agent, pause between requests to one host. */
@@ -278,6 +280,7 @@ async function touchGraph(state: StoreState): Promise<void> {
 const readOptions = (opts: IngestOptions): ReadOptions => {
   const ro: ReadOptions = { fetch: opts.fetcher ?? createFetcher(opts.fetch) };
   if (opts.follow) ro.follow = true;
+  if (opts.allowPrivate) ro.allowPrivate = true;
   if (opts.maxBytes !== undefined) ro.maxBytes = opts.maxBytes;
   if (opts.stdin) ro.stdin = opts.stdin;
   return ro;

@@ -55,6 +55,7 @@ export function staleLine(stale: ReadonlyArray<{ id: string; message: string }>,
 interface IngestCliOptions {
   store: string;
   follow?: boolean;
+  allowPrivate?: boolean;
   timeout: number;
   maxSize?: number;
   maxRedirects: number;
@@ -72,6 +73,7 @@ export const ingestCommand = (io: CliIO, setExit: (code: number) => void) =>
     .argument('<inputs...>', 'files (.txt .md .json .jsonl .html .htm .rss .atom .xml), folders, http(s) URLs, or - for stdin')
     .option('--store <dir>', 'store folder', DEFAULT_STORE)
     .option('--follow', "for each feed item, fetch the linked page and ingest its full text")
+    .option('--allow-private', 'with --follow, also fetch item links to this machine or private networks (refused by default)')
     .addOption(new Option('--timeout <seconds>', 'give up on a URL after this long').argParser(positive('--timeout', 0.001)).default(DEFAULT_FETCH.timeoutMs / 1000))
     .addOption(new Option('--max-size <size>', `largest file, response or stdin read (default ${formatBytes(MAX_FILE_BYTES)})`).argParser(parseSize))
     .addOption(new Option('--max-redirects <n>', 'redirects followed per URL').argParser(positive('--max-redirects')).default(DEFAULT_FETCH.maxRedirects))
@@ -133,6 +135,7 @@ Exit code 1 when any input failed (the others are still ingested), 0 otherwise.`
         },
       };
       if (opts.follow) options.follow = true;
+      if (opts.allowPrivate) options.allowPrivate = true;
       if (opts.workers !== undefined) options.workers = Math.floor(opts.workers);
       if (opts.maxSize !== undefined) options.maxBytes = opts.maxSize;
       let summary;

@@ -13,7 +13,7 @@ import { markdownReader } from './markdown.js';
 import type { ReadContext, SourceReader } from './reader.js';
 import { readStdin } from './stdin.js';
 import { textReader } from './text.js';
-import { formatBytes, isUrl, type Fetched } from './url.js';
+import { formatBytes, isUrl, privateTarget, type Fetched } from './url.js';
 
 /** Readers in the order their `detect` is tried when the extension is unknown. */
 export const READERS: SourceReader[] = [markdownReader, feedReader, htmlReader, jsonlReader, jsonReader, textReader];
@@ -35,6 +35,8 @@ export interface ReadOptions {
   maxBytes?: number;
   /** For each feed item with a link, read the linked page for the full text. */
   follow?: boolean;
+  /** Follow item links to loopback and private-network addresses too (refused by default: a feed could make us read the local network). */
+  allowPrivate?: boolean;
   /** How URLs are fetched (required for URLs and --follow). */
   fetch?: (url: string) => Promise<Fetched>;
   /** Where "-" reads from. */
@@ -105,6 +107,8 @@ async function readLinkedPage(
   opts: ReadOptions,
 ): Promise<Array<ArticleDraft | SourceError>> {
   if (!opts.fetch) return [new SourceError(where, 'cannot follow links: no fetcher given')];
+  const inside = opts.allowPrivate ? undefined : await privateTarget(link);
+  if (inside) return [new SourceError(where, `refused to follow its link ${link}: it points to ${inside} (pass --allow-private to allow it)`)];
   try {
     const page = await opts.fetch(link);
     const { text } = decodeWithInfo(link, page.bytes, charsetOfContentType(page.contentType), 'response');

@@ -1,6 +1,8 @@
 // Fetching pages and feeds: Node's fetch (undici) with a timeout over the whole exchange, a cap on the
 // bytes read, a limit on redirects (loops named), an honest User-Agent, and a pause between two requests
 // to the same host.
+import { lookup } from 'node:dns/promises';
+import { BlockList, isIP } from 'node:net';
 import { SourceError } from '../errors.js';
 
 export interface FetchOptions {
@@ -167,4 +169,57 @@ async function readCapped(url: string, res: Response, maxBytes: number, controll
     chunks.push(chunk);
   }
   return Buffer.concat(chunks);
+}
+
+/** Addresses a page named by someone else (a feed's item link) must not make us fetch: this machine, its networks. */
+const PRIVATE = new BlockList();
+for (const [net, bits] of [
+  ['0.0.0.0', 8], // "this network"
+  ['10.0.0.0', 8],
+  ['100.64.0.0', 10], // carrier-grade NAT
+  ['127.0.0.0', 8], // loopback
+  ['169.254.0.0', 16], // link-local (cloud metadata services)
+  ['172.16.0.0', 12],
+  ['192.0.0.0', 24],
+  ['192.168.0.0', 16],
+  ['198.18.0.0', 15],
+  ['224.0.0.0', 4], // multicast
+  ['240.0.0.0', 4], // reserved, broadcast
+] as const)
+  PRIVATE.addSubnet(net, bits, 'ipv4');
+for (const [net, bits] of [
+  ['::', 128],
+  ['::1', 128],
+  ['fc00::', 7], // unique local
+  ['fe80::', 10], // link-local
+  ['ff00::', 8], // multicast
+] as const)
+  PRIVATE.addSubnet(net, bits, 'ipv6');
+
+/** An IP address of loopback, a private network, link-local or another range that is not the public Internet. */
+export function isPrivateAddress(address: string): boolean {
+  const family = isIP(address);
+  if (family === 4) return PRIVATE.check(address, 'ipv4');
+  if (family !== 6) return false;
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (mapped) return PRIVATE.check(mapped[1]!, 'ipv4');
+  return PRIVATE.check(address, 'ipv6');
+}
+
+/**
+ * Why `url` must not be fetched on someone else's say-so (it names or resolves to a loopback or private
+ * address, `localhost` included), or undefined. A name that does not resolve is left to the fetch to report.
+ */
+export async function privateTarget(url: string): Promise<string | undefined> {
+  let host: string;
+  try {
+    host = new URL(url).hostname.replace(/^\[|\]$/g, '');
+  } catch {
+    return undefined;
+  }
+  if (isIP(host)) return isPrivateAddress(host) ? `the private or loopback address ${host}` : undefined;
+  if (/^localhost\.?$|\.localhost\.?$/i.test(host)) return `this machine (${host})`;
+  const addresses = await lookup(host, { all: true }).catch(() => []);
+  const inside = addresses.find((a) => isPrivateAddress(a.address));
+  return inside ? `${host}, which resolves to the private or loopback address ${inside.address}` : undefined;
 }

@@ -124,7 +124,8 @@ describe('kunafoni ingest <url>', () => {
       expect(items.every((a) => a.source === 'Le Courrier du Sahel')).toBe(true);
 
       const followed = join(dir, 'followed');
-      const r2 = await runCli(['ingest', `${srv.base}/feed.xml`, '--follow', '--store', followed, '--delay', '0']);
+      // the test server is on 127.0.0.1: its item links are private addresses, followed only when allowed
+      const r2 = await runCli(['ingest', `${srv.base}/feed.xml`, '--follow', '--allow-private', '--store', followed, '--delay', '0']);
       expect(r2.code).toBe(1); // one item's page is gone
       expect(r2.stderr).toContain(
         `kunafoni: ${srv.base}/feed.xml item 3 ("Article retiré"): could not read its page ${srv.base}/pages/retire.html: HTTP 404 Not Found`,
@@ -144,6 +145,7 @@ describe('kunafoni ingest <url>', () => {
       const summary = await ingestPaths([`${srv.base}/feed.xml`, join(fixtures, 'syndication', 'bamako-matin.md')], {
         store: dir,
         follow: true,
+        allowPrivate: true,
         fetch: { delayMs: 0 },
         onProgress: ({ done, total }) => events.push({ done, total }),
       });
