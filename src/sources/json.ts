@@ -15,12 +15,32 @@ const FIELDS = {
   author: ['author', 'authors', 'byline'],
 } as const;
 
-function pick(rec: Record<string, unknown>, names: readonly string[]): string | undefined {
-  for (const n of names) {
+/** What a field accepts besides a string: several authors as a list, a date as a number (a year, a timestamp). */
+const ALSO: Partial<Record<keyof typeof FIELDS, 'list' | 'number'>> = { author: 'list', date: 'number' };
+
+const describeValue = (v: unknown): string =>
+  v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'an object' : `${typeof v === 'number' ? 'a number' : typeof v === 'boolean' ? 'true/false' : typeof v} (${JSON.stringify(v)?.slice(0, 40)})`;
+
+/**
+ * The first of the field's names the record fills. A field of the wrong type (a number as the text, an
+ * object as the title) is an error naming it, not a value turned into a string.
+ */
+function pick(origin: string, rec: Record<string, unknown>, field: keyof typeof FIELDS): string | undefined {
+  const also = ALSO[field];
+  for (const n of FIELDS[field]) {
     const v = rec[n];
-    if (typeof v === 'string' && v.trim()) return v;
-    if (typeof v === 'number') return String(v);
-    if (Array.isArray(v) && v.length && v.every((x) => typeof x === 'string')) return v.join(', ');
+    if (v === undefined || v === null) continue;
+    if (typeof v === 'string') {
+      if (v.trim()) return v;
+      continue;
+    }
+    if (also === 'number' && typeof v === 'number' && Number.isFinite(v)) return String(v);
+    if (also === 'list' && Array.isArray(v) && v.every((x) => typeof x === 'string')) {
+      if (v.length) return v.join(', ');
+      continue;
+    }
+    const expected = also === 'list' ? 'a string or a list of strings' : also === 'number' ? 'a string or a number' : 'a string';
+    throw new SourceError(origin, `field "${n}" must be ${expected}, got ${describeValue(v)}`);
   }
   return undefined;
 }
@@ -28,13 +48,13 @@ function pick(rec: Record<string, unknown>, names: readonly string[]): string | 
 export function recordToDraft(origin: string, rec: unknown): ArticleDraft {
   if (!rec || typeof rec !== 'object' || Array.isArray(rec)) throw new SourceError(origin, 'expected an object with a "text" field');
   const r = rec as Record<string, unknown>;
-  const text = pick(r, FIELDS.text);
+  const text = pick(origin, r, 'text');
   if (!text) throw new SourceError(origin, `no article text (expected one of the fields ${FIELDS.text.join(', ')})`);
-  const source = pick(r, FIELDS.source);
+  const source = pick(origin, r, 'source');
   const cleaned = cleanText(text, source ? { source } : {});
   const draft: ArticleDraft = { text: cleaned.text, origin };
   for (const k of ['title', 'date', 'url', 'lang', 'author'] as const) {
-    const v = pick(r, FIELDS[k]);
+    const v = pick(origin, r, k);
     if (v) draft[k] = v;
   }
   if (source) draft.source = source;
