@@ -14,6 +14,8 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
   } catch (err) {
     await fh.close().catch(() => undefined);
     await rm(tmp, { force: true });
+    // the file meant, not the temporary one (a full disk is reported with the store's file name)
+    if (err && typeof err === 'object') (err as NodeJS.ErrnoException).path ??= path;
     throw err;
   }
   await fh.close();

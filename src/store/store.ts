@@ -4,7 +4,7 @@
 // never interleave; a store that is corrupt or from a newer version is refused, never overwritten.
 import { createHash } from 'node:crypto';
 import { mkdir, open, readFile, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import Graph from 'graphology';
 import { CurationFileError, StoreError, errorMessage } from '../errors.js';
 import type { StoredArticle } from '../types.js';
@@ -476,7 +476,10 @@ export async function appendArticles(state: StoreState, records: StoredArticle[]
     ino = (await fh.stat()).ino;
     if (size > state.whole) await fh.truncate(state.whole);
     const data = Buffer.from((state.needsNewline ? '\n' : '') + lines(records), 'utf8');
-    await fh.write(data, 0, data.length, state.whole);
+    await fh.write(data, 0, data.length, state.whole).catch((err: NodeJS.ErrnoException) => {
+      err.path ??= f.articles;
+      throw err;
+    });
     await fh.sync();
     state.whole += data.length;
     state.needsNewline = false;
@@ -556,6 +559,17 @@ export async function saveStore(store: Store, opts: SaveOptions = {}): Promise<v
  * waits up to `waitMs` (a lock left by a killed process is taken over), then fails with a clear message.
  * `fn` receives the lock: `lock.check()` throws if the lock was lost (call it before writing).
  */
+/** A full disk (ENOSPC, or a quota: EDQUOT) as a StoreError naming the store and the file; other errors as they are. */
+export function diskFull(dir: string, err: unknown): unknown {
+  const e = err as NodeJS.ErrnoException | undefined;
+  if (!e || (e.code !== 'ENOSPC' && e.code !== 'EDQUOT')) return err;
+  const file = e.path ? ` while writing ${basename(e.path)}` : '';
+  return new StoreError(
+    dir,
+    `the disk is full (${e.code})${file}; what the store held before is intact (writes are atomic or appended after the saved length): free some space and run the command again`,
+  );
+}
+
 export async function withStoreLock<T>(dir: string, fn: (lock: StoreLock) => Promise<T>, waitMs = 60_000, opts: Omit<LockOptions, 'waitMs'> = {}): Promise<T> {
   const abs = resolve(dir);
   if (await checkFolder(abs, dir)) await readMeta(abs, dir); // refuse a foreign or newer store before locking it
@@ -563,6 +577,8 @@ export async function withStoreLock<T>(dir: string, fn: (lock: StoreLock) => Pro
   const lock = await acquireStoreLock(abs, dir, { ...opts, waitMs });
   try {
     return await fn(lock);
+  } catch (err) {
+    throw diskFull(dir, err);
   } finally {
     await lock.release();
   }
