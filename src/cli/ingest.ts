@@ -108,6 +108,7 @@ Exit code 1 when any input failed (the others are still ingested), 0 otherwise.`
         ? new SingleBar({ format: 'reading {bar} {value}/{total} {origin}', stream: process.stderr, hideCursor: true, clearOnComplete: true })
         : undefined;
       let started = false;
+      let waitedForLock = false;
       // the NLP models load here, not when the CLI starts (help and other commands stay fast)
       const { ingestPaths } = await import('../ingest.js');
       const options: IngestOptions = {
@@ -123,10 +124,12 @@ Exit code 1 when any input failed (the others are still ingested), 0 otherwise.`
         checkpointEvery: opts.checkpoint,
         onWarning: (message) => io.err(`kunafoni: warning: ${escapeControl(message)}\n`),
         maxArticleChars: Math.floor(opts.maxArticleLength),
-        onLockWait: (owner) =>
-          io.err(
-            `kunafoni: store ${opts.store} is being written by ${owner ? `process ${owner.pid}` : 'another process'}; waiting up to ${opts.lockWait} s…\n`,
-          ),
+        // each checkpoint takes the lock again: say it once per run, not at every checkpoint that waits
+        onLockWait: (owner) => {
+          if (waitedForLock) return;
+          waitedForLock = true;
+          io.err(`kunafoni: store ${opts.store} is being written by ${owner ? `process ${owner.pid}` : 'another process'}; waiting up to ${opts.lockWait} s…\n`);
+        },
         onProgress: ({ done, total, origin }) => {
           if (!bar || total < 2) return;
           if (!started) bar.start(total, 0, { origin: '' }), (started = true);
