@@ -46,12 +46,10 @@ export interface RuleBase {
   /** Kept in every evidence the rule gives; unique. */
   id: string;
   lang: Lang;
-  /** Trust in the reading, before resolution steps (a title, a pronoun) lower it. */
-  confidence: number;
   /** Rules of one relation run in increasing priority; the first to claim a reading wins. */
   priority: number;
   /** A pattern written with named fragments ({AUX}, {ASIDE}, {ROLE}…); see fragments.ts. */
-  trigger: string;
+  trigger?: string;
   /** RegExp flags of the trigger (default "gu"). */
   flags?: string;
   /** Compile as written: no Unicode meaning given to `\b` (the trigger spells its boundaries). */
@@ -67,7 +65,10 @@ export interface RuleBase {
 }
 
 export interface RelationRule extends RuleBase {
+  trigger: string;
   relation: RelationKind;
+  /** Trust in the reading, before resolution steps (a title, a pronoun) lower it. */
+  confidence: number;
   slots: { source: Resolver; target: Resolver };
   /** Fixed roles the rule may give without reading a title (holds-role), which roles.json must define. */
   roles?: string[];
@@ -81,6 +82,17 @@ export interface RelationRule extends RuleBase {
   subjectAfter?: boolean;
 }
 
+export type MentionKind = 'person' | 'organisation' | 'place';
+
+/** A mention rule: what kind of entity it finds; a finder that reads a lexicon or earlier mentions has no pattern of its own. */
+export interface MentionRule extends RuleBase {
+  kind: MentionKind;
+  /** How the rule finds its mentions when no single trigger does (a lexicon, the names found before). */
+  finder?: string;
+  /** A quick test the text must pass before the trigger runs (the words the rule needs). */
+  needs?: string;
+}
+
 /** A relation inferred from another one: kept in the evidence as "<rule id>+<name>", its confidence lowered. */
 export const DERIVED = {
   'member-of-visited': { factor: 0.85, reason: 'a visit or an audience with an organisation is a meeting with its people named in the story' },
@@ -88,7 +100,10 @@ export const DERIVED = {
 export type Derived = keyof typeof DERIVED;
 
 /** A rule's trigger, compiled once. */
-export const re = (rule: RuleBase): RegExp => compile(rule.trigger, rule.flags ?? 'gu', rule.plain);
+export const re = (rule: RuleBase): RegExp => {
+  if (!rule.trigger) throw new Error(`rules: rule ${rule.id} has no trigger (its finder: ${(rule as MentionRule).finder ?? 'none'})`);
+  return compile(rule.trigger, rule.flags ?? 'gu', rule.plain);
+};
 
 /** The rules for a language, in order of priority (ties keep their order in the table). */
 export const forLanguage = <R extends RuleBase>(rules: readonly R[], lang: 'fr' | 'en'): R[] =>
