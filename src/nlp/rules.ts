@@ -386,11 +386,12 @@ export const RELATION_RULES: readonly RelationRule[] = [
   },
   {
     ...SANCTION, id: 'sanction:en-fined', lang: 'en', priority: 305,
-    trigger: String.raw`(?<!\b(?:was|were|been|being|be)\s+)\b(?:fined|sanctioned|suspended|banned|penali[sz]ed|warned)\s+`,
+    // (the boundary before the verb is written out: U() reads a "\b" after a look-behind as the end of a word, so the rule never fired)
+    trigger: String.raw`(?<!\b(?:was|were|been|being|be)\s+)(?<![\p{L}\p{N}_])(?:fined|sanctioned|suspended|banned|penali[sz]ed|warned)\s+`,
     slots: { source: 'subject-before', target: 'list-after' },
     unless: 'a passive ("was fined by" is sanction:a-été-sanctionné-par)',
-    example: 'The regulator AMRTP fined Orange Mali on Tuesday.',
-    counterexample: 'The regulator AMRTP praised Orange Mali on Tuesday.',
+    example: 'The AMRTP fined Orange Mali on Tuesday.',
+    counterexample: 'The AMRTP praised Orange Mali on Tuesday.',
     reason: 'English active voice: an authority fined or warned an operator',
   },
   {
