@@ -26,7 +26,7 @@ export const RELATION_RULES: readonly RelationRule[] = [
     trigger: String.raw`\baudience\s+(?:accordée|a\s+été\s+accordée)\b`,
     slots: { source: 'host-after-par', target: 'guests-after' },
     example: 'Lors de l’audience accordée lundi par le ministre M. Amadou Keïta à M. Oumar Sidibé, les échanges ont été fructueux.',
-    counterexample: 'Une audience sera demandée par M. Oumar Sidibé.',
+    counterexample: 'Une audience a été demandée lundi par le ministre M. Amadou Keïta à M. Oumar Sidibé.',
     reason: 'the audience granted by a host to the people named after him',
   },
   {
@@ -59,7 +59,7 @@ export const RELATION_RULES: readonly RelationRule[] = [
     trigger: String.raw`s['’](?:est|sont)\s+{MEET_ADV}entretenue?s?(?:,[^.;]{0,120}?,)?\s+avec|\b{AUX}{ASIDE}\s+(?:eu|tenu)\s+(?:un|une)\s+(?:entretien|séance\s+de\s+travail|rencontre|audience|tête-à-tête)\s+avec|\b{AUX}{ASIDE}\s+échangé\s+avec`,
     slots: { source: 'subject-before', target: 'guests-after' },
     example: 'M. Amadou Keïta s’est entretenu avec M. Oumar Sidibé.',
-    counterexample: 'M. Amadou Keïta s’est entretenu de la fibre optique.',
+    counterexample: 'M. Amadou Keïta s’est entretenu de la fibre optique devant M. Oumar Sidibé.',
     reason: 'the subject talked with the people named after "avec"',
   },
   {
@@ -83,7 +83,7 @@ export const RELATION_RULES: readonly RelationRule[] = [
     ...MEET, id: 'meet:en-were-received', lang: 'en', priority: 31,
     trigger: String.raw`\b(?:were|was|had\s+been|have\s+been|has\s+been)\s+(?:received|welcomed|hosted)\b`,
     slots: { source: 'guests-before', target: 'by-phrase' },
-    example: 'Mr Oumar Sidibe was received by Minister Amadou Keita on Monday.',
+    example: 'Mr Oumar Sidibe was welcomed by Minister Amadou Keita on Monday.',
     counterexample: 'Mr Oumar Sidibe was appointed by Minister Amadou Keita on Monday.',
     reason: 'English passive reception: the guests first, the host after "by"',
   },
@@ -100,7 +100,7 @@ export const RELATION_RULES: readonly RelationRule[] = [
     trigger: String.raw`(?:^|[,;]\s*)(?:Reçue?s?|Accueillie?s?)\s+(?:en\s+audience\s+)?(?:[^,.;]{0,40}?\s)?par\s+`,
     slots: { source: 'first-person-after', target: 'people-after' },
     example: 'Reçu par le ministre M. Amadou Keïta, M. Oumar Sidibé a présenté son projet.',
-    counterexample: 'Nommé par décret, M. Oumar Sidibé a présenté son projet.',
+    counterexample: 'Nommé par le ministre M. Amadou Keïta, M. Oumar Sidibé a présenté son projet.',
     reason: 'a participle opening the sentence: the host follows "par", the guest comes after him',
   },
   {
@@ -130,7 +130,7 @@ export const RELATION_RULES: readonly RelationRule[] = [
     ...VISIT, id: 'visit:s-est-rendu', lang: 'fr', priority: 81,
     trigger: String.raw`s['’](?:est|sont)\s+rendue?s?\s+(?:[^,.;]{0,40}?\s)?(?:à|au|aux|chez|dans)\b`,
     example: 'Le ministre M. Amadou Keïta s’est rendu chez Orange Mali jeudi.',
-    counterexample: 'Le ministre M. Amadou Keïta s’est rendu compte du retard.',
+    counterexample: 'Le ministre M. Amadou Keïta s’est rendu compte du retard de Orange Mali.',
     reason: 'a visit: "s’est rendu chez/à" an organisation',
   },
   {
@@ -349,7 +349,7 @@ export const RELATION_RULES: readonly RelationRule[] = [
     trigger: String.raw`\b{AUX_PQP}\s+infligé\s+(?:à|au|aux)\s+`,
     slots: { source: 'subject-before', target: 'list-after' },
     example: 'L’Autorité malienne de régulation des télécommunications, des TIC et des postes a infligé à Orange Mali une amende.',
-    counterexample: 'L’Autorité malienne de régulation des télécommunications, des TIC et des postes a infligé une défaite au club.',
+    counterexample: 'L’Autorité malienne de régulation des télécommunications, des TIC et des postes a évité à Orange Mali une amende.',
     reason: 'a penalty inflicted on the organisations named right after',
   },
   {
@@ -357,7 +357,7 @@ export const RELATION_RULES: readonly RelationRule[] = [
     trigger: String.raw`\b{AUX_PQP}{ASIDE}\s+infligé\s+(?:[^.;]{0,30}?\s)?(?:une\s+|des\s+)?(?:amendes?|sanctions?|pénalités?)\b[^.;]*?\b(?:à|au|aux)\s+`,
     slots: { source: 'subject-before', target: 'list-after' },
     example: 'L’Autorité malienne de régulation des télécommunications, des TIC et des postes a infligé une amende de 2 milliards à Orange Mali.',
-    counterexample: 'L’Autorité malienne de régulation des télécommunications, des TIC et des postes a annoncé une amende.',
+    counterexample: 'L’Autorité malienne de régulation des télécommunications, des TIC et des postes a annoncé une amende à Orange Mali.',
     reason: 'a fine or a sanction inflicted on the organisations named after "à"',
   },
   {
@@ -424,8 +424,8 @@ export const RELATION_RULES: readonly RelationRule[] = [
     ...ROLE, id: 'role:respectivement', priority: 500, flags: 'iu',
     trigger: String.raw`({ROLE})[^.;]*?,?\s*respectivement\s+[^;.]*$`,
     slots: { source: 'person', target: 'org-of-pattern' },
-    example: 'Les directeurs généraux de Orange Mali et de Huawei, respectivement M. Oumar Sidibé et M. Li Wei, étaient présents.',
-    counterexample: 'Les directeurs généraux de Orange Mali et de Huawei étaient présents.',
+    example: 'Les directeurs généraux de Orange Mali et de Huawei, respectivement Oumar Sidibé et Fatoumata Koné, ont signé l’accord.',
+    counterexample: 'Les directeurs généraux de Orange Mali et de Huawei, Oumar Sidibé et Fatoumata Koné, ont signé l’accord.',
     reason: '"the roles of A and B, respectively X and Y": X holds the role at A, Y at B',
   },
   {
