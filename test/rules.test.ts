@@ -11,6 +11,7 @@ import { MENTION_RULES } from '../src/nlp/mention-rules.js';
 import { FRAGMENTS, fragmentsOf } from '../src/nlp/fragments.js';
 import { re, type RuleBase } from '../src/nlp/rule.js';
 import { futureStem, participle, verbForms } from '../src/nlp/verbs.js';
+import { ruleReason } from '../src/nlp/reasons.js';
 import { articleId, detectLang } from '../src/sources/article.js';
 
 /** The language ingest would give the text (a rule for both languages is tried in the example's). */
@@ -77,6 +78,13 @@ describe('the rule tables', () => {
     const fixed = RELATION_RULES.flatMap((r) => (r.roles ?? []).map((role) => [r.id, role] as const));
     expect(fixed.length).toBeGreaterThan(0);
     for (const [id, role] of fixed) expect(roles.has(role), `${id}: ${role}`).toBe(true);
+  });
+
+  it('explain every evidence id by its record’s reason, an inferred relation by both reasons', () => {
+    expect(ruleReason('sign:en-signed')).toBe(RELATION_RULES.find((r) => r.id === 'sign:en-signed')!.reason);
+    expect(ruleReason('visit:a-visité+member-of-visited')).toMatch(/^a visit: .*; then a visit or an audience with an organisation is a meeting with its people/);
+    expect(ruleReason('person-context')).toMatch(/person/);
+    expect(ruleReason('no:such-rule')).toBeUndefined();
   });
 
   it('order each relation by priority, not by position: shuffling the table changes nothing', () => {
