@@ -19,11 +19,18 @@ export interface SignEnv {
 
 const asOrg = (ctx: Ctx, r: Ref) => (r.kind === 'person' ? orgOfPerson(ctx, r.id) ?? r.id : r.id);
 
+/**
+ * The organisation a signatory stands for: itself, or a person's organisation. A person whose
+ * organisation the article does not give is no party: an agreement binds organisations, and
+ * "signé entre X … et Y …" must not become an edge between a person and an organisation.
+ */
+const partyOf = (ctx: Ctx, r: Ref): string | undefined => (r.kind === 'person' ? orgOfPerson(ctx, r.id) : r.id);
+
 /** The parties among refs: people stand for their organisation, and an organisation in a person's apposition is not a party of its own. */
 function partiesOf(ctx: Ctx, refs: Ref[]): string[] {
   const persons = refs.filter((r) => r.kind === 'person');
   const personOrgs = new Set(persons.map((p) => orgOfPerson(ctx, p.id)).filter(Boolean));
-  const ids = [...persons.map((p) => asOrg(ctx, p)), ...refs.filter((r) => r.kind === 'organisation' && !personOrgs.has(r.id)).map((r) => r.id)];
+  const ids = [...persons.flatMap((p) => partyOf(ctx, p) ?? []), ...refs.filter((r) => r.kind === 'organisation' && !personOrgs.has(r.id)).map((r) => r.id)];
   return [...new Set(ids)];
 }
 
@@ -42,14 +49,15 @@ const signedWith: SignHandler = (e, rule) => {
   for (const m of scan(re(rule), e.s.text)) {
     const pos = e.s.start + m.index!;
     const a = e.subj(pos)[0];
-    if (!a) continue;
+    const signatory = a ? partyOf(e.ctx, a) : undefined;
+    if (!signatory) continue;
     const from = pos + m[0].length;
     const clause = /\s(?:that|which|qui|dont|afin|pour|to|so\s+that|in\s+order)\s/u.exec(e.ctx.text.slice(from, e.s.end));
     const until = clause ? from + clause.index : e.s.end;
     const after = e.inS.filter((r) => r.start >= from && r.start < until);
     const parties = after.filter((r) => r.kind === 'organisation' || !after.some((o) => o.kind === 'organisation' && orgOfPerson(e.ctx, r.id) === o.id));
-    const ids = new Set(parties.map((r) => asOrg(e.ctx, r)));
-    for (const b of ids) add(e.ctx, 'signed-agreement-with', asOrg(e.ctx, a), b, e.s, rule);
+    const ids = new Set(parties.flatMap((r) => partyOf(e.ctx, r) ?? []));
+    for (const b of ids) add(e.ctx, 'signed-agreement-with', signatory, b, e.s, rule);
     if (ids.size) return true;
   }
   return false;

@@ -314,6 +314,7 @@ export const RELATION_RULES: readonly RelationRule[] = [
   {
     ...SIGN, id: 'sign:a-signé-avec', lang: 'fr', priority: 200,
     trigger: String.raw`\b{AUX}{ASIDE}\s+signé\b[^.;]*?\bavec\s+(?:respectivement\s+)?`,
+    unless: 'a person whose organisation the article does not give (an agreement binds organisations)',
     slots: { source: 'subject-before', target: 'list-after' },
     example: 'Orange Mali a signé un accord avec Huawei.',
     counterexample: 'Orange Mali a discuté un accord avec Huawei.',
@@ -322,6 +323,7 @@ export const RELATION_RULES: readonly RelationRule[] = [
   {
     ...SIGN, id: 'sign:en-signed-with', lang: 'en', priority: 201,
     trigger: String.raw`\bsigned\b[^.;]*?\bwith\s+`,
+    unless: 'a person whose organisation the article does not give (an agreement binds organisations)',
     slots: { source: 'subject-before', target: 'list-after' },
     example: 'Orange Mali signed a deal with Huawei on Monday.',
     counterexample: 'Orange Mali discussed a deal with Huawei on Monday.',
@@ -330,6 +332,7 @@ export const RELATION_RULES: readonly RelationRule[] = [
   {
     ...SIGN, id: 'sign:signé-entre', lang: 'fr', priority: 210,
     trigger: String.raw`\b(?:signée?s?|paraphée?s?)\s+(?:[^.;]{0,60}?\s)?entre\s+|\b{AUX}\s+été\s+(?:signée?s?|paraphée?s?)\s+(?:[^.;]{0,40}?\s)?par\s+|\bsignature\s+(?:de\s+la|d['’]une?|du|des)\s+(?:\p{L}+\s+){0,4}?(?:convention|accord|protocole|mémorandum|contrat)s?(?:\s+[^.;]{0,60}?)?\s+entre\s+`,
+    unless: 'a person whose organisation the article does not give (an agreement binds organisations)',
     slots: { source: 'parties-between', target: 'parties-between' },
     example: 'Une convention a été signée mardi entre Orange Mali et Huawei.',
     counterexample: 'Une convention sera négociée entre Orange Mali et Huawei.',
@@ -338,6 +341,7 @@ export const RELATION_RULES: readonly RelationRule[] = [
   {
     ...SIGN, id: 'sign:ont-signé', lang: 'fr', priority: 220,
     trigger: String.raw`\b[Oo]nt\s+signé\b|\b[Oo]nt\s+paraphé\b|\b[Oo]nt\s+procédé\s+à\s+la\s+signature\b`,
+    unless: 'a person whose organisation the article does not give (an agreement binds organisations)',
     slots: { source: 'parties-before', target: 'parties-before' },
     example: 'Orange Mali et Huawei ont signé un accord de partenariat.',
     counterexample: 'Orange Mali et Huawei ont discuté un accord de partenariat.',
@@ -346,6 +350,7 @@ export const RELATION_RULES: readonly RelationRule[] = [
   {
     ...SIGN, id: 'sign:en-signed-by', lang: 'en', priority: 211,
     trigger: String.raw`\b(?:was|were)\s+signed\s+(?:[^.;]{0,40}?\s)?by\s+`,
+    unless: 'a person whose organisation the article does not give (an agreement binds organisations)',
     slots: { source: 'parties-between', target: 'parties-between' },
     example: 'The agreement was signed on Monday by Orange Mali and Huawei.',
     counterexample: 'The agreement was drafted on Monday by Orange Mali and Huawei.',
@@ -354,6 +359,7 @@ export const RELATION_RULES: readonly RelationRule[] = [
   {
     ...SIGN, id: 'sign:en-signed', lang: 'en', priority: 221,
     trigger: String.raw`\bsigned\b`,
+    unless: 'a person whose organisation the article does not give (an agreement binds organisations)',
     slots: { source: 'parties-before', target: 'parties-before' },
     example: 'Orange Mali and Huawei signed the agreement on Monday.',
     counterexample: 'Orange Mali and Huawei discussed the agreement on Monday.',
