@@ -62,9 +62,14 @@ describe('kunafoni CLI', () => {
         expect(ev.rule).toMatch(/^[a-z-]+:/);
         expect(ev.sentence.length).toBeGreaterThan(20);
         expect(ev.confidence).toBeGreaterThan(0);
+        // every rule cited comes with the reason its record gives
+        expect(x.rules[ev.rule]).toMatch(/\w{4,}/);
       }
     const text = cli(['explain', 'kora mobile', 'arcn', '--store', store]);
     expect(text.stdout).toMatch(/sanctioned: .*Kora Mobile|sanctioned: .*→ Kora Mobile/);
+    const rule = x.edges[0].evidence[0].rule as string;
+    expect(text.stdout).toContain(`• rule ${rule}`);
+    expect(text.stdout).toContain(`why: ${x.rules[rule]}`);
     const unknown = cli(['explain', 'Nobody Known', 'ARCN', '--store', store]);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toMatch(/no entity matches "Nobody Known"/);

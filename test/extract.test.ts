@@ -315,6 +315,13 @@ describe('the genre\'s turns of phrase', () => {
     expect(rels(run(text), ['signed-agreement-with'])).toEqual(['signed-agreement-with Banque du Sahel -> Kayira Technologies']);
   });
   it.each([
+    ['Un accord de formation a été signé entre M. Oumar Sidibé, le ministre de la Communication, et M. Li Wei, le président du Conseil de surveillance de Huawei.', []],
+    ['M. Oumar Sidibé et la société Kayira Technologies ont signé un accord.', []],
+    ['Un accord a été signé entre M. Oumar Sidibé, directeur général de Kora Mobile, et M. Li Wei, le président du Conseil de surveillance de Huawei.', ['signed-agreement-with Huawei -> Kora Mobile']],
+  ])('an agreement binds organisations: a person whose organisation the article does not give is no party: %s', (text, expected) => {
+    expect(rels(run(text), ['signed-agreement-with'])).toEqual(expected);
+  });
+  it.each([
     ['Le DG de Kora Mobile, Ali Ould Moussa, s’est dit prêt à accompagner les régions du Nord.', 'Ali Ould Moussa: accompagner les régions du Nord'],
     ['Le DG de Kora Mobile, Ali Ould Moussa, a annoncé son intention d’ouvrir un centre de formation à Gao.', 'Ali Ould Moussa: ouvrir un centre de formation à Gao'],
   ])('a commitment: %s', (text, expected) => expect(commitments(run(text))).toEqual([expected]));

@@ -33,7 +33,8 @@ function toIso(c: ParsedComponents): string {
 
 const MONTHS = ['janvier', 'fevrier', 'mars', 'avril', 'mai', 'juin', 'juillet', 'aout', 'septembre', 'octobre', 'novembre', 'decembre', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const normaliseMonth = (m: string) => m.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-const MONTH_YEAR = /(?<![\p{L}])(janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{4})(?!\d)/iu;
+const MONTH_NAMES = 'janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|January|February|March|April|May|June|July|August|September|October|November|December';
+const MONTH_YEAR = new RegExp(String.raw`(?<![\p{L}])(${MONTH_NAMES})\s+(\d{4})(?!\d)`, 'iu');
 const YEAR_ONLY = /(?<![\p{L}\d])(?:en|in|depuis|since)\s+((?:19|20)\d{2})(?!\d)/iu;
 
 const WEEKDAY = /\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/iu;

@@ -1,6 +1,7 @@
 // `kunafoni explain A B`: why the edges between two entities exist — for each edge, the rules that
 // fired, the sentences they read, the confidence, and how the names were resolved.
 import { Command } from 'commander';
+import { ruleReason } from '../nlp/reasons.js';
 import { queryGraph } from '../query/query.js';
 import { DEFAULT_STORE, loadStore } from '../store/store.js';
 import type { EdgeAttributes, NodeAttributes } from '../types.js';
@@ -10,6 +11,8 @@ export interface Explanation {
   a: { key: string; label: string; kind: string; aliases: string[] };
   b: { key: string; label: string; kind: string; aliases: string[] };
   edges: Array<{ key: string; kind: string; from: string; to: string; directed: boolean; weight: number; confidence?: number } & Pick<EdgeAttributes, 'evidence' | 'role' | 'commitment' | 'status' | 'sources'>>;
+  /** Why each rule cited by the evidence exists (its record's reason), by rule id. */
+  rules: Record<string, string>;
 }
 
 const node = (key: string, a: NodeAttributes) => ({ key, label: a.label, kind: a.kind, aliases: a.aliases });
@@ -44,7 +47,13 @@ Examples:
           for (const f of ['role', 'commitment', 'status', 'confidence'] as const) if (at[f] !== undefined) (e as Record<string, unknown>)[f] = at[f];
           return e;
         }),
+        rules: {},
       };
+      for (const e of out.edges)
+        for (const ev of e.evidence) {
+          const why = ruleReason(ev.rule);
+          if (why) out.rules[ev.rule] = why;
+        }
       if (opts.json) return io.out(JSON.stringify(out, null, 2) + '\n');
       const lines: string[] = [];
       const names = (x: Explanation['a']) => `${x.label} (${x.kind}${x.aliases.length ? `; also written ${x.aliases.map((s) => `"${s}"`).join(', ')}` : ''})`;
@@ -56,6 +65,7 @@ Examples:
         for (const ev of e.evidence) {
           const when = [ev.date, ev.eventDate && ev.eventDate !== ev.date ? `event ${ev.eventDate} (${ev.eventPrecision})` : ''].filter(Boolean).join(', ');
           lines.push(`  • rule ${ev.rule}${ev.confidence !== undefined ? ` (confidence ${ev.confidence})` : ''} — ${[ev.source, when, ev.title].filter(Boolean).join(' · ')}`);
+          if (out.rules[ev.rule]) lines.push(`    why: ${out.rules[ev.rule]}`);
           lines.push(`    « ${ev.sentence.replace(/\s+/g, ' ')} »`);
           for (const s of ev.steps ?? []) lines.push(`    resolved: ${s}`);
         }

@@ -1,200 +1,576 @@
-// The relation rules of the genre, as data: each has an id (kept in the evidence, so any edge can be
-// explained) and a pattern over a sentence. Patterns are French and English; `relations.ts` runs them.
-// `U()` gives `\b` its Unicode meaning.
-import { U } from './patterns.js';
+// The relation rules, as data: one record per rule (see rule.ts for the fields). The engine of each
+// relation (meetings.ts, commitments.ts, agreements.ts, sanctions.ts, roles.ts) runs the records of
+// its relation in priority order and fills their slots with the resolvers they name. Triggers are
+// written with the named fragments of fragments.ts; verb lists live in data/lexicons/verbs.json.
+import type { RelationRule } from './rule.js';
 
-export interface VerbRule {
-  id: string;
-  re: RegExp;
+const MEET = { relation: 'met-with', confidence: 0.85 } as const;
+const VISIT = { relation: 'met-with', confidence: 0.8, slots: { source: 'subject-person-before', target: 'visited-after' } } as const;
+const COMMIT = { relation: 'committed-to', confidence: 0.8, slots: { source: 'subject-before', target: 'clause-after' } } as const;
+const SIGN = { relation: 'signed-agreement-with', confidence: 0.85 } as const;
+const SANCTION = { relation: 'sanctioned', confidence: 0.85 } as const;
+const ROLE = { relation: 'holds-role', confidence: 0.9, lang: 'any', plain: true, flags: 'iu' } as const;
+
+export const RELATION_RULES: readonly RelationRule[] = [
+  // ---- meetings ------------------------------------------------------------------------------
+  {
+    ...MEET, id: 'meet:étaient-présents', lang: 'any', confidence: 0.7, priority: 0, flags: 'u',
+    trigger: String.raw`^(?:Étaient|Etaient|Était|Etait)\s+(?:également\s+|aussi\s+)?présente?s?|^(?:Il|Elle)\s+(?:était|étaient)\s+accompagnée?\s+d|^(?:Present|Also\s+present)\s+(?:were|was)\b`,
+    slots: { source: 'pending-host', target: 'people-in-sentence' },
+    example: 'Le ministre Amadou Keïta a reçu une délégation mardi. Étaient présents M. Oumar Sidibé et Mme Awa Traoré.',
+    counterexample: 'Le ministre Amadou Keïta a reçu M. Moussa Konaté mardi. Étaient présents M. Oumar Sidibé et Mme Awa Traoré.',
+    reason: 'a sentence that lists who attended a meeting told of just before, whose host received no one named',
+  },
+  {
+    ...MEET, id: 'meet:audience-accordée-par', lang: 'fr', priority: 10,
+    trigger: String.raw`\baudience\s+(?:accordée|a\s+été\s+accordée)\b`,
+    slots: { source: 'host-after-par', target: 'guests-after' },
+    example: 'Lors de l’audience accordée lundi par le ministre M. Amadou Keïta à M. Oumar Sidibé, les échanges ont été fructueux.',
+    counterexample: 'Une audience a été demandée lundi par le ministre M. Amadou Keïta à M. Oumar Sidibé.',
+    reason: 'the audience granted by a host to the people named after him',
+  },
+  {
+    ...MEET, id: 'meet:a-reçu', lang: 'fr', priority: 20,
+    trigger: String.raw`(?:\b{AUX_IMPF}{ASIDE}\s+{MEET_ADV}(?:reçu|accueilli)(?:\s+en\s+audience)?(?!{RECEIVED_THING_FR})|\breçoit\b|\baccueille\b)`,
+    slots: { source: 'subject-before', target: 'guests-after' },
+    unless: 'a thing is received ("a reçu l’agrément", "a reçu un financement")',
+    example: 'Le ministre M. Amadou Keïta a reçu en audience M. Oumar Sidibé, directeur général de Orange Mali.',
+    counterexample: 'M. Amadou Keïta a reçu un financement de la Banque mondiale.',
+    reason: 'a reception: the subject receives the people named after the verb',
+  },
+  {
+    ...MEET, id: 'meet:a-accordé-une-audience', lang: 'fr', priority: 21,
+    trigger: String.raw`\b{AUX_IMPF}{ASIDE}\s+accordé\s+(?:une\s+)?(?:audience|entretien)(?:[^.;]{0,60}?)\s+(?:à|au|aux)\b`,
+    slots: { source: 'subject-before', target: 'guests-after' },
+    example: 'M. Amadou Keïta a accordé une audience à M. Oumar Sidibé.',
+    counterexample: 'M. Amadou Keïta a accordé une remise à M. Oumar Sidibé.',
+    reason: 'the subject granted an audience to the people named after',
+  },
+  {
+    ...MEET, id: 'meet:a-rencontré', lang: 'fr', priority: 22,
+    trigger: String.raw`\b{AUX}{ASIDE}\s+rencontré\b|\b(?:était|étaient)\s+face\s+(?:à|au|aux)\b|\b{AUX}{ASIDE}\s+eu\s+des\s+(?:échanges|entretiens|discussions)\s+avec\b`,
+    slots: { source: 'subject-before', target: 'guests-after' },
+    example: 'M. Amadou Keïta a rencontré M. Oumar Sidibé à Bamako.',
+    counterexample: 'M. Amadou Keïta rencontrera peut-être M. Oumar Sidibé.',
+    reason: 'the subject met the people named after the verb',
+  },
+  {
+    ...MEET, id: 'meet:s-est-entretenu', lang: 'fr', priority: 23,
+    trigger: String.raw`s['’](?:est|sont)\s+{MEET_ADV}entretenue?s?(?:,[^.;]{0,120}?,)?\s+avec|\b{AUX}{ASIDE}\s+(?:eu|tenu)\s+(?:un|une)\s+(?:entretien|séance\s+de\s+travail|rencontre|audience|tête-à-tête)\s+avec|\b{AUX}{ASIDE}\s+échangé\s+avec`,
+    slots: { source: 'subject-before', target: 'guests-after' },
+    example: 'M. Amadou Keïta s’est entretenu avec M. Oumar Sidibé.',
+    counterexample: 'M. Amadou Keïta s’est entretenu de la fibre optique devant M. Oumar Sidibé.',
+    reason: 'the subject talked with the people named after "avec"',
+  },
+  {
+    ...MEET, id: 'meet:en-met', lang: 'en', priority: 24,
+    trigger: String.raw`\b(?:met\s+with|met|received(?!{RECEIVED_THING_EN})|hosted|held\s+(?:talks|discussions|a\s+meeting)(?:\s+[^.;]{0,40}?)?\s+with|sat\s+down\s+with)\b`,
+    slots: { source: 'subject-before', target: 'guests-after' },
+    unless: 'a thing is received ("received its licence")',
+    example: 'Minister Amadou Keita met Orange Mali chief executive Mr Oumar Sidibe in Bamako.',
+    counterexample: 'Minister Amadou Keita received a grant from the World Bank.',
+    reason: 'English: the subject met, received or hosted the people named after the verb',
+  },
+  {
+    ...MEET, id: 'meet:ont-été-reçus', lang: 'fr', priority: 30,
+    trigger: String.raw`\b(?:ont|a|avaient|avait)\s+été\s+(?:reçue?s?|accueillie?s?)\b`,
+    slots: { source: 'guests-before', target: 'by-phrase' },
+    example: 'M. Oumar Sidibé a été reçu par le ministre M. Amadou Keïta.',
+    counterexample: 'M. Oumar Sidibé a été nommé par le ministre M. Amadou Keïta.',
+    reason: 'a passive reception: the guests come first, the host after "par" (else the article’s host)',
+  },
+  {
+    ...MEET, id: 'meet:en-were-received', lang: 'en', priority: 31,
+    trigger: String.raw`\b(?:were|was|had\s+been|have\s+been|has\s+been)\s+(?:received|welcomed|hosted)\b`,
+    slots: { source: 'guests-before', target: 'by-phrase' },
+    example: 'Mr Oumar Sidibe was welcomed by Minister Amadou Keita on Monday.',
+    counterexample: 'Mr Oumar Sidibe was appointed by Minister Amadou Keita on Monday.',
+    reason: 'English passive reception: the guests first, the host after "by"',
+  },
+  {
+    ...MEET, id: 'meet:se-sont-rencontrés', lang: 'any', confidence: 0.75, priority: 40,
+    trigger: String.raw`\b(?:ont|avaient)\s+(?:longuement\s+|âprement\s+|d['’]abord\s+)?négocié\b|\bse\s+sont\s+(?:longuement\s+|d['’]abord\s+)?(?:rencontrée?s|entretenue?s|retrouvée?s)\b(?!\s+avec)|\b(?:negotiated|held\s+talks)\b(?!\s+with)`,
+    slots: { source: 'people-before-pair', target: 'people-before-pair' },
+    example: 'M. Amadou Keïta et M. Oumar Sidibé se sont rencontrés à Bamako.',
+    counterexample: 'M. Amadou Keïta et M. Oumar Sidibé se sont rencontrés avec des élèves.',
+    reason: 'two people named as the subject who met or negotiated with each other',
+  },
+  {
+    ...MEET, id: 'meet:reçu-par', lang: 'fr', priority: 50,
+    trigger: String.raw`(?:^|[,;]\s*)(?:Reçue?s?|Accueillie?s?)\s+(?:en\s+audience\s+)?(?:[^,.;]{0,40}?\s)?par\s+`,
+    slots: { source: 'first-person-after', target: 'people-after' },
+    example: 'Reçu par le ministre M. Amadou Keïta, M. Oumar Sidibé a présenté son projet.',
+    counterexample: 'Nommé par le ministre M. Amadou Keïta, M. Oumar Sidibé a présenté son projet.',
+    reason: 'a participle opening the sentence: the host follows "par", the guest comes after him',
+  },
+  {
+    ...MEET, id: 'meet:rencontre-entre', lang: 'any', priority: 60,
+    trigger: String.raw`\b(?:rencontre|entretien|audience|séance\s+de\s+travail|tête-à-tête|réunion|talks|meeting)\s+(?:[^,.;]{0,30}?\s)?(?:entre|between)\s+`,
+    slots: { source: 'parties-after', target: 'parties-after' },
+    example: 'La rencontre entre M. Amadou Keïta et M. Oumar Sidibé a duré deux heures.',
+    counterexample: 'La différence entre M. Amadou Keïta et M. Oumar Sidibé est grande.',
+    reason: 'a meeting between named people: each meets the others',
+  },
+  {
+    ...MEET, id: 'meet:lors-de-sa-rencontre-avec', lang: 'fr', priority: 70,
+    trigger: String.raw`\b(?:lors\s+de|au\s+cours\s+de|à\s+l['’]issue\s+de|pendant)\s+(?:sa|son|leur)\s+(?:rencontre|entretien|audience|échange|séance\s+de\s+travail)\s+avec\b`,
+    slots: { source: 'subject-before', target: 'first-person-after' },
+    example: 'M. Amadou Keïta a salué, lors de sa rencontre avec M. Oumar Sidibé, les progrès du réseau.',
+    counterexample: 'M. Amadou Keïta a salué, lors de sa visite, M. Oumar Sidibé.',
+    reason: '"lors de sa rencontre avec Y": the subject met Y',
+  },
+  {
+    ...VISIT, id: 'visit:a-visité', lang: 'fr', priority: 80,
+    trigger: String.raw`\b{AUX}{ASIDE}\s+visité\b`,
+    example: 'Le ministre M. Amadou Keïta a visité Orange Mali jeudi.',
+    counterexample: 'Le ministre M. Amadou Keïta a quitté Orange Mali jeudi.',
+    reason: 'a visit: the visitor meets the organisation visited and the people named with it',
+  },
+  {
+    ...VISIT, id: 'visit:s-est-rendu', lang: 'fr', priority: 81,
+    trigger: String.raw`s['’](?:est|sont)\s+rendue?s?\s+(?:[^,.;]{0,40}?\s)?(?:à|au|aux|chez|dans)\b`,
+    example: 'Le ministre M. Amadou Keïta s’est rendu chez Orange Mali jeudi.',
+    counterexample: 'Le ministre M. Amadou Keïta s’est rendu compte du retard de Orange Mali.',
+    reason: 'a visit: "s’est rendu chez/à" an organisation',
+  },
+  {
+    ...VISIT, id: 'visit:a-rendu-visite', lang: 'fr', priority: 82,
+    trigger: String.raw`\b{AUX}{ASIDE}\s+rendu\s+(?:une\s+)?visite(?:\s+de\s+\p{L}+)?\s+(?:à|au|aux)\b`,
+    example: 'Le ministre M. Amadou Keïta a rendu visite à Orange Mali jeudi.',
+    counterexample: 'Le ministre M. Amadou Keïta a rendu hommage à Orange Mali jeudi.',
+    reason: 'a visit: "a rendu visite à" an organisation',
+  },
+  {
+    ...VISIT, id: 'visit:en-visited', lang: 'en', priority: 83,
+    trigger: String.raw`\b(?:visited|paid\s+a\s+visit\s+to|toured)\b`,
+    example: 'Minister Amadou Keita visited Orange Mali on Thursday.',
+    counterexample: 'Minister Amadou Keita praised Orange Mali on Thursday.',
+    reason: 'English: a visit to an organisation',
+  },
+  {
+    ...MEET, id: 'meet:accompagné-de', lang: 'fr', confidence: 0.7, priority: 90,
+    trigger: String.raw`\baccompagnée?s?\s+(?:de|du|des|d['’]|par)\s`,
+    slots: { source: 'companions-after', target: 'other-party' },
+    example: 'Le ministre M. Amadou Keïta a reçu M. Oumar Sidibé. M. Oumar Sidibé était accompagné de M. Moussa Konaté.',
+    counterexample: 'M. Oumar Sidibé était accompagné de M. Moussa Konaté.',
+    reason: 'a companion of one party of the last meeting meets the other party',
+  },
+  // ---- commitments ---------------------------------------------------------------------------
+  {
+    ...COMMIT, id: 'commit:citation', lang: 'any', priority: 100,
+    trigger: String.raw`«([^«»]{8,400})»\s*,?\s*(?:a|ont)(?:-t-(?:il|elle|ils|elles))?\s+{ADV}({SAY})`,
+    slots: { source: 'speaker', target: 'quote' },
+    unless: 'a wish without a figure or a date ("nous allons y répondre")',
+    example: '« Nous allons investir 20 milliards de FCFA dans la fibre avant 2026 », a déclaré M. Oumar Sidibé, directeur général de Orange Mali.',
+    counterexample: '« Nous allons y réfléchir », a déclaré M. Oumar Sidibé, directeur général de Orange Mali.',
+    reason: 'a quoted undertaking in the first person and the future, with a figure or a date: the speaker commits',
+  },
+  {
+    ...COMMIT, id: 'commit:s-est-engagé-à', lang: 'fr', priority: 110, status: 'announced',
+    trigger: String.raw`(?:s['’](?:est|étaient|était)|se\s+sont|se\s+seraient)\s+{ADV}(?:\p{L}+\s+)?engagée?s?\s+(?:à|a)\s+|s['’](?:y\s+)?engage(?:nt|ait|aient)?\s+{ADV}(?:à|a)\s+|\b{AUX}{ASIDE}\s+{ADV}pris\s+l['’]engagement\s+(?:de|d['’])\s*`,
+    example: 'Orange Mali s’est engagé à connecter cent écoles.',
+    counterexample: 'Orange Mali a engagé des travaux dans cent écoles.',
+    reason: 'an explicit undertaking: "s’est engagé à", "a pris l’engagement de"',
+  },
+  {
+    ...COMMIT, id: 'commit:a-réaffirmé-son-engagement', lang: 'fr', priority: 111, status: 'announced',
+    trigger: String.raw`\b{AUX}{ASIDE}\s+(?:pour\s+sa\s+part\s+|pour\s+leur\s+part\s+|également\s+|aussi\s+|à\s+son\s+tour\s+|de\s+son\s+côté\s+|ensuite\s+|enfin\s+)?(?:réaffirmé|réitéré|renouvelé|exprimé|affirmé|manifesté|confirmé|témoigné|traduit)\s+(?:son|sa|leur|leurs|la|l['’])\s*(?:engagement|volonté|disponibilité|détermination|soutien|ambition)(?:\s+(?:du|de\s+la|de\s+l['’]|des)\s*[^,.;]{1,60}?(?=\s+(?:à|de|d['’]|pour)\s))?\s*(?:à|de|d['’]|pour|en\s+faveur\s+de)?\s*`,
+    example: 'Huawei a réaffirmé son engagement à former des ingénieurs maliens.',
+    counterexample: 'Huawei a réaffirmé sa position sur le marché.',
+    reason: 'a commitment restated: "a réaffirmé son engagement à", "a exprimé sa volonté de"',
+  },
+  {
+    ...COMMIT, id: 'commit:a-annoncé-son-intention', lang: 'fr', priority: 112, status: 'announced',
+    trigger: String.raw`\b{AUX}{ASIDE}\s+(?:annoncé|exprimé|affiché|fait\s+part\s+de)\s+(?:son|sa|leur)\s+(?:intention|volonté|projet|ambition)\s+(?:de|d['’]|à)\s*`,
+    example: 'Moov Africa Malitel a annoncé son intention d’étendre la 4G à Kidal.',
+    counterexample: 'Moov Africa Malitel a annoncé son bilan annuel.',
+    reason: 'an intention announced: "a annoncé son intention de"',
+  },
+  {
+    ...COMMIT, id: 'commit:a-assuré-de-son-engagement', lang: 'fr', priority: 113, status: 'announced',
+    trigger: String.raw`\b{AUX}{ASIDE}\s+(?:\p{L}+\s+)?assuré\s+[^,.;]{0,60}?\s*(?:de|d['’])\s*(?:son|sa|leur|la|l['’])\s*(?:totale\s+|entière\s+|pleine\s+)?(?:engagement|disponibilité|soutien|volonté|accompagnement|détermination)(?!\s+(?:de\s+l['’]État|de\s+l['’]Etat|du\s+gouvernement|des\s+autorités|de\s+son\s+département|du\s+département|du\s+ministère))\s*`,
+    unless: 'the support assured is the State’s or the ministry’s, not the speaker’s',
+    example: 'Huawei a assuré les autorités de son soutien pour la formation des jeunes.',
+    counterexample: 'M. Oumar Sidibé a assuré les opérateurs du soutien du gouvernement.',
+    reason: 'an assurance of the speaker’s own support or engagement',
+  },
+  {
+    ...COMMIT, id: 'commit:a-promis', lang: 'fr', priority: 114, status: 'announced',
+    trigger: String.raw`\b{AUX}{ASIDE}\s+{ADV}promis\s+(?:de|d['’]|que|qu['’])\s*|\bpromet(?:tent)?\s+(?:de|d['’]|que|qu['’])\s*`,
+    example: 'Orange Mali a promis de baisser ses tarifs.',
+    counterexample: 'Orange Mali a baissé ses tarifs.',
+    reason: 'a promise: "a promis de / que"',
+  },
+  {
+    ...COMMIT, id: 'commit:a-promis-objet', lang: 'fr', priority: 115, status: 'announced',
+    trigger: String.raw`\b{AUX}{ASIDE}\s+{ADV}promis\s+(?=(?:la|le|les|un|une|des)\s+\p{L}|l['’]\p{L})`,
+    example: 'Orange Mali a promis la livraison de cinquante tablettes.',
+    counterexample: 'Orange Mali a livré cinquante tablettes.',
+    reason: 'a promise of a thing: "a promis la livraison de …"',
+  },
+  {
+    ...COMMIT, id: 'commit:a-accordé-un-financement', lang: 'fr', priority: 116, status: 'signed', keepMatch: true,
+    trigger: String.raw`\b{AUX}{ASIDE}\s+(?:accordé|octroyé|consenti|mobilisé|débloqué)\s+(?:[^,.;]{0,30}?\s)?(?:un|une|des)\s+(?:financement|prêt|subvention|garantie|don|enveloppe)s?\b`,
+    example: 'La Banque mondiale a accordé un financement de 50 millions de dollars au Mali.',
+    counterexample: 'La Banque mondiale a demandé un financement de 50 millions de dollars.',
+    reason: 'money granted: a financing, a loan or a grant given is a commitment signed',
+  },
+  {
+    ...COMMIT, id: 'commit:a-garanti', lang: 'fr', priority: 117, status: 'signed', keepMatch: true,
+    trigger: String.raw`\b{AUX}{ASIDE}\s+garanti\b`,
+    example: 'Le Fonds africain de garantie et de coopération économique a garanti le prêt de la banque.',
+    counterexample: 'Le Fonds africain de garantie et de coopération économique a refusé le prêt de la banque.',
+    reason: 'a guarantee given: "a garanti le prêt"',
+  },
+  {
+    ...COMMIT, id: 'commit:est-prêt-à', lang: 'fr', priority: 118, status: 'announced',
+    trigger: String.raw`\b(?:est|sont|s['’](?:est|sont)\s+dite?s?|se\s+sont\s+dite?s?|se\s+dit|se\s+disent)\s+(?:«\s*)?(?:prêt|prête|prêts|prêtes|disposée?s?|déterminée?s?|résolue?s?)\s+(?:à|a)\s+`,
+    example: 'Huawei est prêt à financer la formation de cent techniciens.',
+    counterexample: 'Huawei est présent à Bamako depuis 2005.',
+    reason: 'readiness declared: "est prêt à", "s’est dit disposé à"',
+  },
+  {
+    ...COMMIT, id: 'commit:a-signé', lang: 'fr', priority: 119, status: 'signed', keepMatch: true,
+    trigger: String.raw`\b{AUX}{ASIDE}\s+signé\s+(?:\p{L}+\s+){0,2}?(?:conventions?|accords?|protocoles?|mémorandums?|partenariats?|contrats?)\b`,
+    example: 'Orange Mali a signé une convention de partenariat pour la connexion des écoles.',
+    counterexample: 'Orange Mali a signé le registre des visiteurs.',
+    reason: 'an agreement signed is a commitment signed by every signatory',
+  },
+  {
+    ...COMMIT, id: 'commit:a-annoncé-un-investissement', lang: 'fr', priority: 120, status: 'announced', keepMatch: true,
+    trigger: String.raw`\b{AUX}{ASIDE}\s+{ADV}(?:annoncé|dévoilé|lancé|approuvé)\s+(?:le\s+principe\s+d['’])?(?:un|une|des)\s+(?:\p{L}+\s+){0,2}?(?:investissements?|financements?|enveloppes?|subventions?|dons?|prêts?|lignes?\s+de\s+crédit|plans?\s+d['’]investissement|programmes?\s+de\s+\p{L}+)\b`,
+    example: 'La Banque africaine de développement a approuvé un prêt de 30 millions de dollars pour le numérique.',
+    counterexample: 'La Banque africaine de développement a approuvé le rapport annuel.',
+    reason: 'an investment, a loan or a programme announced',
+  },
+  {
+    ...COMMIT, id: 'commit:a-annoncé-l-ouverture', lang: 'fr', priority: 121, status: 'announced', keepMatch: true,
+    trigger: String.raw`\b{AUX}{ASIDE}\s+{ADV}(?:annoncé|confirmé|promis)\s+(?:la\s+|le\s+|l['’])(?:ouverture|création|construction|lancement|déploiement|mise\s+en\s+place|mise\s+en\s+ligne|mise\s+en\s+service|livraison|installation|extension|recrutement|publication)\s+(?:[^.;]{0,60}?\s)?(?:de|d['’]|du|des)`,
+    example: 'Huawei a annoncé l’ouverture à Bamako d’un centre de formation.',
+    counterexample: 'Huawei a annoncé la fermeture de son bureau.',
+    reason: 'an opening, a construction or a launch announced',
+  },
+  {
+    ...COMMIT, id: 'commit:a-annoncé-que', lang: 'fr', priority: 122, status: 'announced', subjectAfter: true,
+    trigger: String.raw`\b{AUX}{ASIDE}\s+{ADV}(?:annoncé|assuré|indiqué|affirmé|précisé|garanti)\s+(?:que|qu['’])\s*(?=[^.;]{0,100}?{FUTURE_VERB})`,
+    example: 'M. Oumar Sidibé a annoncé que Orange Mali offrira des tablettes aux écoles.',
+    counterexample: 'M. Oumar Sidibé a annoncé que Orange Mali a offert des tablettes aux écoles.',
+    reason: 'reported speech in the future: what is said will be done (by the entity named after "que")',
+  },
+  {
+    ...COMMIT, id: 'commit:futur', lang: 'fr', confidence: 0.6, priority: 123, status: 'announced', tight: true,
+    trigger: String.raw`\b(?={COMMIT_FUTURE}\b)`,
+    unless: 'the subject is not written right before the verb',
+    example: 'Orange Mali financera la construction de dix pylônes.',
+    counterexample: 'La construction de dix pylônes sera financée par des fonds propres.',
+    reason: 'an undertaking in the future tense, subject right before the verb (verbs.json "commit-future")',
+  },
+  {
+    ...COMMIT, id: 'commit:va', lang: 'fr', confidence: 0.6, priority: 124, status: 'announced', tight: true,
+    trigger: String.raw`\b(?:va|vont|compte|comptent|entend|entendent|veut|veulent)\s+(?:«\s*)?{ADV}(?=\p{Ll}+(?:er|ir|re)\b)|\b(?:prévoit|prévoient|ambitionne|ambitionnent|envisage|envisagent|projette|projettent)\s+{ADV}(?:de\s+|d['’])(?=\p{Ll}+(?:er|ir|re)\b)`,
+    unless: 'the subject is not written right before the verb',
+    example: 'Orange Mali va déployer la fibre optique à Sikasso.',
+    counterexample: 'Orange Mali a déployé la fibre optique à Sikasso.',
+    reason: 'an intent: "va", "compte", "entend", "prévoit de" + infinitive, subject right before',
+  },
+  {
+    ...COMMIT, id: 'commit:en-pledged', lang: 'en', priority: 130, status: 'announced',
+    trigger: String.raw`\b(?:pledged|committed|promised|undertook|vowed|agreed)\s+(?:to|that)\s+|\b(?:has|have)\s+(?:pledged|committed|promised|agreed)\s+to\s+`,
+    example: 'Orange Mali pledged to connect one hundred schools.',
+    counterexample: 'Orange Mali connected one hundred schools.',
+    reason: 'English: an explicit undertaking ("pledged to", "has committed to")',
+  },
+  {
+    ...COMMIT, id: 'commit:en-announced-investment', lang: 'en', priority: 131, status: 'announced', keepMatch: true,
+    trigger: String.raw`\b(?:announced|unveiled|approved|granted|extended|provided)\s+(?:a|an)\s+(?:[\p{L}$€,.\d-]+\s+){0,4}?(?:investment|financing|loan|grant|guarantee|credit\s+line|facility)\b`,
+    example: 'The World Bank approved a $50 million loan for digital services.',
+    counterexample: 'The World Bank approved a new director.',
+    reason: 'English: an investment, loan or grant announced or approved',
+  },
+  {
+    ...COMMIT, id: 'commit:en-signed', lang: 'en', priority: 132, status: 'signed', keepMatch: true,
+    trigger: String.raw`\bsigned\s+(?:a|an)\s+(?:\p{L}+\s+){0,2}?(?:agreement|memorandum|convention|contract|deal)\b`,
+    example: 'Orange Mali signed an agreement to connect rural schools.',
+    counterexample: 'Orange Mali signed the visitors’ book.',
+    reason: 'English: an agreement signed is a commitment signed',
+  },
+  {
+    ...COMMIT, id: 'commit:en-will', lang: 'en', confidence: 0.6, priority: 133, status: 'announced', tight: true,
+    trigger: String.raw`\b(?:will|wants\s+to|want\s+to|is\s+ready\s+to|intends\s+to|plans\s+to)\s+(?:therefore\s+|also\s+)?(?={INTENT_EN})`,
+    unless: 'a forecast ("will allow"), or a subject not written right before',
+    example: 'Orange Mali will deploy fibre in Sikasso.',
+    counterexample: 'Orange Mali will celebrate its anniversary in Sikasso.',
+    reason: 'English: "will" or "plans to" + a verb of undertaking, subject right before',
+  },
+  {
+    ...COMMIT, id: 'commit:en-said-would', lang: 'en', priority: 134, status: 'announced', subjectAfter: true,
+    trigger: String.raw`\b(?:said|added|announced|confirmed|stated|indicated|explained|noted)\s+(?!(?:he|she|they|we|I|it)\s+(?:hoped|hopes|expected|expects|believed|believes|thought|thinks|feared|fears|wished)\b)(?:that\s+)?(?=[^.;]{0,80}?\b(?:would|will)\s+(?:also\s+|then\s+)?(?:{INTENT_EN})\b)`,
+    unless: 'a hope or an expectation ("said she hoped … would")',
+    example: 'Mr Oumar Sidibe said Orange Mali would open a training centre in Bamako.',
+    counterexample: 'Mr Oumar Sidibe said he hoped Orange Mali would open a training centre in Bamako.',
+    reason: 'English reported speech: what someone said would be done',
+  },
+  // ---- agreements ----------------------------------------------------------------------------
+  {
+    ...SIGN, id: 'sign:a-signé-avec', lang: 'fr', priority: 200,
+    trigger: String.raw`\b{AUX}{ASIDE}\s+signé\b[^.;]*?\bavec\s+(?:respectivement\s+)?`,
+    unless: 'a person whose organisation the article does not give (an agreement binds organisations)',
+    slots: { source: 'subject-before', target: 'list-after' },
+    example: 'Orange Mali a signé un accord avec Huawei.',
+    counterexample: 'Orange Mali a discuté un accord avec Huawei.',
+    reason: 'the subject signed with the parties named after "avec"',
+  },
+  {
+    ...SIGN, id: 'sign:en-signed-with', lang: 'en', priority: 201,
+    trigger: String.raw`\bsigned\b[^.;]*?\bwith\s+`,
+    unless: 'a person whose organisation the article does not give (an agreement binds organisations)',
+    slots: { source: 'subject-before', target: 'list-after' },
+    example: 'Orange Mali signed a deal with Huawei on Monday.',
+    counterexample: 'Orange Mali discussed a deal with Huawei on Monday.',
+    reason: 'English: the subject signed with the parties named after "with"',
+  },
+  {
+    ...SIGN, id: 'sign:signé-entre', lang: 'fr', priority: 210,
+    trigger: String.raw`\b(?:signée?s?|paraphée?s?)\s+(?:[^.;]{0,60}?\s)?entre\s+|\b{AUX}\s+été\s+(?:signée?s?|paraphée?s?)\s+(?:[^.;]{0,40}?\s)?par\s+|\bsignature\s+(?:de\s+la|d['’]une?|du|des)\s+(?:\p{L}+\s+){0,4}?(?:convention|accord|protocole|mémorandum|contrat)s?(?:\s+[^.;]{0,60}?)?\s+entre\s+`,
+    unless: 'a person whose organisation the article does not give (an agreement binds organisations)',
+    slots: { source: 'parties-between', target: 'parties-between' },
+    example: 'Une convention a été signée mardi entre Orange Mali et Huawei.',
+    counterexample: 'Une convention sera négociée entre Orange Mali et Huawei.',
+    reason: 'an agreement signed between (or by) the parties named after the verb',
+  },
+  {
+    ...SIGN, id: 'sign:ont-signé', lang: 'fr', priority: 220,
+    trigger: String.raw`\b[Oo]nt\s+signé\b|\b[Oo]nt\s+paraphé\b|\b[Oo]nt\s+procédé\s+à\s+la\s+signature\b`,
+    unless: 'a person whose organisation the article does not give (an agreement binds organisations)',
+    slots: { source: 'parties-before', target: 'parties-before' },
+    example: 'Orange Mali et Huawei ont signé un accord de partenariat.',
+    counterexample: 'Orange Mali et Huawei ont discuté un accord de partenariat.',
+    reason: 'the parties named before "ont signé" signed together',
+  },
+  {
+    ...SIGN, id: 'sign:en-signed-by', lang: 'en', priority: 211,
+    trigger: String.raw`\b(?:was|were)\s+signed\s+(?:[^.;]{0,40}?\s)?by\s+`,
+    unless: 'a person whose organisation the article does not give (an agreement binds organisations)',
+    slots: { source: 'parties-between', target: 'parties-between' },
+    example: 'The agreement was signed on Monday by Orange Mali and Huawei.',
+    counterexample: 'The agreement was drafted on Monday by Orange Mali and Huawei.',
+    reason: 'English: an agreement signed by the parties named after "by"',
+  },
+  {
+    ...SIGN, id: 'sign:en-signed', lang: 'en', priority: 221,
+    trigger: String.raw`\bsigned\b`,
+    unless: 'a person whose organisation the article does not give (an agreement binds organisations)',
+    slots: { source: 'parties-before', target: 'parties-before' },
+    example: 'Orange Mali and Huawei signed the agreement on Monday.',
+    counterexample: 'Orange Mali and Huawei discussed the agreement on Monday.',
+    reason: 'English: the parties named before "signed" signed together',
+  },
+  // ---- sanctions -----------------------------------------------------------------------------
+  {
+    ...SANCTION, id: 'sanction:a-infligé-à', lang: 'fr', priority: 300,
+    trigger: String.raw`\b{AUX_PQP}\s+infligé\s+(?:à|au|aux)\s+`,
+    slots: { source: 'subject-before', target: 'list-after' },
+    example: 'L’Autorité malienne de régulation des télécommunications, des TIC et des postes a infligé à Orange Mali une amende.',
+    counterexample: 'L’Autorité malienne de régulation des télécommunications, des TIC et des postes a évité à Orange Mali une amende.',
+    reason: 'a penalty inflicted on the organisations named right after',
+  },
+  {
+    ...SANCTION, id: 'sanction:a-infligé', lang: 'fr', priority: 301,
+    trigger: String.raw`\b{AUX_PQP}{ASIDE}\s+infligé\s+(?:[^.;]{0,30}?\s)?(?:une\s+|des\s+)?(?:amendes?|sanctions?|pénalités?)\b[^.;]*?\b(?:à|au|aux)\s+`,
+    slots: { source: 'subject-before', target: 'list-after' },
+    example: 'L’Autorité malienne de régulation des télécommunications, des TIC et des postes a infligé une amende de 2 milliards à Orange Mali.',
+    counterexample: 'L’Autorité malienne de régulation des télécommunications, des TIC et des postes a annoncé une amende à Orange Mali.',
+    reason: 'a fine or a sanction inflicted on the organisations named after "à"',
+  },
+  {
+    ...SANCTION, id: 'sanction:a-retiré-la-licence', lang: 'fr', priority: 302,
+    trigger: String.raw`\b{AUX_PQP}\s+(?:déjà\s+)?retiré\s+(?:la|sa|leur|les)\s+(?:licences?|agréments?|autorisations?)(?:\s+d['’]\p{L}+)?\s+(?:de|d['’]|à|au|aux)\s*`,
+    slots: { source: 'subject-before', target: 'list-after' },
+    example: 'L’Autorité malienne de régulation des télécommunications, des TIC et des postes a retiré la licence de Telecel Mali.',
+    counterexample: 'L’Autorité malienne de régulation des télécommunications, des TIC et des postes a renouvelé la licence de Telecel Mali.',
+    reason: 'a licence withdrawn from an operator',
+  },
+  {
+    ...SANCTION, id: 'sanction:a-sanctionné', lang: 'fr', priority: 303,
+    trigger: String.raw`\b{AUX_PQP}\s+(?:déjà\s+|également\s+|aussi\s+)?(?:sanctionné|suspendu|mis\s+en\s+demeure|interdit|épinglé|averti|condamné|retiré\s+la\s+licence\s+(?:de|d['’]|à))[\s,]+`,
+    slots: { source: 'subject-before', target: 'list-after' },
+    example: 'L’Autorité malienne de régulation des télécommunications, des TIC et des postes a sanctionné Orange Mali.',
+    counterexample: 'L’Autorité malienne de régulation des télécommunications, des TIC et des postes a félicité Orange Mali.',
+    reason: 'an authority sanctioned, suspended or gave formal notice to an operator',
+  },
+  {
+    ...SANCTION, id: 'sanction:a-adressé-une-mise-en-demeure', lang: 'fr', priority: 304,
+    trigger: String.raw`\b{AUX}{ASIDE}\s+(?:adressé|notifié|servi|envoyé)[\s,]+[^.;]{0,60}?(?:une\s+|des\s+)?(?:mises?\s+en\s+demeure|avertissements?|injonctions?|sanctions?)\b[^.;]*?\b(?:à|au|aux)\s+`,
+    slots: { source: 'subject-before', target: 'list-after' },
+    example: 'L’Autorité malienne de régulation des télécommunications, des TIC et des postes a adressé une mise en demeure à Orange Mali.',
+    counterexample: 'L’Autorité malienne de régulation des télécommunications, des TIC et des postes a adressé une invitation à Orange Mali.',
+    reason: 'a formal notice or a warning sent to an operator',
+  },
+  {
+    ...SANCTION, id: 'sanction:en-fined', lang: 'en', priority: 305,
+    // (the boundary before the verb is written out: U() reads a "\b" after a look-behind as the end of a word, so the rule never fired)
+    trigger: String.raw`(?<!\b(?:was|were|been|being|be)\s+)(?<![\p{L}\p{N}_])(?:fined|sanctioned|suspended|banned|penali[sz]ed|warned)\s+`,
+    slots: { source: 'subject-before', target: 'list-after' },
+    unless: 'a passive ("was fined by" is sanction:a-été-sanctionné-par)',
+    example: 'The AMRTP fined Orange Mali on Tuesday.',
+    counterexample: 'The AMRTP praised Orange Mali on Tuesday.',
+    reason: 'English active voice: an authority fined or warned an operator',
+  },
+  {
+    ...SANCTION, id: 'sanction:a-été-sanctionné-par', lang: 'any', priority: 310,
+    trigger: String.raw`\b{AUX_COND}{ASIDE}\s+été\s+{SANCTIONED}\s+(?:[^.;,]{0,30}?\s)?par\s+|\b(?:was|were|has\s+been|had\s+been)\s+(?:fined|sanctioned|suspended|warned|banned|penali[sz]ed)\s+(?:[^.;,]{0,40}?\s)?by\s+`,
+    slots: { source: 'by-phrase', target: 'org-before' },
+    example: 'Orange Mali a été sanctionnée par l’Autorité malienne de régulation des télécommunications, des TIC et des postes.',
+    counterexample: 'Orange Mali a été félicitée par l’Autorité malienne de régulation des télécommunications, des TIC et des postes.',
+    reason: 'a passive sanction: the operator first, the authority after "par"/"by" (verbs.json "sanctioned")',
+  },
+  {
+    ...SANCTION, id: 'sanction:a-reçu-un-avertissement', lang: 'any', priority: 320,
+    trigger: String.raw`\b{AUX_PQP}\s+(?:également\s+|aussi\s+|déjà\s+)?(?:reçu|écopé\s+d['’]|écopé\s+de)\s*(?:une?\s+|des\s+)?(?:avertissements?|mises?\s+en\s+demeure|amendes?|sanctions?|blâmes?)\b|\b(?:received|was\s+given)\s+(?:a\s+)?(?:formal\s+)?(?:warning|fine|notice)\b`,
+    slots: { source: 'authority-before', target: 'subject-before' },
+    example: 'L’Autorité malienne de régulation des télécommunications, des TIC et des postes a contrôlé les réseaux. Orange Mali a reçu un avertissement.',
+    counterexample: 'L’Autorité malienne de régulation des télécommunications, des TIC et des postes a contrôlé les réseaux. Orange Mali a reçu un prix.',
+    reason: 'an operator received a warning or a fine: from the authority named last',
+  },
+  // ---- topics discussed ----------------------------------------------------------------------
+  {
+    id: 'discuss:échanges-ont-porté-sur', lang: 'any', relation: 'discussed', confidence: 0.6, priority: 400,
+    trigger: String.raw`\b(?:discussions?|échanges?|entretiens?|rencontre|audience|travaux)\s+(?:avec\s+[^,.;]{1,60}\s+)?(?:ont|a|se\s+sont|s['’]est)\s+(?:principalement\s+|notamment\s+|essentiellement\s+)?(?:porté|concerné|inscrites?|inscrit|axée?s?|été\s+l['’]occasion)|\b(?:ont|a)\s+été\s+(?:évoquée?s?|abordée?s?|identifiée?s?|discutée?s?)|\bmis\s+l['’]accent\s+sur|\btalks\s+(?:focused|centred|centered)\s+on`,
+    slots: { source: 'meeting-participants', target: 'topics-in-sentence' },
+    example: 'M. Amadou Keïta a reçu M. Oumar Sidibé. Les échanges ont porté sur la fibre optique.',
+    counterexample: 'M. Amadou Keïta a parlé. Les échanges ont porté sur la fibre optique.',
+    reason: 'what a meeting told of in the article was about: the topics of the sentence',
+  },
+  // ---- roles (run around each person, in this order; see roles.ts) ---------------------------
+  {
+    ...ROLE, id: 'role:respectivement', priority: 500, flags: 'iu',
+    trigger: String.raw`({ROLE})[^.;]*?,?\s*respectivement\s+[^;.]*$`,
+    slots: { source: 'person', target: 'org-of-pattern' },
+    example: 'Les directeurs généraux de Orange Mali et de Huawei, respectivement Oumar Sidibé et Fatoumata Koné, ont signé l’accord.',
+    counterexample: 'Les directeurs généraux de Orange Mali et de Huawei, Oumar Sidibé et Fatoumata Koné, ont signé l’accord.',
+    reason: '"the roles of A and B, respectively X and Y": X holds the role at A, Y at B',
+  },
+  {
+    ...ROLE, id: 'role:titre-de-org-nom', priority: 510, flags: 'u',
+    trigger: String.raw`^(?:\s+(?:au|en|du|de\s+la|pour\s+l['’])\s+[\p{L}' -]{2,30}?)?(?:\s*,\s*l['’]une?\s+des\s+[^,;.]{2,40})?\s*,\s*(?:(?:{CIVILITY})\s+)*$`,
+    slots: { source: 'person', target: 'org-of-pattern' },
+    example: 'Le directeur général de Orange Mali, M. Oumar Sidibé, a parlé.',
+    counterexample: 'Le partenaire de Orange Mali, M. Oumar Sidibé, a parlé.',
+    reason: '"ROLE de ORG, NAME": the title and its organisation written before the name',
+  },
+  {
+    ...ROLE, id: 'role:celui-de-org', priority: 511,
+    trigger: String.raw`(?:celui|celle){PREP_END}`,
+    slots: { source: 'person', target: 'org-of-pattern' },
+    example: 'Le directeur général de Orange Mali, M. Oumar Sidibé, et celui de Huawei, M. Li Wei, étaient là.',
+    counterexample: 'Le directeur général de Orange Mali, M. Oumar Sidibé, et le partenaire de Huawei, M. Li Wei, étaient là.',
+    reason: '"celui de ORG, NAME": the same role as the one just given, at another organisation',
+  },
+  {
+    ...ROLE, id: 'role:titre-de-nom-commun', priority: 520,
+    trigger: String.raw`(?<![\p{L}])({ROLE})(?:\s+par\s+intérim)?(?:\s+(?:des|du|de\s+la|de\s+l['’])\s*\p{Ll}[\p{L}-]+)?\s+(?:du|de\s+la|de\s+l['’]|of\s+the)\s*(?:\p{L}+\s+)?({ORG_NOUNS}){TITLE_COMPLEMENT}\s*,\s*(?:(?:{CIVILITY})\s+)*$`,
+    slots: { source: 'person', target: 'org-of-pattern' },
+    example: 'Orange Mali a lancé la 5G. Le directeur général de la société, M. Oumar Sidibé, a parlé.',
+    counterexample: 'Orange Mali a lancé la 5G. Un ami de la société, M. Oumar Sidibé, a parlé.',
+    reason: '"le DG de la société, NAME": the organisation a common noun stands for',
+  },
+  {
+    ...ROLE, id: 'role:nom-titre-de-nom-commun', priority: 530,
+    trigger: String.raw`^\s*,\s*(?:(?:(?:le|la|l['’]|the)\s+)?(?:nouveau\s+|nouvelle\s+)?({ROLE})\s+(?:du|de\s+la|de\s+l['’]|of\s+the)|qui\s+(dirige|pilote|gère|préside)\s+(?:depuis\s+[^,;.]{1,30}?\s+)?(?:le|la|l['’]))\s*(?:\p{L}+\s+)?({ORG_NOUNS})(?![\p{L}])`,
+    slots: { source: 'person', target: 'org-of-pattern' },
+    roles: ['Président', 'Directeur général'],
+    example: 'Orange Mali a lancé la 5G. M. Oumar Sidibé, qui dirige la société, a parlé.',
+    counterexample: 'Orange Mali a lancé la 5G. M. Oumar Sidibé, qui connaît la société, a parlé.',
+    reason: '"NAME, le DG de la société / qui dirige la société": the organisation a common noun stands for',
+  },
+  {
+    ...ROLE, id: 'role:nom-possessif', priority: 540,
+    trigger: String.raw`^\s*,\s*(?:the\s+)?([\p{Lu}][\p{L}-]*(?:\s+[\p{Lu}][\p{L}-]*){0,3})['’]s\s+(?:new\s+)?({ROLE})(?![\p{L}])`,
+    slots: { source: 'person', target: 'org-of-pattern' },
+    example: 'Mr Oumar Sidibe, Orange Mali’s chief executive officer, spoke on Monday.',
+    counterexample: 'Mr Oumar Sidibe, Orange Mali’s partner, spoke on Monday.',
+    reason: '"NAME, ORG’s ROLE": an English possessive after the name',
+  },
+  {
+    ...ROLE, id: 'role:qui-dirige', priority: 550,
+    trigger: String.raw`^\s*,\s*(?:qui|who)\s+(dirige|pilote|gère|préside|leads|heads|runs|chairs)\s+(?:depuis\s+[^,;.]{1,30}?\s+)?(?:la\s+|le\s+|l['’]|the\s+)?$`,
+    slots: { source: 'person', target: 'org-of-pattern' },
+    roles: ['Président', 'Directeur général'],
+    example: 'M. Oumar Sidibé, qui dirige Orange Mali depuis 2020, a parlé.',
+    counterexample: 'M. Oumar Sidibé, qui connaît Orange Mali depuis 2020, a parlé.',
+    reason: '"NAME, qui dirige ORG": the head of the organisation (Président when "préside")',
+  },
+  {
+    ...ROLE, id: 'role:possessif', priority: 560,
+    trigger: String.raw`['’]s\s+(?:new\s+)?({ROLE})(?:\s+(?:for|in)\s+[^,;.]{2,30}?)?\s*,?\s*(?:(?:{CIVILITY})\s+)*$`,
+    slots: { source: 'person', target: 'org-of-pattern' },
+    example: 'Orange Mali’s chief executive officer, Mr Oumar Sidibe, spoke on Monday.',
+    counterexample: 'Orange Mali’s partner, Mr Oumar Sidibe, spoke on Monday.',
+    reason: '"ORG’s ROLE, NAME": an English possessive before the name',
+  },
+  {
+    ...ROLE, id: 'role:nom-titre-de-org', priority: 570,
+    trigger: String.raw`^(?:\s+(?:dite?|alias)\s+\S+)?\s*(?:\(\p{L}\)\s*)?,\s*(?:le\s+|la\s+|l['’]|the\s+)?(?:nouveau\s+|nouvelle\s+|nouvel\s+)?(?:{ROLE})(?![\p{L}])[^;.«»,]*?,?[^;.«»,]*$`,
+    slots: { source: 'person', target: 'org-of-pattern' },
+    example: 'M. Oumar Sidibé, directeur général de Orange Mali, a parlé.',
+    counterexample: 'M. Oumar Sidibé, client de Orange Mali, a parlé.',
+    reason: '"NAME, (le) ROLE de ORG": the title in apposition after the name',
+  },
+  {
+    ...ROLE, id: 'role:représentée-par', priority: 580,
+    trigger: String.raw`(représentée?s?|dirigée?s?|conduite?s?|pilotée?s?|présidée?s?|(?:co-?)?fondée?s?|créée?s?|led|headed|represented|chaired|founded|co-founded)\s+(?:par|by)\s+(?:son\s+|sa\s+|le\s+|la\s+|l['’]|its\s+|the\s+)?(?:({ROLE}){TITLE_COMPLEMENT}\s*,?\s+)?(?:(?:{CIVILITY})\s+)*$`,
+    slots: { source: 'person', target: 'org-of-pattern' },
+    roles: ['Représentant', 'Président', 'Fondateur', 'Directeur'],
+    example: 'Orange Mali, représentée par M. Oumar Sidibé, a signé.',
+    counterexample: 'Orange Mali, saluée par M. Oumar Sidibé, a signé.',
+    reason: '"ORG, représentée / dirigée / fondée par NAME": the agent of the organisation',
+  },
+  {
+    ...ROLE, id: 'role:dont-le-titre', priority: 590,
+    trigger: String.raw`,\s*dont\s+(?:le|la|l['’])\s*(?:nouveau\s+|nouvelle\s+)?({ROLE}){TITLE_COMPLEMENT}(?:\s+(?:au|en)\s+[^,;.]{2,30}?)?\s*,\s*(?:(?:{CIVILITY})\s+)*$`,
+    slots: { source: 'person', target: 'org-of-pattern' },
+    example: 'Huawei, dont le directeur général au Mali, M. Li Wei, était présent, a signé.',
+    counterexample: 'Huawei, dont le siège au Mali, à Bamako, est neuf, a signé.',
+    reason: '"ORG, dont le ROLE, NAME": the role at the organisation just before',
+  },
+  {
+    ...ROLE, id: 'role:son-titre', priority: 600,
+    trigger: String.raw`(?:son|sa|its)\s+(?:nouveau\s+|nouvelle\s+)?({ROLE}){TITLE_COMPLEMENT}\s*,?\s*(?:(?:{CIVILITY})\s+)*$`,
+    slots: { source: 'person', target: 'org-of-pattern' },
+    example: 'Orange Mali, à travers son directeur général, M. Oumar Sidibé, a signé.',
+    counterexample: 'Orange Mali, à travers son ami, M. Oumar Sidibé, a signé.',
+    reason: '"ORG …, son ROLE, NAME": the organisation the possessive refers to',
+  },
+  {
+    ...ROLE, id: 'role:apposition', confidence: 0.85, priority: 610,
+    trigger: String.raw`(?<![\p{L}])({ROLE})\s+(?:(?:{CIVILITY})\s+)*$`,
+    slots: { source: 'person', target: 'no-org' },
+    example: 'Le ministre M. Amadou Keïta a parlé.',
+    counterexample: 'Le voisin M. Amadou Keïta a parlé.',
+    reason: 'a title next to the name, without an organisation: the role alone',
+  },
+  {
+    ...ROLE, id: 'role:titre', confidence: 0.75, priority: 620, flags: 'gu',
+    trigger: String.raw`(?<![\p{L}])(?:[Ll]e|[Ll]a|[Ll]['’]|[Dd]u|[Dd]e\s+la|[Aa]u|[Àà]\s+la|[Ll]es\s+deux|[Ll]es|[Tt]he)\s+(?:nouveaux?\s+|nouvelles?\s+)?({ROLE_CS})s?(?![\p{L}])`,
+    slots: { source: 'person', target: 'org-of-pattern' },
+    example: 'M. Oumar Sidibé, directeur général, a parlé. Le directeur général de Orange Mali a ensuite signé.',
+    counterexample: 'M. Oumar Sidibé, directeur général, a parlé. Le directeur général a ensuite signé.',
+    reason: 'a title with its organisation ("le DG de X") that stands for a person named with that title',
+  },
+  {
+    ...ROLE, id: 'role:titre-puis-nom', confidence: 0.7, priority: 630, flags: 'gu',
+    trigger: String.raw`(?<![\p{L}])(?:[Ll]e|[Ll]a|[Ll]['’]|[Dd]u|[Dd]e\s+la|[Aa]u|[Àà]\s+la|[Ll]es\s+deux|[Ll]es|[Tt]he)\s+(?:nouveaux?\s+|nouvelles?\s+)?({ROLE_CS})s?(?![\p{L}])`,
+    slots: { source: 'person', target: 'org-of-pattern' },
+    example: 'Le directeur général de Orange Mali est arrivé. M. Oumar Sidibé a salué la foule.',
+    counterexample: 'Le directeur général de Orange Mali est arrivé.',
+    reason: 'a title first, the name later: the next person the article introduces without a role holds it',
+  },
+];
+
+/** A rule of the table by id: an unknown id is an error (a typo never falls back silently). */
+const byId = new Map(RELATION_RULES.map((r) => [r.id, r]));
+export function relationRule(id: string): RelationRule {
+  const r = byId.get(id);
+  if (!r) throw new Error(`rules: no relation rule "${id}" in src/nlp/rules.ts`);
+  return r;
 }
-
-/**
- * How much a rule's reading is trusted, by the family of its id (the part before the colon) and
- * by a few ids that read looser cues. Resolution steps lower it further (relations.ts).
- */
-export const RULE_CONFIDENCE: Record<string, number> = {
-  role: 0.9,
-  'role:titre-puis-nom': 0.7,
-  'role:titre': 0.75,
-  'role:apposition': 0.85,
-  meet: 0.85,
-  'meet:étaient-présents': 0.7,
-  'meet:accompagné-de': 0.7,
-  'meet:se-sont-rencontrés': 0.75,
-  visit: 0.8,
-  commit: 0.8,
-  'commit:va': 0.6,
-  'commit:futur': 0.6,
-  'commit:en-will': 0.6,
-  sign: 0.85,
-  sanction: 0.85,
-  discuss: 0.6,
-};
-export const ruleConfidence = (id: string): number => {
-  const base = id.split('+')[0]!;
-  return RULE_CONFIDENCE[base] ?? RULE_CONFIDENCE[base.split(':')[0]!] ?? 0.7;
-};
-
-/** Rules whose id says `:en-` read English articles; the others read French ones. */
-export const forLang = (rule: VerbRule, lang: 'fr' | 'en'): boolean => rule.id.includes(':en-') === (lang === 'en');
-
-/** "X était accompagné de Y": Y takes part in X's meeting. */
-export const COMPANION = U(/\baccompagnée?s?\s+(?:de|du|des|d['’]|par)\s/gu);
-
-/** A sentence that lists who attended the meeting the previous sentence told of. */
-export const ATTENDEES = U(/^(?:Étaient|Etaient|Était|Etait)\s+(?:également\s+|aussi\s+)?présente?s?|^(?:Il|Elle)\s+(?:était|étaient)\s+accompagnée?\s+d|^(?:Present|Also\s+present)\s+(?:were|was)\b/u);
-
-/** "received its licence", "a reçu l’agrément": a thing received, not a visitor. */
-const RECEIVED_THING_EN = String.raw`\s+(?:\S+\s+){0,3}?(?:licen[cs]es?|grants?|awards?|prizes?|approvals?|funding|loans?|payments?|certificates?|authori[sz]ations?|permits?|subsid(?:y|ies)|investments?|complaints?|orders?|letters?|requests?|applications?|bids?)\b`;
-const RECEIVED_THING_FR = String.raw`\s+(?:\S+\s+){0,3}?(?:[ldLD]['’])?(?:agréments?|licences?|financements?|prix|distinctions?|subventions?|dons?|autorisations?|certificats?|trophées?|récompenses?|lettres?|plaintes?|commandes?|paiements?|prêts?|appuis?|soutiens?|offres?|demandes?|candidatures?)(?![\p{L}])`;
-
-/** Adverbs inside a meeting verb: "s’est d’abord entretenu avec", "a ensuite reçu". */
-const MEET_ADV = String.raw`(?:(?:d['’]abord|ensuite|également|aussi|longuement|brièvement|notamment|par\s+ailleurs|enfin|tour\s+à\s+tour|successivement)\s+){0,2}`;
-
-/** A reception or a meeting: the subject before the verb meets the people (or organisations) after it. */
-export const MEET_ACTIVE: VerbRule[] = [
-  { id: 'meet:a-reçu', re: U(new RegExp(String.raw`(?:\b(?:a|ont|avait)(?:\s*,[^,.;]{1,40},)?\s+${MEET_ADV}(?:reçu|accueilli)(?:\s+en\s+audience)?(?!${RECEIVED_THING_FR})|\breçoit\b|\baccueille\b)`, 'gu')) },
-  { id: 'meet:a-accordé-une-audience', re: U(/\b(?:a|ont|avait)(?:\s*,[^,.;]{1,40},)?\s+accordé\s+(?:une\s+)?(?:audience|entretien)(?:[^.;]{0,60}?)\s+(?:à|au|aux)\b/gu) },
-  { id: 'meet:a-rencontré', re: U(/\b(?:a|ont)(?:\s*,[^,.;]{1,40},)?\s+rencontré\b|\b(?:était|étaient)\s+face\s+(?:à|au|aux)\b|\b(?:a|ont)(?:\s*,[^,.;]{1,40},)?\s+eu\s+des\s+(?:échanges|entretiens|discussions)\s+avec\b/gu) },
-  { id: 'meet:s-est-entretenu', re: U(new RegExp(String.raw`s['’](?:est|sont)\s+${MEET_ADV}entretenue?s?(?:,[^.;]{0,120}?,)?\s+avec|\b(?:a|ont)(?:\s*,[^,.;]{1,40},)?\s+(?:eu|tenu)\s+(?:un|une)\s+(?:entretien|séance\s+de\s+travail|rencontre|audience|tête-à-tête)\s+avec|\b(?:a|ont)(?:\s*,[^,.;]{1,40},)?\s+échangé\s+avec`, 'gu')) },
-  { id: 'meet:en-met', re: U(new RegExp(String.raw`\b(?:met\s+with|met|received(?!${RECEIVED_THING_EN})|hosted|held\s+(?:talks|discussions|a\s+meeting)(?:\s+[^.;]{0,40}?)?\s+with|sat\s+down\s+with)\b`, 'gu')) },
-];
-
-/** The guests come first: "… ont été reçus (par X)". */
-export const MEET_PASSIVE: VerbRule[] = [
-  { id: 'meet:ont-été-reçus', re: U(/\b(?:ont|a|avaient|avait)\s+été\s+(?:reçue?s?|accueillie?s?)\b/gu) },
-  { id: 'meet:en-were-received', re: U(/\b(?:were|was|had\s+been|have\s+been|has\s+been)\s+(?:received|welcomed|hosted)\b/gu) },
-];
-
-/** Two people named as the subject who negotiated or met each other: "X et Y ont négocié", "X and Y met". */
-export const MEET_EACH_OTHER = U(/\b(?:ont|avaient)\s+(?:longuement\s+|âprement\s+|d['’]abord\s+)?négocié\b|\bse\s+sont\s+(?:longuement\s+|d['’]abord\s+)?(?:rencontrée?s|entretenue?s|retrouvée?s)\b(?!\s+avec)|\b(?:negotiated|held\s+talks)\b(?!\s+with)/gu);
-/** "the two men", "les deux dirigeants": the last two people named. */
-export const TWO_PEOPLE = U(/\b(?:the\s+two\s+(?:men|women|executives|leaders|chief\s+executives|ministers)|both\s+(?:men|women|executives|leaders)|les\s+deux\s+(?:hommes|femmes|dirigeants|dirigeantes|responsables|patrons|ministres))\b/iu);
-
-/** "Reçu par le ministre X, le DG de Y, Z …": the guest comes after the host. */
-export const MEET_RECEIVED_BY = U(/(?:^|[,;]\s*)(?:Reçue?s?|Accueillie?s?)\s+(?:en\s+audience\s+)?(?:[^,.;]{0,40}?\s)?par\s+/gu);
-/** "la rencontre entre X et Y": every named party meets the others. */
-export const MEET_BETWEEN = U(/\b(?:rencontre|entretien|audience|séance\s+de\s+travail|tête-à-tête|réunion|talks|meeting)\s+(?:[^,.;]{0,30}?\s)?(?:entre|between)\s+/gu);
-
-/** "l’audience accordée par X à Y", "lors de sa rencontre avec Y". */
-export const MEET_AUDIENCE: VerbRule = { id: 'meet:audience-accordée-par', re: U(/\baudience\s+(?:accordée|a\s+été\s+accordée)\b/gu) };
-export const MEET_WITH: VerbRule = { id: 'meet:lors-de-sa-rencontre-avec', re: U(/\b(?:lors\s+de|au\s+cours\s+de|à\s+l['’]issue\s+de|pendant)\s+(?:sa|son|leur)\s+(?:rencontre|entretien|audience|échange|séance\s+de\s+travail)\s+avec\b/gu) };
-
-/** A visit: the visitor meets the organisation visited, and the people of that organisation named in the story. */
-export const VISIT: VerbRule[] = [
-  { id: 'visit:a-visité', re: U(/\b(?:a|ont)(?:\s*,[^,.;]{1,40},)?\s+visité\b/gu) },
-  { id: 'visit:s-est-rendu', re: U(/s['’](?:est|sont)\s+rendue?s?\s+(?:[^,.;]{0,40}?\s)?(?:à|au|aux|chez|dans)\b/gu) },
-  { id: 'visit:a-rendu-visite', re: U(/\b(?:a|ont)(?:\s*,[^,.;]{1,40},)?\s+rendu\s+(?:une\s+)?visite(?:\s+de\s+\p{L}+)?\s+(?:à|au|aux)\b/gu) },
-  { id: 'visit:en-visited', re: U(/\b(?:visited|paid\s+a\s+visit\s+to|toured)\b/gu) },
-];
-
-export type CommitmentStatus = 'announced' | 'signed' | 'implemented' | 'abandoned';
-
-export interface CommitRule extends VerbRule {
-  status: CommitmentStatus;
-  /** Keep the matched words in the commitment phrase (the object is inside the match). */
-  keepMatch?: boolean;
-  /** The subject must be written right before the verb (intent verbs are too common otherwise). */
-  tight?: boolean;
-  /** Reported speech: the entity named right after "que"/"that" commits, else the speaker. */
-  subjectAfter?: boolean;
-}
-
-/** Adverbs and asides a verb phrase may carry: "s’est par ailleurs engagé", "entend en outre doubler". */
-const ADV = String.raw`(?:(?:par\s+ailleurs|en\s+outre|également|aussi|de\s+plus|notamment|d['’]ailleurs|pour\s+sa\s+part|pour\s+leur\s+part|de\s+son\s+côté|à\s+son\s+tour|ensuite|enfin|désormais|donc|bientôt|ainsi|déjà)[\s,]+){0,2}`;
-
-/** What an English subject "will" do that is an undertaking ("will open", "would hire"), not a forecast ("would allow"). */
-const INTENT_EN = String.raw`support|strengthen|invest|provide|build|deploy|finance|fund|train|help|develop|extend|connect|expand|open|share|hire|recruit|launch|lease|publish|deliver|create|install|cover|roll\s+out|set\s+up|mobili[sz]e|offer|double|acquire|buy|upgrade|equip|add|complete|fast-track|raise|expand|deploy|roll`;
-
-/** A verb in the future or the conditional ("offrira", "prendrait"), not être, avoir, pouvoir or devoir. */
-const FUTURE_VERB = String.raw`(?<![\p{L}])(?!(?:sera|seront|serait|seraient|aura|auront|aurait|auraient|pourra|pourront|pourrait|pourraient|devra|devront|devrait|devraient)(?![\p{L}]))\p{Ll}{3,}(?:ra|ront|rait|raient)(?![\p{L}])`;
-
-export const COMMIT: CommitRule[] = [
-  { id: 'commit:s-est-engagé-à', status: 'announced', re: U(new RegExp(String.raw`(?:s['’](?:est|étaient|était)|se\s+sont|se\s+seraient)\s+${ADV}(?:\p{L}+\s+)?engagée?s?\s+(?:à|a)\s+|s['’](?:y\s+)?engage(?:nt|ait|aient)?\s+${ADV}(?:à|a)\s+|\b(?:a|ont)(?:\s*,[^,.;]{1,40},)?\s+${ADV}pris\s+l['’]engagement\s+(?:de|d['’])\s*`, 'gu')) },
-  { id: 'commit:a-réaffirmé-son-engagement', status: 'announced', re: U(/\b(?:a|ont)(?:\s*,[^,.;]{1,40},)?\s+(?:pour\s+sa\s+part\s+|pour\s+leur\s+part\s+|également\s+|aussi\s+|à\s+son\s+tour\s+|de\s+son\s+côté\s+|ensuite\s+|enfin\s+)?(?:réaffirmé|réitéré|renouvelé|exprimé|affirmé|manifesté|confirmé|témoigné|traduit)\s+(?:son|sa|leur|leurs|la|l['’])\s*(?:engagement|volonté|disponibilité|détermination|soutien|ambition)(?:\s+(?:du|de\s+la|de\s+l['’]|des)\s*[^,.;]{1,60}?(?=\s+(?:à|de|d['’]|pour)\s))?\s*(?:à|de|d['’]|pour|en\s+faveur\s+de)?\s*/gu) },
-  { id: 'commit:a-annoncé-son-intention', status: 'announced', re: U(/\b(?:a|ont)(?:\s*,[^,.;]{1,40},)?\s+(?:annoncé|exprimé|affiché|fait\s+part\s+de)\s+(?:son|sa|leur)\s+(?:intention|volonté|projet|ambition)\s+(?:de|d['’]|à)\s*/gu) },
-  { id: 'commit:a-assuré-de-son-engagement', status: 'announced', re: U(/\b(?:a|ont)(?:\s*,[^,.;]{1,40},)?\s+(?:\p{L}+\s+)?assuré\s+[^,.;]{0,60}?\s*(?:de|d['’])\s*(?:son|sa|leur|la|l['’])\s*(?:totale\s+|entière\s+|pleine\s+)?(?:engagement|disponibilité|soutien|volonté|accompagnement|détermination)(?!\s+(?:de\s+l['’]État|de\s+l['’]Etat|du\s+gouvernement|des\s+autorités|de\s+son\s+département|du\s+département|du\s+ministère))\s*/gu) },
-  { id: 'commit:a-promis', status: 'announced', re: U(new RegExp(String.raw`\b(?:a|ont)(?:\s*,[^,.;]{1,40},)?\s+${ADV}promis\s+(?:de|d['’]|que|qu['’])\s*|\bpromet(?:tent)?\s+(?:de|d['’]|que|qu['’])\s*`, 'gu')) },
-  // "a par ailleurs promis la livraison de cinquante tablettes"
-  { id: 'commit:a-promis-objet', status: 'announced', re: U(new RegExp(String.raw`\b(?:a|ont)(?:\s*,[^,.;]{1,40},)?\s+${ADV}promis\s+(?=(?:la|le|les|un|une|des)\s+\p{L}|l['’]\p{L})`, 'gu')) },
-  { id: 'commit:a-accordé-un-financement', status: 'signed', keepMatch: true, re: U(/\b(?:a|ont)(?:\s*,[^,.;]{1,40},)?\s+(?:accordé|octroyé|consenti|mobilisé|débloqué)\s+(?:[^,.;]{0,30}?\s)?(?:un|une|des)\s+(?:financement|prêt|subvention|garantie|don|enveloppe)s?\b/gu) },
-  { id: 'commit:a-garanti', status: 'signed', keepMatch: true, re: U(/\b(?:a|ont)(?:\s*,[^,.;]{1,40},)?\s+garanti\b/gu) },
-  { id: 'commit:est-prêt-à', status: 'announced', re: U(/\b(?:est|sont|s['’](?:est|sont)\s+dite?s?|se\s+sont\s+dite?s?|se\s+dit|se\s+disent)\s+(?:«\s*)?(?:prêt|prête|prêts|prêtes|disposée?s?|déterminée?s?|résolue?s?)\s+(?:à|a)\s+/gu) },
-  { id: 'commit:a-signé', status: 'signed', keepMatch: true, re: U(/\b(?:a|ont)(?:\s*,[^,.;]{1,40},)?\s+signé\s+(?:\p{L}+\s+){0,2}?(?:conventions?|accords?|protocoles?|mémorandums?|partenariats?|contrats?)\b/gu) },
-  { id: 'commit:a-annoncé-un-investissement', status: 'announced', keepMatch: true, re: U(new RegExp(String.raw`\b(?:a|ont)(?:\s*,[^,.;]{1,40},)?\s+${ADV}(?:annoncé|dévoilé|lancé|approuvé)\s+(?:le\s+principe\s+d['’])?(?:un|une|des)\s+(?:\p{L}+\s+){0,2}?(?:investissements?|financements?|enveloppes?|subventions?|dons?|prêts?|lignes?\s+de\s+crédit|plans?\s+d['’]investissement|programmes?\s+de\s+\p{L}+)\b`, 'gu')) },
-  // "a annoncé l’ouverture à Bamako d’un bureau régional", "a confirmé la construction de …"
-  { id: 'commit:a-annoncé-l-ouverture', status: 'announced', keepMatch: true, re: U(new RegExp(String.raw`\b(?:a|ont)(?:\s*,[^,.;]{1,40},)?\s+${ADV}(?:annoncé|confirmé|promis)\s+(?:la\s+|le\s+|l['’])(?:ouverture|création|construction|lancement|déploiement|mise\s+en\s+place|mise\s+en\s+ligne|mise\s+en\s+service|livraison|installation|extension|recrutement|publication)\s+(?:[^.;]{0,60}?\s)?(?:de|d['’]|du|des)`, 'gu')) },
-  // "a annoncé que la société offrira …", "a assuré que l’UIT prendrait en charge …": what is said will be done
-  { id: 'commit:a-annoncé-que', status: 'announced', subjectAfter: true, re: U(new RegExp(String.raw`\b(?:a|ont)(?:\s*,[^,.;]{1,40},)?\s+${ADV}(?:annoncé|assuré|indiqué|affirmé|précisé|garanti)\s+(?:que|qu['’])\s*(?=[^.;]{0,100}?${FUTURE_VERB})`, 'gu')) },
-  { id: 'commit:futur', status: 'announced', tight: true, re: U(/\b(?=(?:financera|financeront|investira|investiront|construira|construiront|déploiera|déploieront|formera|formeront|accompagnera|accompagneront|fournira|fourniront|installera|installeront|recrutera|recruteront|étendra|étendront|renforcera|renforceront|soutiendra|soutiendront|couvrira|couvriront|connectera|connecteront|livrera|livreront|réalisera|réaliseront|mobilisera|mobiliseront|garantira|garantiront|mettra\s+en\s+place|mettront\s+en\s+place)\b)/gu) },
-  { id: 'commit:va', status: 'announced', tight: true, re: U(new RegExp(String.raw`\b(?:va|vont|compte|comptent|entend|entendent|veut|veulent)\s+(?:«\s*)?${ADV}(?=\p{Ll}+(?:er|ir|re)\b)|\b(?:prévoit|prévoient|ambitionne|ambitionnent|envisage|envisagent|projette|projettent)\s+${ADV}(?:de\s+|d['’])(?=\p{Ll}+(?:er|ir|re)\b)`, 'gu')) },
-  { id: 'commit:en-pledged', status: 'announced', re: U(/\b(?:pledged|committed|promised|undertook|vowed|agreed)\s+(?:to|that)\s+|\b(?:has|have)\s+(?:pledged|committed|promised|agreed)\s+to\s+/gu) },
-  { id: 'commit:en-announced-investment', status: 'announced', keepMatch: true, re: U(/\b(?:announced|unveiled|approved|granted|extended|provided)\s+(?:a|an)\s+(?:[\p{L}$€,.\d-]+\s+){0,4}?(?:investment|financing|loan|grant|guarantee|credit\s+line|facility)\b/gu) },
-  { id: 'commit:en-signed', status: 'signed', keepMatch: true, re: U(/\bsigned\s+(?:a|an)\s+(?:\p{L}+\s+){0,2}?(?:agreement|memorandum|convention|contract|deal)\b/gu) },
-  { id: 'commit:en-will', status: 'announced', tight: true, re: U(new RegExp(String.raw`\b(?:will|wants\s+to|want\s+to|is\s+ready\s+to|intends\s+to|plans\s+to)\s+(?:therefore\s+|also\s+)?(?=${INTENT_EN})`, 'gu')) },
-  // "X said (that) the company would open …", "who added that the Bank would mobilise …"
-  { id: 'commit:en-said-would', status: 'announced', subjectAfter: true, re: U(new RegExp(String.raw`\b(?:said|added|announced|confirmed|stated|indicated|explained|noted)\s+(?!(?:he|she|they|we|I|it)\s+(?:hoped|hopes|expected|expects|believed|believes|thought|thinks|feared|fears|wished)\b)(?:that\s+)?(?=[^.;]{0,80}?\b(?:would|will)\s+(?:also\s+|then\s+)?(?:${INTENT_EN})\b)`, 'gu')) },
-];
-
-/** Wording that says a commitment was carried out or dropped. */
-export const STATUS_WORDS: Array<[CommitmentStatus, RegExp]> = [
-  ['abandoned', U(/\b(?:renoncé|abandonné|annulé|suspendu|abandoned|cancelled|canceled|dropped)\b/iu)],
-  ['implemented', U(/\b(?:réalisée?s?|inaugurée?s?|mise?s?\s+en\s+service|livrée?s?|achevée?s?|a\s+offert|a\s+remis|implemented|completed|delivered|launched)\b/iu)],
-];
-
-export const SIGN: VerbRule[] = [
-  { id: 'sign:a-signé-avec', re: U(/\b(?:a|ont)(?:\s*,[^,.;]{1,40},)?\s+signé\b[^.;]*?\bavec\s+(?:respectivement\s+)?/gu) },
-  { id: 'sign:signé-entre', re: U(/\b(?:signée?s?|paraphée?s?)\s+(?:[^.;]{0,60}?\s)?entre\s+|\b(?:a|ont)\s+été\s+(?:signée?s?|paraphée?s?)\s+(?:[^.;]{0,40}?\s)?par\s+|\b(?:was|were)\s+signed\s+(?:[^.;]{0,40}?\s)?by\s+|\bsignature\s+(?:de\s+la|d['’]une?|du|des)\s+(?:\p{L}+\s+){0,4}?(?:convention|accord|protocole|mémorandum|contrat)s?(?:\s+[^.;]{0,60}?)?\s+entre\s+/gu) },
-  { id: 'sign:ont-signé', re: U(/\b[Oo]nt\s+signé\b|\bsigned\b|\b[Oo]nt\s+paraphé\b|\b[Oo]nt\s+procédé\s+à\s+la\s+signature\b/gu) },
-  { id: 'sign:en-signed-with', re: U(/\bsigned\b[^.;]*?\bwith\s+/gu) },
-];
-
-export const SANCTION: VerbRule[] = [
-  { id: 'sanction:a-infligé-à', re: U(/\b(?:a|ont|avait|avaient)\s+infligé\s+(?:à|au|aux)\s+/gu) },
-  { id: 'sanction:a-infligé', re: U(/\b(?:a|ont|avait|avaient)(?:\s*,[^,.;]{1,40},)?\s+infligé\s+(?:[^.;]{0,30}?\s)?(?:une\s+|des\s+)?(?:amendes?|sanctions?|pénalités?)\b[^.;]*?\b(?:à|au|aux)\s+/gu) },
-  { id: 'sanction:a-retiré-la-licence', re: U(/\b(?:a|ont|avait|avaient)\s+(?:déjà\s+)?retiré\s+(?:la|sa|leur|les)\s+(?:licences?|agréments?|autorisations?)(?:\s+d['’]\p{L}+)?\s+(?:de|d['’]|à|au|aux)\s*/gu) },
-  { id: 'sanction:a-sanctionné', re: U(/\b(?:a|ont|avait|avaient)\s+(?:déjà\s+|également\s+|aussi\s+)?(?:sanctionné|suspendu|mis\s+en\s+demeure|interdit|épinglé|averti|condamné|retiré\s+la\s+licence\s+(?:de|d['’]|à))[\s,]+/gu) },
-  { id: 'sanction:a-adressé-une-mise-en-demeure', re: U(/\b(?:a|ont)(?:\s*,[^,.;]{1,40},)?\s+(?:adressé|notifié|servi|envoyé)[\s,]+[^.;]{0,60}?(?:une\s+|des\s+)?(?:mises?\s+en\s+demeure|avertissements?|injonctions?|sanctions?)\b[^.;]*?\b(?:à|au|aux)\s+/gu) },
-  // active voice only: "was fined by" is SANCTION_PASSIVE
-  { id: 'sanction:en-fined', re: U(/(?<!\b(?:was|were|been|being|be)\s+)\b(?:fined|sanctioned|suspended|banned|penali[sz]ed|warned)\s+/gu) },
-];
-export const SANCTION_PASSIVE: VerbRule = {
-  id: 'sanction:a-été-sanctionné-par',
-  re: U(/\b(?:a|ont|avait|avaient|aurait|auraient)(?:\s*,[^,.;]{1,40},)?\s+été\s+(?:sanctionnée?s?|condamnée?s?|suspendue?s?|mise?s?\s+en\s+demeure|épinglée?s?|frappée?s?\s+d['’]une\s+amende|avertie?s?)\s+(?:[^.;,]{0,30}?\s)?par\s+|\b(?:was|were|has\s+been|had\s+been)\s+(?:fined|sanctioned|suspended|warned|banned|penali[sz]ed)\s+(?:[^.;,]{0,40}?\s)?by\s+/gu),
-};
-/** "X a reçu un avertissement": the authority named last is the one that warned it. */
-export const SANCTION_RECEIVED: VerbRule = {
-  id: 'sanction:a-reçu-un-avertissement',
-  re: U(/\b(?:a|ont|avait|avaient)\s+(?:également\s+|aussi\s+|déjà\s+)?(?:reçu|écopé\s+d['’]|écopé\s+de)\s*(?:une?\s+|des\s+)?(?:avertissements?|mises?\s+en\s+demeure|amendes?|sanctions?|blâmes?)\b|\b(?:received|was\s+given)\s+(?:a\s+)?(?:formal\s+)?(?:warning|fine|notice)\b/gu),
-};
-
-/**
- * A quoted undertaking: the speaker says what "we" will do (« Nous allons investir … », « nous
- * ouvrirons … »), or gives an assurance ("a assuré", "a promis") about what will be done.
- * QUOTE_AFTER: the quote, then who said it; QUOTE_BEFORE: who said it, then the quote.
- */
-const SAY = String.raw`(?:déclaré|confié|assuré|promis|garanti|annoncé|affirmé|indiqué|précisé|expliqué|souligné|ajouté|martelé|insisté)`;
-export const QUOTE_AFTER = U(new RegExp(String.raw`«([^«»]{8,400})»\s*,?\s*(?:a|ont)(?:-t-(?:il|elle|ils|elles))?\s+${ADV}(${SAY})`, 'gu'));
-export const QUOTE_BEFORE = U(new RegExp(String.raw`\b(?:a|ont)\s+${ADV}(${SAY})\s*:?\s*«([^«»]{8,400})»`, 'gu'));
-/** The same assurance without quotation marks: "<what will be done>, a-t-il promis", "…, assure-t-il", "…, a assuré Mme X". */
-export const ASSURANCE_AFTER = U(new RegExp(String.raw`^([^«»]{12,400}?),\s*(?:(?:a|ont)(?:-t-(?:il|elle|ils|elles))?\s+${ADV}(?:assuré|promis|garanti)|(?:assure|promet|garantit|assurent|promettent)-t?-?(?:il|elle|ils|elles))(?![\p{L}])`, 'u'));
-/** English: "<what will be done>, X told reporters / said". */
-export const ASSURANCE_AFTER_EN = /^([^"“”]{12,400}?\b(?:will|would)\s+[^"“”]{3,300}?),\s*((?:[\p{Lu}][\p{L}’'-]+\s+){0,3}[\p{Lu}][\p{L}’'-]+)\s+(?:told|said|added|assured|promised)\b/u;
-
-/** First person and future: "nous allons investir", "nous ouvrirons", "je veillerai". */
-export const FIRST_PERSON_FUTURE = U(/\b(?:nous|je|j['’])\s+(?:(?:allons|vais|irons)\s+(?:\p{Ll}+\s+){0,2}?\p{Ll}+(?:er|ir|re)\b|(?:\p{Ll}+\s+){0,2}?\p{Ll}{3,}(?:rons|rai)\b)/iu);
-/** Any future or conditional verb, être's included ("seront raccordés"), for a quote given as an assurance ("a assuré", "a promis"). */
-export const ANY_FUTURE = /(?<![\p{L}])\p{Ll}{2,}(?:ra|ront|rait|raient)(?![\p{L}])/u;
-export const QUOTE_COMMIT_ID = 'commit:citation';
-
-export const DISCUSS: VerbRule = {
-  id: 'discuss:échanges-ont-porté-sur',
-  re: U(/\b(?:discussions?|échanges?|entretiens?|rencontre|audience|travaux)\s+(?:avec\s+[^,.;]{1,60}\s+)?(?:ont|a|se\s+sont|s['’]est)\s+(?:principalement\s+|notamment\s+|essentiellement\s+)?(?:porté|concerné|inscrites?|inscrit|axée?s?|été\s+l['’]occasion)|\b(?:ont|a)\s+été\s+(?:évoquée?s?|abordée?s?|identifiée?s?|discutée?s?)|\bmis\s+l['’]accent\s+sur|\btalks\s+(?:focused|centred|centered)\s+on/gu),
-};
-
-/** Pronoun subjects that refer to the previous sentence's subject. */
-export const PRONOUN_SUBJECT = U(/^(?:Il|Elle|Ils|Elles|He|She|They|It)\b/u);
-/** Nouns that refer back to the organisation last named. */
-export const ORG_ANAPHOR = U(/\b(?:l['’]entreprise|la\s+société|l['’]opérateur|le\s+groupe|la\s+structure|la\s+firme|l['’]établissement|l['’]institution|la\s+start-?up|la\s+fintech|the\s+fintech|the\s+start-?up|the\s+company|the\s+firm|the\s+operator|the\s+institution|the\s+lender)\b/giu);
-/** "les deux parties": the parties of the agreement the article told of. */
-export const PARTIES_ANAPHOR = U(/\b(?:les\s+(?:deux\s+)?parties|the\s+(?:two\s+)?parties|les\s+deux\s+(?:structures|institutions|entreprises|partenaires))\b/giu);

@@ -2,7 +2,8 @@
 import type { Sentence } from '../types.js';
 
 /** Abbreviations after which a period does not end a sentence. */
-const ABBREV = /(?:\b(?:M|MM|Mme|Mmes|Mlle|Dr|Me|Pr|Prof|Mr|Mrs|Ms|St|Ste|Gal|Col|Cdt|Cpt|Lt|No|n°|art|av|bd|cf|etc|env|ex|p|vol|Jr|Sr|Inc|Ltd|Co|S\.E|S\.A|Nov|Déc|Janv|Févr|Sept|Oct|nov|déc|janv|févr|sept|oct)|\b[A-ZÀ-Þ])\.$/u;
+const ABBREVIATIONS = 'M|MM|Mme|Mmes|Mlle|Dr|Me|Pr|Prof|Mr|Mrs|Ms|St|Ste|Gal|Col|Cdt|Cpt|Lt|No|n°|art|av|bd|cf|etc|env|ex|p|vol|Jr|Sr|Inc|Ltd|Co|S\\.E|S\\.A|Nov|Déc|Janv|Févr|Sept|Oct|nov|déc|janv|févr|sept|oct';
+const ABBREV = new RegExp(String.raw`(?:\b(?:${ABBREVIATIONS})|\b[A-ZÀ-Þ])\.$`, 'u');
 const END_PUNCT = /[.!?…»"”:;)]\s*$/u;
 
 /** True when a paragraph's lines are hard-wrapped (lines end mid-sentence and the next goes on in lower case). */

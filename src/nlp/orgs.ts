@@ -1,0 +1,274 @@
+// Organisations (and places) an article names: the lexicon's names, ministries by their portfolios,
+// capitalised names around a head noun, names their context introduces, former names and repeats.
+// Each finder is a rule of mention-rules.ts; mentions.ts runs them in order.
+import { normaliseName } from '../graph/keys.js';
+import { lexicon } from './lexicon.js';
+import { APOS, flexibleUnits, patterns, rx, trieAlternation } from './patterns.js';
+import { re } from './rule.js';
+import { MENTION_RULES, mentionRule } from './mention-rules.js';
+import { type Found, Claims, CONNECTOR_WORDS, HEAD_SET, isPlace, orgKey, orgKeys, squash } from './found.js';
+
+/** A mention rule's compiled trigger. */
+const trigger = (id: string): RegExp => re(mentionRule(id));
+
+/** The lexicon's organisation names as tries: short names as written, long ones without case (rule lexicon-org). */
+export const lexOrgRegexes = (() => {
+  let cached: { cs: RegExp; ci: RegExp; byNorm: Map<string, string> } | undefined;
+  return () => {
+    if (cached) return cached;
+    const lex = lexicon();
+    const cs: string[] = [];
+    const ci: string[] = [];
+    for (const o of lex.orgs)
+      for (const n of [o.name, ...o.aliases, ...(o.formerNames ?? []), ...(o.short ?? [])]) {
+        const long = n.split(/\s+/).length >= 3 && n.length >= 12;
+        (long ? ci : cs).push(n);
+      }
+    // the names as tries (the same language as their alternation, longest first): read letter by letter
+    cached = {
+      cs: rx(`(?<![\\p{L}\\p{N}])(?:${trieAlternation(cs.map((n) => flexibleUnits(n)))})(?![\\p{L}\\p{N}])`, 'gu'),
+      ci: rx(`(?<![\\p{L}\\p{N}])(?:${trieAlternation(ci.map((n) => flexibleUnits(n.toLowerCase())))})(?![\\p{L}\\p{N}])`, 'giu'),
+      byNorm: lex.orgByName,
+    };
+    return cached;
+  };
+})();
+
+/** The lexicon's places as a trie (rule lexicon-place). */
+export const placeRegex = (() => {
+  let cached: RegExp | undefined;
+  return () =>
+    (cached ??= rx(
+      `(?<![\\p{L}\\p{N}])(?:${trieAlternation([...lexiconPlaces()].map((p) => flexibleUnits(p)))})(?![\\p{L}\\p{N}])`,
+      'gu',
+    ));
+})();
+
+const lexiconPlaces = () => lexicon().placeNames;
+
+
+/** "Djéma Télécom (ex-Tilé Mobile)", "X, ex-Y", "X, anciennement Y", "X, formerly Y": Y is another name of X. */
+export function formerNames(text: string, found: Found[], claims: Claims, take: (f: Found) => void): void {
+  const re = trigger('org-former-name');
+  for (const f of [...found]) {
+    if (f.kind !== 'organisation') continue;
+    const m = re.exec(text.slice(f.end, f.end + 80));
+    if (!m) continue;
+    const name = m[1]!.replace(/\s+(?:et|and)$/u, '');
+    const start = f.end + m[0].length - m[1]!.length;
+    if (claims.overlaps(start, start + name.length)) continue;
+    const former: Found = { start, end: start + name.length, text: name, kind: 'organisation', rule: 'org-former-name', name: f.name, keys: [...f.keys, ...orgKeys(name)], forms: [squash(name)] };
+    if (f.lexId) former.lexId = f.lexId;
+    take(former);
+  }
+}
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+/** Where a phrase occurs in a text as whole words (no letter or digit right before or after it). */
+function wordOccurrences(text: string, phrase: string): number[] {
+  const out: number[] = [];
+  for (let at = text.indexOf(phrase); at >= 0; at = text.indexOf(phrase, at + 1)) {
+    const before = at > 0 ? text[at - 1]! : '';
+    const after = text[at + phrase.length] ?? '';
+    if ((before && WORD_CHAR.test(before)) || (after && WORD_CHAR.test(after))) continue;
+    out.push(at);
+  }
+  return out;
+}
+
+/** An organisation found once by its context is named wherever else the article writes it the same way. */
+export function repeatOrgs(text: string, found: Found[], claims: Claims, take: (f: Found) => void): void {
+  const known = new Map<string, Found>();
+  for (const f of found) if (f.kind === 'organisation' && !f.lexId && !f.portfolio && f.text.length >= 4 && !f.text.includes('\n')) known.set(f.text, f);
+  // the first word of a company's name stands for it later ("Tamba Towers Africa" … "Tamba has committed"),
+  // when it is a name of its own: not a head noun, a common word, a place, a title, nor another company's first word
+  const lex = lexicon();
+  const firsts = new Map<string, Found | null>();
+  for (const f of known.values()) {
+    const words = f.text.split(/\s+/);
+    const w = words[0]!;
+    if (words.length < 2 || !/^\p{Lu}\p{Ll}{2,}$/u.test(w) || HEAD_SET.has(w) || lex.notNames.has(w) || lex.particles.has(w) || lex.companyWords.has(w) || isPlace(w) || patterns().roleOf(w)) continue;
+    firsts.set(w, firsts.has(w) && firsts.get(w)?.name !== f.name ? null : f);
+  }
+  for (const [w, f] of firsts) if (f && !known.has(w)) known.set(w, f);
+  for (const [surface, def] of known) {
+    for (const s of wordOccurrences(text, surface)) {
+      if (claims.overlaps(s, s + surface.length)) continue;
+      take({ start: s, end: s + surface.length, text: surface, kind: 'organisation', rule: 'org-repeat', name: def.name, keys: def.keys });
+    }
+  }
+}
+
+
+export function portfolioOf(segments: string): string[] {
+  const pieces = segments.split(rx(`(?:\\s*,\\s*|\\s+et\\s+|\\s+|^)(?:en\\s+charge\\s+|chargée?\\s+)?(?:de\\s+la|de\\s+l${APOS}|du|des|de)(?:\\s+|(?<=${APOS}))`, 'u'));
+  const out = pieces.map((p) => p.trim()).filter((p) => p && !isPlace(p)).map(normaliseName).filter(Boolean);
+  return [...new Set(out)].sort();
+}
+
+export function ministries(text: string): Found[] {
+  const out: Found[] = [];
+  const re = trigger('ministry');
+  for (const m of text.matchAll(re)) {
+    let segs = m[1]!;
+    // a trailing "du Mali" names the country, not a portfolio
+    const country = rx(`\\s+(?:du|de\\s+la|de\\s+l${APOS}|des)\\s+([\\p{L}-]+)(?:\\s+[\\p{L}-]+)?$`, 'u').exec(segs);
+    if (country && isPlace(country[1]!)) segs = segs.slice(0, country.index);
+    const portfolio = portfolioOf(segs);
+    if (!portfolio.length) continue;
+    const start = m.index!;
+    const end = start + m[0].length - (m[1]!.length - segs.length);
+    const label = 'Ministère' + squash(segs.replace(/^\s*(?:malien|malienne)\s+/u, '')).replace(/^(?=[^\s,])/, ' ');
+    out.push({ start, end, text: text.slice(start, end), kind: 'organisation', rule: 'ministry', name: label.replace(/\s+,/g, ','), keys: [`org:ministry:${portfolio.join('+')}`], portfolio });
+  }
+  return out;
+}
+
+
+/** Capitalised function words and dates: never inside an organisation's name. */
+const FUNCTION_WORDS =
+  'Le La Les Un Une Des Ce Cet Cette Ces Il Elle Ils Elles On Nous Vous Selon Pour Par Avec Dans Sur Lors Après Avant Depuis Au Aux Du The This That In On At For With By From It They He She We Lundi Mardi Mercredi Jeudi Vendredi Samedi Dimanche Monday Tuesday Wednesday Thursday Friday Saturday Sunday';
+const FUNCTION_CAPS = new RegExp(`^(?:${FUNCTION_WORDS.split(' ').join('|')})$`, 'u');
+
+/** Lower-case adjectives that may end an organisation's name ("Fibre optique", "Inclusion numérique"). */
+const ADJECTIVE = /^\p{Ll}+(?:ique|iques|al|ale|ales|aux|el|elle|els|elles|aire|aires|ien|ienne|iens|iennes|if|ive|ifs|ives|ais|aise|ain|aine|ère|er)$/u;
+/** Units inside an organisation. */
+const SUB_UNITS = String.raw`Conseil\s+d['’]administration|Conseil\s+de\s+surveillance|Direction\s+(?:générale|technique|commerciale|régionale|financière|juridique|administrative)|Comité\s+de\s+direction|Secrétariat\s+général|Cabinet\s+du|Service\s+(?:de|des|du|client)`;
+const SUB_UNIT = new RegExp(`^(?:${SUB_UNITS})`, 'iu');
+
+
+/** "Haut Conseil Islamique du Mali", "Orphelinat ‘’Niaber’’ de Sébénikoro", "Centre international de conférences de Bamako". */
+/** What follows a French institution's head: "(nationale) pour l’emploi", "régionale du travail (de Bamako)". */
+const INSTITUTION_COMPLEMENT = new RegExp(
+  String.raw`^(?:\s+(?:nationale?|régionale?|générale?|malienne?|africaine?|ouest-africaine?|internationale?|centrale?|supérieure?|technique|provisoire))?(?:\s+(?:de\s+la|de\s+l['’]|du|des|de|pour\s+la|pour\s+le|pour\s+les|pour\s+l['’]|chargée?\s+(?:de\s+la|du|des|de))\s*\p{Ll}[\p{L}-]{2,}(?:\s+\p{Ll}+(?:ale|ales|aux|el|elle|elles|ique|iques|aire|aires|ienne|ien|ière|ières|ée|ées))?(?:\s+et\s+(?:des\s+|du\s+|de\s+la\s+|de\s+l['’])?\p{Ll}[\p{L}-]{2,})?){1,3}(?:\s+(?:de|d['’])\s*\p{Lu}[\p{L}-]+)?(?![\p{L}])`,
+  'u',
+);
+
+/** Where the capitalised name after a head noun ends (-1: no capitalised word), and how many of its words are not places. */
+function nameAfterHead(text: string, pos: number): { lastCapEnd: number; capsNotPlaces: number } {
+  let lastCapEnd = -1;
+  let words = 0;
+  const rest = text.slice(pos, pos + 200);
+  const tok = /^(\s+)(?:([‘’'"“”]{1,2}\s?[\p{Lu}][\p{L}-]+\s?[‘’'"“”]{1,2})|((?:l|d)['’])?([\p{L}][\p{L}\p{N}’'-]*))/u;
+  let off = 0;
+  let prevWord = '';
+  let capsNotPlaces = 0;
+  while (words < 12) {
+    const t = tok.exec(rest.slice(off));
+    if (!t) break;
+    const quoted = t[2];
+    const word = t[4] ?? '';
+    const len = t[0].length;
+    if (quoted) {
+      lastCapEnd = pos + off + len;
+      capsNotPlaces++;
+    } else if (/^\p{Lu}/u.test(word)) {
+      // "Fonds au Mali": a place after a locative is where, not who
+      if (isPlace(word) && /^(?:au|aux|en|à)$/iu.test(prevWord)) break;
+      if (!isPlace(word)) capsNotPlaces++;
+      if (FUNCTION_CAPS.test(word)) break; // "… et Le Fonds": a sentence's words, not the name's
+      lastCapEnd = pos + off + len;
+    } else if (!CONNECTOR_WORDS.has(word.toLowerCase()) && !/^\p{Ll}/u.test(word)) break;
+    else if (/^(?:a|à|qui)$/u.test(word)) break; // "Autorité a mis en demeure …": a verb ends the name
+    else if (!CONNECTOR_WORDS.has(word.toLowerCase()) && !t[3] && !CONNECTOR_WORDS.has(prevWord.toLowerCase()) && !ADJECTIVE.test(word) && words > 0) break;
+    else if (lastCapEnd === pos + off && ADJECTIVE.test(word)) lastCapEnd = pos + off + len; // "Inclusion numérique"
+    else if (lastCapEnd === pos + off && word === 'en' && /^\s+ligne(?![\p{L}])/u.test(rest.slice(off + len))) {
+      // "Services en ligne"
+      const m = /^\s+ligne/u.exec(rest.slice(off + len))!;
+      lastCapEnd = pos + off + len + m[0].length;
+    }
+    prevWord = word;
+    off += len;
+    words++;
+  }
+  return { lastCapEnd, capsNotPlaces };
+}
+
+/** Organisations named by a head noun (org-head-word), then English names ending with one (org-tail-word). */
+export function headWordOrgs(text: string): Found[] {
+  return [...headOrgs(text), ...tailOrgs(text)];
+}
+
+/** Whether a name holds an organisation of the lexicon ("Direction Technique de Moov Africa Malitel" is a unit of it). */
+function holdsKnownOrg(name: string): boolean {
+  const { cs, ci } = lexOrgRegexes();
+  // tested with non-global copies: the shared global patterns keep no state between calls
+  return rx(cs.source, cs.flags.replace('g', '')).test(name) || rx(ci.source, ci.flags.replace('g', '')).test(name);
+}
+
+function headOrgs(text: string): Found[] {
+  const out: Found[] = [];
+  for (const m of text.matchAll(trigger('org-head-word'))) {
+    const start = m.index!;
+    const pos = start + m[0].length;
+    let institution = false;
+    const head = nameAfterHead(text, pos);
+    let lastCapEnd = head.lastCapEnd;
+    if (lastCapEnd < 0) {
+      // "l’Agence nationale pour l’emploi", "la Direction régionale du travail de Bamako": a capitalised head
+      // in the middle of a sentence, then a complement in lower case, as French institutions are named
+      const inside = /[\p{Ll},’']\s*$/u.test(text.slice(Math.max(0, start - 3), start));
+      const c = inside ? INSTITUTION_COMPLEMENT.exec(text.slice(pos)) : null;
+      if (!c) continue;
+      lastCapEnd = pos + c[0].length;
+      institution = true;
+    }
+    const end = lastCapEnd;
+    const name = squash(text.slice(start, end));
+    if (name.split(' ').length < 2) continue;
+    // a unit of an organisation ("Conseil d’administration de X", "Direction générale de X") names X, not itself
+    if (SUB_UNIT.test(name)) continue;
+    if (!institution && !head.capsNotPlaces && !/\s(?:de|du|des|d['’])\s?[\p{Lu}]/u.test(name)) continue;
+    // a unit of a known organisation ("Direction Technique de Moov Africa Malitel") is not an organisation of its own
+    if (holdsKnownOrg(name)) continue;
+    out.push({ start, end, text: text.slice(start, end), kind: 'organisation', rule: 'org-head-word', name: name.replace(/[‘’'"“”]{2}/g, (q) => q), keys: [orgKey(name.replace(/[‘’'"“”]/g, ''))] });
+  }
+  return out;
+}
+
+/** English: capitalised words ending with a head noun. */
+function tailOrgs(text: string): Found[] {
+  const out: Found[] = [];
+  const tailRe = trigger('org-tail-word');
+  for (const m of text.matchAll(tailRe)) {
+    // leading words that never start a name ("The", "Chez", "Selon") are not part of it
+    const words = squash(m[0]).split(' ');
+    while (words.length > 1 && (/^(?:The|In|At|For|By|With|From)$/.test(words[0]!) || /-based$/u.test(words[0]!) || lexicon().notNames.has(words[0]!))) words.shift();
+    const name = words.join(' ');
+    const start = m.index! + m[0].indexOf(words[0]!);
+    out.push({ start, end: m.index! + m[0].length, text: text.slice(start, m.index! + m[0].length), kind: 'organisation', rule: 'org-tail-word', name, keys: [orgKey(name)] });
+  }
+  return out;
+}
+
+/** The context rules of mention-rules.ts: an organisation named through its context ("la société X", "directeur général de X", "partenariat avec X"). */
+const CONTEXT_RULES = new Set(['org-introducer', 'org-role-complement', 'org-partner', 'org-apposed-kind', 'org-court', 'org-introducer-after-preposition', 'org-possessive-title', 'org-based']);
+
+/** The name a context rule found, or undefined when its checks refuse it. */
+function contextName(rule: string, m: RegExpMatchArray): { start: number; name: string } | undefined {
+  let name = m[1]!.replace(/[’']s$/u, '');
+  // stop before a following place ("TapTap Send au Mali" is caught without "au Mali" by CHUNK already)
+  if (rule !== 'org-court') name = name.replace(/\s+(?:Mali|Bamako)$/u, '');
+  if (rule === 'org-court') name = name[0]!.toUpperCase() + name.slice(1);
+  if (!/^\p{Lu}/u.test(name) || !/^[\p{Lu}]/u.test(name)) return undefined;
+  const first = name.split(/\s+/)[0]!;
+  if (lexicon().notNames.has(first) && !HEAD_SET.has(first) && first !== 'Général') return undefined;
+  if (rule === 'org-possessive-title' && (isPlace(name) || name.split(/\s+/).length < 2)) return undefined; // "Mali’s minister"; one word may be a person’s name
+  // the name ends the match, but for the possessive, which it starts
+  const start = rule === 'org-possessive-title' ? m.index! : m.index! + m[0].length - m[1]!.length;
+  if (rule === 'org-role-complement' && name.split(/\s+/).length === 1 && !/^[\p{Lu}]{2,}$|[\p{Ll}][\p{Lu}]/u.test(name)) return undefined;
+  return { start, name };
+}
+
+export function contextOrgs(text: string): Found[] {
+  const out: Found[] = [];
+  for (const rule of MENTION_RULES.filter((r) => CONTEXT_RULES.has(r.id)).sort((a, b) => a.priority - b.priority)) {
+    // a rule whose words the text lacks is not run
+    if (rule.needs && !rx(rule.needs, 'u').test(text)) continue;
+    for (const m of text.matchAll(re(rule))) {
+      const found = contextName(rule.id, m);
+      if (found) out.push({ start: found.start, end: found.start + found.name.length, text: found.name, kind: 'organisation', rule: rule.id, name: squash(found.name), keys: orgKeys(found.name) });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,199 @@
+// People an article names: capitalised chunks (rule person-context, person-surname) that their context
+// makes people's (a civility, a title in apposition, a speech verb, an agent after "par"…), else
+// that the first-name lexicon knows; a company word makes a chunk an organisation's (org-company-word).
+import type { Sentence } from '../types.js';
+import { normaliseName } from '../graph/keys.js';
+import { lexicon } from './lexicon.js';
+import { flexible, once, patterns, rx } from './patterns.js';
+import { compile, expand } from './fragments.js';
+import { firstNameTokensIn } from './compromise.js';
+import { re } from './rule.js';
+import { mentionRule } from './mention-rules.js';
+import { type Found, Claims, displayName, isNotEntity, isPlace, legalSuffix, orgKeys, personKey, squash } from './found.js';
+
+/** Capitalised words of a minister's portfolio, which a name never starts with (English wires write the title, the portfolio, then the name). */
+export const PORTFOLIO_WORDS = new Set(
+  'Economy Digital Finance Finances Communication Communications Administration Modernisation Modernization Affairs Foreign Trade Industry Telecommunications Telecoms Posts Security Defence Defense Education Health Energy Water Transport Transports Infrastructure Infrastructures Planning Budget Innovation Research Technology Technologies Culture Youth Sports Justice Agriculture Mines Commerce Environment Development Cooperation Économie Numérique Postes Télécommunications Technologies Jeunesse Santé Énergie'.split(' '),
+);
+
+/** What makes a chunk a person's: the text before and after it (built once from the lexicons). */
+const CUES = once(() => {
+  const c = (trigger: string, flags = 'iu') => rx(expand(trigger), flags);
+  const ranks = lexicon().civilities.filter((x) => /^\p{Lu}\p{Ll}{3,}/u.test(x)).map(flexible).join('|');
+  return {
+    civIn: c(String.raw`^(?:{CIVILITY})\s+`, 'u'),
+    civBefore: c(String.raw`(?:^|[\s(,])({CIVILITY})\s*$`, 'u'),
+    // a rank or a title written in lower case after an article: "le général X", "l’imam X", "le professeur X"
+    civLower: rx(`(?:^|[\\s(,])(?:le|la|l['’]|du|au|of\\s+the|the)\\s*(?:${ranks})\\s+$`, 'iu'),
+    roleApposBefore: c(String.raw`(?<![\p{L}])(?:{ROLE})(?![\p{L}])[^.;!?«»\n]{0,160}?,\s*(?:(?:{CIVILITY})\s+)?$`),
+    roleDirectBefore: c(String.raw`(?<![\p{L}])(?:{ROLE})\s+(?:(?:{CIVILITY})\s+)?$`),
+    roleApposAfter: c(
+      String.raw`^\s*(?:\(\p{L}\)\s*)?,\s*(?:le\s+|la\s+|l['’]|the\s+|son\s+|sa\s+|its\s+|his\s+|her\s+)?(?:[\p{Lu}][\p{L}-]*(?:\s+[\p{Lu}][\p{L}-]*){0,3}['’]s\s+)?(?:nouveau\s+|nouvelle\s+|nouvel\s+|actuel\s+|ancien\s+|ex-)?(?:{ROLE})(?![\p{L}])`,
+    ),
+    titleOfPortfolio: c(String.raw`(?<![\p{L}])(?:{ROLE})\s+(?:of|de|du|des|de\s+la|de\s+l['’])\s*[^.;:!?«»]{2,120}$`),
+    // a verb whose subject is a person, right after the name (verbs.json "human")
+    humanVerb: compile(
+      String.raw`^\s*(?:,[^,.;]{0,100},\s*)?(?:\(\p{L}\)\s*)?(?:a|ont|avait|aurait|s['’]est|se\s+sont|s['’]était|est|sera|qui\s+a|lui-même|elle-même)?\s*(?:également\s+|aussi\s+|notamment\s+|ainsi\s+|enfin\s+|pour\s+sa\s+part\s+)?{HUMAN_VERB}\b`,
+      'iu',
+    ),
+    // a speech verb, then the speaker, who may be introduced by what they do ("a réagi l’activiste X", "said analyst X")
+    speechBefore: c(String.raw`(?:(?:a|ont|avait)(?:-t-(?:il|elle))?\s+)?{SPEECH_BEFORE}\s+(?:le\s+|la\s+|l['’]\s*)?(?:\p{Ll}[\p{Ll}-]{2,}\s+){0,2}$`),
+    // "présidé par l’économiste X", "une plateforme cofondée par X": the agent may be introduced by what they do
+    agentBefore: c(String.raw`{AGENT_VERB}\s+(?:par|by)\s+(?:son\s+|sa\s+|le\s+|la\s+|l['’]\s*|its\s+|the\s+)?(?:\p{Ll}[\p{Ll}-]{2,}\s+)?$`),
+  };
+});
+const RESPECTIVELY = /respectivement\s+$|respectively\s+$/iu;
+
+interface PersonChunk {
+  start: number;
+  end: number;
+  tokens: Array<{ w: string; start: number; end: number }>;
+}
+
+function chunksOf(text: string, claims: Claims): PersonChunk[] {
+  const out: PersonChunk[] = [];
+  const lex = lexicon();
+  for (const m of text.matchAll(re(mentionRule('person-context')))) {
+    const tokens = [...m[0].matchAll(/\S+/gu)].map((t) => ({ w: t[0], start: m.index! + t.index!, end: m.index! + t.index! + t[0].length }));
+    // split around claimed spans (organisations, places)
+    let cur: PersonChunk['tokens'] = [];
+    const flush = () => {
+      // drop leading words that are never names ("Le", "Selon") and trailing particles
+      const civilityStart = () => cur.length > 1 && lex.civilities.includes(`${cur[0]!.w} ${cur[1]!.w}`);
+      while (cur.length && (lex.notNames.has(cur[0]!.w) || lex.particles.has(cur[0]!.w)) && !civilityStart()) cur.shift();
+      // "Minister of Communication and Digital Economy Ousmane Ag X": the end of a portfolio, then the name
+      while (cur.length > 2 && PORTFOLIO_WORDS.has(cur[0]!.w)) cur.shift();
+      while (cur.length && (lex.particles.has(cur[cur.length - 1]!.w) || lex.notNames.has(cur[cur.length - 1]!.w) || isPlace(cur[cur.length - 1]!.w))) cur.pop();
+      if (cur.length) out.push({ start: cur[0]!.start, end: cur[cur.length - 1]!.end, tokens: cur });
+      cur = [];
+    };
+    for (const [k, t] of tokens.entries()) {
+      // "Hervé Le Goff", "Anne La Rochelle": an article between a first name and a surname is part of it
+      const next = tokens[k + 1];
+      const surnameArticle =
+        (t.w === 'Le' || t.w === 'La') && cur.length > 0 && !!next && !lex.notNames.has(next.w) && !patterns().roleOf(next.w) && !claims.overlaps(next.start, next.end) && !isPlace(next.w);
+      if (surnameArticle) {
+        cur.push(t);
+        continue;
+      }
+      if (claims.overlaps(t.start, t.end) || (t.w.length < 2 && !/^\p{Lu}\.$/u.test(t.w)) || (lex.notNames.has(t.w) && cur.length > 0) || patterns().roleOf(t.w)) {
+        flush();
+        continue;
+      }
+      cur.push(t);
+    }
+    flush();
+  }
+  return out;
+}
+
+
+/** A chunk as read: an organisation found by its company word, or a name with what its context says. */
+type Read = { org: Found } | { c: PersonChunk; name: string; forms: string[]; single: boolean; civ: boolean; contextual: boolean; first: number; sentence?: Sentence };
+
+/** Whether the text around a name makes it a person's. */
+function isContextual(text: string, start: number, before: string, after: string, sStart: number): boolean {
+  const k = CUES();
+  return (
+    k.roleApposBefore.test(before) ||
+    k.roleDirectBefore.test(before) ||
+    k.roleApposAfter.test(after) ||
+    k.humanVerb.test(after) ||
+    k.speechBefore.test(before) ||
+    k.agentBefore.test(before) ||
+    RESPECTIVELY.test(before) ||
+    (PORTFOLIO_WORDS.has(text.slice(Math.max(sStart, start - 40), start).trim().split(/\s+/).pop() ?? '') && k.titleOfPortfolio.test(before)) ||
+    (/^\s*et\s+/u.test(after) && RESPECTIVELY.test(text.slice(Math.max(sStart, start - 60), start)))
+  );
+}
+
+/** Read one chunk: undefined when it is no name (an acronym, a place, a word that is never an entity). */
+function readChunk(text: string, sentences: Sentence[], c: PersonChunk): Read | undefined {
+  const sent = sentences.find((s) => s.start <= c.start && s.end >= c.end);
+  const sStart = sent?.start ?? 0;
+  const sEnd = sent?.end ?? text.length;
+  let tokens = c.tokens;
+  // a civility inside the chunk ("Dr Alou Macalou", "Général de Division Abdoulaye Maïga")
+  let civ = false;
+  const civIn = CUES().civIn.exec(text.slice(c.start, c.end));
+  if (civIn) {
+    civ = true;
+    tokens = tokens.filter((t) => t.start >= c.start + civIn[0].length);
+  }
+  if (!tokens.length) return undefined;
+  const start = tokens[0]!.start;
+  const end = tokens[tokens.length - 1]!.end;
+  const before = text.slice(Math.max(sStart, start - 200), start);
+  const after = text.slice(end, Math.min(sEnd, end + 160));
+  if (CUES().civBefore.test(before) || CUES().civLower.test(before)) civ = true;
+  // "Maly Sangho dite ‘’Bibi’’": a quoted nickname at the end is a form of the name; "Fatoumata dite Fanta Coulibaly" is the name
+  let raw = text.slice(start, end);
+  const forms: string[] = [];
+  const nick = /^(.*?)\s+(?:dite?|alias)\s+([‘’'"“”«]{1,2}.*)$/iu.exec(raw);
+  if (nick) {
+    raw = nick[1]!;
+    forms.push(squash(text.slice(start, end)));
+  }
+  const nameTokens = raw.split(/\s+/).filter((w) => !lexicon().particles.has(w));
+  const single = nameTokens.length === 1;
+  if (single && /^[\p{Lu}]{2,}$/u.test(raw)) return undefined; // an acronym, not a surname
+  const contextual = civ || isContextual(text, start, before, after, sStart);
+  let name = displayName(raw.replace(/\s+(?:\(\p{L}\))$/u, ''));
+  // "KONÉ Rokia": the surname in capitals first, as civil registers write it
+  const surnameFirst = /^((?:\p{Lu}{2,}[\s-]?)+)\s+((?:\p{Lu}\p{Ll}+[\s-]?)+)$/u.exec(raw.trim());
+  if (surnameFirst && !single) {
+    forms.push(name);
+    name = displayName(`${surnameFirst[2]!.trim()} ${surnameFirst[1]!.trim()}`);
+  }
+  if (isPlace(name) || isNotEntity(name)) return undefined;
+  // "Kora Mobile", "Kayira Tech": a company word makes a name an organisation's
+  if (!civ && nameTokens.length >= 2 && !lexicon().companyWords.has(nameTokens[0]!) && nameTokens.some((w) => lexicon().companyWords.has(w))) {
+    const org = raw.replace(legalSuffix, '');
+    return { org: { start, end: start + org.length, text: org, kind: 'organisation', rule: 'org-company-word', name: squash(org), keys: orgKeys(org) } };
+  }
+  const r: Read = { c: { ...c, start, end }, name, forms, single, civ, contextual, first: tokens[0]!.start };
+  if (sent) r.sentence = sent;
+  return r;
+}
+
+export function people(text: string, sentences: Sentence[], claims: Claims, lang: 'fr' | 'en'): Found[] {
+  const out: Found[] = [];
+  const accepted = new Set<string>();
+  const pending: Array<{ c: PersonChunk; name: string; single: boolean; civ: boolean }> = [];
+  // the chunks in text order; the first-name lexicon is asked only about names the context leaves undecided
+  const read = chunksOf(text, claims).flatMap((c) => readChunk(text, sentences, c) ?? []);
+  // the one NLP pass: over the sentences holding a name of two words or more that nothing else decides
+  const undecided = read.flatMap((r) => ('c' in r && !r.contextual && !r.single ? [r.sentence ?? { text, start: 0, end: text.length, paragraph: 0 }] : []));
+  const firstNames = firstNameTokensIn(text, undecided, lang);
+  for (const r of read) {
+    if ('org' in r) {
+      out.push(r.org);
+      continue;
+    }
+    const { c, name, forms, single, civ } = r;
+    if (r.contextual || (!single && firstNames.has(r.first))) {
+      if (!single) accepted.add(normaliseName(name));
+      out.push(mk(c.start, c.end, name, single, forms, text));
+    } else pending.push({ c, name, single, civ });
+  }
+  // a name accepted once is a person wherever else the article writes it (or its surname, after a first full mention)
+  for (const p of pending) {
+    const n = normaliseName(p.name);
+    const isKnown = accepted.has(n) || [...accepted].some((a) => a.endsWith(' ' + n) || (n.split(' ').length >= 2 && a.endsWith(n)));
+    // an interview's speaker label ("Salif Camara :")
+    const label = /^\s*:/.test(text.slice(p.c.end, p.c.end + 3));
+    if (isKnown || (label && p.name.split(' ').length >= 2 && [...accepted].some((a) => a.endsWith(n))))
+      out.push(mk(p.c.start, p.c.end, p.name, p.single || n.split(' ').length === 1, [], text));
+  }
+  return out;
+}
+
+function mk(start: number, end: number, name: string, single: boolean, forms: string[], text: string): Found {
+  const keys = [personKey(name)];
+  // "Fatoumata dite Fanta Coulibaly" is also "Fatoumata Coulibaly" and "Fanta Coulibaly"
+  const dit = /^(.+?)\s+(?:dit|dite|Dit|Dite|DIT|DITE)\s+(\S+)\s+(.+)$/u.exec(name);
+  if (dit) keys.push(personKey(`${dit[1]} ${dit[3]}`), personKey(`${dit[2]} ${dit[3]}`));
+  const f: Found = { start, end, text: text.slice(start, end), kind: 'person', rule: single ? 'person-surname' : 'person-context', name, keys, single };
+  if (forms.length) f.forms = forms;
+  return f;
+}

@@ -1,0 +1,16 @@
+// Why a rule exists, by the id kept in the evidence: its record's `reason` (and, for a relation
+// inferred from another one, "<rule id>+<name>", the inference's reason too). Read by `kunafoni explain`.
+import { DERIVED, type Derived } from './rule.js';
+import { RELATION_RULES } from './rules.js';
+import { MENTION_RULES } from './mention-rules.js';
+
+const REASONS = new Map([...RELATION_RULES, ...MENTION_RULES].map((r) => [r.id, r.reason]));
+
+/** The reason of the rule behind an evidence id; undefined for an id no rule of the table has (a store built by an older version). */
+export function ruleReason(id: string): string | undefined {
+  const [base, derived] = id.split('+') as [string, string | undefined];
+  const reason = REASONS.get(base);
+  if (!reason || !derived) return reason;
+  const how = DERIVED[derived as Derived]?.reason;
+  return how ? `${reason}; then ${how}` : reason;
+}
