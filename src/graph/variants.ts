@@ -2,10 +2,14 @@
 // names a couple of letters apart, word for word, who hold the same role at the same organisation
 // are one person. Never on a surname alone, never on a similar name without that shared role.
 // A step on the built graph, so the full build and the incremental fold share it.
+// Beyond that first rule, `mergePersonVariants` merges the other ways outlets write one name ("Haïdara" /
+// "Haidara", "Ibrahim" / "Ibrahima", a middle name dropped or written as an initial, "DIALLO Souleymane")
+// when something else says they are one person: an entity both are named with, or the same title.
 import type { EdgeAttributes, NodeAttributes } from '../types.js';
 import { UNDIRECTED } from '../types.js';
 import type { KGraph } from './attrs.js';
 import { normaliseName, withinEditDistance } from './keys.js';
+import { foldName, variantWords } from '../text/names.js';
 
 /** A name as compared: its words (normalised), its length, and a count of its letters (in 32 bins). */
 interface Name {
@@ -63,7 +67,7 @@ export function mergeSpellingVariants(graph: KGraph): KGraph {
         names.delete(keep);
       }
   }
-  return graph;
+  return mergePersonVariants(graph);
 }
 
 function mergeNode(graph: KGraph, gone: string, keep: string): void {
@@ -112,4 +116,176 @@ function combine(a: EdgeAttributes, b: EdgeAttributes): EdgeAttributes {
   const confs = evidence.map((e) => e.confidence).filter((c): c is number => c !== undefined);
   if (confs.length) out.confidence = Math.round((1 - confs.reduce((p, c) => p * (1 - c), 1)) * 1000) / 1000;
   return out;
+}
+
+/** How two names of people may be one name. */
+export type NameMatch = 'spelling' | 'given-name' | 'middle-name' | 'register-order';
+
+/** A middle word, or an initial of it ("K." for "Kadiatou"). */
+const sameMiddle = (a: string, b: string) => a === b || (a.length === 1 && b.startsWith(a)) || (b.length === 1 && a.startsWith(b));
+
+/** `b` is `a` with its first word moved last ("DIALLO Souleymane" / "Souleymane Diallo"). */
+const firstMovedLast = (a: string[], b: string[]) => a.length === b.length && [...a.slice(1), a[0]].every((w, i) => w === b[i]);
+
+/**
+ * Whether two names of people may name one person, and how: the same words spelt apart ("Haïdara" /
+ * "Haidara", an initial for a middle name), one given name a letter apart with the same surname
+ * ("Ibrahim" / "Ibrahima"), a middle name left out, or the civil register's order (surname first).
+ * Never on a surname alone: both names have at least two words, and first names agree.
+ */
+export function personNamesMatch(x: string, y: string): NameMatch | undefined {
+  const a = variantWords(x);
+  const b = variantWords(y);
+  if (a.length < 2 || b.length < 2) return undefined;
+  const n = a.length - 1;
+  if (a.length === b.length) {
+    const differ = a.map((_w, i) => i).filter((i) => !(i > 0 && i < n ? sameMiddle(a[i]!, b[i]!) : a[i] === b[i]));
+    if (!differ.length) return 'spelling';
+    const i = differ[0]!;
+    const [u, v] = [a[i]!, b[i]!];
+    // "Ibrahim" / "Ibrahima": one given name is the other and a last letter
+    const [short, long] = u.length < v.length ? [u, v] : [v, u];
+    if (differ.length === 1 && i < n && short.length >= 5 && long.length === short.length + 1 && long.startsWith(short)) return 'given-name';
+    if (firstMovedLast(a, b) || firstMovedLast(b, a)) return 'register-order';
+    return undefined;
+  }
+  const [s, l] = a.length < b.length ? [a, b] : [b, a];
+  if (s[0] !== l[0] || s[s.length - 1] !== l[l.length - 1]) return undefined;
+  // the shorter name's middle words, in order, among the longer name's
+  let j = 1;
+  for (const w of s.slice(1, -1)) {
+    while (j < l.length - 1 && !sameMiddle(w, l[j]!)) j++;
+    if (j >= l.length - 1) return undefined;
+    j++;
+  }
+  return 'middle-name';
+}
+
+/** What else is known of a person: the entities named with them, their titles, where they hold them. */
+interface Facts {
+  neighbours: Set<string>;
+  titles: string[];
+  roleOrgs: Set<string>;
+}
+
+/** Persons and organisations by article, and the facts of a node, computed once. */
+function factsOf(graph: KGraph): (node: string) => Facts {
+  const byArticle = new Map<string, string[]>();
+  graph.forEachNode((k, a) => {
+    if (a.kind !== 'person' && a.kind !== 'organisation') return;
+    for (const art of a.articles ?? []) (byArticle.get(art) ?? byArticle.set(art, []).get(art)!).push(k);
+  });
+  const cache = new Map<string, Facts>();
+  return (node) => {
+    let f = cache.get(node);
+    if (f) return f;
+    const a = graph.getNodeAttributes(node);
+    const neighbours = new Set<string>();
+    for (const art of a.articles ?? []) for (const k of byArticle.get(art) ?? []) if (k !== node) neighbours.add(k);
+    graph.forEachNeighbor(node, (k, b) => void ((b.kind === 'person' || b.kind === 'organisation') && neighbours.add(k)));
+    const roleOrgs = new Set<string>();
+    graph.forEachOutEdge(node, (_e, ea, _s, t) => void (ea.kind === 'holds-role' && roleOrgs.add(t)));
+    cache.set(node, (f = { neighbours, titles: (a.roles ?? []).map(normaliseName), roleOrgs }));
+    return f;
+  };
+}
+
+/** One title is the other, or the other with words after it ("président" / "président de la république"). */
+const titlesAgree = (x: string[], y: string[]) => x.some((t) => y.some((u) => t === u || t.startsWith(u + ' ') || u.startsWith(t + ' ')));
+
+/**
+ * Is there more than a name to say two people are one? An entity both are named with (a person, or an
+ * organisation few articles name, so that the operator every article names proves nothing), or (for
+ * names spelt apart only) the same title, unless they hold their roles at different organisations.
+ */
+function corroborated(graph: KGraph, facts: (n: string) => Facts, p: string, q: string, match: NameMatch, common: number): boolean {
+  const fp = facts(p);
+  const fq = facts(q);
+  for (const k of fp.neighbours) {
+    if (k === q || !fq.neighbours.has(k)) continue;
+    if (graph.getNodeAttribute(k, 'kind') === 'person' || graph.getNodeAttribute(k, 'mentions') <= common) return true;
+  }
+  if (!weakSuffices(graph, p, q, match) || !titlesAgree(fp.titles, fq.titles)) return false;
+  return !(fp.roleOrgs.size && fq.roleOrgs.size && ![...fp.roleOrgs].some((o) => fq.roleOrgs.has(o)));
+}
+
+/**
+ * A shared title is enough only when the names leave little doubt: the same words spelt apart or in the
+ * register's order, or a middle name left out of a name that still has three words or more.
+ */
+function weakSuffices(graph: KGraph, p: string, q: string, match: NameMatch): boolean {
+  if (match === 'spelling' || match === 'register-order') return true;
+  if (match !== 'middle-name') return false;
+  const words = (k: string) => Math.min(...[graph.getNodeAttribute(k, 'label'), ...graph.getNodeAttribute(k, 'aliases')].map((n) => foldName(n).split(' ').length).filter((l) => l >= 2));
+  return Math.min(words(p), words(q)) >= 3;
+}
+
+/** Pairs of persons whose names may be one name, from blocks sharing the start of the first and last words. */
+function candidatePairs(graph: KGraph): Array<[string, string, NameMatch]> {
+  const blocks = new Map<string, Set<string>>();
+  const namesOf = new Map<string, string[]>();
+  graph.forEachNode((k, a) => {
+    if (a.kind !== 'person') return;
+    const names = [a.label, ...(a.aliases ?? [])].filter((n) => foldName(n).includes(' '));
+    namesOf.set(k, names);
+    for (const n of names) {
+      const w = variantWords(n);
+      const block = [w[0]!.slice(0, 3), w[w.length - 1]!.slice(0, 3)].sort().join('|');
+      (blocks.get(block) ?? blocks.set(block, new Set()).get(block)!).add(k);
+    }
+  });
+  const out = new Map<string, [string, string, NameMatch]>();
+  for (const block of [...blocks.keys()].sort()) {
+    const members = [...blocks.get(block)!].sort();
+    if (members.length > 400) continue; // a name so common says nothing
+    for (let i = 0; i < members.length; i++)
+      for (let j = i + 1; j < members.length; j++) {
+        const [p, q] = [members[i]!, members[j]!];
+        if (out.has(`${p}\u0000${q}`)) continue;
+        const match = firstMatch(namesOf.get(p)!, namesOf.get(q)!);
+        if (match) out.set(`${p}\u0000${q}`, [p, q, match]);
+      }
+  }
+  return [...out.keys()].sort().map((k) => out.get(k)!);
+}
+
+const STRENGTH: NameMatch[] = ['spelling', 'given-name', 'register-order', 'middle-name'];
+
+function firstMatch(xs: string[], ys: string[]): NameMatch | undefined {
+  let best: NameMatch | undefined;
+  for (const x of xs)
+    for (const y of ys) {
+      const m = personNamesMatch(x, y);
+      if (m && (!best || STRENGTH.indexOf(m) < STRENGTH.indexOf(best))) best = m;
+    }
+  return best;
+}
+
+/** The pairs of persons `mergePersonVariants` merges, with how their names match (for tests and reports). */
+export function personVariantPairs(graph: KGraph): Array<[string, string, NameMatch]> {
+  const facts = factsOf(graph);
+  const articles = new Set<string>();
+  graph.forEachNode((_k, a) => a.articles?.forEach((x) => articles.add(x)));
+  const common = Math.max(2, Math.floor(articles.size / 10));
+  return candidatePairs(graph).filter(([p, q, m]) => corroborated(graph, facts, p, q, m, common));
+}
+
+/** Merge, in place, persons whose names are variants of one name when something else corroborates it. */
+export function mergePersonVariants(graph: KGraph): KGraph {
+  const pairs = personVariantPairs(graph);
+  const parent = new Map<string, string>();
+  const find = (k: string): string => {
+    const p = parent.get(k);
+    return p === undefined || p === k ? k : find(p);
+  };
+  for (const [p, q] of pairs) {
+    const [x, y] = [find(p), find(q)];
+    if (x === y) continue;
+    const mx = graph.getNodeAttribute(x, 'mentions');
+    const my = graph.getNodeAttribute(y, 'mentions');
+    const [keep, gone] = mx > my || (mx === my && x < y) ? [x, y] : [y, x];
+    mergeNode(graph, gone, keep);
+    parent.set(gone, keep);
+  }
+  return graph;
 }
