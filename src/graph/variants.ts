@@ -9,7 +9,9 @@ import type { EdgeAttributes, NodeAttributes } from '../types.js';
 import { UNDIRECTED } from '../types.js';
 import type { KGraph } from './attrs.js';
 import { normaliseName, withinEditDistance } from './keys.js';
-import { foldName, variantWords } from '../text/names.js';
+import { bestNameMatch, foldName, personNamesMatch, variantWords, type NameMatch } from '../text/names.js';
+
+export { personNamesMatch, type NameMatch };
 
 /** A name as compared: its words (normalised), its length, and a count of its letters (in 32 bins). */
 interface Name {
@@ -118,49 +120,6 @@ function combine(a: EdgeAttributes, b: EdgeAttributes): EdgeAttributes {
   return out;
 }
 
-/** How two names of people may be one name. */
-export type NameMatch = 'spelling' | 'given-name' | 'middle-name' | 'register-order';
-
-/** A middle word, or an initial of it ("K." for "Kadiatou"). */
-const sameMiddle = (a: string, b: string) => a === b || (a.length === 1 && b.startsWith(a)) || (b.length === 1 && a.startsWith(b));
-
-/** `b` is `a` with its first word moved last ("DIALLO Souleymane" / "Souleymane Diallo"). */
-const firstMovedLast = (a: string[], b: string[]) => a.length === b.length && [...a.slice(1), a[0]].every((w, i) => w === b[i]);
-
-/**
- * Whether two names of people may name one person, and how: the same words spelt apart ("Haïdara" /
- * "Haidara", an initial for a middle name), one given name a letter apart with the same surname
- * ("Ibrahim" / "Ibrahima"), a middle name left out, or the civil register's order (surname first).
- * Never on a surname alone: both names have at least two words, and first names agree.
- */
-export function personNamesMatch(x: string, y: string): NameMatch | undefined {
-  const a = variantWords(x);
-  const b = variantWords(y);
-  if (a.length < 2 || b.length < 2) return undefined;
-  const n = a.length - 1;
-  if (a.length === b.length) {
-    const differ = a.map((_w, i) => i).filter((i) => !(i > 0 && i < n ? sameMiddle(a[i]!, b[i]!) : a[i] === b[i]));
-    if (!differ.length) return 'spelling';
-    const i = differ[0]!;
-    const [u, v] = [a[i]!, b[i]!];
-    // "Ibrahim" / "Ibrahima": one given name is the other and a last letter
-    const [short, long] = u.length < v.length ? [u, v] : [v, u];
-    if (differ.length === 1 && i < n && short.length >= 5 && long.length === short.length + 1 && long.startsWith(short)) return 'given-name';
-    if (firstMovedLast(a, b) || firstMovedLast(b, a)) return 'register-order';
-    return undefined;
-  }
-  const [s, l] = a.length < b.length ? [a, b] : [b, a];
-  if (s[0] !== l[0] || s[s.length - 1] !== l[l.length - 1]) return undefined;
-  // the shorter name's middle words, in order, among the longer name's
-  let j = 1;
-  for (const w of s.slice(1, -1)) {
-    while (j < l.length - 1 && !sameMiddle(w, l[j]!)) j++;
-    if (j >= l.length - 1) return undefined;
-    j++;
-  }
-  return 'middle-name';
-}
-
 /** What else is known of a person: the entities named with them, their titles, where they hold them. */
 interface Facts {
   neighbours: Set<string>;
@@ -242,23 +201,11 @@ function candidatePairs(graph: KGraph): Array<[string, string, NameMatch]> {
       for (let j = i + 1; j < members.length; j++) {
         const [p, q] = [members[i]!, members[j]!];
         if (out.has(`${p}\u0000${q}`)) continue;
-        const match = firstMatch(namesOf.get(p)!, namesOf.get(q)!);
+        const match = bestNameMatch(namesOf.get(p)!, namesOf.get(q)!);
         if (match) out.set(`${p}\u0000${q}`, [p, q, match]);
       }
   }
   return [...out.keys()].sort().map((k) => out.get(k)!);
-}
-
-const STRENGTH: NameMatch[] = ['spelling', 'given-name', 'register-order', 'middle-name'];
-
-function firstMatch(xs: string[], ys: string[]): NameMatch | undefined {
-  let best: NameMatch | undefined;
-  for (const x of xs)
-    for (const y of ys) {
-      const m = personNamesMatch(x, y);
-      if (m && (!best || STRENGTH.indexOf(m) < STRENGTH.indexOf(best))) best = m;
-    }
-  return best;
 }
 
 /** The pairs of persons `mergePersonVariants` merges, with how their names match (for tests and reports). */

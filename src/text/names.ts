@@ -33,3 +33,66 @@ export function variantKey(word: string): string {
 
 /** The words of a name as spelling keys: "Ibrahim Boubacar KEÏTA" → ["ibrahim", "bubakar", "keta"]. */
 export const variantWords = (name: string): string[] => foldName(name).split(' ').filter(Boolean).map(variantKey);
+
+/** How two names of people may be one name. */
+export type NameMatch = 'spelling' | 'given-name' | 'middle-name' | 'register-order';
+
+/** A middle word, or an initial of it ("K." for "Kadiatou"). */
+const sameMiddle = (a: string, b: string) => a === b || (a.length === 1 && b.startsWith(a)) || (b.length === 1 && a.startsWith(b));
+
+/** `b` is `a` with its first word moved last ("DIALLO Souleymane" / "Souleymane Diallo"). */
+const firstMovedLast = (a: string[], b: string[]) => a.length === b.length && [...a.slice(1), a[0]].every((w, i) => w === b[i]);
+
+/**
+ * Whether two names of people may name one person, and how: the same words spelt apart ("Haïdara" /
+ * "Haidara", an initial for a middle name), one given name a letter apart with the same surname
+ * ("Ibrahim" / "Ibrahima"), a middle name left out, or the civil register's order (surname first).
+ * Never on a surname alone: both names have at least two words, and first names agree.
+ */
+export function personNamesMatch(x: string, y: string): NameMatch | undefined {
+  const a = variantWords(x);
+  const b = variantWords(y);
+  if (a.length < 2 || b.length < 2) return undefined;
+  const n = a.length - 1;
+  if (a.length === b.length) {
+    const differ = a.map((_w, i) => i).filter((i) => !(i > 0 && i < n ? sameMiddle(a[i]!, b[i]!) : a[i] === b[i]));
+    if (!differ.length) return 'spelling';
+    const i = differ[0]!;
+    const [u, v] = [a[i]!, b[i]!];
+    // "Ibrahim" / "Ibrahima": one given name is the other and a last letter
+    const [short, long] = u.length < v.length ? [u, v] : [v, u];
+    if (differ.length === 1 && i < n && short.length >= 5 && long.length === short.length + 1 && long.startsWith(short)) return 'given-name';
+    if (firstMovedLast(a, b) || firstMovedLast(b, a)) return 'register-order';
+    return undefined;
+  }
+  const [s, l] = a.length < b.length ? [a, b] : [b, a];
+  if (s[0] !== l[0] || s[s.length - 1] !== l[l.length - 1]) return undefined;
+  // the shorter name's middle words, in order, among the longer name's
+  let j = 1;
+  for (const w of s.slice(1, -1)) {
+    while (j < l.length - 1 && !sameMiddle(w, l[j]!)) j++;
+    if (j >= l.length - 1) return undefined;
+    j++;
+  }
+  return 'middle-name';
+}
+
+/**
+ * The best way two people's names match, or undefined: any of the names of one against any of the other's,
+ * unless their fullest names (three words or more each) say they are two people ("Harouna Mamadou Toureh"
+ * and "Arouna Modibo Touré" share "Harouna Toureh" / "Arouna Touré", but not their middle names).
+ */
+export function bestNameMatch(xs: string[], ys: string[]): NameMatch | undefined {
+  const fullest = (ns: string[]) => [...ns].sort((a, b) => variantWords(b).length - variantWords(a).length || (a < b ? -1 : 1))[0]!;
+  const [fx, fy] = [fullest(xs), fullest(ys)];
+  if (variantWords(fx).length >= 3 && variantWords(fy).length >= 3 && !personNamesMatch(fx, fy)) return undefined;
+  let best: NameMatch | undefined;
+  for (const x of xs)
+    for (const y of ys) {
+      const m = personNamesMatch(x, y);
+      if (m && (!best || STRENGTH.indexOf(m) < STRENGTH.indexOf(best))) best = m;
+    }
+  return best;
+}
+
+const STRENGTH: NameMatch[] = ['spelling', 'given-name', 'register-order', 'middle-name'];
