@@ -87,11 +87,15 @@ describe('one person across articles', () => {
   });
 });
 
-describe('names that run over a paragraph', () => {
+describe('what a name of the article is not', () => {
   it('a heading glued before a name, a widget after it, an English possessive are not part of it', () => {
     const a = stored('ACTUALITÉSEconomie\n\nAboubacar Sadikh Diop, directeur général de Kora Mobile, a parlé.');
     expect(a.extraction.entities.filter((e) => e.kind === 'person').map((e) => e.name)).toEqual(['Aboubacar Sadikh Diop']);
     const b = stored('Some protesters called for President Ibrahim Boubacar Keïta’s resignation.');
     expect(b.extraction.entities.filter((e) => e.kind === 'person').map((e) => e.name)).toEqual(['Ibrahim Boubacar Keïta']);
+  });
+  it('a title whose acronym the article defines is not an organisation', () => {
+    const a = stored('La réunion s’est tenue sous la présidence du Président du Conseil d’Administration (PCA) de Kora Mobile, Moussa Diarra.');
+    expect(a.extraction.entities.filter((e) => e.kind === 'organisation').map((e) => e.name)).toEqual(['Kora Mobile']);
   });
 });

@@ -4,6 +4,7 @@
 import { normaliseName } from '../graph/keys.js';
 import type { LocalEntity, Mention } from '../types.js';
 import { personKey, type Found } from '../nlp/mentions.js';
+import { lexicon } from '../nlp/lexicon.js';
 
 export interface Resolved {
   entities: LocalEntity[];
@@ -22,7 +23,7 @@ interface Group {
 export function resolveLocal(found: Found[], opts: { outlet?: string; author?: string } = {}): Resolved {
   const outletKey = opts.outlet ? normaliseName(opts.outlet.replace(/\(.*\)/, '')) : undefined;
   const authorKey = opts.author ? normaliseName(opts.author) : undefined;
-  const items = tidyPersonNames(found.filter((f) => f.kind !== 'place')).filter((f) => {
+  const items = dropTitles(tidyPersonNames(found.filter((f) => f.kind !== 'place'))).filter((f) => {
     const n = normaliseName(f.name);
     if (outletKey && (n === outletKey || outletKey.startsWith(n + ' ') || n.startsWith(outletKey))) return false;
     if (authorKey && f.kind === 'person' && n === authorKey) return false;
@@ -203,4 +204,15 @@ function tidyPerson(f: Found): Found | undefined {
   if (name === f.name) return f;
   const keys = f.keys.map((k) => (k === personKey(f.name) ? personKey(name) : k));
   return { ...f, start, end: start + text.length, text, name, keys };
+}
+
+let titleForms: Set<string> | undefined;
+
+/**
+ * A title is not an organisation: "Président du Conseil d’Administration (PCA)" defines the acronym of a
+ * role, which the roles lexicon knows. An organisation mention whose whole name is a title is dropped.
+ */
+export function dropTitles(found: Found[]): Found[] {
+  titleForms ??= new Set(lexicon().roles.flatMap((r) => [r.role, ...r.forms]).map(normaliseName));
+  return found.filter((f) => f.kind !== 'organisation' || f.lexId || !titleForms!.has(normaliseName(f.name)));
 }
