@@ -14,7 +14,7 @@ vi.mock('../src/graph/variants.js', async (original) => {
   const m = await original<typeof import('../src/graph/variants.js')>();
   return { ...m, mergeSpellingVariants: (g: KGraph) => (state.bypass ? g : m.mergeSpellingVariants(g)) };
 });
-const { mergeSpellingVariants, personVariantPairs } = await import('../src/graph/variants.js');
+const { mergeSpellingVariants, orgVariantPairs, personVariantPairs } = await import('../src/graph/variants.js');
 const { suggestDuplicates } = await import('../src/resolve/suggest.js');
 const { ingestPaths } = await import('../src/ingest.js');
 
@@ -71,11 +71,13 @@ describe.skipIf(!HAS_SHARED)('resolution on the shared gold', () => {
   }, 300_000);
   afterAll(cleanup);
 
-  it('merges spelling variants of persons across articles, and no two gold persons', () => {
-    const t = tally(raw, personVariantPairs(raw).map(([p, q]) => [p, q]), ids);
-    report('person variant merges', t);
-    expect(t.right.length).toBeGreaterThan(0);
-    expect(t.wrong).toEqual([]);
+  it('merges spelling variants of persons and organisations across articles, and no two gold entities', () => {
+    const persons = tally(raw, personVariantPairs(raw).map(([p, q]) => [p, q]), ids);
+    report('person variant merges', persons);
+    const orgs = tally(raw, orgVariantPairs(raw).map(([p, q]) => [p, q]), ids);
+    report('organisation variant merges', orgs);
+    expect(persons.right.length).toBeGreaterThan(0);
+    expect([...persons.wrong, ...orgs.wrong]).toEqual([]);
   });
 
   it('no node of the built graph carries the names of two gold entities', () => {

@@ -87,6 +87,28 @@ describe('one person across articles', () => {
   });
 });
 
+const organisations = (...texts: string[]) => {
+  const g = buildGraph(texts.map((t) => stored(t)), { lexiconLabels: lexiconLabels() });
+  return g.filterNodes((_k, a) => a.kind === 'organisation').map((k) => g.getNodeAttribute(k, 'label')).sort();
+};
+
+describe('one organisation across articles', () => {
+  const expanded = 'L’Agence malienne des bourses universitaires a signé un accord avec Kora Mobile.';
+  it('an acronym no article expands is the one name it abbreviates when both are named with the same organisation', () => {
+    expect(organisations(expanded, 'Le directeur général de l’AMBU, Moussa Diarra, a signé une convention avec Kora Mobile.')).toEqual(['Agence malienne des bourses universitaires', 'Kora Mobile']);
+  });
+  it('but not with nothing else in common', () => {
+    expect(organisations(expanded, 'Le directeur général de l’AMBU, Moussa Diarra, a signé une convention avec Sahel Fibre.')).toHaveLength(4);
+  });
+  const a = 'La Société Kayira Networks Burkina Faso a signé un accord avec Sahel Fibre.';
+  it('a long name a letter or two apart is one organisation when both are named with the same organisation', () => {
+    expect(organisations(a, 'La Société Kayira Netwroks Burkina Faso a signé un accord avec Sahel Fibre.')).toHaveLength(2);
+  });
+  it('but not with nothing else in common', () => {
+    expect(organisations(a, 'La Société Kayira Netwroks Burkina Faso a signé un accord avec Kora Mobile.')).toHaveLength(4);
+  });
+});
+
 describe('what a name of the article is not', () => {
   it('a heading glued before a name, a widget after it, an English possessive are not part of it', () => {
     const a = stored('ACTUALITÉSEconomie\n\nAboubacar Sadikh Diop, directeur général de Kora Mobile, a parlé.');

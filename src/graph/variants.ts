@@ -9,7 +9,8 @@ import type { EdgeAttributes, NodeAttributes } from '../types.js';
 import { UNDIRECTED } from '../types.js';
 import type { KGraph } from './attrs.js';
 import { normaliseName, withinEditDistance } from './keys.js';
-import { bestNameMatch, foldName, personNamesMatch, variantWords, type NameMatch } from '../text/names.js';
+import { abbreviates, asAcronym, bestNameMatch, foldName, personNamesMatch, variantWords, type NameMatch } from '../text/names.js';
+import { lexicon } from '../nlp/lexicon.js';
 
 export { personNamesMatch, type NameMatch };
 
@@ -69,7 +70,7 @@ export function mergeSpellingVariants(graph: KGraph): KGraph {
         names.delete(keep);
       }
   }
-  return mergePersonVariants(graph);
+  return mergeOrgVariants(mergePersonVariants(graph));
 }
 
 function mergeNode(graph: KGraph, gone: string, keep: string): void {
@@ -219,7 +220,11 @@ export function personVariantPairs(graph: KGraph): Array<[string, string, NameMa
 
 /** Merge, in place, persons whose names are variants of one name when something else corroborates it. */
 export function mergePersonVariants(graph: KGraph): KGraph {
-  const pairs = personVariantPairs(graph);
+  return mergePairs(graph, personVariantPairs(graph));
+}
+
+/** Merge each pair (and pairs that chain) into its most mentioned node, in the pairs' order. */
+function mergePairs(graph: KGraph, pairs: Array<[string, string, ...unknown[]]>): KGraph {
   const parent = new Map<string, string>();
   const find = (k: string): string => {
     const p = parent.get(k);
@@ -235,4 +240,66 @@ export function mergePersonVariants(graph: KGraph): KGraph {
     parent.set(gone, keep);
   }
   return graph;
+}
+
+export type OrgMatch = 'acronym' | 'spelling';
+
+let lexiconNames: Set<string> | undefined;
+/** Names of the lexicon's organisations: the lexicon already resolves them, nothing here merges two. */
+const isLexiconName = (name: string) => (lexiconNames ??= new Set(lexicon().orgs.flatMap((o) => [o.name, ...o.aliases, ...(o.formerNames ?? []), ...(o.short ?? [])]).map(normaliseName))).has(normaliseName(name));
+
+/** An entity both are named with, that few articles name. */
+function shareNeighbour(graph: KGraph, facts: (n: string) => Facts, p: string, q: string, common: number): boolean {
+  const fq = facts(q);
+  for (const k of facts(p).neighbours) if (k !== q && fq.neighbours.has(k) && graph.getNodeAttribute(k, 'mentions') <= common) return true;
+  return false;
+}
+
+/**
+ * Pairs of organisations that outlets name apart: an acronym no article expands ("CENOU") and the one
+ * name it abbreviates, or names a letter or two apart ("Telecl Burkina Faso"), each only when an entity
+ * few articles name is named with both.
+ */
+export function orgVariantPairs(graph: KGraph): Array<[string, string, OrgMatch]> {
+  const facts = factsOf(graph);
+  const articles = new Set<string>();
+  graph.forEachNode((_k, a) => a.articles?.forEach((x) => articles.add(x)));
+  const common = Math.max(2, Math.floor(articles.size / 10));
+  const orgs = graph.filterNodes((_k, a) => a.kind === 'organisation').sort();
+  const names = (k: string) => [graph.getNodeAttribute(k, 'label'), ...graph.getNodeAttribute(k, 'aliases')];
+  const out: Array<[string, string, OrgMatch]> = [];
+  // acronyms: the node is named by acronyms only, the name has no acronym of its own; one such name only
+  const byInitial = new Map<string, string[]>();
+  for (const k of orgs) if (!names(k).some((n) => asAcronym(n))) for (const i of new Set(names(k).map((n) => foldName(n)[0]))) if (i) (byInitial.get(i) ?? byInitial.set(i, []).get(i)!).push(k);
+  for (const k of orgs) {
+    const acr = asAcronym(graph.getNodeAttribute(k, 'label'));
+    if (!acr || !names(k).every((n) => asAcronym(n)) || isLexiconName(acr)) continue;
+    const full = (byInitial.get(acr[0]!.toLowerCase()) ?? []).filter((f) => names(f).some((n) => abbreviates(acr, n)));
+    if (full.length === 1 && shareNeighbour(graph, facts, k, full[0]!, common)) out.push([k, full[0]!, 'acronym']);
+  }
+  // spelling: long names, blocked by their first word and number of words
+  const blocks = new Map<string, string[]>();
+  for (const k of orgs) {
+    const w = variantWords(graph.getNodeAttribute(k, 'label'));
+    const key = `${w[0]}|${w.length}`;
+    (blocks.get(key) ?? blocks.set(key, []).get(key)!).push(k);
+  }
+  for (const key of [...blocks.keys()].sort()) {
+    const members = blocks.get(key)!;
+    if (members.length > 400) continue;
+    for (let i = 0; i < members.length; i++)
+      for (let j = i + 1; j < members.length; j++) {
+        const [p, q] = [members[i]!, members[j]!];
+        const [a, b] = [normaliseName(graph.getNodeAttribute(p, 'label')), normaliseName(graph.getNodeAttribute(q, 'label'))];
+        if (Math.min(a.length, b.length) < 12 || (isLexiconName(a) && isLexiconName(b))) continue;
+        if (!withinEditDistance(a, b, Math.min(2, Math.floor(Math.max(a.length, b.length) / 10)))) continue;
+        if (shareNeighbour(graph, facts, p, q, common)) out.push([p, q, 'spelling']);
+      }
+  }
+  return out;
+}
+
+/** Merge, in place, organisations that outlets name apart (see orgVariantPairs). */
+export function mergeOrgVariants(graph: KGraph): KGraph {
+  return mergePairs(graph, orgVariantPairs(graph));
 }

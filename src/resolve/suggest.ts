@@ -8,7 +8,9 @@
 import type { ReadonlyKGraph } from '../query/readonly.js';
 import { editDistance } from '../query/match.js';
 import { normaliseName } from '../graph/keys.js';
-import { bestNameMatch, variantWords, type NameMatch } from '../text/names.js';
+import { abbreviates, asAcronym, bestNameMatch, variantWords, type NameMatch } from '../text/names.js';
+
+export { abbreviates };
 import type { NodeAttributes } from '../types.js';
 
 export type SuggestionReason = 'similar-names' | 'acronym' | 'same-role';
@@ -36,31 +38,6 @@ const STOP = new Set(['de', 'des', 'du', 'la', 'le', 'les', 'l', 'd', 'et', 'en'
 const WEAK = new Set(['mali', 'malienne', 'malien', 'societe', 'groupe', 'agence', 'ministere', 'autorite', 'national', 'nationale', 'sa', 'sarl']);
 
 const namesOf = (a: NodeAttributes) => [...new Set([a.label, ...(a.aliases ?? [])])];
-
-/** "AMRTP" when `name` is written as an acronym (2 to 8 capitals or digits, optional dots). */
-function asAcronym(name: string): string | undefined {
-  const compact = name.replace(/\./g, '').trim();
-  return /^[A-Z][A-Z0-9&]{1,7}$/.test(compact) ? compact.replace(/&/g, '') : undefined;
-}
-
-/**
- * Does the acronym abbreviate the name? Its letters are the initials of the name's words, in order;
- * small words ("de", "des") may be skipped, and up to a third of the other words.
- */
-export function abbreviates(acronym: string, name: string): boolean {
-  // an elided article ("d’Accès" → "d accès") is not a word of the name
-  const words = normaliseName(name.replace(/\b[dDlL][’']/g, '')).split(' ').filter(Boolean);
-  const content = words.filter((w) => !STOP.has(w));
-  const acr = acronym.toLowerCase();
-  if (content.length < 2 || acr.length < 2 || content[0]![0] !== acr[0]) return false;
-  let i = 0;
-  let skipped = 0;
-  for (const w of words) {
-    if (i < acr.length && w[0] === acr[i]) i++;
-    else if (!STOP.has(w)) skipped++;
-  }
-  return i === acr.length && skipped <= Math.floor(content.length / 3);
-}
 
 interface Hint {
   score: number;

@@ -96,3 +96,31 @@ export function bestNameMatch(xs: string[], ys: string[]): NameMatch | undefined
 }
 
 const STRENGTH: NameMatch[] = ['spelling', 'given-name', 'register-order', 'middle-name'];
+
+/** Small words an acronym may skip. */
+const SMALL = new Set(['de', 'des', 'du', 'la', 'le', 'les', 'l', 'd', 'et', 'en', 'pour', 'of', 'the', 'and', 'for', 'a', 'au', 'aux']);
+
+/** "AMRTP" when `name` is written as an acronym (2 to 8 capitals or digits, optional dots). */
+export function asAcronym(name: string): string | undefined {
+  const compact = name.replace(/\./g, '').trim();
+  return /^[A-Z][A-Z0-9&]{1,7}$/.test(compact) ? compact.replace(/&/g, '') : undefined;
+}
+
+/**
+ * Does the acronym abbreviate the name? Its letters are the initials of the name's words, in order;
+ * small words ("de", "des") may be skipped, and up to a third of the other words.
+ */
+export function abbreviates(acronym: string, name: string): boolean {
+  // an elided article ("d’Accès" → "d accès") is not a word of the name
+  const words = foldName(name.replace(/\b[dDlL][’']/g, '')).split(' ').filter(Boolean);
+  const content = words.filter((w) => !SMALL.has(w));
+  const acr = acronym.toLowerCase();
+  if (content.length < 2 || acr.length < 2 || content[0]![0] !== acr[0]) return false;
+  let i = 0;
+  let skipped = 0;
+  for (const w of words) {
+    if (i < acr.length && w[0] === acr[i]) i++;
+    else if (!SMALL.has(w)) skipped++;
+  }
+  return i === acr.length && skipped <= Math.floor(content.length / 3);
+}
