@@ -2,10 +2,17 @@
 // names a couple of letters apart, word for word, who hold the same role at the same organisation
 // are one person. Never on a surname alone, never on a similar name without that shared role.
 // A step on the built graph, so the full build and the incremental fold share it.
+// Beyond that first rule, `mergePersonVariants` merges the other ways outlets write one name ("Haïdara" /
+// "Haidara", "Ibrahim" / "Ibrahima", a middle name dropped or written as an initial, "DIALLO Souleymane")
+// when something else says they are one person: an entity both are named with, or the same title.
 import type { EdgeAttributes, NodeAttributes } from '../types.js';
 import { UNDIRECTED } from '../types.js';
 import type { KGraph } from './attrs.js';
 import { normaliseName, withinEditDistance } from './keys.js';
+import { abbreviates, asAcronym, bestNameMatch, foldName, personNamesMatch, variantWords, type NameMatch } from '../text/names.js';
+import { lexicon } from '../nlp/lexicon.js';
+
+export { personNamesMatch, type NameMatch };
 
 /** A name as compared: its words (normalised), its length, and a count of its letters (in 32 bins). */
 interface Name {
@@ -63,7 +70,7 @@ export function mergeSpellingVariants(graph: KGraph): KGraph {
         names.delete(keep);
       }
   }
-  return graph;
+  return mergeOrgVariants(mergePersonVariants(graph));
 }
 
 function mergeNode(graph: KGraph, gone: string, keep: string): void {
@@ -112,4 +119,186 @@ function combine(a: EdgeAttributes, b: EdgeAttributes): EdgeAttributes {
   const confs = evidence.map((e) => e.confidence).filter((c): c is number => c !== undefined);
   if (confs.length) out.confidence = Math.round((1 - confs.reduce((p, c) => p * (1 - c), 1)) * 1000) / 1000;
   return out;
+}
+
+/** What else is known of a person: the entities named with them, their titles, where they hold them. */
+interface Facts {
+  neighbours: Set<string>;
+  titles: string[];
+  roleOrgs: Set<string>;
+}
+
+/** Persons and organisations by article, and the facts of a node, computed once. */
+function factsOf(graph: KGraph): (node: string) => Facts {
+  const byArticle = new Map<string, string[]>();
+  graph.forEachNode((k, a) => {
+    if (a.kind !== 'person' && a.kind !== 'organisation') return;
+    for (const art of a.articles ?? []) (byArticle.get(art) ?? byArticle.set(art, []).get(art)!).push(k);
+  });
+  const cache = new Map<string, Facts>();
+  return (node) => {
+    let f = cache.get(node);
+    if (f) return f;
+    const a = graph.getNodeAttributes(node);
+    const neighbours = new Set<string>();
+    for (const art of a.articles ?? []) for (const k of byArticle.get(art) ?? []) if (k !== node) neighbours.add(k);
+    graph.forEachNeighbor(node, (k, b) => void ((b.kind === 'person' || b.kind === 'organisation') && neighbours.add(k)));
+    const roleOrgs = new Set<string>();
+    graph.forEachOutEdge(node, (_e, ea, _s, t) => void (ea.kind === 'holds-role' && roleOrgs.add(t)));
+    cache.set(node, (f = { neighbours, titles: (a.roles ?? []).map(normaliseName), roleOrgs }));
+    return f;
+  };
+}
+
+/** One title is the other, or the other with words after it ("président" / "président de la république"). */
+const titlesAgree = (x: string[], y: string[]) => x.some((t) => y.some((u) => t === u || t.startsWith(u + ' ') || u.startsWith(t + ' ')));
+
+/**
+ * Is there more than a name to say two people are one? An entity both are named with, that few articles
+ * name (the operator or the minister every article names proves nothing), or (for
+ * names spelt apart only) the same title, unless they hold their roles at different organisations.
+ */
+function corroborated(graph: KGraph, facts: (n: string) => Facts, p: string, q: string, match: NameMatch, common: number): boolean {
+  const fp = facts(p);
+  const fq = facts(q);
+  if (shareNeighbour(graph, facts, p, q, common)) return true;
+  if (!weakSuffices(graph, p, q, match) || !titlesAgree(fp.titles, fq.titles)) return false;
+  return !(fp.roleOrgs.size && fq.roleOrgs.size && ![...fp.roleOrgs].some((o) => fq.roleOrgs.has(o)));
+}
+
+/**
+ * A shared title is enough only when the names leave little doubt: the same words spelt apart or in the
+ * register's order, or a middle name left out of a name that still has three words or more.
+ */
+function weakSuffices(graph: KGraph, p: string, q: string, match: NameMatch): boolean {
+  if (match === 'spelling' || match === 'register-order') return true;
+  if (match !== 'middle-name') return false;
+  const words = (k: string) => Math.min(...[graph.getNodeAttribute(k, 'label'), ...graph.getNodeAttribute(k, 'aliases')].map((n) => foldName(n).split(' ').length).filter((l) => l >= 2));
+  return Math.min(words(p), words(q)) >= 3;
+}
+
+/** Pairs of persons whose names may be one name, from blocks sharing the start of the first and last words. */
+function candidatePairs(graph: KGraph): Array<[string, string, NameMatch]> {
+  const blocks = new Map<string, Set<string>>();
+  const namesOf = new Map<string, string[]>();
+  graph.forEachNode((k, a) => {
+    if (a.kind !== 'person') return;
+    const names = [a.label, ...(a.aliases ?? [])].filter((n) => foldName(n).includes(' '));
+    namesOf.set(k, names);
+    for (const n of names) {
+      const w = variantWords(n);
+      const block = [w[0]!.slice(0, 3), w[w.length - 1]!.slice(0, 3)].sort().join('|');
+      (blocks.get(block) ?? blocks.set(block, new Set()).get(block)!).add(k);
+    }
+  });
+  const out = new Map<string, [string, string, NameMatch]>();
+  for (const block of [...blocks.keys()].sort()) {
+    const members = [...blocks.get(block)!].sort();
+    if (members.length > 400) continue; // a name so common says nothing
+    for (let i = 0; i < members.length; i++)
+      for (let j = i + 1; j < members.length; j++) {
+        const [p, q] = [members[i]!, members[j]!];
+        if (out.has(`${p}\u0000${q}`)) continue;
+        const match = bestNameMatch(namesOf.get(p)!, namesOf.get(q)!);
+        if (match) out.set(`${p}\u0000${q}`, [p, q, match]);
+      }
+  }
+  return [...out.keys()].sort().map((k) => out.get(k)!);
+}
+
+/** The pairs of persons `mergePersonVariants` merges, with how their names match (for tests and reports). */
+export function personVariantPairs(graph: KGraph): Array<[string, string, NameMatch]> {
+  const facts = factsOf(graph);
+  const articles = new Set<string>();
+  graph.forEachNode((_k, a) => a.articles?.forEach((x) => articles.add(x)));
+  const common = Math.max(2, Math.floor(articles.size / 10));
+  return candidatePairs(graph).filter(([p, q, m]) => corroborated(graph, facts, p, q, m, common));
+}
+
+/** Merge, in place, persons whose names are variants of one name when something else corroborates it. */
+export function mergePersonVariants(graph: KGraph): KGraph {
+  return mergePairs(graph, personVariantPairs(graph));
+}
+
+/** Merge each pair (and pairs that chain) into its most mentioned node, in the pairs' order. */
+function mergePairs(graph: KGraph, pairs: Array<[string, string, ...unknown[]]>): KGraph {
+  const parent = new Map<string, string>();
+  const find = (k: string): string => {
+    const p = parent.get(k);
+    return p === undefined || p === k ? k : find(p);
+  };
+  for (const [p, q] of pairs) {
+    const [x, y] = [find(p), find(q)];
+    if (x === y) continue;
+    const mx = graph.getNodeAttribute(x, 'mentions');
+    const my = graph.getNodeAttribute(y, 'mentions');
+    const [keep, gone] = mx > my || (mx === my && x < y) ? [x, y] : [y, x];
+    mergeNode(graph, gone, keep);
+    parent.set(gone, keep);
+  }
+  return graph;
+}
+
+export type OrgMatch = 'acronym' | 'spelling';
+
+let lexiconNames: Set<string> | undefined;
+/** Names of the lexicon's organisations: the lexicon already resolves them, nothing here merges two. */
+const isLexiconName = (name: string) => (lexiconNames ??= new Set(lexicon().orgs.flatMap((o) => [o.name, ...o.aliases, ...(o.formerNames ?? []), ...(o.short ?? [])]).map(normaliseName))).has(normaliseName(name));
+
+/** An entity both are named with, that few articles name. */
+function shareNeighbour(graph: KGraph, facts: (n: string) => Facts, p: string, q: string, common: number): boolean {
+  const fq = facts(q);
+  for (const k of facts(p).neighbours) if (k !== q && fq.neighbours.has(k) && graph.getNodeAttribute(k, 'mentions') <= common) return true;
+  return false;
+}
+
+/**
+ * Pairs of organisations that outlets name apart: an acronym no article expands ("CENOU") and the one
+ * name it abbreviates, or names a letter or two apart ("Telecl Burkina Faso"), each only when an entity
+ * few articles name is named with both.
+ */
+export function orgVariantPairs(graph: KGraph): Array<[string, string, OrgMatch]> {
+  const facts = factsOf(graph);
+  const articles = new Set<string>();
+  graph.forEachNode((_k, a) => a.articles?.forEach((x) => articles.add(x)));
+  const common = Math.max(2, Math.floor(articles.size / 10));
+  const orgs = graph.filterNodes((_k, a) => a.kind === 'organisation').sort();
+  const names = (k: string) => [graph.getNodeAttribute(k, 'label'), ...graph.getNodeAttribute(k, 'aliases')];
+  const out: Array<[string, string, OrgMatch]> = [];
+  // acronyms: the node is named by acronyms only, the name has no acronym of its own; one such name only
+  const byInitial = new Map<string, string[]>();
+  for (const k of orgs) if (!names(k).some((n) => asAcronym(n))) for (const i of new Set(names(k).map((n) => foldName(n)[0]))) if (i) (byInitial.get(i) ?? byInitial.set(i, []).get(i)!).push(k);
+  for (const k of orgs) {
+    const acr = asAcronym(graph.getNodeAttribute(k, 'label'));
+    if (!acr || !names(k).every((n) => asAcronym(n)) || isLexiconName(acr)) continue;
+    const full = (byInitial.get(acr[0]!.toLowerCase()) ?? []).filter((f) => names(f).some((n) => abbreviates(acr, n)));
+    if (full.length === 1 && shareNeighbour(graph, facts, k, full[0]!, common)) out.push([k, full[0]!, 'acronym']);
+  }
+  // spelling: long names, blocked by their first word and number of words
+  const blocks = new Map<string, string[]>();
+  for (const k of orgs) {
+    const w = variantWords(graph.getNodeAttribute(k, 'label'));
+    const key = `${w[0]}|${w.length}`;
+    (blocks.get(key) ?? blocks.set(key, []).get(key)!).push(k);
+  }
+  const norm = new Map(orgs.map((k) => [k, normaliseName(graph.getNodeAttribute(k, 'label'))]));
+  const lexical = new Set(orgs.filter((k) => isLexiconName(norm.get(k)!)));
+  for (const key of [...blocks.keys()].sort()) {
+    const members = blocks.get(key)!.filter((k) => norm.get(k)!.length >= 12);
+    if (members.length > 400) continue;
+    for (let i = 0; i < members.length; i++)
+      for (let j = i + 1; j < members.length; j++) {
+        const [p, q] = [members[i]!, members[j]!];
+        const [a, b] = [norm.get(p)!, norm.get(q)!];
+        if (Math.abs(a.length - b.length) > 2 || (lexical.has(p) && lexical.has(q))) continue;
+        if (!withinEditDistance(a, b, Math.min(2, Math.floor(Math.max(a.length, b.length) / 10)))) continue;
+        if (shareNeighbour(graph, facts, p, q, common)) out.push([p, q, 'spelling']);
+      }
+  }
+  return out;
+}
+
+/** Merge, in place, organisations that outlets name apart (see orgVariantPairs). */
+export function mergeOrgVariants(graph: KGraph): KGraph {
+  return mergePairs(graph, orgVariantPairs(graph));
 }

@@ -3,7 +3,8 @@
 // by part of its portfolio to the full title; an organisation's outlet name is metadata, not an entity.
 import { normaliseName } from '../graph/keys.js';
 import type { LocalEntity, Mention } from '../types.js';
-import type { Found } from '../nlp/mentions.js';
+import { personKey, type Found } from '../nlp/mentions.js';
+import { lexicon } from '../nlp/lexicon.js';
 
 export interface Resolved {
   entities: LocalEntity[];
@@ -22,7 +23,7 @@ interface Group {
 export function resolveLocal(found: Found[], opts: { outlet?: string; author?: string } = {}): Resolved {
   const outletKey = opts.outlet ? normaliseName(opts.outlet.replace(/\(.*\)/, '')) : undefined;
   const authorKey = opts.author ? normaliseName(opts.author) : undefined;
-  const items = found.filter((f) => f.kind !== 'place').filter((f) => {
+  const items = dropTitles(tidyPersonNames(found.filter((f) => f.kind !== 'place'))).filter((f) => {
     const n = normaliseName(f.name);
     if (outletKey && (n === outletKey || outletKey.startsWith(n + ' ') || n.startsWith(outletKey))) return false;
     if (authorKey && f.kind === 'person' && n === authorKey) return false;
@@ -251,3 +252,61 @@ function sameBody(a: Group, b: Group): boolean {
 }
 
 const longest = (g: Group) => [...g.founds].sort((x, y) => y.name.length - x.name.length)[0]!.name;
+
+/**
+ * Names of people as a reader would write them: a name never runs over a blank line (a heading glued
+ * before it, "ACTUALITÉSEconomie", or a widget after it, "Commentaires", is not part of it), and an
+ * English possessive is not part of the name ("President Ibrahim Boubacar Keïta’s resignation").
+ * A mention left with fewer than two words of a full name is dropped.
+ */
+export function tidyPersonNames(found: Found[]): Found[] {
+  const out: Found[] = [];
+  for (const f of found) {
+    if (f.kind !== 'person') {
+      out.push(f);
+      continue;
+    }
+    const t = tidyPerson(f);
+    if (t) out.push(t);
+  }
+  return out;
+}
+
+function tidyPerson(f: Found): Found | undefined {
+  let { start, text, name } = f;
+  const parts = text.split(/(\n[ \t]*\n\s*)/);
+  if (parts.length > 1) {
+    // the paragraph with most of the name's words
+    let best = { at: 0, text: '', words: -1 };
+    for (let i = 0, at = start; i < parts.length; at += parts[i]!.length, i++) {
+      if (i % 2) continue;
+      const words = normaliseName(parts[i]!).split(' ').filter(Boolean);
+      const inName = name.split(' ').filter((w) => words.includes(normaliseName(w))).length;
+      if (inName > best.words) best = { at, text: parts[i]!, words: inName };
+    }
+    const keep = new Set(normaliseName(best.text).split(' '));
+    start = best.at + best.text.length - best.text.trimStart().length;
+    text = best.text.trim();
+    name = name.split(' ').filter((w) => keep.has(normaliseName(w))).join(' ');
+    if (!f.single && name.split(' ').length < 2) return undefined;
+  }
+  const possessive = /[’']s$/u.exec(name);
+  if (possessive && /[’']s$/u.test(text)) {
+    name = name.slice(0, possessive.index);
+    text = text.slice(0, -2);
+  }
+  if (name === f.name) return f;
+  const keys = f.keys.map((k) => (k === personKey(f.name) ? personKey(name) : k));
+  return { ...f, start, end: start + text.length, text, name, keys };
+}
+
+let titleForms: Set<string> | undefined;
+
+/**
+ * A title is not an organisation: "Président du Conseil d’Administration (PCA)" defines the acronym of a
+ * role, which the roles lexicon knows. An organisation mention whose whole name is a title is dropped.
+ */
+export function dropTitles(found: Found[]): Found[] {
+  titleForms ??= new Set(lexicon().roles.flatMap((r) => [r.role, ...r.forms]).map(normaliseName));
+  return found.filter((f) => f.kind !== 'organisation' || f.lexId || !titleForms!.has(normaliseName(f.name)));
+}

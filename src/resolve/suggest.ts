@@ -1,11 +1,16 @@
 // Likely duplicates for a researcher to review (`kunafoni curate suggest`): entities whose names are
-// near-identical, an acronym and the name it abbreviates, two people holding the same role at the
-// same organisation. Each suggestion carries its evidence and a score; the most likely come first.
-// Pairs are compared only inside blocks that share a name word (or its first four letters), so the
-// cost grows with the graph, not with its square.
+// near-identical, an acronym and the name it abbreviates. Two people are suggested only when their
+// names may be one name (never a surname alone) and something else corroborates it: an entity both
+// are named with, the same role at the same organisation, the same title. The same role alone proves
+// nothing: roles change hands. Each suggestion carries its evidence and a score; the most likely come
+// first. Pairs are compared only inside blocks that share a name word (or its first four letters), so
+// the cost grows with the graph, not with its square.
 import type { ReadonlyKGraph } from '../query/readonly.js';
 import { editDistance } from '../query/match.js';
 import { normaliseName } from '../graph/keys.js';
+import { abbreviates, asAcronym, bestNameMatch, variantWords, type NameMatch } from '../text/names.js';
+
+export { abbreviates };
 import type { NodeAttributes } from '../types.js';
 
 export type SuggestionReason = 'similar-names' | 'acronym' | 'same-role';
@@ -34,28 +39,111 @@ const WEAK = new Set(['mali', 'malienne', 'malien', 'societe', 'groupe', 'agence
 
 const namesOf = (a: NodeAttributes) => [...new Set([a.label, ...(a.aliases ?? [])])];
 
-/** "AMRTP" when `name` is written as an acronym (2 to 8 capitals or digits, optional dots). */
-function asAcronym(name: string): string | undefined {
-  const compact = name.replace(/\./g, '').trim();
-  return /^[A-Z][A-Z0-9&]{1,7}$/.test(compact) ? compact.replace(/&/g, '') : undefined;
+interface Hint {
+  score: number;
+  reason: SuggestionReason;
+  text: string;
+}
+
+const MATCH_SCORE: Record<NameMatch, number> = { spelling: 0.6, 'register-order': 0.55, 'given-name': 0.5, 'middle-name': 0.45 };
+const MATCH_TEXT: Record<NameMatch, string> = {
+  spelling: 'the same name spelt apart',
+  'register-order': 'the same name, surname first',
+  'given-name': 'a given name one letter longer',
+  'middle-name': 'the same name with a middle name left out',
+};
+
+/** How two people's names may be one name ("Haïdara" / "Haidara", a middle name left out, a letter or two apart). */
+function personHint(ax: NodeAttributes, ay: NodeAttributes): Hint | undefined {
+  const [xs, ys] = [namesOf(ax), namesOf(ay)];
+  const m = bestNameMatch(xs, ys);
+  if (m) return { score: MATCH_SCORE[m], reason: 'similar-names', text: `${MATCH_TEXT[m]}: "${ax.label}" / "${ay.label}"` };
+  // one letter or two apart, first names alike and the same number of words
+  for (const nx of xs.filter((n) => n.includes(' ')))
+    for (const ny of ys.filter((n) => n.includes(' '))) {
+      const [wx, wy] = [variantWords(nx), variantWords(ny)];
+      if (wx.length !== wy.length || wx[0] !== wy[0]) continue;
+      const [a, b] = [normaliseName(nx), normaliseName(ny)];
+      const d = editDistance(a, b);
+      if (d <= 2 && d / Math.max(a.length, b.length) <= 0.15) return { score: 0.45, reason: 'similar-names', text: `names differ by ${d} letter${d > 1 ? 's' : ''}: "${nx}" / "${ny}"` };
+    }
+  return undefined;
+}
+
+/** Names of organisations (or an organisation and a person) that are the same or a letter or two apart. */
+function nameHint(ax: NodeAttributes, ay: NodeAttributes): { score: number; text: string } | undefined {
+  const sameKind = ax.kind === ay.kind;
+  let best: { score: number; text: string } | undefined;
+  for (const nx of namesOf(ax))
+    for (const ny of namesOf(ay)) {
+      const a = normaliseName(nx);
+      const b = normaliseName(ny);
+      if (!a || !b) continue;
+      // a one-word alias ("Orange") or a person's one-word name is shared by too many entities to say they are one
+      if (!a.includes(' ') && (ax.kind === 'person' || nx !== ax.label)) continue;
+      if (!b.includes(' ') && (ay.kind === 'person' || ny !== ay.label)) continue;
+      let score = 0;
+      let text = '';
+      if (a === b) {
+        score = 0.95;
+        text = `same name "${nx}" / "${ny}"`;
+      } else if (sameKind && [...a.split(' ')].sort().join(' ') === [...b.split(' ')].sort().join(' ')) {
+        score = 0.85;
+        text = `same words in another order: "${nx}" / "${ny}"`;
+      } else if (sameKind && Math.min(a.length, b.length) >= 8) {
+        const d = editDistance(a, b);
+        const ratio = d / Math.max(a.length, b.length);
+        if (d <= 2 && ratio <= 0.15) {
+          score = 0.9 - ratio;
+          text = `names differ by ${d} letter${d > 1 ? 's' : ''}: "${nx}" / "${ny}"`;
+        }
+      }
+      if (score && !sameKind) score *= 0.8;
+      if (score > (best?.score ?? 0)) best = { score, text: sameKind ? text : `${text} (a ${ax.kind} and an ${ay.kind})` };
+    }
+  return best;
 }
 
 /**
- * Does the acronym abbreviate the name? Its letters are the initials of the name's words, in order;
- * small words ("de", "des") may be skipped, and up to a third of the other words.
+ * What, besides their names, says two people are one: an entity both are named with that few articles
+ * name, the same role at the same organisation, the same title. Empty when
+ * nothing does.
  */
-export function abbreviates(acronym: string, name: string): boolean {
-  const words = normaliseName(name).split(' ').filter(Boolean);
-  const content = words.filter((w) => !STOP.has(w));
-  const acr = acronym.toLowerCase();
-  if (content.length < 2 || acr.length < 2 || content[0]![0] !== acr[0]) return false;
-  let i = 0;
-  let skipped = 0;
-  for (const w of words) {
-    if (i < acr.length && w[0] === acr[i]) i++;
-    else if (!STOP.has(w)) skipped++;
-  }
-  return i === acr.length && skipped <= Math.floor(content.length / 3);
+function corroborationOf(graph: ReadonlyKGraph): (x: string, y: string) => Hint[] {
+  const byArticle = new Map<string, string[]>();
+  let articles = 0;
+  graph.forEachNode((k, a) => {
+    if (a.kind !== 'person' && a.kind !== 'organisation') return;
+    for (const art of a.articles ?? []) {
+      if (!byArticle.has(art)) articles++;
+      (byArticle.get(art) ?? byArticle.set(art, []).get(art)!).push(k);
+    }
+  });
+  const common = Math.max(2, Math.floor(articles / 10));
+  const neighbours = (k: string) => {
+    const out = new Set<string>();
+    for (const art of graph.getNodeAttribute(k, 'articles') ?? []) for (const n of byArticle.get(art) ?? []) if (n !== k) out.add(n);
+    return out;
+  };
+  const roles = (k: string) => {
+    const out = new Map<string, string>();
+    graph.forEachOutEdge(k, (_e, ea, _s, org) => void (ea.kind === 'holds-role' && ea.role && out.set(`${org}|${normaliseName(ea.role)}`, `${ea.role} of ${graph.getNodeAttribute(org, 'label')}`)));
+    return out;
+  };
+  return (x, y) => {
+    const out: Hint[] = [];
+    const ny = neighbours(y);
+    const shared = [...neighbours(x)].filter((n) => n !== y && ny.has(n) && graph.getNodeAttribute(n, 'mentions') <= common).sort();
+    if (shared.length) out.push({ score: 0.5, reason: 'similar-names', text: `both named with ${shared.slice(0, 3).map((n) => `"${graph.getNodeAttribute(n, 'label')}"`).join(', ')}` });
+    const ry = roles(y);
+    const same = [...roles(x)].filter(([k]) => ry.has(k));
+    if (same.length) out.push({ score: 0.5, reason: 'same-role', text: `both ${same[0]![1]}` });
+    const tx = (graph.getNodeAttribute(x, 'roles') ?? []).map(normaliseName);
+    const ty = (graph.getNodeAttribute(y, 'roles') ?? []).map(normaliseName);
+    const title = tx.find((t) => ty.some((u) => t === u || t.startsWith(u + ' ') || u.startsWith(t + ' ')));
+    if (title && !same.length) out.push({ score: 0.3, reason: 'same-role', text: `both titled "${title}"` });
+    return out;
+  };
 }
 
 interface Pair {
@@ -92,6 +180,7 @@ export function suggestDuplicates(graph: ReadonlyKGraph, opts: SuggestOptions = 
       for (const w of normaliseName(n).split(' '))
         if (w.length >= 3 && !STOP.has(w) && !WEAK.has(w)) for (const b of [`w:${w}`, `p:${w.slice(0, 4)}`]) (blocks.get(b) ?? blocks.set(b, new Set()).get(b)!).add(key);
   });
+  const corroboration = corroborationOf(graph);
   const compared = new Set<string>();
   for (const members of blocks.values()) {
     if (members.size < 2 || members.size > 300) continue;
@@ -104,50 +193,19 @@ export function suggestDuplicates(graph: ReadonlyKGraph, opts: SuggestOptions = 
         compared.add(id);
         const ax = attrs(x);
         const ay = attrs(y);
-        const sameKind = ax.kind === ay.kind;
-        if (!sameKind && !(entityKinds.has(ax.kind) && entityKinds.has(ay.kind))) continue;
-        let best: { score: number; text: string } | undefined;
-        for (const nx of namesOf(ax))
-          for (const ny of namesOf(ay)) {
-            const a = normaliseName(nx);
-            const b = normaliseName(ny);
-            if (!a || !b) continue;
-            // a surname alone ("Ndiaye") or a one-word alias ("Orange") is shared by too many entities to say they are one
-            if (!a.includes(' ') && (ax.kind === 'person' || nx !== ax.label)) continue;
-            if (!b.includes(' ') && (ay.kind === 'person' || ny !== ay.label)) continue;
-            let score = 0;
-            let text = '';
-            if (a === b) {
-              score = 0.95;
-              text = `same name "${nx}" / "${ny}"`;
-            } else if ([...a.split(' ')].sort().join(' ') === [...b.split(' ')].sort().join(' ')) {
-              score = 0.85;
-              text = `same words in another order: "${nx}" / "${ny}"`;
-            } else {
-              const d = editDistance(a, b);
-              const ratio = d / Math.max(a.length, b.length);
-              if (d <= 2 && ratio <= 0.2 && Math.min(a.length, b.length) >= 5) {
-                score = 0.9 - ratio;
-                text = `names differ by ${d} letter${d > 1 ? 's' : ''}: "${nx}" / "${ny}"`;
-              } else {
-                // one name is the other plus words ("Issa Koné" / "Issa Koné Diarra"), the shorter one with at least two words
-                const ta = a.split(' ');
-                const tb = b.split(' ');
-                const [short, long] = ta.length <= tb.length ? [ta, tb] : [tb, ta];
-                if (short.length >= 2 && ` ${long.join(' ')} `.includes(` ${short.join(' ')} `) && short.some((t) => !WEAK.has(t))) {
-                  score = 0.6;
-                  text = `"${ta.length <= tb.length ? nx : ny}" is contained in "${ta.length <= tb.length ? ny : nx}"`;
-                }
-              }
-            }
-            if (score && !sameKind) score *= 0.8;
-            if (score > (best?.score ?? 0)) best = { score, text: sameKind ? text : `${text} (a ${ax.kind} and an ${ay.kind})` };
-          }
+        if (ax.kind === 'person' && ay.kind === 'person') {
+          const hint = personHint(ax, ay);
+          const why = hint && corroboration(x, y);
+          if (hint && why?.length) for (const h of [hint, ...why]) add(x, y, h.score, h.reason, h.text);
+          continue;
+        }
+        if (!entityKinds.has(ax.kind) || !entityKinds.has(ay.kind)) continue;
+        const best = nameHint(ax, ay);
         if (best) add(x, y, best.score, 'similar-names', best.text);
       }
   }
 
-  // 2. acronym ↔ full name, among organisations
+  // 2. acronym ↔ full name, among organisations: an acronym no name of its own expands, a name with no acronym of its own
   const orgs: string[] = [];
   graph.forEachNode((k, a) => void (a.kind === 'organisation' && orgs.push(k)));
   const byInitial = new Map<string, string[]>();
@@ -159,40 +217,13 @@ export function suggestDuplicates(graph: ReadonlyKGraph, opts: SuggestOptions = 
   for (const k of orgs)
     for (const n of namesOf(attrs(k))) {
       const acr = asAcronym(n);
-      if (!acr) continue;
+      if (!acr || namesOf(attrs(k)).some((m) => !asAcronym(m))) continue;
       for (const other of new Set(byInitial.get(acr[0]!.toLowerCase()) ?? [])) {
-        if (other === k) continue;
+        if (other === k || namesOf(attrs(other)).some((m) => asAcronym(m) && asAcronym(m) !== acr)) continue;
         const full = namesOf(attrs(other)).find((m) => !asAcronym(m) && abbreviates(acr, m));
         if (full) add(k, other, 0.8, 'acronym', `"${n}" abbreviates "${full}"`);
       }
     }
-
-  // 3. two people holding the same role at the same organisation
-  graph.forEachNode((org, a) => {
-    if (a.kind !== 'organisation') return;
-    const holders = new Map<string, { person: string; role: string; first?: string; last?: string }[]>();
-    graph.forEachInEdge(org, (_e, ea, person) => {
-      if (ea.kind !== 'holds-role' || !ea.role) return;
-      const role = normaliseName(ea.role);
-      const h = { person, role: ea.role, ...(ea.firstSeen ? { first: ea.firstSeen } : {}), ...(ea.lastSeen ? { last: ea.lastSeen } : {}) };
-      (holders.get(role) ?? holders.set(role, []).get(role)!).push(h);
-    });
-    for (const [, hs] of holders) {
-      if (hs.length < 2 || hs.length > 20) continue;
-      for (let i = 0; i < hs.length; i++)
-        for (let j = i + 1; j < hs.length; j++) {
-          const [x, y] = [hs[i]!, hs[j]!];
-          const px = attrs(x.person);
-          const py = attrs(y.person);
-          const wordsX = new Set(namesOf(px).flatMap((n) => normaliseName(n).split(' ')));
-          const shared = namesOf(py).flatMap((n) => normaliseName(n).split(' ')).filter((w) => w.length >= 3 && wordsX.has(w));
-          // a role changes hands: the same role in periods that do not overlap is weaker evidence
-          const overlap = !x.first || !y.first || !x.last || !y.last || (x.first <= y.last && y.first <= x.last);
-          const score = (shared.length ? 0.75 : 0.5) * (overlap ? 1 : 0.6);
-          add(x.person, y.person, score, 'same-role', `both ${x.role} of ${a.label}${shared.length ? `, sharing the name "${[...new Set(shared)].join(' ')}"` : ''}${overlap ? '' : ' (in different periods)'}`);
-        }
-    }
-  });
 
   const entity = (k: string) => {
     const a = attrs(k);
