@@ -1,11 +1,21 @@
-// Extraction of one article: sentences, mentions, within-article resolution, relations. Pure: no I/O.
-import type { Article, Extraction, LocalEntity } from '../types.js';
+// Extraction of one article: sentences, mentions, within-article resolution, relations (the rules' and,
+// when a model is trained, the candidates it scores at or above its threshold). Pure: no I/O beyond
+// the data files read once.
+import type { Article, Extraction, LocalEntity, LocalRelation, Sentence } from '../types.js';
 import { resolveLocal } from '../resolve/local.js';
 import { findMentions } from './mentions.js';
 import { extractRelations } from './relations.js';
+import { scoreRelations, scoringMode, type ScoringMode } from './scorer.js';
 import { splitSentences } from './sentences.js';
 
-export function extractArticle(article: Article): Extraction {
+/** What the rules make of an article, before any scoring: what training and scoring start from. */
+export interface RuleExtraction {
+  sentences: Sentence[];
+  entities: LocalEntity[];
+  relations: LocalRelation[];
+}
+
+export function extractByRules(article: Article): RuleExtraction {
   const sentences = splitSentences(article.text);
   const found = findMentions(article.text, sentences, article.lang);
   const opts: { outlet?: string; author?: string } = {};
@@ -22,6 +32,13 @@ export function extractArticle(article: Article): Extraction {
     roles: [],
     mentions: [],
   }));
+  return { sentences, entities: [...entities, ...topicEntities], relations };
+}
+
+export function extractArticle(article: Article, scoring: ScoringMode = scoringMode()): Extraction {
+  const { sentences, entities, relations } = extractByRules(article);
+  const kept = scoring.mode === 'rules' ? relations : scoreRelations(article.text, article.lang, sentences, entities, relations, scoring.model, scoring.minConfidence);
   // an entity is kept when the article names it; a topic when a relation points to it
-  return { article: article.id, entities: [...entities, ...topicEntities], relations };
+  const targets = new Set(kept.map((r) => r.target));
+  return { article: article.id, entities: entities.filter((e) => e.kind !== 'topic' || targets.has(e.id)), relations: kept };
 }
