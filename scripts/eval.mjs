@@ -8,7 +8,8 @@
 // articles into ONE store, so the graph holds every article, each read by a model that never saw it.
 // That graph is scored by the shared scorer and printed after the plain (in-sample) line. Configurations:
 // `rules` (the rules alone: no model), `model` (a model that does not see the rules' ids), `both` (the
-// model over the rules' hits and the context: the default pipeline); `all` prints the three.
+// model over the rules' hits and the context), `union` (the rules' relations, plus the candidates no rule
+// read that a model trained on those alone scores high enough); `all` prints the four.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -39,8 +40,9 @@ if (cv !== undefined && !(Number.isInteger(Number(cv)) && Number(cv) >= 2)) {
   console.error(`eval: --cv expects a number of folds (2 or more), got "${cv}"`);
   process.exit(2);
 }
-if (!['rules', 'model', 'both', 'all'].includes(config)) {
-  console.error(`eval: --config expects rules, model, both or all, got "${config}"`);
+const CONFIGS = ['rules', 'model', 'both', 'union'];
+if (![...CONFIGS, 'all'].includes(config)) {
+  console.error(`eval: --config expects ${CONFIGS.join(', ')} or all, got "${config}"`);
   process.exit(2);
 }
 // the scorer runs its main() only when started under its real path: give it that path, so a ../shared
@@ -79,14 +81,14 @@ async function crossValidated(k, cfg) {
   const { buildExamples, defaultSets, trainOn, modelJson } = await import('./train.mjs');
   const files = readdirSync(corpus).filter((f) => !f.startsWith('.')).sort();
   const store = join(tmp, `store-cv-${cfg}`);
-  const examples = cfg === 'rules' ? [] : (await buildExamples([['shared', corpus, gold], ...defaultSets({ shared: false })], { withoutRules: cfg === 'model' })).examples;
+  const examples = cfg === 'rules' ? [] : (await buildExamples([['shared', corpus, gold], ...defaultSets({ shared: false })], { withoutRules: cfg === 'model' || cfg === 'union' })).examples;
   for (let f = 0; f < k; f++) {
     const mine = files.filter((_x, i) => i % k === f);
     if (!mine.length) continue;
     let env = { KUNAFONI_MODEL: 'rules' };
     if (cfg !== 'rules') {
       const exclude = new Set(mine.map((x) => `shared/${x.slice(0, x.length - extname(x).length)}`));
-      const model = await trainOn(examples, { exclude, withoutRules: cfg === 'model' });
+      const model = await trainOn(examples, { exclude, withoutRules: cfg === 'model', keepRules: cfg === 'union' });
       const file = join(tmp, `model-${cfg}-${f}.json`);
       writeFileSync(file, modelJson(model));
       env = { KUNAFONI_MODEL: file };
@@ -107,7 +109,7 @@ try {
   } else {
     const lines = r.stdout.trimEnd().split('\n');
     console.log([...lines.slice(0, -1), `plain (in-sample)               ${lines.pop()}`].join('\n'));
-    for (const cfg of config === 'all' ? ['rules', 'model', 'both'] : [config]) {
+    for (const cfg of config === 'all' ? CONFIGS : [config]) {
       const s = score(await crossValidated(Number(cv), cfg), args, `cv-${cfg}`);
       if (args.includes('--verbose')) process.stdout.write(s.stdout);
       console.log(`cross-validated (${cv}-fold, ${cfg.padEnd(5)}) ${lastLine(s.stdout)}`);

@@ -3,7 +3,7 @@
 // data/models/relations.json. Same inputs, same bytes: examples are taken in a fixed order (set, file,
 // article, candidate) and the weights are rounded.
 //
-//   node scripts/train.mjs [--out FILE] [--without-rules] [--set NAME=ARTICLES:GOLD ...] [--only-fictional]
+//   node scripts/train.mjs [--out FILE] [--without-rules | --keep-rules] [--set NAME=ARTICLES:GOLD ...] [--only-fictional]
 //
 // The sets: ../shared (corpus, gold) when present, and our fictional sets (data/articles with
 // test/fixtures/articles/gold, test/fixtures/blind*/{articles,gold}). Uses the compiled code in dist/.
@@ -64,9 +64,9 @@ export async function buildExamples(sets, { withoutRules = false } = {}) {
 }
 
 /** Trains on the examples whose group is not excluded; returns the model. */
-export async function trainOn(examples, { exclude = new Set(), withoutRules = false, about = {} } = {}) {
+export async function trainOn(examples, { exclude = new Set(), withoutRules = false, keepRules = false, about = {} } = {}) {
   const { trainModel, DEFAULT_MODEL } = await dist('nlp/training.js');
-  return trainModel(examples.filter((e) => !exclude.has(e.group)), { ...DEFAULT_MODEL, withoutRules }, about);
+  return trainModel(examples.filter((e) => !exclude.has(e.group)), { ...DEFAULT_MODEL, withoutRules, keepRules }, about);
 }
 
 export const modelJson = (model) => JSON.stringify(model, null, 1) + '\n';
@@ -78,10 +78,11 @@ async function main(argv) {
   };
   const out = resolve(take('--out') ?? join(root, 'data', 'models', 'relations.json'));
   const withoutRules = argv.includes('--without-rules');
+  const keepRules = argv.includes('--keep-rules');
   const sets = argv.includes('--only-fictional') ? defaultSets({ shared: false }) : defaultSets();
   const { examples, problems } = await buildExamples(sets, { withoutRules });
   for (const p of problems) console.error(`train: ${p}`);
-  const model = await trainOn(examples, { withoutRules, about: { sets: sets.map(([n]) => n) } });
+  const model = await trainOn(examples, { withoutRules, keepRules, about: { sets: sets.map(([n]) => n) } });
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, modelJson(model));
   const a = model.about;

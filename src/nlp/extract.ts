@@ -3,6 +3,7 @@
 // the data files read once.
 import type { Article, Extraction, LocalEntity, LocalRelation, Sentence } from '../types.js';
 import { resolveLocal } from '../resolve/local.js';
+import { topicLabel } from './candidates.js';
 import { findMentions } from './mentions.js';
 import { extractRelations } from './relations.js';
 import { scoreRelations, scoringMode, type ScoringMode } from './scorer.js';
@@ -15,6 +16,16 @@ export interface RuleExtraction {
   relations: LocalRelation[];
 }
 
+const topicEntity = (id: string, label: string): LocalEntity => ({
+  id,
+  kind: 'topic',
+  name: label,
+  forms: [],
+  keys: [`topic:@${id.slice('topic:'.length)}`],
+  roles: [],
+  mentions: [],
+});
+
 export function extractByRules(article: Article): RuleExtraction {
   const sentences = splitSentences(article.text);
   const found = findMentions(article.text, sentences, article.lang);
@@ -23,15 +34,7 @@ export function extractByRules(article: Article): RuleExtraction {
   if (article.author) opts.author = article.author;
   const { entities } = resolveLocal(found, opts);
   const { relations, topics } = extractRelations(article.text, sentences, entities, article.lang, article.date);
-  const topicEntities: LocalEntity[] = topics.map((t) => ({
-    id: t.id,
-    kind: 'topic',
-    name: t.label,
-    forms: [],
-    keys: [`topic:@${t.id.slice('topic:'.length)}`],
-    roles: [],
-    mentions: [],
-  }));
+  const topicEntities = topics.map((t) => topicEntity(t.id, t.label));
   return { sentences, entities: [...entities, ...topicEntities], relations };
 }
 
@@ -40,5 +43,8 @@ export function extractArticle(article: Article, scoring: ScoringMode = scoringM
   const kept = scoring.mode === 'rules' ? relations : scoreRelations(article.text, article.lang, sentences, entities, relations, scoring.model, scoring.minConfidence);
   // an entity is kept when the article names it; a topic when a relation points to it
   const targets = new Set(kept.map((r) => r.target));
-  return { article: article.id, entities: entities.filter((e) => e.kind !== 'topic' || targets.has(e.id)), relations: kept };
+  const all = entities.filter((e) => e.kind !== 'topic' || targets.has(e.id));
+  // topics of commitments that the scorer read and no rule did
+  for (const id of targets) if (id.startsWith('topic:') && !all.some((e) => e.id === id)) all.push(topicEntity(id, topicLabel(id, article.lang)));
+  return { article: article.id, entities: all, relations: kept };
 }

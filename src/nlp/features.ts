@@ -2,7 +2,8 @@
 // around the two mentions, their distance, the kinds, a role title next to either mention, trigger
 // words of each relation, modality, negation and hedges, and where the sentence stands in the article.
 // Every feature is a string prefixed by the candidate's kind, so one weight table serves every kind.
-import type { Candidate } from './candidates.js';
+import type { Candidate, CandidateGroup } from './candidates.js';
+import type { LocalEntity } from '../types.js';
 import type { Lang } from '../types.js';
 import { lexicon } from './lexicon.js';
 
@@ -67,6 +68,7 @@ export function featuresOf(c: Candidate, ctx: FeatureContext): string[] {
   if (whole.includes(' respectivement ') || whole.includes(' respectively ')) f.add('respectivement');
   f.add(`pos=${c.index === 0 ? 'first' : c.index < 3 ? 'lead' : 'body'}`);
   f.add(`slen=${bucket(s.text.length, [80, 160, 300])}`);
+  if (c.trigger && c.a) return finish(c, undertakingFeatures(c, c.a, c.trigger, ctx, f));
   if (!c.a || !c.b) {
     f.add(c.a ? 'source-named' : 'anaphor-end');
     return finish(c, f);
@@ -100,10 +102,64 @@ export function featuresOf(c: Candidate, ctx: FeatureContext): string[] {
   return finish(c, f);
 }
 
+const FUTURE = /(?<![\p{L}])\p{Ll}{2,}(?:ra|ront|rait|raient)(?![\p{L}])|(?<![\p{L}])(?:will|would)\s/u;
+const FIGURE = /\d|(?<![\p{L}])(?:milliards?|millions?|billion|million)(?![\p{L}])/iu;
+
+/** A committed-to candidate no rule read: the actor, the undertaking word and the clause it opens. */
+function undertakingFeatures(c: Candidate, a: NonNullable<Candidate['a']>, trig: NonNullable<Candidate['trigger']>, ctx: FeatureContext, f: Set<string>): Set<string> {
+  const word = fold(trig.word).split(/\s+/);
+  f.add(`ctrig=${word[0]}`);
+  if (word.length > 1) f.add(`ctrig2=${word.join('_')}`);
+  f.add(`actor=${a.kind}`);
+  const between = windowOf(ctx.text, a.end, trig.start);
+  f.add(`cdist=${bucket(between.length, [0, 1, 2, 4, 8, 15])}`);
+  if (between.length <= 4) f.add(`cbtw=${between.join('_')}`);
+  if (between.includes(',')) f.add('cbtw-comma');
+  if (a.start - c.sentence.start < 8) f.add('actor-opens');
+  const clause = c.commitment ?? '';
+  if (FUTURE.test(clause)) f.add('clause-future');
+  if (FIGURE.test(clause)) f.add('clause-figure');
+  const ws = ` ${tokens(clause).join(' ')} `;
+  if (has(ws, MODAL)) f.add('clause-modal');
+  if (has(ws, NEGATION)) f.add('clause-negation');
+  if (/[«»"“”]/u.test(c.sentence.text)) f.add('quoted');
+  f.add(`clen=${bucket(clause.length, [40, 100, 200])}`);
+  return f;
+}
+
 /** Every feature is crossed with the candidate's kind; kind-free copies let rare kinds borrow strength. */
 function finish(c: Candidate, f: Set<string>): string[] {
   const out: string[] = [];
   for (const x of f) out.push(`${c.kind}|${x}`);
   for (const x of f) if (x.startsWith('trig=') || x.startsWith('dist=') || x === 'negation' || x === 'modal' || x.startsWith('btw-')) out.push(`*|${x}`);
   return out.sort();
+}
+
+/** What the features of a relation across the article look at, beyond one sentence. */
+export interface ArticleContext extends FeatureContext {
+  entities: Map<string, LocalEntity>;
+}
+
+/**
+ * The features of a relation of the article (a group of candidates): every feature of every sentence
+ * that may state it (so "an apposition in one of them" counts), how many sentences, how often each end
+ * is named, and for holds-role whether the person carries a title and the organisation is the article's
+ * main one.
+ */
+export function groupFeatures(g: CandidateGroup, ctx: ArticleContext): string[] {
+  const f = new Set<string>();
+  for (const c of g.members) for (const x of featuresOf(c, ctx)) f.add(x);
+  const extra: string[] = [`nsent=${bucket(g.members.length, [1, 2])}`];
+  const src = ctx.entities.get(g.source);
+  const tgt = ctx.entities.get(g.target);
+  const mentions = (e?: LocalEntity) => bucket(e?.mentions.length ?? 0, [0, 1, 3]);
+  extra.push(`src-mentions=${mentions(src)}`);
+  if (g.kind !== 'committed-to') extra.push(`tgt-mentions=${mentions(tgt)}`);
+  if (src?.roles.length) extra.push('src-titled');
+  if (g.kind === 'holds-role' && tgt) {
+    const orgs = [...ctx.entities.values()].filter((e) => e.kind === 'organisation').sort((a, b) => b.mentions.length - a.mentions.length);
+    if (orgs[0]?.id === tgt.id) extra.push('tgt-main-org');
+  }
+  for (const x of extra) f.add(`${g.kind}|${x}`);
+  return [...f].sort();
 }

@@ -6,16 +6,23 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Lang, LocalEntity, LocalRelation } from '../types.js';
-import { candidatesOf, type Candidate } from './candidates.js';
-import { featuresOf } from './features.js';
+import { candidatesOf, groupCandidates, type Candidate, type CandidateGroup } from './candidates.js';
+import { featuresOf, groupFeatures, type FeatureContext } from './features.js';
 import { lexicon } from './lexicon.js';
 
 export interface RelationModel {
   version: 1;
   /** Features that were left out when training (e.g. the rule ids, for the "model alone" configuration). */
   withoutRules: boolean;
-  /** Candidates whose probability is at least this are kept. */
+  /**
+   * The rules' relations are kept as they are and the model only adds candidates no rule read (it was
+   * trained on those alone); otherwise every candidate, the rules' included, stands or falls by its score.
+   */
+  keepRules?: boolean;
+  /** Candidates whose probability is at least this are kept... */
   threshold: number;
+  /** ...or at least this for their kind, when the kind had examples enough to choose one. */
+  thresholds?: Record<string, number>;
   /** How the weights were made: training set sizes, hyper-parameters, cross-validated figures. */
   about: Record<string, unknown>;
   weights: Record<string, number>;
@@ -106,25 +113,52 @@ function roleOf(c: Candidate, entities: Map<string, LocalEntity>, text: string):
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
 /**
- * The relations of an article under a model: each candidate at or above the threshold becomes the rule
+ * The relations of an article under a model. Candidates are grouped by relation (kind and ends); each
+ * group is scored on the features of all its sentences. A group at or above the threshold keeps the rule
  * relations that stated it (their confidence replaced by the model's probability) or, when no rule did,
- * a relation of rule `model:<kind>`. `discussed` relations are the rules' (no gold scores them).
+ * becomes one relation of rule `model:<kind>` on the sentence the model scores highest. `discussed`
+ * relations are the rules' (no gold scores them).
  */
-export function scoreRelations(text: string, lang: Lang, sentences: LocalRelation['sentence'][], entities: LocalEntity[], rules: LocalRelation[], model: RelationModel, minConfidence = model.threshold): LocalRelation[] {
+export function scoreRelations(text: string, lang: Lang, sentences: LocalRelation['sentence'][], entities: LocalEntity[], rules: LocalRelation[], model: RelationModel, minConfidence?: number): LocalRelation[] {
   const byId = new Map(entities.map((e) => [e.id, e]));
+  const ctx = { text, lang, withoutRules: model.withoutRules, entities: byId };
   const out: LocalRelation[] = [];
-  for (const c of candidatesOf(sentences, entities, rules)) {
-    const { p, top } = score(model, featuresOf(c, { text, lang, withoutRules: model.withoutRules }));
-    if (p < minConfidence) continue;
-    const confidence = round(p);
-    if (c.rules.length) {
-      for (const r of c.rules) out.push({ ...r, confidence, features: top });
+  for (const g of groupCandidates(candidatesOf(sentences, entities, rules, lang))) {
+    const ruled = g.members.flatMap((c) => c.rules);
+    if (model.keepRules && ruled.length) {
+      out.push(...ruled);
       continue;
     }
-    const rel: LocalRelation = { kind: c.kind, source: c.source, target: c.target, sentence: c.sentence, rule: `model:${c.kind}`, confidence, features: top };
-    if (c.kind === 'holds-role') rel.role = roleOf(c, byId, text);
-    out.push(rel);
+    const { p, top } = score(model, groupFeatures(g, ctx));
+    if (p < (minConfidence ?? model.thresholds?.[g.kind] ?? model.threshold)) continue;
+    const confidence = round(p);
+    if (ruled.length) {
+      for (const r of ruled) out.push({ ...r, confidence, features: top });
+      continue;
+    }
+    out.push(modelRelation(bestMember(g, model, ctx), byId, text, confidence, top));
   }
   for (const r of rules) if (r.kind === 'discussed') out.push(r);
   return out;
+}
+
+/** The sentence of a group that states it best, by the model's score of that sentence alone. */
+function bestMember(g: CandidateGroup, model: RelationModel, ctx: FeatureContext): Candidate {
+  let best = g.members[0]!;
+  let bestP = -1;
+  for (const c of g.members) {
+    const { p } = score(model, featuresOf(c, ctx));
+    if (p > bestP) [best, bestP] = [c, p];
+  }
+  return best;
+}
+
+function modelRelation(c: Candidate, byId: Map<string, LocalEntity>, text: string, confidence: number, top: string[]): LocalRelation {
+  const rel: LocalRelation = { kind: c.kind, source: c.source, target: c.target, sentence: c.sentence, rule: `model:${c.kind}`, confidence, features: top };
+  if (c.kind === 'holds-role') rel.role = roleOf(c, byId, text);
+  if (c.commitment) {
+    rel.commitment = c.commitment;
+    rel.status = 'announced';
+  }
+  return rel;
 }

@@ -3,10 +3,10 @@
 // normalised, aliases, committed-to by source and keyword), then an L2-regularised logistic regression is
 // fitted by averaged stochastic gradient descent in a fixed order. No randomness: the same examples give
 // the same weights, byte for byte.
-import type { Article, LocalEntity } from '../types.js';
-import { candidatesOf, type Candidate } from './candidates.js';
+import type { Article, Lang, LocalEntity } from '../types.js';
+import { candidatesOf, groupCandidates, topicLabel, type Candidate } from './candidates.js';
 import type { RuleExtraction } from './extract.js';
-import { featuresOf } from './features.js';
+import { groupFeatures } from './features.js';
 import type { RelationModel } from './scorer.js';
 
 export interface GoldEntity {
@@ -81,7 +81,7 @@ const SYMMETRIC = new Set(['met-with', 'signed-agreement-with', 'holds-role']);
  * The label of a candidate against its article's gold: 1 when it states a required gold relation, 0 when
  * it states none, undefined when the scorer would not count it (an end it ignores, an optional relation).
  */
-export function labelOf(c: Candidate, entities: Map<string, LocalEntity>, gold: GoldFile, index: GoldIndex): 0 | 1 | undefined {
+export function labelOf(c: Candidate, entities: Map<string, LocalEntity>, gold: GoldFile, index: GoldIndex, lang: Lang = 'fr'): 0 | 1 | undefined {
   const s = goldIds(entities.get(c.source), index);
   if (s === 'ignore') return undefined;
   const resolve = (names: string[]) => new Set(names.flatMap((n) => [...(index.byAlias.get(squash(n)) ?? [])]));
@@ -91,8 +91,8 @@ export function labelOf(c: Candidate, entities: Map<string, LocalEntity>, gold: 
     const as = resolve([r.a, ...(r.alt_a ?? [])]);
     let fits: boolean;
     if (c.kind === 'committed-to') {
-      const target = entities.get(c.target);
-      const label = ` ${norm(`${target?.name ?? ''} ${c.rules[0]?.commitment ?? ''}`)} `;
+      const target = entities.get(c.target)?.name ?? topicLabel(c.target, lang);
+      const label = ` ${norm(`${target} ${c.commitment ?? c.rules[0]?.commitment ?? ''}`)} `;
       fits = [...s].some((x) => as.has(x)) && (r.b_keywords ?? []).map(norm).filter(Boolean).some((k) => label.includes(` ${k}`));
     } else {
       const t = goldIds(entities.get(c.target), index);
@@ -113,16 +113,19 @@ export interface Example {
   group: string;
   features: string[];
   y: 0 | 1;
+  /** Whether a rule stated the candidate. */
+  ruled: boolean;
 }
 
 /** The labelled candidates of one article (of one gold file). */
 export function examplesOf(article: Article, x: RuleExtraction, gold: GoldFile, index: GoldIndex, group: string, withoutRules = false): Example[] {
   const entities = new Map(x.entities.map((e) => [e.id, e]));
   const out: Example[] = [];
-  for (const c of candidatesOf(x.sentences, x.entities, x.relations)) {
-    const y = labelOf(c, entities, gold, index);
+  const ctx = { text: article.text, lang: article.lang, withoutRules, entities };
+  for (const g of groupCandidates(candidatesOf(x.sentences, x.entities, x.relations, article.lang))) {
+    const y = labelOf(g.members[0]!, entities, gold, index, article.lang);
     if (y === undefined) continue;
-    out.push({ group, features: featuresOf(c, { text: article.text, lang: article.lang, withoutRules }), y });
+    out.push({ group, features: groupFeatures(g, ctx), y, ruled: g.members.some((c) => c.rules.length > 0) });
   }
   return out;
 }
@@ -203,16 +206,22 @@ export function chooseThreshold(p: number[], y: Array<0 | 1>, precision: number)
 
 export interface ModelOptions extends TrainOptions {
   withoutRules: boolean;
+  /** Train on the candidates no rule read, to add to the rules' relations (see RelationModel.keepRules). */
+  keepRules?: boolean;
   /** Candidate-level precision the threshold is chosen for, on out-of-fold probabilities. */
   precision: number;
   folds: number;
 }
 export const DEFAULT_MODEL: ModelOptions = { ...DEFAULT_TRAIN, withoutRules: false, precision: 0.85, folds: 5 };
 
+/** Below this many positive examples, a kind takes the overall threshold. */
+const MIN_POSITIVES_PER_KIND = 10;
+
 const r4 = (x: number) => Math.round(x * 1e4) / 1e4;
 
 /** Trains the model: weights on every example, the threshold from out-of-fold probabilities. */
-export function trainModel(examples: Example[], o: ModelOptions = DEFAULT_MODEL, about: Record<string, unknown> = {}): RelationModel {
+export function trainModel(all: Example[], o: ModelOptions = DEFAULT_MODEL, about: Record<string, unknown> = {}): RelationModel {
+  const examples = o.keepRules ? all.filter((e) => !e.ruled) : all;
   const w = fitLogistic(examples, o);
   const weights: Record<string, number> = {};
   for (const f of [...w.keys()].sort()) {
@@ -221,10 +230,22 @@ export function trainModel(examples: Example[], o: ModelOptions = DEFAULT_MODEL,
   }
   const oof = outOfFold(examples, o.folds, o);
   const t = chooseThreshold(oof, examples.map((e) => e.y), o.precision);
+  // a threshold per kind where the kind has examples enough, the overall one elsewhere
+  const thresholds: Record<string, number> = {};
+  const kindOf = (e: Example) => e.features.find((f) => !f.startsWith('*|'))!.split('|')[0]!;
+  for (const kind of [...new Set(examples.map(kindOf))].sort()) {
+    const idx = examples.map((_e, i) => i).filter((i) => kindOf(examples[i]!) === kind);
+    const pos = idx.filter((i) => examples[i]!.y === 1).length;
+    if (pos < MIN_POSITIVES_PER_KIND) continue;
+    const k = chooseThreshold(idx.map((i) => oof[i]!), idx.map((i) => examples[i]!.y), o.precision);
+    if (k.recall > 0) thresholds[kind] = k.threshold;
+  }
   return {
     version: 1,
     withoutRules: o.withoutRules,
+    ...(o.keepRules ? { keepRules: true } : {}),
     threshold: t.threshold,
+    thresholds,
     about: {
       ...about,
       examples: examples.length,
