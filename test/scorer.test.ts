@@ -88,3 +88,18 @@ describe('scoring', () => {
     expect(() => readModel(bad)).toThrow(/bad\.json: expected \{version: 1/);
   });
 });
+
+describe('precision first', () => {
+  it('export --min-confidence keeps the edges at or above it; a bad value is refused', async () => {
+    const { ingestPaths } = await import('../src/ingest.js');
+    const { filterGraph, parseFilterOptions } = await import('../src/export/filter.js');
+    const { store } = await ingestPaths([join(ROOT, 'data', 'articles')], { store: join(dir, 'samples'), workers: 0 });
+    const confs = store.graph.mapEdges((_k, a) => a.confidence ?? 1);
+    const cut = [...confs].sort((a, b) => a - b)[Math.floor(confs.length / 2)]!;
+    const kept = filterGraph(store.graph, parseFilterOptions({ 'min-confidence': String(cut) }));
+    expect(kept.size).toBe(confs.filter((c) => c >= cut).length);
+    expect(kept.size).toBeLessThan(store.graph.size);
+    kept.forEachEdge((_k, a) => expect(a.confidence ?? 1).toBeGreaterThanOrEqual(cut));
+    expect(() => parseFilterOptions({ 'min-confidence': '1.5' })).toThrow(/--min-confidence "1\.5" is not a number between 0 and 1/);
+  });
+});
