@@ -30,6 +30,8 @@ const corpus = take('--corpus', join(shared, 'corpus'));
 const gold = take('--gold', join(shared, 'gold'));
 const cv = take('--cv', undefined, false);
 const config = take('--config', 'both', false);
+// the precision the scorer's thresholds are chosen for (on out-of-fold candidates) when training each fold
+const precision = take('--precision', undefined, false);
 const scorerPath = join(shared, 'tools', 'eval.mjs');
 for (const [what, p] of [['corpus', corpus], ['gold', gold], ['scorer', scorerPath]])
   if (!existsSync(p)) {
@@ -88,7 +90,7 @@ async function crossValidated(k, cfg) {
     let env = { KUNAFONI_MODEL: 'rules' };
     if (cfg !== 'rules') {
       const exclude = new Set(mine.map((x) => `shared/${x.slice(0, x.length - extname(x).length)}`));
-      const model = await trainOn(examples, { exclude, withoutRules: cfg === 'model', keepRules: cfg === 'union' });
+      const model = await trainOn(examples, { exclude, withoutRules: cfg === 'model', keepRules: cfg === 'union', precision: precision === undefined ? undefined : Number(precision) });
       const file = join(tmp, `model-${cfg}-${f}.json`);
       writeFileSync(file, modelJson(model));
       env = { KUNAFONI_MODEL: file };

@@ -64,9 +64,10 @@ export async function buildExamples(sets, { withoutRules = false } = {}) {
 }
 
 /** Trains on the examples whose group is not excluded; returns the model. */
-export async function trainOn(examples, { exclude = new Set(), withoutRules = false, keepRules = false, about = {} } = {}) {
+export async function trainOn(examples, { exclude = new Set(), withoutRules = false, keepRules = false, precision, about = {} } = {}) {
   const { trainModel, DEFAULT_MODEL } = await dist('nlp/training.js');
-  return trainModel(examples.filter((e) => !exclude.has(e.group)), { ...DEFAULT_MODEL, withoutRules, keepRules }, about);
+  const o = { ...DEFAULT_MODEL, withoutRules, keepRules, ...(precision ? { precision } : {}) };
+  return trainModel(examples.filter((e) => !exclude.has(e.group)), o, about);
 }
 
 export const modelJson = (model) => JSON.stringify(model, null, 1) + '\n';

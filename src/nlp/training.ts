@@ -212,7 +212,7 @@ export interface ModelOptions extends TrainOptions {
   precision: number;
   folds: number;
 }
-export const DEFAULT_MODEL: ModelOptions = { ...DEFAULT_TRAIN, withoutRules: false, precision: 0.85, folds: 5 };
+export const DEFAULT_MODEL: ModelOptions = { ...DEFAULT_TRAIN, withoutRules: false, precision: 0.875, folds: 5 };
 
 /** Below this many positive examples, a kind takes the overall threshold. */
 const MIN_POSITIVES_PER_KIND = 10;
