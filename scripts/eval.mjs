@@ -1,48 +1,123 @@
 #!/usr/bin/env node
 // npm run eval: ingest ../shared/corpus into a temporary store, export JSON, score it with the shared
 // scorer. Extra arguments go to the scorer (e.g. --verbose). `--corpus DIR --gold DIR` score other sets.
+//
+// npm run eval -- --cv 5 [--config rules|model|both|all]: article-level cross-validation. The corpus's
+// articles are dealt into 5 folds (sorted names, the i-th in fold i mod 5); for each fold the relation
+// scorer is trained on the gold of the other folds (and our fictional gold sets) and extracts that fold's
+// articles into ONE store, so the graph holds every article, each read by a model that never saw it.
+// That graph is scored by the shared scorer and printed after the plain (in-sample) line. Configurations:
+// `rules` (the rules alone: no model), `model` (a model that does not see the rules' ids), `both` (the
+// model over the rules' hits and the context), `union` (the rules' relations, plus the candidates no rule
+// read that a model trained on those alone scores high enough); `all` prints the four.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const args = process.argv.slice(2);
-const take = (name, dflt) => {
+const take = (name, dflt, path = true) => {
   const i = args.indexOf(name);
   if (i < 0) return dflt;
   const v = args[i + 1];
   args.splice(i, 2);
-  return resolve(v);
+  return path ? resolve(v) : v;
 };
 const shared = resolve(root, '..', 'shared');
 const corpus = take('--corpus', join(shared, 'corpus'));
 const gold = take('--gold', join(shared, 'gold'));
-const scorer = join(shared, 'tools', 'eval.mjs');
-for (const [what, p] of [['corpus', corpus], ['gold', gold], ['scorer', scorer]])
+const cv = take('--cv', undefined, false);
+const config = take('--config', 'both', false);
+// the precision the scorer's thresholds are chosen for (on out-of-fold candidates) when training each fold
+const precision = take('--precision', undefined, false);
+const scorerPath = join(shared, 'tools', 'eval.mjs');
+for (const [what, p] of [['corpus', corpus], ['gold', gold], ['scorer', scorerPath]])
   if (!existsSync(p)) {
     console.error(`eval: no ${what} at ${p} (the shared data set lives beside the repository, in ../shared)`);
     process.exit(2);
   }
+if (cv !== undefined && !(Number.isInteger(Number(cv)) && Number(cv) >= 2)) {
+  console.error(`eval: --cv expects a number of folds (2 or more), got "${cv}"`);
+  process.exit(2);
+}
+const CONFIGS = ['rules', 'model', 'both', 'union'];
+if (![...CONFIGS, 'all'].includes(config)) {
+  console.error(`eval: --config expects ${CONFIGS.join(', ')} or all, got "${config}"`);
+  process.exit(2);
+}
+// the scorer runs its main() only when started under its real path: give it that path, so a ../shared
+// reached through a symlink still scores
+const scorer = realpathSync(scorerPath);
 const cli = join(root, 'bin', 'kunafoni.js');
 const tmp = mkdtempSync(join(tmpdir(), 'kunafoni-eval-'));
-try {
-  const store = join(tmp, 'store');
-  const out = join(tmp, 'graph.json');
-  // the pipeline's own messages are shown only when it fails, so the score is the last line printed
-  const run = (argv) => {
-    const r = spawnSync(process.execPath, [cli, ...argv], { encoding: 'utf8' });
-    if (r.status !== 0) {
-      process.stderr.write(r.stderr);
-      console.error(`eval: \`kunafoni ${argv[0]}\` failed (exit ${r.status})`);
-      process.exit(r.status ?? 1);
-    }
-  };
-  run(['ingest', corpus, '--store', store]);
+
+/** Runs the CLI; on failure prints its messages and exits with its code. */
+function run(argv, env = {}) {
+  const r = spawnSync(process.execPath, [cli, ...argv], { encoding: 'utf8', env: { ...process.env, ...env } });
+  if (r.status !== 0) {
+    process.stderr.write(r.stderr);
+    console.error(`eval: \`kunafoni ${argv[0]}\` failed (exit ${r.status})`);
+    process.exit(r.status ?? 1);
+  }
+}
+
+/** Scores a store with the shared scorer; returns its output. A scorer that prints nothing has failed. */
+function score(store, extra, label) {
+  const out = join(tmp, `graph-${label}.json`);
   run(['export', '--format', 'json', '--out', out, '--store', store]);
-  const r = spawnSync(process.execPath, [scorer, '--graph', out, '--gold', gold, '--articles', corpus, ...args], { stdio: 'inherit' });
-  process.exitCode = r.status ?? 1;
+  const r = spawnSync(process.execPath, [scorer, '--graph', out, '--gold', gold, '--articles', corpus, ...extra], { encoding: 'utf8' });
+  process.stderr.write(r.stderr ?? '');
+  if (!r.stdout?.trim()) {
+    console.error(`eval: the scorer ${scorer} printed nothing (exit ${r.status}); no score`);
+    process.exit(1);
+  }
+  return { stdout: r.stdout, status: r.status ?? 1 };
+}
+
+const lastLine = (s) => s.trim().split('\n').pop();
+
+/** Cross-validated store: fold f's articles ingested with a model trained without them. */
+async function crossValidated(k, cfg) {
+  const { buildExamples, defaultSets, trainOn, modelJson } = await import('./train.mjs');
+  const files = readdirSync(corpus).filter((f) => !f.startsWith('.')).sort();
+  const store = join(tmp, `store-cv-${cfg}`);
+  const examples = cfg === 'rules' ? [] : (await buildExamples([['shared', corpus, gold], ...defaultSets({ shared: false })], { withoutRules: cfg === 'model' || cfg === 'union' })).examples;
+  for (let f = 0; f < k; f++) {
+    const mine = files.filter((_x, i) => i % k === f);
+    if (!mine.length) continue;
+    let env = { KUNAFONI_MODEL: 'rules' };
+    if (cfg !== 'rules') {
+      const exclude = new Set(mine.map((x) => `shared/${x.slice(0, x.length - extname(x).length)}`));
+      const model = await trainOn(examples, { exclude, withoutRules: cfg === 'model', keepRules: cfg === 'union', precision: precision === undefined ? undefined : Number(precision) });
+      const file = join(tmp, `model-${cfg}-${f}.json`);
+      writeFileSync(file, modelJson(model));
+      env = { KUNAFONI_MODEL: file };
+    }
+    run(['ingest', ...mine.map((x) => join(corpus, x)), '--store', store, '--workers', '0'], env);
+  }
+  return store;
+}
+
+try {
+  const plain = join(tmp, 'store');
+  run(['ingest', corpus, '--store', plain]);
+  // with --cv, --verbose lists the cross-validated graph's misses and false positives (not the plain one's)
+  const r = score(plain, cv === undefined ? args : args.filter((a) => a !== '--verbose'), 'plain');
+  if (cv === undefined) {
+    process.stdout.write(r.stdout);
+    process.exitCode = r.status;
+  } else {
+    const lines = r.stdout.trimEnd().split('\n');
+    console.log([...lines.slice(0, -1), `plain (in-sample)               ${lines.pop()}`].join('\n'));
+    for (const cfg of config === 'all' ? CONFIGS : [config]) {
+      const s = score(await crossValidated(Number(cv), cfg), args, `cv-${cfg}`);
+      if (args.includes('--verbose')) process.stdout.write(s.stdout);
+      console.log(`cross-validated (${cv}-fold, ${cfg.padEnd(5)}) ${lastLine(s.stdout)}`);
+      process.exitCode = Math.max(process.exitCode ?? 0, s.status);
+    }
+  }
 } finally {
   rmSync(tmp, { recursive: true, force: true });
 }

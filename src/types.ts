@@ -110,6 +110,8 @@ export interface LocalRelation {
   /** When the sentence dates the event itself ("mardi dernier", "le 22 janvier"), resolved against the publication date. */
   eventDate?: string;
   eventPrecision?: 'day' | 'month' | 'year';
+  /** The relation scorer's features that weighed most, with their weights (see src/nlp/scorer.ts). */
+  features?: string[];
 }
 
 /** What extraction and within-article resolution make of one article. */
@@ -137,6 +139,8 @@ export interface Evidence {
   steps?: string[];
   eventDate?: string;
   eventPrecision?: 'day' | 'month' | 'year';
+  /** The relation scorer's strongest features, with their weights. */
+  features?: string[];
 }
 
 /** Node attributes of the stored graph (the JSON export is graphology's serialization). */

@@ -2,8 +2,12 @@
 // people and companies), including sentences where nothing must be extracted.
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../src/nlp/extract.js';
+import { setScoringMode } from '../src/nlp/scorer.js';
 import { articleId } from '../src/sources/article.js';
 import type { Article, Extraction } from '../src/types.js';
+
+// These tables are the rules' own behaviour; the trained scorer over them is tested in scorer.test.ts
+setScoringMode({ mode: 'rules' });
 
 const article = (text: string, lang: 'fr' | 'en' = 'fr', extra: Partial<Article> = {}): Article => ({ id: articleId(text), lang, text, ...extra });
 const run = (text: string, lang: 'fr' | 'en' = 'fr', extra: Partial<Article> = {}) => extractArticle(article(text, lang, extra));

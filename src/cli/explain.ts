@@ -1,5 +1,6 @@
 // `kunafoni explain A B`: why the edges between two entities exist — for each edge, the rules that
-// fired, the sentences they read, the confidence, and how the names were resolved.
+// fired, the sentences they read, the confidence, how the names were resolved, and the relation scorer's
+// strongest features.
 import { Command } from 'commander';
 import { ruleReason } from '../nlp/reasons.js';
 import { queryGraph } from '../query/query.js';
@@ -68,6 +69,7 @@ Examples:
           if (out.rules[ev.rule]) lines.push(`    why: ${out.rules[ev.rule]}`);
           lines.push(`    « ${ev.sentence.replace(/\s+/g, ' ')} »`);
           for (const s of ev.steps ?? []) lines.push(`    resolved: ${s}`);
+          if (ev.features?.length) lines.push(`    scorer: ${ev.features.join(', ')}`);
         }
         lines.push('');
       }

@@ -20,6 +20,7 @@ interface ExportFlags {
   since?: string;
   until?: string;
   minSources?: string;
+  minConfidence?: string;
   ego?: string;
   depth?: string;
 }
@@ -34,6 +35,7 @@ export const addFilterFlags = (c: Command): Command =>
     .option('--since <date>', 'keep what is dated on or after this ISO date (YYYY, YYYY-MM, YYYY-MM-DD)')
     .option('--until <date>', 'keep what is dated on or before this ISO date')
     .option('--min-sources <n>', 'keep relations stated by at least N distinct outlets')
+    .option('--min-confidence <x>', 'keep relations whose confidence (0–1) is at least X')
     .option('--ego <name>', 'keep this entity and its surroundings')
     .option('--depth <n>', 'steps around --ego (default 1)');
 

@@ -6,7 +6,8 @@
 //  2. edges between kept nodes: `relations` keeps those kinds; a date window keeps the evidence dated
 //     inside it (undated evidence is dropped) and the edges left with evidence, their weight, sources
 //     and dates recomputed; `minSources` keeps edges stated by at least N distinct outlets;
-//  3. with `relations` or `minSources`, nodes left without any edge are dropped;
+//     `minConfidence` keeps edges whose confidence is at least X;
+//  3. with `relations`, `minSources` or `minConfidence`, nodes left without any edge are dropped;
 //  4. `ego` keeps the entity and what lies within `depth` steps of it (either direction).
 import Graph from 'graphology';
 import { UsageError } from '../errors.js';
@@ -28,6 +29,8 @@ export interface FilterOptions {
   until?: string;
   /** Keep relations stated by at least this many distinct outlets. */
   minSources?: number;
+  /** Keep relations whose confidence (0–1; the relation scorer's probability) is at least this. */
+  minConfidence?: number;
   /** Keep only this entity (any of its names) and its surroundings. */
   ego?: string;
   /** Steps around `ego` (default 1). */
@@ -86,6 +89,12 @@ export function parseFilterOptions(raw: Record<string, unknown>): FilterOptions 
   };
   const minSources = int('min-sources', raw.minSources ?? raw['min-sources'], 0);
   if (minSources !== undefined) out.minSources = minSources;
+  const conf = raw.minConfidence ?? raw['min-confidence'];
+  if (conf !== undefined && conf !== '') {
+    const c = typeof conf === 'number' ? conf : Number(conf);
+    if (typeof conf === 'boolean' || !(c >= 0 && c <= 1)) throw new UsageError(`filter: --min-confidence "${String(conf)}" is not a number between 0 and 1`);
+    out.minConfidence = c;
+  }
   if (raw.ego !== undefined && raw.ego !== '') {
     if (typeof raw.ego !== 'string') throw new UsageError('filter: --ego expects an entity name');
     out.ego = raw.ego;
@@ -100,7 +109,7 @@ export function parseFilterOptions(raw: Record<string, unknown>): FilterOptions 
 
 /** True when the options filter anything at all. */
 export const isFiltering = (o: FilterOptions): boolean =>
-  !!(o.kinds?.length || o.relations?.length || o.since || o.until || o.minSources || o.ego);
+  !!(o.kinds?.length || o.relations?.length || o.since || o.until || o.minSources || o.minConfidence || o.ego);
 
 /** The edge's attributes restricted to the evidence inside the window (undefined when none is left). */
 export function edgeInWindow(attrs: EdgeAttributes, since?: string, until?: string): EdgeAttributes | undefined {
@@ -136,7 +145,7 @@ function summarise(attrs: EdgeAttributes, evidence: Evidence[]): EdgeAttributes 
 export function filterGraph(graph: ReadonlyKGraph, opts: FilterOptions = {}): KGraph {
   const out: KGraph = new Graph({ type: graph.type, multi: graph.multi, allowSelfLoops: graph.allowSelfLoops });
   out.replaceAttributes({ ...graph.getAttributes() });
-  const { kinds, relations, since, until, minSources } = opts;
+  const { kinds, relations, since, until, minSources, minConfidence } = opts;
   const keepKind = kinds?.length ? new Set<string>(kinds) : undefined;
   const keepRelation = relations?.length ? new Set<string>(relations) : undefined;
 
@@ -151,11 +160,12 @@ export function filterGraph(graph: ReadonlyKGraph, opts: FilterOptions = {}): KG
     const kept = edgeInWindow(attrs, since, until);
     if (!kept) return;
     if (minSources && kept.sources.length < minSources) return;
+    if (minConfidence && (kept.confidence ?? 1) < minConfidence) return;
     const copy = { ...kept };
     if (undirected) out.addUndirectedEdgeWithKey(key, source, target, copy);
     else out.addDirectedEdgeWithKey(key, source, target, copy);
   });
-  if (keepRelation || minSources) for (const key of out.filterNodes((n) => out.degree(n) === 0)) out.dropNode(key);
+  if (keepRelation || minSources || minConfidence) for (const key of out.filterNodes((n) => out.degree(n) === 0)) out.dropNode(key);
 
   if (opts.ego !== undefined) {
     const center = resolveName(graph, buildNameIndex(graph), opts.ego);

@@ -42,6 +42,7 @@ export function evidenceOf(article: StoredArticle['article'], r: StoredArticle['
   if (r.status) ev.status = r.status;
   if (r.confidence !== undefined) ev.confidence = r.confidence;
   if (r.steps?.length) ev.steps = r.steps;
+  if (r.features?.length) ev.features = r.features;
   if (r.eventDate) {
     ev.eventDate = r.eventDate;
     if (r.eventPrecision) ev.eventPrecision = r.eventPrecision;

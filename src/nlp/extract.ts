@@ -1,11 +1,32 @@
-// Extraction of one article: sentences, mentions, within-article resolution, relations. Pure: no I/O.
-import type { Article, Extraction, LocalEntity } from '../types.js';
+// Extraction of one article: sentences, mentions, within-article resolution, relations (the rules' and,
+// when a model is trained, the candidates it scores at or above its threshold). Pure: no I/O beyond
+// the data files read once.
+import type { Article, Extraction, LocalEntity, LocalRelation, Sentence } from '../types.js';
 import { resolveLocal } from '../resolve/local.js';
+import { topicLabel } from './candidates.js';
 import { findMentions } from './mentions.js';
 import { extractRelations } from './relations.js';
+import { scoreRelations, scoringMode, type ScoringMode } from './scorer.js';
 import { splitSentences } from './sentences.js';
 
-export function extractArticle(article: Article): Extraction {
+/** What the rules make of an article, before any scoring: what training and scoring start from. */
+export interface RuleExtraction {
+  sentences: Sentence[];
+  entities: LocalEntity[];
+  relations: LocalRelation[];
+}
+
+const topicEntity = (id: string, label: string): LocalEntity => ({
+  id,
+  kind: 'topic',
+  name: label,
+  forms: [],
+  keys: [`topic:@${id.slice('topic:'.length)}`],
+  roles: [],
+  mentions: [],
+});
+
+export function extractByRules(article: Article): RuleExtraction {
   const sentences = splitSentences(article.text);
   const found = findMentions(article.text, sentences, article.lang);
   const opts: { outlet?: string; author?: string } = {};
@@ -13,15 +34,17 @@ export function extractArticle(article: Article): Extraction {
   if (article.author) opts.author = article.author;
   const { entities } = resolveLocal(found, opts);
   const { relations, topics } = extractRelations(article.text, sentences, entities, article.lang, article.date);
-  const topicEntities: LocalEntity[] = topics.map((t) => ({
-    id: t.id,
-    kind: 'topic',
-    name: t.label,
-    forms: [],
-    keys: [`topic:@${t.id.slice('topic:'.length)}`],
-    roles: [],
-    mentions: [],
-  }));
+  const topicEntities = topics.map((t) => topicEntity(t.id, t.label));
+  return { sentences, entities: [...entities, ...topicEntities], relations };
+}
+
+export function extractArticle(article: Article, scoring: ScoringMode = scoringMode()): Extraction {
+  const { sentences, entities, relations } = extractByRules(article);
+  const kept = scoring.mode === 'rules' ? relations : scoreRelations(article.text, article.lang, sentences, entities, relations, scoring.model, scoring.minConfidence);
   // an entity is kept when the article names it; a topic when a relation points to it
-  return { article: article.id, entities: [...entities, ...topicEntities], relations };
+  const targets = new Set(kept.map((r) => r.target));
+  const all = entities.filter((e) => e.kind !== 'topic' || targets.has(e.id));
+  // topics of commitments that the scorer read and no rule did
+  for (const id of targets) if (id.startsWith('topic:') && !all.some((e) => e.id === id)) all.push(topicEntity(id, topicLabel(id, article.lang)));
+  return { article: article.id, entities: all, relations: kept };
 }

@@ -1,0 +1,182 @@
+// Relation candidates of one article: every pair of entity mentions in one sentence whose kinds fit a
+// relation, plus every relation the rules read (committed-to among them). A candidate keeps the rule
+// relations that state it, so a scorer can weigh the rules' hits beside the context of the pair.
+import type { Lang, LocalEntity, LocalRelation, RelationKind, Sentence } from '../types.js';
+import { lexicon } from './lexicon.js';
+import { topicsIn } from './topics.js';
+
+export type ScoredKind = Exclude<RelationKind, 'discussed'>;
+
+/** A mention of an entity inside a sentence (character offsets in the article text). */
+export interface Span {
+  id: string;
+  kind: 'person' | 'organisation';
+  start: number;
+  end: number;
+}
+
+export interface Candidate {
+  kind: ScoredKind;
+  source: string;
+  target: string;
+  sentence: Sentence;
+  /** Index of the sentence in the article (0 = first). */
+  index: number;
+  /** The two mentions read (absent when the rules named an end by a title or a pronoun). */
+  a?: Span;
+  b?: Span;
+  /** The rule relations stating this candidate (same kind, ends and sentence). */
+  rules: LocalRelation[];
+  /** Ids of the rules of another kind that fired on the same two entities in this sentence. */
+  otherRules: string[];
+  /** committed-to candidates no rule read: the undertaking's trigger and the clause it opens. */
+  trigger?: { start: number; end: number; word: string };
+  commitment?: string;
+}
+
+/** Kinds that may hold between two entity kinds, in the order (first mention, second mention). */
+function kindsFor(a: Span, b: Span): Array<{ kind: ScoredKind; source: Span; target: Span }> {
+  const out: Array<{ kind: ScoredKind; source: Span; target: Span }> = [{ kind: 'met-with', source: a, target: b }];
+  if (a.kind === 'person' && b.kind === 'organisation') out.push({ kind: 'holds-role', source: a, target: b });
+  if (a.kind === 'organisation' && b.kind === 'person') out.push({ kind: 'holds-role', source: b, target: a });
+  if (a.kind === 'organisation' && b.kind === 'organisation') {
+    out.push({ kind: 'signed-agreement-with', source: a, target: b });
+    out.push({ kind: 'sanctioned', source: a, target: b }, { kind: 'sanctioned', source: b, target: a });
+  }
+  return out;
+}
+
+const UNDIRECTED_KINDS = new Set<RelationKind>(['met-with', 'signed-agreement-with']);
+const pairKey = (kind: RelationKind, s: string, t: string, at: number) =>
+  `${kind}|${UNDIRECTED_KINDS.has(kind) ? [s, t].sort().join('|') : `${s}|${t}`}|${at}`;
+
+/** The closest pair of mentions of two entities in a sentence, in text order. */
+function closest(xs: Span[], ys: Span[]): [Span, Span] | undefined {
+  let best: [Span, Span] | undefined;
+  let gap = Infinity;
+  for (const x of xs)
+    for (const y of ys) {
+      const d = x.start < y.start ? y.start - x.end : x.start - y.end;
+      if (d >= 0 && d < gap) {
+        gap = d;
+        best = x.start < y.start ? [x, y] : [y, x];
+      }
+    }
+  return best;
+}
+
+/** Longest sentence span (in characters) between two mentions still taken as a candidate pair. */
+const MAX_GAP = 400;
+
+export function candidatesOf(sentences: Sentence[], entities: LocalEntity[], relations: LocalRelation[], lang: Lang = 'fr'): Candidate[] {
+  const spans: Span[] = [];
+  for (const e of entities)
+    if (e.kind === 'person' || e.kind === 'organisation') for (const m of e.mentions) spans.push({ id: e.id, kind: e.kind, start: m.start, end: m.end });
+  spans.sort((x, y) => x.start - y.start || x.end - y.end);
+  const out = new Map<string, Candidate>();
+  const indexOf = new Map(sentences.map((s, i) => [s.start, i]));
+  sentences.forEach((s, index) => {
+    const inS = spans.filter((m) => m.start >= s.start && m.end <= s.end);
+    const ids = [...new Set(inS.map((m) => m.id))];
+    for (let i = 0; i < ids.length; i++)
+      for (let j = i + 1; j < ids.length; j++) {
+        const pair = closest(inS.filter((m) => m.id === ids[i]), inS.filter((m) => m.id === ids[j]));
+        if (!pair || pair[1].start - pair[0].end > MAX_GAP) continue;
+        for (const k of kindsFor(pair[0], pair[1])) {
+          const key = pairKey(k.kind, k.source.id, k.target.id, s.start);
+          if (!out.has(key)) out.set(key, { kind: k.kind, source: k.source.id, target: k.target.id, sentence: s, index, a: k.source, b: k.target, rules: [], otherRules: [] });
+        }
+      }
+  });
+  for (const r of relations) {
+    if (r.kind === 'discussed') continue;
+    const key = r.kind === 'committed-to' ? `${pairKey(r.kind, r.source, r.target, r.sentence.start)}|${r.commitment ?? ''}` : pairKey(r.kind, r.source, r.target, r.sentence.start);
+    let c = out.get(key);
+    if (!c) {
+      const mine = spans.filter((m) => m.start >= r.sentence.start && m.end <= r.sentence.end);
+      const a = mine.find((m) => m.id === r.source);
+      const b = mine.find((m) => m.id === r.target);
+      c = { kind: r.kind, source: r.source, target: r.target, sentence: r.sentence, index: indexOf.get(r.sentence.start) ?? 0, rules: [], otherRules: [] };
+      if (a) c.a = a;
+      if (b) c.b = b;
+      out.set(key, c);
+    }
+    c.rules.push(r);
+  }
+  for (const c of undertakings(sentences, spans, relations, lang)) out.set(`${c.kind}|${c.source}|${c.sentence.start}|gen`, c);
+  // rules of other kinds on the same pair and sentence ("holds-role fired here" speaks against met-with)
+  const byPair = new Map<string, string[]>();
+  for (const r of relations) {
+    const k = `${[r.source, r.target].sort().join('|')}|${r.sentence.start}`;
+    byPair.set(k, [...(byPair.get(k) ?? []), `${r.kind}:${r.rule}`]);
+  }
+  for (const c of out.values()) {
+    const others = byPair.get(`${[c.source, c.target].sort().join('|')}|${c.sentence.start}`) ?? [];
+    c.otherRules = [...new Set(others.filter((x) => !x.startsWith(c.kind + ':')).map((x) => x.slice(0, x.indexOf(':'))))].sort();
+  }
+  return [...out.values()];
+}
+
+/** Words that open an undertaking: a pledge, a plan, a financing, a future action. */
+const UNDERTAKING = /(?<![\p{L}])(?:s['’]engag\p{L}*|(?:s['’]est|se\s+sont)\s+engag\p{L}*|engagements?|promet\p{L}*|(?:a|ont)\s+promis|entend\p{L}*|compte(?:nt)?\s+(?=\p{Ll}+(?:er|ir|re)\b)|prévoi\p{L}*|s['’]apprêt\p{L}*|(?:va|vont)\s+(?=\p{Ll}+(?:er|ir|re)\b)|(?:a|ont)\s+accordé|accorder\p{L}*|octroi\p{L}*|financer\p{L}*|financement|investi\p{L}*|mobilis\p{L}*|contribuer\p{L}*|volonté\s+de|will|pledge\p{L}*|commit\p{L}*|promis\p{L}*|plans?\s+to|intends?\s+to|aims?\s+to|agreed\s+to|grant\p{L}*|to\s+fund|to\s+finance|invest\p{L}*)(?![\p{L}])/giu;
+
+/** The clause an undertaking opens, up to the end of the sentence or a closing quote. */
+function clauseAfter(text: string, from: number, to: number): string {
+  let p = text.slice(from, to).replace(/^[\s«"“]+/u, '');
+  const stop = /[»”]|\s[-–—]\s|;/u.exec(p);
+  if (stop) p = p.slice(0, stop.index);
+  p = p.replace(/[\s.,;:»"”]+$/u, '');
+  return p.length > 260 ? p.slice(0, 260).replace(/\s+\S*$/u, '') : p;
+}
+
+/** committed-to candidates: each of the two entities named closest before an undertaking word of the sentence. */
+function undertakings(sentences: Sentence[], spans: Span[], relations: LocalRelation[], lang: Lang): Candidate[] {
+  const ruled = new Set(relations.filter((r) => r.kind === 'committed-to').map((r) => `${r.source}|${r.sentence.start}`));
+  const out: Candidate[] = [];
+  sentences.forEach((s, index) => {
+    const inS = spans.filter((m) => m.start >= s.start && m.end <= s.end);
+    const seen = new Set<string>();
+    for (const m of s.text.matchAll(UNDERTAKING)) {
+      const at = s.start + m.index!;
+      const before = inS.filter((x) => x.end <= at).reverse();
+      const actors = [...new Map(before.map((x) => [x.id, x])).values()].slice(0, 2);
+      for (const a of actors) {
+        if (seen.has(a.id) || ruled.has(`${a.id}|${s.start}`)) continue;
+        seen.add(a.id);
+        const commitment = clauseAfter(s.text, m.index!, s.text.length);
+        if (commitment.length < 12) continue;
+        const topic = topicsIn(commitment, lang)[0] ?? lexicon().fallbackTopic;
+        out.push({ kind: 'committed-to', source: a.id, target: `topic:${topic.id}`, sentence: s, index, a, rules: [], otherRules: [], trigger: { start: at, end: at + m[0].length, word: m[0].toLowerCase().replace(/\s+/g, ' ') }, commitment });
+      }
+    }
+  });
+  return out;
+}
+
+/** The label of a topic of the taxonomy by its entity id (`topic:…`), in the article's language. */
+export function topicLabel(id: string, lang: Lang): string {
+  const key = id.slice('topic:'.length);
+  const t = [...lexicon().topics, lexicon().fallbackTopic].find((x) => x.id === key);
+  return t ? (lang === 'en' ? t.labelEn : t.label) : key;
+}
+
+/** The candidates of one relation of an article: one (kind, source, target), every sentence that may state it. */
+export interface CandidateGroup {
+  kind: ScoredKind;
+  source: string;
+  target: string;
+  members: Candidate[];
+}
+
+/** Groups candidates by relation (a commitment by its clause too), in the order of their first member. */
+export function groupCandidates(cands: Candidate[]): CandidateGroup[] {
+  const groups = new Map<string, CandidateGroup>();
+  for (const c of cands) {
+    const ends = UNDIRECTED_KINDS.has(c.kind) ? [c.source, c.target].sort().join('|') : `${c.source}|${c.target}`;
+    const key = c.kind === 'committed-to' ? `${c.kind}|${ends}|${c.sentence.start}|${c.commitment ?? c.rules[0]?.commitment ?? ''}` : `${c.kind}|${ends}`;
+    const g = groups.get(key);
+    if (g) g.members.push(c);
+    else groups.set(key, { kind: c.kind, source: c.source, target: c.target, members: [c] });
+  }
+  return [...groups.values()];
+}

@@ -1,0 +1,165 @@
+// Features of a relation candidate: the rules that fired on it, the words and punctuation between and
+// around the two mentions, their distance, the kinds, a role title next to either mention, trigger
+// words of each relation, modality, negation and hedges, and where the sentence stands in the article.
+// Every feature is a string prefixed by the candidate's kind, so one weight table serves every kind.
+import type { Candidate, CandidateGroup } from './candidates.js';
+import type { LocalEntity } from '../types.js';
+import type { Lang } from '../types.js';
+import { lexicon } from './lexicon.js';
+
+/** Lower case, accents off: "Reçu" → "recu". */
+export const fold = (s: string): string => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+
+const TOKEN = /[\p{L}\p{N}]+|[^\s\p{L}\p{N}]/gu;
+const tokens = (s: string): string[] => fold(s).match(TOKEN) ?? [];
+
+/** Trigger words of each relation, folded; a prefix match (stem) is enough. */
+const TRIGGERS: Record<string, string[]> = {
+  meet: ['recu', 'recoit', 'recevra', 'rencontr', 'audience', 'entretien', 'entretenu', 'visite', 'echange', 'seance de travail', 'accueilli', 'tete-a-tete', 'reunion', 'met with', 'meets', 'meeting', 'talks', 'received', 'receives', 'hosted', 'visited', 'courtesy call'],
+  role: ['directeur', 'directrice', 'ministre', 'president', 'presidente', 'pdg', 'dg', 'pca', 'secretaire', 'chef', 'responsable', 'coordinat', 'administrat', 'gouverneur', 'fondat', 'conseiller', 'charge', 'manager', 'director', 'minister', 'chairman', 'ceo', 'head of', 'founder', 'officer', 'country', 'represent'],
+  sign: ['sign', 'convention', 'accord', 'protocole', 'memorandum', 'partenariat', 'contrat', 'agreement', 'mou', 'paraph', 'partnership', 'contract'],
+  sanction: ['amende', 'sanction', 'penalit', 'mise en demeure', 'mis en demeure', 'met en demeure', 'suspen', 'retrait', 'retire', 'interdi', 'averti', 'fined', 'fine ', 'penalt', 'warn', 'banned', 'suspend', 'revok'],
+  commit: ['engag', 'promet', 'promis', 'volonte', 'financ', 'investi', 'accord', 'octroy', 'contribu', 'appui', 'soutien', 'pledge', 'commit', 'promise', 'will ', 'fund', 'grant', 'loan'],
+};
+const MODAL = ['pourrait', 'pourraient', 'envisag', 'devrait', 'devraient', 'prevoit', 'prevoi', 'souhait', 'espere', 'could', 'might', 'may ', 'expected to', 'plans to', 'hope', 'would'];
+const NEGATION = [' ne ', " n'", ' pas ', ' jamais ', ' aucun', ' not ', " n't", ' never ', ' no ', ' sans '];
+
+const has = (hay: string, needles: string[]) => needles.some((n) => hay.includes(n));
+
+/** Role forms of the lexicon, folded, longest first. */
+let roleForms: string[] | undefined;
+const roles = () => (roleForms ??= [...new Set(lexicon().roles.flatMap((r) => r.forms.map(fold)))].sort((a, b) => b.length - a.length));
+
+const bucket = (n: number, cuts: number[]) => {
+  for (const c of cuts) if (n <= c) return `<=${c}`;
+  return `>${cuts[cuts.length - 1]}`;
+};
+
+/** The words of a window, folded (punctuation kept as tokens). */
+const windowOf = (text: string, from: number, to: number) => tokens(text.slice(Math.max(0, from), Math.max(0, to)));
+
+export interface FeatureContext {
+  text: string;
+  lang: Lang;
+  /** Rules whose ids are not features (the "model alone" configuration). */
+  withoutRules?: boolean;
+}
+
+/** The features of one candidate, deduplicated and sorted (so the model's sums are deterministic). */
+export function featuresOf(c: Candidate, ctx: FeatureContext): string[] {
+  const f = new Set<string>(['bias', `lang=${ctx.lang}`]);
+  const s = c.sentence;
+  const text = ctx.text;
+  if (!ctx.withoutRules) {
+    for (const r of c.rules) {
+      const id = r.rule.split('+')[0]!;
+      f.add(`rule=${id}`);
+      f.add(`rulefam=${id.split(/[:-]/)[0]}`);
+      if (r.rule.includes('+')) f.add('rule-inferred');
+      if (r.steps?.length) f.add('rule-anaphor');
+    }
+    f.add(c.rules.length ? 'rules' : 'no-rule');
+    for (const o of c.otherRules) f.add(`other=${o}`);
+  }
+  const whole = ` ${tokens(s.text).join(' ')} `;
+  for (const [name, words] of Object.entries(TRIGGERS)) if (has(whole, words)) f.add(`trig=${name}`);
+  if (has(whole, MODAL)) f.add('modal');
+  if (has(whole, NEGATION)) f.add('negation');
+  if (whole.includes(' respectivement ') || whole.includes(' respectively ')) f.add('respectivement');
+  f.add(`pos=${c.index === 0 ? 'first' : c.index < 3 ? 'lead' : 'body'}`);
+  f.add(`slen=${bucket(s.text.length, [80, 160, 300])}`);
+  if (c.trigger && c.a) return finish(c, undertakingFeatures(c, c.a, c.trigger, ctx, f));
+  if (!c.a || !c.b) {
+    f.add(c.a ? 'source-named' : 'anaphor-end');
+    return finish(c, f);
+  }
+  const [x, y] = c.a.start < c.b.start ? [c.a, c.b] : [c.b, c.a];
+  f.add(`kinds=${x.kind[0]}${y.kind[0]}`);
+  f.add(c.a === x ? 'order=source-first' : 'order=target-first');
+  const between = windowOf(text, x.end, y.start);
+  const before = windowOf(text, Math.max(s.start, x.start - 60), x.start).slice(-3);
+  const after = windowOf(text, y.end, Math.min(s.end, y.end + 60)).slice(0, 3);
+  f.add(`dist=${bucket(between.length, [0, 1, 2, 4, 8, 15, 30])}`);
+  if (between.length <= 4) f.add(`btw=${between.join('_')}`);
+  for (const w of new Set(between)) f.add(`bw=${w}`);
+  if (between[0]) f.add(`b0=${between[0]}`);
+  if (between.length) f.add(`bN=${between[between.length - 1]}`);
+  before.forEach((w, i) => f.add(`bef${before.length - i}=${w}`));
+  after.forEach((w, i) => f.add(`aft${i + 1}=${w}`));
+  if (between.includes('(') || between.includes(')')) f.add('btw-paren');
+  if (between[0] === ',') f.add('btw-apposition');
+  const btwText = ` ${between.join(' ')} `;
+  for (const [name, words] of Object.entries(TRIGGERS)) if (has(btwText, words)) f.add(`btw-trig=${name}`);
+  if (has(btwText, MODAL)) f.add('btw-modal');
+  if (has(btwText, NEGATION)) f.add('btw-negation');
+  // a role title right before or after either mention ("le DG de X, Y"; "Y, directeur général de X")
+  const near = (from: number, to: number) => ` ${windowOf(text, from, to).join(' ')} `;
+  const titled = (w: string) => roles().some((r) => w.includes(` ${r} `));
+  if (titled(near(x.start - 40, x.start)) || titled(near(x.end, x.end + 40))) f.add(`title-near=${x.kind[0]}1`);
+  if (titled(near(y.start - 40, y.start)) || titled(near(y.end, y.end + 40))) f.add(`title-near=${y.kind[0]}2`);
+  const mid = between.filter((w) => w === ',').length;
+  f.add(`commas=${bucket(mid, [0, 1, 2, 4])}`);
+  return finish(c, f);
+}
+
+const FUTURE = /(?<![\p{L}])\p{Ll}{2,}(?:ra|ront|rait|raient)(?![\p{L}])|(?<![\p{L}])(?:will|would)\s/u;
+const FIGURE = /\d|(?<![\p{L}])(?:milliards?|millions?|billion|million)(?![\p{L}])/iu;
+
+/** A committed-to candidate no rule read: the actor, the undertaking word and the clause it opens. */
+function undertakingFeatures(c: Candidate, a: NonNullable<Candidate['a']>, trig: NonNullable<Candidate['trigger']>, ctx: FeatureContext, f: Set<string>): Set<string> {
+  const word = fold(trig.word).split(/\s+/);
+  f.add(`ctrig=${word[0]}`);
+  if (word.length > 1) f.add(`ctrig2=${word.join('_')}`);
+  f.add(`actor=${a.kind}`);
+  const between = windowOf(ctx.text, a.end, trig.start);
+  f.add(`cdist=${bucket(between.length, [0, 1, 2, 4, 8, 15])}`);
+  if (between.length <= 4) f.add(`cbtw=${between.join('_')}`);
+  if (between.includes(',')) f.add('cbtw-comma');
+  if (a.start - c.sentence.start < 8) f.add('actor-opens');
+  const clause = c.commitment ?? '';
+  if (FUTURE.test(clause)) f.add('clause-future');
+  if (FIGURE.test(clause)) f.add('clause-figure');
+  const ws = ` ${tokens(clause).join(' ')} `;
+  if (has(ws, MODAL)) f.add('clause-modal');
+  if (has(ws, NEGATION)) f.add('clause-negation');
+  if (/[«»"“”]/u.test(c.sentence.text)) f.add('quoted');
+  f.add(`clen=${bucket(clause.length, [40, 100, 200])}`);
+  return f;
+}
+
+/** Every feature is crossed with the candidate's kind; kind-free copies let rare kinds borrow strength. */
+function finish(c: Candidate, f: Set<string>): string[] {
+  const out: string[] = [];
+  for (const x of f) out.push(`${c.kind}|${x}`);
+  for (const x of f) if (x.startsWith('trig=') || x.startsWith('dist=') || x === 'negation' || x === 'modal' || x.startsWith('btw-')) out.push(`*|${x}`);
+  return out.sort();
+}
+
+/** What the features of a relation across the article look at, beyond one sentence. */
+export interface ArticleContext extends FeatureContext {
+  entities: Map<string, LocalEntity>;
+}
+
+/**
+ * The features of a relation of the article (a group of candidates): every feature of every sentence
+ * that may state it (so "an apposition in one of them" counts), how many sentences, how often each end
+ * is named, and for holds-role whether the person carries a title and the organisation is the article's
+ * main one.
+ */
+export function groupFeatures(g: CandidateGroup, ctx: ArticleContext): string[] {
+  const f = new Set<string>();
+  for (const c of g.members) for (const x of featuresOf(c, ctx)) f.add(x);
+  const extra: string[] = [`nsent=${bucket(g.members.length, [1, 2])}`];
+  const src = ctx.entities.get(g.source);
+  const tgt = ctx.entities.get(g.target);
+  const mentions = (e?: LocalEntity) => bucket(e?.mentions.length ?? 0, [0, 1, 3]);
+  extra.push(`src-mentions=${mentions(src)}`);
+  if (g.kind !== 'committed-to') extra.push(`tgt-mentions=${mentions(tgt)}`);
+  if (src?.roles.length) extra.push('src-titled');
+  if (g.kind === 'holds-role' && tgt) {
+    const orgs = [...ctx.entities.values()].filter((e) => e.kind === 'organisation').sort((a, b) => b.mentions.length - a.mentions.length);
+    if (orgs[0]?.id === tgt.id) extra.push('tgt-main-org');
+  }
+  for (const x of extra) f.add(`${g.kind}|${x}`);
+  return [...f].sort();
+}
