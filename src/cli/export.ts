@@ -41,7 +41,12 @@ export const exportCommand = (io: CliIO) =>
   addFilterFlags(
     new Command('export')
       .description('write the graph (or a filtered part of it) in an exchange format')
-      .addOption(new Option('--format <format>', 'output format').choices(FORMATS.map((f) => f.id)).default('json'))
+      .addOption(
+        new Option('--format <format>', 'output format (any case: GEXF works)')
+          .choices(FORMATS.map((f) => f.id))
+          .argParser((v: string) => v.toLowerCase())
+          .default('json'),
+      )
       .option('--out <file|dir>', 'write to this file (csv, neo4j: this folder) instead of stdout')
       .option('--dynamic', 'gexf: spells from dates, so Gephi’s timeline plays the graph’s growth')
       .option('--mixed', 'gexf, graphml: keep met-with and signed-agreement-with undirected (Gephi, graphology; networkx refuses mixed graphs)')

@@ -36,4 +36,4 @@ export const FORMATS: readonly ExportFormat[] = [
   { id: 'neo4j', description: 'CSV files for neo4j-admin import, schema.cypher, import.sh', multiFile: true, write: (g) => files(exportNeo4j(g)) },
 ];
 
-export const formatById = (id: string): ExportFormat | undefined => FORMATS.find((f) => f.id === id);
+export const formatById = (id: string): ExportFormat | undefined => FORMATS.find((f) => f.id === id.toLowerCase());

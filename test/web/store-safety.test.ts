@@ -107,8 +107,8 @@ describe('two ingests at once into one store', () => {
       ]);
       expect(a.code, a.stderr).toBe(0);
       expect(b.code, b.stderr).toBe(0);
-      expect(a.stderr).toMatch(/^ingested 300, duplicates 0, failed 0/m);
-      expect(b.stderr).toMatch(/^ingested 300, duplicates 0, failed 0/m);
+      expect(a.stderr).toMatch(/^ingested 300, already stored 0, failed 0/m);
+      expect(b.stderr).toMatch(/^ingested 300, already stored 0, failed 0/m);
       const { articles, graph } = await loadStore(store, { mustExist: true });
       const titles = new Set(articles.map((r) => r.article.title));
       expect(titles.size).toBe(600);
@@ -156,7 +156,7 @@ describe('two ingests at once into one store', () => {
       release();
       await held;
       expect(await done, stderr).toBe(0);
-      expect(stderr).toMatch(/^ingested 1, duplicates 0, failed 0/m);
+      expect(stderr).toMatch(/^ingested 1, already stored 0, failed 0/m);
       expect((await loadStore(store, { mustExist: true })).articles).toHaveLength(1);
     });
   });
