@@ -1,5 +1,5 @@
 // The command line as a user runs it: help, summaries on stderr, results on stdout, exit codes.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SAMPLES, cli, tempDir } from './helpers.js';
@@ -59,6 +59,15 @@ describe('kunafoni CLI', () => {
     const linked = new Set(g.edges.flatMap((e: { source: string; target: string }) => [e.source, e.target]));
     expect(s.isolated).toBe(g.nodes.filter((n: { key: string }) => !linked.has(n.key)).length);
     expect(cli(['stats', '--store', store]).stdout).toMatch(/^dates +2021-03.* → 2026-01.*; \d+ undated article\(s\)\nisolated +\d+ entit/m);
+  });
+
+  it('export --format neo4j lists every stored article in articles.csv, relations or not', () => {
+    const out = join(dir, 'neo4j');
+    expect(cli(['export', '--format', 'neo4j', '--out', out, '--store', store]).code).toBe(0);
+    const stats = JSON.parse(cli(['stats', '--json', '--store', store]).stdout);
+    const lines = readFileSync(join(out, 'articles.csv'), 'utf8').trim().split('\n');
+    expect(lines[0]).toBe('id:ID,:LABEL,article,title,date:date,outlet,url');
+    expect(new Set(lines.slice(1).map((l) => l.split(',')[0])).size).toBe(stats.articles);
   });
 
   it('explain shows the rule, the sentence, the confidence and how names were resolved', () => {

@@ -10,6 +10,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_TOP, dateSpan, effectiveTop, overlaps, visibleElements } from '../web/src/filter.js';
 import { emptyDisplay, syncDisplay } from '../web/src/display.js';
 import { visibleGexf } from '../web/src/gexf.js';
+import { exportGexf } from '../src/export/gexf.js';
+import { hasNetworkx } from './fixture-helpers.js';
 import { assignEdgePrograms, loadGraph, parallelCurvatures, type ViewGraph } from '../web/src/model.js';
 import { buildIndex } from '../web/src/search.js';
 import { decodeState, defaultState, encodeState, type ViewState } from '../web/src/state.js';
@@ -173,6 +175,29 @@ describe('GEXF export of the visible graph', () => {
     const ev = JSON.parse(back.getEdgeAttribute('holds-role|person:jean-sun-wei|org:huawei', 'evidence') as string);
     expect(ev[0].sentence).toMatch(/^Fraîchement installés/);
     expect(back.getNodeAttribute('person:jean-sun-wei', 'label')).toBe('Jean Sun Wei');
+  });
+
+  it('uses the CLI writer: the same columns, every edge directed with a `directed` attribute, so networkx reads it', async () => {
+    const v = visibleElements(graph, defaultState());
+    const xml = visibleGexf(graph, v, () => 5);
+    expect(xml).toMatch(/defaultedgetype="directed"/);
+    expect(xml).not.toMatch(/type="undirected"/);
+    const cli = exportGexf(graph);
+    const titles = (x: string) => [...x.matchAll(/<attribute id="[^"]*" title="([^"]+)"/g)].map((m) => m[1]).sort();
+    expect(titles(xml)).toEqual([...titles(cli), 'evidence'].sort());
+    const back = parse(MultiGraph, xml);
+    expect(back.getEdgeAttribute('met-with|org:amrtp|org:orange-mali', 'directed')).toBe(false);
+    if (!hasNetworkx()) return console.warn('networkx check skipped: python3 with networkx 3 is missing');
+    const dir = await mkdtemp(join(tmpdir(), 'kunafoni-gexf-'));
+    try {
+      await writeFile(join(dir, 'v.gexf'), xml);
+      const py = 'import sys, networkx as nx; g = nx.read_gexf(sys.argv[1]); print(g.number_of_nodes(), g.number_of_edges(), g.is_directed())';
+      const r = spawnSync('python3', ['-c', py, join(dir, 'v.gexf')], { encoding: 'utf8' });
+      expect(r.stderr).toBe('');
+      expect(r.stdout.trim()).toBe(`${v.nodes.size} ${v.edges.size} True`);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it.skipIf(!existsSync(RNG) || spawnSync('xmllint', ['--version']).error)('validates against the GEXF 1.3 RELAX NG grammar (../shared/schemas)', async () => {

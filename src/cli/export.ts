@@ -3,9 +3,11 @@ import { join } from 'node:path';
 import { Command, Option } from 'commander';
 import { UsageError } from '../errors.js';
 import { filterGraph, parseFilterOptions } from '../export/filter.js';
-import { FORMATS, formatById } from '../export/formats.js';
+import { FORMATS, formatById, type ExportOptions } from '../export/formats.js';
+import type { ArticleMeta } from '../export/neo4j.js';
+import type { ReadonlyKGraph } from '../query/readonly.js';
 import { writeFileAtomic } from '../store/atomic.js';
-import { DEFAULT_STORE, loadGraph } from '../store/store.js';
+import { DEFAULT_STORE, loadGraph, loadStore } from '../store/store.js';
 import { emit, type CliIO } from './io.js';
 
 interface ExportFlags {
@@ -36,6 +38,22 @@ export const addFilterFlags = (c: Command): Command =>
     .option('--min-sources <n>', 'keep relations stated by at least N distinct outlets')
     .option('--ego <name>', 'keep this entity and its surroundings')
     .option('--depth <n>', 'steps around --ego (default 1)');
+
+/**
+ * The articles the Neo4j export lists: every stored article (with its metadata, even one that produced
+ * no relation), or, when filters cut the graph, those the filtered graph still cites or mentions.
+ */
+async function neo4jArticles(dir: string, graph: ReadonlyKGraph, filtered: boolean): Promise<ArticleMeta[]> {
+  const { articles } = await loadStore(dir, { mustExist: true });
+  const cited = new Set<string>();
+  if (filtered) {
+    graph.forEachNode((_k, a) => (a.articles ?? []).forEach((id) => cited.add(id)));
+    graph.forEachEdge((_k, a) => a.evidence.forEach((e) => cited.add(e.article)));
+  }
+  return articles
+    .map(({ article: a }) => ({ id: a.id, title: a.title, date: a.date, source: a.source, url: a.url }))
+    .filter((a) => !filtered || cited.has(a.id));
+}
 
 export const exportCommand = (io: CliIO) =>
   addFilterFlags(
@@ -77,7 +95,9 @@ JSON is graphology's serialization: {attributes, options, nodes: [{key, attribut
       const filters = parseFilterOptions({ ...opts });
       const store = await loadGraph(opts.store, { mustExist: true });
       const graph = filterGraph(store.graph, filters);
-      const out = format.write(graph, { dynamic: !!opts.dynamic, mixed: !!opts.mixed, pretty: !!opts.pretty });
+      const options: ExportOptions = { dynamic: !!opts.dynamic, mixed: !!opts.mixed, pretty: !!opts.pretty };
+      if (format.id === 'neo4j') options.articles = await neo4jArticles(opts.store, graph, [opts.kind, opts.relation, opts.since, opts.until, opts.minSources, opts.ego].some((f) => f !== undefined));
+      const out = format.write(graph, options);
       if (out.kind === 'text') await emit(io, out.text, opts.out);
       else {
         await mkdir(opts.out!, { recursive: true });
