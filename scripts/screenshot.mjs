@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Take a screenshot of the viewer on a store (or on a graphology JSON file), for the README.
 //   node scripts/screenshot.mjs [--store data/store | --graph FILE.json] [--out docs/viewer.png]
-//                               [--search NAME] [--width 1440] [--height 900] [--lang fr|en]
+//                               [--search NAME] [--width 1440] [--height 900] [--lang fr|en] [--table]
 // --search types NAME in the search box and picks the first suggestion, so the panel shows its evidence.
 // Needs Debian's chromium (/usr/bin/chromium) and the dev dependencies (tsx, playwright-core).
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -49,6 +49,10 @@ try {
     await page.press('input[type="search"]', 'Enter');
     await page.waitForSelector('#panel h2', { timeout: 30_000 });
     await page.locator('input[type="search"]').blur();
+  }
+  if (args.includes('--table')) {
+    await page.click('#table-open');
+    await page.waitForSelector('#data-table tbody tr', { timeout: 30_000 });
   }
   await page.waitForTimeout(1200); // camera animation
   await page.screenshot({ path: out });

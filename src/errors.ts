@@ -53,5 +53,31 @@ export class NotFoundError extends KunafoniError {
   }
 }
 
+/** One of the entities an ambiguous name may designate. */
+export interface NameCandidate {
+  key: string;
+  label: string;
+  kind: string;
+  /** Persons: the titles the articles give them (first ones). */
+  roles: string[];
+  mentions: number;
+}
+
+/** A name that several entities carry (or whose words several hold): the caller must pick one. */
+export class AmbiguousNameError extends KunafoniError {
+  override name = 'AmbiguousNameError';
+  constructor(
+    readonly query: string,
+    readonly candidates: NameCandidate[],
+  ) {
+    super(
+      `"${query}" is ambiguous: ${candidates.length} entities match; give the full name or the node key:\n` +
+        candidates
+          .map((c) => `  ${c.label} (${[c.kind, ...c.roles.slice(0, 1)].join(', ')}; ${c.mentions} article${c.mentions === 1 ? '' : 's'})  ${c.key}`)
+          .join('\n'),
+    );
+  }
+}
+
 export const errorMessage = (err: unknown): string =>
   err instanceof Error ? err.message : String(err);

@@ -26,7 +26,7 @@ export { exportNeo4j } from './export/neo4j.js';
 export { FORMATS, formatById, type ExportFormat, type ExportOptions, type ExportOutput } from './export/formats.js';
 export { loadStore, DEFAULT_STORE, type Store } from './store/store.js';
 export type { KGraph } from './graph/build.js';
-export { KunafoniError, SourceError, StoreError, UsageError, NotFoundError } from './errors.js';
+export { KunafoniError, SourceError, StoreError, UsageError, NotFoundError, AmbiguousNameError, type NameCandidate } from './errors.js';
 export type { Article, Evidence, NodeAttributes, EdgeAttributes, NodeKind, RelationKind } from './types.js';
 export { RELATION_KINDS } from './types.js';
 export { applyCuration, describeDecision, type CurationReport, type Decision, type DecisionOutcome } from './resolve/curation.js';

@@ -48,9 +48,15 @@ describe('kunafoni export', () => {
       expect(existsSync(join(dir, 'neo4j', f)), f).toBe(true);
   });
 
+  it.each([['GEXF'], ['Gexf'], ['gexf']])('--format %s is accepted in any case', async (format) => {
+    const r = await cli(['export', '--format', format, ...S]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/<gexf [^>]*version="1.3"/);
+  });
+
   it.each([
     [['--format', 'csv'], /writes several files: give --out DIR/],
-    [['--format', 'xml'], /invalid/],
+    [['--format', 'xml'], /unknown format xml; expected one of json, gexf/],
     [['--format', 'json', '--dynamic'], /--dynamic applies to --format gexf only/],
     [['--format', 'json', '--kind', 'people'], /unknown kind "people"/],
     [['--format', 'json', '--since', '2024-13'], /not an ISO date/],

@@ -1,5 +1,5 @@
 // The command line as a user runs it: help, summaries on stderr, results on stdout, exit codes.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SAMPLES, cli, tempDir } from './helpers.js';
@@ -23,14 +23,14 @@ describe('kunafoni CLI', () => {
     const r = cli(['ingest', SAMPLES, bad, '--store', store]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(new RegExp(`kunafoni: ${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: invalid JSON`));
-    expect(r.stderr).toMatch(/ingested 1[0-9], duplicates 0, failed 1/);
+    expect(r.stderr).toMatch(/ingested 1[0-9], already stored 0, failed 1/);
     expect(r.stdout).toBe('');
   });
 
   it('ingesting the same files again adds nothing and exits 0', () => {
     const r = cli(['ingest', SAMPLES, '--store', store]);
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/ingested 0, duplicates 1[0-9], failed 0/);
+    expect(r.stderr).toMatch(/ingested 0, already stored 1[0-9], failed 0/);
   });
 
   it('export --format json writes graphology JSON to stdout, pipeable to jq', () => {
@@ -50,6 +50,24 @@ describe('kunafoni CLI', () => {
     const s = JSON.parse(r.stdout);
     expect(s.articles).toBeGreaterThanOrEqual(12);
     expect(s.nodeKinds.person).toBeGreaterThan(5);
+    // the sample articles run from March 2021 to January 2026
+    expect(s.dates.first).toMatch(/^2021-03/);
+    expect(s.dates.last).toMatch(/^2026-01/);
+    expect(s.dates.undated).toBeGreaterThanOrEqual(0);
+    expect(s.dates.undated).toBeLessThan(s.articles);
+    const g = JSON.parse(cli(['export', '--format', 'json', '--store', store]).stdout);
+    const linked = new Set(g.edges.flatMap((e: { source: string; target: string }) => [e.source, e.target]));
+    expect(s.isolated).toBe(g.nodes.filter((n: { key: string }) => !linked.has(n.key)).length);
+    expect(cli(['stats', '--store', store]).stdout).toMatch(/^dates +2021-03.* → 2026-01.*; \d+ undated article\(s\)\nisolated +\d+ entit/m);
+  });
+
+  it('export --format neo4j lists every stored article in articles.csv, relations or not', () => {
+    const out = join(dir, 'neo4j');
+    expect(cli(['export', '--format', 'neo4j', '--out', out, '--store', store]).code).toBe(0);
+    const stats = JSON.parse(cli(['stats', '--json', '--store', store]).stdout);
+    const lines = readFileSync(join(out, 'articles.csv'), 'utf8').trim().split('\n');
+    expect(lines[0]).toBe('id:ID,:LABEL,article,title,date:date,outlet,url');
+    expect(new Set(lines.slice(1).map((l) => l.split(',')[0])).size).toBe(stats.articles);
   });
 
   it('explain shows the rule, the sentence, the confidence and how names were resolved', () => {

@@ -178,3 +178,46 @@ describe('Neo4j', () => {
     expect(rows('evidence.csv')).toHaveLength(awkward.reduceEdges((n, _e, a) => n + a.evidence.length, 0));
   });
 });
+
+describe('confidence on edges, in every export', () => {
+  const g = seed.copy();
+  g.forEachEdge((e, a) => {
+    g.setEdgeAttribute(e, 'confidence', 0.83);
+    g.setEdgeAttribute(e, 'evidence', a.evidence.map((ev) => ({ ...ev, confidence: 0.83 })));
+  });
+
+  it('GEXF and GraphML read back with a numeric confidence on every edge', () => {
+    for (const back of [parseGexf(Graph, exportGexf(g)), parseGraphml(Graph, exportGraphml(g))]) {
+      expect(back.size).toBe(g.size);
+      back.forEachEdge((e, a) => expect(a.confidence, e).toBe(0.83));
+    }
+  });
+
+  it('CSV: a confidence column in edges.csv and evidence.csv', () => {
+    const csv = exportCsv(g);
+    for (const name of ['edges.csv', 'evidence.csv']) {
+      const rows = records(csv[name]!, '\r\n');
+      expect(rows.length, name).toBeGreaterThan(0);
+      for (const r of rows) expect(r.confidence, name).toBe('0.83');
+    }
+  });
+
+  it('Neo4j: confidence:float on relationships and evidence', () => {
+    const files = exportNeo4j(g);
+    for (const name of ['relations.csv', 'evidence.csv']) {
+      const rows = records(files[name]!, '\n');
+      for (const r of rows) expect(r['confidence:float'], name).toBe('0.83');
+    }
+  });
+});
+
+describe('Neo4j articles.csv', () => {
+  it('lists every article it is given, with metadata, even one that produced no relation', () => {
+    const cited = new Set(seed.reduceEdges((ids: string[], _e, a) => [...ids, ...a.evidence.map((e) => e.article)], []));
+    const articles = [...cited].map((id) => ({ id, title: `title of ${id}` }));
+    articles.push({ id: 'ffff000000000001', title: 'Un article sans relation' });
+    const rows = records(exportNeo4j(seed, { articles })['articles.csv']!, '\n');
+    expect(rows.map((r) => r.article).sort()).toEqual(articles.map((a) => a.id).sort());
+    expect(rows.find((r) => r.article === 'ffff000000000001')!.title).toBe('Un article sans relation');
+  });
+});

@@ -44,6 +44,21 @@ export async function awkwardGraph(): Promise<KGraph> {
   return g;
 }
 
+/** The seed graph plus namesakes: two Tourés sharing the alias "Touré", two Traorés, "Orange" as a label and an alias. */
+export async function namesakesGraph(): Promise<KGraph> {
+  const g: KGraph = new Graph({ type: 'mixed', multi: true, allowSelfLoops: false });
+  g.import((await seedGraph()).export());
+  const person = (key: string, label: string, aliases: string[], roles: string[], mentions: number) =>
+    g.addNode(key, { label, kind: 'person', aliases, roles, mentions, articles: [], firstSeen: '2024', lastSeen: '2024' });
+  person('person:amadou-toure', 'Amadou Touré', ['Touré'], ['Directeur général'], 3);
+  person('person:awa-toure', 'Awa Touré', ['Touré'], ['ministre'], 1);
+  person('person:issa-traore', 'Issa Traoré', [], [], 2);
+  person('person:moussa-traore', 'Moussa Traoré', [], [], 1);
+  g.addNode('org:orange', { label: 'Orange', kind: 'organisation', aliases: [], mentions: 2, articles: [] });
+  g.addNode('org:orange-money', { label: 'Orange Money', kind: 'organisation', aliases: ['Orange'], mentions: 5, articles: [] });
+  return g;
+}
+
 export const tempDir = (prefix = 'kunafoni-test-') => mkdtempSync(join(tmpdir(), prefix));
 
 /** Run the CLI in-process; capture stdout, stderr and the exit code. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NotFoundError } from '../src/errors.js';
+import { AmbiguousNameError, NotFoundError } from '../src/errors.js';
 import { openStore } from '../src/query/open.js';
 import { queryGraph } from '../src/query/query.js';
 import { ReadOnlyGraphError } from '../src/query/readonly.js';
@@ -34,11 +34,14 @@ describe('query API on the seed store', async () => {
     expect(err?.message).toMatch(/Jean Sun Way.*closest.*Jean Sun Wei/);
   });
 
-  it('a word shared by several entities is ambiguous, and says which', () => {
+  it('a word shared by several entities is ambiguous, and lists them with their kinds', () => {
     expect(() => store.entity('directeur')).toThrow(NotFoundError);
-    const err = thrown(() => store.entity('Mali')) as NotFoundError | undefined;
-    expect(err).toBeInstanceOf(NotFoundError);
-    expect(err!.suggestions.sort()).toEqual(['Huawei', 'Orange Mali']);
+    const err = thrown(() => store.entity('Mali')) as AmbiguousNameError | undefined;
+    expect(err).toBeInstanceOf(AmbiguousNameError);
+    expect(err!.candidates.map((c) => [c.label, c.kind]).sort()).toEqual([
+      ['Huawei', 'organisation'],
+      ['Orange Mali', 'organisation'],
+    ]);
   });
 
   it('neighbors(huawei) includes Jean Sun Wei through holds-role, pointing in', () => {
@@ -135,5 +138,34 @@ describe('query API on the seed store', async () => {
     const step = q.path('Huawei', 'fibre optique')!.steps[0]!;
     expect(step.relations.map((r) => r.kind).sort()).toEqual(['committed-to', 'discussed']);
     expect(q.entity('huawei, "tech" & co <mali>').label).toBe('Huawei');
+  });
+});
+
+describe('ambiguous names', async () => {
+  const { namesakesGraph } = await import('./fixture-helpers.js');
+  const q = queryGraph(await namesakesGraph());
+
+  it.each([['Touré'], ['toure'], ['TOURÉ']])('entity(%j), an alias of two people, lists both with kind and role', (name) => {
+    const err = thrown(() => q.entity(name)) as AmbiguousNameError | undefined;
+    expect(err).toBeInstanceOf(AmbiguousNameError);
+    expect(err!.candidates).toEqual([
+      expect.objectContaining({ label: 'Amadou Touré', kind: 'person', roles: ['Directeur général'], mentions: 3 }),
+      expect.objectContaining({ label: 'Awa Touré', kind: 'person', roles: ['ministre'], mentions: 1 }),
+    ]);
+    expect(err!.message).toMatch(/"[^"]+" is ambiguous: 2 entities match/);
+    expect(err!.message).toMatch(/Amadou Touré \(person, Directeur général; 3 articles\)/);
+  });
+
+  it('a surname only in labels ("Traoré") is ambiguous too, not "no entity matches"', () => {
+    const err = thrown(() => q.entity('Traoré')) as AmbiguousNameError | undefined;
+    expect(err).toBeInstanceOf(AmbiguousNameError);
+    expect(err!.candidates.map((c) => c.label).sort()).toEqual(['Issa Traoré', 'Moussa Traoré']);
+  });
+
+  it('a full name, a node key, or a name one entity has as its label and another as an alias, is not ambiguous', () => {
+    expect(q.entity('Awa Touré').label).toBe('Awa Touré');
+    expect(q.entity('person:amadou-toure').label).toBe('Amadou Touré');
+    expect(q.entity('Issa Traoré').key).toBe('person:issa-traore');
+    expect(q.entity('Orange').key).toBe('org:orange');
   });
 });

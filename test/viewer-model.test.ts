@@ -10,6 +10,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_TOP, dateSpan, effectiveTop, overlaps, visibleElements } from '../web/src/filter.js';
 import { emptyDisplay, syncDisplay } from '../web/src/display.js';
 import { visibleGexf } from '../web/src/gexf.js';
+import { exportGexf } from '../src/export/gexf.js';
+import { hasNetworkx } from './fixture-helpers.js';
 import { assignEdgePrograms, loadGraph, parallelCurvatures, type ViewGraph } from '../web/src/model.js';
 import { buildIndex } from '../web/src/search.js';
 import { decodeState, defaultState, encodeState, type ViewState } from '../web/src/state.js';
@@ -33,6 +35,11 @@ describe('URL state', () => {
       from: '2023-03',
       to: '2023-12',
       minSources: 2,
+      undated: false,
+      hideIsolated: true,
+      minConfidence: 0.6,
+      egoDepth: 2,
+      labels: 0.4,
       sizeBy: 'degree',
       camera: { x: 0.25, y: 0.75, ratio: 0.5 },
       lang: 'en',
@@ -74,6 +81,42 @@ describe('filters', () => {
     [undefined, undefined, { from: '2030-01' }, true],
   ] as const)('[%s, %s] overlaps %j: %s', (first, last, period, expected) => {
     expect(overlaps(first, last, period)).toBe(expected);
+  });
+
+  it('undated things pass only while "sans date" is on, with or without a period', () => {
+    expect(overlaps(undefined, undefined, {}, false)).toBe(false);
+    expect(overlaps(undefined, undefined, { from: '2023-01' }, false)).toBe(false);
+    expect(overlaps('2023-03', '2023-03', {}, false)).toBe(true);
+  });
+
+  it('hide isolated: entities with no visible relation go, the others stay', () => {
+    const g = graph.copy() as ViewGraph;
+    g.addNode('person:lonely', { label: 'Lonely', kind: 'person', aliases: [], mentions: 1, articles: [], x: 0, y: 0 });
+    expect(visibleElements(g, defaultState()).nodes.has('person:lonely')).toBe(true);
+    const v = visibleElements(g, { ...defaultState(), hideIsolated: true });
+    expect(v.nodes.has('person:lonely')).toBe(false);
+    for (const n of v.nodes) expect([...v.edges].some((e) => g.extremities(e).includes(n))).toBe(true);
+    expect(v.edges.size).toBe(g.size);
+  });
+
+  it('confidence: relations below the minimum go, and entities left without a relation', () => {
+    const g = graph.copy() as ViewGraph;
+    g.forEachEdge((e) => g.setEdgeAttribute(e, 'confidence', 0.9));
+    g.setEdgeAttribute('holds-role|person:jean-sun-wei|org:huawei', 'confidence', 0.4);
+    const v = visibleElements(g, { ...defaultState(), minConfidence: 0.5 });
+    expect(v.edges.has('holds-role|person:jean-sun-wei|org:huawei')).toBe(false);
+    expect(v.edges.size).toBe(g.size - 1);
+    expect(visibleElements(g, { ...defaultState(), minConfidence: 0.95 }).nodes.size).toBe(0);
+  });
+
+  it('ego depth: only what lies within N steps of the selected entity', () => {
+    const center = 'person:leyti-ndiaye';
+    const one = visibleElements(graph, { ...defaultState(), egoDepth: 1, center });
+    expect([...one.nodes].sort()).toEqual([center, ...graph.neighbors(center)].sort());
+    const two = visibleElements(graph, { ...defaultState(), egoDepth: 2, center });
+    expect(two.nodes.size).toBeGreaterThan(one.nodes.size);
+    for (const n of graph.neighbors(center)) for (const m of graph.neighbors(n)) expect(two.nodes.has(m)).toBe(true);
+    expect(visibleElements(graph, { ...defaultState(), egoDepth: 2 }).nodes.size).toBe(graph.order);
   });
 
   it('hides a kind of node and the edges that touch it', () => {
@@ -173,6 +216,29 @@ describe('GEXF export of the visible graph', () => {
     const ev = JSON.parse(back.getEdgeAttribute('holds-role|person:jean-sun-wei|org:huawei', 'evidence') as string);
     expect(ev[0].sentence).toMatch(/^Fraîchement installés/);
     expect(back.getNodeAttribute('person:jean-sun-wei', 'label')).toBe('Jean Sun Wei');
+  });
+
+  it('uses the CLI writer: the same columns, every edge directed with a `directed` attribute, so networkx reads it', async () => {
+    const v = visibleElements(graph, defaultState());
+    const xml = visibleGexf(graph, v, () => 5);
+    expect(xml).toMatch(/defaultedgetype="directed"/);
+    expect(xml).not.toMatch(/type="undirected"/);
+    const cli = exportGexf(graph);
+    const titles = (x: string) => [...x.matchAll(/<attribute id="[^"]*" title="([^"]+)"/g)].map((m) => m[1]).sort();
+    expect(titles(xml)).toEqual([...titles(cli), 'evidence'].sort());
+    const back = parse(MultiGraph, xml);
+    expect(back.getEdgeAttribute('met-with|org:amrtp|org:orange-mali', 'directed')).toBe(false);
+    if (!hasNetworkx()) return console.warn('networkx check skipped: python3 with networkx 3 is missing');
+    const dir = await mkdtemp(join(tmpdir(), 'kunafoni-gexf-'));
+    try {
+      await writeFile(join(dir, 'v.gexf'), xml);
+      const py = 'import sys, networkx as nx; g = nx.read_gexf(sys.argv[1]); print(g.number_of_nodes(), g.number_of_edges(), g.is_directed())';
+      const r = spawnSync('python3', ['-c', py, join(dir, 'v.gexf')], { encoding: 'utf8' });
+      expect(r.stderr).toBe('');
+      expect(r.stdout.trim()).toBe(`${v.nodes.size} ${v.edges.size} True`);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it.skipIf(!existsSync(RNG) || spawnSync('xmllint', ['--version']).error)('validates against the GEXF 1.3 RELAX NG grammar (../shared/schemas)', async () => {

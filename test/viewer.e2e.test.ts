@@ -2,13 +2,13 @@
 // it draws (pixels, not DOM), search opens the panel with the evidence, the URL reopens the view,
 // and strings from articles never run as HTML.
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../src/serve/server.js';
-import { CHROMIUM, hasChromium, launch, type Browser } from './helpers/browser.js';
+import { CHROMIUM, downloadText, hasChromium, launch, type Browser } from './helpers/browser.js';
 import { readFixture, writeFixtureStore } from './helpers/fixture-store.js';
 import { countColour, countInk, decodePng } from './helpers/png.js';
 import { NODE_COLORS } from '../web/src/palette.js';
@@ -156,7 +156,7 @@ describe.skipIf(!hasChromium())('viewer in headless Chromium', () => {
     expect(await page.textContent('#node-kinds')).toContain('Person');
     await expect.poll(() => page.url()).toContain('lang=en');
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-gexf')]);
-    const gexf = await readFile((await download.path())!, 'utf8');
+    const gexf = await downloadText(download);
     expect(gexf).toContain('version="1.3"');
     expect(gexf).toContain('label="Jean Sun Wei"');
     expect(gexf).toContain('Directeur général');

@@ -5,6 +5,8 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   root: new URL('.', import.meta.url).pathname,
   base: './',
+  // the CLI's GEXF writer (src/export/gexf.ts) runs in the viewer too: graphology-gexf's browser build
+  resolve: { alias: { 'graphology-gexf': 'graphology-gexf/browser/index.js' } },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

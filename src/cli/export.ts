@@ -3,9 +3,11 @@ import { join } from 'node:path';
 import { Command, Option } from 'commander';
 import { UsageError } from '../errors.js';
 import { filterGraph, parseFilterOptions } from '../export/filter.js';
-import { FORMATS, formatById } from '../export/formats.js';
+import { FORMATS, formatById, type ExportOptions } from '../export/formats.js';
+import type { ArticleMeta } from '../export/neo4j.js';
+import type { ReadonlyKGraph } from '../query/readonly.js';
 import { writeFileAtomic } from '../store/atomic.js';
-import { DEFAULT_STORE, loadGraph } from '../store/store.js';
+import { DEFAULT_STORE, loadGraph, loadStore } from '../store/store.js';
 import { emit, type CliIO } from './io.js';
 
 interface ExportFlags {
@@ -39,11 +41,32 @@ export const addFilterFlags = (c: Command): Command =>
     .option('--ego <name>', 'keep this entity and its surroundings')
     .option('--depth <n>', 'steps around --ego (default 1)');
 
+/**
+ * The articles the Neo4j export lists: every stored article (with its metadata, even one that produced
+ * no relation), or, when filters cut the graph, those the filtered graph still cites or mentions.
+ */
+async function neo4jArticles(dir: string, graph: ReadonlyKGraph, filtered: boolean): Promise<ArticleMeta[]> {
+  const { articles } = await loadStore(dir, { mustExist: true });
+  const cited = new Set<string>();
+  if (filtered) {
+    graph.forEachNode((_k, a) => (a.articles ?? []).forEach((id) => cited.add(id)));
+    graph.forEachEdge((_k, a) => a.evidence.forEach((e) => cited.add(e.article)));
+  }
+  return articles
+    .map(({ article: a }) => ({ id: a.id, title: a.title, date: a.date, source: a.source, url: a.url }))
+    .filter((a) => !filtered || cited.has(a.id));
+}
+
 export const exportCommand = (io: CliIO) =>
   addFilterFlags(
     new Command('export')
       .description('write the graph (or a filtered part of it) in an exchange format')
-      .addOption(new Option('--format <format>', 'output format').choices(FORMATS.map((f) => f.id)).default('json'))
+      .addOption(
+        new Option('--format <format>', 'output format (any case: GEXF works)')
+          .choices(FORMATS.map((f) => f.id))
+          .argParser((v: string) => v.toLowerCase())
+          .default('json'),
+      )
       .option('--out <file|dir>', 'write to this file (csv, neo4j: this folder) instead of stdout')
       .option('--dynamic', 'gexf: spells from dates, so Gephi’s timeline plays the graph’s growth')
       .option('--mixed', 'gexf, graphml: keep met-with and signed-agreement-with undirected (Gephi, graphology; networkx refuses mixed graphs)')
@@ -74,7 +97,9 @@ JSON is graphology's serialization: {attributes, options, nodes: [{key, attribut
       const filters = parseFilterOptions({ ...opts });
       const store = await loadGraph(opts.store, { mustExist: true });
       const graph = filterGraph(store.graph, filters);
-      const out = format.write(graph, { dynamic: !!opts.dynamic, mixed: !!opts.mixed, pretty: !!opts.pretty });
+      const options: ExportOptions = { dynamic: !!opts.dynamic, mixed: !!opts.mixed, pretty: !!opts.pretty };
+      if (format.id === 'neo4j') options.articles = await neo4jArticles(opts.store, graph, [opts.kind, opts.relation, opts.since, opts.until, opts.minSources, opts.ego].some((f) => f !== undefined));
+      const out = format.write(graph, options);
       if (out.kind === 'text') await emit(io, out.text, opts.out);
       else {
         await mkdir(opts.out!, { recursive: true });

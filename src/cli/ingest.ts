@@ -109,7 +109,8 @@ Examples:
 Encodings: UTF-8 (with or without BOM), UTF-16 and Windows-1252/ISO-8859-1 are detected; a <meta charset>
 or an HTTP charset is honoured unless the bytes contradict it.
 Duplicates: the same story from several outlets is stored once, with the other outlets as syndicated copies.
-Prints each failed input on its own line on stderr, then "ingested N, duplicates N, failed N".
+Prints each failed input on its own line on stderr, then "ingested N, already stored N, failed N" (already stored: the same story
+was in the store or earlier in the batch; copies from another outlet are counted as syndicated).
 Exit code 1 when any input failed (the others are still ingested), 0 otherwise.`,
     )
     .action(async (inputs: string[], opts: IngestCliOptions) => {
@@ -165,7 +166,7 @@ Exit code 1 when any input failed (the others are still ingested), 0 otherwise.`
       const g = summary.store.graph;
       const syndicated = summary.syndicated ? ` (${summary.syndicated} syndicated ${summary.syndicated === 1 ? 'copy' : 'copies'})` : '';
       io.err(
-        `ingested ${summary.ingested}, duplicates ${summary.duplicates}${syndicated}, failed ${summary.failed.length}` +
+        `ingested ${summary.ingested}, already stored ${summary.duplicates}${syndicated}, failed ${summary.failed.length}` +
           ` — store ${opts.store}: ${summary.store.articles.length} articles, ${g.order} nodes, ${g.size} edges\n`,
       );
       const stale = curationOf(g)?.stale ?? [];

@@ -10,6 +10,7 @@ import { cut, table } from './table.js';
 
 interface Common {
   json?: boolean;
+  wide?: boolean;
   store: string;
 }
 
@@ -18,7 +19,9 @@ const ARROW: Record<Direction, string> = { out: '→', in: '←', both: '—' };
 const name = (e: EntityRef) => `${e.label} (${e.kind})`;
 const dates = (r: { firstSeen?: string; lastSeen?: string }) =>
   r.firstSeen ? (r.lastSeen && r.lastSeen !== r.firstSeen ? `${r.firstSeen}…${r.lastSeen}` : r.firstSeen) : '';
-const firstSentence = (r: RelationInfo) => cut(r.evidence[0]?.sentence ?? '', 90);
+/** A sentence in a table cell: cut at `max` characters, whole with --wide. */
+const cell = (text: string, max: number, f: Common) => (f.wide ? text : cut(text, max));
+const firstSentence = (r: RelationInfo, f: Common) => cell(r.evidence[0]?.sentence ?? '', 90, f);
 
 /** A subcommand with the shared --json and --store flags; `run` prints either JSON or text. */
 function sub<A extends unknown[], F extends Common>(
@@ -32,7 +35,10 @@ function sub<A extends unknown[], F extends Common>(
     .exitOverride()
     .showHelpAfterError();
   for (const a of spec.args.split(' ').filter(Boolean)) c.argument(a);
-  c = (spec.configure ? spec.configure(c) : c).option('--json', 'print JSON (for jq and scripts)').option('--store <dir>', 'store folder', DEFAULT_STORE);
+  c = (spec.configure ? spec.configure(c) : c)
+    .option('--json', 'print JSON (for jq and scripts)')
+    .option('--wide', 'tables: whole sentences and titles, not cut at ~90 characters')
+    .option('--store <dir>', 'store folder', DEFAULT_STORE);
   c.addHelpText('after', `\nExamples:\n${spec.examples.map((e) => `  ${e}`).join('\n')}\n\nJSON: ${spec.fields}`);
   return c.action(async (...all: unknown[]) => {
     const args = all.slice(0, -2) as A;
@@ -44,7 +50,7 @@ function sub<A extends unknown[], F extends Common>(
 }
 
 export const queryCommand = (io: CliIO) => {
-  const q = new Command('query').description('ask the graph: entities, neighbours, paths, relations, timelines, search').addHelpText(
+  const q = new Command('query').description('ask the graph: entities, articles, neighbours, paths, relations, timelines, search').addHelpText(
     'after',
     `
 Examples:
@@ -54,9 +60,11 @@ Examples:
   kunafoni query relations --kind committed-to --since 2024
   kunafoni query timeline "Orange Mali"
   kunafoni query search fibre --evidence
+  kunafoni query articles --wide
+  kunafoni query article 3f9a2c1b
 
 Names are matched ignoring accents, case and apostrophes, by label or alias. An unknown name
-exits with code 1 and the closest names.`,
+exits with code 1 and the closest names; an ambiguous one exits 1 listing the candidates.`,
   );
 
   q.addCommand(
@@ -112,7 +120,7 @@ exits with code 1 and the closest names.`,
           String(x.relation.weight),
           dates(x.relation),
           x.relation.role ?? x.relation.commitment ?? '',
-          firstSentence(x.relation),
+          firstSentence(x.relation, f),
         ]);
         const head = `${s.entity(n).label}: ${res.length} neighbour(s)\n`;
         return { data: res, text: head + (rows.length ? table(['relation', 'neighbour', 'kind', 'weight', 'dates', 'role/commitment', 'evidence'], rows) : '') };
@@ -184,7 +192,7 @@ exits with code 1 and the closest names.`,
           String(r.weight),
           dates(r),
           r.role ?? r.commitment ?? '',
-          firstSentence(r),
+          firstSentence(r, f),
         ]);
         const more = res.length > limit ? `… ${res.length - limit} more (--limit, or --json for all)\n` : '';
         return { data: res, text: `${res.length} relation(s)\n` + (rows.length ? table(['source', 'relation', 'target', 'weight', 'dates', 'role/commitment', 'evidence'], rows) : '') + more };
@@ -207,7 +215,7 @@ exits with code 1 and the closest names.`,
         const limit = Math.max(1, Number(f.limit) || 20);
         if (f.evidence) {
           const hits = s.searchEvidence(text, { limit });
-          const rows = hits.map((h) => [h.evidence.date ?? '', `${h.relation.source.label} ${h.relation.kind} ${h.relation.target.label}`, cut(h.evidence.sentence, 100)]);
+          const rows = hits.map((h) => [h.evidence.date ?? '', `${h.relation.source.label} ${h.relation.kind} ${h.relation.target.label}`, cell(h.evidence.sentence, 100, f)]);
           return { data: hits, text: `${hits.length} sentence(s)\n` + (rows.length ? table(['date', 'relation', 'sentence'], rows) : '') };
         }
         const hits = s.search(text, { limit });
@@ -218,21 +226,89 @@ exits with code 1 and the closest names.`,
   );
 
   q.addCommand(
-    sub<[string], Common>(
+    sub<[string], Common & { undated?: boolean }>(
       io,
       {
         name: 'timeline',
         args: '<name>',
-        description: 'the dated evidence of every relation of NAME, oldest first',
+        description: 'the dated evidence of every relation of NAME, oldest first (--undated: then the undated)',
         examples: ['kunafoni query timeline "Alhamdou Ag Ilyène"', `kunafoni query timeline huawei --json | jq -r '.[] | "\\(.date) \\(.evidence.sentence)"'`],
-        fields: '[{date, kind, relation, direction, other: {key, label, kind}, evidence: {article, sentence, start, end, date, source, url, title, rule}}]',
+        fields: '[{date (or "undated"), kind, relation, direction, other: {key, label, kind}, evidence: {article, sentence, start, end, date, source, url, title, rule}}]',
+        configure: (c) => c.option('--undated', 'list the evidence of undated articles too, after the dated'),
       },
-      (s, [n]) => {
-        const res = s.timeline(n);
-        const rows = res.map((t) => [t.date, `${ARROW[t.direction]} ${t.kind}`, t.other.label, t.evidence.source ?? '', cut(t.evidence.sentence, 90)]);
-        return { data: res, text: `${s.entity(n).label}: ${res.length} dated sentence(s)\n` + (rows.length ? table(['date', 'relation', 'with', 'outlet', 'sentence'], rows) : '') };
+      (s, [n], f) => {
+        const all = s.timeline(n, { undated: true });
+        const res = f.undated ? all : all.filter((t) => t.evidence.date);
+        const undated = all.length - all.filter((t) => t.evidence.date).length;
+        const rows = res.map((t) => [t.date, `${ARROW[t.direction]} ${t.kind}`, t.other.label, t.evidence.source ?? '', cell(t.evidence.sentence, 90, f)]);
+        const note = undated ? (f.undated ? `, ${undated} undated` : `; ${undated} undated left out (--undated lists them)`) : '';
+        const head = `${s.entity(n).label}: ${res.length - (f.undated ? undated : 0)} dated sentence(s)${note}\n`;
+        return { data: res, text: head + (rows.length ? table(['date', 'relation', 'with', 'outlet', 'sentence'], rows) : '') };
       },
     ),
   );
+
+  q.addCommand(articlesCommand(io));
+  q.addCommand(articleCommand(io));
   return q;
 };
+
+/** A command over the stored articles (their metadata is read from the store, not the graph alone). */
+function articleSub(io: CliIO, name: string, description: string, examples: string[], fields: string) {
+  return new Command(name)
+    .description(description)
+    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .exitOverride()
+    .showHelpAfterError()
+    .option('--json', 'print JSON (for jq and scripts)')
+    .option('--wide', 'tables: whole titles and sentences, not cut')
+    .option('--store <dir>', 'store folder', DEFAULT_STORE)
+    .addHelpText('after', `\nExamples:\n${examples.map((e) => `  ${e}`).join('\n')}\n\nJSON: ${fields}`);
+}
+
+const articlesCommand = (io: CliIO) =>
+  articleSub(
+    io,
+    'articles',
+    'every stored article: date (or "undated"), id, outlet, title, entities and relations it produced',
+    ['kunafoni query articles', "kunafoni query articles --json | jq -r '.[] | select(.relations == 0) | .id'"],
+    '[{id, title, date, source, url, lang, entities, relations}], dated oldest first, then the undated',
+  ).action(async (f: Common) => {
+    const { loadStore } = await import('../store/store.js');
+    const { listArticles } = await import('../query/articles.js');
+    const store = await loadStore(f.store, { mustExist: true });
+    const res = listArticles(store.articles.map((a) => a.article), store.graph);
+    if (f.json) return io.out(JSON.stringify(res, null, 2) + '\n');
+    const rows = res.map((a) => [a.date ?? 'undated', a.id.slice(0, 12), cell(a.source ?? '', 24, f), String(a.entities), String(a.relations), cell(a.title ?? '(no title)', 70, f)]);
+    io.out(`${res.length} article(s)\n` + (rows.length ? table(['date', 'id', 'outlet', 'entities', 'relations', 'title'], rows) : ''));
+  });
+
+const articleCommand = (io: CliIO) =>
+  articleSub(
+    io,
+    'article',
+    'what one article produced: its metadata, the entities it mentions, the relations its sentences state',
+    ['kunafoni query article 3f9a2c1b          (an id, or its first characters, from `query articles`)', 'kunafoni query article 3f9a2c1b --json | jq \'.relationList[].kind\''],
+    '{id, title, date, source, url, lang, author?, syndicated[], entities, relations, entityList: [{key, label, kind}], relationList: [{key, kind, source, target, directed, evidence[]}]}',
+  )
+    .argument('<id>', 'article id or its first characters (at least 4)')
+    .action(async (id: string, f: Common) => {
+      const { loadStore } = await import('../store/store.js');
+      const { articleReport } = await import('../query/articles.js');
+      const store = await loadStore(f.store, { mustExist: true });
+      const r = articleReport(store.articles.map((a) => a.article), store.graph, id);
+      if (f.json) return io.out(JSON.stringify(r, null, 2) + '\n');
+      const lines = [
+        `${r.title ?? '(no title)'}`,
+        `${r.date ?? 'undated'} · ${r.source ?? 'unknown outlet'} · ${r.lang} · ${r.id}${r.url ? `\n${r.url}` : ''}`,
+        '',
+        `entities (${r.entities}): ${r.entityList.map(name).join(', ') || 'none'}`,
+        '',
+        `relations (${r.relations})${r.relations ? '' : ': none'}`,
+      ];
+      for (const rel of r.relationList) {
+        lines.push(`  ${rel.source.label} ${rel.directed ? '→' : '—'} ${rel.kind} ${rel.directed ? '→' : '—'} ${rel.target.label}`);
+        for (const e of rel.evidence) lines.push(`      [${e.rule}${e.confidence !== undefined ? ` ${e.confidence.toFixed(2)}` : ''}] ${cell(e.sentence, 160, f)}`);
+      }
+      io.out(lines.join('\n') + '\n');
+    });

@@ -29,6 +29,8 @@ export const EDGE_COLUMNS: Column<EdgeAttributes>[] = [
   { name: 'kind', type: 'string', get: (a) => a.kind },
   { name: 'directed', type: 'boolean', get: (_a, undirected) => !undirected },
   { name: 'weight', type: 'integer', get: (a) => a.weight },
+  // 0–1: the rules' reliability times the resolution steps they needed, combined over the evidence
+  { name: 'confidence', type: 'double', get: (a) => (typeof a.confidence === 'number' ? a.confidence : undefined) },
   { name: 'role', type: 'string', get: (a) => str(a.role) },
   { name: 'commitment', type: 'string', get: (a) => str(a.commitment) },
   { name: 'status', type: 'string', get: (a) => str(a.status) },

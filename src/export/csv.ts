@@ -34,7 +34,7 @@ export const NODES_HEADER = ['id', 'label', ...NODE_COLUMNS.map((c) => c.name), 
 export const EDGES_HEADER = ['id', 'source', 'target', 'sourceLabel', 'targetLabel', ...EDGE_COLUMNS.map((c) => c.name)];
 export const EVIDENCE_HEADER = [
   'edge', 'kind', 'source', 'target', 'sourceLabel', 'targetLabel',
-  'article', 'date', 'outlet', 'title', 'url', 'rule', 'role', 'commitment', 'status', 'start', 'end', 'sentence',
+  'article', 'date', 'outlet', 'title', 'url', 'rule', 'confidence', 'role', 'commitment', 'status', 'start', 'end', 'sentence',
 ];
 
 /** committed-to evidence may carry a status (announced, signed, …). */
@@ -54,7 +54,7 @@ export function exportCsv(graph: ReadonlyKGraph): Record<string, string> {
   const evidence: Cell[][] = [];
   graph.forEachEdge((key, a, s, t) => {
     for (const e of a.evidence ?? [])
-      evidence.push([key, a.kind, s, t, label(s), label(t), e.article, e.date, e.source, e.title, e.url, e.rule, e.role, e.commitment, statusOf(e), e.start, e.end, e.sentence]);
+      evidence.push([key, a.kind, s, t, label(s), label(t), e.article, e.date, e.source, e.title, e.url, e.rule, e.confidence, e.role, e.commitment, statusOf(e), e.start, e.end, e.sentence]);
   });
   return {
     'nodes.csv': toCsv(NODES_HEADER, nodes),

@@ -4,7 +4,7 @@ import { exportCsv } from './csv.js';
 import { exportGexf } from './gexf.js';
 import { exportGraphml } from './graphml.js';
 import { exportJson } from './json.js';
-import { exportNeo4j } from './neo4j.js';
+import { exportNeo4j, type ArticleMeta } from './neo4j.js';
 
 export interface ExportOptions {
   /** GEXF: spells from dates (Gephi's timeline). */
@@ -13,6 +13,8 @@ export interface ExportOptions {
   mixed?: boolean;
   /** JSON: indent. */
   pretty?: boolean;
+  /** Neo4j: the store's articles, so articles.csv lists those that produced no relation too. */
+  articles?: readonly ArticleMeta[];
 }
 
 export type ExportOutput = { kind: 'text'; text: string } | { kind: 'files'; files: Record<string, string> };
@@ -33,7 +35,7 @@ export const FORMATS: readonly ExportFormat[] = [
   { id: 'gexf', description: 'GEXF 1.3 for Gephi and networkx (--dynamic for the timeline)', multiFile: false, write: (g, o) => text(exportGexf(g, o)) },
   { id: 'graphml', description: 'GraphML for networkx, igraph, yEd, Cytoscape', multiFile: false, write: (g, o) => text(exportGraphml(g, o)) },
   { id: 'csv', description: 'nodes.csv, edges.csv, evidence.csv (RFC 4180, CRLF)', multiFile: true, write: (g) => files(exportCsv(g)) },
-  { id: 'neo4j', description: 'CSV files for neo4j-admin import, schema.cypher, import.sh', multiFile: true, write: (g) => files(exportNeo4j(g)) },
+  { id: 'neo4j', description: 'CSV files for neo4j-admin import, schema.cypher, import.sh', multiFile: true, write: (g, o) => files(exportNeo4j(g, o.articles ? { articles: o.articles } : {})) },
 ];
 
-export const formatById = (id: string): ExportFormat | undefined => FORMATS.find((f) => f.id === id);
+export const formatById = (id: string): ExportFormat | undefined => FORMATS.find((f) => f.id === id.toLowerCase());

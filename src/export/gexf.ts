@@ -26,6 +26,10 @@ export interface GexfOptions {
   mixed?: boolean;
   /** Graph description written in <meta>. */
   description?: string;
+  /** Write every edge's full evidence as a JSON string attribute `evidence` (the viewer's export does). */
+  evidence?: boolean;
+  /** Colour (`rgb(r,g,b)`) and size of a node as drawn elsewhere (the viewer), instead of the kind's colour and the mentions' size. */
+  nodeStyle?: (key: string) => { color?: string; size?: number };
 }
 
 interface Formatted {
@@ -48,15 +52,17 @@ const values = <A>(columns: Column<A>[], attrs: A, undirected: boolean): Record<
 const GEXF_EDGE_COLUMNS = EDGE_COLUMNS.filter((c) => c.name !== 'weight');
 
 /** The graph in the shape graphology-gexf writes: label, viz and scalar or list attributes only. */
-function formatted(graph: ReadonlyKGraph, mixed: boolean): Graph<Formatted, Formatted> {
+function formatted(graph: ReadonlyKGraph, opts: GexfOptions): Graph<Formatted, Formatted> {
+  const mixed = !!opts.mixed;
   const positions = nodePositions(graph);
   const out = new Graph<Formatted, Formatted>({ type: mixed ? 'mixed' : 'directed', multi: true });
   out.replaceAttributes({ creator: 'Kunafoni', description: 'Kunafoni knowledge graph' });
   graph.forEachNode((key, a) => {
     const p = positions.get(key)!;
+    const style = opts.nodeStyle?.(key) ?? {};
     out.addNode(key, {
       label: a.label,
-      viz: { color: cssRgb(nodeColor(a.kind)), size: nodeSize(a.mentions), x: p.x, y: p.y },
+      viz: { color: style.color ?? cssRgb(nodeColor(a.kind)), size: style.size ?? nodeSize(a.mentions), x: p.x, y: p.y },
       attributes: values(NODE_COLUMNS, a, false),
     });
   });
@@ -69,6 +75,7 @@ function formatted(graph: ReadonlyKGraph, mixed: boolean): Graph<Formatted, Form
       // the weight travels as GEXF's own edge weight; an attribute titled "weight" means something else to Gephi
       attributes: values(GEXF_EDGE_COLUMNS, a, undirected),
     };
+    if (opts.evidence) attrs.attributes.evidence = JSON.stringify(a.evidence ?? []);
     if (mixed && undirected) out.addUndirectedEdgeWithKey(key, s, t, attrs);
     else out.addDirectedEdgeWithKey(key, s, t, attrs);
   });
@@ -86,7 +93,7 @@ function spellStart(dates: (string | undefined)[]): string | undefined {
 
 /** Write the graph as GEXF 1.3. */
 export function exportGexf(graph: ReadonlyKGraph, opts: GexfOptions = {}): string {
-  const copy = formatted(graph, !!opts.mixed);
+  const copy = formatted(graph, opts);
   if (opts.description) copy.setAttribute('description', opts.description);
   const pick = (_key: string, a: Formatted) => ({ ...a, viz: { ...a.viz }, attributes: { ...a.attributes } });
   const raw = gexf.write(copy, { version: '1.3', pedantic: true, pretty: false, formatNode: pick, formatEdge: pick });

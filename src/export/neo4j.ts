@@ -9,7 +9,7 @@
 // :END_ID, :TYPE, mentions:int, aliases:string[]); arrays use its default delimiter ";", LF line
 // ends, fields quoted as in RFC 4180.
 import type { ReadonlyKGraph } from '../query/readonly.js';
-import type { Evidence, NodeKind } from '../types.js';
+import type { Article, Evidence, NodeKind } from '../types.js';
 import { EDGE_COLUMNS, NODE_COLUMNS, type ColumnType } from './columns.js';
 import { statusOf, toCsv, type Cell, type CsvFormat } from './csv.js';
 
@@ -28,8 +28,19 @@ const evidenceId = (edge: string, i: number) => `evidence:${edge}#${i}`;
 
 export const NEO4J_FILES = ['entities.csv', 'articles.csv', 'evidence.csv', 'relations.csv', 'links.csv', 'schema.cypher', 'import.sh'] as const;
 
+/** An article's metadata as articles.csv writes it. */
+export type ArticleMeta = Pick<Article, 'id' | 'title' | 'date' | 'source' | 'url'>;
+
+export interface Neo4jOptions {
+  /**
+   * The store's articles: each gets a row of articles.csv with its metadata, even when it produced no
+   * relation. Without it, the articles are those the graph cites, with what their evidence says.
+   */
+  articles?: readonly ArticleMeta[];
+}
+
 /** The Neo4j import files, by file name. */
-export function exportNeo4j(graph: ReadonlyKGraph): Record<string, string> {
+export function exportNeo4j(graph: ReadonlyKGraph, opts: Neo4jOptions = {}): Record<string, string> {
   const entities = graph.mapNodes((key, a): Cell[] => [
     key, `Entity;${NODE_LABEL[a.kind] ?? 'Entity'}`, a.label, ...NODE_COLUMNS.map((c) => c.get(a, false)),
   ]);
@@ -40,13 +51,15 @@ export function exportNeo4j(graph: ReadonlyKGraph): Record<string, string> {
   ]);
   const relationHeader = [':START_ID', ':END_ID', ':TYPE', 'key', ...EDGE_COLUMNS.map((c) => typed(c.name, c.type))];
 
-  const articles = new Map<string, Partial<Evidence>>();
+  const articles = new Map<string, Partial<Evidence>>(
+    (opts.articles ?? []).map((a) => [a.id, { article: a.id, title: a.title, date: a.date, source: a.source, url: a.url }]),
+  );
   const evidence: Cell[][] = [];
   const links: Cell[][] = [];
   graph.forEachEdge((key, a, s, t) => {
     (a.evidence ?? []).forEach((e, i) => {
       const id = evidenceId(key, i);
-      evidence.push([id, 'Evidence', key, a.kind, e.sentence, e.date, e.source, e.url, e.title, e.article, e.rule, e.role, e.commitment, statusOf(e), e.start, e.end]);
+      evidence.push([id, 'Evidence', key, a.kind, e.sentence, e.date, e.source, e.url, e.title, e.article, e.rule, e.confidence, e.role, e.commitment, statusOf(e), e.start, e.end]);
       links.push([id, s, 'ABOUT'], [id, t, 'ABOUT'], [id, articleId(e.article), 'FROM']);
       if (!articles.get(e.article)?.title) articles.set(e.article, e);
     });
@@ -63,7 +76,7 @@ export function exportNeo4j(graph: ReadonlyKGraph): Record<string, string> {
     'entities.csv': toCsv(entityHeader, entities, NEO4J_CSV),
     'articles.csv': toCsv(['id:ID', ':LABEL', 'article', 'title', 'date:date', 'outlet', 'url'], articleRows, NEO4J_CSV),
     'evidence.csv': toCsv(
-      ['id:ID', ':LABEL', 'relation', 'kind', 'sentence', 'date:date', 'outlet', 'url', 'title', 'article', 'rule', 'role', 'commitment', 'status', 'start:int', 'end:int'],
+      ['id:ID', ':LABEL', 'relation', 'kind', 'sentence', 'date:date', 'outlet', 'url', 'title', 'article', 'rule', 'confidence:float', 'role', 'commitment', 'status', 'start:int', 'end:int'],
       evidence,
       NEO4J_CSV,
     ),

@@ -1,7 +1,7 @@
 // Name matching: find an entity by any of its names, ignoring accents, case and apostrophes
 // ("alhamdou ag ilyene" finds "Alhamdou Ag Ilyène", "Leyti N’Diaye" finds "Leyti N'Diaye"), and
 // suggest the closest names when nothing matches.
-import { NotFoundError } from '../errors.js';
+import { AmbiguousNameError, NotFoundError, type NameCandidate } from '../errors.js';
 import { normaliseName } from '../graph/keys.js';
 import type { ReadonlyKGraph } from './readonly.js';
 import { editDistance } from '../graph/keys.js';
@@ -69,14 +69,26 @@ export function suggest(graph: ReadonlyKGraph, index: NameIndex, name: string, l
     .map(([key]) => graph.getNodeAttribute(key, 'label'));
 }
 
+/** What a researcher needs to tell the entities of an ambiguous name apart. */
+export function nameCandidate(graph: ReadonlyKGraph, key: string): NameCandidate {
+  const a = graph.getNodeAttributes(key);
+  return { key, label: a.label, kind: a.kind, roles: [...(a.roles ?? [])], mentions: a.mentions ?? 0 };
+}
+
 /**
- * The node key for a name: an exact match (the most mentioned when several entities share the
- * name), else the one entity whose names hold all the query's words. Otherwise a NotFoundError
- * naming the closest entities (or the several that hold those words).
+ * The node key for a name: a node key; else the one entity carrying the name (when several carry
+ * it, the one whose label it is); else the one entity whose names hold all the query's words.
+ * Several candidates: an AmbiguousNameError listing them (kind, roles, mentions), most mentioned
+ * first. None: a NotFoundError naming the closest entities.
  */
 export function resolveName(graph: ReadonlyKGraph, index: NameIndex, name: string): string {
   const found = candidates(graph, index, name);
-  if (found.exact || found.keys.length === 1) return found.keys[0]!;
-  if (found.keys.length > 1) throw new NotFoundError(name, found.keys.slice(0, 5).map((k) => graph.getNodeAttribute(k, 'label')));
+  if (found.keys.length === 1) return found.keys[0]!;
+  if (found.exact && found.keys.length > 1) {
+    const norm = normaliseName(name);
+    const byLabel = found.keys.filter((k) => normaliseName(graph.getNodeAttribute(k, 'label')) === norm);
+    if (byLabel.length === 1) return byLabel[0]!;
+  }
+  if (found.keys.length > 1) throw new AmbiguousNameError(name, found.keys.slice(0, 12).map((k) => nameCandidate(graph, k)));
   throw new NotFoundError(name, suggest(graph, index, name));
 }

@@ -45,8 +45,11 @@ export interface KunafoniQuery {
   path(a: string, b: string, opts?: { through?: 'entities' | 'any' }): PathResult | null;
   /** The entity and everything within `depth` steps of it. */
   ego(name: string, depth?: number): EgoResult;
-  /** The dated evidence of every relation of `name`, oldest first. */
-  timeline(name: string): TimelineEntry[];
+  /**
+   * The dated evidence of every relation of `name`, oldest first; with `{ undated: true }` the
+   * undated evidence follows, with `date: 'undated'`.
+   */
+  timeline(name: string, opts?: { undated?: boolean }): TimelineEntry[];
   /** Entities whose label, alias or role matches `text`, best first. */
   search(text: string, opts?: { limit?: number }): SearchHit[];
   /** Evidence sentences containing `text` (accent- and case-insensitive), oldest first. */
@@ -182,16 +185,17 @@ export function queryGraph(graph: KGraph): KunafoniQuery {
       return { center: ref(center), depth, entities: [...keep].map(ref).sort(byLabel), relations: relations.sort(byStrength) };
     },
 
-    timeline(name) {
+    timeline(name, opts = {}) {
       const key = resolve(name);
       const out: TimelineEntry[] = [];
       graph.forEachEdge(key, (edge, attrs, source, target) => {
         const other = ref(source === key ? target : source);
         const direction = directionOf(edge, key);
         for (const e of attrs.evidence)
-          if (e.date) out.push({ date: e.date, kind: attrs.kind as RelationKind, relation: edge, direction, other, evidence: { ...e } });
+          if (e.date || opts.undated) out.push({ date: e.date ?? 'undated', kind: attrs.kind as RelationKind, relation: edge, direction, other, evidence: { ...e } });
       });
-      return out.sort((x, y) => byDate(x.evidence, y.evidence) || x.relation.localeCompare(y.relation));
+      const undated = (t: TimelineEntry) => (t.evidence.date ? 0 : 1);
+      return out.sort((x, y) => undated(x) - undated(y) || byDate(x.evidence, y.evidence) || x.relation.localeCompare(y.relation));
     },
 
     search(text, opts = {}) {

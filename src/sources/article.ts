@@ -25,11 +25,24 @@ export function detectLang(text: string, declared?: string): Lang {
   return guess === 'en' ? 'en' : 'fr';
 }
 
+/**
+ * A headline for an article that has none (a raw page dump, front matter without a title): its first
+ * sentence, cut at a word near 110 characters with "…". The text itself is never changed.
+ */
+export function headlineFromText(text: string): string | undefined {
+  const first = text.trim().split(/\n/)[0]!.trim();
+  const sentence = /^.{20,}?[.!?](?=\s|$)/su.exec(first)?.[0] ?? first;
+  if (!sentence) return undefined;
+  if (sentence.length <= 110) return sentence.replace(/[.]$/, '');
+  return sentence.slice(0, 110).replace(/[\s,;:’'(«-]+\S*$/u, '') + '…';
+}
+
 export function finaliseArticle(draft: ArticleDraft): Article {
   const lang = detectLang(draft.text, draft.lang);
   const date = normaliseDate(draft.date) ?? findPublicationDate(draft.text, lang);
   const article: Article = { id: articleId(draft.text), lang, text: draft.text };
-  if (draft.title) article.title = draft.title.trim();
+  const title = draft.title?.trim() || headlineFromText(draft.text);
+  if (title) article.title = title;
   if (date) article.date = date;
   if (draft.source) article.source = draft.source.trim();
   if (draft.url) article.url = draft.url.trim();

@@ -4,7 +4,8 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { readFile } from 'node:fs/promises';
+import { chromium, type BrowserContext, type Download } from 'playwright-core';
 
 export const CHROMIUM = process.env.KUNAFONI_CHROMIUM ?? '/usr/bin/chromium';
 export const hasChromium = (): boolean => existsSync(CHROMIUM);
@@ -25,8 +26,28 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-/** `extraArgs` are added to CHROMIUM_ARGS (e.g. `--host-resolver-rules=…` to point a hostile name at loopback). */
+/** Set by test/helpers/browser-setup.ts: the one Chromium every e2e test file of a vitest run connects to. */
+export const SHARED_BROWSER_ENV = 'KUNAFONI_CHROMIUM_WS';
+
+/**
+ * A browser context: a fresh context of the run's shared Chromium when vitest's global setup started
+ * one (one browser for every e2e file instead of one per file), else a Chromium of its own with a
+ * throwaway profile (scripts, benchmarks).
+ */
 export async function launch(viewport = { width: 1280, height: 800 }, extraArgs: string[] = []): Promise<Browser> {
+  const ws = process.env[SHARED_BROWSER_ENV];
+  // extra flags (e.g. `--host-resolver-rules=…` pointing a hostile name at loopback) need a browser of their own
+  if (ws && extraArgs.length === 0) {
+    const browser = await chromium.connect(ws, { timeout: 60_000 });
+    const context = await browser.newContext({ viewport, acceptDownloads: true });
+    return {
+      context,
+      async close() {
+        await context.close().catch(() => undefined);
+        await browser.close().catch(() => undefined);
+      },
+    };
+  }
   const profile = await mkdtemp(join(tmpdir(), 'kunafoni-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -42,4 +63,16 @@ export async function launch(viewport = { width: 1280, height: 800 }, extraArgs:
       await rm(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** The text of a finished download (a browser we connected to keeps its files: copy it here first). */
+export async function downloadText(download: Download): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'kunafoni-download-'));
+  try {
+    const file = join(dir, download.suggestedFilename() || 'download');
+    await download.saveAs(file);
+    return await readFile(file, 'utf8');
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }

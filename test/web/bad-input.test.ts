@@ -58,7 +58,7 @@ describe('kunafoni ingest with bad input', () => {
     expect(failures).toHaveLength(1);
     expect(failures[0]!.startsWith(`kunafoni: ${bad}: `)).toBe(true);
     expect(failures[0]).toMatch(expected);
-    expect(lines.at(-1)).toMatch(/^ingested 1, duplicates 0, failed 1 — store /);
+    expect(lines.at(-1)).toMatch(/^ingested 1, already stored 0, failed 1 — store /);
     const ids = (await loadStore(store, { mustExist: true })).articles.map((a) => a.article.id);
     for (const id of earlier) expect(ids).toContain(id);
     expect(ids).toHaveLength(earlier.length + n);
@@ -78,13 +78,13 @@ describe('kunafoni ingest with bad input', () => {
     const r = await runCli(['ingest', path, '--store', store]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(new RegExp(`^kunafoni: ${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:2: invalid JSON line`, 'm'));
-    expect(r.stderr).toMatch(/^ingested 2, duplicates 0, failed 1/m);
+    expect(r.stderr).toMatch(/^ingested 2, already stored 0, failed 1/m);
     expect((await loadStore(store, { mustExist: true })).articles).toHaveLength(before + 2);
   });
 
   it('a batch where everything is already there is not an error', async () => {
     const r = await runCli(['ingest', join(fixtures, 'djoliba-sahel-fibre.html'), '--store', store]);
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/^ingested 0, duplicates 1, failed 0/m);
+    expect(r.stderr).toMatch(/^ingested 0, already stored 1, failed 0/m);
   });
 });

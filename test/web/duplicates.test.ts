@@ -120,14 +120,14 @@ describe('kunafoni ingest of a syndicated story', () => {
       expect(r1.code, r1.stderr).toBe(0);
       const r2 = await runCli(['ingest', join(dir, 'courrier-du-sahel.html'), join(dir, 'bamako-matin.md'), '--store', store]);
       expect(r2.code, r2.stderr).toBe(0);
-      expect(r2.stderr).toMatch(/^ingested 0, duplicates 2 \(2 syndicated copies\), failed 0 — store .*: 2 articles/m);
+      expect(r2.stderr).toMatch(/^ingested 0, already stored 2 \(2 syndicated copies\), failed 0 — store .*: 2 articles/m);
       const { articles } = await loadStore(store, { mustExist: true });
       const story = articles.find((a) => a.article.title?.startsWith('Kayes'))!;
       expect(story.article.source).toBe('Le Courrier du Sahel');
       expect(story.extraction.article).toBe(story.article.id);
       expect(outletsOf(story.article)).toEqual(['Le Courrier du Sahel', 'Bamako Matin', 'Sahelweb']);
       const r3 = await runCli(['ingest', dir, '--store', store]);
-      expect(r3.stderr).toMatch(/^ingested 0, duplicates 4, failed 0/m);
+      expect(r3.stderr).toMatch(/^ingested 0, already stored 4, failed 0/m);
     });
   });
 });

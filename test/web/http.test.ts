@@ -89,7 +89,7 @@ describe('kunafoni ingest <url>', () => {
       expect(lines).toContain(`kunafoni: ${srv.base}/slow: no complete response within 1 s (timeout)`);
       expect(lines).toContain(`kunafoni: ${srv.base}/huge: the response passed the 1 MB cap; stopped reading`);
       expect(lines).toContain(`kunafoni: ${srv.base}/photo.jpg: the server sent image/jpeg, not a page, a feed or text`);
-      expect(lines.at(-1)).toMatch(/^ingested 1, duplicates 0, failed 4 — store /);
+      expect(lines.at(-1)).toMatch(/^ingested 1, already stored 0, failed 4 — store /);
       const { articles } = await loadStore(store, { mustExist: true });
       expect(articles).toHaveLength(1);
       expect(articles[0]!.article).toMatchObject({
@@ -105,7 +105,7 @@ describe('kunafoni ingest <url>', () => {
   it('honours the charset of the HTTP Content-Type (an ISO-8859-1 page without a meta charset)', async () => {
     await withTempDir(async (dir) => {
       const r = await runCli(['ingest', `${srv.base}/amende.html`, '--store', dir, '--delay', '0']);
-      expect(r.stderr).toMatch(/^ingested 1, duplicates 0, failed 0/m);
+      expect(r.stderr).toMatch(/^ingested 1, already stored 0, failed 0/m);
       expect(r.code).toBe(0);
       const [rec] = (await loadStore(dir, { mustExist: true })).articles;
       expect(rec!.article.title).toBe('Économie numérique : l’AMANU inflige une amende de 2 milliards à Djoliba Télécom');
@@ -130,7 +130,7 @@ describe('kunafoni ingest <url>', () => {
       expect(r2.stderr).toContain(
         `kunafoni: ${srv.base}/feed.xml item 3 ("Article retiré"): could not read its page ${srv.base}/pages/retire.html: HTTP 404 Not Found`,
       );
-      expect(r2.stderr).toMatch(/^ingested 2, duplicates 0, failed 1/m);
+      expect(r2.stderr).toMatch(/^ingested 2, already stored 0, failed 1/m);
       const full = (await loadStore(followed, { mustExist: true })).articles.map((a) => a.article);
       const cable = full.find((a) => a.url === `${srv.base}/pages/cable.html`)!;
       expect(cable.text).toBe(PAGES['/pages/cable.html']!.paragraphs.join('\n\n'));

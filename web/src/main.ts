@@ -10,12 +10,13 @@ import { append, clear, el, must } from './dom.js';
 import { visibleElements, effectiveTop } from './filter.js';
 import { emptyDisplay, syncDisplay } from './display.js';
 import { visibleGexf } from './gexf.js';
+import { renderTable, type TableView } from './table.js';
 import { NODE_KIND_LABELS, RELATION_NAMES, STRINGS, formatDate, type Lang, type Strings } from './i18n.js';
 import { NODE_KINDS, RELATION_KINDS, assignEdgePrograms, loadGraph, type ArticleMeta, type NodeKind, type RelationKind, type ViewGraph } from './model.js';
 import { EDGE_COLORS, NODE_COLORS } from './palette.js';
 import { renderEdgePanel, renderNodePanel } from './panel.js';
 import { curationEditable, edgeActions, nodeActions, verifiedBadge } from './curation.js';
-import { computeSizes, createRenderer, neighbourhood, type RenderView, type Renderer, type Sizes } from './render.js';
+import { DEFAULT_LABEL_DENSITY, computeSizes, createRenderer, neighbourhood, type RenderView, type Renderer, type Sizes } from './render.js';
 import { buildIndex, type Hit, type SearchIndex } from './search.js';
 import { decodeState, encodeState, type ViewState } from './state.js';
 import { monthlyHistogram, type Bucket } from './timeline.js';
@@ -36,6 +37,10 @@ interface App {
   playTimer: number | null;
   /** The server accepts curation decisions (`kunafoni serve --edit`). */
   editable: boolean;
+  /** Number of undated articles (the "sans date" choice). */
+  undatedArticles: number;
+  /** The table of entities and relations: open or not, tab, sort, filter. */
+  table: TableView & { open: boolean };
 }
 
 const ui = {
@@ -97,7 +102,7 @@ function updateFocus(app: App): void {
 
 /** Filters → visible sets → the display graph sigma draws (the selection always stays in). */
 function syncView(app: App): void {
-  app.view.visible = visibleElements(app.graph, { ...app.state, top: effectiveTop(app.graph.order, app.state.top) });
+  app.view.visible = visibleElements(app.graph, { ...app.state, top: effectiveTop(app.graph.order, app.state.top), center: app.view.selectedNode });
   syncDisplay(app.graph, app.display, app.view.visible, app.view.selectedNode ? [app.view.selectedNode] : []);
   updateFocus(app);
 }
@@ -109,7 +114,24 @@ function refilter(app: App): void {
   renderStatus(app);
   renderPanel(app);
   renderTimeline(app);
+  renderTableView(app);
   scheduleUrl(app);
+}
+
+function renderTableView(app: App): void {
+  const box = must('#table-view');
+  box.hidden = !app.table.open;
+  must('#table-open').setAttribute('aria-pressed', String(app.table.open));
+  if (!app.table.open) return;
+  renderTable(box, {
+    graph: app.graph,
+    visible: app.view.visible,
+    lang: app.state.lang,
+    view: app.table,
+    redraw: () => renderTableView(app),
+    select: (sel) => select(app, sel, sel.kind === 'node'),
+    download,
+  });
 }
 
 function renderStatus(app: App): void {
@@ -150,6 +172,15 @@ function renderFilters(app: App): void {
   const min = must<HTMLInputElement>('#min-sources');
   min.value = String(app.state.minSources);
   must<HTMLInputElement>('#verified-only').checked = app.state.verifiedOnly === true;
+  must<HTMLInputElement>('#undated').checked = app.state.undated;
+  must('#undated-count').textContent = S(app).undatedCount(app.undatedArticles);
+  must<HTMLInputElement>('#hide-isolated').checked = app.state.hideIsolated === true;
+  must<HTMLInputElement>('#min-confidence').value = String(app.state.minConfidence ?? 0);
+  must('#min-confidence-value').textContent = (app.state.minConfidence ?? 0).toFixed(2);
+  const depth = must<HTMLSelectElement>('#ego-depth');
+  clear(depth);
+  for (const n of [0, 1, 2, 3]) depth.appendChild(el('option', { value: String(n), selected: (app.state.egoDepth ?? 0) === n }, n ? S(app).egoSteps(n) : S(app).egoAll));
+  must<HTMLInputElement>('#label-density').value = String(app.state.labels ?? DEFAULT_LABEL_DENSITY);
   const size = must<HTMLSelectElement>('#size-by');
   size.value = app.state.sizeBy;
   const top = must<HTMLSelectElement>('#top');
@@ -189,7 +220,9 @@ function renderTimeline(app: App): void {
   }
   from.value = String(fromI);
   to.value = String(Math.max(toI, 0));
-  label.textContent = `${formatDate(b[fromI]?.month, app.state.lang)} → ${formatDate(b[Math.max(toI, 0)]?.month, app.state.lang)}`;
+  label.textContent =
+    `${formatDate(b[fromI]?.month, app.state.lang)} → ${formatDate(b[Math.max(toI, 0)]?.month, app.state.lang)}` +
+    (app.undatedArticles ? (app.state.undated ? ` + ${S(app).undated}` : '') : '');
 }
 
 function setPeriod(app: App, fromI: number, toI: number): void {
@@ -392,6 +425,9 @@ function setupControls(app: App): void {
     renderTimeline(app);
     renderPanel(app);
     renderStatus(app);
+    renderTableView(app);
+    app.view.lang = app.state.lang;
+    app.renderer.refresh();
     stopPlay(app);
     must('#layout').textContent = app.layout?.isRunning() ? S(app).layoutStop : S(app).layoutStart;
     scheduleUrl(app);
@@ -400,6 +436,35 @@ function setupControls(app: App): void {
     if ((e.target as HTMLInputElement).checked) app.state.verifiedOnly = true;
     else delete app.state.verifiedOnly;
     refilter(app);
+  });
+  const toggle = (id: string, set: (on: boolean) => void) =>
+    must<HTMLInputElement>(id).addEventListener('change', (e) => {
+      set((e.target as HTMLInputElement).checked);
+      refilter(app);
+    });
+  toggle('#undated', (on) => (app.state.undated = on));
+  toggle('#hide-isolated', (on) => (on ? (app.state.hideIsolated = true) : delete app.state.hideIsolated));
+  must<HTMLInputElement>('#min-confidence').addEventListener('input', (e) => {
+    const v = Number((e.target as HTMLInputElement).value) || 0;
+    if (v > 0) app.state.minConfidence = v;
+    else delete app.state.minConfidence;
+    must('#min-confidence-value').textContent = v.toFixed(2);
+    refilter(app);
+  });
+  must<HTMLSelectElement>('#ego-depth').addEventListener('change', (e) => {
+    const v = Number((e.target as HTMLSelectElement).value) || 0;
+    if (v > 0) app.state.egoDepth = v;
+    else delete app.state.egoDepth;
+    refilter(app);
+  });
+  must<HTMLInputElement>('#label-density').addEventListener('input', (e) => {
+    app.state.labels = Number((e.target as HTMLInputElement).value);
+    app.renderer.setSetting('labelDensity', app.state.labels);
+    scheduleUrl(app);
+  });
+  must('#table-open').addEventListener('click', () => {
+    app.table.open = !app.table.open;
+    renderTableView(app);
   });
   must<HTMLInputElement>('#min-sources').addEventListener('change', (e) => {
     const v = Math.max(1, Math.floor(Number((e.target as HTMLInputElement).value) || 1));
@@ -437,6 +502,10 @@ function setupControls(app: App): void {
     delete app.state.verifiedOnly;
     delete app.state.from;
     delete app.state.to;
+    delete app.state.hideIsolated;
+    delete app.state.minConfidence;
+    delete app.state.egoDepth;
+    app.state.undated = true;
     renderFilters(app);
     refilter(app);
   });
@@ -508,13 +577,21 @@ async function boot(): Promise<void> {
   }
   const graph = loadGraph(data);
   assignEdgePrograms(graph);
-  const view: RenderView = { visible: visibleElements(graph, { ...state, top: effectiveTop(graph.order, state.top) }), sizeBy: state.sizeBy, hovered: null, selectedNode: null, selectedEdge: null, focus: null };
+  const view: RenderView = {
+    visible: visibleElements(graph, { ...state, top: effectiveTop(graph.order, state.top) }),
+    sizeBy: state.sizeBy,
+    hovered: null,
+    selectedNode: null,
+    selectedEdge: null,
+    focus: null,
+    lang: state.lang,
+  };
   const display = emptyDisplay();
   syncDisplay(graph, display, view.visible);
   const sizes = computeSizes(graph);
   const container = must('#graph');
   const t0 = performance.now();
-  const renderer = createRenderer(display, container, view, sizes);
+  const renderer = createRenderer(display, container, view, sizes, state.labels);
   const app: App = {
     graph,
     display,
@@ -528,6 +605,8 @@ async function boot(): Promise<void> {
     layout: null,
     playTimer: null,
     editable,
+    undatedArticles: articleList.filter((a) => !a.date).length,
+    table: { open: false, kind: 'entities', filter: '', sort: 2, desc: true },
   };
   renderer.once('afterRender', () => {
     performance.mark('kunafoni:first-render');

@@ -23,6 +23,16 @@ export interface ViewState {
   minSources: number;
   /** Only relations a researcher verified (and the entities they link). */
   verifiedOnly?: boolean;
+  /** Undated articles' entities and relations ("sans date") are shown; off: only what is dated (in the period). */
+  undated: boolean;
+  /** Entities without a visible relation are hidden. */
+  hideIsolated?: boolean;
+  /** Relations below this confidence (0–1) are hidden; 0: all. */
+  minConfidence?: number;
+  /** With a selected entity: only what lies within this many steps of it; 0 or undefined: everything. */
+  egoDepth?: number;
+  /** Label density multiplier (sigma's labelDensity); undefined: the default. */
+  labels?: number;
   /** Show only the N most mentioned nodes (0: all; undefined: the viewer decides by graph size). */
   top?: number;
   sizeBy: SizeBy;
@@ -35,6 +45,7 @@ export const defaultState = (): ViewState => ({
   hiddenNodeKinds: new Set(),
   hiddenEdgeKinds: new Set(),
   minSources: 1,
+  undated: true,
   sizeBy: 'mentions',
   lang: 'fr',
 });
@@ -52,6 +63,11 @@ export function encodeState(s: ViewState): string {
   if (s.to) p.set('to', s.to);
   if (s.minSources > 1) p.set('sources', String(s.minSources));
   if (s.verifiedOnly) p.set('verified', '1');
+  if (!s.undated) p.set('undated', '0');
+  if (s.hideIsolated) p.set('isolated', '0');
+  if (s.minConfidence) p.set('conf', String(round(s.minConfidence, 2)));
+  if (s.egoDepth) p.set('depth', String(s.egoDepth));
+  if (s.labels !== undefined) p.set('labels', String(round(s.labels, 2)));
   if (s.top !== undefined) p.set('top', s.top === 0 ? 'all' : String(s.top));
   if (s.sizeBy !== 'mentions') p.set('size', s.sizeBy);
   if (s.camera) p.set('cam', [round(s.camera.x, 4), round(s.camera.y, 4), round(s.camera.ratio, 4)].join(','));
@@ -76,6 +92,14 @@ export function decodeState(hash: string): ViewState {
   const src = Number(p.get('sources'));
   if (Number.isInteger(src) && src > 1 && src < 1000) s.minSources = src;
   if (p.get('verified') === '1') s.verifiedOnly = true;
+  if (p.get('undated') === '0') s.undated = false;
+  if (p.get('isolated') === '0') s.hideIsolated = true;
+  const conf = Number(p.get('conf'));
+  if (p.has('conf') && conf > 0 && conf <= 1) s.minConfidence = conf;
+  const depth = Number(p.get('depth'));
+  if (Number.isInteger(depth) && depth > 0 && depth <= 10) s.egoDepth = depth;
+  const labels = Number(p.get('labels'));
+  if (p.has('labels') && Number.isFinite(labels) && labels >= 0 && labels <= 10) s.labels = labels;
   const top = p.get('top');
   if (top === 'all') s.top = 0;
   else if (top && /^\d+$/.test(top) && Number(top) > 0) s.top = Number(top);

@@ -1,0 +1,26 @@
+#!/usr/bin/env node
+// Part of `prepare` (npm install in a clone): link node_modules/.bin/kunafoni to bin/kunafoni.js so
+// `npx kunafoni` runs this clone's CLI at once. Without the link, npm 11's `npx` treats the clone as a
+// package to install into its own cache, which re-runs `prepare` (a full build) on the first call.
+// Nothing is done when kunafoni is installed as someone else's dependency (npm links its bin then).
+import { existsSync, lstatSync, mkdirSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const modules = join(root, 'node_modules');
+const link = join(modules, '.bin', 'kunafoni');
+const insideNodeModules = root.split(/[\\/]/).includes('node_modules');
+if (existsSync(modules) && !insideNodeModules && process.platform !== 'win32') {
+  let present = false;
+  try {
+    lstatSync(link);
+    present = true;
+  } catch {
+    present = false;
+  }
+  if (!present) {
+    mkdirSync(join(modules, '.bin'), { recursive: true });
+    symlinkSync('../../bin/kunafoni.js', link);
+  }
+}
