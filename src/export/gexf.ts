@@ -15,11 +15,12 @@ import gexf from 'graphology-gexf';
 import type { ReadonlyKGraph } from '../query/readonly.js';
 import { dateStart } from './filter.js';
 import { EDGE_COLUMNS, NODE_COLUMNS, type Column, type Value } from './columns.js';
+import { metricGraph, type MetricsExportOption } from './metrics.js';
 import { nodePositions } from './positions.js';
 import { cssRgb, edgeColor, edgeThickness, nodeColor, nodeSize } from './style.js';
 import { buildXml, childrenOf, el, element, elements, getAttr, parseXml, setAttr, type XmlNode } from './xml.js';
 
-export interface GexfOptions {
+export interface GexfOptions extends MetricsExportOption {
   /** Spells from dates, for Gephi's timeline. */
   dynamic?: boolean;
   /** Keep undirected edges undirected (a mixed graph; networkx cannot read it). */
@@ -85,7 +86,8 @@ function spellStart(dates: (string | undefined)[]): string | undefined {
 }
 
 /** Write the graph as GEXF 1.3. */
-export function exportGexf(graph: ReadonlyKGraph, opts: GexfOptions = {}): string {
+export function exportGexf(input: ReadonlyKGraph, opts: GexfOptions = {}): string {
+  const graph = metricGraph(input, opts);
   const copy = formatted(graph, !!opts.mixed);
   if (opts.description) copy.setAttribute('description', opts.description);
   const pick = (_key: string, a: Formatted) => ({ ...a, viz: { ...a.viz }, attributes: { ...a.attributes } });
