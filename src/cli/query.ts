@@ -6,9 +6,10 @@ import { openStore, type OpenedStore } from '../query/open.js';
 import type { Direction, EntityRef, RelationInfo } from '../query/types.js';
 import { DEFAULT_STORE } from '../store/store.js';
 import type { CliIO } from './io.js';
+import { historyCommands } from './query-history.js';
 import { cut, table } from './table.js';
 
-interface Common {
+export interface Common {
   json?: boolean;
   store: string;
 }
@@ -21,7 +22,7 @@ const dates = (r: { firstSeen?: string; lastSeen?: string }) =>
 const firstSentence = (r: RelationInfo) => cut(r.evidence[0]?.sentence ?? '', 90);
 
 /** A subcommand with the shared --json and --store flags; `run` prints either JSON or text. */
-function sub<A extends unknown[], F extends Common>(
+export function sub<A extends unknown[], F extends Common>(
   io: CliIO,
   spec: { name: string; args: string; description: string; examples: string[]; fields: string; configure?: (c: Command) => Command },
   run: (store: OpenedStore, args: A, flags: F) => { data: unknown; text: string },
@@ -54,6 +55,8 @@ Examples:
   kunafoni query relations --kind committed-to --since 2024
   kunafoni query timeline "Orange Mali"
   kunafoni query search fibre --evidence
+  kunafoni query roles "Kora Mobile"
+  kunafoni query commitments --actor "Kora Mobile" --status implemented
 
 Names are matched ignoring accents, case and apostrophes, by label or alias. An unknown name
 exits with code 1 and the closest names.`,
@@ -234,5 +237,6 @@ exits with code 1 and the closest names.`,
       },
     ),
   );
+  for (const c of historyCommands(io)) q.addCommand(c);
   return q;
 };
