@@ -7,7 +7,8 @@ import EdgeCurveProgram, { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
 import type { Visible } from './filter.js';
 import type { ViewEdge, ViewGraph, ViewNode } from './model.js';
 import { DIM_NODE, EDGE_COLORS, FALLBACK, NODE_COLORS } from './palette.js';
-import type { SizeBy } from './state.js';
+import type { ColorBy, SizeBy } from './state.js';
+import { communityColor } from './analysis.js';
 
 export type Renderer = Sigma<ViewNode, ViewEdge>;
 
@@ -15,6 +16,7 @@ export type Renderer = Sigma<ViewNode, ViewEdge>;
 export interface RenderView {
   visible: Visible;
   sizeBy: SizeBy;
+  colorBy?: ColorBy;
   hovered: string | null;
   selectedNode: string | null;
   selectedEdge: string | null;
@@ -22,13 +24,13 @@ export interface RenderView {
   focus: Set<string> | null;
 }
 
-export interface Sizes {
-  mentions: Map<string, number>;
-  degree: Map<string, number>;
-}
+export type Sizes = Record<SizeBy, Map<string, number>> & {
+  /** Louvain community of each node (src/graph/metrics.ts). */
+  community?: Map<string, number>;
+};
 
 /** Disc sizes in pixels at ratio 1: grow with the square root, so hubs do not swallow the graph. */
-export function computeSizes(graph: ViewGraph): Sizes {
+export function computeSizes(graph: ViewGraph): Pick<Sizes, 'mentions' | 'degree'> {
   const mentions = new Map<string, number>();
   const degree = new Map<string, number>();
   let maxM = 1;
@@ -62,8 +64,8 @@ export function createRenderer(graph: ViewGraph, container: HTMLElement, view: R
       x: a.x,
       y: a.y,
       label: a.label,
-      size: (view.sizeBy === 'degree' ? sizes.degree : sizes.mentions).get(node) ?? 4,
-      color: NODE_COLORS[a.kind] ?? FALLBACK,
+      size: (sizes[view.sizeBy] ?? sizes.mentions).get(node) ?? 4,
+      color: view.colorBy === 'community' ? communityColor(sizes.community?.get(node)) : (NODE_COLORS[a.kind] ?? FALLBACK),
       zIndex: 1,
     };
     if (view.focus) {
