@@ -128,6 +128,16 @@ describe('metrics in every export', () => {
     expect(g.getNodeAttributes('c')).not.toHaveProperty('pagerank');
   });
 
+  it('GEXF: betweenness stays a double when every value is whole', () => {
+    const pairs = new Graph({ type: 'mixed', multi: true }) as unknown as KGraph;
+    for (const n of ['a', 'b', 'c', 'd']) pairs.addNode(n, { label: n, kind: 'person', aliases: [], mentions: 1, articles: [] });
+    pairs.addUndirectedEdge('a', 'b', edge(1));
+    pairs.addUndirectedEdge('c', 'd', edge(1));
+    const x = exportGexf(pairs);
+    expect(x).toMatch(/<attribute id="betweenness" title="betweenness" type="double"\/>/);
+    expect(x).toMatch(/<attribute id="degree" title="degree" type="integer"\/>/);
+  });
+
   it('GEXF: typed attributes with the values', () => {
     const x = exportGexf(g);
     expect(x).toMatch(/<attribute id="betweenness" title="betweenness" type="double"\/>/);

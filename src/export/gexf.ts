@@ -85,6 +85,16 @@ function spellStart(dates: (string | undefined)[]): string | undefined {
   return ds.length ? ds.sort()[ds.length - 1] : undefined;
 }
 
+/**
+ * graphology-gexf infers an attribute's type from its values: a double column whose values all happen
+ * to be whole (every betweenness 0) would be declared integer. Declare the double columns as such.
+ */
+function declareDoubles(body: XmlNode[]): void {
+  const doubles = new Set([...NODE_COLUMNS, ...GEXF_EDGE_COLUMNS].filter((c) => c.type === 'double').map((c) => c.name));
+  for (const block of elements(body, 'attributes'))
+    for (const a of elements(childrenOf(block), 'attribute')) if (doubles.has(getAttr(a, 'id')!)) setAttr(a, 'type', 'double');
+}
+
 /** Write the graph as GEXF 1.3. */
 export function exportGexf(input: ReadonlyKGraph, opts: GexfOptions = {}): string {
   const graph = metricGraph(input, opts);
@@ -97,6 +107,7 @@ export function exportGexf(input: ReadonlyKGraph, opts: GexfOptions = {}): strin
   const root = element(tree, 'gexf')!;
   const graphEl = element(childrenOf(root), 'graph')!;
   const body = childrenOf(graphEl);
+  declareDoubles(body);
   if (opts.dynamic) {
     setAttr(graphEl, 'mode', 'dynamic');
     setAttr(graphEl, 'timeformat', 'date');
