@@ -27,10 +27,11 @@ export interface RolePeriod {
   evidence: Evidence[];
 }
 
+/** The most frequent form; on a tie, the one used first (`xs` are in date order). */
 const mostFrequent = (xs: string[]): string => {
   const n = new Map<string, number>();
   for (const x of xs) n.set(x, (n.get(x) ?? 0) + 1);
-  return [...n.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'fr'))[0]![0];
+  return [...n.entries()].sort((a, b) => b[1] - a[1])[0]![0];
 };
 
 const byDate = (a: Evidence, b: Evidence) => (a.date ?? '\uffff').localeCompare(b.date ?? '\uffff') || a.article.localeCompare(b.article) || a.start - b.start;
