@@ -181,5 +181,9 @@ describe('kunafoni stats', () => {
     }
     expect(stats.communities.reduce((s, c) => s + c.size, 0)).toBe(stats.nodes);
     expect((await cli(['stats', '--store', seedStoreDir, '--json'])).out).toBe(res.out);
+    const counts = JSON.parse((await cli(['stats', '--store', seedStoreDir, '--json', '--no-metrics'])).out) as Record<string, unknown>;
+    expect(counts.nodes).toBe(stats.nodes);
+    expect(counts).not.toHaveProperty('top');
+    expect((await cli(['stats', '--store', seedStoreDir, '--no-metrics'])).out).not.toContain('communities');
   });
 });

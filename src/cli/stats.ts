@@ -20,13 +20,14 @@ export const statsCommand = (io: CliIO) =>
     .description('count articles, entities and relations in the store; the most central entities and the communities')
     .option('--store <dir>', 'store folder', DEFAULT_STORE)
     .option('--top <n>', 'entities listed per metric and per community', '5')
+    .option('--no-metrics', 'counts only: leave out the metrics and communities (they take seconds on large stores)')
     .option('--json', 'print JSON')
-    .action(async (opts: { store: string; json?: boolean; top: string }) => {
+    .action(async (opts: { store: string; json?: boolean; top: string; metrics: boolean }) => {
       const store = await loadStore(opts.store, { mustExist: true });
       const g = store.graph;
       const top = Math.max(1, Number(opts.top) || 5);
       const count = (xs: string[]) => xs.reduce<Record<string, number>>((m, k) => ((m[k] = (m[k] ?? 0) + 1), m), {});
-      const metrics = computeMetrics(g);
+      const metrics = opts.metrics ? computeMetrics(g) : new Map();
       const stats = {
         articles: store.articles.length,
         nodes: g.order,
@@ -36,8 +37,7 @@ export const statsCommand = (io: CliIO) =>
         sources: [...new Set(store.articles.map((a) => a.article.source).filter(Boolean))].length,
         evidence: g.reduceEdges((n, _k, a) => n + a.evidence.length, 0),
         curation: { decisions: curationOf(g)?.decisions ?? 0, stale: curationOf(g)?.stale.length ?? 0 },
-        top: Object.fromEntries(RANKED.map((m) => [m, topBy(g, metrics, m, top)])),
-        communities: communities(g, metrics, top),
+        ...(opts.metrics ? { top: Object.fromEntries(RANKED.map((m) => [m, topBy(g, metrics, m, top)])), communities: communities(g, metrics, top) } : {}),
       };
       if (opts.json) return io.out(JSON.stringify(stats, null, 2) + '\n');
       const lines = [
@@ -48,9 +48,9 @@ export const statsCommand = (io: CliIO) =>
         `evidence   ${stats.evidence} sentences`,
       ];
       if (stats.curation.decisions) lines.push(`curation   ${stats.curation.decisions} decisions${stats.curation.stale ? `, ${stats.curation.stale} no longer apply (kunafoni curate list --stale)` : ''}`);
-      if (g.order) {
+      if (stats.top && stats.communities && g.order) {
         lines.push('', 'most central (kunafoni export writes every entity’s metrics)');
-        for (const m of RANKED) lines.push(`  ${HEADINGS[m].padEnd(16)} ${ranked(stats.top[m]!)}`);
+        for (const m of RANKED) lines.push(`  ${HEADINGS[m].padEnd(16)} ${ranked(stats.top[m] ?? [])}`);
         lines.push('', `communities ${stats.communities.length} (Louvain; largest first, most connected members first)`);
         for (const c of stats.communities.slice(0, top)) lines.push(`  ${String(c.community).padStart(3)}  ${String(c.size).padStart(4)} entities  ${c.members.map((r) => r.label).join(', ')}`);
         if (stats.communities.length > top) lines.push(`  … ${stats.communities.length - top} more (--top, or --json)`);
