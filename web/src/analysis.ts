@@ -23,6 +23,18 @@ export const communityColor = (c: number | undefined): string => (c !== undefine
 /** The metrics of every node of the graph as the server sent it. */
 export const viewMetrics = (graph: ViewGraph): Map<string, NodeMetrics> => computeMetrics(graph);
 
+/** Whether the view needs more than mentions and degree (computing the rest takes seconds on large graphs). */
+export const needsMetrics = (s: { sizeBy: string; colorBy?: ColorBy }): boolean => s.colorBy === 'community' || !['mentions', 'degree'].includes(s.sizeBy);
+
+/** Add the metric sizes and the communities to `sizes` (the renderer's own object), once. */
+export function ensureMetrics(graph: ViewGraph, sizes: { community?: Map<string, number> } & Partial<Record<SizeMetric, Map<string, number>>>): void {
+  if (sizes.community) return;
+  const metrics = viewMetrics(graph);
+  const all = metricSizes(graph, metrics);
+  Object.assign(sizes, { weightedDegree: all.weightedDegree, betweenness: all.betweenness, pagerank: all.pagerank });
+  sizes.community = new Map([...metrics].map(([k, m]) => [k, m.community]));
+}
+
 /** Disc sizes per metric in pixels at ratio 1 (square root, as for mentions: hubs do not swallow the graph). */
 export function metricSizes(graph: ViewGraph, metrics: Map<string, NodeMetrics>): Record<SizeMetric, Map<string, number>> {
   const value = (key: string, m: SizeMetric): number => (m === 'mentions' ? (graph.getNodeAttribute(key, 'mentions') ?? 1) : (metrics.get(key)?.[m] ?? 0));

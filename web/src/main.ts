@@ -15,8 +15,8 @@ import { NODE_KINDS, RELATION_KINDS, assignEdgePrograms, loadGraph, type Article
 import { EDGE_COLORS, NODE_COLORS } from './palette.js';
 import { renderEdgePanel, renderNodePanel } from './panel.js';
 import { curationEditable, edgeActions, nodeActions, verifiedBadge } from './curation.js';
-import { analysisSections, metricSizes, viewMetrics } from './analysis.js';
-import { createRenderer, neighbourhood, type RenderView, type Renderer, type Sizes } from './render.js';
+import { analysisSections, ensureMetrics, needsMetrics } from './analysis.js';
+import { computeSizes, createRenderer, neighbourhood, type RenderView, type Renderer, type Sizes } from './render.js';
 import { buildIndex, type Hit, type SearchIndex } from './search.js';
 import { decodeState, encodeState, type SizeBy, type ViewState } from './state.js';
 import { monthlyHistogram, type Bucket } from './timeline.js';
@@ -383,7 +383,7 @@ function download(name: string, text: string, type: string): void {
 function setupControls(app: App): void {
   must('#layout').addEventListener('click', () => toggleLayout(app));
   must('#export-gexf').addEventListener('click', () => {
-    const sizes = app.sizes[app.state.sizeBy];
+    const sizes = app.sizes[app.state.sizeBy] ?? app.sizes.mentions;
     download('kunafoni.gexf', visibleGexf(app.graph, app.view.visible, (k) => sizes.get(k) ?? 4), 'application/xml');
   });
   must('#export-png').addEventListener('click', () => {
@@ -422,11 +422,13 @@ function setupControls(app: App): void {
   });
   must<HTMLSelectElement>('#size-by').addEventListener('change', (e) => {
     app.state.sizeBy = (e.target as HTMLSelectElement).value as SizeBy;
+    if (needsMetrics(app.state)) ensureMetrics(app.graph, app.sizes);
     refilter(app);
   });
   must<HTMLSelectElement>('#color-by').addEventListener('change', (e) => {
     if ((e.target as HTMLSelectElement).value === 'community') app.state.colorBy = 'community';
     else delete app.state.colorBy;
+    if (needsMetrics(app.state)) ensureMetrics(app.graph, app.sizes);
     refilter(app);
   });
   const from = must<HTMLInputElement>('#period-from');
@@ -520,8 +522,8 @@ async function boot(): Promise<void> {
   const view: RenderView = { visible: visibleElements(graph, { ...state, top: effectiveTop(graph.order, state.top) }), sizeBy: state.sizeBy, colorBy: state.colorBy ?? 'kind', hovered: null, selectedNode: null, selectedEdge: null, focus: null };
   const display = emptyDisplay();
   syncDisplay(graph, display, view.visible);
-  const metrics = viewMetrics(graph);
-  const sizes: Sizes = { ...metricSizes(graph, metrics), community: new Map([...metrics].map(([k, m]) => [k, m.community])) };
+  const sizes: Sizes = computeSizes(graph);
+  if (needsMetrics(state)) ensureMetrics(graph, sizes);
   const container = must('#graph');
   const t0 = performance.now();
   const renderer = createRenderer(display, container, view, sizes);

@@ -24,13 +24,15 @@ export interface RenderView {
   focus: Set<string> | null;
 }
 
-export type Sizes = Record<SizeBy, Map<string, number>> & {
-  /** Louvain community of each node (src/graph/metrics.ts). */
-  community?: Map<string, number>;
-};
+/** Sizes by mentions and degree always; by the other metrics, and communities, once asked for (web/src/analysis.ts). */
+export type Sizes = Record<'mentions' | 'degree', Map<string, number>> &
+  Partial<Record<SizeBy, Map<string, number>>> & {
+    /** Louvain community of each node (src/graph/metrics.ts). */
+    community?: Map<string, number>;
+  };
 
 /** Disc sizes in pixels at ratio 1: grow with the square root, so hubs do not swallow the graph. */
-export function computeSizes(graph: ViewGraph): Pick<Sizes, 'mentions' | 'degree'> {
+export function computeSizes(graph: ViewGraph): Sizes {
   const mentions = new Map<string, number>();
   const degree = new Map<string, number>();
   let maxM = 1;
