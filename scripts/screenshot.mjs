@@ -2,6 +2,7 @@
 // Take a screenshot of the viewer on a store (or on a graphology JSON file), for the README.
 //   node scripts/screenshot.mjs [--store data/store | --graph FILE.json] [--out docs/viewer.png]
 //                               [--search NAME] [--width 1440] [--height 900] [--lang fr|en] [--table]
+//                               [--hash 'color=community&size=pagerank']
 // --search types NAME in the search box and picks the first suggestion, so the panel shows its evidence.
 // Needs Debian's chromium (/usr/bin/chromium) and the dev dependencies (tsx, playwright-core).
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -21,6 +22,8 @@ const out = resolve(opt('out', join(root, 'docs', 'viewer.png')));
 const graphFile = opt('graph');
 const search = opt('search');
 const lang = opt('lang', 'fr');
+// view state as the viewer writes it in the URL (colour, size, filters)
+const hash = [lang === 'en' ? 'lang=en' : '', opt('hash', '')].filter(Boolean).join('&');
 const width = Number(opt('width', '1440'));
 const height = Number(opt('height', '900'));
 
@@ -42,7 +45,7 @@ const server = await startServer({ store, port: 0, log: (m) => process.stderr.wr
 const browser = await launch({ width, height });
 try {
   const page = await browser.context.newPage();
-  await page.goto(server.url + (lang === 'en' ? '#lang=en' : ''));
+  await page.goto(server.url + (hash ? `#${hash}` : ''));
   await page.waitForSelector('body[data-state="ready"], body[data-state="error"]', { timeout: 120_000 });
   if (search) {
     await page.fill('input[type="search"]', search);

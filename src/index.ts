@@ -1,6 +1,9 @@
 // The script API: `import { openStore } from 'kunafoni'`. Named re-exports only.
 export { openStore, type OpenedStore } from './query/open.js';
 export { queryGraph, type KunafoniQuery } from './query/query.js';
+export { COMMITMENT_STATUSES, type CommitmentOptions, type CommitmentStatus, type CommitmentStep, type CommitmentThread } from './query/commitments.js';
+export type { RolePeriod } from './query/roles.js';
+export { computeMetrics, withMetrics, METRIC_NAMES, type MetricName, type MetricsOptions, type NodeMetrics } from './graph/metrics.js';
 export { readOnlyGraph, ReadOnlyGraphError, type ReadonlyKGraph } from './query/readonly.js';
 export type {
   Direction,

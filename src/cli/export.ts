@@ -25,6 +25,7 @@ interface ExportFlags {
   minConfidence?: string;
   ego?: string;
   depth?: string;
+  metrics?: boolean;
 }
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
@@ -71,6 +72,7 @@ export const exportCommand = (io: CliIO) =>
       .option('--dynamic', 'gexf: spells from dates, so Gephi’s timeline plays the graph’s growth')
       .option('--mixed', 'gexf, graphml: keep met-with and signed-agreement-with undirected (Gephi, graphology; networkx refuses mixed graphs)')
       .option('--pretty', 'json: indent')
+      .option('--no-metrics', 'leave out the node metrics (degree, weightedDegree, betweenness, pagerank, community)')
       .option('--store <dir>', 'store folder', DEFAULT_STORE),
   )
     .addHelpText(
@@ -97,7 +99,7 @@ JSON is graphology's serialization: {attributes, options, nodes: [{key, attribut
       const filters = parseFilterOptions({ ...opts });
       const store = await loadGraph(opts.store, { mustExist: true });
       const graph = filterGraph(store.graph, filters);
-      const options: ExportOptions = { dynamic: !!opts.dynamic, mixed: !!opts.mixed, pretty: !!opts.pretty };
+      const options: ExportOptions = { dynamic: !!opts.dynamic, mixed: !!opts.mixed, pretty: !!opts.pretty, metrics: opts.metrics !== false };
       if (format.id === 'neo4j') options.articles = await neo4jArticles(opts.store, graph, [opts.kind, opts.relation, opts.since, opts.until, opts.minSources, opts.ego].some((f) => f !== undefined));
       const out = format.write(graph, options);
       if (out.kind === 'text') await emit(io, out.text, opts.out);

@@ -6,9 +6,10 @@ import { openStore, type OpenedStore } from '../query/open.js';
 import type { Direction, EntityRef, RelationInfo } from '../query/types.js';
 import { DEFAULT_STORE } from '../store/store.js';
 import type { CliIO } from './io.js';
+import { historyCommands } from './query-history.js';
 import { cut, table } from './table.js';
 
-interface Common {
+export interface Common {
   json?: boolean;
   wide?: boolean;
   store: string;
@@ -24,7 +25,7 @@ const cell = (text: string, max: number, f: Common) => (f.wide ? text : cut(text
 const firstSentence = (r: RelationInfo, f: Common) => cell(r.evidence[0]?.sentence ?? '', 90, f);
 
 /** A subcommand with the shared --json and --store flags; `run` prints either JSON or text. */
-function sub<A extends unknown[], F extends Common>(
+export function sub<A extends unknown[], F extends Common>(
   io: CliIO,
   spec: { name: string; args: string; description: string; examples: string[]; fields: string; configure?: (c: Command) => Command },
   run: (store: OpenedStore, args: A, flags: F) => { data: unknown; text: string },
@@ -62,6 +63,8 @@ Examples:
   kunafoni query search fibre --evidence
   kunafoni query articles --wide
   kunafoni query article 3f9a2c1b
+  kunafoni query roles "Kora Mobile"
+  kunafoni query commitments --actor "Kora Mobile" --status implemented
 
 Names are matched ignoring accents, case and apostrophes, by label or alias. An unknown name
 exits with code 1 and the closest names; an ambiguous one exits 1 listing the candidates.`,
@@ -250,6 +253,7 @@ exits with code 1 and the closest names; an ambiguous one exits 1 listing the ca
 
   q.addCommand(articlesCommand(io));
   q.addCommand(articleCommand(io));
+  for (const c of historyCommands(io)) q.addCommand(c);
   return q;
 };
 

@@ -14,6 +14,7 @@ export interface Column<A> {
 }
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 const strings = (v: unknown): string[] | undefined => (Array.isArray(v) ? v.map(String) : undefined);
 
 export const NODE_COLUMNS: Column<NodeAttributes>[] = [
@@ -23,6 +24,12 @@ export const NODE_COLUMNS: Column<NodeAttributes>[] = [
   { name: 'roles', type: 'liststring', get: (a) => strings(a.roles) },
   { name: 'firstSeen', type: 'string', get: (a) => str(a.firstSeen) },
   { name: 'lastSeen', type: 'string', get: (a) => str(a.lastSeen) },
+  // network metrics (src/graph/metrics.ts), present when the exporter computed them
+  { name: 'degree', type: 'integer', get: (a) => num(a.degree) },
+  { name: 'weightedDegree', type: 'integer', get: (a) => num(a.weightedDegree) },
+  { name: 'betweenness', type: 'double', get: (a) => num(a.betweenness) },
+  { name: 'pagerank', type: 'double', get: (a) => num(a.pagerank) },
+  { name: 'community', type: 'integer', get: (a) => num(a.community) },
 ];
 
 export const EDGE_COLUMNS: Column<EdgeAttributes>[] = [

@@ -4,6 +4,7 @@
 import type { ReadonlyKGraph } from '../query/readonly.js';
 import type { Evidence } from '../types.js';
 import { EDGE_COLUMNS, NODE_COLUMNS, type Value } from './columns.js';
+import { metricGraph, type MetricsExportOption } from './metrics.js';
 import { nodePositions } from './positions.js';
 
 export type Cell = Value | null | undefined;
@@ -41,7 +42,8 @@ export const EVIDENCE_HEADER = [
 export const statusOf = (e: Evidence): string | undefined => (e as Evidence & { status?: string }).status;
 
 /** The three CSV files, by file name. */
-export function exportCsv(graph: ReadonlyKGraph): Record<string, string> {
+export function exportCsv(input: ReadonlyKGraph, opts: MetricsExportOption = {}): Record<string, string> {
+  const graph = metricGraph(input, opts);
   const positions = nodePositions(graph);
   const label = (k: string) => graph.getNodeAttribute(k, 'label');
   const nodes = graph.mapNodes((key, a): Cell[] => {

@@ -15,11 +15,12 @@ import gexf from 'graphology-gexf';
 import type { ReadonlyKGraph } from '../query/readonly.js';
 import { dateStart } from './filter.js';
 import { EDGE_COLUMNS, NODE_COLUMNS, type Column, type Value } from './columns.js';
+import { metricGraph, type MetricsExportOption } from './metrics.js';
 import { nodePositions } from './positions.js';
 import { cssRgb, edgeColor, edgeThickness, nodeColor, nodeSize } from './style.js';
 import { buildXml, childrenOf, el, element, elements, getAttr, parseXml, setAttr, type XmlNode } from './xml.js';
 
-export interface GexfOptions {
+export interface GexfOptions extends MetricsExportOption {
   /** Spells from dates, for Gephi's timeline. */
   dynamic?: boolean;
   /** Keep undirected edges undirected (a mixed graph; networkx cannot read it). */
@@ -91,8 +92,19 @@ function spellStart(dates: (string | undefined)[]): string | undefined {
   return ds.length ? ds.sort()[ds.length - 1] : undefined;
 }
 
+/**
+ * graphology-gexf infers an attribute's type from its values: a double column whose values all happen
+ * to be whole (every betweenness 0) would be declared integer. Declare the double columns as such.
+ */
+function declareDoubles(body: XmlNode[]): void {
+  const doubles = new Set([...NODE_COLUMNS, ...GEXF_EDGE_COLUMNS].filter((c) => c.type === 'double').map((c) => c.name));
+  for (const block of elements(body, 'attributes'))
+    for (const a of elements(childrenOf(block), 'attribute')) if (doubles.has(getAttr(a, 'id')!)) setAttr(a, 'type', 'double');
+}
+
 /** Write the graph as GEXF 1.3. */
-export function exportGexf(graph: ReadonlyKGraph, opts: GexfOptions = {}): string {
+export function exportGexf(input: ReadonlyKGraph, opts: GexfOptions = {}): string {
+  const graph = metricGraph(input, opts);
   const copy = formatted(graph, opts);
   if (opts.description) copy.setAttribute('description', opts.description);
   const pick = (_key: string, a: Formatted) => ({ ...a, viz: { ...a.viz }, attributes: { ...a.attributes } });
@@ -102,6 +114,7 @@ export function exportGexf(graph: ReadonlyKGraph, opts: GexfOptions = {}): strin
   const root = element(tree, 'gexf')!;
   const graphEl = element(childrenOf(root), 'graph')!;
   const body = childrenOf(graphEl);
+  declareDoubles(body);
   if (opts.dynamic) {
     setAttr(graphEl, 'mode', 'dynamic');
     setAttr(graphEl, 'timeformat', 'date');

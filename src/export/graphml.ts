@@ -7,10 +7,11 @@
 import { XMLBuilder } from 'fast-xml-parser';
 import type { ReadonlyKGraph } from '../query/readonly.js';
 import { EDGE_COLUMNS, NODE_COLUMNS, type Column, type ColumnType, type Value } from './columns.js';
+import { metricGraph, type MetricsExportOption } from './metrics.js';
 import { nodePositions } from './positions.js';
 import { nodeColor, nodeSize } from './style.js';
 
-export interface GraphmlOptions {
+export interface GraphmlOptions extends MetricsExportOption {
   /** Keep undirected edges undirected (a mixed graph; networkx cannot read it). */
   mixed?: boolean;
 }
@@ -61,7 +62,8 @@ function columnData<A>(scope: 'node' | 'edge', columns: Column<A>[], attrs: A, u
 }
 
 /** Write the graph as GraphML. */
-export function exportGraphml(graph: ReadonlyKGraph, opts: GraphmlOptions = {}): string {
+export function exportGraphml(input: ReadonlyKGraph, opts: GraphmlOptions = {}): string {
+  const graph = metricGraph(input, opts);
   const positions = nodePositions(graph);
   const keys = [LABEL_KEY, ...NODE_COLUMNS.map((c) => keyOf('node', c)), ...VIZ_KEYS, ...EDGE_COLUMNS.map((c) => keyOf('edge', c)), EVIDENCE_KEY];
   const nodes = graph.mapNodes((key, a) => {

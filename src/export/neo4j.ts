@@ -12,6 +12,7 @@ import type { ReadonlyKGraph } from '../query/readonly.js';
 import type { Article, Evidence, NodeKind } from '../types.js';
 import { EDGE_COLUMNS, NODE_COLUMNS, type ColumnType } from './columns.js';
 import { statusOf, toCsv, type Cell, type CsvFormat } from './csv.js';
+import { metricGraph, type MetricsExportOption } from './metrics.js';
 
 const NEO4J_CSV: CsvFormat = { lineEnd: '\n', listSeparator: ';' };
 
@@ -40,7 +41,8 @@ export interface Neo4jOptions {
 }
 
 /** The Neo4j import files, by file name. */
-export function exportNeo4j(graph: ReadonlyKGraph, opts: Neo4jOptions = {}): Record<string, string> {
+export function exportNeo4j(input: ReadonlyKGraph, opts: Neo4jOptions & MetricsExportOption = {}): Record<string, string> {
+  const graph = metricGraph(input, opts);
   const entities = graph.mapNodes((key, a): Cell[] => [
     key, `Entity;${NODE_LABEL[a.kind] ?? 'Entity'}`, a.label, ...NODE_COLUMNS.map((c) => c.get(a, false)),
   ]);

@@ -8,7 +8,9 @@ import type { KGraph } from '../graph/build.js';
 import { normaliseName } from '../graph/keys.js';
 import { edgeInWindow, egoNodes, parseFilterOptions } from '../export/filter.js';
 import type { EdgeAttributes, Evidence, RelationKind } from '../types.js';
+import { commitmentThreads, type CommitmentOptions, type CommitmentThread } from './commitments.js';
 import { buildNameIndex, resolveName, type NameIndex } from './match.js';
+import { rolePeriods, type RolePeriod } from './roles.js';
 import { readOnlyGraph, type ReadonlyKGraph } from './readonly.js';
 import type {
   Direction,
@@ -54,6 +56,13 @@ export interface KunafoniQuery {
   search(text: string, opts?: { limit?: number }): SearchHit[];
   /** Evidence sentences containing `text` (accent- and case-insensitive), oldest first. */
   searchEvidence(text: string, opts?: { limit?: number }): EvidenceHit[];
+  /**
+   * Who held which post when: one period per (person, organisation, role) of the `holds-role`
+   * relations of `name` (an organisation's succession, or a person's career), in the order they start.
+   */
+  roles(name: string): RolePeriod[];
+  /** Commitment threads: one actor's pledge on one topic followed across articles, step by step. */
+  commitments(opts?: CommitmentOptions): CommitmentThread[];
 }
 
 const asList = <T>(v: T | T[] | undefined): T[] | undefined => (v === undefined ? undefined : Array.isArray(v) ? v : [v]);
@@ -225,6 +234,21 @@ export function queryGraph(graph: KGraph): KunafoniQuery {
       return [...best.values()]
         .sort((x, y) => y.score - x.score || y.mentions - x.mentions || byLabel(x.entity, y.entity))
         .slice(0, opts.limit ?? 20);
+    },
+
+    roles(name) {
+      return rolePeriods(graph, resolve(name), ref);
+    },
+
+    commitments(opts = {}) {
+      const { since, until } = checkWindow(opts.since, opts.until);
+      const status = asList(opts.status);
+      return commitmentThreads(graph, ref, {
+        ...(opts.actor !== undefined ? { actorKey: resolve(opts.actor) } : {}),
+        ...(status ? { status } : {}),
+        ...(since ? { since } : {}),
+        ...(until ? { until } : {}),
+      });
     },
 
     searchEvidence(text, opts = {}) {

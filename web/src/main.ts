@@ -16,9 +16,10 @@ import { NODE_KINDS, RELATION_KINDS, assignEdgePrograms, loadGraph, type Article
 import { EDGE_COLORS, NODE_COLORS } from './palette.js';
 import { renderEdgePanel, renderNodePanel } from './panel.js';
 import { curationEditable, edgeActions, nodeActions, verifiedBadge } from './curation.js';
+import { analysisSections, ensureMetrics, needsMetrics } from './analysis.js';
 import { DEFAULT_LABEL_DENSITY, computeSizes, createRenderer, neighbourhood, type RenderView, type Renderer, type Sizes } from './render.js';
 import { buildIndex, type Hit, type SearchIndex } from './search.js';
-import { decodeState, encodeState, type ViewState } from './state.js';
+import { decodeState, encodeState, type SizeBy, type ViewState } from './state.js';
 import { monthlyHistogram, type Bucket } from './timeline.js';
 
 interface App {
@@ -110,6 +111,7 @@ function syncView(app: App): void {
 function refilter(app: App): void {
   syncView(app);
   app.view.sizeBy = app.state.sizeBy;
+  app.view.colorBy = app.state.colorBy ?? 'kind';
   app.renderer.refresh();
   renderStatus(app);
   renderPanel(app);
@@ -183,6 +185,7 @@ function renderFilters(app: App): void {
   must<HTMLInputElement>('#label-density').value = String(app.state.labels ?? DEFAULT_LABEL_DENSITY);
   const size = must<HTMLSelectElement>('#size-by');
   size.value = app.state.sizeBy;
+  must<HTMLSelectElement>('#color-by').value = app.state.colorBy ?? 'kind';
   const top = must<HTMLSelectElement>('#top');
   const current = effectiveTop(app.graph.order, app.state.top);
   clear(top);
@@ -282,6 +285,7 @@ function renderPanel(app: App): void {
   };
   if (sel?.kind === 'node' && app.graph.hasNode(sel.key)) {
     renderNodePanel(body, sel.key, ctx);
+    for (const section of analysisSections(sel.key, ctx)) body.insertBefore(section, body.querySelector(':scope > h3'));
     if (app.editable) body.insertBefore(nodeActions(sel.key, curation), body.children[2] ?? null);
   } else if (sel?.kind === 'edge' && app.graph.hasEdge(sel.key)) {
     renderEdgePanel(body, sel.key, ctx);
@@ -412,7 +416,7 @@ function download(name: string, text: string, type: string): void {
 function setupControls(app: App): void {
   must('#layout').addEventListener('click', () => toggleLayout(app));
   must('#export-gexf').addEventListener('click', () => {
-    const sizes = app.state.sizeBy === 'degree' ? app.sizes.degree : app.sizes.mentions;
+    const sizes = app.sizes[app.state.sizeBy] ?? app.sizes.mentions;
     download('kunafoni.gexf', visibleGexf(app.graph, app.view.visible, (k) => sizes.get(k) ?? 4), 'application/xml');
   });
   must('#export-png').addEventListener('click', () => {
@@ -482,7 +486,14 @@ function setupControls(app: App): void {
     refilter(app);
   });
   must<HTMLSelectElement>('#size-by').addEventListener('change', (e) => {
-    app.state.sizeBy = (e.target as HTMLSelectElement).value === 'degree' ? 'degree' : 'mentions';
+    app.state.sizeBy = (e.target as HTMLSelectElement).value as SizeBy;
+    if (needsMetrics(app.state)) ensureMetrics(app.graph, app.sizes);
+    refilter(app);
+  });
+  must<HTMLSelectElement>('#color-by').addEventListener('change', (e) => {
+    if ((e.target as HTMLSelectElement).value === 'community') app.state.colorBy = 'community';
+    else delete app.state.colorBy;
+    if (needsMetrics(app.state)) ensureMetrics(app.graph, app.sizes);
     refilter(app);
   });
   const from = must<HTMLInputElement>('#period-from');
@@ -580,6 +591,7 @@ async function boot(): Promise<void> {
   const view: RenderView = {
     visible: visibleElements(graph, { ...state, top: effectiveTop(graph.order, state.top) }),
     sizeBy: state.sizeBy,
+    colorBy: state.colorBy ?? 'kind',
     hovered: null,
     selectedNode: null,
     selectedEdge: null,
@@ -588,7 +600,8 @@ async function boot(): Promise<void> {
   };
   const display = emptyDisplay();
   syncDisplay(graph, display, view.visible);
-  const sizes = computeSizes(graph);
+  const sizes: Sizes = computeSizes(graph);
+  if (needsMetrics(state)) ensureMetrics(graph, sizes);
   const container = must('#graph');
   const t0 = performance.now();
   const renderer = createRenderer(display, container, view, sizes, state.labels);

@@ -7,9 +7,10 @@ import EdgeCurveProgram, { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
 import type { Visible } from './filter.js';
 import type { ViewEdge, ViewGraph, ViewNode } from './model.js';
 import { DIM_NODE, EDGE_COLORS, FALLBACK, NODE_COLORS } from './palette.js';
-import type { SizeBy } from './state.js';
+import type { ColorBy, SizeBy } from './state.js';
 import type { Lang } from './i18n.js';
 import { nodeLabel } from './labels.js';
+import { communityColor } from './analysis.js';
 
 export type Renderer = Sigma<ViewNode, ViewEdge>;
 
@@ -17,6 +18,7 @@ export type Renderer = Sigma<ViewNode, ViewEdge>;
 export interface RenderView {
   visible: Visible;
   sizeBy: SizeBy;
+  colorBy?: ColorBy;
   hovered: string | null;
   selectedNode: string | null;
   selectedEdge: string | null;
@@ -45,10 +47,12 @@ export function drawnLabel(a: ViewNode, lang: Lang): string {
 /** Longest label drawn on the canvas (characters). */
 const MAX_LABEL = 30;
 
-export interface Sizes {
-  mentions: Map<string, number>;
-  degree: Map<string, number>;
-}
+/** Sizes by mentions and degree always; by the other metrics, and communities, once asked for (web/src/analysis.ts). */
+export type Sizes = Record<'mentions' | 'degree', Map<string, number>> &
+  Partial<Record<SizeBy, Map<string, number>>> & {
+    /** Louvain community of each node (src/graph/metrics.ts). */
+    community?: Map<string, number>;
+  };
 
 /** Disc sizes in pixels at ratio 1: grow with the square root, so hubs do not swallow the graph. */
 export function computeSizes(graph: ViewGraph): Sizes {
@@ -85,8 +89,8 @@ export function createRenderer(graph: ViewGraph, container: HTMLElement, view: R
       x: a.x,
       y: a.y,
       label: drawnLabel(a, view.lang),
-      size: (view.sizeBy === 'degree' ? sizes.degree : sizes.mentions).get(node) ?? 4,
-      color: NODE_COLORS[a.kind] ?? FALLBACK,
+      size: (sizes[view.sizeBy] ?? sizes.mentions).get(node) ?? 4,
+      color: view.colorBy === 'community' ? communityColor(sizes.community?.get(node)) : (NODE_COLORS[a.kind] ?? FALLBACK),
       zIndex: 1,
     };
     if (view.focus) {

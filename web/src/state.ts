@@ -4,7 +4,9 @@ import { LANGS, type Lang } from './i18n.js';
 import { NODE_KINDS, RELATION_KINDS, type NodeKind, type RelationKind } from './model.js';
 
 export type Selection = { kind: 'node'; key: string } | { kind: 'edge'; key: string } | null;
-export type SizeBy = 'mentions' | 'degree';
+export type SizeBy = 'mentions' | 'degree' | 'weightedDegree' | 'betweenness' | 'pagerank';
+export type ColorBy = 'kind' | 'community';
+const SIZE_BY: readonly SizeBy[] = ['mentions', 'degree', 'weightedDegree', 'betweenness', 'pagerank'];
 
 export interface CameraView {
   x: number;
@@ -36,6 +38,8 @@ export interface ViewState {
   /** Show only the N most mentioned nodes (0: all; undefined: the viewer decides by graph size). */
   top?: number;
   sizeBy: SizeBy;
+  /** Node colours: by kind (default) or by Louvain community. */
+  colorBy?: ColorBy;
   camera?: CameraView;
   lang: Lang;
 }
@@ -70,6 +74,7 @@ export function encodeState(s: ViewState): string {
   if (s.labels !== undefined) p.set('labels', String(round(s.labels, 2)));
   if (s.top !== undefined) p.set('top', s.top === 0 ? 'all' : String(s.top));
   if (s.sizeBy !== 'mentions') p.set('size', s.sizeBy);
+  if (s.colorBy === 'community') p.set('color', 'community');
   if (s.camera) p.set('cam', [round(s.camera.x, 4), round(s.camera.y, 4), round(s.camera.ratio, 4)].join(','));
   if (s.lang !== 'fr') p.set('lang', s.lang);
   return p.toString();
@@ -103,7 +108,9 @@ export function decodeState(hash: string): ViewState {
   const top = p.get('top');
   if (top === 'all') s.top = 0;
   else if (top && /^\d+$/.test(top) && Number(top) > 0) s.top = Number(top);
-  if (p.get('size') === 'degree') s.sizeBy = 'degree';
+  const size = p.get('size');
+  if (size && (SIZE_BY as readonly string[]).includes(size)) s.sizeBy = size as SizeBy;
+  if (p.get('color') === 'community') s.colorBy = 'community';
   const cam = (p.get('cam') ?? '').split(',').map(Number);
   if (cam.length === 3 && cam.every(Number.isFinite) && cam[2]! > 0) s.camera = { x: cam[0]!, y: cam[1]!, ratio: cam[2]! };
   const lang = p.get('lang');
