@@ -11,9 +11,9 @@ import { createPool, defaultWorkers, type ExtractPool } from './workers/pool.js'
 import type { extractArticle as ExtractFn } from './nlp/extract.js';
 import { lexiconLabels } from './nlp/lexicon.js';
 import { GraphFold } from './graph/fold.js';
-import { curatedFrom, readCuration } from './store/curation-file.js';
+import { curatedFrom, readCuration } from './library/curation-file.js';
 import { buildGraph } from './graph/build.js';
-import { appendArticles, loadStore, openStoreState, rewriteArticles, shouldCompact, storeFiles, withStoreLock, writeSnapshot, type Store, type StoreState } from './store/store.js';
+import { appendArticles, loadStore, openStoreState, rewriteArticles, shouldCompact, storeFiles, withStoreLock, writeSnapshot, type Store, type StoreState } from './library/store.js';
 import type { LockOwner } from './store/lock.js';
 import type { Article, Extraction, StoredArticle } from './types.js';
 

@@ -5,7 +5,7 @@ import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } fro
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestPaths } from '../src/ingest.js';
-import { loadStore } from '../src/store/store.js';
+import { loadStore } from '../src/library/store.js';
 import type { KGraph } from '../src/graph/build.js';
 import { HAS_SHARED, ROOT, SEED, SHARED, SHARED_SKIP_REASON, tempDir } from './helpers.js';
 

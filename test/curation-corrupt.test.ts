@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../src/serve/server.js';
-import { recordDecision } from '../src/store/curation.js';
+import { recordDecision } from '../src/library/curation.js';
 import { BATCH2, batch1Store, writeArticles } from './curation-fixtures.js';
 import { tempDir } from './helpers.js';
 import { runCli } from './web/helpers.js';

@@ -10,11 +10,11 @@ import type { CliIO } from '../src/cli/io.js';
 import { exportGexf } from '../src/export/gexf.js';
 import { exportJson } from '../src/export/json.js';
 import type { KGraph } from '../src/graph/build.js';
-import { normaliseName } from '../src/graph/keys.js';
+import { normaliseName } from '../src/text/keys.js';
 import { ingestPaths } from '../src/ingest.js';
-import { curationOf } from '../src/store/curation-file.js';
-import { recordDecision, undoDecision } from '../src/store/curation.js';
-import { loadStore } from '../src/store/store.js';
+import { curationOf } from '../src/library/curation-file.js';
+import { recordDecision, undoDecision } from '../src/library/curation.js';
+import { loadStore } from '../src/library/store.js';
 import { tempDir } from './helpers.js';
 import { BATCH1, BATCH2 } from './curation-fixtures.js';
 

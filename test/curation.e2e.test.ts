@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../src/serve/server.js';
-import { recordDecision, undoDecision } from '../src/store/curation.js';
+import { recordDecision, undoDecision } from '../src/library/curation.js';
 import { CHROMIUM, hasChromium, launch, type Browser } from './helpers/browser.js';
 import { batch1Store } from './curation-fixtures.js';
 import { tempDir } from './helpers.js';

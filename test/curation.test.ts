@@ -4,9 +4,9 @@
 import Graph from 'graphology';
 import { describe, expect, it } from 'vitest';
 import type { KGraph } from '../src/graph/build.js';
-import { applyCuration, containsName, type Decision, type EntityRef } from '../src/resolve/curation.js';
-import { decide } from '../src/resolve/curation-decide.js';
-import { abbreviates, suggestDuplicates } from '../src/resolve/suggest.js';
+import { applyCuration, containsName, type Decision, type EntityRef } from '../src/curation/curation.js';
+import { decide } from '../src/curation/curation-decide.js';
+import { abbreviates, suggestDuplicates } from '../src/curation/suggest.js';
 import type { EdgeAttributes, Evidence, NodeAttributes } from '../src/types.js';
 
 const ev = (article: string, sentence: string, date: string, source: string, extra: Partial<Evidence> = {}): Evidence => ({

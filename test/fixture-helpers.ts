@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import Graph from 'graphology';
 import { run } from '../src/cli/main.js';
 import type { KGraph } from '../src/graph/build.js';
-import { loadStore } from '../src/store/store.js';
+import { loadStore } from '../src/library/store.js';
 
 export const repoRoot = resolve(fileURLToPath(new URL('..', import.meta.url)));
 export const seedStoreDir = join(repoRoot, 'test', 'fixtures', 'seed-store');

@@ -4,7 +4,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadStore } from '../src/store/store.js';
+import { loadStore } from '../src/library/store.js';
 import { tempDir } from './helpers.js';
 import { bin, repoRoot } from './web/helpers.js';
 

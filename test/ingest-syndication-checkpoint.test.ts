@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ingestArticles } from '../src/ingest.js';
 import { finaliseArticle } from '../src/sources/article.js';
-import { loadStore } from '../src/store/store.js';
+import { loadStore } from '../src/library/store.js';
 import { outletsOf } from '../src/clean/duplicates.js';
 import type { Article } from '../src/types.js';
 import { tempDir } from './helpers.js';

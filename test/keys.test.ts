@@ -1,6 +1,6 @@
 // The banded edit-distance test must agree with the full edit distance (it decides spelling variants).
 import { describe, expect, it } from 'vitest';
-import { editDistance, withinEditDistance } from '../src/graph/keys.js';
+import { editDistance, withinEditDistance } from '../src/text/keys.js';
 import { mulberry32 } from '../src/graph/random.js';
 
 describe('withinEditDistance', () => {

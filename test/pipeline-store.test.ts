@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import Graph from 'graphology';
 import { parse as parseGexf } from 'graphology-gexf';
 import { parse as parseGraphml } from 'graphology-graphml';
-import { normaliseName } from '../src/graph/keys.js';
+import { normaliseName } from '../src/text/keys.js';
 import { ingestPaths } from '../src/ingest.js';
 import { openStore } from '../src/query/open.js';
 import { records } from './csv-parse.js';

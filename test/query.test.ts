@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AmbiguousNameError, NotFoundError } from '../src/errors.js';
 import { openStore } from '../src/query/open.js';
 import { queryGraph } from '../src/query/query.js';
-import { ReadOnlyGraphError } from '../src/query/readonly.js';
+import { ReadOnlyGraphError } from '../src/graph/readonly.js';
 import { awkwardGraph, seedStoreDir, thrown } from './fixture-helpers.js';
 
 describe('query API on the seed store', async () => {

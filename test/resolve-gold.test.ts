@@ -15,7 +15,7 @@ vi.mock('../src/graph/variants.js', async (original) => {
   return { ...m, mergeSpellingVariants: (g: KGraph) => (state.bypass ? g : m.mergeSpellingVariants(g)) };
 });
 const { mergeSpellingVariants, orgVariantPairs, personVariantPairs } = await import('../src/graph/variants.js');
-const { suggestDuplicates } = await import('../src/resolve/suggest.js');
+const { suggestDuplicates } = await import('../src/curation/suggest.js');
 const { ingestPaths } = await import('../src/ingest.js');
 
 const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { StoreError } from '../src/errors.js';
-import { loadStore } from '../src/store/store.js';
+import { loadStore } from '../src/library/store.js';
 import { tempDir } from './helpers.js';
 
 const full = { on: false };

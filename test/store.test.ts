@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { StoreError } from '../src/errors.js';
 import { ingestArticles, ingestPaths } from '../src/ingest.js';
 import { finaliseArticle } from '../src/sources/article.js';
-import { loadStore } from '../src/store/store.js';
+import { loadStore } from '../src/library/store.js';
 import { SAMPLES, tempDir } from './helpers.js';
 
 const sample = (text: string) => finaliseArticle({ text, source: 'Test Hebdo', date: '2025-01-02', lang: 'fr' });

@@ -3,11 +3,11 @@
 // (name, arguments, help, examples) and turned into a CurationRequest; the store module does the rest.
 import { Command, Option } from 'commander';
 import { UsageError } from '../errors.js';
-import { describeDecision, NODE_KINDS, type CurationReport, type Decision } from '../resolve/curation.js';
-import type { CurationRequest } from '../resolve/curation-decide.js';
-import { suggestDuplicates } from '../resolve/suggest.js';
-import { curationStatus, defaultAuthor, recordDecision, undoDecision } from '../store/curation.js';
-import { DEFAULT_STORE } from '../store/store.js';
+import { describeDecision, NODE_KINDS, type CurationReport, type Decision } from '../curation/curation.js';
+import type { CurationRequest } from '../curation/curation-decide.js';
+import { suggestDuplicates } from '../curation/suggest.js';
+import { curationStatus, defaultAuthor, recordDecision, undoDecision } from '../library/curation.js';
+import { DEFAULT_STORE } from '../library/store.js';
 import { RELATION_KINDS } from '../types.js';
 import type { CliIO } from './io.js';
 

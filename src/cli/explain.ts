@@ -4,7 +4,7 @@
 import { Command } from 'commander';
 import { ruleReason } from '../nlp/reasons.js';
 import { queryGraph } from '../query/query.js';
-import { DEFAULT_STORE, loadStore } from '../store/store.js';
+import { DEFAULT_STORE, loadStore } from '../library/store.js';
 import type { EdgeAttributes, NodeAttributes } from '../types.js';
 import type { CliIO } from './io.js';
 

@@ -5,9 +5,9 @@ import { UsageError } from '../errors.js';
 import { filterGraph, parseFilterOptions } from '../export/filter.js';
 import { FORMATS, formatById, type ExportOptions } from '../export/formats.js';
 import type { ArticleMeta } from '../export/neo4j.js';
-import type { ReadonlyKGraph } from '../query/readonly.js';
+import type { ReadonlyKGraph } from '../graph/readonly.js';
 import { writeFileAtomic } from '../store/atomic.js';
-import { DEFAULT_STORE, loadGraph, loadStore } from '../store/store.js';
+import { DEFAULT_STORE, loadGraph, loadStore } from '../library/store.js';
 import { emit, type CliIO } from './io.js';
 
 interface ExportFlags {

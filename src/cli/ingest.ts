@@ -4,8 +4,8 @@ import { UsageError } from '../errors.js';
 import type { IngestOptions } from '../ingest.js';
 import { MAX_ARTICLE_CHARS, MAX_FILE_BYTES } from '../sources/registry.js';
 import { DEFAULT_FETCH, formatBytes } from '../sources/url.js';
-import { DEFAULT_STORE } from '../store/store.js';
-import { curationOf } from '../store/curation-file.js';
+import { DEFAULT_STORE } from '../library/store.js';
+import { curationOf } from '../library/curation-file.js';
 import { escapeControl, type CliIO } from './io.js';
 
 /** "20MB", "512 kB", "1.5M", "300000" → bytes. */

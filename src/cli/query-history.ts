@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import type { CommitmentStatus } from '../query/commitments.js';
 import type { CliIO } from './io.js';
-import { sub, type Common } from './query.js';
+import { sub, type Common } from './query-sub.js';
 import { cut, table } from './table.js';
 
 const span = (r: { firstSeen?: string; lastSeen?: string }) =>

@@ -2,18 +2,14 @@
 // JSON with --json (pipe it into jq). An unknown name exits 1 with the closest names.
 import { Command, Option } from 'commander';
 import { parseFilterOptions } from '../export/filter.js';
-import { openStore, type OpenedStore } from '../query/open.js';
+import type { OpenedStore } from '../query/open.js';
+import { DEFAULT_STORE } from '../library/store.js';
 import type { Direction, EntityRef, RelationInfo } from '../query/types.js';
-import { DEFAULT_STORE } from '../store/store.js';
 import type { CliIO } from './io.js';
 import { historyCommands } from './query-history.js';
+import { sub, type Common } from './query-sub.js';
 import { cut, table } from './table.js';
 
-export interface Common {
-  json?: boolean;
-  wide?: boolean;
-  store: string;
-}
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
 const ARROW: Record<Direction, string> = { out: '→', in: '←', both: '—' };
@@ -23,32 +19,6 @@ const dates = (r: { firstSeen?: string; lastSeen?: string }) =>
 /** A sentence in a table cell: cut at `max` characters, whole with --wide. */
 const cell = (text: string, max: number, f: Common) => (f.wide ? text : cut(text, max));
 const firstSentence = (r: RelationInfo, f: Common) => cell(r.evidence[0]?.sentence ?? '', 90, f);
-
-/** A subcommand with the shared --json and --store flags; `run` prints either JSON or text. */
-export function sub<A extends unknown[], F extends Common>(
-  io: CliIO,
-  spec: { name: string; args: string; description: string; examples: string[]; fields: string; configure?: (c: Command) => Command },
-  run: (store: OpenedStore, args: A, flags: F) => { data: unknown; text: string },
-): Command {
-  let c = new Command(spec.name)
-    .description(spec.description)
-    .configureOutput({ writeOut: io.out, writeErr: io.err })
-    .exitOverride()
-    .showHelpAfterError();
-  for (const a of spec.args.split(' ').filter(Boolean)) c.argument(a);
-  c = (spec.configure ? spec.configure(c) : c)
-    .option('--json', 'print JSON (for jq and scripts)')
-    .option('--wide', 'tables: whole sentences and titles, not cut at ~90 characters')
-    .option('--store <dir>', 'store folder', DEFAULT_STORE);
-  c.addHelpText('after', `\nExamples:\n${spec.examples.map((e) => `  ${e}`).join('\n')}\n\nJSON: ${spec.fields}`);
-  return c.action(async (...all: unknown[]) => {
-    const args = all.slice(0, -2) as A;
-    const flags = all[all.length - 2] as F;
-    const store = await openStore(flags.store);
-    const { data, text } = run(store, args, flags);
-    io.out(flags.json ? JSON.stringify(data, null, 2) + '\n' : text);
-  });
-}
 
 export const queryCommand = (io: CliIO) => {
   const q = new Command('query').description('ask the graph: entities, articles, neighbours, paths, relations, timelines, search').addHelpText(
@@ -278,7 +248,7 @@ const articlesCommand = (io: CliIO) =>
     ['kunafoni query articles', "kunafoni query articles --json | jq -r '.[] | select(.relations == 0) | .id'"],
     '[{id, title, date, source, url, lang, entities, relations}], dated oldest first, then the undated',
   ).action(async (f: Common) => {
-    const { loadStore } = await import('../store/store.js');
+    const { loadStore } = await import('../library/store.js');
     const { listArticles } = await import('../query/articles.js');
     const store = await loadStore(f.store, { mustExist: true });
     const res = listArticles(store.articles.map((a) => a.article), store.graph);
@@ -297,7 +267,7 @@ const articleCommand = (io: CliIO) =>
   )
     .argument('<id>', 'article id or its first characters (at least 4)')
     .action(async (id: string, f: Common) => {
-      const { loadStore } = await import('../store/store.js');
+      const { loadStore } = await import('../library/store.js');
       const { articleReport } = await import('../query/articles.js');
       const store = await loadStore(f.store, { mustExist: true });
       const r = articleReport(store.articles.map((a) => a.article), store.graph, id);

@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { UsageError } from '../errors.js';
 import { DEFAULT_HOST, DEFAULT_PORT, startServer } from '../serve/server.js';
-import { DEFAULT_STORE, isStore } from '../store/store.js';
+import { DEFAULT_STORE, isStore } from '../library/store.js';
 import type { CliIO } from './io.js';
 
 const parsePort = (v: string): number => {

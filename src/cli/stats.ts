@@ -1,6 +1,6 @@
 import { Command } from 'commander';
-import { DEFAULT_STORE, loadStore } from '../store/store.js';
-import { curationOf } from '../store/curation-file.js';
+import { DEFAULT_STORE, loadStore } from '../library/store.js';
+import { curationOf } from '../library/curation-file.js';
 import { communities, computeMetrics, topBy, type RankedEntity } from '../graph/metrics.js';
 import type { CliIO } from './io.js';
 

@@ -1,7 +1,7 @@
 // CSV for spreadsheets and data frames: nodes.csv, edges.csv and evidence.csv (one row per evidence
 // sentence). RFC 4180: comma-separated, CRLF line ends, fields holding a comma, a quote, CR or LF
 // quoted with quotes doubled; UTF-8 without BOM. Lists (aliases, roles, sources) are joined with "|".
-import type { ReadonlyKGraph } from '../query/readonly.js';
+import type { ReadonlyKGraph } from '../graph/readonly.js';
 import type { Evidence } from '../types.js';
 import { EDGE_COLUMNS, NODE_COLUMNS, type Value } from './columns.js';
 import { metricGraph, type MetricsExportOption } from './metrics.js';

@@ -12,8 +12,8 @@
 import Graph from 'graphology';
 import { UsageError } from '../errors.js';
 import type { KGraph } from '../graph/build.js';
-import type { ReadonlyKGraph } from '../query/readonly.js';
-import { buildNameIndex, resolveName } from '../query/match.js';
+import type { ReadonlyKGraph } from '../graph/readonly.js';
+import { buildNameIndex, resolveName } from '../graph/match.js';
 import { RELATION_KINDS, type EdgeAttributes, type Evidence, type NodeKind, type RelationKind } from '../types.js';
 
 export const NODE_KINDS: readonly NodeKind[] = ['person', 'organisation', 'topic', 'place'];

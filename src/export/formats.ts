@@ -1,5 +1,5 @@
 // The export formats, declared as data: what each writes (one text, or several named files).
-import type { ReadonlyKGraph } from '../query/readonly.js';
+import type { ReadonlyKGraph } from '../graph/readonly.js';
 import { exportCsv } from './csv.js';
 import { exportGexf } from './gexf.js';
 import { exportGraphml } from './graphml.js';

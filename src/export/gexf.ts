@@ -12,7 +12,7 @@
 // edges as type="undirected" (Gephi and graphology read that; networkx does not).
 import Graph from 'graphology';
 import gexf from 'graphology-gexf';
-import type { ReadonlyKGraph } from '../query/readonly.js';
+import type { ReadonlyKGraph } from '../graph/readonly.js';
 import { dateStart } from './filter.js';
 import { EDGE_COLUMNS, NODE_COLUMNS, type Column, type Value } from './columns.js';
 import { metricGraph, type MetricsExportOption } from './metrics.js';

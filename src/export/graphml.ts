@@ -5,7 +5,7 @@
 // attribute unless `mixed`, which writes edgedefault="undirected" and directed="true" on directed
 // edges (graphology reads that; networkx and igraph refuse mixed graphs).
 import { XMLBuilder } from 'fast-xml-parser';
-import type { ReadonlyKGraph } from '../query/readonly.js';
+import type { ReadonlyKGraph } from '../graph/readonly.js';
 import { EDGE_COLUMNS, NODE_COLUMNS, type Column, type ColumnType, type Value } from './columns.js';
 import { metricGraph, type MetricsExportOption } from './metrics.js';
 import { nodePositions } from './positions.js';

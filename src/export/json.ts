@@ -1,5 +1,5 @@
 // JSON export: graphology's own serialization, the contract the scorer and the viewer read.
-import type { ReadonlyKGraph } from '../query/readonly.js';
+import type { ReadonlyKGraph } from '../graph/readonly.js';
 import { metricGraph, type MetricsExportOption } from './metrics.js';
 
 /** The graph as graphology JSON, with the node metrics. Internal bookkeeping (`articles` ids on nodes) stays in. */

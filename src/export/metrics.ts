@@ -3,7 +3,7 @@
 // the filters), unless the caller passes `metrics: false` (`kunafoni export --no-metrics`).
 import type { KGraph } from '../graph/build.js';
 import { withMetrics } from '../graph/metrics.js';
-import type { ReadonlyKGraph } from '../query/readonly.js';
+import type { ReadonlyKGraph } from '../graph/readonly.js';
 
 export interface MetricsExportOption {
   /** Compute and write the node metrics (default true). */

@@ -8,7 +8,7 @@
 // (query them without an arrow). Headers use neo4j-admin's syntax (id:ID, :LABEL, :START_ID,
 // :END_ID, :TYPE, mentions:int, aliases:string[]); arrays use its default delimiter ";", LF line
 // ends, fields quoted as in RFC 4180.
-import type { ReadonlyKGraph } from '../query/readonly.js';
+import type { ReadonlyKGraph } from '../graph/readonly.js';
 import type { Article, Evidence, NodeKind } from '../types.js';
 import { EDGE_COLUMNS, NODE_COLUMNS, type ColumnType } from './columns.js';
 import { statusOf, toCsv, type Cell, type CsvFormat } from './csv.js';

@@ -3,7 +3,7 @@
 // Deterministic: the same graph always gives the same positions.
 import Graph from 'graphology';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
-import type { ReadonlyKGraph } from '../query/readonly.js';
+import type { ReadonlyKGraph } from '../graph/readonly.js';
 
 export interface Point {
   x: number;

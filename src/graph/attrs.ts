@@ -1,7 +1,7 @@
 // What the full build and the incremental fold share: node keys, labels, evidence and edge attributes.
 import type Graph from 'graphology';
 import type { EdgeAttributes, Evidence, GraphAttributes, NodeAttributes, StoredArticle } from '../types.js';
-import { slug } from './keys.js';
+import { slug } from '../text/keys.js';
 
 export type KGraph = Graph<NodeAttributes, EdgeAttributes, GraphAttributes>;
 

@@ -16,7 +16,7 @@ import { UNDIRECTED } from '../types.js';
 import { outletsOf } from '../clean/duplicates.js';
 import { byCountThenLength, edgeConfidence, evidenceOf, GRAPH_VERSION, hash, maxDate, minDate, mostFrequent, nodeKeyOf, type KGraph } from './attrs.js';
 import { mergeSpellingVariants } from './variants.js';
-import { KIND_PREFIX, normaliseName } from './keys.js';
+import { KIND_PREFIX, normaliseName } from '../text/keys.js';
 
 /** (article id, entity index): the position of an entity in buildGraph's fold order. */
 type At = [string, number];

@@ -8,7 +8,7 @@
 import type { EdgeAttributes, NodeAttributes } from '../types.js';
 import { UNDIRECTED } from '../types.js';
 import type { KGraph } from './attrs.js';
-import { normaliseName, withinEditDistance } from './keys.js';
+import { normaliseName, withinEditDistance } from '../text/keys.js';
 import { abbreviates, asAcronym, bestNameMatch, foldName, personNamesMatch, variantWords, type NameMatch } from '../text/names.js';
 import { lexicon } from '../nlp/lexicon.js';
 

@@ -1,7 +1,7 @@
 // Acronyms an article defines: "Long name (ACR)" and "ACR (Long name)" (rules acronym-definition and
 // acronym-expansion of mention-rules.ts).
 import type { Sentence } from '../types.js';
-import { normaliseName } from '../graph/keys.js';
+import { normaliseName } from '../text/keys.js';
 import { lexicon } from './lexicon.js';
 import { re } from './rule.js';
 import { mentionRule } from './mention-rules.js';

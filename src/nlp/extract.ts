@@ -2,7 +2,7 @@
 // when a model is trained, the candidates it scores at or above its threshold). Pure: no I/O beyond
 // the data files read once.
 import type { Article, Extraction, LocalEntity, LocalRelation, Sentence } from '../types.js';
-import { resolveLocal } from '../resolve/local.js';
+import { resolveLocal } from './coref.js';
 import { topicLabel } from './candidates.js';
 import { findMentions } from './mentions.js';
 import { extractRelations } from './relations.js';

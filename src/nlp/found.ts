@@ -1,6 +1,6 @@
 // What the mention finders share: the record of a mention found, the spans already claimed, names
 // and keys, and the lexicon's tests (a place, a word that is never an entity).
-import { normaliseName } from '../graph/keys.js';
+import { normaliseName } from '../text/keys.js';
 import { lexicon } from './lexicon.js';
 import { ORG_HEADS } from './patterns.js';
 

@@ -2,7 +2,7 @@
 // particles and civilities, the topic taxonomy. Loaded once; a researcher extends the JSON files.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { normaliseName } from '../graph/keys.js';
+import { normaliseName } from '../text/keys.js';
 
 const DATA = fileURLToPath(new URL('../../data/', import.meta.url));
 const load = <T>(rel: string): T => JSON.parse(readFileSync(DATA + rel, 'utf8')) as T;

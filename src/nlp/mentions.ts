@@ -1,7 +1,7 @@
 // Mentions of organisations, places and people in an article's text. Each finder is a rule of
 // mention-rules.ts with an id kept on the mention; finders run in order of reliability and later ones
 // never take text an earlier one claimed.
-import { normaliseName } from '../graph/keys.js';
+import { normaliseName } from '../text/keys.js';
 import type { Sentence } from '../types.js';
 import { escapeRe, rx } from './patterns.js';
 import { type Found, Claims, isNotEntity, isPlace, legalSuffix, orgKey, squash } from './found.js';

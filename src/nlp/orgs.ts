@@ -1,7 +1,7 @@
 // Organisations (and places) an article names: the lexicon's names, ministries by their portfolios,
 // capitalised names around a head noun, names their context introduces, former names and repeats.
 // Each finder is a rule of mention-rules.ts; mentions.ts runs them in order.
-import { normaliseName } from '../graph/keys.js';
+import { normaliseName } from '../text/keys.js';
 import { lexicon } from './lexicon.js';
 import { APOS, flexibleUnits, patterns, rx, trieAlternation } from './patterns.js';
 import { re } from './rule.js';

@@ -2,7 +2,7 @@
 // makes people's (a civility, a title in apposition, a speech verb, an agent after "par"…), else
 // that the first-name lexicon knows; a company word makes a chunk an organisation's (org-company-word).
 import type { Sentence } from '../types.js';
-import { normaliseName } from '../graph/keys.js';
+import { normaliseName } from '../text/keys.js';
 import { lexicon } from './lexicon.js';
 import { flexible, once, patterns, rx } from './patterns.js';
 import { compile, expand } from './fragments.js';

@@ -1,5 +1,5 @@
 // Topics of the taxonomy (data/topics.json) that a phrase speaks of, most keywords first.
-import { normaliseName } from '../graph/keys.js';
+import { normaliseName } from '../text/keys.js';
 import { lexicon, type Topic } from './lexicon.js';
 
 let index: Array<{ topic: Topic; fr: string[]; en: string[] }> | undefined;

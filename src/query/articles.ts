@@ -2,7 +2,7 @@
 // produced (`kunafoni query article <id>`): its entities and the relations its sentences state.
 import { KunafoniError } from '../errors.js';
 import type { Article, Evidence, RelationKind } from '../types.js';
-import type { ReadonlyKGraph } from './readonly.js';
+import type { ReadonlyKGraph } from '../graph/readonly.js';
 import type { EntityRef } from './types.js';
 
 /** An article's metadata and what it produced. */

@@ -7,10 +7,10 @@
 // so "construire" and "construira" meet; numbers whole), and its steps are every sentence of those pledges in date
 // order. A thread's status is its latest step's.
 import { UsageError } from '../errors.js';
-import { normaliseName } from '../graph/keys.js';
+import { normaliseName } from '../text/keys.js';
 import { dateEnd, dateStart } from '../export/filter.js';
 import type { Evidence } from '../types.js';
-import type { ReadonlyKGraph } from './readonly.js';
+import type { ReadonlyKGraph } from '../graph/readonly.js';
 import type { EntityRef } from './types.js';
 
 export const COMMITMENT_STATUSES = ['announced', 'signed', 'implemented', 'abandoned'] as const;

@@ -1,6 +1,6 @@
 // openStore: the entry point for scripts. Loads a store folder and returns the query API over it.
-import { loadGraph } from '../store/store.js';
-import { DEFAULT_STORE } from '../store/store.js';
+import { loadGraph } from '../library/store.js';
+import { DEFAULT_STORE } from '../library/store.js';
 import { queryGraph, type KunafoniQuery } from './query.js';
 
 export interface OpenedStore extends KunafoniQuery {

@@ -5,13 +5,13 @@ import Graph from 'graphology';
 import { bidirectional as dijkstraPath } from 'graphology-shortest-path/dijkstra.js';
 import { bidirectional } from 'graphology-shortest-path/unweighted.js';
 import type { KGraph } from '../graph/build.js';
-import { normaliseName } from '../graph/keys.js';
+import { normaliseName } from '../text/keys.js';
 import { edgeInWindow, egoNodes, parseFilterOptions } from '../export/filter.js';
 import type { EdgeAttributes, Evidence, RelationKind } from '../types.js';
 import { commitmentThreads, type CommitmentOptions, type CommitmentThread } from './commitments.js';
-import { buildNameIndex, resolveName, type NameIndex } from './match.js';
+import { buildNameIndex, resolveName, type NameIndex } from '../graph/match.js';
 import { rolePeriods, type RolePeriod } from './roles.js';
-import { readOnlyGraph, type ReadonlyKGraph } from './readonly.js';
+import { readOnlyGraph, type ReadonlyKGraph } from '../graph/readonly.js';
 import type {
   Direction,
   EgoResult,

@@ -4,9 +4,9 @@
 // by role: one period per (person, organisation, role), from the first to the last dated sentence
 // that gives that role, with the outlets and the sentences. A person's changing roles at one
 // organisation are separate periods; periods are listed in the order they start.
-import { normaliseName } from '../graph/keys.js';
+import { normaliseName } from '../text/keys.js';
 import type { Evidence } from '../types.js';
-import type { ReadonlyKGraph } from './readonly.js';
+import type { ReadonlyKGraph } from '../graph/readonly.js';
 import type { EntityRef } from './types.js';
 
 export interface RolePeriod {

@@ -11,10 +11,10 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { KunafoniError, NotFoundError, StoreError, UsageError, errorMessage } from '../errors.js';
-import { describeDecision, type CurationReport } from '../resolve/curation.js';
-import { parseRequest } from '../resolve/curation-decide.js';
-import { suggestDuplicates } from '../resolve/suggest.js';
-import { curationStatus, defaultAuthor, recordDecision, undoDecision } from '../store/curation.js';
+import { describeDecision, type CurationReport } from '../curation/curation.js';
+import { parseRequest } from '../curation/curation-decide.js';
+import { suggestDuplicates } from '../curation/suggest.js';
+import { curationStatus, defaultAuthor, recordDecision, undoDecision } from '../library/curation.js';
 import { SECURITY_HEADERS } from './headers.js';
 
 export interface CurationApiOptions {

@@ -9,7 +9,7 @@ import { StoreError, errorMessage } from '../errors.js';
 import { applyPositions, computeLayout, hasLayout, type LayoutOptions, type Positions } from '../graph/layout.js';
 import { positionNewNodes } from '../graph/incremental-layout.js';
 import { writeFileAtomic } from '../store/atomic.js';
-import { isStore, loadStore } from '../store/store.js';
+import { isStore, loadStore } from '../library/store.js';
 
 /** What /api/articles lists: enough to draw the timeline and cite an article. */
 export interface ArticleMeta {

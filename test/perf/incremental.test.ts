@@ -8,7 +8,7 @@ import { buildGraph } from '../../src/graph/build.js';
 import { ingestPaths } from '../../src/ingest.js';
 import { lexiconLabels } from '../../src/nlp/lexicon.js';
 import { GraphFold } from '../../src/graph/fold.js';
-import { loadGraph, loadStore } from '../../src/store/store.js';
+import { loadGraph, loadStore } from '../../src/library/store.js';
 import type { StoredArticle } from '../../src/types.js';
 import { HAS_SHARED, SAMPLES, SHARED, tempDir } from '../helpers.js';
 import { writeFictional } from './fictional.js';

@@ -3,7 +3,7 @@
 import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { withStoreLock } from '../../src/store/store.js';
+import { withStoreLock } from '../../src/library/store.js';
 import { tempDir } from '../helpers.js';
 
 describe('the store lock', () => {

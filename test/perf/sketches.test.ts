@@ -5,7 +5,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ingestPaths } from '../../src/ingest.js';
-import { decodeSketches, encodeSketches, storeFiles } from '../../src/store/store.js';
+import { decodeSketches, encodeSketches, storeFiles } from '../../src/library/store.js';
 import { tempDir } from '../helpers.js';
 import { fictionalArticle, writeFictional } from './fictional.js';
 

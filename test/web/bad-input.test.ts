@@ -4,7 +4,7 @@ import { mkdtemp, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadStore } from '../../src/store/store.js';
+import { loadStore } from '../../src/library/store.js';
 import { fixtures, runCli } from './helpers.js';
 
 let dir: string;

@@ -5,7 +5,7 @@ import { mulberry32 } from '../../src/graph/random.js';
 import { SourceError } from '../../src/errors.js';
 import { readFileSource } from '../../src/sources/registry.js';
 import type { Article, Extraction } from '../../src/types.js';
-import { loadStore } from '../../src/store/store.js';
+import { loadStore } from '../../src/library/store.js';
 import { fixtures, runCli, withTempDir } from './helpers.js';
 
 const dir = join(fixtures, 'syndication');

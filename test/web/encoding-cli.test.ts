@@ -2,7 +2,7 @@
 // of whatever entities extraction finds in them.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadStore } from '../../src/store/store.js';
+import { loadStore } from '../../src/library/store.js';
 import { BROKEN_TEXT, fixtures, runCli, withTempDir } from './helpers.js';
 
 describe('kunafoni ingest of Windows-1252 files', () => {

@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isPrivateAddress, privateTarget } from '../../src/sources/url.js';
-import { loadStore } from '../../src/store/store.js';
+import { loadStore } from '../../src/library/store.js';
 import { runCli, withTempDir } from './helpers.js';
 import { PAGES, startServer, type TestServer } from './server.js';
 

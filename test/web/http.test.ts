@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SourceError } from '../../src/errors.js';
 import { createFetcher, fetchUrl } from '../../src/sources/url.js';
 import { ingestPaths } from '../../src/ingest.js';
-import { loadStore } from '../../src/store/store.js';
+import { loadStore } from '../../src/library/store.js';
 import { BROKEN_TEXT, fixtures, runCli, withTempDir } from './helpers.js';
 import { PAGES, startServer, type TestServer } from './server.js';
 

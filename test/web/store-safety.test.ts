@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadStore, withStoreLock } from '../../src/store/store.js';
+import { loadStore, withStoreLock } from '../../src/library/store.js';
 import { bin, fixtures, randomArticle, repoRoot, runCli, withTempDir } from './helpers.js';
 
 async function writeBatch(dir: string, from: number, count: number): Promise<void> {

@@ -4,7 +4,7 @@
 // src/query/commitments.ts). Rendered as text only, like the rest of the panel.
 import { computeMetrics, type NodeMetrics } from '../../src/graph/metrics.js';
 import { commitmentThreads, type CommitmentThread } from '../../src/query/commitments.js';
-import type { ReadonlyKGraph } from '../../src/query/readonly.js';
+import type { ReadonlyKGraph } from '../../src/graph/readonly.js';
 import type { EntityRef } from '../../src/query/types.js';
 import { rolePeriods, type RolePeriod } from '../../src/query/roles.js';
 import { el } from './dom.js';

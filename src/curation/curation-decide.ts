@@ -4,8 +4,8 @@
 import { createHash } from 'node:crypto';
 import { NotFoundError, UsageError } from '../errors.js';
 import type { KGraph } from '../graph/build.js';
-import { normaliseName } from '../graph/keys.js';
-import { buildNameIndex, candidates, suggest } from '../query/match.js';
+import { normaliseName } from '../text/keys.js';
+import { buildNameIndex, candidates, suggest } from '../graph/match.js';
 import { RELATION_KINDS } from '../types.js';
 import { CURATION_OPS, NODE_KINDS, isNodeKind, isRelationKind, type Decision, type EntityRef, type RelationRef } from './curation.js';
 

@@ -10,9 +10,9 @@ import { CurationFileError, StoreError, errorMessage } from '../errors.js';
 import type { StoredArticle } from '../types.js';
 import { DEFAULT_DUPLICATE_OPTIONS } from '../clean/duplicates.js';
 import { buildGraph, GRAPH_VERSION, type BuildOptions, type KGraph } from '../graph/build.js';
-import { removeStaleTempFiles, writeFileAtomic } from './atomic.js';
+import { removeStaleTempFiles, writeFileAtomic } from '../store/atomic.js';
 import { GraphFold, type FoldJSON } from '../graph/fold.js';
-import { acquireStoreLock, type LockOptions, type StoreLock } from './lock.js';
+import { acquireStoreLock, type LockOptions, type StoreLock } from '../store/lock.js';
 import { curatedFrom } from './curation-file.js';
 
 export const STORE_FORMAT = 'kunafoni-store';

@@ -2,9 +2,9 @@
 // ("alhamdou ag ilyene" finds "Alhamdou Ag Ilyène", "Leyti N’Diaye" finds "Leyti N'Diaye"), and
 // suggest the closest names when nothing matches.
 import { AmbiguousNameError, NotFoundError, type NameCandidate } from '../errors.js';
-import { normaliseName } from '../graph/keys.js';
+import { normaliseName } from '../text/keys.js';
 import type { ReadonlyKGraph } from './readonly.js';
-import { editDistance } from '../graph/keys.js';
+import { editDistance } from '../text/keys.js';
 export { editDistance };
 
 export interface NameIndex {

@@ -8,7 +8,7 @@
 //
 // Pure: the input graph is not modified; the same graph and decisions always give the same result.
 import type { KGraph } from '../graph/build.js';
-import { KIND_PREFIX, normaliseName, slug } from '../graph/keys.js';
+import { KIND_PREFIX, normaliseName, slug } from '../text/keys.js';
 import type { EdgeAttributes, Evidence, NodeAttributes, NodeKind, RelationKind } from '../types.js';
 import { RELATION_KINDS, UNDIRECTED } from '../types.js';
 

@@ -1,10 +1,10 @@
 // Within-article resolution: the mentions of one article grouped into entities. A surname or a shorter
 // form refers back to the full name the article gives; an acronym to its expansion; a ministry named
 // by part of its portfolio to the full title; an organisation's outlet name is metadata, not an entity.
-import { normaliseName } from '../graph/keys.js';
+import { normaliseName } from '../text/keys.js';
 import type { LocalEntity, Mention } from '../types.js';
-import { personKey, type Found } from '../nlp/mentions.js';
-import { lexicon } from '../nlp/lexicon.js';
+import { personKey, type Found } from './mentions.js';
+import { lexicon } from './lexicon.js';
 
 export interface Resolved {
   entities: LocalEntity[];

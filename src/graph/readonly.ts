@@ -1,7 +1,7 @@
 // A read-only view of a graphology graph: every reading method works (and graphology's libraries
 // accept it), every mutating method throws. Attribute objects are the store's own: do not modify them.
 import { KunafoniError } from '../errors.js';
-import type { KGraph } from '../graph/build.js';
+import type { KGraph } from './build.js';
 
 const MUTATORS = /^(add|merge|update|drop|remove|set|replace|clear|import)/;
 

@@ -5,9 +5,9 @@
 // nothing: roles change hands. Each suggestion carries its evidence and a score; the most likely come
 // first. Pairs are compared only inside blocks that share a name word (or its first four letters), so
 // the cost grows with the graph, not with its square.
-import type { ReadonlyKGraph } from '../query/readonly.js';
-import { editDistance } from '../query/match.js';
-import { normaliseName } from '../graph/keys.js';
+import type { ReadonlyKGraph } from '../graph/readonly.js';
+import { editDistance } from '../graph/match.js';
+import { normaliseName } from '../text/keys.js';
 import { abbreviates, asAcronym, bestNameMatch, variantWords, type NameMatch } from '../text/names.js';
 
 export { abbreviates };

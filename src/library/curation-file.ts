@@ -10,8 +10,8 @@ import { join, resolve } from 'node:path';
 import { userInfo } from 'node:os';
 import { CurationFileError, errorMessage } from '../errors.js';
 import type { KGraph } from '../graph/build.js';
-import { applyCuration, CURATION_OPS, isNodeKind, isRelationKind, type CurationReport, type Decision, type DecisionOutcome } from '../resolve/curation.js';
-import { writeFileAtomic } from './atomic.js';
+import { applyCuration, CURATION_OPS, isNodeKind, isRelationKind, type CurationReport, type Decision, type DecisionOutcome } from '../curation/curation.js';
+import { writeFileAtomic } from '../store/atomic.js';
 
 export const CURATION_FILE = 'curation.json';
 export const CURATION_FORMAT = 'kunafoni-curation';

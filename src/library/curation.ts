@@ -5,11 +5,11 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import type { KGraph } from '../graph/build.js';
-import type { CurationReport, Decision, DecisionOutcome } from '../resolve/curation.js';
-import { decide, type CurationRequest, type DecisionMeta } from '../resolve/curation-decide.js';
+import type { CurationReport, Decision, DecisionOutcome } from '../curation/curation.js';
+import { decide, type CurationRequest, type DecisionMeta } from '../curation/curation-decide.js';
 import { buildGraph } from '../graph/build.js';
 import { lexiconLabels } from '../nlp/lexicon.js';
-import { writeFileAtomic } from './atomic.js';
+import { writeFileAtomic } from '../store/atomic.js';
 import { curate, curationOf, readCuration, writeCuration, type CurationSummary } from './curation-file.js';
 import { articlesDigest, loadStore, storeFiles, withStoreLock } from './store.js';
 
