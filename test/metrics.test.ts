@@ -12,7 +12,10 @@ import type { KGraph } from '../src/graph/build.js';
 import type { EdgeAttributes, RelationKind } from '../src/types.js';
 import { communities, computeMetrics, MetricsError, topBy } from '../src/graph/metrics.js';
 import { parseCsv } from './csv-parse.js';
-import { cli, seedStoreDir } from './fixture-helpers.js';
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { awkwardGraph, cli, hasNetworkx, seedStoreDir, tempDir } from './fixture-helpers.js';
 
 const edge = (weight: number, kind: RelationKind = 'met-with'): EdgeAttributes => ({ kind, weight, sources: [], evidence: [] });
 
@@ -185,5 +188,32 @@ describe('kunafoni stats', () => {
     expect(counts.nodes).toBe(stats.nodes);
     expect(counts).not.toHaveProperty('top');
     expect((await cli(['stats', '--store', seedStoreDir, '--no-metrics'])).out).not.toContain('communities');
+  });
+});
+
+// networkx computes betweenness and PageRank on the same projection (one link per pair, weights summed)
+const NX = `
+import json, sys, networkx as nx
+g = nx.read_graphml(sys.argv[1])
+u = nx.Graph(); u.add_nodes_from(g.nodes())
+for a, b, d in g.edges(data=True):
+    if a != b:
+        w = d['weight'] + (u[a][b]['weight'] if u.has_edge(a, b) else 0)
+        u.add_edge(a, b, weight=w)
+bc = nx.betweenness_centrality(u, normalized=True)
+pr = nx.pagerank(u, alpha=0.85, weight='weight')
+print(json.dumps({n: [bc[n], pr[n], g.nodes[n]['betweenness'], g.nodes[n]['pagerank']] for n in g.nodes()}))
+`;
+
+describe.skipIf(!hasNetworkx())('networkx agrees', () => {
+  it('betweenness and PageRank of the GraphML export equal networkx’s on a multi graph with parallel relations', async () => {
+    const file = join(tempDir(), 'g.graphml');
+    writeFileSync(file, exportGraphml(await awkwardGraph()));
+    const out = JSON.parse(execFileSync('python3', ['-c', NX, file], { encoding: 'utf8' })) as Record<string, [number, number, number, number]>;
+    expect(Object.keys(out).length).toBe(9);
+    for (const [bcNx, prNx, bc, pr] of Object.values(out)) {
+      expect(bc).toBeCloseTo(bcNx, 9);
+      expect(pr).toBeCloseTo(prNx, 5);
+    }
   });
 });
