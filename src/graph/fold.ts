@@ -17,6 +17,7 @@ import { outletsOf } from '../clean/duplicates.js';
 import { byCountThenLength, edgeConfidence, evidenceOf, GRAPH_VERSION, hash, maxDate, minDate, mostFrequent, nodeKeyOf, type KGraph } from './attrs.js';
 import { mergeSpellingVariants } from './variants.js';
 import { KIND_PREFIX, normaliseName } from '../text/keys.js';
+import { lexiconLabels } from '../nlp/lexicon.js';
 
 /** (article id, entity index): the position of an entity in buildGraph's fold order. */
 type At = [string, number];
@@ -87,7 +88,11 @@ export class GraphFold {
   /** Outlets of stories that have syndicated copies (the others' outlet is their evidence's source). */
   private readonly outlets = new Map<string, string[]>();
 
-  constructor(readonly labels: ReadonlyMap<string, string> = new Map()) {}
+  /**
+   * `labels`: canonical names of lexicon entries; by default the lexicon's own, so every way of opening a
+   * store names `org:@boad` as the lexicon does, whether or not its derived files were kept.
+   */
+  constructor(readonly labels: ReadonlyMap<string, string> = lexiconLabels()) {}
 
   get count(): number {
     return this.articles.size;

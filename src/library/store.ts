@@ -351,7 +351,7 @@ export async function openStoreState(dir: string, opts: { build?: BuildOptions; 
   }
   if (!fold && (opts.needFold || !graph)) fold = GraphFold.of(articles, labels);
   const store: Store = { dir: abs, articles, graph: graph ?? emptyGraph };
-  if (!graph && opts.needGraph !== false) store.graph = fold!.toGraph();
+  if (!graph && opts.needGraph !== false) store.graph = withDigest(fold!.toGraph(), digest);
   const state: StoreState = { store, snapshotCount, ...base };
   if (fold) state.fold = fold;
   if (opts.needSketches) {
@@ -359,6 +359,12 @@ export async function openStoreState(dir: string, opts: { build?: BuildOptions; 
     if (sketches) state.sketches = sketches;
   }
   return state;
+}
+
+/** A graph built from the articles carries their digest, as graph.json does: rebuilt or read, one graph. */
+function withDigest(graph: KGraph, digest: string): KGraph {
+  graph.setAttribute('articlesDigest', digest);
+  return graph;
 }
 
 const emptyGraph: KGraph = new Graph({ multi: true, type: 'mixed', allowSelfLoops: false });
@@ -438,7 +444,7 @@ export async function loadGraph(dir: string, opts: { mustExist?: boolean } = {})
     try {
       const fold = GraphFold.fromJSON(snapshot.fold);
       for (const r of loaded.recordsFrom(snapshot.covers.bytes)) fold.add(r);
-      if (fold.count === loaded.count) return await curated(fold.toGraph(), loaded.count);
+      if (fold.count === loaded.count) return await curated(withDigest(fold.toGraph(), loaded.digest), loaded.count);
     } catch {
       // a damaged line or snapshot: loadStore names the problem, or rebuilds
     }
