@@ -146,7 +146,8 @@ Exit code 1 when any input failed (the others are still ingested), 0 otherwise.`
           if (!bar || total < 2) return;
           if (!started) bar.start(total, 0, { origin: '' }), (started = true);
           bar.setTotal(total);
-          bar.update(done, { origin: origin.length > 40 ? '…' + origin.slice(-39) : origin });
+          const shown = escapeControl(origin);
+          bar.update(done, { origin: shown.length > 40 ? '…' + shown.slice(-39) : shown });
         },
       };
       if (opts.follow) options.follow = true;

@@ -127,7 +127,8 @@ export async function readCuration(dir: string): Promise<Decision[]> {
   try {
     text = await readFile(curationPath(dir), 'utf8');
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    // no file, or no store folder at all (a path that is a file: the store itself says so)
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT' || (err as NodeJS.ErrnoException).code === 'ENOTDIR') return [];
     throw new CurationFileError(dir, `cannot read ${CURATION_FILE} (${errorMessage(err)})`);
   }
   return parseCuration(text, dir);
