@@ -154,17 +154,14 @@ function factsOf(graph: KGraph): (node: string) => Facts {
 const titlesAgree = (x: string[], y: string[]) => x.some((t) => y.some((u) => t === u || t.startsWith(u + ' ') || u.startsWith(t + ' ')));
 
 /**
- * Is there more than a name to say two people are one? An entity both are named with (a person, or an
- * organisation few articles name, so that the operator every article names proves nothing), or (for
+ * Is there more than a name to say two people are one? An entity both are named with, that few articles
+ * name (the operator or the minister every article names proves nothing), or (for
  * names spelt apart only) the same title, unless they hold their roles at different organisations.
  */
 function corroborated(graph: KGraph, facts: (n: string) => Facts, p: string, q: string, match: NameMatch, common: number): boolean {
   const fp = facts(p);
   const fq = facts(q);
-  for (const k of fp.neighbours) {
-    if (k === q || !fq.neighbours.has(k)) continue;
-    if (graph.getNodeAttribute(k, 'kind') === 'person' || graph.getNodeAttribute(k, 'mentions') <= common) return true;
-  }
+  if (shareNeighbour(graph, facts, p, q, common)) return true;
   if (!weakSuffices(graph, p, q, match) || !titlesAgree(fp.titles, fq.titles)) return false;
   return !(fp.roleOrgs.size && fq.roleOrgs.size && ![...fp.roleOrgs].some((o) => fq.roleOrgs.has(o)));
 }
@@ -284,14 +281,16 @@ export function orgVariantPairs(graph: KGraph): Array<[string, string, OrgMatch]
     const key = `${w[0]}|${w.length}`;
     (blocks.get(key) ?? blocks.set(key, []).get(key)!).push(k);
   }
+  const norm = new Map(orgs.map((k) => [k, normaliseName(graph.getNodeAttribute(k, 'label'))]));
+  const lexical = new Set(orgs.filter((k) => isLexiconName(norm.get(k)!)));
   for (const key of [...blocks.keys()].sort()) {
-    const members = blocks.get(key)!;
+    const members = blocks.get(key)!.filter((k) => norm.get(k)!.length >= 12);
     if (members.length > 400) continue;
     for (let i = 0; i < members.length; i++)
       for (let j = i + 1; j < members.length; j++) {
         const [p, q] = [members[i]!, members[j]!];
-        const [a, b] = [normaliseName(graph.getNodeAttribute(p, 'label')), normaliseName(graph.getNodeAttribute(q, 'label'))];
-        if (Math.min(a.length, b.length) < 12 || (isLexiconName(a) && isLexiconName(b))) continue;
+        const [a, b] = [norm.get(p)!, norm.get(q)!];
+        if (Math.abs(a.length - b.length) > 2 || (lexical.has(p) && lexical.has(q))) continue;
         if (!withinEditDistance(a, b, Math.min(2, Math.floor(Math.max(a.length, b.length) / 10)))) continue;
         if (shareNeighbour(graph, facts, p, q, common)) out.push([p, q, 'spelling']);
       }

@@ -105,8 +105,8 @@ function nameHint(ax: NodeAttributes, ay: NodeAttributes): { score: number; text
 }
 
 /**
- * What, besides their names, says two people are one: an entity both are named with (a person, or an
- * organisation few articles name), the same role at the same organisation, the same title. Empty when
+ * What, besides their names, says two people are one: an entity both are named with that few articles
+ * name, the same role at the same organisation, the same title. Empty when
  * nothing does.
  */
 function corroborationOf(graph: ReadonlyKGraph): (x: string, y: string) => Hint[] {
@@ -133,7 +133,7 @@ function corroborationOf(graph: ReadonlyKGraph): (x: string, y: string) => Hint[
   return (x, y) => {
     const out: Hint[] = [];
     const ny = neighbours(y);
-    const shared = [...neighbours(x)].filter((n) => n !== y && ny.has(n) && (graph.getNodeAttribute(n, 'kind') === 'person' || graph.getNodeAttribute(n, 'mentions') <= common)).sort();
+    const shared = [...neighbours(x)].filter((n) => n !== y && ny.has(n) && graph.getNodeAttribute(n, 'mentions') <= common).sort();
     if (shared.length) out.push({ score: 0.5, reason: 'similar-names', text: `both named with ${shared.slice(0, 3).map((n) => `"${graph.getNodeAttribute(n, 'label')}"`).join(', ')}` });
     const ry = roles(y);
     const same = [...roles(x)].filter(([k]) => ry.has(k));

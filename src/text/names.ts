@@ -31,8 +31,17 @@ export function variantKey(word: string): string {
     .replace(/(\p{L})\1+/gu, '$1');
 }
 
+const memo = new Map<string, string[]>();
+
 /** The words of a name as spelling keys: "Ibrahim Boubacar KEÏTA" → ["ibrahim", "bubakar", "keta"]. */
-export const variantWords = (name: string): string[] => foldName(name).split(' ').filter(Boolean).map(variantKey);
+export function variantWords(name: string): string[] {
+  let words = memo.get(name);
+  if (!words) {
+    if (memo.size >= 100_000) memo.clear(); // a bounded cache: names recur across a graph's pairs
+    memo.set(name, (words = foldName(name).split(' ').filter(Boolean).map(variantKey)));
+  }
+  return words;
+}
 
 /** How two names of people may be one name. */
 export type NameMatch = 'spelling' | 'given-name' | 'middle-name' | 'register-order';
@@ -54,6 +63,8 @@ export function personNamesMatch(x: string, y: string): NameMatch | undefined {
   const b = variantWords(y);
   if (a.length < 2 || b.length < 2) return undefined;
   const n = a.length - 1;
+  // every way below needs the same surname, or one's first word the other's last
+  if (a[n] !== b[b.length - 1] && a[0] !== b[b.length - 1] && b[0] !== a[n]) return undefined;
   if (a.length === b.length) {
     const differ = a.map((_w, i) => i).filter((i) => !(i > 0 && i < n ? sameMiddle(a[i]!, b[i]!) : a[i] === b[i]));
     if (!differ.length) return 'spelling';
@@ -83,7 +94,7 @@ export function personNamesMatch(x: string, y: string): NameMatch | undefined {
  * and "Arouna Modibo Touré" share "Harouna Toureh" / "Arouna Touré", but not their middle names).
  */
 export function bestNameMatch(xs: string[], ys: string[]): NameMatch | undefined {
-  const fullest = (ns: string[]) => [...ns].sort((a, b) => variantWords(b).length - variantWords(a).length || (a < b ? -1 : 1))[0]!;
+  const fullest = (ns: string[]) => ns.reduce((f, n) => (variantWords(n).length > variantWords(f).length || (variantWords(n).length === variantWords(f).length && n < f) ? n : f));
   const [fx, fy] = [fullest(xs), fullest(ys)];
   if (variantWords(fx).length >= 3 && variantWords(fy).length >= 3 && !personNamesMatch(fx, fy)) return undefined;
   let best: NameMatch | undefined;
@@ -111,8 +122,7 @@ export function asAcronym(name: string): string | undefined {
  * small words ("de", "des") may be skipped, and up to a third of the other words.
  */
 export function abbreviates(acronym: string, name: string): boolean {
-  // an elided article ("d’Accès" → "d accès") is not a word of the name
-  const words = foldName(name.replace(/\b[dDlL][’']/g, '')).split(' ').filter(Boolean);
+  const words = acronymWords(name);
   const content = words.filter((w) => !SMALL.has(w));
   const acr = acronym.toLowerCase();
   if (content.length < 2 || acr.length < 2 || content[0]![0] !== acr[0]) return false;
@@ -123,4 +133,16 @@ export function abbreviates(acronym: string, name: string): boolean {
     else if (!SMALL.has(w)) skipped++;
   }
   return i === acr.length && skipped <= Math.floor(content.length / 3);
+}
+
+const wordMemo = new Map<string, string[]>();
+
+/** The words of a name an acronym is read from: an elided article ("d’Accès") is not a word of it. */
+function acronymWords(name: string): string[] {
+  let words = wordMemo.get(name);
+  if (!words) {
+    if (wordMemo.size >= 100_000) wordMemo.clear();
+    wordMemo.set(name, (words = foldName(name.replace(/\b[dDlL][’']/g, '')).split(' ').filter(Boolean)));
+  }
+  return words;
 }
