@@ -262,37 +262,56 @@ export function orgVariantPairs(graph: KGraph): Array<[string, string, OrgMatch]
   const articles = new Set<string>();
   graph.forEachNode((_k, a) => a.articles?.forEach((x) => articles.add(x)));
   const common = Math.max(2, Math.floor(articles.size / 10));
+  const corroborates = (p: string, q: string) => shareNeighbour(graph, facts, p, q, common);
   const orgs = graph.filterNodes((_k, a) => a.kind === 'organisation').sort();
-  const names = (k: string) => [graph.getNodeAttribute(k, 'label'), ...graph.getNodeAttribute(k, 'aliases')];
+  const names = new Map(orgs.map((k) => [k, [graph.getNodeAttribute(k, 'label'), ...graph.getNodeAttribute(k, 'aliases')]]));
+  return [...acronymPairs(names, corroborates), ...spellingPairs(names, corroborates)];
+}
+
+/** An organisation named by acronyms only and the one organisation without acronym whose name it abbreviates. */
+function acronymPairs(names: Map<string, string[]>, corroborates: (p: string, q: string) => boolean): Array<[string, string, OrgMatch]> {
   const out: Array<[string, string, OrgMatch]> = [];
-  // acronyms: the node is named by acronyms only, the name has no acronym of its own; one such name only
   const byInitial = new Map<string, string[]>();
-  for (const k of orgs) if (!names(k).some((n) => asAcronym(n))) for (const i of new Set(names(k).map((n) => foldName(n)[0]))) if (i) (byInitial.get(i) ?? byInitial.set(i, []).get(i)!).push(k);
-  for (const k of orgs) {
-    const acr = asAcronym(graph.getNodeAttribute(k, 'label'));
-    if (!acr || !names(k).every((n) => asAcronym(n)) || isLexiconName(acr)) continue;
-    const full = (byInitial.get(acr[0]!.toLowerCase()) ?? []).filter((f) => names(f).some((n) => abbreviates(acr, n)));
-    if (full.length === 1 && shareNeighbour(graph, facts, k, full[0]!, common)) out.push([k, full[0]!, 'acronym']);
+  for (const [k, ns] of names) if (!ns.some((n) => asAcronym(n))) for (const i of new Set(ns.map((n) => foldName(n)[0]))) if (i) (byInitial.get(i) ?? byInitial.set(i, []).get(i)!).push(k);
+  for (const [k, ns] of names) {
+    const acr = asAcronym(ns[0]!);
+    if (!acr || !ns.every((n) => asAcronym(n)) || isLexiconName(acr)) continue;
+    const full = (byInitial.get(acr[0]!.toLowerCase()) ?? []).filter((f) => names.get(f)!.some((n) => abbreviates(acr, n)));
+    if (full.length === 1 && corroborates(k, full[0]!)) out.push([k, full[0]!, 'acronym']);
   }
-  // spelling: long names, blocked by their first word and number of words
+  return out;
+}
+
+/** Two edits change the counts of letters by four at most: a quick refusal before the edit distance. */
+function fewLettersApart(x: Uint8Array, y: Uint8Array): boolean {
+  let diff = 0;
+  for (let i = 0; i < 32; i++) if ((diff += Math.abs(x[i]! - y[i]!)) > 4) return false;
+  return true;
+}
+
+/** Long names a letter or two apart (one in ten at most), compared within blocks of the same first word and length. */
+function spellingPairs(names: Map<string, string[]>, corroborates: (p: string, q: string) => boolean): Array<[string, string, OrgMatch]> {
+  const out: Array<[string, string, OrgMatch]> = [];
+  const norm = new Map([...names].map(([k, ns]) => [k, normaliseName(ns[0]!)]));
+  const lexical = new Set([...norm].filter(([, n]) => isLexiconName(n)).map(([k]) => k));
+  const bins = new Map([...norm].filter(([, n]) => n.length >= 12).map(([k, n]) => [k, nameOf(n).bins]));
   const blocks = new Map<string, string[]>();
-  for (const k of orgs) {
-    const w = variantWords(graph.getNodeAttribute(k, 'label'));
+  for (const [k, n] of norm) {
+    if (n.length < 12) continue;
+    const w = variantWords(n);
     const key = `${w[0]}|${w.length}`;
     (blocks.get(key) ?? blocks.set(key, []).get(key)!).push(k);
   }
-  const norm = new Map(orgs.map((k) => [k, normaliseName(graph.getNodeAttribute(k, 'label'))]));
-  const lexical = new Set(orgs.filter((k) => isLexiconName(norm.get(k)!)));
   for (const key of [...blocks.keys()].sort()) {
-    const members = blocks.get(key)!.filter((k) => norm.get(k)!.length >= 12);
-    if (members.length > 400) continue;
+    // by length, so that each name meets only those at most two letters longer
+    const members = blocks.get(key)!.sort((x, y) => norm.get(x)!.length - norm.get(y)!.length || (x < y ? -1 : 1));
     for (let i = 0; i < members.length; i++)
       for (let j = i + 1; j < members.length; j++) {
         const [p, q] = [members[i]!, members[j]!];
         const [a, b] = [norm.get(p)!, norm.get(q)!];
-        if (Math.abs(a.length - b.length) > 2 || (lexical.has(p) && lexical.has(q))) continue;
-        if (!withinEditDistance(a, b, Math.min(2, Math.floor(Math.max(a.length, b.length) / 10)))) continue;
-        if (shareNeighbour(graph, facts, p, q, common)) out.push([p, q, 'spelling']);
+        if (b.length - a.length > 2) break;
+        if ((lexical.has(p) && lexical.has(q)) || !fewLettersApart(bins.get(p)!, bins.get(q)!)) continue;
+        if (withinEditDistance(a, b, Math.min(2, Math.floor(b.length / 10))) && corroborates(p, q)) out.push([p, q, 'spelling']);
       }
   }
   return out;
