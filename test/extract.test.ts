@@ -314,6 +314,10 @@ describe('the genre\'s turns of phrase', () => {
   ])('an agreement between two organisations: %s', (text) => {
     expect(rels(run(text), ['signed-agreement-with'])).toEqual(['signed-agreement-with Banque du Sahel -> Kayira Technologies']);
   });
+  it('"respectivement A et B": B is a person too, and each holds the role at the organisation of the same rank', () => {
+    const x = run('Les directeurs généraux de Kora Mobile et de Huawei, respectivement Oumar Sidibé et Fatoumata Koné, ont signé l’accord.');
+    expect(rels(x, ['holds-role'])).toEqual(['holds-role Fatoumata Koné -> Huawei (Directeur général)', 'holds-role Oumar Sidibé -> Kora Mobile (Directeur général)']);
+  });
   it.each([
     ['Un accord de formation a été signé entre M. Oumar Sidibé, le ministre de la Communication, et M. Li Wei, le président du Conseil de surveillance de Huawei.', []],
     ['M. Oumar Sidibé et la société Kayira Technologies ont signé un accord.', []],
