@@ -319,6 +319,17 @@ describe('the genre\'s turns of phrase', () => {
     expect(rels(run(text), ['signed-agreement-with'])).toEqual(['signed-agreement-with Banque du Sahel -> Kayira Technologies']);
   });
   it.each([
+    ['La cérémonie s’est déroulée en présence du représentant de la ministre de la Santé, Oumar Sidibé, et de Mme Awa Traoré.', 'Représentant'],
+    ['Le conseiller du ministre, M. Oumar Sidibé, a pris la parole.', 'Conseiller'],
+    ['Le ministre de la Santé, Oumar Sidibé, a pris la parole.', 'Ministre'],
+  ])('a title whose complement is another title is the person’s: %s', (text, role) => {
+    expect(run(text).entities.find((e) => e.name === 'Oumar Sidibé')?.roles).toEqual([role]);
+  });
+  it('"respectivement A et B": B is a person too, and each holds the role at the organisation of the same rank', () => {
+    const x = run('Les directeurs généraux de Kora Mobile et de Huawei, respectivement Oumar Sidibé et Fatoumata Koné, ont signé l’accord.');
+    expect(rels(x, ['holds-role'])).toEqual(['holds-role Fatoumata Koné -> Huawei (Directeur général)', 'holds-role Oumar Sidibé -> Kora Mobile (Directeur général)']);
+  });
+  it.each([
     ['Un accord de formation a été signé entre M. Oumar Sidibé, le ministre de la Communication, et M. Li Wei, le président du Conseil de surveillance de Huawei.', []],
     ['M. Oumar Sidibé et la société Kayira Technologies ont signé un accord.', []],
     ['Un accord a été signé entre M. Oumar Sidibé, directeur général de Kora Mobile, et M. Li Wei, le président du Conseil de surveillance de Huawei.', ['signed-agreement-with Huawei -> Kora Mobile']],

@@ -43,6 +43,8 @@ const CUES = once(() => {
   };
 });
 const RESPECTIVELY = /respectivement\s+$|respectively\s+$/iu;
+/** The second name of "respectivement A et B" (B has no cue of its own: the list gives it). */
+const RESPECTIVELY_SECOND = /(?:respectivement|respectively)\s+[^,;.()«»]{2,60}?\s+(?:et|and)\s+$/iu;
 
 interface PersonChunk {
   start: number;
@@ -102,6 +104,7 @@ function isContextual(text: string, start: number, before: string, after: string
     k.speechBefore.test(before) ||
     k.agentBefore.test(before) ||
     RESPECTIVELY.test(before) ||
+    RESPECTIVELY_SECOND.test(before) ||
     (PORTFOLIO_WORDS.has(text.slice(Math.max(sStart, start - 40), start).trim().split(/\s+/).pop() ?? '') && k.titleOfPortfolio.test(before)) ||
     (/^\s*et\s+/u.test(after) && RESPECTIVELY.test(text.slice(Math.max(sStart, start - 60), start)))
   );

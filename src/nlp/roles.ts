@@ -20,6 +20,8 @@ const C = once(() => {
     commaBeforeName: c(String.raw`^[^.;!?«»\n]{0,200}?,\s*(?:(?:{CIVILITY})\s+)*$`, 'u'),
     roleAfter: c(String.raw`^\s*,\s*(?:le\s+|la\s+|l['’]|the\s+)?(?:nouveau\s+|nouvelle\s+)?({ROLE})(?![\p{L}])`, 'iu'),
     orgNoun: c('^(?:{ORG_NOUNS})$', 'u'),
+    // "le représentant de la ministre", "le conseiller du ministre": a title whose complement is another title
+    titleOfTitle: c(String.raw`(?<![\p{L}])({ROLE})\s+(?:de\s+la|de\s+l['’]|du|des|de)\s*$`, 'iu'),
   };
 });
 
@@ -193,7 +195,10 @@ const apposition: Resolve = (e, { p, before, after }, rule) => {
     .filter((m) => !lastPerson || e.s.start + m.index! > lastPerson.end)
     .reverse()
     .find((m) => C().commaBeforeName.test(before.slice(m.index! + m[0].length)));
-  const r = (re(rule).exec(before) ?? apBefore ?? C().roleAfter.exec(after))?.[1];
+  const m = re(rule).exec(before) ?? apBefore;
+  // "le représentant de la ministre, X": X holds the title the other one is the complement of
+  const head = m ? C().titleOfTitle.exec(before.slice(0, m.index!)) : null;
+  const r = (head ?? m ?? C().roleAfter.exec(after))?.[1];
   const role = r ? roleOfForm(r) ?? roleIn(r) : undefined;
   if (role) addRole(e.ctx, p.id, undefined, role, e.s, rule);
   return !!role;

@@ -99,10 +99,14 @@ export const DERIVED = {
 } as const;
 export type Derived = keyof typeof DERIVED;
 
-/** A rule's trigger, compiled once. */
+const compiled = new WeakMap<RuleBase, RegExp>();
+/** A rule's trigger, compiled once (per record: the fragments are written out on first use only). */
 export const re = (rule: RuleBase): RegExp => {
+  let r = compiled.get(rule);
+  if (r) return r;
   if (!rule.trigger) throw new Error(`rules: rule ${rule.id} has no trigger (its finder: ${(rule as MentionRule).finder ?? 'none'})`);
-  return compile(rule.trigger, rule.flags ?? 'gu', rule.plain);
+  compiled.set(rule, (r = compile(rule.trigger, rule.flags ?? 'gu', rule.plain)));
+  return r;
 };
 
 /** The rules for a language, in order of priority (ties keep their order in the table). */
