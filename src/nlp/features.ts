@@ -13,6 +13,44 @@ export const fold = (s: string): string => s.normalize('NFKD').replace(/\p{M}/gu
 const TOKEN = /[\p{L}\p{N}]+|[^\s\p{L}\p{N}]/gu;
 const tokens = (s: string): string[] => fold(s).match(TOKEN) ?? [];
 
+/** Folded forms of the words met so far (the same words come back in every article). */
+const folded = new Map<string, string>();
+const foldWord = (w: string): string => {
+  let f = folded.get(w);
+  if (f === undefined) {
+    f = fold(w);
+    if (folded.size < 100_000) folded.set(w, f);
+  }
+  return f;
+};
+
+interface Tok {
+  start: number;
+  end: number;
+  w: string;
+}
+
+/** What is computed once per article and reused by every candidate: its tokens, per-sentence features, each candidate's features. */
+interface ArticleCache {
+  toks: Tok[];
+  sentences: Map<number, { whole: string; features: string[] }>;
+  candidates: Map<Candidate, string[]>;
+}
+const caches = new WeakMap<FeatureContext, ArticleCache>();
+
+function cacheOf(ctx: FeatureContext): ArticleCache {
+  let c = caches.get(ctx);
+  if (!c) {
+    const toks: Tok[] = [];
+    for (const m of ctx.text.matchAll(TOKEN)) {
+      const f = foldWord(m[0]);
+      if (f) toks.push({ start: m.index!, end: m.index! + m[0].length, w: f });
+    }
+    caches.set(ctx, (c = { toks, sentences: new Map(), candidates: new Map() }));
+  }
+  return c;
+}
+
 /** Trigger words of each relation, folded; a prefix match (stem) is enough. */
 const TRIGGERS: Record<string, string[]> = {
   meet: ['recu', 'recoit', 'recevra', 'rencontr', 'audience', 'entretien', 'entretenu', 'visite', 'echange', 'seance de travail', 'accueilli', 'tete-a-tete', 'reunion', 'met with', 'meets', 'meeting', 'talks', 'received', 'receives', 'hosted', 'visited', 'courtesy call'],
@@ -35,8 +73,30 @@ const bucket = (n: number, cuts: number[]) => {
   return `>${cuts[cuts.length - 1]}`;
 };
 
-/** The words of a window, folded (punctuation kept as tokens). */
-const windowOf = (text: string, from: number, to: number) => tokens(text.slice(Math.max(0, from), Math.max(0, to)));
+/** The words of a window of the article, folded (punctuation kept as tokens); a word cut by an edge is cut too. */
+function windowOf(ctx: FeatureContext, from: number, to: number): string[] {
+  from = Math.max(0, from);
+  to = Math.max(0, to);
+  const toks = cacheOf(ctx).toks;
+  let lo = 0;
+  let hi = toks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (toks[mid]!.end <= from) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: string[] = [];
+  for (let i = lo; i < toks.length && toks[i]!.start < to; i++) {
+    const t = toks[i]!;
+    if (t.start >= from && t.end <= to) out.push(t.w);
+    else out.push(...tokens(ctx.text.slice(Math.max(from, t.start), Math.min(to, t.end))));
+  }
+  return out;
+}
+
+/** Role forms of the lexicon as one pattern over space-joined folded tokens. */
+let roleRe: RegExp | undefined;
+const titled = (w: string) => (roleRe ??= new RegExp(` (?:${roles().map((r) => r.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')}) `, 'u')).test(w);
 
 export interface FeatureContext {
   text: string;
@@ -45,11 +105,32 @@ export interface FeatureContext {
   withoutRules?: boolean;
 }
 
-/** The features of one candidate, deduplicated and sorted (so the model's sums are deterministic). */
+/** The features of one candidate, deduplicated (a relation's features, groupFeatures, are sorted). */
 export function featuresOf(c: Candidate, ctx: FeatureContext): string[] {
+  const cache = cacheOf(ctx).candidates;
+  let out = cache.get(c);
+  if (!out) cache.set(c, (out = candidateFeatures(c, ctx)));
+  return out;
+}
+
+/** Features of the sentence alone: triggers, modality, negation, "respectivement". */
+function sentenceFeatures(s: Candidate['sentence'], ctx: FeatureContext): { whole: string; features: string[] } {
+  const cache = cacheOf(ctx).sentences;
+  let got = cache.get(s.start);
+  if (got) return got;
+  const whole = ` ${windowOf(ctx, s.start, s.end).join(' ')} `;
+  const features: string[] = [];
+  for (const [name, words] of Object.entries(TRIGGERS)) if (has(whole, words)) features.push(`trig=${name}`);
+  if (has(whole, MODAL)) features.push('modal');
+  if (has(whole, NEGATION)) features.push('negation');
+  if (whole.includes(' respectivement ') || whole.includes(' respectively ')) features.push('respectivement');
+  cache.set(s.start, (got = { whole, features }));
+  return got;
+}
+
+function candidateFeatures(c: Candidate, ctx: FeatureContext): string[] {
   const f = new Set<string>(['bias', `lang=${ctx.lang}`]);
   const s = c.sentence;
-  const text = ctx.text;
   if (!ctx.withoutRules) {
     for (const r of c.rules) {
       const id = r.rule.split('+')[0]!;
@@ -61,11 +142,7 @@ export function featuresOf(c: Candidate, ctx: FeatureContext): string[] {
     f.add(c.rules.length ? 'rules' : 'no-rule');
     for (const o of c.otherRules) f.add(`other=${o}`);
   }
-  const whole = ` ${tokens(s.text).join(' ')} `;
-  for (const [name, words] of Object.entries(TRIGGERS)) if (has(whole, words)) f.add(`trig=${name}`);
-  if (has(whole, MODAL)) f.add('modal');
-  if (has(whole, NEGATION)) f.add('negation');
-  if (whole.includes(' respectivement ') || whole.includes(' respectively ')) f.add('respectivement');
+  for (const x of sentenceFeatures(s, ctx).features) f.add(x);
   f.add(`pos=${c.index === 0 ? 'first' : c.index < 3 ? 'lead' : 'body'}`);
   f.add(`slen=${bucket(s.text.length, [80, 160, 300])}`);
   if (c.trigger && c.a) return finish(c, undertakingFeatures(c, c.a, c.trigger, ctx, f));
@@ -76,9 +153,9 @@ export function featuresOf(c: Candidate, ctx: FeatureContext): string[] {
   const [x, y] = c.a.start < c.b.start ? [c.a, c.b] : [c.b, c.a];
   f.add(`kinds=${x.kind[0]}${y.kind[0]}`);
   f.add(c.a === x ? 'order=source-first' : 'order=target-first');
-  const between = windowOf(text, x.end, y.start);
-  const before = windowOf(text, Math.max(s.start, x.start - 60), x.start).slice(-3);
-  const after = windowOf(text, y.end, Math.min(s.end, y.end + 60)).slice(0, 3);
+  const between = windowOf(ctx, x.end, y.start);
+  const before = windowOf(ctx, Math.max(s.start, x.start - 60), x.start).slice(-3);
+  const after = windowOf(ctx, y.end, Math.min(s.end, y.end + 60)).slice(0, 3);
   f.add(`dist=${bucket(between.length, [0, 1, 2, 4, 8, 15, 30])}`);
   if (between.length <= 4) f.add(`btw=${between.join('_')}`);
   for (const w of new Set(between)) f.add(`bw=${w}`);
@@ -93,8 +170,7 @@ export function featuresOf(c: Candidate, ctx: FeatureContext): string[] {
   if (has(btwText, MODAL)) f.add('btw-modal');
   if (has(btwText, NEGATION)) f.add('btw-negation');
   // a role title right before or after either mention ("le DG de X, Y"; "Y, directeur général de X")
-  const near = (from: number, to: number) => ` ${windowOf(text, from, to).join(' ')} `;
-  const titled = (w: string) => roles().some((r) => w.includes(` ${r} `));
+  const near = (from: number, to: number) => ` ${windowOf(ctx, from, to).join(' ')} `;
   if (titled(near(x.start - 40, x.start)) || titled(near(x.end, x.end + 40))) f.add(`title-near=${x.kind[0]}1`);
   if (titled(near(y.start - 40, y.start)) || titled(near(y.end, y.end + 40))) f.add(`title-near=${y.kind[0]}2`);
   const mid = between.filter((w) => w === ',').length;
@@ -111,7 +187,7 @@ function undertakingFeatures(c: Candidate, a: NonNullable<Candidate['a']>, trig:
   f.add(`ctrig=${word[0]}`);
   if (word.length > 1) f.add(`ctrig2=${word.join('_')}`);
   f.add(`actor=${a.kind}`);
-  const between = windowOf(ctx.text, a.end, trig.start);
+  const between = windowOf(ctx, a.end, trig.start);
   f.add(`cdist=${bucket(between.length, [0, 1, 2, 4, 8, 15])}`);
   if (between.length <= 4) f.add(`cbtw=${between.join('_')}`);
   if (between.includes(',')) f.add('cbtw-comma');
@@ -132,7 +208,7 @@ function finish(c: Candidate, f: Set<string>): string[] {
   const out: string[] = [];
   for (const x of f) out.push(`${c.kind}|${x}`);
   for (const x of f) if (x.startsWith('trig=') || x.startsWith('dist=') || x === 'negation' || x === 'modal' || x.startsWith('btw-')) out.push(`*|${x}`);
-  return out.sort();
+  return out;
 }
 
 /** What the features of a relation across the article look at, beyond one sentence. */

@@ -79,18 +79,22 @@ export function setScoringMode(mode: ScoringMode | undefined): void {
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
+/** The model's probability for a feature list. */
+export function probability(model: RelationModel, features: string[]): number {
+  let z = 0;
+  for (const f of features) z += model.weights[f] ?? 0;
+  return sigmoid(z);
+}
+
 /** The model's probability for a feature list, and the features that pushed it most either way. */
 export function score(model: RelationModel, features: string[]): { p: number; top: string[] } {
-  let z = 0;
   const parts: Array<[string, number]> = [];
   for (const f of features) {
     const w = model.weights[f];
-    if (w === undefined) continue;
-    z += w;
-    parts.push([f, w]);
+    if (w !== undefined) parts.push([f, w]);
   }
   parts.sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]) || (a[0] < b[0] ? -1 : 1));
-  return { p: sigmoid(z), top: parts.slice(0, 4).map(([f, w]) => `${f} ${w > 0 ? '+' : ''}${w}`) };
+  return { p: probability(model, features), top: parts.slice(0, 4).map(([f, w]) => `${f} ${w > 0 ? '+' : ''}${w}`) };
 }
 
 /** The role a candidate person holds: the one the rules gave, else a title of the lexicon in the sentence. */
@@ -129,9 +133,11 @@ export function scoreRelations(text: string, lang: Lang, sentences: LocalRelatio
       out.push(...ruled);
       continue;
     }
-    const { p, top } = score(model, groupFeatures(g, ctx));
+    const features = groupFeatures(g, ctx);
+    const p = probability(model, features);
     if (p < (minConfidence ?? model.thresholds?.[g.kind] ?? model.threshold)) continue;
     const confidence = round(p);
+    const { top } = score(model, features);
     if (ruled.length) {
       for (const r of ruled) out.push({ ...r, confidence, features: top });
       continue;
@@ -147,7 +153,7 @@ function bestMember(g: CandidateGroup, model: RelationModel, ctx: FeatureContext
   let best = g.members[0]!;
   let bestP = -1;
   for (const c of g.members) {
-    const { p } = score(model, featuresOf(c, ctx));
+    const p = probability(model, featuresOf(c, ctx));
     if (p > bestP) [best, bestP] = [c, p];
   }
   return best;
