@@ -14,6 +14,11 @@ import { COMMUNITY_COLORS } from '../web/src/analysis.js';
 import { CHROMIUM, hasChromium, launch, type Browser } from './helpers/browser.js';
 import { countColour, countInk, decodePng } from './helpers/png.js';
 import { cli } from './fixture-helpers.js';
+import { setScoringMode } from '../src/nlp/scorer.js';
+
+// The succession fixtures test periods and threads over a known extraction: the rules' (the trained scorer
+// is tested on its own, in scorer.test.ts and the corpus suite).
+setScoringMode({ mode: 'rules' });
 
 const repo = resolve(import.meta.dirname, '..');
 const webDist = join(repo, 'web', 'dist');

@@ -25,15 +25,15 @@ describe('control characters in terminal messages', () => {
   });
 
   it('a file name with a newline and ESC sequences: one escaped failure line, one real summary line', async () => {
-    const name = 'bad\ningested 999, duplicates 0, failed 0\x1b[2J.txt';
+    const name = 'bad\ningested 999, already stored 0, failed 0\x1b[2J.txt';
     writeFileSync(join(dir, name), '');
     writeFileSync(join(dir, 'good.txt'), 'Oumar Traoré, directeur général de Kora Mobile, a rencontré la ministre Fatoumata Keïta à Ségou.');
     const r = await runCli(['ingest', join(dir, name), join(dir, 'good.txt'), '--store', join(dir, 'store')]);
     expect(r.code).toBe(1);
     expect(r.stderr).not.toContain('\x1b');
     expect(r.stderr.match(/^ingested /gm)).toEqual(['ingested ']);
-    expect(r.stderr).toContain('bad\\ningested 999, duplicates 0, failed 0\\x1b[2J.txt');
-    expect(r.stderr).toMatch(/^ingested 1, duplicates 0, failed 1/m);
+    expect(r.stderr).toContain('bad\\ningested 999, already stored 0, failed 0\\x1b[2J.txt');
+    expect(r.stderr).toMatch(/^ingested 1, already stored 0, failed 1/m);
   });
 
   it('an error about a name typed by the user is escaped too', async () => {

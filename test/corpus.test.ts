@@ -109,11 +109,11 @@ describe.skipIf(!HAS_SHARED)('the shared corpus', () => {
 });
 
 // The number that counts: every article extracted by a relation scorer trained without it (npm run eval --
-// --cv 5), scored as one graph. Relations reach the bar (core F1 ≥ 0.70 with precision ≥ 0.80);
-// entities do not yet (0.88 and at most 2 duplicates asked, 0.819 and 5 measured): their floor is what
-// is measured today, to be raised by the work on name variants across outlets, never lowered.
+// --cv 5), scored as one graph. Relations reach the bar (core F1 ≥ 0.70 with precision ≥ 0.80), and
+// duplicates too (at most 2); entity F1 does not yet (0.88 asked, 0.878 measured since name variants merge
+// across outlets): its floor is what is measured, to be raised, never lowered.
 describe.skipIf(!HAS_SHARED)('the shared corpus, cross-validated', () => {
-  it('5-fold: core relation F1 ≥ 0.70 with precision ≥ 0.80; entity F1 ≥ 0.81, at most 5 duplicates; evidence on 100%', () => {
+  it('5-fold: core relation F1 ≥ 0.70 with precision ≥ 0.80; entity F1 ≥ 0.87, at most 2 duplicates; evidence on 100%', () => {
     const r = spawnSync(process.execPath, [join(ROOT, 'scripts', 'eval.mjs'), '--cv', '5'], { encoding: 'utf8', timeout: 900_000 });
     expect(r.status, r.stderr).toBe(0);
     const line = r.stdout.split('\n').find((l) => l.startsWith('cross-validated'));
@@ -121,8 +121,8 @@ describe.skipIf(!HAS_SHARED)('the shared corpus, cross-validated', () => {
     const num = (re: RegExp) => Number(re.exec(line!)![1]) / 100;
     expect(num(/relations P=([\d.]+)/)).toBeGreaterThanOrEqual(0.8);
     expect(num(/relations P=[\d.]+ R=[\d.]+ F1=([\d.]+)/)).toBeGreaterThanOrEqual(0.7);
-    expect(num(/entities P=[\d.]+ R=[\d.]+ F1=([\d.]+)/)).toBeGreaterThanOrEqual(0.81);
-    expect(Number(/dup=(\d+)/.exec(line!)![1])).toBeLessThanOrEqual(5);
+    expect(num(/entities P=[\d.]+ R=[\d.]+ F1=([\d.]+)/)).toBeGreaterThanOrEqual(0.87);
+    expect(Number(/dup=(\d+)/.exec(line!)![1])).toBeLessThanOrEqual(2);
     expect(line).toMatch(/evidence 100\.0%/);
   }, 900_000);
 });

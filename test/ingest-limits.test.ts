@@ -39,6 +39,6 @@ describe('the cap on one article’s length', () => {
     const r = await runCli(['ingest', long, short, '--store', join(dir, 'cli-store'), '--max-article-length', '1000']);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^kunafoni: .*cli-long\.txt: the article is 2,\d{3} characters long, over the 1,000-character cap/m);
-    expect(r.stderr).toMatch(/^ingested 1, duplicates 0, failed 1/m);
+    expect(r.stderr).toMatch(/^ingested 1, already stored 0, failed 1/m);
   });
 });

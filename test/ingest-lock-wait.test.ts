@@ -51,6 +51,6 @@ describe('waiting for the store’s lock', () => {
     expect(await exited, stderr).toBe(0);
     expect(waits).toBeGreaterThanOrEqual(2);
     expect(stderr.match(/waiting up to/g)).toHaveLength(1);
-    expect(stderr).toMatch(/^ingested 4, duplicates 0, failed 0/m);
+    expect(stderr).toMatch(/^ingested 4, already stored 0, failed 0/m);
   });
 });

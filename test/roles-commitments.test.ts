@@ -12,6 +12,11 @@ import { queryGraph } from '../src/query/query.js';
 import { contentWords, samePledge } from '../src/query/commitments.js';
 import type { Evidence } from '../src/types.js';
 import { cli, repoRoot, tempDir } from './fixture-helpers.js';
+import { setScoringMode } from '../src/nlp/scorer.js';
+
+// The succession fixtures test periods and threads over a known extraction: the rules' (the trained scorer
+// is tested on its own, in scorer.test.ts and the corpus suite).
+setScoringMode({ mode: 'rules' });
 
 const fixtures = join(repoRoot, 'test', 'fixtures', 'succession');
 let store: OpenedStore;

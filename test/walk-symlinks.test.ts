@@ -30,6 +30,6 @@ describe('symbolic links in the walked folders', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr.match(/warning/g)).toHaveLength(1);
     expect(r.stderr).toMatch(/^kunafoni: warning: skipped 3 paths that lead to a folder or file already read .*sub\/up/m);
-    expect(r.stderr).toMatch(/^ingested 2, duplicates 0, failed 0/m);
+    expect(r.stderr).toMatch(/^ingested 2, already stored 0, failed 0/m);
   });
 });

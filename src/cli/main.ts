@@ -25,7 +25,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'export', args: '', description: 'write the graph (or a filtered part of it) in an exchange format', load: async (io) => (await import('./export.js')).exportCommand(io) },
   { name: 'query', args: '', description: 'ask the graph: entities, articles, neighbours, paths, relations, timelines, search', load: async (io) => (await import('./query.js')).queryCommand(io) },
   { name: 'explain', args: '<a> <b>', description: 'why the edges between two entities exist: rules, sentences, confidence, resolution steps', load: async (io) => (await import('./explain.js')).explainCommand(io) },
-  { name: 'stats', args: '', description: 'count articles, entities and relations in the store', load: async (io) => (await import('./stats.js')).statsCommand(io) },
+  { name: 'stats', args: '', description: 'count articles, entities and relations in the store; the most central entities and the communities', load: async (io) => (await import('./stats.js')).statsCommand(io) },
   { name: 'serve', args: '', description: 'serve the graph viewer (web/dist) and the graph at /api/graph', load: async (io) => (await import('./serve.js')).serveCommand(io) },
   { name: 'curate', args: '', description: 'correct the graph: merge, rename, retype, delete, split, verify; decisions survive every re-ingest', load: async (io) => (await import('./curate.js')).curateCommand(io) },
 ];

@@ -61,7 +61,7 @@ describe('kunafoni ingest --follow', () => {
       expect(refused[0]).toBe(
         `kunafoni: ${srv.base}/feed.xml item 1 ("${PAGES['/pages/cable.html']!.title}"): refused to follow its link ${srv.base}/pages/cable.html: it points to the private or loopback address 127.0.0.1 (pass --allow-private to allow it)`,
       );
-      expect(r.stderr).toMatch(/^ingested 0, duplicates 0, failed 3/m);
+      expect(r.stderr).toMatch(/^ingested 0, already stored 0, failed 3/m);
       expect(srv.requests.filter((q) => q.url.startsWith('/pages/'))).toEqual([]);
     });
   });
@@ -71,7 +71,7 @@ describe('kunafoni ingest --follow', () => {
       const store = join(dir, 'store');
       const r = await runCli(['ingest', `${srv.base}/feed.xml`, '--follow', '--allow-private', '--store', store, '--delay', '0']);
       expect(r.stderr).not.toContain('refused to follow');
-      expect(r.stderr).toMatch(/^ingested 2, duplicates 0, failed 1/m); // one page is gone (404)
+      expect(r.stderr).toMatch(/^ingested 2, already stored 0, failed 1/m); // one page is gone (404)
       expect((await loadStore(store, { mustExist: true })).articles).toHaveLength(2);
     });
   });
