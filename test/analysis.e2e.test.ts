@@ -2,7 +2,6 @@
 // of test/fixtures/succession: the organisation's panel shows its role succession as a timeline,
 // a person's panel their posts and commitment threads, nodes can be coloured by Louvain community
 // (pixels, not DOM) and sized by any metric.
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -11,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../src/query/open.js';
 import { startServer, type RunningServer } from '../src/serve/server.js';
 import { COMMUNITY_COLORS } from '../web/src/analysis.js';
+import { ensureViewerBuilt } from './helpers/viewer-build.js';
 import { CHROMIUM, hasChromium, launch, type Browser } from './helpers/browser.js';
 import { countColour, countInk, decodePng } from './helpers/png.js';
 import { cli } from './fixture-helpers.js';
@@ -41,10 +41,7 @@ describe.skipIf(!hasChromium())('viewer analysis in headless Chromium', () => {
   }
 
   beforeAll(async () => {
-    if (!existsSync(join(webDist, 'index.html'))) {
-      const { build } = await import('vite');
-      await build({ configFile: join(repo, 'web', 'vite.config.ts'), logLevel: 'warn' });
-    }
+    await ensureViewerBuilt();
     tmp = await mkdtemp(join(tmpdir(), 'kunafoni-analysis-e2e-'));
     const store = join(tmp, 'store');
     const res = await cli(['ingest', join(repo, 'test', 'fixtures', 'succession'), '--store', store, '--workers', '0']);

@@ -3,7 +3,6 @@
 // the confidence filter, ego depth, the "sans date" toggle against `kunafoni export --since`, English
 // role and topic labels, and the table's CSV export.
 import { mkdtemp, rm } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Graph from 'graphology';
@@ -14,6 +13,7 @@ import { filterGraph } from '../src/export/filter.js';
 import type { KGraph } from '../src/graph/build.js';
 import { startServer, type RunningServer } from '../src/serve/server.js';
 import { CHROMIUM, downloadText, hasChromium, launch, type Browser } from './helpers/browser.js';
+import { ensureViewerBuilt } from './helpers/viewer-build.js';
 import { articlesOf, readFixture, writeFixtureStore } from './helpers/fixture-store.js';
 import { records } from './csv-parse.js';
 
@@ -64,10 +64,7 @@ describe.skipIf(!hasChromium())('viewer filters in headless Chromium', () => {
   }
 
   beforeAll(async () => {
-    if (!existsSync(join(webDist, 'index.html'))) {
-      const { build } = await import('vite');
-      await build({ configFile: join(repo, 'web', 'vite.config.ts'), logLevel: 'warn' });
-    }
+    await ensureViewerBuilt();
     tmp = await mkdtemp(join(tmpdir(), 'kunafoni-e2e-filters-'));
     const data = await fixture();
     const g = new Graph({ multi: true, type: 'mixed' });

@@ -1,7 +1,6 @@
 // The viewer in real headless Chromium, on a hand-written fixture graph mirroring the seed article:
 // it draws (pixels, not DOM), search opens the panel with the evidence, the URL reopens the view,
 // and strings from articles never run as HTML.
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -9,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../src/serve/server.js';
 import { CHROMIUM, downloadText, hasChromium, launch, type Browser } from './helpers/browser.js';
+import { ensureViewerBuilt } from './helpers/viewer-build.js';
 import { readFixture, writeFixtureStore } from './helpers/fixture-store.js';
 import { countColour, countInk, decodePng } from './helpers/png.js';
 import { NODE_COLORS } from '../web/src/palette.js';
@@ -40,10 +40,7 @@ describe.skipIf(!hasChromium())('viewer in headless Chromium', () => {
   }
 
   beforeAll(async () => {
-    if (!existsSync(join(webDist, 'index.html'))) {
-      const { build } = await import('vite');
-      await build({ configFile: join(repo, 'web', 'vite.config.ts'), logLevel: 'warn' });
-    }
+    await ensureViewerBuilt();
     tmp = await mkdtemp(join(tmpdir(), 'kunafoni-e2e-'));
     await writeFixtureStore(join(tmp, 'store'), await readFixture());
     server = await startServer({ store: join(tmp, 'store'), port: 0, webDir: webDist });

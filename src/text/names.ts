@@ -1,18 +1,13 @@
 // Spelling keys for West African names as the press writes them: one key for the spellings outlets use
 // for one name ("Haïdara" / "Haidara" / "Aïdara", "Touré" / "Toure" / "Toureh", "Boubacar" / "Boubakar",
-// "Appolinaire" / "Apollinaire", "Moussa" / "Musa", "Djibril" / "Jibril"). A leaf module: imports nothing.
+// "Appolinaire" / "Apollinaire", "Moussa" / "Musa", "Djibril" / "Jibril"). A leaf module: imports only src/text.
 // A shared key says two spellings may be one name; whether two people are one person needs more (see
 // src/graph/variants.ts).
 
+import { normaliseName } from './keys.js';
+
 /** Lower case, no accents, apostrophes dropped, anything else that is not a letter or digit a space. */
-export const foldName = (s: string): string =>
-  s
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[’‘`´']/g, '')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+export const foldName = normaliseName;
 
 /**
  * The spelling key of one folded word: `dj` → `j`, `sh` → `ch`, an `h` that is not in `ch` dropped,
