@@ -145,7 +145,18 @@ export function dedupe(rels: LocalRelation[]): LocalRelation[] {
 
 /** The last `n` different people named before `pos`. */
 export function lastPeople(ctx: Ctx, pos: number, n: number): Ref[] {
+  // ctx.refs is sorted by start: the refs after the last one starting at or before `pos` end after it
+  let lo = 0;
+  let hi = ctx.refs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (ctx.refs[mid]!.start <= pos) lo = mid + 1;
+    else hi = mid;
+  }
   const out: Ref[] = [];
-  for (const r of [...ctx.refs].reverse()) if (r.kind === 'person' && r.end <= pos && r.via === 'name' && !out.some((o) => o.id === r.id) && out.length < n) out.push(r);
+  for (let i = lo - 1; i >= 0 && out.length < n; i--) {
+    const r = ctx.refs[i]!;
+    if (r.kind === 'person' && r.end <= pos && r.via === 'name' && !out.some((o) => o.id === r.id)) out.push(r);
+  }
   return out;
 }
