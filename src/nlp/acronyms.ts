@@ -5,6 +5,7 @@ import { normaliseName } from '../text/keys.js';
 import { lexicon } from './lexicon.js';
 import { re } from './rule.js';
 import { mentionRule } from './mention-rules.js';
+import { sentenceHolding } from './sentences.js';
 import { CONNECTOR_WORDS, HEAD_SET, isPlace, squash } from './found.js';
 import { headWordOrgs } from './orgs.js';
 
@@ -55,7 +56,7 @@ function longThenAcronym(text: string, sentences: Sentence[], defs: AcronymDef[]
     const acr = m[1]!;
     if (!/[A-Z].*[A-Z]|^[A-Z][a-z]{3,}$/.test(acr) && !/[A-Z]{2}/.test(acr)) continue;
     const open = m.index!;
-    const sent = sentences.find((s) => s.start <= open && s.end >= open);
+    const sent = sentenceHolding(sentences, open, open);
     const winStart = Math.max(sent?.start ?? 0, open - 220);
     let window = text.slice(winStart, open);
     const cut = Math.max(window.lastIndexOf('('), window.lastIndexOf(')'), window.lastIndexOf('«'), window.lastIndexOf(':'), window.lastIndexOf(';'));

@@ -2,6 +2,7 @@
 // relation, plus every relation the rules read (committed-to among them). A candidate keeps the rule
 // relations that state it, so a scorer can weigh the rules' hits beside the context of the pair.
 import type { Lang, LocalEntity, LocalRelation, RelationKind, Sentence } from '../types.js';
+import { spansWithin } from './context.js';
 import { lexicon } from './lexicon.js';
 import { topicsIn } from './topics.js';
 
@@ -76,7 +77,7 @@ export function candidatesOf(sentences: Sentence[], entities: LocalEntity[], rel
   const out = new Map<string, Candidate>();
   const indexOf = new Map(sentences.map((s, i) => [s.start, i]));
   sentences.forEach((s, index) => {
-    const inS = spans.filter((m) => m.start >= s.start && m.end <= s.end);
+    const inS = spansWithin(spans, s.start, s.end);
     const ids = [...new Set(inS.map((m) => m.id))];
     for (let i = 0; i < ids.length; i++)
       for (let j = i + 1; j < ids.length; j++) {
@@ -93,7 +94,7 @@ export function candidatesOf(sentences: Sentence[], entities: LocalEntity[], rel
     const key = r.kind === 'committed-to' ? `${pairKey(r.kind, r.source, r.target, r.sentence.start)}|${r.commitment ?? ''}` : pairKey(r.kind, r.source, r.target, r.sentence.start);
     let c = out.get(key);
     if (!c) {
-      const mine = spans.filter((m) => m.start >= r.sentence.start && m.end <= r.sentence.end);
+      const mine = spansWithin(spans, r.sentence.start, r.sentence.end);
       const a = mine.find((m) => m.id === r.source);
       const b = mine.find((m) => m.id === r.target);
       c = { kind: r.kind, source: r.source, target: r.target, sentence: r.sentence, index: indexOf.get(r.sentence.start) ?? 0, rules: [], otherRules: [] };
@@ -134,7 +135,7 @@ function undertakings(sentences: Sentence[], spans: Span[], relations: LocalRela
   const ruled = new Set(relations.filter((r) => r.kind === 'committed-to').map((r) => `${r.source}|${r.sentence.start}`));
   const out: Candidate[] = [];
   sentences.forEach((s, index) => {
-    const inS = spans.filter((m) => m.start >= s.start && m.end <= s.end);
+    const inS = spansWithin(spans, s.start, s.end);
     const seen = new Set<string>();
     for (const m of s.text.matchAll(UNDERTAKING)) {
       const at = s.start + m.index!;

@@ -72,9 +72,24 @@ function quotesIn(ctx: Ctx, s: Sentence, subj: Subject): Quote[] {
   return found;
 }
 
+/** The first sentence of each paragraph, by list of sentences (and its length when indexed). */
+const paragraphStarts = new WeakMap<Sentence[], { length: number; first: Map<number, Sentence> }>();
+
+/** The first sentence of a paragraph, as `sentences.find` gives it, from an index built once per list. */
+function firstOfParagraph(sentences: Sentence[], paragraph: number): Sentence | undefined {
+  if (Number.isNaN(paragraph)) return undefined; // `===` never matches NaN; a Map key would
+  let ix = paragraphStarts.get(sentences);
+  if (!ix || ix.length !== sentences.length) {
+    ix = { length: sentences.length, first: new Map() };
+    for (const x of sentences) if (!ix.first.has(x.paragraph)) ix.first.set(x.paragraph, x);
+    paragraphStarts.set(sentences, ix);
+  }
+  return ix.first.get(paragraph);
+}
+
 /** An interview's answer ("**X Togola :** Nous allons former 300 techniciens …"): its speaker is the paragraph's label. */
 function interviewAnswer(ctx: Ctx, s: Sentence): Quote | undefined {
-  const first = ctx.sentences.find((x) => x.paragraph === s.paragraph);
+  const first = firstOfParagraph(ctx.sentences, s.paragraph);
   const label = first ? /^[*\s]*((?:[\p{Lu}][\p{L}.’'-]*\s+){0,4}[\p{Lu}][\p{L}’'-]+)\s*:\s*\**/u.exec(first.text) : null;
   const surname = label?.[1]!.split(/\s+/).pop();
   const person = surname ? [...ctx.entities.values()].find((e) => e.kind === 'person' && e.name.split(/\s+/).pop() === surname) : undefined;

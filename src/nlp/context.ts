@@ -69,7 +69,25 @@ export const nextState = (st: ArticleState): ArticleState => ({ ...st, prev: [..
 /** The subject a pronoun, a title or a name before a position makes of the clause (subject.ts). */
 export type Subject = (pos: number) => Ref[];
 
-export const refsIn = (ctx: Ctx, s: Sentence) => ctx.refs.filter((r) => r.start >= s.start && r.end <= s.end).sort((a, b) => a.start - b.start);
+/**
+ * The spans of `sorted` (sorted by start, each ending at or after its start) that lie within [from, to],
+ * in their order: a binary search to the first one starting at `from`, then a walk to `to`.
+ */
+export function spansWithin<T extends { start: number; end: number }>(sorted: T[], from: number, to: number): T[] {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]!.start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: T[] = [];
+  for (let i = lo; i < sorted.length && sorted[i]!.start <= to; i++) if (sorted[i]!.end <= to) out.push(sorted[i]!);
+  return out;
+}
+
+/** The refs of a sentence, in text order (ctx.refs is kept sorted by start). */
+export const refsIn = (ctx: Ctx, s: Sentence) => spansWithin(ctx.refs, s.start, s.end);
 
 export const orgOfPerson = (ctx: Ctx, person: string) => ctx.roleOf.get(person)?.[0]?.org;
 
@@ -127,7 +145,18 @@ export function dedupe(rels: LocalRelation[]): LocalRelation[] {
 
 /** The last `n` different people named before `pos`. */
 export function lastPeople(ctx: Ctx, pos: number, n: number): Ref[] {
+  // ctx.refs is sorted by start: the refs after the last one starting at or before `pos` end after it
+  let lo = 0;
+  let hi = ctx.refs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (ctx.refs[mid]!.start <= pos) lo = mid + 1;
+    else hi = mid;
+  }
   const out: Ref[] = [];
-  for (const r of [...ctx.refs].reverse()) if (r.kind === 'person' && r.end <= pos && r.via === 'name' && !out.some((o) => o.id === r.id) && out.length < n) out.push(r);
+  for (let i = lo - 1; i >= 0 && out.length < n; i--) {
+    const r = ctx.refs[i]!;
+    if (r.kind === 'person' && r.end <= pos && r.via === 'name' && !out.some((o) => o.id === r.id)) out.push(r);
+  }
   return out;
 }

@@ -53,13 +53,39 @@ export const orgKeys = (name: string): string[] => {
 };
 export const personKey = (name: string) => `person:${normaliseName(name)}`;
 
+/** Width of the stretches of text the claimed spans are indexed by. */
+const CLAIM_BUCKET = 64;
+
+/** The buckets a span [s, e) covers: those of its characters (of its position when it is empty). */
+const bucketsOf = (s: number, e: number): [number, number] => [Math.floor(s / CLAIM_BUCKET), Math.floor(Math.max(s, e - 1) / CLAIM_BUCKET)];
+
+/**
+ * The spans claimed so far, indexed by stretch of text: an overlap test reads only the spans that
+ * share a stretch with it, not every span of the article. Two spans that overlap share a character,
+ * hence a stretch; a reversed span (end before start) is kept aside and always tested.
+ */
 export class Claims {
-  private spans: Array<[number, number]> = [];
+  private buckets = new Map<number, Array<[number, number]>>();
+  private odd: Array<[number, number]> = [];
   overlaps(s: number, e: number): boolean {
-    return this.spans.some(([a, b]) => s < b && e > a);
+    const hit = ([a, b]: [number, number]) => s < b && e > a;
+    if (this.odd.some(hit)) return true;
+    if (!(s <= e) || !Number.isFinite(s + e)) return [...this.buckets.values()].some((spans) => spans.some(hit));
+    const [from, to] = bucketsOf(s, e);
+    for (let k = from; k <= to; k++) if (this.buckets.get(k)?.some(hit)) return true;
+    return false;
   }
   add(s: number, e: number): void {
-    this.spans.push([s, e]);
+    if (e < s || !Number.isFinite(s) || !Number.isFinite(e)) {
+      this.odd.push([s, e]);
+      return;
+    }
+    const [from, to] = bucketsOf(s, e);
+    for (let k = from; k <= to; k++) {
+      const spans = this.buckets.get(k);
+      if (spans) spans.push([s, e]);
+      else this.buckets.set(k, [[s, e]]);
+    }
   }
 }
 

@@ -1,7 +1,7 @@
 // met-with: the meeting rules of rules.ts, run in priority order over one sentence; each rule's slots
 // name the resolvers that find its host and guests. Visits keep the organisation visited, whose people
 // the visitor meets (member-of-visited); "discussed" reads what the article's meetings were about.
-import type { Sentence } from '../types.js';
+import type { LocalRelation, Sentence } from '../types.js';
 import { scan } from './patterns.js';
 import { forLanguage, re, type RelationRule } from './rule.js';
 import { RELATION_RULES, relationRule } from './rules.js';
@@ -144,9 +144,26 @@ const visit: Handler = (e, rule) => {
   }
 };
 
+/** The met-with relations recorded so far, by sentence: indexed as ctx.relations grows (it is only pushed to). */
+const metIndex = new WeakMap<LocalRelation[], { seen: number; by: Map<Sentence, LocalRelation[]> }>();
+
+/** The met-with relations of a sentence recorded so far, in the order they were recorded. */
+function metWithIn(ctx: Ctx, s: Sentence): LocalRelation[] {
+  let ix = metIndex.get(ctx.relations);
+  if (!ix) metIndex.set(ctx.relations, (ix = { seen: 0, by: new Map() }));
+  for (; ix.seen < ctx.relations.length; ix.seen++) {
+    const r = ctx.relations[ix.seen]!;
+    if (r.kind !== 'met-with') continue;
+    const list = ix.by.get(r.sentence);
+    if (list) list.push(r);
+    else ix.by.set(r.sentence, [r]);
+  }
+  return [...(ix.by.get(s) ?? [])];
+}
+
 /** "Il était accompagné du PCA, Y": Y meets the other party of the last meeting (this sentence's, else an earlier one). */
 const companion: Handler = (e, rule) => {
-  const met = e.ctx.relations.filter((r) => r.kind === 'met-with' && r.sentence === e.s);
+  const met = metWithIn(e.ctx, e.s);
   if (met.length) e.st.lastMeeting = { host: met[0]!.source, guests: met.map((r) => r.target) };
   const last = e.st.lastMeeting;
   if (!last) return;

@@ -9,6 +9,7 @@ import { compile, expand } from './fragments.js';
 import { firstNameTokensIn } from './compromise.js';
 import { re } from './rule.js';
 import { mentionRule } from './mention-rules.js';
+import { sentenceHolding } from './sentences.js';
 import { type Found, Claims, displayName, isNotEntity, isPlace, legalSuffix, orgKeys, personKey, squash } from './found.js';
 
 /** Capitalised words of a minister's portfolio, which a name never starts with (English wires write the title, the portfolio, then the name). */
@@ -112,7 +113,7 @@ function isContextual(text: string, start: number, before: string, after: string
 
 /** Read one chunk: undefined when it is no name (an acronym, a place, a word that is never an entity). */
 function readChunk(text: string, sentences: Sentence[], c: PersonChunk): Read | undefined {
-  const sent = sentences.find((s) => s.start <= c.start && s.end >= c.end);
+  const sent = sentenceHolding(sentences, c.start, c.end);
   const sStart = sent?.start ?? 0;
   const sEnd = sent?.end ?? text.length;
   let tokens = c.tokens;

@@ -66,3 +66,33 @@ function push(text: string, s: number, e: number, paragraph: number, out: Senten
   if (e - s < 2) return;
   out.push({ text: text.slice(s, e), start: s, end: e, paragraph });
 }
+
+/** Whether a list of sentences has its starts and its ends in non-decreasing order (as splitSentences gives them), by list and length. */
+const monotone = new WeakMap<Sentence[], { length: number; ok: boolean }>();
+
+function inOrder(sentences: Sentence[]): boolean {
+  const known = monotone.get(sentences);
+  if (known && known.length === sentences.length) return known.ok;
+  let ok = true;
+  for (let i = 1; i < sentences.length && ok; i++) ok = sentences[i - 1]!.start <= sentences[i]!.start && sentences[i - 1]!.end <= sentences[i]!.end;
+  monotone.set(sentences, { length: sentences.length, ok });
+  return ok;
+}
+
+/**
+ * The first sentence that holds [from, to] (start ≤ from, end ≥ to), as `sentences.find` gives it: by
+ * binary search when the starts and the ends are in order (the sentences that hold it are then a run,
+ * the first one is the first whose end reaches `to`), else by reading them all.
+ */
+export function sentenceHolding(sentences: Sentence[], from: number, to: number): Sentence | undefined {
+  if (!inOrder(sentences)) return sentences.find((s) => s.start <= from && s.end >= to);
+  let lo = 0;
+  let hi = sentences.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sentences[mid]!.end < to) lo = mid + 1;
+    else hi = mid;
+  }
+  const s = sentences[lo];
+  return s && s.start <= from ? s : undefined;
+}

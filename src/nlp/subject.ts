@@ -28,10 +28,16 @@ export function headMatches(name: string, head: string): boolean {
 
 const asAnaphor = (refs: Ref[], at: number, len: number): Ref[] => refs.map((r) => ({ ...r, via: 'pronoun', start: at, end: at + len }));
 
+/** Where the clause of `pos` starts: the last ";" at or before `pos` within the sentence, else the sentence start (only the sentence is read). */
+function lastSemicolon(text: string, sStart: number, pos: number): number {
+  for (let i = Math.min(pos, text.length - 1); i > sStart; i--) if (text.charCodeAt(i) === 59) return i;
+  return sStart;
+}
+
 /** The entity a pronoun, a title or a name before `pos` makes the subject of the clause. */
 export function subjectBefore(ctx: Ctx, s: Sentence, inS: Ref[], pos: number, prev: Ref[], parties: string[]): Ref[] {
   const before = inS.filter((r) => r.end <= pos);
-  const clauseStart = Math.max(s.start, ctx.text.lastIndexOf(';', pos));
+  const clauseStart = lastSemicolon(ctx.text, s.start, pos);
   const lead = ctx.text.slice(clauseStart, pos);
   // every way of naming the subject, at the place it is written: the one nearest the verb wins
   const cands: Array<{ at: number; refs: Ref[] }> = [];
