@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../src/query/open.js';
 import { startServer, type RunningServer } from '../src/serve/server.js';
 import { COMMUNITY_COLORS } from '../web/src/analysis.js';
-import { ensureViewerBuilt } from './helpers/viewer-build.js';
+import { ensureViewerBuilt, openViewer } from './helpers/viewer-build.js';
 import { CHROMIUM, hasChromium, launch, type Browser } from './helpers/browser.js';
 import { countColour, countInk, decodePng } from './helpers/png.js';
 import { cli } from './fixture-helpers.js';
@@ -32,13 +32,7 @@ describe.skipIf(!hasChromium())('viewer analysis in headless Chromium', () => {
   const pageErrors: string[] = [];
   const keys: Record<string, string> = {};
 
-  async function open(hash = ''): Promise<Page> {
-    const page = await browser.context.newPage();
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(server.url + hash);
-    await page.waitForSelector('body[data-state="ready"]', { timeout: 30_000 });
-    return page;
-  }
+  const open = (hash = ''): Promise<Page> => openViewer(browser, server.url + hash, pageErrors);
 
   beforeAll(async () => {
     await ensureViewerBuilt();

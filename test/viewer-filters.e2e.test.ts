@@ -13,7 +13,7 @@ import { filterGraph } from '../src/export/filter.js';
 import type { KGraph } from '../src/graph/build.js';
 import { startServer, type RunningServer } from '../src/serve/server.js';
 import { CHROMIUM, downloadText, hasChromium, launch, type Browser } from './helpers/browser.js';
-import { ensureViewerBuilt } from './helpers/viewer-build.js';
+import { ensureViewerBuilt, openViewer } from './helpers/viewer-build.js';
 import { articlesOf, readFixture, writeFixtureStore } from './helpers/fixture-store.js';
 import { records } from './csv-parse.js';
 
@@ -55,13 +55,7 @@ describe.skipIf(!hasChromium())('viewer filters in headless Chromium', () => {
   const linked = (edges: string[]) => new Set(edges.flatMap((e) => graph.extremities(e))).size;
   const pageErrors: string[] = [];
 
-  async function open(hash = ''): Promise<Page> {
-    const page = await browser.context.newPage();
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(server.url + hash);
-    await page.waitForSelector('body[data-state="ready"]', { timeout: 30_000 });
-    return page;
-  }
+  const open = (hash = ''): Promise<Page> => openViewer(browser, server.url + hash, pageErrors);
 
   beforeAll(async () => {
     await ensureViewerBuilt();

@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../src/serve/server.js';
 import { CHROMIUM, downloadText, hasChromium, launch, type Browser } from './helpers/browser.js';
-import { ensureViewerBuilt } from './helpers/viewer-build.js';
+import { ensureViewerBuilt, openViewer } from './helpers/viewer-build.js';
 import { readFixture, writeFixtureStore } from './helpers/fixture-store.js';
 import { countColour, countInk, decodePng } from './helpers/png.js';
 import { NODE_COLORS } from '../web/src/palette.js';
@@ -27,17 +27,13 @@ describe.skipIf(!hasChromium())('viewer in headless Chromium', () => {
   const dialogs: string[] = [];
   const pageErrors: string[] = [];
 
-  async function open(hash = ''): Promise<Page> {
-    const page = await browser.context.newPage();
-    page.on('dialog', (d) => {
-      dialogs.push(d.message());
-      void d.dismiss();
-    });
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(server.url + hash);
-    await page.waitForSelector('body[data-state="ready"]', { timeout: 30_000 });
-    return page;
-  }
+  const open = (hash = ''): Promise<Page> =>
+    openViewer(browser, server.url + hash, pageErrors, (page) =>
+      page.on('dialog', (d) => {
+        dialogs.push(d.message());
+        void d.dismiss();
+      }),
+    );
 
   beforeAll(async () => {
     await ensureViewerBuilt();

@@ -3,6 +3,7 @@
 // (ArticleState, passed from one sentence to the next and returned, never kept on the side).
 import type { LocalEntity, LocalRelation, RelationKind, Sentence } from '../types.js';
 import { eventDateOf } from '../clean/dates.js';
+import { lowerBound } from '../text/search.js';
 import { DERIVED, type Derived, type RelationRule } from './rule.js';
 
 export type Kind = 'person' | 'organisation';
@@ -74,13 +75,7 @@ export type Subject = (pos: number) => Ref[];
  * in their order: a binary search to the first one starting at `from`, then a walk to `to`.
  */
 export function spansWithin<T extends { start: number; end: number }>(sorted: T[], from: number, to: number): T[] {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]!.start < from) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = lowerBound(sorted.length, (i) => sorted[i]!.start < from);
   const out: T[] = [];
   for (let i = lo; i < sorted.length && sorted[i]!.start <= to; i++) if (sorted[i]!.end <= to) out.push(sorted[i]!);
   return out;

@@ -1,5 +1,6 @@
 // Sentence splitting with exact offsets into the article text (evidence must be quotable verbatim).
 import type { Sentence } from '../types.js';
+import { lowerBound } from '../text/search.js';
 
 /** Abbreviations after which a period does not end a sentence. */
 const ABBREVIATIONS = 'M|MM|Mme|Mmes|Mlle|Dr|Me|Pr|Prof|Mr|Mrs|Ms|St|Ste|Gal|Col|Cdt|Cpt|Lt|No|n°|art|av|bd|cf|etc|env|ex|p|vol|Jr|Sr|Inc|Ltd|Co|S\\.E|S\\.A|Nov|Déc|Janv|Févr|Sept|Oct|nov|déc|janv|févr|sept|oct';
@@ -86,13 +87,6 @@ function inOrder(sentences: Sentence[]): boolean {
  */
 export function sentenceHolding(sentences: Sentence[], from: number, to: number): Sentence | undefined {
   if (!inOrder(sentences)) return sentences.find((s) => s.start <= from && s.end >= to);
-  let lo = 0;
-  let hi = sentences.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sentences[mid]!.end < to) lo = mid + 1;
-    else hi = mid;
-  }
-  const s = sentences[lo];
+  const s = sentences[lowerBound(sentences.length, (i) => sentences[i]!.end < to)];
   return s && s.start <= from ? s : undefined;
 }
