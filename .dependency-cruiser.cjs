@@ -23,7 +23,11 @@ const upward = LAYERS.slice(1).map((layer, i) => ({
   comment: `${layer.join(', ')} may not import the layers above it`,
   severity: 'error',
   from: { path: layer.map(path) },
-  to: { path: LAYERS.slice(0, i + 1).flat().map(path) },
+  to: {
+    path: LAYERS.slice(0, i + 1)
+      .flat()
+      .map(path),
+  },
 }));
 module.exports = {
   forbidden: [

@@ -32,7 +32,7 @@ export function syntheticGraph(n: number, m: number, seed = 42): SerializedGraph
     members[c]!.push(i);
     const angle = (2 * Math.PI * c) / communities;
     const radius = 1000 * Math.sqrt(n / 5000);
-    const spread = radius / Math.sqrt(communities) * 1.2;
+    const spread = (radius / Math.sqrt(communities)) * 1.2;
     const gauss = () => (r() + r() + r() - 1.5) * spread;
     const kind = KINDS[Math.floor(r() * KINDS.length)]!;
     const a0 = Math.floor(r() * articles);
@@ -78,7 +78,18 @@ export function syntheticGraph(n: number, m: number, seed = 42): SerializedGraph
       attributes: {
         kind,
         weight: 1 + Math.floor(r() ** 4 * 5),
-        evidence: [{ article: `art${art}`, sentence, start: 0, end: sentence.length, date: dateOf(art), source: outlet, title: `Article ${art}`, rule: 'synthetic' }],
+        evidence: [
+          {
+            article: `art${art}`,
+            sentence,
+            start: 0,
+            end: sentence.length,
+            date: dateOf(art),
+            source: outlet,
+            title: `Article ${art}`,
+            rule: 'synthetic',
+          },
+        ],
         sources: [outlet],
         firstSeen: dateOf(art),
         lastSeen: dateOf(art),
@@ -87,4 +98,3 @@ export function syntheticGraph(n: number, m: number, seed = 42): SerializedGraph
   }
   return { options: { type: 'mixed', multi: false, allowSelfLoops: false }, attributes: { version: 1 }, nodes, edges };
 }
-

@@ -17,7 +17,9 @@ export function sourceFolder() {
 /** The gold annotations of that corpus (for the people's names the generator varies). */
 function goldFolder() {
   const shared = resolve(repoRoot, '..', 'shared', 'gold');
-  return existsSync(join(repoRoot, '..', 'shared', 'corpus')) ? shared : join(repoRoot, 'test', 'fixtures', 'articles', 'gold');
+  return existsSync(join(repoRoot, '..', 'shared', 'corpus'))
+    ? shared
+    : join(repoRoot, 'test', 'fixtures', 'articles', 'gold');
 }
 
 /** People named in the corpus: full name and the shorter forms (surname…) the articles also use. */
@@ -34,14 +36,99 @@ export function people(folder = goldFolder()) {
     for (const e of g.entities ?? [])
       if (e.kind === 'person' && e.name.split(/\s+/).length >= 2) {
         const forms = [e.name, ...(e.aliases ?? [])].flatMap((n) => [n, n.replace(/'/g, '’')]);
-        out.set(e.name, [...new Set(forms)].sort((a, b) => b.length - a.length));
+        out.set(
+          e.name,
+          [...new Set(forms)].sort((a, b) => b.length - a.length),
+        );
       }
   }
   return [...out.values()];
 }
 
-const FIRST = ['Amadou', 'Moussa', 'Fatoumata', 'Aminata', 'Oumar', 'Ibrahim', 'Seydou', 'Mariam', 'Boubacar', 'Adama', 'Kadiatou', 'Souleymane', 'Hawa', 'Modibo', 'Issa', 'Awa', 'Bakary', 'Djénéba', 'Mamadou', 'Salif', 'Assétou', 'Cheick', 'Oumou', 'Lassana', 'Rokia', 'Youssouf', 'Nana', 'Sidiki', 'Bintou', 'Abdoulaye', 'Korotoumou', 'Drissa', 'Ramata', 'Tiémoko', 'Sira', 'Yacouba', 'Mahamane', 'Fanta', 'Daouda', 'Safiatou'];
-const LAST = ['Traoré', 'Keïta', 'Coulibaly', 'Diarra', 'Konaté', 'Sissoko', 'Touré', 'Cissé', 'Diallo', 'Sangaré', 'Dembélé', 'Koné', 'Maïga', 'Sidibé', 'Doumbia', 'Camara', 'Kanté', 'Sow', 'Bagayoko', 'Tall', 'Samaké', 'Fofana', 'Kouyaté', 'Dicko', 'Guindo', 'Togola', 'Berthé', 'Niaré', 'Sacko', 'Ballo', 'Kéita', 'Tangara', 'Sylla', 'Haïdara', 'Goïta', 'Dao', 'Mariko', 'Simpara', 'Bathily', 'Kassogué'];
+const FIRST = [
+  'Amadou',
+  'Moussa',
+  'Fatoumata',
+  'Aminata',
+  'Oumar',
+  'Ibrahim',
+  'Seydou',
+  'Mariam',
+  'Boubacar',
+  'Adama',
+  'Kadiatou',
+  'Souleymane',
+  'Hawa',
+  'Modibo',
+  'Issa',
+  'Awa',
+  'Bakary',
+  'Djénéba',
+  'Mamadou',
+  'Salif',
+  'Assétou',
+  'Cheick',
+  'Oumou',
+  'Lassana',
+  'Rokia',
+  'Youssouf',
+  'Nana',
+  'Sidiki',
+  'Bintou',
+  'Abdoulaye',
+  'Korotoumou',
+  'Drissa',
+  'Ramata',
+  'Tiémoko',
+  'Sira',
+  'Yacouba',
+  'Mahamane',
+  'Fanta',
+  'Daouda',
+  'Safiatou',
+];
+const LAST = [
+  'Traoré',
+  'Keïta',
+  'Coulibaly',
+  'Diarra',
+  'Konaté',
+  'Sissoko',
+  'Touré',
+  'Cissé',
+  'Diallo',
+  'Sangaré',
+  'Dembélé',
+  'Koné',
+  'Maïga',
+  'Sidibé',
+  'Doumbia',
+  'Camara',
+  'Kanté',
+  'Sow',
+  'Bagayoko',
+  'Tall',
+  'Samaké',
+  'Fofana',
+  'Kouyaté',
+  'Dicko',
+  'Guindo',
+  'Togola',
+  'Berthé',
+  'Niaré',
+  'Sacko',
+  'Ballo',
+  'Kéita',
+  'Tangara',
+  'Sylla',
+  'Haïdara',
+  'Goïta',
+  'Dao',
+  'Mariko',
+  'Simpara',
+  'Bathily',
+  'Kassogué',
+];
 
 /** The k-th generated person (skewed draws make a few people recur in many articles, as in a real archive). */
 const personName = (k) => [FIRST[k % FIRST.length], LAST[Math.floor(k / FIRST.length) % LAST.length]];
@@ -69,8 +156,16 @@ export function paragraphs(folder = sourceFolder()) {
 let cachedPersons;
 const defaultPersons = () => (cachedPersons ??= people());
 
-
-const OUTLETS = ['L’Essor', 'Maliweb', 'Le Républicain', 'aBamako', 'Journal du Mali', 'Sahel Tech Hebdo', 'Info Sahel Wire', 'Bamada'];
+const OUTLETS = [
+  'L’Essor',
+  'Maliweb',
+  'Le Républicain',
+  'aBamako',
+  'Journal du Mali',
+  'Sahel Tech Hebdo',
+  'Info Sahel Wire',
+  'Bamada',
+];
 
 /**
  * The i-th generated article (Markdown with front matter): 3 to 7 distinct paragraphs drawn at random,
@@ -89,7 +184,8 @@ export function article(pool, i, seed = 7, persons = defaultPersons()) {
     const [first, last] = personName(Math.floor(r() ** 2 * FIRST.length * LAST.length));
     const full = forms[0];
     body = body.split(full).join(`${first} ${last}`);
-    for (const f of forms.slice(1)) if (f.split(/\s+/).length < full.split(/\s+/).length) body = body.split(f).join(last);
+    for (const f of forms.slice(1))
+      if (f.split(/\s+/).length < full.split(/\s+/).length) body = body.split(f).join(last);
   }
   return `---\ntitle: "Dépêche ${i}"\nsource: "${OUTLETS[i % OUTLETS.length]}"\ndate: ${day}\nlang: fr\n---\n${body}\n`;
 }

@@ -18,13 +18,21 @@ const { extractArticle } = await import('../dist/nlp/extract.js');
 const { finaliseArticle } = await import('../dist/sources/article.js');
 const { MAX_ARTICLE_CHARS } = await import('../dist/sources/registry.js');
 
-const lengths = (process.env.BENCH_LENGTHS ?? '40,100,200,400').split(',').map((s) => Number(s.trim())).filter((n) => n > 0);
+const lengths = (process.env.BENCH_LENGTHS ?? '40,100,200,400')
+  .split(',')
+  .map((s) => Number(s.trim()))
+  .filter((n) => n > 0);
 const repeat = Math.max(1, Number(process.env.BENCH_REPEAT ?? 1));
-const sample = readFileSync(join(repoRoot, 'data', 'articles', '2021-03-16-echodudjoliba-ministre-recoit-dg-tamani-telecom.md'), 'utf8').replace(/^---[\s\S]*?---\n/, '');
-const sentence = 'Le ministre Moussa Ag Imaghane a reçu Aminata N’Diaye, directrice générale de Tamani Télécom, à Bamako.';
+const sample = readFileSync(
+  join(repoRoot, 'data', 'articles', '2021-03-16-echodudjoliba-ministre-recoit-dg-tamani-telecom.md'),
+  'utf8',
+).replace(/^---[\s\S]*?---\n/, '');
+const sentence =
+  'Le ministre Moussa Ag Imaghane a reçu Aminata N’Diaye, directrice générale de Tamani Télécom, à Bamako.';
 const SHAPES = { sample: sample.trim() + '\n\n', dense: sentence + '\n\n' };
 
-const articleOf = (unit, chars) => finaliseArticle({ text: unit.repeat(Math.ceil(chars / unit.length)).slice(0, chars), lang: 'fr', title: 'bench' });
+const articleOf = (unit, chars) =>
+  finaliseArticle({ text: unit.repeat(Math.ceil(chars / unit.length)).slice(0, chars), lang: 'fr', title: 'bench' });
 function time(article) {
   let best = Infinity;
   let relations = 0;
@@ -41,7 +49,11 @@ console.log(`| shape | ${lengths.map((k) => `${k} KB`).join(' | ')} | ${lengths.
 console.log(`|---|${lengths.map(() => '---:').join('|')}|---:|`);
 for (const [name, unit] of Object.entries(SHAPES)) {
   const ms = lengths.map((k) => time(articleOf(unit, k * 1024)).ms);
-  console.log(`| ${name} | ${ms.map((m) => `${(m / 1000).toFixed(2)} s`).join(' | ')} | ${(ms.at(-1) / ms[0]).toFixed(1)}× |`);
+  console.log(
+    `| ${name} | ${ms.map((m) => `${(m / 1000).toFixed(2)} s`).join(' | ')} | ${(ms.at(-1) / ms[0]).toFixed(1)}× |`,
+  );
 }
 const capped = time(articleOf(SHAPES.dense, MAX_ARTICLE_CHARS));
-console.log(`\ndense article at the cap (${MAX_ARTICLE_CHARS.toLocaleString('en')} characters): ${(capped.ms / 1000).toFixed(2)} s, ${capped.relations} relations`);
+console.log(
+  `\ndense article at the cap (${MAX_ARTICLE_CHARS.toLocaleString('en')} characters): ${(capped.ms / 1000).toFixed(2)} s, ${capped.relations} relations`,
+);

@@ -18,7 +18,10 @@ import { availableParallelism } from 'node:os';
 import { generate, paragraphs, repoRoot } from './corpus.mjs';
 import { parallelFrom } from '../dist/ingest.js';
 
-const sizes = (process.env.BENCH_SIZES ?? '600,10000').split(',').map((s) => Number(s.trim())).filter((n) => n > 0);
+const sizes = (process.env.BENCH_SIZES ?? '600,10000')
+  .split(',')
+  .map((s) => Number(s.trim()))
+  .filter((n) => n > 0);
 const sequential = process.env.BENCH_SEQUENTIAL !== '0';
 const cli = join(repoRoot, 'bin', 'kunafoni.js');
 if (!existsSync(join(repoRoot, 'dist', 'cli', 'main.js'))) {
@@ -49,7 +52,11 @@ function run(args, what) {
   const out = join(tmp, 'usage.json');
   rmSync(out, { force: true });
   const t = performance.now();
-  const r = spawnSync(process.execPath, ['--require', usage, ...args], { encoding: 'utf8', env: { ...process.env, BENCH_USAGE: out }, maxBuffer: 1 << 30 });
+  const r = spawnSync(process.execPath, ['--require', usage, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, BENCH_USAGE: out },
+    maxBuffer: 1 << 30,
+  });
   const wall = (performance.now() - t) / 1000;
   if (r.status !== 0) throw new Error(`${what} failed (exit ${r.status}): ${r.stderr.slice(-2000)}`);
   const u = JSON.parse(readFileSync(out, 'utf8'));
@@ -75,37 +82,73 @@ try {
 
     const b = run([bare, corpus, repoRoot], 'bare fr-compromise pass');
     const ing = run([cli, 'ingest', corpus, '--store', store], 'ingest');
-    const mode = n >= parallelFrom() ? `worker pool, ${availableParallelism()} threads` : `one thread: below ${parallelFrom()} files on ${availableParallelism()} cores`;
+    const mode =
+      n >= parallelFrom()
+        ? `worker pool, ${availableParallelism()} threads`
+        : `one thread: below ${parallelFrom()} files on ${availableParallelism()} cores`;
     const summary = /ingested (\d+).*?(\d+) articles, (\d+) nodes, (\d+) edges/.exec(ing.stderr);
     const [, ingested, , nodes, edges] = summary ?? [];
-    row('articles generated (characters)', `${n} (${(chars / 1e6).toFixed(1)} M)`, `ingested ${ingested}, graph ${nodes} nodes / ${edges} edges`);
-    row('bare fr-compromise pass, 1 thread (whole process)', s(b.wall), `CPU ${s(b.cpu)}, peak RSS ${mb(b.rss)}, ${(n / b.wall).toFixed(0)} articles/s`);
-    row(`**ingest, default mode (${mode}; whole process)**`, `**${s(ing.wall)}**`, `CPU ${s(ing.cpu)}, peak RSS ${mb(ing.rss)}, ${(n / ing.wall).toFixed(0)} articles/s`);
+    row(
+      'articles generated (characters)',
+      `${n} (${(chars / 1e6).toFixed(1)} M)`,
+      `ingested ${ingested}, graph ${nodes} nodes / ${edges} edges`,
+    );
+    row(
+      'bare fr-compromise pass, 1 thread (whole process)',
+      s(b.wall),
+      `CPU ${s(b.cpu)}, peak RSS ${mb(b.rss)}, ${(n / b.wall).toFixed(0)} articles/s`,
+    );
+    row(
+      `**ingest, default mode (${mode}; whole process)**`,
+      `**${s(ing.wall)}**`,
+      `CPU ${s(ing.cpu)}, peak RSS ${mb(ing.rss)}, ${(n / ing.wall).toFixed(0)} articles/s`,
+    );
     row('**ratio ingest / bare pass**', `**${(ing.wall / b.wall).toFixed(2)}**`, 'wall time; ≤ 1 is the goal');
     // the other mode than the default, so both are always measured
     if (n < parallelFrom()) {
       const poolStore = join(tmp, `store-${n}-pool`);
-      const p = run([cli, 'ingest', corpus, '--store', poolStore, '--workers', String(availableParallelism())], 'pool ingest');
-      const same = readFileSync(join(store, 'graph.json'), 'utf8') === readFileSync(join(poolStore, 'graph.json'), 'utf8');
-      row(`ingest, --workers ${availableParallelism()} (worker pool, whole process)`, s(p.wall), `CPU ${s(p.cpu)}, peak RSS ${mb(p.rss)}; graph.json ${same ? 'identical to' : 'DIFFERS from'} the default run's`);
+      const p = run(
+        [cli, 'ingest', corpus, '--store', poolStore, '--workers', String(availableParallelism())],
+        'pool ingest',
+      );
+      const same =
+        readFileSync(join(store, 'graph.json'), 'utf8') === readFileSync(join(poolStore, 'graph.json'), 'utf8');
+      row(
+        `ingest, --workers ${availableParallelism()} (worker pool, whole process)`,
+        s(p.wall),
+        `CPU ${s(p.cpu)}, peak RSS ${mb(p.rss)}; graph.json ${same ? 'identical to' : 'DIFFERS from'} the default run's`,
+      );
       rmSync(poolStore, { recursive: true, force: true });
     }
     if (sequential && n >= parallelFrom()) {
       const seqStore = join(tmp, `store-${n}-seq`);
       const seq = run([cli, 'ingest', corpus, '--store', seqStore, '--workers', '0'], 'sequential ingest');
-      const same = readFileSync(join(store, 'graph.json'), 'utf8') === readFileSync(join(seqStore, 'graph.json'), 'utf8');
-      row('ingest, --workers 0 (whole process)', s(seq.wall), `CPU ${s(seq.cpu)}, peak RSS ${mb(seq.rss)}; graph.json ${same ? 'identical to' : 'DIFFERS from'} the pool's`);
+      const same =
+        readFileSync(join(store, 'graph.json'), 'utf8') === readFileSync(join(seqStore, 'graph.json'), 'utf8');
+      row(
+        'ingest, --workers 0 (whole process)',
+        s(seq.wall),
+        `CPU ${s(seq.cpu)}, peak RSS ${mb(seq.rss)}; graph.json ${same ? 'identical to' : 'DIFFERS from'} the pool's`,
+      );
       rmSync(seqStore, { recursive: true, force: true });
     }
 
     // one more article, into the full store and into an empty one
     const extra = join(tmp, `extra-${n}`);
     generate(extra, 3, { from: n + 1_000_000, pool });
-    const one = (i, target) => run([cli, 'ingest', join(extra, `a${String(n + 1_000_000 + i).padStart(6, '0')}.md`), '--store', target], 'one-article ingest').wall;
+    const one = (i, target) =>
+      run(
+        [cli, 'ingest', join(extra, `a${String(n + 1_000_000 + i).padStart(6, '0')}.md`), '--store', target],
+        'one-article ingest',
+      ).wall;
     const onEmpty = median([0, 1, 2].map((i) => one(i, join(tmp, `empty-${n}-${i}`))));
     const onFull = median([0, 1, 2].map((i) => one(i, store)));
     row('one article into an empty store', s(onEmpty), 'median of 3, whole process');
-    row(`one article into the ${n}-article store`, s(onFull), `×${(onFull / onEmpty).toFixed(2)} the empty store's (≤ 2 is the goal)`);
+    row(
+      `one article into the ${n}-article store`,
+      s(onFull),
+      `×${(onFull / onEmpty).toFixed(2)} the empty store's (≤ 2 is the goal)`,
+    );
 
     for (const format of ['json', 'gexf']) {
       const out = join(tmp, `export-${n}.${format}`);
@@ -135,9 +178,24 @@ console.log(JSON.stringify({ load, nb, pa, order: store.graph.order }));
     const qr = run([q, store], 'queries');
     const { load, nb, pa } = JSON.parse(qr.stdout);
     row('open the store for queries (in-process load)', `${load.toFixed(0)} ms`, `peak RSS ${mb(qr.rss)}`);
-    row('query neighbors', `p50 ${pct(nb, 50).toFixed(2)} ms`, `p99 ${pct(nb, 99).toFixed(2)} ms (300 random entities)`);
+    row(
+      'query neighbors',
+      `p50 ${pct(nb, 50).toFixed(2)} ms`,
+      `p99 ${pct(nb, 99).toFixed(2)} ms (300 random entities)`,
+    );
     row('query path', `p50 ${pct(pa, 50).toFixed(2)} ms`, `p99 ${pct(pa, 99).toFixed(2)} ms (300 random pairs)`);
-    const cq = run([cli, 'query', 'neighbors', JSON.parse(JSON.stringify(pool.length ? 'Orange Mali' : 'x')), '--json', '--store', store], 'query CLI');
+    const cq = run(
+      [
+        cli,
+        'query',
+        'neighbors',
+        JSON.parse(JSON.stringify(pool.length ? 'Orange Mali' : 'x')),
+        '--json',
+        '--store',
+        store,
+      ],
+      'query CLI',
+    );
     row('`kunafoni query neighbors "Orange Mali"` (whole process)', s(cq.wall), '');
 
     console.log(`\n### Ingest benchmark, N = ${n}\n\n| measure | value | notes |\n|---|---|---|\n${rows.join('\n')}\n`);

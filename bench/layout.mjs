@@ -15,9 +15,12 @@ const { positionNewNodes } = await import(mod);
 const { default: Graph } = await import('graphology');
 const { default: forceAtlas2 } = await import('graphology-layout-forceatlas2');
 
-const sizes = (process.env.BENCH_LAYOUT_SIZES ?? '5000,50000').split(',').map(Number).filter((n) => n > 0);
+const sizes = (process.env.BENCH_LAYOUT_SIZES ?? '5000,50000')
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0);
 let s = 11;
-const rnd = () => ((s = (s * 16807) % 2147483647) / 2147483647);
+const rnd = () => (s = (s * 16807) % 2147483647) / 2147483647;
 const rows = [];
 for (const n of sizes) {
   const g = new Graph({ type: 'mixed', multi: true });
@@ -45,6 +48,10 @@ for (const n of sizes) {
     }
     inc[k] = times.sort((a, b) => a - b)[1]; // median of 3 (the first call also compiles the code)
   }
-  rows.push(`| ${n} nodes / ${g.size} edges | ${(full / 1000).toFixed(2)} s | ${inc[10].toFixed(0)} ms | ${inc[100].toFixed(0)} ms |`);
+  rows.push(
+    `| ${n} nodes / ${g.size} edges | ${(full / 1000).toFixed(2)} s | ${inc[10].toFixed(0)} ms | ${inc[100].toFixed(0)} ms |`,
+  );
 }
-console.log(`\n### Layout benchmark\n\n| graph | full FA2 (Barnes-Hut, 100 it.) | +10 nodes, incremental | +100 nodes, incremental |\n|---|---|---|---|\n${rows.join('\n')}\n`);
+console.log(
+  `\n### Layout benchmark\n\n| graph | full FA2 (Barnes-Hut, 100 it.) | +10 nodes, incremental | +100 nodes, incremental |\n|---|---|---|---|\n${rows.join('\n')}\n`,
+);

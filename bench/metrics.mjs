@@ -14,9 +14,12 @@ if (!existsSync(mod)) {
 const { computeMetrics, DEFAULT_METRICS_OPTIONS } = await import(mod);
 const { default: Graph } = await import('graphology');
 
-const sizes = (process.env.BENCH_METRICS_SIZES ?? '2000,5000,20000').split(',').map(Number).filter((n) => n > 0);
+const sizes = (process.env.BENCH_METRICS_SIZES ?? '2000,5000,20000')
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0);
 let s = 11;
-const rnd = () => ((s = (s * 16807) % 2147483647) / 2147483647);
+const rnd = () => (s = (s * 16807) % 2147483647) / 2147483647;
 const rows = [];
 for (const n of sizes) {
   const g = new Graph({ type: 'mixed', multi: true });
@@ -30,7 +33,12 @@ for (const n of sizes) {
   const m = computeMetrics(g);
   const ms = performance.now() - t;
   const communities = new Set([...m.values()].map((x) => x.community)).size;
-  const mode = n <= DEFAULT_METRICS_OPTIONS.exactBetweennessUpTo ? 'exact' : `${DEFAULT_METRICS_OPTIONS.betweennessSamples} sources`;
+  const mode =
+    n <= DEFAULT_METRICS_OPTIONS.exactBetweennessUpTo
+      ? 'exact'
+      : `${DEFAULT_METRICS_OPTIONS.betweennessSamples} sources`;
   rows.push(`| ${n} nodes / ${g.size} edges | ${mode} | ${(ms / 1000).toFixed(2)} s | ${communities} |`);
 }
-console.log(`\n### Metrics benchmark\n\n| graph | betweenness | all metrics | communities |\n|---|---|---|---|\n${rows.join('\n')}\n`);
+console.log(
+  `\n### Metrics benchmark\n\n| graph | betweenness | all metrics | communities |\n|---|---|---|---|\n${rows.join('\n')}\n`,
+);

@@ -16,19 +16,31 @@ import { writeFixtureStore } from '../test/helpers/fixture-store.js';
 import { syntheticGraph } from './_synthetic.js';
 
 const args = process.argv.slice(2);
-const sizes = (args.includes('--sizes') ? args[args.indexOf('--sizes') + 1]! : '5000x20000,20000x100000').split(',').map((s) => s.split('x').map(Number) as [number, number]);
+const sizes = (args.includes('--sizes') ? args[args.indexOf('--sizes') + 1]! : '5000x20000,20000x100000')
+  .split(',')
+  .map((s) => s.split('x').map(Number) as [number, number]);
 const withLayout = !args.includes('--no-layout');
 
 const stats = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   const q = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? NaN;
-  return { n: s.length, median: q(0.5), p95: q(0.95), max: s[s.length - 1] ?? NaN, mean: s.reduce((a, b) => a + b, 0) / Math.max(s.length, 1) };
+  return {
+    n: s.length,
+    median: q(0.5),
+    p95: q(0.95),
+    max: s[s.length - 1] ?? NaN,
+    mean: s.reduce((a, b) => a + b, 0) / Math.max(s.length, 1),
+  };
 };
 const ms = (v: number) => `${v.toFixed(1)} ms`;
 
 async function benchBrowser(n: number, m: number, data: SerializedGraph) {
   const tmp = await mkdtemp(join(tmpdir(), 'kunafoni-bench-'));
-  const server = await startServer({ store: join(tmp, 'store'), port: 0, webDir: resolve(import.meta.dirname, '..', 'web', 'dist') });
+  const server = await startServer({
+    store: join(tmp, 'store'),
+    port: 0,
+    webDir: resolve(import.meta.dirname, '..', 'web', 'dist'),
+  });
   await writeFixtureStore(join(tmp, 'store'), data);
   await server.source.get(); // warm the server's cache: we measure the browser
   const browser = await launch({ width: 1280, height: 800 });
@@ -37,9 +49,16 @@ async function benchBrowser(n: number, m: number, data: SerializedGraph) {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(server.url, { timeout: 120_000 });
-    await page.waitForFunction(() => performance.getEntriesByName('kunafoni:first-render').length > 0, undefined, { timeout: 180_000, polling: 100 });
-    const firstRender = (await page.evaluate("performance.getEntriesByName('kunafoni:first-render')[0].startTime")) as number;
-    const sigmaInit = (await page.evaluate("performance.getEntriesByName('kunafoni:renderer')[0]?.duration ?? NaN")) as number;
+    await page.waitForFunction(() => performance.getEntriesByName('kunafoni:first-render').length > 0, undefined, {
+      timeout: 180_000,
+      polling: 100,
+    });
+    const firstRender = (await page.evaluate(
+      "performance.getEntriesByName('kunafoni:first-render')[0].startTime",
+    )) as number;
+    const sigmaInit = (await page.evaluate(
+      "performance.getEntriesByName('kunafoni:renderer')[0]?.duration ?? NaN",
+    )) as number;
     await page.waitForSelector('body[data-state="ready"]', { timeout: 60_000 });
     await page.waitForTimeout(500);
 
@@ -57,7 +76,8 @@ async function benchBrowser(n: number, m: number, data: SerializedGraph) {
         };
         requestAnimationFrame((t) => { last = t; requestAnimationFrame(tick); });
       })()`);
-    const stop = async (): Promise<number[]> => (await page.evaluate('(window.__recording = false, window.__frames)')) as number[];
+    const stop = async (): Promise<number[]> =>
+      (await page.evaluate('(window.__recording = false, window.__frames)')) as number[];
 
     const box = (await page.locator('#graph').boundingBox())!;
     const cx = box.x + box.width / 2;
@@ -110,7 +130,9 @@ async function main() {
       g.import(data);
       const t0 = performance.now();
       computeLayout(g);
-      rows.push(`layout (Node, FA2 Barnes-Hut + noverlap, default iterations)  ${n}/${m}: ${(performance.now() - t0).toFixed(0)} ms`);
+      rows.push(
+        `layout (Node, FA2 Barnes-Hut + noverlap, default iterations)  ${n}/${m}: ${(performance.now() - t0).toFixed(0)} ms`,
+      );
       process.stderr.write(rows[rows.length - 1] + '\n');
     }
     const r = await benchBrowser(n, m, data);

@@ -4,7 +4,9 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 const main = fileURLToPath(new URL('../dist/cli/main.js', import.meta.url));
 if (!existsSync(main)) {
-  process.stderr.write('kunafoni: the compiled CLI is missing (dist/). Run `npm install` or `npm run build` in the kunafoni folder.\n');
+  process.stderr.write(
+    'kunafoni: the compiled CLI is missing (dist/). Run `npm install` or `npm run build` in the kunafoni folder.\n',
+  );
   process.exit(2);
 }
 // `kunafoni … | head` closes the pipe early: that is not an error

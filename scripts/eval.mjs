@@ -33,7 +33,11 @@ const config = take('--config', 'both', false);
 // the precision the scorer's thresholds are chosen for (on out-of-fold candidates) when training each fold
 const precision = take('--precision', undefined, false);
 const scorerPath = join(shared, 'tools', 'eval.mjs');
-for (const [what, p] of [['corpus', corpus], ['gold', gold], ['scorer', scorerPath]])
+for (const [what, p] of [
+  ['corpus', corpus],
+  ['gold', gold],
+  ['scorer', scorerPath],
+])
   if (!existsSync(p)) {
     console.error(`eval: no ${what} at ${p} (the shared data set lives beside the repository, in ../shared)`);
     process.exit(2);
@@ -67,7 +71,9 @@ function run(argv, env = {}) {
 function score(store, extra, label) {
   const out = join(tmp, `graph-${label}.json`);
   run(['export', '--format', 'json', '--out', out, '--store', store]);
-  const r = spawnSync(process.execPath, [scorer, '--graph', out, '--gold', gold, '--articles', corpus, ...extra], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [scorer, '--graph', out, '--gold', gold, '--articles', corpus, ...extra], {
+    encoding: 'utf8',
+  });
   process.stderr.write(r.stderr ?? '');
   if (!r.stdout?.trim()) {
     console.error(`eval: the scorer ${scorer} printed nothing (exit ${r.status}); no score`);
@@ -81,16 +87,30 @@ const lastLine = (s) => s.trim().split('\n').pop();
 /** Cross-validated store: fold f's articles ingested with a model trained without them. */
 async function crossValidated(k, cfg) {
   const { buildExamples, defaultSets, trainOn, modelJson } = await import('./train.mjs');
-  const files = readdirSync(corpus).filter((f) => !f.startsWith('.')).sort();
+  const files = readdirSync(corpus)
+    .filter((f) => !f.startsWith('.'))
+    .sort();
   const store = join(tmp, `store-cv-${cfg}`);
-  const examples = cfg === 'rules' ? [] : (await buildExamples([['shared', corpus, gold], ...defaultSets({ shared: false })], { withoutRules: cfg === 'model' || cfg === 'union' })).examples;
+  const examples =
+    cfg === 'rules'
+      ? []
+      : (
+          await buildExamples([['shared', corpus, gold], ...defaultSets({ shared: false })], {
+            withoutRules: cfg === 'model' || cfg === 'union',
+          })
+        ).examples;
   for (let f = 0; f < k; f++) {
     const mine = files.filter((_x, i) => i % k === f);
     if (!mine.length) continue;
     let env = { KUNAFONI_MODEL: 'rules' };
     if (cfg !== 'rules') {
       const exclude = new Set(mine.map((x) => `shared/${x.slice(0, x.length - extname(x).length)}`));
-      const model = await trainOn(examples, { exclude, withoutRules: cfg === 'model', keepRules: cfg === 'union', precision: precision === undefined ? undefined : Number(precision) });
+      const model = await trainOn(examples, {
+        exclude,
+        withoutRules: cfg === 'model',
+        keepRules: cfg === 'union',
+        precision: precision === undefined ? undefined : Number(precision),
+      });
       const file = join(tmp, `model-${cfg}-${f}.json`);
       writeFileSync(file, modelJson(model));
       env = { KUNAFONI_MODEL: file };

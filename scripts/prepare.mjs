@@ -9,7 +9,17 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const inputs = ['src', 'web/src', 'web/index.html', 'web/public', 'web/vite.config.ts', 'tsconfig.json', 'tsconfig.build.json', 'package.json', 'package-lock.json'];
+const inputs = [
+  'src',
+  'web/src',
+  'web/index.html',
+  'web/public',
+  'web/vite.config.ts',
+  'tsconfig.json',
+  'tsconfig.build.json',
+  'package.json',
+  'package-lock.json',
+];
 const outputs = ['dist/cli/main.js', 'dist/index.js', 'web/dist/index.html'];
 
 /** Newest modification time under a path (files and folders, recursively); 0 when absent. */
@@ -21,7 +31,9 @@ function newest(path) {
 }
 
 const built = outputs.map((p) => join(root, p));
-const fresh = built.every((p) => existsSync(p)) && Math.min(...built.map((p) => statSync(p).mtimeMs)) > Math.max(...inputs.map((p) => newest(join(root, p))));
+const fresh =
+  built.every((p) => existsSync(p)) &&
+  Math.min(...built.map((p) => statSync(p).mtimeMs)) > Math.max(...inputs.map((p) => newest(join(root, p))));
 if (fresh) process.stderr.write('kunafoni: dist/ and web/dist are up to date (npm run build rebuilds them)\n');
 else {
   const r = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });

@@ -38,18 +38,32 @@ function countFiles(dir) {
 }
 
 try {
-  if (!existsSync(join(root, 'dist', 'cli', 'main.js')) && run(bin('tsc'), ['-p', 'tsconfig.build.json'], 'compiling the CLI (dist/ is missing)') !== 0) {
+  if (
+    !existsSync(join(root, 'dist', 'cli', 'main.js')) &&
+    run(bin('tsc'), ['-p', 'tsconfig.build.json'], 'compiling the CLI (dist/ is missing)') !== 0
+  ) {
     say('the TypeScript build failed; see above');
     process.exit(1);
   }
-  if (!existsSync(join(root, 'web', 'dist', 'index.html')) && run(bin('vite'), ['build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], 'building the viewer (web/dist is missing)') !== 0) {
+  if (
+    !existsSync(join(root, 'web', 'dist', 'index.html')) &&
+    run(
+      bin('vite'),
+      ['build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'],
+      'building the viewer (web/dist is missing)',
+    ) !== 0
+  ) {
     say('the viewer build failed; see above');
     process.exit(1);
   }
   const n = countFiles(resolve(root, articles));
   if (n === 0) say(`no sample articles in ${articles}; serving ${store} as it is`);
   else {
-    const code = run(process.execPath, [join(root, 'bin', 'kunafoni.js'), 'ingest', articles, '--store', store], `ingesting ${n} files from ${articles} into ${store}`);
+    const code = run(
+      process.execPath,
+      [join(root, 'bin', 'kunafoni.js'), 'ingest', articles, '--store', store],
+      `ingesting ${n} files from ${articles} into ${store}`,
+    );
     if (code === 2) process.exit(2);
     if (code !== 0) say('some files could not be ingested (listed above); serving the rest');
   }
@@ -59,10 +73,14 @@ try {
 }
 
 // serve in the foreground; Ctrl-C reaches both processes, and we exit with the server's code
-const server = spawn(process.execPath, [join(root, 'bin', 'kunafoni.js'), 'serve', '--host', '127.0.0.1', '--port', String(port), '--store', store], {
-  cwd: root,
-  stdio: 'inherit',
-});
+const server = spawn(
+  process.execPath,
+  [join(root, 'bin', 'kunafoni.js'), 'serve', '--host', '127.0.0.1', '--port', String(port), '--store', store],
+  {
+    cwd: root,
+    stdio: 'inherit',
+  },
+);
 say(`serving ${store} (Ctrl-C to stop)`);
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => server.kill(sig));
 server.on('exit', (code, signal) => process.exit(signal ? 0 : (code ?? 0)));

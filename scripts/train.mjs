@@ -18,7 +18,8 @@ const dist = (p) => import(join(root, 'dist', p));
 export function defaultSets({ shared = true, fictional = true } = {}) {
   const sets = [];
   const s = resolve(root, '..', 'shared');
-  if (shared && existsSync(join(s, 'corpus')) && existsSync(join(s, 'gold'))) sets.push(['shared', join(s, 'corpus'), join(s, 'gold')]);
+  if (shared && existsSync(join(s, 'corpus')) && existsSync(join(s, 'gold')))
+    sets.push(['shared', join(s, 'corpus'), join(s, 'gold')]);
   if (fictional) {
     sets.push(['samples', join(root, 'data', 'articles'), join(root, 'test', 'fixtures', 'articles', 'gold')]);
     for (const b of ['blind', 'blind2', 'blind3']) {
@@ -40,7 +41,9 @@ export async function buildExamples(sets, { withoutRules = false } = {}) {
   const examples = [];
   const problems = [];
   for (const [name, articles, goldDir] of sets) {
-    const goldFiles = readdirSync(goldDir).filter((f) => f.endsWith('.json')).sort();
+    const goldFiles = readdirSync(goldDir)
+      .filter((f) => f.endsWith('.json'))
+      .sort();
     const golds = goldFiles.map((f) => JSON.parse(readFileSync(join(goldDir, f), 'utf8')));
     const index = goldIndex(golds);
     const files = readdirSync(articles).sort();
@@ -64,10 +67,17 @@ export async function buildExamples(sets, { withoutRules = false } = {}) {
 }
 
 /** Trains on the examples whose group is not excluded; returns the model. */
-export async function trainOn(examples, { exclude = new Set(), withoutRules = false, keepRules = false, precision, about = {} } = {}) {
+export async function trainOn(
+  examples,
+  { exclude = new Set(), withoutRules = false, keepRules = false, precision, about = {} } = {},
+) {
   const { trainModel, DEFAULT_MODEL } = await dist('nlp/training.js');
   const o = { ...DEFAULT_MODEL, withoutRules, keepRules, ...(precision ? { precision } : {}) };
-  return trainModel(examples.filter((e) => !exclude.has(e.group)), o, about);
+  return trainModel(
+    examples.filter((e) => !exclude.has(e.group)),
+    o,
+    about,
+  );
 }
 
 export const modelJson = (model) => JSON.stringify(model, null, 1) + '\n';
@@ -87,10 +97,16 @@ async function main(argv) {
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, modelJson(model));
   const a = model.about;
-  console.error(`train: ${a.examples} candidates (${a.positives} positive) from ${a.groups} gold files of ${sets.map(([n]) => n).join(', ')}; threshold ${model.threshold} (out-of-fold precision ${a.outOfFold.precision}, recall ${a.outOfFold.recall}); wrote ${out}`);
+  console.error(
+    `train: ${a.examples} candidates (${a.positives} positive) from ${a.groups} gold files of ${sets.map(([n]) => n).join(', ')}; threshold ${model.threshold} (out-of-fold precision ${a.outOfFold.precision}, recall ${a.outOfFold.recall}); wrote ${out}`,
+  );
 }
 
-if (process.argv[1] && basename(process.argv[1]) === 'train.mjs' && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+if (
+  process.argv[1] &&
+  basename(process.argv[1]) === 'train.mjs' &&
+  resolve(process.argv[1]) === fileURLToPath(import.meta.url)
+) {
   main(process.argv.slice(2)).catch((err) => {
     console.error(`train: ${err.message}`);
     process.exit(1);

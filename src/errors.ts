@@ -73,11 +73,13 @@ export class AmbiguousNameError extends KunafoniError {
     super(
       `"${query}" is ambiguous: ${candidates.length} entities match; give the full name or the node key:\n` +
         candidates
-          .map((c) => `  ${c.label} (${[c.kind, ...c.roles.slice(0, 1)].join(', ')}; ${c.mentions} article${c.mentions === 1 ? '' : 's'})  ${c.key}`)
+          .map(
+            (c) =>
+              `  ${c.label} (${[c.kind, ...c.roles.slice(0, 1)].join(', ')}; ${c.mentions} article${c.mentions === 1 ? '' : 's'})  ${c.key}`,
+          )
           .join('\n'),
     );
   }
 }
 
-export const errorMessage = (err: unknown): string =>
-  err instanceof Error ? err.message : String(err);
+export const errorMessage = (err: unknown): string => (err instanceof Error ? err.message : String(err));

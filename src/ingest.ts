@@ -13,7 +13,18 @@ import { lexiconLabels } from './nlp/lexicon.js';
 import { GraphFold } from './graph/fold.js';
 import { curatedFrom, readCuration } from './library/curation-file.js';
 import { buildGraph } from './graph/build.js';
-import { appendArticles, loadStore, openStoreState, rewriteArticles, shouldCompact, storeFiles, withStoreLock, writeSnapshot, type Store, type StoreState } from './library/store.js';
+import {
+  appendArticles,
+  loadStore,
+  openStoreState,
+  rewriteArticles,
+  shouldCompact,
+  storeFiles,
+  withStoreLock,
+  writeSnapshot,
+  type Store,
+  type StoreState,
+} from './library/store.js';
 import type { LockOwner } from './store/lock.js';
 import type { Article, Extraction, StoredArticle } from './types.js';
 
@@ -74,14 +85,18 @@ export function overLength(article: Article, max = MAX_ARTICLE_CHARS): SourceErr
 
 // The NLP models load on first use: with the worker pool, the main thread never needs them
 let extractFn: typeof ExtractFn | undefined;
-const loadExtract = async (): Promise<typeof ExtractFn> => (extractFn ??= (await import('./nlp/extract.js')).extractArticle);
+const loadExtract = async (): Promise<typeof ExtractFn> =>
+  (extractFn ??= (await import('./nlp/extract.js')).extractArticle);
 const extractArticle: typeof ExtractFn = (a) => {
   if (!extractFn) throw new Error('extraction used before loadExtract()');
   return extractFn(a);
 };
 
 /** Extract articles into stored records, skipping those already in `known` (by id). */
-export async function extractNew(articles: Article[], known: Set<string>): Promise<{ added: StoredArticle[]; duplicates: number }> {
+export async function extractNew(
+  articles: Article[],
+  known: Set<string>,
+): Promise<{ added: StoredArticle[]; duplicates: number }> {
   await loadExtract();
   const added: StoredArticle[] = [];
   let duplicates = 0;
@@ -171,19 +186,31 @@ class IngestSession {
 
   /** Merge pending articles into the store and save them; `final` also brings the graph up to date. */
   async commit(final: boolean): Promise<Store> {
-    if (this.pending.some((a) => !this.extracted.has(a.id) && !this.extractFailed.has(a.id) && !this.cached?.stories.has(a.id))) await loadExtract();
+    if (
+      this.pending.some(
+        (a) => !this.extracted.has(a.id) && !this.extractFailed.has(a.id) && !this.cached?.stories.has(a.id),
+      )
+    )
+      await loadExtract();
     await this.extractOutsideLock();
     return withStoreLock(
       this.opts.store,
       async (lock) => {
         const stamp = await articlesStamp(this.opts.store);
         if (!this.cached || this.cached.stamp !== stamp) {
-          const state = await openStoreState(this.opts.store, { build: this.build, needFold: true, needGraph: false, needSketches: true });
+          const state = await openStoreState(this.opts.store, {
+            build: this.build,
+            needFold: true,
+            needGraph: false,
+            needSketches: true,
+          });
           const stories = new StoryIndex(state.store.articles, undefined, state.sketches);
           this.cached = { state, stories, stamp, saved: state.store.articles.length, changed: false };
           // copies recorded on stories before another process wrote the store: recorded again on the store as it is now
           if (this.unsaved.some((u) => !u.extraction)) await loadExtract();
-          for (const u of this.unsaved) if (stories.merge(u.article, (x) => u.extraction ?? extractArticle(x)) !== 'exact') this.cached.changed = true;
+          for (const u of this.unsaved)
+            if (stories.merge(u.article, (x) => u.extraction ?? extractArticle(x)) !== 'exact')
+              this.cached.changed = true;
         }
         const cached = this.cached;
         const { state, stories } = cached;
@@ -212,7 +239,7 @@ class IngestSession {
             rewrote = true;
           } else await appendArticles(state, fresh);
           cached.saved = stories.records.length;
-          if (final) (cached.changed = false), (this.unsaved = []);
+          if (final) ((cached.changed = false), (this.unsaved = []));
           cached.stamp = await articlesStamp(this.opts.store);
           this.wrote = true;
         }
@@ -240,7 +267,8 @@ class IngestSession {
     const records = state.store.articles;
     let fold = state.fold ?? GraphFold.of([], this.build.lexiconLabels);
     const fresh = records.filter((r) => !fold.articles.has(r.article.id));
-    if (fold.count + fresh.length !== records.length) fold = GraphFold.of(records, this.build.lexiconLabels); // a story's kept copy changed
+    if (fold.count + fresh.length !== records.length)
+      fold = GraphFold.of(records, this.build.lexiconLabels); // a story's kept copy changed
     else {
       for (const r of fresh) fold.add(r);
       for (const r of records) if (r.article.syndicated?.length) fold.setOutlets(r.article);
@@ -268,7 +296,10 @@ class IngestSession {
 /** graph.json and fold.json are there (a snapshot to fold the appended stories onto). */
 async function isSnapshot(state: StoreState): Promise<boolean> {
   const f = storeFiles(state.store.dir);
-  return (await stat(f.fold).catch(() => undefined)) !== undefined && (await stat(f.graph).catch(() => undefined)) !== undefined;
+  return (
+    (await stat(f.fold).catch(() => undefined)) !== undefined &&
+    (await stat(f.graph).catch(() => undefined)) !== undefined
+  );
 }
 
 /** Readers watching graph.json's time (the viewer) see that the graph changed, without a rewrite. */
@@ -344,7 +375,12 @@ export const parallelFrom = (cores = defaultWorkers()): number => (cores <= 2 ? 
  * handed over in source order, so the merge sees what a sequential run sees. URLs and stdin are read
  * here, in order, when their turn comes.
  */
-function readAhead(sources: Array<string | SourceError>, pool: ExtractPool, session: IngestSession, opts: IngestOptions) {
+function readAhead(
+  sources: Array<string | SourceError>,
+  pool: ExtractPool,
+  session: IngestSession,
+  opts: IngestOptions,
+) {
   const batch = 4;
   const window = 16; // batches in flight
   const isFile = (s: string | SourceError): s is string => typeof s === 'string' && s !== '-' && !isUrl(s);
@@ -353,7 +389,8 @@ function readAhead(sources: Array<string | SourceError>, pool: ExtractPool, sess
   const extract = async (articles: Article[]): Promise<void> => {
     const todo: Article[] = [];
     const ids = new Set<string>();
-    for (const a of articles) if (!ids.has(a.id) && !session.known(a.id) && !overLength(a, opts.maxArticleChars)) ids.add(a.id), todo.push(a);
+    for (const a of articles)
+      if (!ids.has(a.id) && !session.known(a.id) && !overLength(a, opts.maxArticleChars)) (ids.add(a.id), todo.push(a));
     for (let k = 0; k < todo.length; k += batch) {
       const part = todo.slice(k, k + batch);
       const res = await pool.run({ op: 'extract', articles: part });
@@ -371,7 +408,9 @@ function readAhead(sources: Array<string | SourceError>, pool: ExtractPool, sess
     const out = new Map<number, Array<Article | SourceError>>();
     if (!idx.length) return out;
     const paths = idx.map((i) => sources[i] as string);
-    const res = await pool.run(opts.maxBytes !== undefined ? { op: 'read', paths, maxBytes: opts.maxBytes } : { op: 'read', paths });
+    const res = await pool.run(
+      opts.maxBytes !== undefined ? { op: 'read', paths, maxBytes: opts.maxBytes } : { op: 'read', paths },
+    );
     if (res.op !== 'read') throw new Error('ingest pool: unexpected answer to a read');
     const all: Article[] = [];
     res.items.forEach((items, k) => {
@@ -407,7 +446,11 @@ function readAhead(sources: Array<string | SourceError>, pool: ExtractPool, sess
 }
 
 /** Ingest already-read articles into the store (under its lock). */
-export async function ingestArticles(articles: Article[], opts: IngestOptions, failed: SourceError[] = []): Promise<IngestSummary> {
+export async function ingestArticles(
+  articles: Article[],
+  opts: IngestOptions,
+  failed: SourceError[] = [],
+): Promise<IngestSummary> {
   await readCuration(opts.store);
   const session = new IngestSession(opts);
   session.failed.push(...failed);

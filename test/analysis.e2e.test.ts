@@ -73,7 +73,9 @@ describe.skipIf(!hasChromium())('viewer analysis in headless Chromium', () => {
     expect(dg1!.x + dg1!.width).toBeLessThan(dg2!.x);
     expect(Math.abs(dg2!.x - pca!.x)).toBeLessThan(1);
     // the succession sits above the relations
-    const order = await page.locator('#panel-body > section, #panel-body > h3').evaluateAll((els) => els.map((e) => e.className || e.tagName));
+    const order = await page
+      .locator('#panel-body > section, #panel-body > h3')
+      .evaluateAll((els) => els.map((e) => e.className || e.tagName));
     expect(order.indexOf('analysis succession-section')).toBeLessThan(order.indexOf('H3'));
     // a name in the timeline opens that person's panel
     await rows.nth(1).locator('button.link').click();
@@ -85,14 +87,25 @@ describe.skipIf(!hasChromium())('viewer analysis in headless Chromium', () => {
     const page = await open('#node=' + encodeURIComponent(keys['Bakary Ag Intalla']!));
     await expect.poll(() => page.locator('#panel h2').textContent()).toBe('Bakary Ag Intalla');
     expect(await page.locator('.succession-section h3').textContent()).toBe('Postes occupés');
-    expect(await page.locator('.succession-section li.period .role').allTextContents()).toEqual(['Directeur général', "Président du Conseil d'administration"]);
+    expect(await page.locator('.succession-section li.period .role').allTextContents()).toEqual([
+      'Directeur général',
+      "Président du Conseil d'administration",
+    ]);
     const threads = page.locator('.threads-section li.thread');
     expect(await threads.count()).toBe(1);
     expect(await threads.first().getAttribute('data-status')).toBe('implemented');
     const steps = threads.first().locator('li.step');
-    expect(await steps.evaluateAll((els) => els.map((e) => e.getAttribute('data-status')))).toEqual(['announced', 'implemented']);
-    expect(await steps.locator('time').evaluateAll((els) => els.map((e) => e.getAttribute('datetime')))).toEqual(['2021-04-13', '2022-11-09']);
-    expect(await steps.nth(1).locator('blockquote').textContent()).toContain('a annoncé la mise en service des 200 sites solaires');
+    expect(await steps.evaluateAll((els) => els.map((e) => e.getAttribute('data-status')))).toEqual([
+      'announced',
+      'implemented',
+    ]);
+    expect(await steps.locator('time').evaluateAll((els) => els.map((e) => e.getAttribute('datetime')))).toEqual([
+      '2021-04-13',
+      '2022-11-09',
+    ]);
+    expect(await steps.nth(1).locator('blockquote').textContent()).toContain(
+      'a annoncé la mise en service des 200 sites solaires',
+    );
     // the organisation's own pledge: announced, then abandoned
     await page.locator('.succession-section li.period button.link').first().click();
     await expect.poll(() => page.locator('#panel h2').textContent()).toBe('Falaise Télécom');

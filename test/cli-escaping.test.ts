@@ -27,7 +27,10 @@ describe('control characters in terminal messages', () => {
   it('a file name with a newline and ESC sequences: one escaped failure line, one real summary line', async () => {
     const name = 'bad\ningested 999, already stored 0, failed 0\x1b[2J.txt';
     writeFileSync(join(dir, name), '');
-    writeFileSync(join(dir, 'good.txt'), 'Oumar Traoré, directeur général de Kora Mobile, a rencontré la ministre Fatoumata Keïta à Ségou.');
+    writeFileSync(
+      join(dir, 'good.txt'),
+      'Oumar Traoré, directeur général de Kora Mobile, a rencontré la ministre Fatoumata Keïta à Ségou.',
+    );
     const r = await runCli(['ingest', join(dir, name), join(dir, 'good.txt'), '--store', join(dir, 'store')]);
     expect(r.code).toBe(1);
     expect(r.stderr).not.toContain('\x1b');
@@ -47,6 +50,8 @@ describe('control characters in terminal messages', () => {
     const stale = Array.from({ length: 40_000 }, (_, i) => ({ id: `d${i}`, message: `"${'X'.repeat(1000)}" is gone` }));
     const line = staleLine(stale);
     expect(line.length).toBeLessThan(1500);
-    expect(line).toMatch(/^kunafoni: 40000 curation decision\(s\) no longer apply: d0 \("X+…\); d1 .*; and 39995 more; see `kunafoni curate list --stale`\n$/);
+    expect(line).toMatch(
+      /^kunafoni: 40000 curation decision\(s\) no longer apply: d0 \("X+…\); d1 .*; and 39995 more; see `kunafoni curate list --stale`\n$/,
+    );
   });
 });

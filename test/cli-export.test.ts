@@ -22,7 +22,20 @@ describe('kunafoni export', () => {
     ['graphml', (t: string) => parseGraphml(Graph, t)],
   ])('%s with filters writes only what the filters keep', async (format, parse) => {
     const out = join(tempDir(), `g.${format}`);
-    const r = await cli(['export', '--format', format, '--kind', 'person,organisation', '--relation', 'met-with', '--relation', 'holds-role', '--out', out, ...S]);
+    const r = await cli([
+      'export',
+      '--format',
+      format,
+      '--kind',
+      'person,organisation',
+      '--relation',
+      'met-with',
+      '--relation',
+      'holds-role',
+      '--out',
+      out,
+      ...S,
+    ]);
     expect(r.code, r.err).toBe(0);
     expect(r.err).toMatch(/wrote 5 nodes and 4 edges/);
     const g = parse(readFileSync(out, 'utf8'));
@@ -31,7 +44,19 @@ describe('kunafoni export', () => {
 
   it('gexf --dynamic --ego --depth', async () => {
     const out = join(tempDir(), 'ego.gexf');
-    const r = await cli(['export', '--format', 'gexf', '--dynamic', '--ego', 'jean sun wei', '--depth', '1', '--out', out, ...S]);
+    const r = await cli([
+      'export',
+      '--format',
+      'gexf',
+      '--dynamic',
+      '--ego',
+      'jean sun wei',
+      '--depth',
+      '1',
+      '--out',
+      out,
+      ...S,
+    ]);
     expect(r.code, r.err).toBe(0);
     const text = readFileSync(out, 'utf8');
     expect(text).toContain('mode="dynamic"');
@@ -40,11 +65,21 @@ describe('kunafoni export', () => {
 
   it('csv and neo4j write their files into --out DIR', async () => {
     const dir = tempDir();
-    expect((await cli(['export', '--format', 'csv', '--min-sources', '2', '--out', join(dir, 'csv'), ...S])).code).toBe(0);
+    expect((await cli(['export', '--format', 'csv', '--min-sources', '2', '--out', join(dir, 'csv'), ...S])).code).toBe(
+      0,
+    );
     expect(readdirSync(join(dir, 'csv')).sort()).toEqual(['edges.csv', 'evidence.csv', 'nodes.csv']);
     expect(records(readFileSync(join(dir, 'csv', 'edges.csv'), 'utf8'), '\r\n')).toHaveLength(1);
     expect((await cli(['export', '--format', 'neo4j', '--out', join(dir, 'neo4j'), ...S])).code).toBe(0);
-    for (const f of ['entities.csv', 'relations.csv', 'evidence.csv', 'articles.csv', 'links.csv', 'schema.cypher', 'import.sh'])
+    for (const f of [
+      'entities.csv',
+      'relations.csv',
+      'evidence.csv',
+      'articles.csv',
+      'links.csv',
+      'schema.cypher',
+      'import.sh',
+    ])
       expect(existsSync(join(dir, 'neo4j', f)), f).toBe(true);
   });
 

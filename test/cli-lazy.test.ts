@@ -21,7 +21,11 @@ describe('kunafoni CLI: commands loaded on demand', () => {
     const full = await entry.load(io, () => undefined);
     expect(full.name()).toBe(name);
     expect(full.description()).toBe(entry.description);
-    expect(full.registeredArguments.map((a) => (a.required ? `<${a.name()}${a.variadic ? '...' : ''}>` : `[${a.name()}]`)).join(' ')).toBe(entry.args);
+    expect(
+      full.registeredArguments
+        .map((a) => (a.required ? `<${a.name()}${a.variadic ? '...' : ''}>` : `[${a.name()}]`))
+        .join(' '),
+    ).toBe(entry.args);
   });
 
   it('only the invoked command is declared in full (others are stubs without options)', async () => {

@@ -8,13 +8,17 @@ describe('kunafoni query', () => {
     const r = await cli(['query', 'neighbors', 'huawei', '--json', ...S]);
     expect(r.code).toBe(0);
     const res = JSON.parse(r.out) as { entity: { label: string; kind: string }; relation: { kind: string } }[];
-    expect(res).toContainEqual(expect.objectContaining({ entity: expect.objectContaining({ label: 'Jean Sun Wei', kind: 'person' }) }));
+    expect(res).toContainEqual(
+      expect.objectContaining({ entity: expect.objectContaining({ label: 'Jean Sun Wei', kind: 'person' }) }),
+    );
   });
 
   it(`path "Leyti N'Diaye" "Jean Sun Wei" --json passes through Alhamdou Ag Ilyène with evidence on each step`, async () => {
     const r = await cli(['query', 'path', "Leyti N'Diaye", 'Jean Sun Wei', '--json', ...S]);
     expect(r.code).toBe(0);
-    const p = JSON.parse(r.out) as { steps: { from: { label: string }; to: { label: string }; evidence: { sentence: string }[] }[] };
+    const p = JSON.parse(r.out) as {
+      steps: { from: { label: string }; to: { label: string }; evidence: { sentence: string }[] }[];
+    };
     expect(p.steps.map((s) => s.to.label)).toContain('Alhamdou Ag Ilyène');
     expect(p.steps.at(-1)!.to.label).toBe('Jean Sun Wei');
     for (const s of p.steps) expect(s.evidence.length).toBeGreaterThan(0);
@@ -23,7 +27,11 @@ describe('kunafoni query', () => {
   it('entity "alhamdou ag ilyene" --json finds the accented label', async () => {
     const r = await cli(['query', 'entity', 'alhamdou ag ilyene', '--json', ...S]);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.out)).toMatchObject({ label: 'Alhamdou Ag Ilyène', kind: 'person', aliases: ['Alhamdou AG Ilyène'] });
+    expect(JSON.parse(r.out)).toMatchObject({
+      label: 'Alhamdou Ag Ilyène',
+      kind: 'person',
+      aliases: ['Alhamdou AG Ilyène'],
+    });
   });
 
   it('an unknown name exits 1 with the closest matches on stderr, nothing on stdout', async () => {
@@ -44,12 +52,33 @@ describe('kunafoni query', () => {
   });
 
   it.each([
-    [['relations', '--kind', 'holds-role'], (d: { kind: string }[]) => d.length === 2 && d.every((x) => x.kind === 'holds-role')],
-    [['relations', '--from', 'huawei', '--since', '2024'], (d: { kind: string }[]) => d.length === 1 && d[0]!.kind === 'signed-agreement-with'],
-    [['timeline', 'Orange Mali'], (d: { date: string }[]) => d.length === 4 && d.map((x) => x.date).join() === d.map((x) => x.date).sort().join()],
+    [
+      ['relations', '--kind', 'holds-role'],
+      (d: { kind: string }[]) => d.length === 2 && d.every((x) => x.kind === 'holds-role'),
+    ],
+    [
+      ['relations', '--from', 'huawei', '--since', '2024'],
+      (d: { kind: string }[]) => d.length === 1 && d[0]!.kind === 'signed-agreement-with',
+    ],
+    [
+      ['timeline', 'Orange Mali'],
+      (d: { date: string }[]) =>
+        d.length === 4 &&
+        d.map((x) => x.date).join() ===
+          d
+            .map((x) => x.date)
+            .sort()
+            .join(),
+    ],
     [['search', 'orange'], (d: { entity: { label: string } }[]) => d[0]!.entity.label === 'Orange Mali'],
-    [['search', 'écoles', '--evidence'], (d: { evidence: { sentence: string } }[]) => d.length === 1 && d[0]!.evidence.sentence.includes('écoles')],
-    [['neighbors', 'Orange Mali', '--relation', 'holds-role,sanctioned', '--kind', 'organisation'], (d: { entity: { label: string } }[]) => d.length === 1 && d[0]!.entity.label === 'AMRTP'],
+    [
+      ['search', 'écoles', '--evidence'],
+      (d: { evidence: { sentence: string } }[]) => d.length === 1 && d[0]!.evidence.sentence.includes('écoles'),
+    ],
+    [
+      ['neighbors', 'Orange Mali', '--relation', 'holds-role,sanctioned', '--kind', 'organisation'],
+      (d: { entity: { label: string } }[]) => d.length === 1 && d[0]!.entity.label === 'AMRTP',
+    ],
   ])('%j --json', async (args, check) => {
     const r = await cli(['query', ...args, '--json', ...S]);
     expect(r.code, r.err).toBe(0);
@@ -75,14 +104,17 @@ describe('kunafoni query: ambiguous names', async () => {
   const dir = tempDir();
   await writeFixtureStore(dir, (await namesakesGraph()).export());
 
-  it.each([['entity'], ['neighbors'], ['timeline']])('%s "Touré" exits 1 listing the candidates with kind and role, nothing on stdout', async (cmd) => {
-    const r = await cli(['query', cmd, 'Touré', '--store', dir]);
-    expect(r.code).toBe(1);
-    expect(r.out).toBe('');
-    expect(r.err).toMatch(/"Touré" is ambiguous: 2 entities match/);
-    expect(r.err).toMatch(/Amadou Touré \(person, Directeur général; 3 articles\)\s+person:amadou-toure/);
-    expect(r.err).toMatch(/Awa Touré \(person, ministre; 1 article\)\s+person:awa-toure/);
-  });
+  it.each([['entity'], ['neighbors'], ['timeline']])(
+    '%s "Touré" exits 1 listing the candidates with kind and role, nothing on stdout',
+    async (cmd) => {
+      const r = await cli(['query', cmd, 'Touré', '--store', dir]);
+      expect(r.code).toBe(1);
+      expect(r.out).toBe('');
+      expect(r.err).toMatch(/"Touré" is ambiguous: 2 entities match/);
+      expect(r.err).toMatch(/Amadou Touré \(person, Directeur général; 3 articles\)\s+person:amadou-toure/);
+      expect(r.err).toMatch(/Awa Touré \(person, ministre; 1 article\)\s+person:awa-toure/);
+    },
+  );
 
   it('the node key a candidate lists then works', async () => {
     const r = await cli(['query', 'entity', 'person:awa-toure', '--json', '--store', dir]);
@@ -95,9 +127,20 @@ describe('kunafoni query articles / article', () => {
   it('articles lists every stored article, dated oldest first, with what each produced', async () => {
     const r = await cli(['query', 'articles', '--json', ...S]);
     expect(r.code).toBe(0);
-    const res = JSON.parse(r.out) as { id: string; date?: string; title?: string; entities: number; relations: number }[];
+    const res = JSON.parse(r.out) as {
+      id: string;
+      date?: string;
+      title?: string;
+      entities: number;
+      relations: number;
+    }[];
     expect(res.map((a) => a.date)).toEqual(['2023-03-14', '2023-11-20', '2024-06-02']);
-    expect(res[0]).toMatchObject({ id: 'a1c0ffee00000001', title: expect.stringMatching(/^Fibre optique/), entities: 4, relations: 2 });
+    expect(res[0]).toMatchObject({
+      id: 'a1c0ffee00000001',
+      title: expect.stringMatching(/^Fibre optique/),
+      entities: 4,
+      relations: 2,
+    });
     const text = (await cli(['query', 'articles', ...S])).out;
     expect(text).toMatch(/^3 article\(s\)\ndate +id +outlet +entities +relations +title/);
   });
@@ -110,7 +153,9 @@ describe('kunafoni query articles / article', () => {
     expect(rep.relationList.map((x: { kind: string }) => x.kind).sort()).toEqual(['holds-role', 'met-with']);
     for (const x of rep.relationList) for (const e of x.evidence) expect(e.article).toBe('a1c0ffee00000001');
     const text = (await cli(['query', 'article', 'a1c0ffee00000001', ...S])).out;
-    expect(text).toMatch(/Leyti N'Diaye → holds-role → Orange Mali\n +\[role:apposition\] Leyti N’Diaye, Directeur général d’Orange Mali/);
+    expect(text).toMatch(
+      /Leyti N'Diaye → holds-role → Orange Mali\n +\[role:apposition\] Leyti N’Diaye, Directeur général d’Orange Mali/,
+    );
   });
 
   it('an id prefix shared by several articles is refused, naming them', async () => {
@@ -118,7 +163,9 @@ describe('kunafoni query articles / article', () => {
     const list = [{ id: 'abcd1111' }, { id: 'abcd2222' }, { id: 'ffff0000' }];
     expect(findArticle(list, 'abcd2').id).toBe('abcd2222');
     expect(() => findArticle(list, 'abcd')).toThrow(ArticleNotFoundError);
-    expect(() => findArticle(list, 'abcd')).toThrow(/article id "abcd" is ambiguous: abcd1111, abcd2222; give more characters/);
+    expect(() => findArticle(list, 'abcd')).toThrow(
+      /article id "abcd" is ambiguous: abcd1111, abcd2222; give more characters/,
+    );
     expect(() => findArticle(list, 'abc')).toThrow(/no article with id "abc"/);
   });
 

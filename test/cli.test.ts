@@ -58,7 +58,9 @@ describe('kunafoni CLI', () => {
     const g = JSON.parse(cli(['export', '--format', 'json', '--store', store]).stdout);
     const linked = new Set(g.edges.flatMap((e: { source: string; target: string }) => [e.source, e.target]));
     expect(s.isolated).toBe(g.nodes.filter((n: { key: string }) => !linked.has(n.key)).length);
-    expect(cli(['stats', '--store', store]).stdout).toMatch(/^dates +2021-03.* → 2026-01.*; \d+ undated article\(s\)\nisolated +\d+ entit/m);
+    expect(cli(['stats', '--store', store]).stdout).toMatch(
+      /^dates +2021-03.* → 2026-01.*; \d+ undated article\(s\)\nisolated +\d+ entit/m,
+    );
   });
 
   it('export --format neo4j lists every stored article in articles.csv, relations or not', () => {

@@ -18,7 +18,11 @@ interface Score {
 function score(graph: KGraph, gold: string, articles: string, dir: string): Score {
   const out = join(dir, `graph-${Math.random().toString(36).slice(2)}.json`);
   writeFileSync(out, JSON.stringify(graph.export()));
-  const r = spawnSync(process.execPath, [join(SHARED, 'tools', 'eval.mjs'), '--graph', out, '--gold', gold, '--articles', articles, '--json'], { encoding: 'utf8' });
+  const r = spawnSync(
+    process.execPath,
+    [join(SHARED, 'tools', 'eval.mjs'), '--graph', out, '--gold', gold, '--articles', articles, '--json'],
+    { encoding: 'utf8' },
+  );
   expect(r.status, r.stderr).toBe(0);
   return JSON.parse(r.stdout) as Score;
 }
@@ -52,7 +56,11 @@ describe.skipIf(!HAS_SHARED)('the seed article alone', () => {
 describe.skipIf(!HAS_SHARED)('the shared corpus', () => {
   const { dir, cleanup } = tempDir();
   const corpus = join(SHARED, 'corpus');
-  const files = HAS_SHARED ? readdirSync(corpus).sort().map((f) => join(corpus, f)) : [];
+  const files = HAS_SHARED
+    ? readdirSync(corpus)
+        .sort()
+        .map((f) => join(corpus, f))
+    : [];
   let whole: KGraph;
   beforeAll(async () => {
     whole = (await ingestPaths([corpus], { store: join(dir, 'whole') })).store.graph;
@@ -70,7 +78,10 @@ describe.skipIf(!HAS_SHARED)('the shared corpus', () => {
     for (const f of first) {
       const name = f.slice(corpus.length + 1);
       copyFileSync(f, join(arts, name));
-      copyFileSync(join(SHARED, 'gold', name.replace(/\.[^.]+$/, '.json')), join(gold, name.replace(/\.[^.]+$/, '.json')));
+      copyFileSync(
+        join(SHARED, 'gold', name.replace(/\.[^.]+$/, '.json')),
+        join(gold, name.replace(/\.[^.]+$/, '.json')),
+      );
     }
     expect(first.length).toBe(20);
     const graph = (await ingestPaths([arts], { store: join(dir, 'first') })).store.graph;
@@ -114,7 +125,10 @@ describe.skipIf(!HAS_SHARED)('the shared corpus', () => {
 // across outlets): its floor is what is measured, to be raised, never lowered.
 describe.skipIf(!HAS_SHARED)('the shared corpus, cross-validated', () => {
   it('5-fold: core relation F1 ≥ 0.70 with precision ≥ 0.80; entity F1 ≥ 0.87, at most 2 duplicates; evidence on 100%', () => {
-    const r = spawnSync(process.execPath, [join(ROOT, 'scripts', 'eval.mjs'), '--cv', '5'], { encoding: 'utf8', timeout: 900_000 });
+    const r = spawnSync(process.execPath, [join(ROOT, 'scripts', 'eval.mjs'), '--cv', '5'], {
+      encoding: 'utf8',
+      timeout: 900_000,
+    });
     expect(r.status, r.stderr).toBe(0);
     const line = r.stdout.split('\n').find((l) => l.startsWith('cross-validated'));
     expect(line, r.stdout).toBeDefined();

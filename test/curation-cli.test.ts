@@ -22,12 +22,14 @@ describe('kunafoni curate', async () => {
   const { dir, cleanup } = tempDir('kunafoni-curate-cli-');
   afterAll(cleanup);
   const store = await batch1Store(dir);
-  const decisions = () => JSON.parse(readFileSync(join(store, 'curation.json'), 'utf8')).decisions as Record<string, unknown>[];
+  const decisions = () =>
+    JSON.parse(readFileSync(join(store, 'curation.json'), 'utf8')).decisions as Record<string, unknown>[];
 
   it('help lists the subcommands with examples', async () => {
     const r = await kunafoni('curate', '--help');
     expect(r.code).toBe(0);
-    for (const c of ['merge', 'rename', 'retype', 'delete', 'split', 'verify', 'list', 'undo', 'suggest']) expect(r.stdout).toMatch(new RegExp(`^  ${c}\\b`, 'm'));
+    for (const c of ['merge', 'rename', 'retype', 'delete', 'split', 'verify', 'list', 'undo', 'suggest'])
+      expect(r.stdout).toMatch(new RegExp(`^  ${c}\\b`, 'm'));
     expect(r.stdout).toMatch(/Examples:\n {2}kunafoni curate suggest/);
     const merge = await kunafoni('curate', 'merge', '--help');
     expect(merge.stdout).toMatch(/--note <text>/);
@@ -46,19 +48,58 @@ describe('kunafoni curate', async () => {
   });
 
   it('merge records a decision by the OS user and prints what it did', async () => {
-    const r = await kunafoni('curate', 'merge', 'Seydou Bagayoko', 'seydou bagayogo', '--note', 'one person', '--store', store);
+    const r = await kunafoni(
+      'curate',
+      'merge',
+      'Seydou Bagayoko',
+      'seydou bagayogo',
+      '--note',
+      'one person',
+      '--store',
+      store,
+    );
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^[0-9a-f]{8} {2}merged "Seydou Bagayogo" into "Seydou Bagayoko"/);
-    expect(decisions()).toEqual([expect.objectContaining({ op: 'merge', author: userInfo().username, note: 'one person' })]);
+    expect(decisions()).toEqual([
+      expect.objectContaining({ op: 'merge', author: userInfo().username, note: 'one person' }),
+    ]);
     const suggest = await kunafoni('curate', 'suggest', '--store', store);
     expect(suggest.stdout).not.toMatch(/Bagayogo \(person/);
   });
 
   it('rename, retype, verify, delete a relation; --author and --json', async () => {
-    expect((await kunafoni('curate', 'rename', 'Fanta Coulibaly', 'Fanta Coulibaly Diarra', '--author', 'Awa', '--store', store)).stdout).toMatch(/renamed "Fanta Coulibaly" to "Fanta Coulibaly Diarra"/);
-    expect((await kunafoni('curate', 'retype', 'Sahel Fibre', 'place', '--store', store)).stdout).toMatch(/"Sahel Fibre" is a place \(was organisation\)/);
-    const v = await kunafoni('curate', 'verify', 'Seydou Bagayoko', 'Kora Mobile', '--kind', 'holds-role', '--json', '--store', store);
-    expect(JSON.parse(v.stdout)).toMatchObject({ op: 'verify', relation: { kind: 'holds-role', source: { label: 'Seydou Bagayoko' }, target: { label: 'Kora Mobile' } } });
+    expect(
+      (
+        await kunafoni(
+          'curate',
+          'rename',
+          'Fanta Coulibaly',
+          'Fanta Coulibaly Diarra',
+          '--author',
+          'Awa',
+          '--store',
+          store,
+        )
+      ).stdout,
+    ).toMatch(/renamed "Fanta Coulibaly" to "Fanta Coulibaly Diarra"/);
+    expect((await kunafoni('curate', 'retype', 'Sahel Fibre', 'place', '--store', store)).stdout).toMatch(
+      /"Sahel Fibre" is a place \(was organisation\)/,
+    );
+    const v = await kunafoni(
+      'curate',
+      'verify',
+      'Seydou Bagayoko',
+      'Kora Mobile',
+      '--kind',
+      'holds-role',
+      '--json',
+      '--store',
+      store,
+    );
+    expect(JSON.parse(v.stdout)).toMatchObject({
+      op: 'verify',
+      relation: { kind: 'holds-role', source: { label: 'Seydou Bagayoko' }, target: { label: 'Kora Mobile' } },
+    });
     const d = await kunafoni('curate', 'delete', 'Fanta Coulibaly Diarra', 'Lassana Touré', '--store', store);
     expect(d.code).toBe(0);
     expect(d.stdout).toMatch(/deleted the met-with relation/);
@@ -80,14 +121,22 @@ describe('kunafoni curate', async () => {
     const u = await kunafoni('curate', 'undo', retype, '--store', store);
     expect(u.stdout).toMatch(new RegExp(`undone ${retype}: retype "Sahel Fibre"`));
     expect(decisions().map((x) => x.op)).toEqual(['merge', 'rename', 'verify', 'delete-relation']);
-    expect((await kunafoni('curate', 'undo', '--store', store)).stdout).toMatch(/undone \w+: delete the met-with relation/);
-    expect((await kunafoni('curate', 'undo', 'nope', '--store', store)).stderr).toMatch(/no curation decision has the id "nope"/);
+    expect((await kunafoni('curate', 'undo', '--store', store)).stdout).toMatch(
+      /undone \w+: delete the met-with relation/,
+    );
+    expect((await kunafoni('curate', 'undo', 'nope', '--store', store)).stderr).toMatch(
+      /no curation decision has the id "nope"/,
+    );
   });
 
   it.each([
     [['curate', 'merge', 'Kora Mobile', 'Nobody Here'], 1, /no entity matches "Nobody Here"/],
     [['curate', 'merge', 'Kora Mobile', 'Kora Mobile'], 2, /already one entity/],
-    [['curate', 'retype', 'Kora Mobile', 'company'], 2, /kind "company" is not one of person, organisation, topic, place/],
+    [
+      ['curate', 'retype', 'Kora Mobile', 'company'],
+      2,
+      /kind "company" is not one of person, organisation, topic, place/,
+    ],
     [['curate', 'verify', 'Kora Mobile'], 2, /give a relation's edge key, or its two entities/],
     [['curate', 'split', 'Kora Mobile', 'Orange'], 2, /has no alias "Orange"/],
     [['curate', 'rename', 'Kora Mobile'], 2, /missing required argument 'label'/],

@@ -17,10 +17,23 @@ describe('a corrupt curation.json', () => {
   const logs: string[] = [];
   beforeAll(async () => {
     store = await batch1Store(dir);
-    await recordDecision(store, { op: 'rename', entity: 'person:fanta-coulibaly', label: 'Fanta Coulibaly Diarra' }, { author: 'awa' });
+    await recordDecision(
+      store,
+      { op: 'rename', entity: 'person:fanta-coulibaly', label: 'Fanta Coulibaly Diarra' },
+      { author: 'awa' },
+    );
     graphBefore = JSON.parse(readFileSync(join(store, 'graph.json'), 'utf8'));
-    writeFileSync(join(store, 'curation.json'), '{"format": "kunafoni-curation", "version": 1, "decisions": [ <<<<<<< HEAD');
-    server = await startServer({ store, port: 0, webDir: join(dir, 'no-web'), edit: true, log: (m) => void logs.push(m) });
+    writeFileSync(
+      join(store, 'curation.json'),
+      '{"format": "kunafoni-curation", "version": 1, "decisions": [ <<<<<<< HEAD',
+    );
+    server = await startServer({
+      store,
+      port: 0,
+      webDir: join(dir, 'no-web'),
+      edit: true,
+      log: (m) => void logs.push(m),
+    });
   });
   afterAll(async () => {
     await server?.close();
@@ -41,7 +54,11 @@ describe('a corrupt curation.json', () => {
     const r = await fetch(new URL('/api/curation', server.url));
     expect(r.status).toBe(409);
     expect(((await r.json()) as { error: string }).error).toMatch(/curation\.json is not valid JSON/);
-    const post = await fetch(new URL('/api/curation', server.url), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ op: 'delete', entity: 'Lassana Touré' }) });
+    const post = await fetch(new URL('/api/curation', server.url), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ op: 'delete', entity: 'Lassana Touré' }),
+    });
     expect(post.status).toBe(409);
   });
 

@@ -41,7 +41,6 @@ export const BATCH2 = [
   },
 ];
 
-
 /** Write articles as JSON lines in `dir` and return the file's path. */
 export function writeArticles(dir: string, name: string, articles: object[]): string {
   const p = join(dir, name);
@@ -53,6 +52,7 @@ export function writeArticles(dir: string, name: string, articles: object[]): st
 export async function batch1Store(dir: string, name = 'store'): Promise<string> {
   const store = join(dir, name);
   const r = await ingestPaths([writeArticles(dir, `${name}-b1.jsonl`, BATCH1)], { store });
-  if (r.failed.length || r.ingested !== BATCH1.length) throw new Error(`fixture store: ${r.failed.map((f) => f.message).join('; ')}`);
+  if (r.failed.length || r.ingested !== BATCH1.length)
+    throw new Error(`fixture store: ${r.failed.map((f) => f.message).join('; ')}`);
   return store;
 }

@@ -18,7 +18,8 @@ import { loadStore } from '../src/library/store.js';
 import { tempDir } from './helpers.js';
 import { BATCH1, BATCH2 } from './curation-fixtures.js';
 
-const names = (g: KGraph, key: string) => [g.getNodeAttribute(key, 'label'), ...g.getNodeAttribute(key, 'aliases')].map(normaliseName);
+const names = (g: KGraph, key: string) =>
+  [g.getNodeAttribute(key, 'label'), ...g.getNodeAttribute(key, 'aliases')].map(normaliseName);
 const carrying = (g: KGraph, name: string) => g.filterNodes((k) => names(g, k).includes(normaliseName(name)));
 const capture = () => {
   const out: string[] = [];
@@ -51,13 +52,25 @@ describe('curation in a store', async () => {
     await recordDecision(store, { op: 'merge', entity: 'Seydou Bagayogo', into: 'Seydou Bagayoko' }, author);
     await recordDecision(store, { op: 'merge', entity: 'KoraMob', into: 'Kora Mobile' }, author);
     await recordDecision(store, { op: 'delete', entity: 'Lassana Touré' }, { author: 'Awa Test' });
-    await recordDecision(store, { op: 'rename', entity: 'Fanta Coulibaly', label: 'Fanta Coulibaly Diarra' }, { author: 'Awa Test' });
-    const r = await recordDecision(store, { op: 'verify', source: 'Seydou Bagayoko', target: 'Kora Mobile', kind: 'holds-role' }, { author: 'Awa Test' });
+    await recordDecision(
+      store,
+      { op: 'rename', entity: 'Fanta Coulibaly', label: 'Fanta Coulibaly Diarra' },
+      { author: 'Awa Test' },
+    );
+    const r = await recordDecision(
+      store,
+      { op: 'verify', source: 'Seydou Bagayoko', target: 'Kora Mobile', kind: 'holds-role' },
+      { author: 'Awa Test' },
+    );
     expect(r.report.stale).toEqual([]);
     const file = JSON.parse(readFileSync(join(store, 'curation.json'), 'utf8'));
     expect(file.format).toBe('kunafoni-curation');
     expect(file.decisions.map((d: { op: string }) => d.op)).toEqual(['merge', 'merge', 'delete', 'rename', 'verify']);
-    expect(file.decisions[0]).toMatchObject({ author: 'Awa Test', note: 'checked in the articles', entity: { label: 'Seydou Bagayogo', kind: 'person' } });
+    expect(file.decisions[0]).toMatchObject({
+      author: 'Awa Test',
+      note: 'checked in the articles',
+      entity: { label: 'Seydou Bagayogo', kind: 'person' },
+    });
     expect(Date.parse(file.decisions[0].date)).toBeGreaterThan(0);
     // one decision per block of lines: a diff of a new decision touches only its own lines
     expect(readFileSync(join(store, 'curation.json'), 'utf8').split('\n').length).toBeGreaterThan(5 * 8);
@@ -84,7 +97,11 @@ describe('curation in a store', async () => {
       const [seydou] = carrying(g, 'Seydou Bagayoko');
       expect(carrying(g, 'Seydou Bagayogo')).toEqual([seydou]);
       // the new articles' mentions of the merged name count for the one entity
-      expect(g.getNodeAttribute(seydou!, 'mentions')).toBe(carrying(uncurated, 'Seydou Bagayoko').concat(carrying(uncurated, 'Seydou Bagayogo')).reduce((n, k) => n + uncurated.getNodeAttribute(k, 'mentions'), 0));
+      expect(g.getNodeAttribute(seydou!, 'mentions')).toBe(
+        carrying(uncurated, 'Seydou Bagayoko')
+          .concat(carrying(uncurated, 'Seydou Bagayogo'))
+          .reduce((n, k) => n + uncurated.getNodeAttribute(k, 'mentions'), 0),
+      );
       expect(g.getNodeAttribute(carrying(g, 'Fanta Coulibaly')[0]!, 'label')).toBe('Fanta Coulibaly Diarra');
       expect(g.filterEdges((_e, a) => a.verified === true)).toHaveLength(1);
     }
@@ -93,7 +110,11 @@ describe('curation in a store', async () => {
   it('undo restores the previous graph exactly', async () => {
     const before = readFileSync(join(store, 'graph.json'), 'utf8');
     const beforeCuration = readFileSync(join(store, 'curation.json'), 'utf8');
-    const r = await recordDecision(store, { op: 'merge', entity: 'Sahel Fibre', into: 'Kora Mobile' }, { author: 'Awa Test' });
+    const r = await recordDecision(
+      store,
+      { op: 'merge', entity: 'Sahel Fibre', into: 'Kora Mobile' },
+      { author: 'Awa Test' },
+    );
     expect(readFileSync(join(store, 'graph.json'), 'utf8')).not.toBe(before);
     const u = await undoDecision(store);
     expect(u.removed.id).toBe(r.decision.id);
@@ -144,7 +165,19 @@ describe('curation in a store', async () => {
     expect(JSON.parse(readFileSync(join(store, 'curation.json'), 'utf8')).decisions).toHaveLength(5); // still in the file
 
     const ingest = capture();
-    expect(await run(['ingest', write('b3.jsonl', [{ title: 'x', date: '2024-07-01', source: 'Le Témoin', text: 'Fanta Coulibaly a visité Kayes.' }]), '--store', store], ingest.io)).toBe(0);
+    expect(
+      await run(
+        [
+          'ingest',
+          write('b3.jsonl', [
+            { title: 'x', date: '2024-07-01', source: 'Le Témoin', text: 'Fanta Coulibaly a visité Kayes.' },
+          ]),
+          '--store',
+          store,
+        ],
+        ingest.io,
+      ),
+    ).toBe(0);
     expect(ingest.err.join('')).toMatch(/1 curation decision\(s\) no longer apply: \w{8} \("Lassana Touré"/);
     const stats = capture();
     await run(['stats', '--store', store], stats.io);
@@ -166,7 +199,9 @@ describe('curation in a store', async () => {
     expect(carrying(g, 'Fanta Coulibaly')).toHaveLength(1);
     file.decisions = [...decisions, { ...decisions[0], id: 'cafe0001', op: 'merge-all' }];
     writeFileSync(path, JSON.stringify(file, null, 2));
-    await expect(loadStore(store)).rejects.toThrow(/curation\.json: decision 6 \(cafe0001\): "op" must be one of merge/);
+    await expect(loadStore(store)).rejects.toThrow(
+      /curation\.json: decision 6 \(cafe0001\): "op" must be one of merge/,
+    );
     writeFileSync(path, '{"format": "kunafoni-curation", "version": 1, "decisions": [');
     await expect(loadStore(store)).rejects.toThrow(/curation\.json is not valid JSON/);
     file.decisions = decisions;

@@ -23,7 +23,12 @@ describe.skipIf(!hasChromium())('curation in the viewer (headless Chromium)', ()
   let server: RunningServer;
   let browser: Browser;
   const pageErrors: string[] = [];
-  const decisions = () => JSON.parse(readFileSync(join(store, 'curation.json'), 'utf8')).decisions as { op: string; label?: string; note?: string }[];
+  const decisions = () =>
+    JSON.parse(readFileSync(join(store, 'curation.json'), 'utf8')).decisions as {
+      op: string;
+      label?: string;
+      note?: string;
+    }[];
 
   async function open(hash = '', on: RunningServer = server): Promise<Page> {
     const page = await browser.context.newPage();
@@ -38,7 +43,11 @@ describe.skipIf(!hasChromium())('curation in the viewer (headless Chromium)', ()
   async function act(page: Page, selector: string): Promise<void> {
     await page.evaluate(() => ((window as unknown as { beforeAction: boolean }).beforeAction = true));
     await page.click(selector);
-    await page.waitForFunction(() => !(window as unknown as { beforeAction?: boolean }).beforeAction && document.body.dataset.state === 'ready', undefined, { timeout: 30_000 });
+    await page.waitForFunction(
+      () => !(window as unknown as { beforeAction?: boolean }).beforeAction && document.body.dataset.state === 'ready',
+      undefined,
+      { timeout: 30_000 },
+    );
   }
 
   beforeAll(async () => {
@@ -63,7 +72,9 @@ describe.skipIf(!hasChromium())('curation in the viewer (headless Chromium)', ()
     await page.fill('#panel .curate input[name="label"]', 'Seydou K. Bagayoko');
     await act(page, '#panel [data-action="rename"]');
     await expect.poll(() => page.locator('#panel h2').textContent()).toBe('Seydou K. Bagayoko');
-    expect(decisions()).toEqual([expect.objectContaining({ op: 'rename', label: 'Seydou K. Bagayoko', note: 'spelling in the ministry list' })]);
+    expect(decisions()).toEqual([
+      expect.objectContaining({ op: 'rename', label: 'Seydou K. Bagayoko', note: 'spelling in the ministry list' }),
+    ]);
     await page.close();
   });
 
@@ -81,7 +92,9 @@ describe.skipIf(!hasChromium())('curation in the viewer (headless Chromium)', ()
     const edge = 'holds-role|person:seydou-bagayoko|org:kora-mobile';
     const page = await open(`#edge=${encodeURIComponent(edge)}`);
     await act(page, '#panel [data-action="verify"]');
-    await expect.poll(() => page.locator('#panel .verified-badge').textContent()).toMatch(/^Vérifiée par .+ le \d{4}-\d{2}-\d{2}$/);
+    await expect
+      .poll(() => page.locator('#panel .verified-badge').textContent())
+      .toMatch(/^Vérifiée par .+ le \d{4}-\d{2}-\d{2}$/);
     expect(await page.locator('#panel [data-action="verify"]').count()).toBe(0);
     await page.check('#verified-only');
     await expect.poll(() => page.textContent('#status')).toMatch(/^2 nœuds, 1 liens/);
@@ -106,7 +119,9 @@ describe.skipIf(!hasChromium())('curation in the viewer (headless Chromium)', ()
     const other = await recordDecision(store, { op: 'delete', entity: 'org:kora-mobile' }, { author: 'cli-user' });
     await page.fill('#panel .curate input[name="label"]', 'Kora Mobile SA');
     await page.click('#panel [data-action="rename"]');
-    await expect.poll(() => page.textContent('#panel .curate-status')).toMatch(/^Refusé : no entity matches "org:kora-mobile"/);
+    await expect
+      .poll(() => page.textContent('#panel .curate-status'))
+      .toMatch(/^Refusé : no entity matches "org:kora-mobile"/);
     expect(decisions().map((d) => d.op)).toEqual(['rename', 'merge', 'verify', 'delete', 'delete']);
     expect((await undoDecision(store, other.decision.id)).removed.id).toBe(other.decision.id);
     await page.close();
@@ -118,7 +133,10 @@ describe.skipIf(!hasChromium())('curation in the viewer (headless Chromium)', ()
     const page = await open(node('person:seydou-bagayoko'));
     await expect.poll(() => page.locator('#panel h2').textContent()).toBe('Seydou K. Bagayoko');
     expect(await page.textContent('#panel .facts')).toContain('Seydou Bagayogo');
-    const graph = (await (await fetch(`${server.url}api/graph`)).json()) as { nodes: { key: string }[]; edges: { attributes: { verified?: boolean } }[] };
+    const graph = (await (await fetch(`${server.url}api/graph`)).json()) as {
+      nodes: { key: string }[];
+      edges: { attributes: { verified?: boolean } }[];
+    };
     expect(graph.nodes.map((n) => n.key)).not.toContain('person:lassana-toure');
     expect(graph.nodes.map((n) => n.key)).not.toContain('person:seydou-bagayogo');
     expect(graph.edges.filter((e) => e.attributes.verified)).toHaveLength(1);
@@ -132,7 +150,16 @@ describe.skipIf(!hasChromium())('curation in the viewer (headless Chromium)', ()
       const page = await open(node('person:seydou-bagayoko'), readonly);
       await expect.poll(() => page.locator('#panel h2').textContent()).toBe('Seydou K. Bagayoko');
       expect(await page.locator('#panel .curate').count()).toBe(0);
-      const status = await page.evaluate(async () => (await fetch('api/curation', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"op":"delete","entity":"org:kora-mobile"}' })).status);
+      const status = await page.evaluate(
+        async () =>
+          (
+            await fetch('api/curation', {
+              method: 'POST',
+              headers: { 'Content-Type': 'application/json' },
+              body: '{"op":"delete","entity":"org:kora-mobile"}',
+            })
+          ).status,
+      );
       expect(status).toBe(403);
       await page.close();
     } finally {

@@ -9,7 +9,13 @@ import { decide } from '../src/curation/curation-decide.js';
 import { abbreviates, suggestDuplicates } from '../src/curation/suggest.js';
 import type { EdgeAttributes, Evidence, NodeAttributes } from '../src/types.js';
 
-const ev = (article: string, sentence: string, date: string, source: string, extra: Partial<Evidence> = {}): Evidence => ({
+const ev = (
+  article: string,
+  sentence: string,
+  date: string,
+  source: string,
+  extra: Partial<Evidence> = {},
+): Evidence => ({
   article,
   sentence,
   start: 0,
@@ -20,8 +26,23 @@ const ev = (article: string, sentence: string, date: string, source: string, ext
   ...extra,
 });
 
-function node(label: string, kind: NodeAttributes['kind'], articles: string[], aliases: string[] = [], extra: Partial<NodeAttributes> = {}): NodeAttributes {
-  return { label, kind, aliases, mentions: articles.length, articles, firstSeen: '2024-01-01', lastSeen: '2024-06-01', ...extra };
+function node(
+  label: string,
+  kind: NodeAttributes['kind'],
+  articles: string[],
+  aliases: string[] = [],
+  extra: Partial<NodeAttributes> = {},
+): NodeAttributes {
+  return {
+    label,
+    kind,
+    aliases,
+    mentions: articles.length,
+    articles,
+    firstSeen: '2024-01-01',
+    lastSeen: '2024-06-01',
+    ...extra,
+  };
 }
 
 function edge(kind: EdgeAttributes['kind'], evidence: Evidence[], extra: Partial<EdgeAttributes> = {}): EdgeAttributes {
@@ -40,32 +61,77 @@ function edge(kind: EdgeAttributes['kind'], evidence: Evidence[], extra: Partial
 function fixture(): KGraph {
   const g: KGraph = new Graph({ multi: true, type: 'mixed', allowSelfLoops: false });
   g.replaceAttributes({ version: 1, articles: 4 });
-  g.addNode('org:kora-mobile', node('Kora Mobile', 'organisation', ['a1', 'a2', 'a3'], ['Sahel Tel'], { firstSeen: '2024-01-01', lastSeen: '2024-03-01' }));
+  g.addNode(
+    'org:kora-mobile',
+    node('Kora Mobile', 'organisation', ['a1', 'a2', 'a3'], ['Sahel Tel'], {
+      firstSeen: '2024-01-01',
+      lastSeen: '2024-03-01',
+    }),
+  );
   g.addNode('org:kora', node('Kora', 'organisation', ['a4'], [], { firstSeen: '2024-05-01', lastSeen: '2024-05-01' }));
-  g.addNode('person:awa-sangare', node('Awa Sangaré', 'person', ['a1', 'a4'], ['Awa Sangare'], { roles: ['Directrice générale'] }));
+  g.addNode(
+    'person:awa-sangare',
+    node('Awa Sangaré', 'person', ['a1', 'a4'], ['Awa Sangare'], { roles: ['Directrice générale'] }),
+  );
   g.addNode('person:bakary-doumbia', node('Bakary Doumbia', 'person', ['a2', 'a3']));
   g.addNode('topic:fibre', node('Fibre optique', 'topic', ['a3']));
-  const hr1 = ev('a1', 'Awa Sangaré, directrice générale de Kora Mobile, a parlé.', '2024-01-01', 'Le Témoin', { role: 'Directrice générale', confidence: 0.8 });
-  const hr4 = ev('a4', 'Awa Sangaré, directrice générale de Kora, a parlé.', '2024-05-01', 'Le Veilleur', { role: 'Directrice générale', confidence: 0.7 });
-  g.addDirectedEdgeWithKey('holds-role|person:awa-sangare|org:kora-mobile', 'person:awa-sangare', 'org:kora-mobile', edge('holds-role', [hr1], { role: 'Directrice générale' }));
-  g.addDirectedEdgeWithKey('holds-role|person:awa-sangare|org:kora', 'person:awa-sangare', 'org:kora', edge('holds-role', [hr4], { role: 'Directrice générale' }));
+  const hr1 = ev('a1', 'Awa Sangaré, directrice générale de Kora Mobile, a parlé.', '2024-01-01', 'Le Témoin', {
+    role: 'Directrice générale',
+    confidence: 0.8,
+  });
+  const hr4 = ev('a4', 'Awa Sangaré, directrice générale de Kora, a parlé.', '2024-05-01', 'Le Veilleur', {
+    role: 'Directrice générale',
+    confidence: 0.7,
+  });
+  g.addDirectedEdgeWithKey(
+    'holds-role|person:awa-sangare|org:kora-mobile',
+    'person:awa-sangare',
+    'org:kora-mobile',
+    edge('holds-role', [hr1], { role: 'Directrice générale' }),
+  );
+  g.addDirectedEdgeWithKey(
+    'holds-role|person:awa-sangare|org:kora',
+    'person:awa-sangare',
+    'org:kora',
+    edge('holds-role', [hr4], { role: 'Directrice générale' }),
+  );
   g.addUndirectedEdgeWithKey(
     'met-with|org:kora-mobile|person:bakary-doumbia',
     'org:kora-mobile',
     'person:bakary-doumbia',
-    edge('met-with', [ev('a2', 'Bakary Doumbia a rencontré Kora Mobile.', '2024-02-01', 'Le Témoin'), ev('a3', 'Bakary Doumbia a rencontré Sahel Tel à Kayes.', '2024-03-01', 'Info Sahel')]),
+    edge('met-with', [
+      ev('a2', 'Bakary Doumbia a rencontré Kora Mobile.', '2024-02-01', 'Le Témoin'),
+      ev('a3', 'Bakary Doumbia a rencontré Sahel Tel à Kayes.', '2024-03-01', 'Info Sahel'),
+    ]),
   );
-  g.addUndirectedEdgeWithKey('met-with|org:kora|org:kora-mobile', 'org:kora', 'org:kora-mobile', edge('met-with', [ev('a4', 'Kora et Kora Mobile ont signé.', '2024-05-01', 'Le Veilleur')]));
+  g.addUndirectedEdgeWithKey(
+    'met-with|org:kora|org:kora-mobile',
+    'org:kora',
+    'org:kora-mobile',
+    edge('met-with', [ev('a4', 'Kora et Kora Mobile ont signé.', '2024-05-01', 'Le Veilleur')]),
+  );
   g.addDirectedEdgeWithKey(
     'committed-to|org:kora-mobile|topic:fibre|0000abcd',
     'org:kora-mobile',
     'topic:fibre',
-    edge('committed-to', [ev('a3', 'Kora Mobile va déployer la fibre optique.', '2024-03-01', 'Info Sahel', { commitment: 'déployer la fibre optique' })], { commitment: 'déployer la fibre optique' }),
+    edge(
+      'committed-to',
+      [
+        ev('a3', 'Kora Mobile va déployer la fibre optique.', '2024-03-01', 'Info Sahel', {
+          commitment: 'déployer la fibre optique',
+        }),
+      ],
+      { commitment: 'déployer la fibre optique' },
+    ),
   );
   return g;
 }
 
-const ref = (g: KGraph, key: string): EntityRef => ({ key, label: g.getNodeAttribute(key, 'label'), kind: g.getNodeAttribute(key, 'kind') });
+const ref = (g: KGraph, key: string): EntityRef => ({
+  key,
+  label: g.getNodeAttribute(key, 'label'),
+  kind: g.getNodeAttribute(key, 'kind'),
+});
 let n = 0;
 const meta = () => ({ id: `d${++n}`, date: '2025-01-10T10:00:00.000Z', author: 'tester' });
 
@@ -73,7 +139,9 @@ describe('applyCuration', () => {
   it('merge: the merged names become aliases, relations move, parallel relations combine their evidence', () => {
     const g = fixture();
     const before = JSON.stringify(g.export());
-    const { graph, report } = applyCuration(g, [{ ...meta(), op: 'merge', entity: ref(g, 'org:kora'), into: ref(g, 'org:kora-mobile') }]);
+    const { graph, report } = applyCuration(g, [
+      { ...meta(), op: 'merge', entity: ref(g, 'org:kora'), into: ref(g, 'org:kora-mobile') },
+    ]);
     expect(JSON.stringify(g.export())).toBe(before); // pure
     expect(report.stale).toEqual([]);
     expect(graph.hasNode('org:kora')).toBe(false);
@@ -114,7 +182,12 @@ describe('applyCuration', () => {
 
   it('delete removes an entity or one relation; verify marks a relation', () => {
     const g = fixture();
-    const rel = (key: string) => ({ key, kind: g.getEdgeAttribute(key, 'kind'), source: ref(g, g.source(key)), target: ref(g, g.target(key)) });
+    const rel = (key: string) => ({
+      key,
+      kind: g.getEdgeAttribute(key, 'kind'),
+      source: ref(g, g.source(key)),
+      target: ref(g, g.target(key)),
+    });
     const { graph, report } = applyCuration(g, [
       { ...meta(), op: 'delete', entity: ref(g, 'person:bakary-doumbia') },
       { ...meta(), op: 'delete-relation', relation: rel('met-with|org:kora|org:kora-mobile') },
@@ -125,19 +198,34 @@ describe('applyCuration', () => {
     expect(graph.hasEdge('met-with|org:kora-mobile|person:bakary-doumbia')).toBe(false);
     expect(graph.hasEdge('met-with|org:kora|org:kora-mobile')).toBe(false);
     expect(graph.hasNode('org:kora')).toBe(true);
-    expect(graph.getEdgeAttributes('holds-role|person:awa-sangare|org:kora-mobile')).toMatchObject({ verified: true, verifiedBy: 'tester', verifiedDate: '2025-01-10' });
+    expect(graph.getEdgeAttributes('holds-role|person:awa-sangare|org:kora-mobile')).toMatchObject({
+      verified: true,
+      verifiedBy: 'tester',
+      verifiedDate: '2025-01-10',
+    });
     expect(graph.getEdgeAttribute('holds-role|person:awa-sangare|org:kora', 'verified')).toBeUndefined();
   });
 
   it('split moves the alias off with the evidence that names it alone', () => {
     const g = fixture();
-    const { graph, report } = applyCuration(g, [{ ...meta(), op: 'split', entity: ref(g, 'org:kora-mobile'), alias: 'Sahel Tel' }]);
+    const { graph, report } = applyCuration(g, [
+      { ...meta(), op: 'split', entity: ref(g, 'org:kora-mobile'), alias: 'Sahel Tel' },
+    ]);
     expect(report.stale).toEqual([]);
     expect(graph.getNodeAttribute('org:kora-mobile', 'aliases')).toEqual([]);
-    expect(graph.getNodeAttributes('org:sahel-tel')).toMatchObject({ label: 'Sahel Tel', kind: 'organisation', articles: ['a3'], mentions: 1 });
+    expect(graph.getNodeAttributes('org:sahel-tel')).toMatchObject({
+      label: 'Sahel Tel',
+      kind: 'organisation',
+      articles: ['a3'],
+      mentions: 1,
+    });
     // "Bakary Doumbia a rencontré Sahel Tel" follows Sahel Tel; "… a rencontré Kora Mobile" stays
-    expect(graph.getEdgeAttribute('met-with|org:sahel-tel|person:bakary-doumbia', 'evidence').map((e) => e.article)).toEqual(['a3']);
-    expect(graph.getEdgeAttribute('met-with|org:kora-mobile|person:bakary-doumbia', 'evidence').map((e) => e.article)).toEqual(['a2']);
+    expect(
+      graph.getEdgeAttribute('met-with|org:sahel-tel|person:bakary-doumbia', 'evidence').map((e) => e.article),
+    ).toEqual(['a3']);
+    expect(
+      graph.getEdgeAttribute('met-with|org:kora-mobile|person:bakary-doumbia', 'evidence').map((e) => e.article),
+    ).toEqual(['a2']);
     expect(graph.getEdgeAttribute('met-with|org:kora-mobile|person:bakary-doumbia', 'sources')).toEqual(['Le Témoin']);
     // the fibre commitment names Kora Mobile: it stays
     expect(graph.hasEdge('committed-to|org:kora-mobile|topic:fibre|0000abcd')).toBe(true);
@@ -181,7 +269,10 @@ describe('decide', () => {
   it.each([
     [{ op: 'merge', entity: 'Kora', into: 'kora' }, /already one entity/],
     [{ op: 'rename', entity: 'Kora', label: 'Kora' }, /already called "Kora"/],
-    [{ op: 'retype', entity: 'Kora', kind: 'company' }, /kind "company" is not one of person, organisation, topic, place/],
+    [
+      { op: 'retype', entity: 'Kora', kind: 'company' },
+      /kind "company" is not one of person, organisation, topic, place/,
+    ],
     [{ op: 'split', entity: 'Kora Mobile', alias: 'Orange' }, /has no alias "Orange"; its aliases: "Sahel Tel"/],
     [{ op: 'verify', source: 'Awa Sangaré', target: 'Bakary Doumbia' }, /no relation between/],
     [{ op: 'delete', entity: 'Kor' }, /no entity matches "Kor"/],
@@ -206,16 +297,46 @@ describe('suggestDuplicates', () => {
   it('finds near-identical names corroborated by the same role at the same organisation, acronyms, with evidence, most likely first', () => {
     const g = fixture();
     g.addNode('person:awa-sangore', node('Awa Sangoré', 'person', ['a9']));
-    g.addDirectedEdgeWithKey('holds-role|person:awa-sangore|org:kora-mobile', 'person:awa-sangore', 'org:kora-mobile', edge('holds-role', [ev('a9', 'Awa Sangoré, directrice générale de Kora Mobile.', '2024-01-01', 'X', { role: 'Directrice générale' })], { role: 'Directrice générale' }));
+    g.addDirectedEdgeWithKey(
+      'holds-role|person:awa-sangore|org:kora-mobile',
+      'person:awa-sangore',
+      'org:kora-mobile',
+      edge(
+        'holds-role',
+        [
+          ev('a9', 'Awa Sangoré, directrice générale de Kora Mobile.', '2024-01-01', 'X', {
+            role: 'Directrice générale',
+          }),
+        ],
+        { role: 'Directrice générale' },
+      ),
+    );
     g.addNode('person:awa-sangara', node('Awa Sangara', 'person', ['a12']));
     g.addNode('org:arcts', node('ARCTS', 'organisation', ['a5']));
-    g.addNode('org:autorite-regulation', node('Autorité de régulation des communications et des télécoms du Sahel', 'organisation', ['a6', 'a7']));
+    g.addNode(
+      'org:autorite-regulation',
+      node('Autorité de régulation des communications et des télécoms du Sahel', 'organisation', ['a6', 'a7']),
+    );
     g.addNode('person:fanta-camara', node('Fanta Camara', 'person', ['a8']));
-    g.addDirectedEdgeWithKey('holds-role|person:fanta-camara|org:kora-mobile', 'person:fanta-camara', 'org:kora-mobile', edge('holds-role', [ev('a8', 'Fanta Camara, directrice générale de Kora Mobile.', '2024-01-01', 'X', { role: 'Directrice générale' })], { role: 'Directrice générale' }));
+    g.addDirectedEdgeWithKey(
+      'holds-role|person:fanta-camara|org:kora-mobile',
+      'person:fanta-camara',
+      'org:kora-mobile',
+      edge(
+        'holds-role',
+        [
+          ev('a8', 'Fanta Camara, directrice générale de Kora Mobile.', '2024-01-01', 'X', {
+            role: 'Directrice générale',
+          }),
+        ],
+        { role: 'Directrice générale' },
+      ),
+    );
     g.addNode('person:moussa-keita', node('Moussa Keïta', 'person', ['a10'], ['Keïta']));
     g.addNode('person:oumou-keita', node('Oumou Keïta', 'person', ['a11'], ['Keïta']));
     const found = suggestDuplicates(g);
-    const pair = (a: string, b: string) => found.find((s) => [s.keep.key, s.merge.key].sort().join() === [a, b].sort().join());
+    const pair = (a: string, b: string) =>
+      found.find((s) => [s.keep.key, s.merge.key].sort().join() === [a, b].sort().join());
     const names = pair('person:awa-sangare', 'person:awa-sangore');
     expect(names?.reasons).toContain('similar-names');
     expect(names?.keep.key).toBe('person:awa-sangare'); // the more mentioned is kept

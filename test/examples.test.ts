@@ -9,7 +9,11 @@ import { parse as parseGexf } from 'graphology-gexf';
 import { repoRoot, seedStoreDir } from './fixture-helpers.js';
 
 const run = (script: string, ...args: string[]) =>
-  execFileSync(process.execPath, [join(repoRoot, 'examples', script), seedStoreDir, ...args], { cwd: repoRoot, encoding: 'utf8', timeout: 30_000 });
+  execFileSync(process.execPath, [join(repoRoot, 'examples', script), seedStoreDir, ...args], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
 
 describe('examples/', () => {
   it('dist/ is built (npm test runs the build first)', () => {
@@ -17,7 +21,10 @@ describe('examples/', () => {
   });
 
   it('neighbors.mjs lists Huawei’s neighbours with their evidence', () => {
-    const rows = run('neighbors.mjs', 'huawei').trim().split('\n').map((l) => l.split('\t'));
+    const rows = run('neighbors.mjs', 'huawei')
+      .trim()
+      .split('\n')
+      .map((l) => l.split('\t'));
     expect(rows.map((r) => r[1])).toContain('Jean Sun Wei');
     expect(rows.every((r) => r.length === 5 && r[4]!.length > 0)).toBe(true);
   });
@@ -30,7 +37,10 @@ describe('examples/', () => {
   });
 
   it('timeline.mjs prints JSON lines in date order', () => {
-    const rows = run('timeline.mjs', 'orange mali').trim().split('\n').map((l) => JSON.parse(l) as { date: string });
+    const rows = run('timeline.mjs', 'orange mali')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { date: string });
     expect(rows.length).toBe(4);
     expect(rows.map((r) => r.date)).toEqual(rows.map((r) => r.date).sort());
   });
@@ -46,7 +56,9 @@ describe('examples/', () => {
   });
 
   it('an unknown name fails with the NotFoundError message and exit code 1', () => {
-    const r = spawnSync(process.execPath, [join(repoRoot, 'examples', 'neighbors.mjs'), seedStoreDir, 'Huawey'], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [join(repoRoot, 'examples', 'neighbors.mjs'), seedStoreDir, 'Huawey'], {
+      encoding: 'utf8',
+    });
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/no entity matches "Huawey"; closest: "Huawei"/);
   });

@@ -3,19 +3,50 @@ import { filterGraph, parseFilterOptions, type FilterOptions } from '../src/expo
 import { NotFoundError, UsageError } from '../src/errors.js';
 import { seedGraph } from './fixture-helpers.js';
 
-const labels = (g: { mapNodes: (f: (k: string, a: { label: string }) => string) => string[] }) => g.mapNodes((_k, a) => a.label).sort();
+const labels = (g: { mapNodes: (f: (k: string, a: { label: string }) => string) => string[] }) =>
+  g.mapNodes((_k, a) => a.label).sort();
 
 describe('filterGraph', async () => {
   const graph = await seedGraph();
 
   it.each<[string, FilterOptions, string[], number]>([
-    ['no filter keeps everything', {}, ['AMRTP', 'Alhamdou Ag Ilyène', 'Bamako', 'Huawei', 'Jean Sun Wei', "Leyti N'Diaye", 'Orange Mali', 'fibre optique', 'inclusion numérique'], 9],
-    ['kind keeps those nodes and the edges among them', { kinds: ['person'] }, ['Alhamdou Ag Ilyène', 'Jean Sun Wei', "Leyti N'Diaye"], 2],
-    ['relation drops nodes left without edges', { relations: ['holds-role'] }, ['Huawei', 'Jean Sun Wei', "Leyti N'Diaye", 'Orange Mali'], 2],
+    [
+      'no filter keeps everything',
+      {},
+      [
+        'AMRTP',
+        'Alhamdou Ag Ilyène',
+        'Bamako',
+        'Huawei',
+        'Jean Sun Wei',
+        "Leyti N'Diaye",
+        'Orange Mali',
+        'fibre optique',
+        'inclusion numérique',
+      ],
+      9,
+    ],
+    [
+      'kind keeps those nodes and the edges among them',
+      { kinds: ['person'] },
+      ['Alhamdou Ag Ilyène', 'Jean Sun Wei', "Leyti N'Diaye"],
+      2,
+    ],
+    [
+      'relation drops nodes left without edges',
+      { relations: ['holds-role'] },
+      ['Huawei', 'Jean Sun Wei', "Leyti N'Diaye", 'Orange Mali'],
+      2,
+    ],
     ['min-sources counts distinct outlets', { minSources: 2 }, ['Alhamdou Ag Ilyène', "Leyti N'Diaye"], 1],
     ['ego at depth 1', { ego: 'jean sun wei' }, ['Alhamdou Ag Ilyène', 'Huawei', 'Jean Sun Wei'], 2],
     ['ego at depth 0 is the entity alone', { ego: 'Huawei', depth: 0 }, ['Huawei'], 0],
-    ['until keeps what was seen by then', { until: '2023-06' }, ['Alhamdou Ag Ilyène', "Leyti N'Diaye", 'Orange Mali', 'fibre optique'], 2],
+    [
+      'until keeps what was seen by then',
+      { until: '2023-06' },
+      ['Alhamdou Ag Ilyène', "Leyti N'Diaye", 'Orange Mali', 'fibre optique'],
+      2,
+    ],
   ])('%s', (_name, opts, expected, edges) => {
     const out = filterGraph(graph, opts);
     expect(labels(out)).toEqual(expected);
@@ -38,7 +69,13 @@ describe('filterGraph', async () => {
 
   it('never modifies its input', () => {
     const before = JSON.stringify(graph.export());
-    filterGraph(graph, { since: '2024', kinds: ['person', 'organisation'], minSources: 1, ego: 'Orange Mali', depth: 2 });
+    filterGraph(graph, {
+      since: '2024',
+      kinds: ['person', 'organisation'],
+      minSources: 1,
+      ego: 'Orange Mali',
+      depth: 2,
+    });
     expect(JSON.stringify(graph.export())).toBe(before);
   });
 
@@ -51,7 +88,16 @@ describe('filterGraph', async () => {
 
 describe('parseFilterOptions', () => {
   it('reads lists as arrays or comma-separated strings and numbers as strings', () => {
-    expect(parseFilterOptions({ kind: ['person', 'topic,place'], relation: 'met-with', 'min-sources': '2', ego: 'X', depth: '3', since: '2023-04' })).toEqual({
+    expect(
+      parseFilterOptions({
+        kind: ['person', 'topic,place'],
+        relation: 'met-with',
+        'min-sources': '2',
+        ego: 'X',
+        depth: '3',
+        since: '2023-04',
+      }),
+    ).toEqual({
       kinds: ['person', 'topic', 'place'],
       relations: ['met-with'],
       minSources: 2,

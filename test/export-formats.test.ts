@@ -17,10 +17,14 @@ const seed = await seedGraph();
 const awkward = await awkwardGraph();
 const undirectedCount = (g: Graph) => g.filterEdges((e) => g.isUndirected(e)).length;
 
-const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => ['node', 'edge', 'attvalue', 'spell', 'data', 'key'].includes(name) });
+const xml = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  isArray: (name) => ['node', 'edge', 'attvalue', 'spell', 'data', 'key'].includes(name),
+});
 type Elt = Record<string, unknown> & { id: string };
-const gexfNodes = (text: string) => (xml.parse(text).gexf.graph.nodes.node as Elt[]);
-const gexfEdges = (text: string) => (xml.parse(text).gexf.graph.edges.edge as Elt[]);
+const gexfNodes = (text: string) => xml.parse(text).gexf.graph.nodes.node as Elt[];
+const gexfEdges = (text: string) => xml.parse(text).gexf.graph.edges.edge as Elt[];
 
 describe.skipIf(!hasXmllint() || !hasShared())('GEXF validates against the GEXF 1.3 RELAX NG grammar', () => {
   const rng = join(shared, 'schemas', 'gexf', 'rng-1.3', 'gexf.rng');
@@ -32,14 +36,20 @@ describe.skipIf(!hasXmllint() || !hasShared())('GEXF validates against the GEXF 
     ['dynamic multi graph with awkward values', () => exportGexf(awkward, { dynamic: true })],
   ])('%s', (name, write) => {
     // the grammar does not declare xsi:schemaLocation (see ../shared/schemas/README.md): validate a copy without it
-    const copy = write().replace(/ xmlns:xsi="[^"]*"/, '').replace(/ xsi:schemaLocation="[^"]*"/, '');
+    const copy = write()
+      .replace(/ xmlns:xsi="[^"]*"/, '')
+      .replace(/ xsi:schemaLocation="[^"]*"/, '');
     const file = join(dir, `${name.replace(/\W+/g, '-')}.gexf`);
     writeFileSync(file, copy);
-    const out = execFileSync('xmllint', ['--noout', '--relaxng', rng, file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const out = execFileSync('xmllint', ['--noout', '--relaxng', rng, file], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     expect(out).toBe('');
   });
 });
-if (!hasXmllint() || !hasShared()) console.warn('skipped GEXF grammar validation: needs xmllint (apt-get install libxml2-utils) and ../shared/schemas');
+if (!hasXmllint() || !hasShared())
+  console.warn('skipped GEXF grammar validation: needs xmllint (apt-get install libxml2-utils) and ../shared/schemas');
 
 describe('GEXF', () => {
   it.each([
@@ -57,7 +67,7 @@ describe('GEXF', () => {
     const back = parseGexf(Graph, exportGexf(awkward));
     expect(back.getNodeAttribute('org:huawei', 'aliases')).toEqual(awkward.getNodeAttribute('org:huawei', 'aliases'));
     expect(back.getNodeAttribute('org:huawei', 'mentions')).toBe(2);
-    expect(back.getNodeAttribute("person:leyti-ndiaye", 'label')).toBe("Leyti N'Diaye");
+    expect(back.getNodeAttribute('person:leyti-ndiaye', 'label')).toBe("Leyti N'Diaye");
     const e = 'discussed|org:huawei|topic:fibre-optique';
     expect(back.getEdgeAttribute(e, 'firstEvidence')).toBe(awkward.getEdgeAttribute(e, 'evidence')[0]!.sentence);
     expect(back.getEdgeAttribute(e, 'evidenceCount')).toBe(1);
@@ -72,7 +82,10 @@ describe('GEXF', () => {
       expect(Object.keys(color).sort()).toEqual(['b', 'g', 'r']);
       expect(Number((n['viz:size'] as { value: string }).value)).toBeGreaterThan(0);
       const pos = n['viz:position'] as { x: string; y: string };
-      expect([Number(pos.x), Number(pos.y)]).toEqual([seed.getNodeAttribute(n.id, 'x'), seed.getNodeAttribute(n.id, 'y')]);
+      expect([Number(pos.x), Number(pos.y)]).toEqual([
+        seed.getNodeAttribute(n.id, 'x'),
+        seed.getNodeAttribute(n.id, 'y'),
+      ]);
     }
   });
 
@@ -97,7 +110,7 @@ describe('GEXF', () => {
     const text = exportGexf(awkward, { dynamic: true });
     expect(text).toMatch(/<graph [^>]*mode="dynamic"/);
     expect(text).toMatch(/<graph [^>]*timeformat="date"/);
-    const start = (e: Elt) => ((e.spells as { spell: { start: string }[] }).spell[0]!.start);
+    const start = (e: Elt) => (e.spells as { spell: { start: string }[] }).spell[0]!.start;
     const nodeStart = new Map(gexfNodes(text).map((n) => [n.id, start(n)]));
     for (const [id, s] of nodeStart) expect(s).toBe(awkward.getNodeAttribute(id, 'firstSeen'));
     for (const e of gexfEdges(text)) {
@@ -118,7 +131,9 @@ describe('GraphML', () => {
     const back = parseGraphml(Graph, exportGraphml(awkward));
     expect(back.getNodeAttribute('org:huawei', 'mentions')).toBe(2);
     expect(back.getNodeAttribute('org:huawei', 'label')).toBe('Huawei');
-    expect(JSON.parse(back.getNodeAttribute('org:huawei', 'aliases'))).toEqual(awkward.getNodeAttribute('org:huawei', 'aliases'));
+    expect(JSON.parse(back.getNodeAttribute('org:huawei', 'aliases'))).toEqual(
+      awkward.getNodeAttribute('org:huawei', 'aliases'),
+    );
     const e = 'met-with|person:alhamdou-ag-ilyene|person:leyti-ndiaye';
     expect(JSON.parse(back.getEdgeAttribute(e, 'evidence'))).toEqual(seed.getEdgeAttribute(e, 'evidence'));
     expect(back.getEdgeAttribute(e, 'directed')).toBe(false);
@@ -138,12 +153,16 @@ describe('CSV', () => {
     expect(Object.keys(files).sort()).toEqual(['edges.csv', 'evidence.csv', 'nodes.csv']);
     expect(records(files['nodes.csv']!, '\r\n')).toHaveLength(awkward.order);
     expect(records(files['edges.csv']!, '\r\n')).toHaveLength(awkward.size);
-    expect(records(files['evidence.csv']!, '\r\n')).toHaveLength(awkward.reduceEdges((n, _e, a) => n + a.evidence.length, 0));
+    expect(records(files['evidence.csv']!, '\r\n')).toHaveLength(
+      awkward.reduceEdges((n, _e, a) => n + a.evidence.length, 0),
+    );
   });
   it('quotes commas, quotes and ampersands so values come back verbatim', () => {
     const huawei = records(files['nodes.csv']!, '\r\n').find((r) => r.id === 'org:huawei')!;
     expect(huawei.aliases!.split('|')).toEqual(awkward.getNodeAttribute('org:huawei', 'aliases'));
-    const ev = records(files['evidence.csv']!, '\r\n').find((r) => r.kind === 'discussed' && r.source === 'org:huawei')!;
+    const ev = records(files['evidence.csv']!, '\r\n').find(
+      (r) => r.kind === 'discussed' && r.source === 'org:huawei',
+    )!;
     expect(ev.sentence).toBe('Les deux parties ont échangé sur « la fibre », dit-il, & le "backbone".');
     const leyti = records(files['nodes.csv']!, '\r\n').find((r) => r.id === 'person:leyti-ndiaye')!;
     expect(leyti).toMatchObject({ label: "Leyti N'Diaye", kind: 'person', mentions: '2', firstSeen: '2023-03-14' });
@@ -155,14 +174,22 @@ describe('Neo4j', () => {
   const rows = (name: string) => records(files[name]!, '\n');
   it('writes the import files with neo4j-admin header syntax', () => {
     const header = (name: string) => files[name]!.split('\n')[0]!.split(',');
-    expect(header('entities.csv')).toEqual(expect.arrayContaining(['id:ID', ':LABEL', 'label', 'mentions:int', 'aliases:string[]', 'firstSeen:date']));
-    expect(header('relations.csv')).toEqual(expect.arrayContaining([':START_ID', ':END_ID', ':TYPE', 'weight:int', 'directed:boolean', 'sources:string[]']));
+    expect(header('entities.csv')).toEqual(
+      expect.arrayContaining(['id:ID', ':LABEL', 'label', 'mentions:int', 'aliases:string[]', 'firstSeen:date']),
+    );
+    expect(header('relations.csv')).toEqual(
+      expect.arrayContaining([':START_ID', ':END_ID', ':TYPE', 'weight:int', 'directed:boolean', 'sources:string[]']),
+    );
     expect(header('links.csv')).toEqual([':START_ID', ':END_ID', ':TYPE']);
-    expect(files['schema.cypher']).toMatch(/CREATE CONSTRAINT entity_id IF NOT EXISTS FOR \(n:Entity\) REQUIRE n\.id IS UNIQUE;/);
+    expect(files['schema.cypher']).toMatch(
+      /CREATE CONSTRAINT entity_id IF NOT EXISTS FOR \(n:Entity\) REQUIRE n\.id IS UNIQUE;/,
+    );
     expect(files['import.sh']).toMatch(/neo4j-admin database import full/);
   });
   it('every relationship points at a node the files define', () => {
-    const ids = new Set(['entities.csv', 'articles.csv', 'evidence.csv'].flatMap((f) => rows(f).map((r) => r['id:ID']!)));
+    const ids = new Set(
+      ['entities.csv', 'articles.csv', 'evidence.csv'].flatMap((f) => rows(f).map((r) => r['id:ID']!)),
+    );
     expect(rows('entities.csv')).toHaveLength(awkward.order);
     for (const f of ['relations.csv', 'links.csv'])
       for (const r of rows(f)) {
@@ -183,7 +210,11 @@ describe('confidence on edges, in every export', () => {
   const g = seed.copy();
   g.forEachEdge((e, a) => {
     g.setEdgeAttribute(e, 'confidence', 0.83);
-    g.setEdgeAttribute(e, 'evidence', a.evidence.map((ev) => ({ ...ev, confidence: 0.83 })));
+    g.setEdgeAttribute(
+      e,
+      'evidence',
+      a.evidence.map((ev) => ({ ...ev, confidence: 0.83 })),
+    );
   });
 
   it('GEXF and GraphML read back with a numeric confidence on every edge', () => {
@@ -213,7 +244,9 @@ describe('confidence on edges, in every export', () => {
 
 describe('Neo4j articles.csv', () => {
   it('lists every article it is given, with metadata, even one that produced no relation', () => {
-    const cited = new Set(seed.reduceEdges((ids: string[], _e, a) => [...ids, ...a.evidence.map((e) => e.article)], []));
+    const cited = new Set(
+      seed.reduceEdges((ids: string[], _e, a) => [...ids, ...a.evidence.map((e) => e.article)], []),
+    );
     const articles = [...cited].map((id) => ({ id, title: `title of ${id}` }));
     articles.push({ id: 'ffff000000000001', title: 'Un article sans relation' });
     const rows = records(exportNeo4j(seed, { articles })['articles.csv']!, '\n');

@@ -44,7 +44,11 @@ describe.skipIf(!hasNetworkx())('networkx reads the exports', () => {
     writeFileSync(files.graphml, exportGraphml(graph));
     const csv = exportCsv(graph);
     for (const [name, text] of Object.entries(csv)) writeFileSync(join(dir, name), text);
-    const out = JSON.parse(execFileSync('python3', ['-c', PY, ...Object.values(files), ...Object.keys(csv).map((n) => join(dir, n))], { encoding: 'utf8' }));
+    const out = JSON.parse(
+      execFileSync('python3', ['-c', PY, ...Object.values(files), ...Object.keys(csv).map((n) => join(dir, n))], {
+        encoding: 'utf8',
+      }),
+    );
     const labels = json.nodes.map((n) => n.attributes.label).sort();
     for (const f of Object.values(files)) {
       expect(out[f].nodes, f).toBe(json.nodes.length);
@@ -56,4 +60,7 @@ describe.skipIf(!hasNetworkx())('networkx reads the exports', () => {
     expect(out[join(dir, 'evidence.csv')].rows).toBe(graph.reduceEdges((n, _e, a) => n + a.evidence.length, 0));
   });
 });
-if (!hasNetworkx()) console.warn('skipped networkx tests: python3 with networkx is missing (pip install networkx; Debian python3-networkx 2.8 cannot read GEXF 1.3)');
+if (!hasNetworkx())
+  console.warn(
+    'skipped networkx tests: python3 with networkx is missing (pip install networkx; Debian python3-networkx 2.8 cannot read GEXF 1.3)',
+  );

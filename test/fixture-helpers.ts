@@ -16,7 +16,8 @@ export const shared = resolve(repoRoot, '..', 'shared');
 /** The fixture store's graph; fails loudly when the fixture no longer loads as written (it would be rebuilt empty). */
 export async function seedGraph(): Promise<KGraph> {
   const { graph } = await loadStore(seedStoreDir, { mustExist: true });
-  if (graph.order !== 9 || graph.size !== 9) throw new Error(`fixture store did not load as written: ${graph.order} nodes, ${graph.size} edges`);
+  if (graph.order !== 9 || graph.size !== 9)
+    throw new Error(`fixture store did not load as written: ${graph.order} nodes, ${graph.size} edges`);
   return graph;
 }
 
@@ -35,7 +36,15 @@ export async function awkwardGraph(): Promise<KGraph> {
     firstSeen: '2023-11',
     lastSeen: '2023-11',
     evidence: [
-      { article: 'a2c0ffee00000002', sentence: 'Les deux parties ont échangé sur « la fibre », dit-il, & le "backbone".', start: 0, end: 10, date: '2023-11', source: 'Maliweb', rule: 'test' },
+      {
+        article: 'a2c0ffee00000002',
+        sentence: 'Les deux parties ont échangé sur « la fibre », dit-il, & le "backbone".',
+        start: 0,
+        end: 10,
+        date: '2023-11',
+        source: 'Maliweb',
+        rule: 'test',
+      },
     ],
   });
   g.updateNodeAttribute('org:huawei', 'aliases', (a) => [...(a ?? []), 'Huawei, "Tech" & Co <Mali>']);
@@ -49,13 +58,28 @@ export async function namesakesGraph(): Promise<KGraph> {
   const g: KGraph = new Graph({ type: 'mixed', multi: true, allowSelfLoops: false });
   g.import((await seedGraph()).export());
   const person = (key: string, label: string, aliases: string[], roles: string[], mentions: number) =>
-    g.addNode(key, { label, kind: 'person', aliases, roles, mentions, articles: [], firstSeen: '2024', lastSeen: '2024' });
+    g.addNode(key, {
+      label,
+      kind: 'person',
+      aliases,
+      roles,
+      mentions,
+      articles: [],
+      firstSeen: '2024',
+      lastSeen: '2024',
+    });
   person('person:amadou-toure', 'Amadou Touré', ['Touré'], ['Directeur général'], 3);
   person('person:awa-toure', 'Awa Touré', ['Touré'], ['ministre'], 1);
   person('person:issa-traore', 'Issa Traoré', [], [], 2);
   person('person:moussa-traore', 'Moussa Traoré', [], [], 1);
   g.addNode('org:orange', { label: 'Orange', kind: 'organisation', aliases: [], mentions: 2, articles: [] });
-  g.addNode('org:orange-money', { label: 'Orange Money', kind: 'organisation', aliases: ['Orange'], mentions: 5, articles: [] });
+  g.addNode('org:orange-money', {
+    label: 'Orange Money',
+    kind: 'organisation',
+    aliases: ['Orange'],
+    mentions: 5,
+    articles: [],
+  });
   return g;
 }
 

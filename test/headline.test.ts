@@ -5,7 +5,10 @@ import { finaliseArticle, headlineFromText } from '../src/sources/article.js';
 
 describe('headline from the text', () => {
   it.each([
-    ['Orange Mali signe un accord avec Huawei à Bamako. La suite du texte.', 'Orange Mali signe un accord avec Huawei à Bamako'],
+    [
+      'Orange Mali signe un accord avec Huawei à Bamako. La suite du texte.',
+      'Orange Mali signe un accord avec Huawei à Bamako',
+    ],
     [
       'Le ministre de la Communication, de la Poste et des Nouvelles technologies, Hamadoun Touré s’est rendu le jeudi dernier au siège de la société. Il a été accueilli.',
       'Le ministre de la Communication, de la Poste et des Nouvelles technologies, Hamadoun Touré s’est rendu le…',

@@ -8,7 +8,8 @@ import { MAX_ARTICLE_CHARS } from '../src/sources/registry.js';
 import { tempDir } from './helpers.js';
 import { runCli } from './web/helpers.js';
 
-const SENTENCE = 'Le ministre Moussa Ag Imaghane a reçu Aminata N’Diaye, directrice générale de Tamani Télécom, à Bamako.\n\n';
+const SENTENCE =
+  'Le ministre Moussa Ag Imaghane a reçu Aminata N’Diaye, directrice générale de Tamani Télécom, à Bamako.\n\n';
 
 describe('the cap on one article’s length', () => {
   const { dir, cleanup } = tempDir('kunafoni-limits-');
@@ -21,7 +22,11 @@ describe('the cap on one article’s length', () => {
     writeFileSync(long, SENTENCE.repeat(40));
     const r = await ingestPaths([long, short], { store: join(dir, 'api-store'), maxArticleChars: 2000, workers: 0 });
     expect(r.ingested).toBe(1);
-    expect(r.failed.map((f) => f.message)).toEqual([expect.stringMatching(/long\.txt: the article is 4,\d{3} characters long, over the 2,000-character cap on one article \(raise it with --max-article-length\)/)]);
+    expect(r.failed.map((f) => f.message)).toEqual([
+      expect.stringMatching(
+        /long\.txt: the article is 4,\d{3} characters long, over the 2,000-character cap on one article \(raise it with --max-article-length\)/,
+      ),
+    ]);
   });
 
   it('defaults to MAX_ARTICLE_CHARS, and the worker pool refuses it too', async () => {
@@ -38,7 +43,9 @@ describe('the cap on one article’s length', () => {
     writeFileSync(long, SENTENCE.repeat(20));
     const r = await runCli(['ingest', long, short, '--store', join(dir, 'cli-store'), '--max-article-length', '1000']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^kunafoni: .*cli-long\.txt: the article is 2,\d{3} characters long, over the 1,000-character cap/m);
+    expect(r.stderr).toMatch(
+      /^kunafoni: .*cli-long\.txt: the article is 2,\d{3} characters long, over the 1,000-character cap/m,
+    );
     expect(r.stderr).toMatch(/^ingested 1, already stored 0, failed 1/m);
   });
 });

@@ -21,12 +21,19 @@ describe('waiting for the store’s lock', () => {
     const files = names.map((n, i) => {
       const p = join(dir, `a${i}.txt`);
       // long enough that extracting it gives this test time to take the lock back between two checkpoints
-      writeFileSync(p, `${n}, directeur général de Kora${i} Télécom, a rencontré le ministre à Ségou le ${i + 1} mai.\n\n`.repeat(250));
+      writeFileSync(
+        p,
+        `${n}, directeur général de Kora${i} Télécom, a rencontré le ministre à Ségou le ${i + 1} mai.\n\n`.repeat(250),
+      );
       return p;
     });
     mkdirSync(store, { recursive: true });
     let lock: StoreLock | undefined = await acquireStoreLock(store, store, { waitMs: 0 });
-    const child = spawn(process.execPath, [bin, 'ingest', ...files, '--store', store, '--checkpoint', '1', '--workers', '0'], { cwd: repoRoot });
+    const child = spawn(
+      process.execPath,
+      [bin, 'ingest', ...files, '--store', store, '--checkpoint', '1', '--workers', '0'],
+      { cwd: repoRoot },
+    );
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     let done = false;

@@ -10,7 +10,20 @@ import { bin, repoRoot } from './web/helpers.js';
 
 /** Long articles dense with names (each takes about a second to extract), none a copy of another. */
 function writeLongArticles(dir: string, n: number): string[] {
-  const names = ['Moussa Ag Imaghane', 'Aminata Diallo', 'Oumar Traoré', 'Fatoumata Keïta', 'Bakary Coulibaly', 'Awa Sangaré', 'Issa Koné', 'Mariam Touré', 'Seydou Cissé', 'Kadiatou Maïga', 'Adama Dembélé', 'Rokia Doumbia'];
+  const names = [
+    'Moussa Ag Imaghane',
+    'Aminata Diallo',
+    'Oumar Traoré',
+    'Fatoumata Keïta',
+    'Bakary Coulibaly',
+    'Awa Sangaré',
+    'Issa Koné',
+    'Mariam Touré',
+    'Seydou Cissé',
+    'Kadiatou Maïga',
+    'Adama Dembélé',
+    'Rokia Doumbia',
+  ];
   return Array.from({ length: n }, (_, i) => {
     const a = names[i % names.length]!;
     const b = names[(i * 5 + 3) % names.length]!;
@@ -31,26 +44,35 @@ describe('interrupting an ingest', () => {
   it.each([
     ['SIGTERM', 143],
     ['SIGINT', 130],
-  ] as const)('%s stops it after the first checkpoint with exit %i; the store keeps what was saved', async (signal, code) => {
-    const store = join(dir, `store-${signal}`);
-    const child = spawn(process.execPath, [bin, 'ingest', ...files, '--store', store, '--checkpoint', '1', '--workers', '0'], { cwd: repoRoot });
-    let stderr = '';
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    const exited = new Promise<{ code: number | null; at: number }>((ok) => child.on('close', (c) => ok({ code: c, at: Date.now() })));
-    const articles = join(store, 'articles.jsonl');
-    for (let i = 0; i < 1200 && lines(articles) < 1; i++) await new Promise((r) => setTimeout(r, 50));
-    expect(lines(articles), stderr).toBeGreaterThanOrEqual(1);
-    const sent = Date.now();
-    child.kill(signal);
-    const r = await exited;
-    console.log(`${signal}: stopped ${r.at - sent} ms after the signal`);
-    expect(r.code, stderr).toBe(code);
-    expect(stderr).toMatch(new RegExp(`kunafoni: interrupted \\(${signal}\\); store .* keeps what was saved before`));
-    expect(stderr).not.toMatch(/^ingested /m);
-    const saved = await loadStore(store, { mustExist: true });
-    expect(saved.articles.length).toBeGreaterThanOrEqual(1);
-    expect(saved.articles.length).toBeLessThan(files.length);
-    expect(existsSync(join(store, '.lock'))).toBe(false);
-    expect(existsSync(join(store, '.lock-owner.json'))).toBe(false);
-  });
+  ] as const)(
+    '%s stops it after the first checkpoint with exit %i; the store keeps what was saved',
+    async (signal, code) => {
+      const store = join(dir, `store-${signal}`);
+      const child = spawn(
+        process.execPath,
+        [bin, 'ingest', ...files, '--store', store, '--checkpoint', '1', '--workers', '0'],
+        { cwd: repoRoot },
+      );
+      let stderr = '';
+      child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+      const exited = new Promise<{ code: number | null; at: number }>((ok) =>
+        child.on('close', (c) => ok({ code: c, at: Date.now() })),
+      );
+      const articles = join(store, 'articles.jsonl');
+      for (let i = 0; i < 1200 && lines(articles) < 1; i++) await new Promise((r) => setTimeout(r, 50));
+      expect(lines(articles), stderr).toBeGreaterThanOrEqual(1);
+      const sent = Date.now();
+      child.kill(signal);
+      const r = await exited;
+      console.log(`${signal}: stopped ${r.at - sent} ms after the signal`);
+      expect(r.code, stderr).toBe(code);
+      expect(stderr).toMatch(new RegExp(`kunafoni: interrupted \\(${signal}\\); store .* keeps what was saved before`));
+      expect(stderr).not.toMatch(/^ingested /m);
+      const saved = await loadStore(store, { mustExist: true });
+      expect(saved.articles.length).toBeGreaterThanOrEqual(1);
+      expect(saved.articles.length).toBeLessThan(files.length);
+      expect(existsSync(join(store, '.lock'))).toBe(false);
+      expect(existsSync(join(store, '.lock-owner.json'))).toBe(false);
+    },
+  );
 });

@@ -20,14 +20,48 @@ function stories(n: number): Article[] {
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
     return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
   };
-  const syl = ['ba', 'ko', 'ma', 'li', 'se', 'gou', 'ka', 'ye', 'si', 'ta', 'ne', 'mo', 'di', 'ra', 'fa', 'tou', 'ni', 'ga', 'so', 'be'];
-  const word = () => Array.from({ length: 2 + Math.floor(rnd() * 3) }, () => syl[Math.floor(rnd() * syl.length)]).join('');
+  const syl = [
+    'ba',
+    'ko',
+    'ma',
+    'li',
+    'se',
+    'gou',
+    'ka',
+    'ye',
+    'si',
+    'ta',
+    'ne',
+    'mo',
+    'di',
+    'ra',
+    'fa',
+    'tou',
+    'ni',
+    'ga',
+    'so',
+    'be',
+  ];
+  const word = () =>
+    Array.from({ length: 2 + Math.floor(rnd() * 3) }, () => syl[Math.floor(rnd() * syl.length)]).join('');
   return Array.from({ length: n }, (_, i) => {
     const text = Array.from({ length: 4 }, () => Array.from({ length: 14 }, word).join(' ') + '.').join('\n\n');
-    return finaliseArticle({ text, title: `Récit ${i}`, source: 'Le Premier', url: `https://premier.example/${i}`, date: '2024-01-02', lang: 'fr' });
+    return finaliseArticle({
+      text,
+      title: `Récit ${i}`,
+      source: 'Le Premier',
+      url: `https://premier.example/${i}`,
+      date: '2024-01-02',
+      lang: 'fr',
+    });
   });
 }
-const copyOf = (a: Article, i: number): Article => ({ ...a, source: 'Le Second', url: `https://second.example/${i}`, date: '2024-01-03' });
+const copyOf = (a: Article, i: number): Article => ({
+  ...a,
+  source: 'Le Second',
+  url: `https://second.example/${i}`,
+  date: '2024-01-03',
+});
 
 const savedRecords = (store: string) =>
   readFileSync(join(store, 'articles.jsonl'), 'utf8')
@@ -46,7 +80,9 @@ describe('syndicated copies across checkpoints', () => {
     const r = await ingestArticles([copyOf(story!, 0)], { store, checkpointEvery, workers: 0 });
     expect(r).toMatchObject({ ingested: 0, duplicates: 1, syndicated: 1 });
     const [saved] = savedRecords(store);
-    expect(saved!.article.syndicated).toEqual([expect.objectContaining({ source: 'Le Second', url: 'https://second.example/0' })]);
+    expect(saved!.article.syndicated).toEqual([
+      expect.objectContaining({ source: 'Le Second', url: 'https://second.example/0' }),
+    ]);
     const reloaded = await loadStore(store, { mustExist: true });
     expect(outletsOf(reloaded.articles[0]!.article)).toEqual(['Le Premier', 'Le Second']);
   });

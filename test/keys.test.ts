@@ -14,8 +14,11 @@ describe('withinEditDistance', () => {
       ['traore', 'traore'],
     ];
     const r = mulberry32(7);
-    const word = () => Array.from({ length: 1 + Math.floor(r() * 9) }, () => 'aeiklmnorst'[Math.floor(r() * 11)]).join('');
+    const word = () =>
+      Array.from({ length: 1 + Math.floor(r() * 9) }, () => 'aeiklmnorst'[Math.floor(r() * 11)]).join('');
     for (let i = 0; i < 2000; i++) pairs.push([word(), word()]);
-    for (const [a, b] of pairs) for (const k of [0, 1, 2, 3]) expect(withinEditDistance(a, b, k), `${a} / ${b} within ${k}`).toBe(editDistance(a, b) <= k);
+    for (const [a, b] of pairs)
+      for (const k of [0, 1, 2, 3])
+        expect(withinEditDistance(a, b, k), `${a} / ${b} within ${k}`).toBe(editDistance(a, b) <= k);
   });
 });

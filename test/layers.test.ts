@@ -15,7 +15,12 @@ function cruise(files: Record<string, string>, dir: string): { code: number; out
     mkdirSync(join(dir, name, '..'), { recursive: true });
     writeFileSync(join(dir, name), text);
   }
-  writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'ESNext', moduleResolution: 'Bundler', allowImportingTsExtensions: false } }));
+  writeFileSync(
+    join(dir, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: { module: 'ESNext', moduleResolution: 'Bundler', allowImportingTsExtensions: false },
+    }),
+  );
   const r = spawnSync(process.execPath, [DEPCRUISE, 'src', '--config', CONFIG], { cwd: dir, encoding: 'utf8' });
   return { code: r.status ?? -1, out: r.stdout + r.stderr };
 }
@@ -31,9 +36,27 @@ describe('the layer rule', () => {
   });
 
   it.each([
-    ['nlp importing graph', 'src/nlp/a.ts', "import { b } from '../graph/b.js';\nexport const a = b;\n", 'src/graph/b.ts', 'no-upward-from-nlp'],
-    ['store importing the library that folds it', 'src/store/a.ts', "import { b } from '../library/b.js';\nexport const a = b;\n", 'src/library/b.ts', 'no-upward-from-store'],
-    ['export importing query', 'src/export/a.ts', "import { b } from '../query/b.js';\nexport const a = b;\n", 'src/query/b.ts', 'no-upward-from-export'],
+    [
+      'nlp importing graph',
+      'src/nlp/a.ts',
+      "import { b } from '../graph/b.js';\nexport const a = b;\n",
+      'src/graph/b.ts',
+      'no-upward-from-nlp',
+    ],
+    [
+      'store importing the library that folds it',
+      'src/store/a.ts',
+      "import { b } from '../library/b.js';\nexport const a = b;\n",
+      'src/library/b.ts',
+      'no-upward-from-store',
+    ],
+    [
+      'export importing query',
+      'src/export/a.ts',
+      "import { b } from '../query/b.js';\nexport const a = b;\n",
+      'src/query/b.ts',
+      'no-upward-from-export',
+    ],
   ])('fails on %s', (_what, from, text, to, rule) => {
     const dir = join(tmp.dir, rule);
     const r = cruise({ [from]: text, [to]: 'export const b = 1;\n' }, dir);
@@ -43,14 +66,26 @@ describe('the layer rule', () => {
 
   it('lets a layer import the layers below it', () => {
     const dir = join(tmp.dir, 'down');
-    const r = cruise({ 'src/graph/a.ts': "import { b } from '../nlp/b.js';\nexport const a = b;\n", 'src/nlp/b.ts': 'export const b = 1;\n' }, dir);
+    const r = cruise(
+      {
+        'src/graph/a.ts': "import { b } from '../nlp/b.js';\nexport const a = b;\n",
+        'src/nlp/b.ts': 'export const b = 1;\n',
+      },
+      dir,
+    );
     expect(r.out).toContain('no dependency violations');
     expect(r.code).toBe(0);
   });
 
   it('fails on an import cycle inside a layer', () => {
     const dir = join(tmp.dir, 'cycle');
-    const r = cruise({ 'src/nlp/a.ts': "import { b } from './b.js';\nexport const a = () => b;\n", 'src/nlp/b.ts': "import { a } from './a.js';\nexport const b = () => a;\n" }, dir);
+    const r = cruise(
+      {
+        'src/nlp/a.ts': "import { b } from './b.js';\nexport const a = () => b;\n",
+        'src/nlp/b.ts': "import { a } from './a.js';\nexport const b = () => a;\n",
+      },
+      dir,
+    );
     expect(r.out).toContain('no-circular');
     expect(r.code).not.toBe(0);
   });

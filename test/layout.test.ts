@@ -37,7 +37,9 @@ describe('layout (ForceAtlas2 + noverlap, seeded by node key)', () => {
     for (let i = 0; i < keys.length; i++)
       for (let j = i + 1; j < keys.length; j++) {
         const [u, v] = [keys[i]!, keys[j]!];
-        expect(d(u, v)).toBeGreaterThan((nodeRadius(g.getNodeAttribute(u, 'mentions')) + nodeRadius(g.getNodeAttribute(v, 'mentions'))) * 0.5);
+        expect(d(u, v)).toBeGreaterThan(
+          (nodeRadius(g.getNodeAttribute(u, 'mentions')) + nodeRadius(g.getNodeAttribute(v, 'mentions'))) * 0.5,
+        );
       }
   });
 

@@ -17,7 +17,12 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { awkwardGraph, cli, hasNetworkx, seedStoreDir, tempDir } from './fixture-helpers.js';
 
-const edge = (weight: number, kind: RelationKind = 'met-with'): EdgeAttributes => ({ kind, weight, sources: [], evidence: [] });
+const edge = (weight: number, kind: RelationKind = 'met-with'): EdgeAttributes => ({
+  kind,
+  weight,
+  sources: [],
+  evidence: [],
+});
 
 /**
  * Two triangles a-b-c and d-e-f joined by the bridge c-d (every relation of weight 1).
@@ -30,8 +35,17 @@ const edge = (weight: number, kind: RelationKind = 'met-with'): EdgeAttributes =
  */
 function twoTriangles(order: string[] = ['a', 'b', 'c', 'd', 'e', 'f']): KGraph {
   const g = new Graph({ type: 'mixed', multi: true }) as unknown as KGraph;
-  for (const n of order) g.addNode(n, { label: n.toUpperCase(), kind: 'person', aliases: [], mentions: 1, articles: [] });
-  const pairs = [['a', 'b'], ['b', 'c'], ['a', 'c'], ['d', 'e'], ['e', 'f'], ['d', 'f'], ['c', 'd']];
+  for (const n of order)
+    g.addNode(n, { label: n.toUpperCase(), kind: 'person', aliases: [], mentions: 1, articles: [] });
+  const pairs = [
+    ['a', 'b'],
+    ['b', 'c'],
+    ['a', 'c'],
+    ['d', 'e'],
+    ['e', 'f'],
+    ['d', 'f'],
+    ['c', 'd'],
+  ];
   for (const [s, t] of order[0] === 'a' ? pairs : [...pairs].reverse()) g.addUndirectedEdge(s!, t!, edge(1));
   return g;
 }
@@ -57,8 +71,15 @@ describe('computeMetrics on graphs worked out by hand', () => {
   });
 
   it('the same communities and numbers on every run and whatever order the graph was built in', () => {
-    const runs = [computeMetrics(twoTriangles()), computeMetrics(twoTriangles()), computeMetrics(twoTriangles(['f', 'e', 'd', 'c', 'b', 'a']))];
-    const flat = (m: ReturnType<typeof computeMetrics>) => [...m].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, v.community, v.degree, v.betweenness.toFixed(9), v.pagerank.toFixed(6)]);
+    const runs = [
+      computeMetrics(twoTriangles()),
+      computeMetrics(twoTriangles()),
+      computeMetrics(twoTriangles(['f', 'e', 'd', 'c', 'b', 'a'])),
+    ];
+    const flat = (m: ReturnType<typeof computeMetrics>) =>
+      [...m]
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([k, v]) => [k, v.community, v.degree, v.betweenness.toFixed(9), v.pagerank.toFixed(6)]);
     expect(flat(runs[1]!)).toEqual(flat(runs[0]!));
     expect(flat(runs[2]!)).toEqual(flat(runs[0]!));
   });
@@ -66,13 +87,19 @@ describe('computeMetrics on graphs worked out by hand', () => {
   it('parallel relations: degree counts each relation, weighted degree sums their articles, the projection sums the weights', () => {
     // p —met-with(2)— q, p —holds-role(3)→ q, q —committed-to(1)→ t; an isolated node z.
     const g = new Graph({ type: 'mixed', multi: true }) as unknown as KGraph;
-    for (const n of ['p', 'q', 't', 'z']) g.addNode(n, { label: n, kind: 'person', aliases: [], mentions: 1, articles: [] });
+    for (const n of ['p', 'q', 't', 'z'])
+      g.addNode(n, { label: n, kind: 'person', aliases: [], mentions: 1, articles: [] });
     g.addUndirectedEdge('p', 'q', edge(2));
     g.addDirectedEdge('p', 'q', edge(3, 'holds-role'));
     g.addDirectedEdge('q', 't', edge(1, 'committed-to'));
     const m = computeMetrics(g);
     expect([m.get('p')!.degree, m.get('q')!.degree, m.get('t')!.degree, m.get('z')!.degree]).toEqual([2, 3, 1, 0]);
-    expect([m.get('p')!.weightedDegree, m.get('q')!.weightedDegree, m.get('t')!.weightedDegree, m.get('z')!.weightedDegree]).toEqual([5, 6, 1, 0]);
+    expect([
+      m.get('p')!.weightedDegree,
+      m.get('q')!.weightedDegree,
+      m.get('t')!.weightedDegree,
+      m.get('z')!.weightedDegree,
+    ]).toEqual([5, 6, 1, 0]);
     // q lies on the one shortest path p…t; among 4 nodes networkx normalises by 2 / (3 × 2): 1/3
     expect(m.get('q')!.betweenness).toBeCloseTo(1 / 3, 10);
     expect(m.get('z')!.betweenness).toBe(0);
@@ -106,7 +133,11 @@ describe('computeMetrics on graphs worked out by hand', () => {
     const g = twoTriangles();
     const m = computeMetrics(g);
     expect(topBy(g, m, 'betweenness', 2).map((r) => r.label)).toEqual(['C', 'D']);
-    expect(topBy(g, m, 'degree', 3).map((r) => [r.label, r.value])).toEqual([['C', 3], ['D', 3], ['A', 2]]);
+    expect(topBy(g, m, 'degree', 3).map((r) => [r.label, r.value])).toEqual([
+      ['C', 3],
+      ['D', 3],
+      ['A', 2],
+    ]);
     const cs = communities(g, m, 2);
     expect(cs.map((c) => [c.community, c.size, c.members.map((x) => x.label)])).toEqual([
       [0, 3, ['C', 'A']],
@@ -125,7 +156,9 @@ describe('metrics in every export', () => {
     expect(c.betweenness).toBeCloseTo(0.6, 10);
     expect(c.pagerank).toBeCloseTo(0.208029, 4);
     expect(c.community).toBe(0);
-    const plain = JSON.parse(exportJson(g, false, { metrics: false })) as { nodes: { attributes: Record<string, unknown> }[] };
+    const plain = JSON.parse(exportJson(g, false, { metrics: false })) as {
+      nodes: { attributes: Record<string, unknown> }[];
+    };
     expect(plain.nodes[0]!.attributes).not.toHaveProperty('pagerank');
     // the exported graph is a copy: the caller's graph is left as it was
     expect(g.getNodeAttributes('c')).not.toHaveProperty('pagerank');
@@ -133,7 +166,8 @@ describe('metrics in every export', () => {
 
   it('GEXF: betweenness stays a double when every value is whole', () => {
     const pairs = new Graph({ type: 'mixed', multi: true }) as unknown as KGraph;
-    for (const n of ['a', 'b', 'c', 'd']) pairs.addNode(n, { label: n, kind: 'person', aliases: [], mentions: 1, articles: [] });
+    for (const n of ['a', 'b', 'c', 'd'])
+      pairs.addNode(n, { label: n, kind: 'person', aliases: [], mentions: 1, articles: [] });
     pairs.addUndirectedEdge('a', 'b', edge(1));
     pairs.addUndirectedEdge('c', 'd', edge(1));
     const x = exportGexf(pairs);
@@ -164,7 +198,15 @@ describe('metrics in every export', () => {
     expect([c[col('degree')], c[col('weightedDegree')], c[col('community')]]).toEqual(['3', '3', '0']);
     expect(Number(c[col('betweenness')])).toBeCloseTo(0.6, 10);
     const [nhead, ...nrows] = parseCsv(exportNeo4j(g)['entities.csv']!, '\n');
-    expect(nhead).toEqual(expect.arrayContaining(['degree:int', 'weightedDegree:int', 'betweenness:float', 'pagerank:float', 'community:int']));
+    expect(nhead).toEqual(
+      expect.arrayContaining([
+        'degree:int',
+        'weightedDegree:int',
+        'betweenness:float',
+        'pagerank:float',
+        'community:int',
+      ]),
+    );
     const e = nrows.find((r) => r[0] === 'e')!;
     expect(e[nhead!.indexOf('community:int')]).toBe('1');
   });
@@ -174,9 +216,14 @@ describe('kunafoni stats', () => {
   it('lists the top entities per metric and the communities (text and --json)', async () => {
     const text = await cli(['stats', '--store', seedStoreDir]);
     expect(text.code).toBe(0);
-    for (const h of ['degree', 'weighted degree', 'betweenness', 'pagerank', 'communities']) expect(text.out).toContain(h);
+    for (const h of ['degree', 'weighted degree', 'betweenness', 'pagerank', 'communities'])
+      expect(text.out).toContain(h);
     const res = await cli(['stats', '--store', seedStoreDir, '--json']);
-    const stats = JSON.parse(res.out) as { top: Record<string, { label: string; value: number }[]>; communities: { size: number }[]; nodes: number };
+    const stats = JSON.parse(res.out) as {
+      top: Record<string, { label: string; value: number }[]>;
+      communities: { size: number }[];
+      nodes: number;
+    };
     expect(Object.keys(stats.top)).toEqual(['degree', 'weightedDegree', 'betweenness', 'pagerank']);
     for (const list of Object.values(stats.top)) {
       expect(list.length).toBeGreaterThan(0);
@@ -184,7 +231,10 @@ describe('kunafoni stats', () => {
     }
     expect(stats.communities.reduce((s, c) => s + c.size, 0)).toBe(stats.nodes);
     expect((await cli(['stats', '--store', seedStoreDir, '--json'])).out).toBe(res.out);
-    const counts = JSON.parse((await cli(['stats', '--store', seedStoreDir, '--json', '--no-metrics'])).out) as Record<string, unknown>;
+    const counts = JSON.parse((await cli(['stats', '--store', seedStoreDir, '--json', '--no-metrics'])).out) as Record<
+      string,
+      unknown
+    >;
     expect(counts.nodes).toBe(stats.nodes);
     expect(counts).not.toHaveProperty('top');
     expect((await cli(['stats', '--store', seedStoreDir, '--no-metrics'])).out).not.toContain('communities');
@@ -209,7 +259,10 @@ describe.skipIf(!hasNetworkx())('networkx agrees', () => {
   it('betweenness and PageRank of the GraphML export equal networkx’s on a multi graph with parallel relations', async () => {
     const file = join(tempDir(), 'g.graphml');
     writeFileSync(file, exportGraphml(await awkwardGraph()));
-    const out = JSON.parse(execFileSync('python3', ['-c', NX, file], { encoding: 'utf8' })) as Record<string, [number, number, number, number]>;
+    const out = JSON.parse(execFileSync('python3', ['-c', NX, file], { encoding: 'utf8' })) as Record<
+      string,
+      [number, number, number, number]
+    >;
     expect(Object.keys(out).length).toBe(9);
     for (const [bcNx, prNx, bc, pr] of Object.values(out)) {
       expect(bc).toBeCloseTo(bcNx, 9);

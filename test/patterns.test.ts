@@ -9,8 +9,23 @@ const matches = (re: RegExp, text: string) => [...text.matchAll(re)].map((m) => 
 
 describe('trieAlternation', () => {
   it('matches what the alternation sorted longest first matches, preferring the longer form', () => {
-    const words = ['directeur', 'directeur général', 'directeur général adjoint', 'DG', 'DGA', 'dg de', 'président', 'présidente'];
-    const plain = new RegExp(`(?:${[...words].sort((a, b) => b.length - a.length).map(flexible).join('|')})`, 'giu');
+    const words = [
+      'directeur',
+      'directeur général',
+      'directeur général adjoint',
+      'DG',
+      'DGA',
+      'dg de',
+      'président',
+      'présidente',
+    ];
+    const plain = new RegExp(
+      `(?:${[...words]
+        .sort((a, b) => b.length - a.length)
+        .map(flexible)
+        .join('|')})`,
+      'giu',
+    );
     const trie = new RegExp(`(?:${trieAlternation(words.map((w) => flexibleUnits(w.toLowerCase())))})`, 'giu');
     const text =
       'Le Directeur  général adjoint et le directeur général, puis le DGA et le DG de la société ; la présidente, le président-directeur et le directeur.';

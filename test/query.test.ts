@@ -23,7 +23,14 @@ describe('query API on the seed store', async () => {
 
   it('entity() carries kind, aliases, roles, dates and relation counts', () => {
     const e = store.entity('leyti ndiaye');
-    expect(e).toMatchObject({ kind: 'person', aliases: ['Leyti N’Diaye'], roles: ['Directeur général'], firstSeen: '2023-03-14', lastSeen: '2024-06-02', degree: 2 });
+    expect(e).toMatchObject({
+      kind: 'person',
+      aliases: ['Leyti N’Diaye'],
+      roles: ['Directeur général'],
+      firstSeen: '2023-03-14',
+      lastSeen: '2024-06-02',
+      degree: 2,
+    });
     expect(e.relationCounts).toEqual({ 'met-with': 1, 'holds-role': 1 });
   });
 
@@ -47,17 +54,35 @@ describe('query API on the seed store', async () => {
   it('neighbors(huawei) includes Jean Sun Wei through holds-role, pointing in', () => {
     const ns = store.neighbors('huawei');
     const jean = ns.find((n) => n.entity.label === 'Jean Sun Wei');
-    expect(jean).toMatchObject({ direction: 'in', entity: { kind: 'person' }, relation: { kind: 'holds-role', role: 'Directeur général' } });
+    expect(jean).toMatchObject({
+      direction: 'in',
+      entity: { kind: 'person' },
+      relation: { kind: 'holds-role', role: 'Directeur général' },
+    });
     expect(jean!.relation.evidence[0]!.sentence).toContain('Jean Sun Wei');
   });
 
   it('neighbors() filters by relation, neighbour kind and dates', () => {
     const all = store.neighbors('Orange Mali');
     expect(all.map((n) => n.entity.label).sort()).toEqual(['AMRTP', 'Huawei', "Leyti N'Diaye", 'inclusion numérique']);
-    expect(store.neighbors('Orange Mali', { relation: 'holds-role' }).map((n) => n.entity.label)).toEqual(["Leyti N'Diaye"]);
-    expect(store.neighbors('Orange Mali', { kind: ['organisation'] }).map((n) => n.entity.label).sort()).toEqual(['AMRTP', 'Huawei']);
-    expect(store.neighbors('Orange Mali', { until: '2023-12-31' }).map((n) => n.entity.label)).toEqual(["Leyti N'Diaye"]);
-    expect(store.neighbors('Orange Mali', { direction: 'in' }).map((n) => n.entity.label).sort()).toEqual(['AMRTP', 'Huawei', "Leyti N'Diaye"]);
+    expect(store.neighbors('Orange Mali', { relation: 'holds-role' }).map((n) => n.entity.label)).toEqual([
+      "Leyti N'Diaye",
+    ]);
+    expect(
+      store
+        .neighbors('Orange Mali', { kind: ['organisation'] })
+        .map((n) => n.entity.label)
+        .sort(),
+    ).toEqual(['AMRTP', 'Huawei']);
+    expect(store.neighbors('Orange Mali', { until: '2023-12-31' }).map((n) => n.entity.label)).toEqual([
+      "Leyti N'Diaye",
+    ]);
+    expect(
+      store
+        .neighbors('Orange Mali', { direction: 'in' })
+        .map((n) => n.entity.label)
+        .sort(),
+    ).toEqual(['AMRTP', 'Huawei', "Leyti N'Diaye"]);
   });
 
   it("path(Leyti N'Diaye, Jean Sun Wei) passes through Alhamdou Ag Ilyène with evidence on each step", () => {
@@ -75,7 +100,10 @@ describe('query API on the seed store', async () => {
 
   it('path() prefers chains of people and organisations to a shared topic', () => {
     // Huawei → Alhamdou: through Jean Sun Wei (holds-role, met-with) or through "fibre optique" (committed-to, discussed)
-    expect(store.path('Huawei', 'Alhamdou Ag Ilyène')!.steps.map((s) => s.to.label)).toEqual(['Jean Sun Wei', 'Alhamdou Ag Ilyène']);
+    expect(store.path('Huawei', 'Alhamdou Ag Ilyène')!.steps.map((s) => s.to.label)).toEqual([
+      'Jean Sun Wei',
+      'Alhamdou Ag Ilyène',
+    ]);
     expect(store.path('Huawei', 'Alhamdou Ag Ilyène', { through: 'any' })!.length).toBe(2);
     // a topic is still crossed when nothing else connects
     expect(store.path('inclusion numérique', 'AMRTP')!.steps.map((s) => s.to.label)).toEqual(['Orange Mali', 'AMRTP']);
@@ -91,12 +119,22 @@ describe('query API on the seed store', async () => {
   it('relations() filters by kind, ends and dates', () => {
     expect(store.relations().length).toBe(9);
     const roles = store.relations({ kind: 'holds-role' });
-    expect(roles.map((r) => `${r.source.label} -> ${r.target.label}`).sort()).toEqual(["Jean Sun Wei -> Huawei", "Leyti N'Diaye -> Orange Mali"]);
+    expect(roles.map((r) => `${r.source.label} -> ${r.target.label}`).sort()).toEqual([
+      'Jean Sun Wei -> Huawei',
+      "Leyti N'Diaye -> Orange Mali",
+    ]);
     // undirected relations match either end
     expect(store.relations({ from: 'Orange Mali', kind: 'signed-agreement-with' })).toHaveLength(1);
-    expect(store.relations({ to: 'Orange Mali' }).map((r) => r.kind).sort()).toEqual(['holds-role', 'sanctioned', 'signed-agreement-with']);
+    expect(
+      store
+        .relations({ to: 'Orange Mali' })
+        .map((r) => r.kind)
+        .sort(),
+    ).toEqual(['holds-role', 'sanctioned', 'signed-agreement-with']);
     expect(store.relations({ from: 'Alhamdou Ag Ilyène', to: "Leyti N'Diaye" })).toHaveLength(1);
-    expect(store.relations({ since: '2024-01-01' }).every((r) => r.evidence.every((e) => e.date! >= '2024'))).toBe(true);
+    expect(store.relations({ since: '2024-01-01' }).every((r) => r.evidence.every((e) => e.date! >= '2024'))).toBe(
+      true,
+    );
   });
 
   it('ego() returns the surroundings with labels and kinds', () => {
@@ -117,7 +155,12 @@ describe('query API on the seed store', async () => {
   it('search() ranks exact names first and finds aliases and roles', () => {
     expect(store.search('huawei')[0]!.entity.label).toBe('Huawei');
     expect(store.search('N’Diaye')[0]!.entity.label).toBe("Leyti N'Diaye");
-    expect(store.search('directeur general').map((h) => h.entity.label).sort()).toEqual(['Jean Sun Wei', "Leyti N'Diaye"]);
+    expect(
+      store
+        .search('directeur general')
+        .map((h) => h.entity.label)
+        .sort(),
+    ).toEqual(['Jean Sun Wei', "Leyti N'Diaye"]);
     expect(store.search('zzz')).toEqual([]);
     const ev = store.searchEvidence('ECOLES');
     expect(ev).toHaveLength(1);
@@ -126,8 +169,16 @@ describe('query API on the seed store', async () => {
 
   it('graph is read-only, and results are copies', () => {
     expect(store.graph.order).toBe(9);
-    expect(() => (store.graph as unknown as { dropNode(k: string): void }).dropNode('org:huawei')).toThrow(ReadOnlyGraphError);
-    expect(() => (store.graph as unknown as { setNodeAttribute(k: string, n: string, v: unknown): void }).setNodeAttribute('org:huawei', 'label', 'x')).toThrow(ReadOnlyGraphError);
+    expect(() => (store.graph as unknown as { dropNode(k: string): void }).dropNode('org:huawei')).toThrow(
+      ReadOnlyGraphError,
+    );
+    expect(() =>
+      (store.graph as unknown as { setNodeAttribute(k: string, n: string, v: unknown): void }).setNodeAttribute(
+        'org:huawei',
+        'label',
+        'x',
+      ),
+    ).toThrow(ReadOnlyGraphError);
     const n = store.neighbors('huawei')[0]!;
     n.relation.evidence.length = 0;
     expect(store.neighbors('huawei')[0]!.relation.evidence.length).toBeGreaterThan(0);
@@ -145,16 +196,19 @@ describe('ambiguous names', async () => {
   const { namesakesGraph } = await import('./fixture-helpers.js');
   const q = queryGraph(await namesakesGraph());
 
-  it.each([['Touré'], ['toure'], ['TOURÉ']])('entity(%j), an alias of two people, lists both with kind and role', (name) => {
-    const err = thrown(() => q.entity(name)) as AmbiguousNameError | undefined;
-    expect(err).toBeInstanceOf(AmbiguousNameError);
-    expect(err!.candidates).toEqual([
-      expect.objectContaining({ label: 'Amadou Touré', kind: 'person', roles: ['Directeur général'], mentions: 3 }),
-      expect.objectContaining({ label: 'Awa Touré', kind: 'person', roles: ['ministre'], mentions: 1 }),
-    ]);
-    expect(err!.message).toMatch(/"[^"]+" is ambiguous: 2 entities match/);
-    expect(err!.message).toMatch(/Amadou Touré \(person, Directeur général; 3 articles\)/);
-  });
+  it.each([['Touré'], ['toure'], ['TOURÉ']])(
+    'entity(%j), an alias of two people, lists both with kind and role',
+    (name) => {
+      const err = thrown(() => q.entity(name)) as AmbiguousNameError | undefined;
+      expect(err).toBeInstanceOf(AmbiguousNameError);
+      expect(err!.candidates).toEqual([
+        expect.objectContaining({ label: 'Amadou Touré', kind: 'person', roles: ['Directeur général'], mentions: 3 }),
+        expect.objectContaining({ label: 'Awa Touré', kind: 'person', roles: ['ministre'], mentions: 1 }),
+      ]);
+      expect(err!.message).toMatch(/"[^"]+" is ambiguous: 2 entities match/);
+      expect(err!.message).toMatch(/Amadou Touré \(person, Directeur général; 3 articles\)/);
+    },
+  );
 
   it('a surname only in labels ("Traoré") is ambiguous too, not "no entity matches"', () => {
     const err = thrown(() => q.entity('Traoré')) as AmbiguousNameError | undefined;

@@ -35,7 +35,9 @@ describe('raw page dumps (.txt)', () => {
   const [a] = articles(parseContent('page.txt', PAGE_DUMP));
   it('drops page furniture and keeps the paragraphs verbatim', () => {
     expect(a!.text).not.toMatch(/top of page|Commentaires|étoile|Ajouter une note|bottom of page/);
-    expect(a!.text).toContain('La ministre de l’Économie numérique, Mme Kadiatou Ag Mohamed, a reçu en audience, le 12 mars 2025,');
+    expect(a!.text).toContain(
+      'La ministre de l’Économie numérique, Mme Kadiatou Ag Mohamed, a reçu en audience, le 12 mars 2025,',
+    );
   });
   it('reads the headline, the byline and the outlet signature as metadata, not text', () => {
     expect(a!.title).toBe('Télécoms : la ministre reçoit le nouveau DG de Sahel Fibre');
@@ -53,7 +55,14 @@ describe('Markdown with YAML front matter', () => {
   const md = `---\ntitle: "Un titre"\ndate: "2024-05-02"\nsource: "Le Républicain"\nurl: "https://example.org/a"\nlang: fr\nauthor: "Awa Traoré"\n---\nLe texte de l’article, assez long pour être un article.\n`;
   it('reads title, date, outlet, url, language and author', () => {
     const [a] = articles(parseContent('a.md', md));
-    expect(a).toMatchObject({ title: 'Un titre', date: '2024-05-02', source: 'Le Républicain', url: 'https://example.org/a', lang: 'fr', author: 'Awa Traoré' });
+    expect(a).toMatchObject({
+      title: 'Un titre',
+      date: '2024-05-02',
+      source: 'Le Républicain',
+      url: 'https://example.org/a',
+      lang: 'fr',
+      author: 'Awa Traoré',
+    });
     expect(a!.text).toBe('Le texte de l’article, assez long pour être un article.');
   });
   it('names the file and the problem when the front matter is invalid', () => {
@@ -64,11 +73,31 @@ describe('Markdown with YAML front matter', () => {
 
 describe('JSON and JSON lines from news scrapers', () => {
   it('maps news-please fields (maintext, date_publish, source_domain)', () => {
-    const [a] = articles(parseContent('x.json', JSON.stringify({ title: 'T', maintext: 'Un article sur Orange Mali.', date_publish: '2023-01-02 10:00:00', source_domain: 'maliweb.net', language: 'en' })));
-    expect(a).toMatchObject({ title: 'T', date: '2023-01-02', source: 'maliweb.net', lang: 'en', text: 'Un article sur Orange Mali.' });
+    const [a] = articles(
+      parseContent(
+        'x.json',
+        JSON.stringify({
+          title: 'T',
+          maintext: 'Un article sur Orange Mali.',
+          date_publish: '2023-01-02 10:00:00',
+          source_domain: 'maliweb.net',
+          language: 'en',
+        }),
+      ),
+    );
+    expect(a).toMatchObject({
+      title: 'T',
+      date: '2023-01-02',
+      source: 'maliweb.net',
+      lang: 'en',
+      text: 'Un article sur Orange Mali.',
+    });
   });
   it('keeps the good lines of a JSON lines file and names the bad line', () => {
-    const out = parseContent('feed.jsonl', '{"text":"Premier article."}\n{"text": "tronqué\n{"text":"Troisième article."}\n');
+    const out = parseContent(
+      'feed.jsonl',
+      '{"text":"Premier article."}\n{"text": "tronqué\n{"text":"Troisième article."}\n',
+    );
     expect(articles(out).map((a) => a.text)).toEqual(['Premier article.', 'Troisième article.']);
     expect(errors(out)[0]!.message).toMatch(/^feed\.jsonl:2: invalid JSON line/);
   });
@@ -82,7 +111,9 @@ describe('bytes and files', () => {
   const { dir, cleanup } = tempDir();
   afterAll(cleanup);
   it('decodes Windows-1252 so accents and apostrophes survive', () => {
-    const bytes = Uint8Array.from([0x92, 0x20, 0xc9, 0x63, 0x6f, 0x6e, 0x6f, 0x6d, 0x69, 0x65, 0x20, 0x4d, 0x61, 0xef, 0x67, 0x61]);
+    const bytes = Uint8Array.from([
+      0x92, 0x20, 0xc9, 0x63, 0x6f, 0x6e, 0x6f, 0x6d, 0x69, 0x65, 0x20, 0x4d, 0x61, 0xef, 0x67, 0x61,
+    ]);
     expect(decode('x.txt', bytes)).toBe('’ Économie Maïga');
   });
   it('decodes UTF-8 with a byte-order mark', () => {
@@ -100,7 +131,8 @@ describe('bytes and files', () => {
   });
   it('walks folders recursively, in a stable order, skipping hidden files and READMEs', async () => {
     mkdirSync(join(dir, 'tree', 'sub'), { recursive: true });
-    for (const f of ['b.md', 'a.txt', 'sub/c.jsonl', '.hidden.md', 'README.md', 'notes.pdf']) writeFileSync(join(dir, 'tree', f), 'x');
+    for (const f of ['b.md', 'a.txt', 'sub/c.jsonl', '.hidden.md', 'README.md', 'notes.pdf'])
+      writeFileSync(join(dir, 'tree', f), 'x');
     const found = (await expandPaths([join(dir, 'tree')])).map((p) => String(p).slice(join(dir, 'tree').length + 1));
     expect(found).toEqual(['a.txt', 'b.md', 'sub/c.jsonl']);
   });

@@ -18,13 +18,20 @@ const { mergeSpellingVariants, orgVariantPairs, personVariantPairs } = await imp
 const { suggestDuplicates } = await import('../src/curation/suggest.js');
 const { ingestPaths } = await import('../src/ingest.js');
 
-const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+const fold = (s: string) =>
+  s
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '');
 
 /** Gold entity ids by name or alias, kind included, as the shared scorer reads them. */
 function goldIds(dir: string): (kind: string, name: string) => string[] {
   const byName = new Map<string, Set<string>>();
   for (const f of readdirSync(dir).filter((x) => x.endsWith('.json'))) {
-    const g = JSON.parse(readFileSync(join(dir, f), 'utf8')) as { entities?: Array<{ name: string; kind: string; aliases?: string[] }> };
+    const g = JSON.parse(readFileSync(join(dir, f), 'utf8')) as {
+      entities?: Array<{ name: string; kind: string; aliases?: string[] }>;
+    };
     for (const e of g.entities ?? [])
       for (const n of [e.name, ...(e.aliases ?? [])]) {
         const k = `${e.kind}|${fold(n)}`;
@@ -53,9 +60,12 @@ function tally(graph: KGraph, pairs: Array<[string, string]>, ids: (kind: string
 }
 
 /** Right among the judged pairs (1 when none is judged: no suggestion the gold can say is wrong). */
-const precision = (t: Tally) => (t.right.length + t.wrong.length ? t.right.length / (t.right.length + t.wrong.length) : 1);
+const precision = (t: Tally) =>
+  t.right.length + t.wrong.length ? t.right.length / (t.right.length + t.wrong.length) : 1;
 const report = (what: string, t: Tally) =>
-  console.log(`${what}: ${t.right.length} right, ${t.wrong.length} wrong, ${t.unknown.length} not in the gold\n  right: ${t.right.join('; ')}\n  wrong: ${t.wrong.join('; ')}\n  not in the gold: ${t.unknown.join('; ')}`);
+  console.log(
+    `${what}: ${t.right.length} right, ${t.wrong.length} wrong, ${t.unknown.length} not in the gold\n  right: ${t.right.join('; ')}\n  wrong: ${t.wrong.join('; ')}\n  not in the gold: ${t.unknown.join('; ')}`,
+  );
 
 describe.skipIf(!HAS_SHARED)('resolution on the shared gold', () => {
   const { dir, cleanup } = tempDir();
@@ -72,9 +82,17 @@ describe.skipIf(!HAS_SHARED)('resolution on the shared gold', () => {
   afterAll(cleanup);
 
   it('merges spelling variants of persons and organisations across articles, and no two gold entities', () => {
-    const persons = tally(raw, personVariantPairs(raw).map(([p, q]) => [p, q]), ids);
+    const persons = tally(
+      raw,
+      personVariantPairs(raw).map(([p, q]) => [p, q]),
+      ids,
+    );
     report('person variant merges', persons);
-    const orgs = tally(raw, orgVariantPairs(raw).map(([p, q]) => [p, q]), ids);
+    const orgs = tally(
+      raw,
+      orgVariantPairs(raw).map(([p, q]) => [p, q]),
+      ids,
+    );
     report('organisation variant merges', orgs);
     expect(persons.right.length).toBeGreaterThan(0);
     expect([...persons.wrong, ...orgs.wrong]).toEqual([]);
@@ -86,11 +104,18 @@ describe.skipIf(!HAS_SHARED)('resolution on the shared gold', () => {
     let merged = 0;
     built.forEachNode((_k, a) => {
       if (a.kind !== 'person' && a.kind !== 'organisation') return;
-      const found = new Set([a.label, ...a.aliases].map((n) => ids(a.kind, n)).filter((x) => x.length === 1).map((x) => x[0]!));
+      const found = new Set(
+        [a.label, ...a.aliases]
+          .map((n) => ids(a.kind, n))
+          .filter((x) => x.length === 1)
+          .map((x) => x[0]!),
+      );
       if ([a.label, ...a.aliases].length > 1) merged++;
       if (found.size > 1) wrong.push(`${a.label}: ${[...found].join(', ')}`);
     });
-    console.log(`nodes with more than one name: ${merged}; nodes with the names of two gold entities: ${wrong.length}\n  ${wrong.join('\n  ')}`);
+    console.log(
+      `nodes with more than one name: ${merged}; nodes with the names of two gold entities: ${wrong.length}\n  ${wrong.join('\n  ')}`,
+    );
     expect(wrong.length).toBeLessThanOrEqual(Math.floor(merged / 20));
   });
 
@@ -98,9 +123,16 @@ describe.skipIf(!HAS_SHARED)('resolution on the shared gold', () => {
     // on the graph a user sees, and on the graph before the variant step (more pairs to judge: the step
     // takes the surest ones out of the suggestions)
     let judged = 0;
-    for (const [what, g] of [['built graph', built], ['graph before the variant step', raw]] as const) {
+    for (const [what, g] of [
+      ['built graph', built],
+      ['graph before the variant step', raw],
+    ] as const) {
       const found = suggestDuplicates(g, { limit: 1000 });
-      const t = tally(g, found.map((s) => [s.keep.key, s.merge.key]), ids);
+      const t = tally(
+        g,
+        found.map((s) => [s.keep.key, s.merge.key]),
+        ids,
+      );
       report(`curate suggest on the ${what} (${found.length} suggestions, precision ${precision(t).toFixed(2)})`, t);
       expect(precision(t)).toBeGreaterThanOrEqual(0.8);
       judged += t.right.length + t.wrong.length;

@@ -29,13 +29,13 @@ beforeAll(async () => {
   store = await openStore(dir);
 });
 
-const period = (p: { role: string; person: { label: string }; organisation: { label: string }; firstSeen?: string; lastSeen?: string }) => [
-  p.role,
-  p.person.label,
-  p.organisation.label,
-  p.firstSeen,
-  p.lastSeen,
-];
+const period = (p: {
+  role: string;
+  person: { label: string };
+  organisation: { label: string };
+  firstSeen?: string;
+  lastSeen?: string;
+}) => [p.role, p.person.label, p.organisation.label, p.firstSeen, p.lastSeen];
 
 describe('role periods on the succession fixtures', () => {
   it('an organisation’s succession: the former DG, the new DG, the former DG become chairman', () => {
@@ -103,7 +103,13 @@ describe('role periods on a graph built by hand', () => {
       weight: 4,
       sources: [],
       role: 'PCA',
-      evidence: [ev('2021-02', 'Directeur général', 'a1'), ev('2021-06-01', 'directeur general', 'a2'), ev('2025', 'PCA', 'a3'), ev('2025-05-05', 'PCA', 'a4'), ev(undefined, undefined, 'a5')],
+      evidence: [
+        ev('2021-02', 'Directeur général', 'a1'),
+        ev('2021-06-01', 'directeur general', 'a2'),
+        ev('2025', 'PCA', 'a3'),
+        ev('2025-05-05', 'PCA', 'a4'),
+        ev(undefined, undefined, 'a5'),
+      ],
     });
     return g;
   };
@@ -118,23 +124,41 @@ describe('role periods on a graph built by hand', () => {
 });
 
 describe('commitment threads on the succession fixtures', () => {
-  const shape = (t: { actor: { label: string }; topic: { label: string }; status: string; steps: { date?: string; status: string }[] }) => [
-    t.actor.label,
-    t.status,
-    t.steps.map((s) => [s.date, s.status]),
-  ];
+  const shape = (t: {
+    actor: { label: string };
+    topic: { label: string };
+    status: string;
+    steps: { date?: string; status: string }[];
+  }) => [t.actor.label, t.status, t.steps.map((s) => [s.date, s.status])];
 
   it('one actor’s pledge followed across articles: announced then implemented; announced then abandoned', () => {
     expect(store.commitments().map(shape)).toEqual([
-      ['Bakary Ag Intalla', 'implemented', [['2021-04-13', 'announced'], ['2022-11-09', 'implemented']]],
-      ['Falaise Télécom', 'abandoned', [['2021-04-13', 'announced'], ['2025-10-07', 'abandoned']]],
+      [
+        'Bakary Ag Intalla',
+        'implemented',
+        [
+          ['2021-04-13', 'announced'],
+          ['2022-11-09', 'implemented'],
+        ],
+      ],
+      [
+        'Falaise Télécom',
+        'abandoned',
+        [
+          ['2021-04-13', 'announced'],
+          ['2025-10-07', 'abandoned'],
+        ],
+      ],
     ]);
     const [solar, datacentre] = store.commitments();
     expect(solar!.steps[0]!.sentence).toMatch(/s’est engagé à mettre en service 200 sites solaires/);
     expect(solar!.steps[1]!.sentence).toMatch(/a annoncé la mise en service des 200 sites solaires/);
     expect(solar!.relations).toHaveLength(2);
     expect(datacentre!.steps[1]!.sentence).toMatch(/a finalement renoncé au projet/);
-    expect(datacentre!.sources).toEqual(['La Gazette de Kayes (fictional sample)', 'Le Courrier du Sahel (fictional sample)']);
+    expect(datacentre!.sources).toEqual([
+      'La Gazette de Kayes (fictional sample)',
+      'Le Courrier du Sahel (fictional sample)',
+    ]);
   });
 
   it('filters: --actor, --status (the latest step’s), --since and --until (a step in the window)', () => {
@@ -162,9 +186,21 @@ describe('commitment threads on the succession fixtures', () => {
 
 describe('samePledge: which wordings are one pledge', () => {
   it.each([
-    ['s’est engagé à mettre en service 200 sites solaires dans la région de Ségou', 'a annoncé la mise en service des 200 sites solaires de Ségou', true],
-    ['construira un centre de données à Kayes pour héberger les services publics', 'construire un centre de données à Kayes, a renoncé au projet', true],
-    ['déployer cent nouveaux sites d’ici la fin de l’année', 'mettre son réseau et son expertise au service de la modernisation', false],
+    [
+      's’est engagé à mettre en service 200 sites solaires dans la région de Ségou',
+      'a annoncé la mise en service des 200 sites solaires de Ségou',
+      true,
+    ],
+    [
+      'construira un centre de données à Kayes pour héberger les services publics',
+      'construire un centre de données à Kayes, a renoncé au projet',
+      true,
+    ],
+    [
+      'déployer cent nouveaux sites d’ici la fin de l’année',
+      'mettre son réseau et son expertise au service de la modernisation',
+      false,
+    ],
     ['former 1 000 jeunes en deux ans', 'recruter 150 stagiaires du programme', false],
   ])('%s / %s → %s', (a, b, same) => {
     expect(samePledge(contentWords(a), contentWords(b))).toBe(same);

@@ -16,36 +16,46 @@ import { setScoringMode } from '../src/nlp/scorer.js';
 import { articleId, detectLang } from '../src/sources/article.js';
 
 /** The language ingest would give the text (a rule for both languages is tried in the example's). */
-const langOf = (rule: RuleBase, text: string): 'fr' | 'en' => (rule.lang === 'any' ? (detectLang(text) === 'en' ? 'en' : 'fr') : rule.lang);
+const langOf = (rule: RuleBase, text: string): 'fr' | 'en' =>
+  rule.lang === 'any' ? (detectLang(text) === 'en' ? 'en' : 'fr') : rule.lang;
 
-const extract = (rule: RuleBase, text: string) => extractArticle({ id: articleId(text), lang: langOf(rule, text), text });
+const extract = (rule: RuleBase, text: string) =>
+  extractArticle({ id: articleId(text), lang: langOf(rule, text), text });
 /** The rule ids of the relations extracted from a text. */
 const relationRules = (rule: RuleBase, text: string) => extract(rule, text).relations.map((r) => r.rule);
 /** A role without an organisation makes no edge: it joins the person's roles (the rule's fixed slot 'no-org'). */
-const personRoles = (rule: RuleBase, text: string) => extract(rule, text).entities.flatMap((e) => (e.kind === 'person' ? e.roles : []));
+const personRoles = (rule: RuleBase, text: string) =>
+  extract(rule, text).entities.flatMap((e) => (e.kind === 'person' ? e.roles : []));
 /** The rule ids of the mentions found in a text. */
-const mentionRules = (rule: RuleBase, text: string) => findMentions(text, splitSentences(text), langOf(rule, text)).map((m) => m.rule);
+const mentionRules = (rule: RuleBase, text: string) =>
+  findMentions(text, splitSentences(text), langOf(rule, text)).map((m) => m.rule);
 
 // each record is tested on its own: the rules' output, before the trained scorer weighs it
 setScoringMode({ mode: 'rules' });
 
-describe.each(RELATION_RULES.filter((r) => r.slots.target !== 'no-org').map((r) => [r.id, r] as const))('relation rule %s', (_id, rule) => {
-  it('fires on its example under its own id', () => {
-    expect(relationRules(rule, rule.example)).toContain(rule.id);
-  });
-  it('does not fire on its counterexample', () => {
-    expect(relationRules(rule, rule.counterexample)).not.toContain(rule.id);
-  });
-});
+describe.each(RELATION_RULES.filter((r) => r.slots.target !== 'no-org').map((r) => [r.id, r] as const))(
+  'relation rule %s',
+  (_id, rule) => {
+    it('fires on its example under its own id', () => {
+      expect(relationRules(rule, rule.example)).toContain(rule.id);
+    });
+    it('does not fire on its counterexample', () => {
+      expect(relationRules(rule, rule.counterexample)).not.toContain(rule.id);
+    });
+  },
+);
 
-describe.each(RELATION_RULES.filter((r) => r.slots.target === 'no-org').map((r) => [r.id, r] as const))('role rule without organisation %s', (_id, rule) => {
-  it('gives the person of its example a role', () => {
-    expect(personRoles(rule, rule.example).length).toBeGreaterThan(0);
-  });
-  it('gives no role on its counterexample', () => {
-    expect(personRoles(rule, rule.counterexample)).toEqual([]);
-  });
-});
+describe.each(RELATION_RULES.filter((r) => r.slots.target === 'no-org').map((r) => [r.id, r] as const))(
+  'role rule without organisation %s',
+  (_id, rule) => {
+    it('gives the person of its example a role', () => {
+      expect(personRoles(rule, rule.example).length).toBeGreaterThan(0);
+    });
+    it('gives no role on its counterexample', () => {
+      expect(personRoles(rule, rule.counterexample)).toEqual([]);
+    });
+  },
+);
 
 describe.each(MENTION_RULES.map((r) => [r.id, r] as const))('mention rule %s', (_id, rule) => {
   it('fires on its example under its own id', () => {
@@ -78,7 +88,11 @@ describe('the rule tables', () => {
   });
 
   it('give only fixed roles that roles.json defines', () => {
-    const roles = new Set((JSON.parse(readFileSync('data/lexicons/roles.json', 'utf8')) as { roles: Array<{ role: string }> }).roles.map((r) => r.role));
+    const roles = new Set(
+      (JSON.parse(readFileSync('data/lexicons/roles.json', 'utf8')) as { roles: Array<{ role: string }> }).roles.map(
+        (r) => r.role,
+      ),
+    );
     const fixed = RELATION_RULES.flatMap((r) => (r.roles ?? []).map((role) => [r.id, role] as const));
     expect(fixed.length).toBeGreaterThan(0);
     for (const [id, role] of fixed) expect(roles.has(role), `${id}: ${role}`).toBe(true);
@@ -86,7 +100,9 @@ describe('the rule tables', () => {
 
   it('explain every evidence id by its record’s reason, an inferred relation by both reasons', () => {
     expect(ruleReason('sign:en-signed')).toBe(RELATION_RULES.find((r) => r.id === 'sign:en-signed')!.reason);
-    expect(ruleReason('visit:a-visité+member-of-visited')).toMatch(/^a visit: .*; then a visit or an audience with an organisation is a meeting with its people/);
+    expect(ruleReason('visit:a-visité+member-of-visited')).toMatch(
+      /^a visit: .*; then a visit or an audience with an organisation is a meeting with its people/,
+    );
     expect(ruleReason('person-context')).toMatch(/person/);
     expect(ruleReason('no:such-rule')).toBeUndefined();
   });
@@ -115,15 +131,19 @@ describe('verb forms generated from lemmas (data/lexicons/verbs.json)', () => {
 
   it('gives third-person futures, irregular stems and phrases ("mettra en place")', () => {
     const forms = verbForms('commit-future');
-    expect(forms).toEqual(expect.arrayContaining(['déploiera', 'déploieront', 'soutiendra', 'soutiendront', 'mettra\\s+en\\s+place']));
+    expect(forms).toEqual(
+      expect.arrayContaining(['déploiera', 'déploieront', 'soutiendra', 'soutiendront', 'mettra\\s+en\\s+place']),
+    );
     const re = new RegExp(`^(?:${forms.join('|')})$`, 'u');
-    for (const w of ['financera', 'investiront', 'construira', 'couvriront', 'mettront en place']) expect(re.test(w), w).toBe(true);
+    for (const w of ['financera', 'investiront', 'construira', 'couvriront', 'mettront en place'])
+      expect(re.test(w), w).toBe(true);
     for (const w of ['financer', 'investit', 'soutenira']) expect(re.test(w), w).toBe(false);
   });
 
   it('gives participles that agree ("sanctionnée", "mises en demeure")', () => {
     const re = new RegExp(`^(?:${verbForms('sanctioned').join('|')})$`, 'u');
-    for (const w of ['sanctionné', 'sanctionnées', 'mises en demeure', 'frappée d’une amende', 'suspendus']) expect(re.test(w), w).toBe(true);
+    for (const w of ['sanctionné', 'sanctionnées', 'mises en demeure', 'frappée d’une amende', 'suspendus'])
+      expect(re.test(w), w).toBe(true);
     for (const w of ['sanctionnant', 'mis demeure']) expect(re.test(w), w).toBe(false);
   });
 

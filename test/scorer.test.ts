@@ -16,7 +16,10 @@ afterAll(cleanup);
 afterEach(() => setScoringMode(undefined));
 
 const train = (out: string, ...args: string[]) => {
-  const r = spawnSync(process.execPath, [join(ROOT, 'scripts', 'train.mjs'), '--out', out, ...args], { encoding: 'utf8', timeout: 300_000 });
+  const r = spawnSync(process.execPath, [join(ROOT, 'scripts', 'train.mjs'), '--out', out, ...args], {
+    encoding: 'utf8',
+    timeout: 300_000,
+  });
   expect(r.status, r.stderr).toBe(0);
   return readFileSync(out, 'utf8');
 };
@@ -33,14 +36,24 @@ describe('training', () => {
     expect(m.about.sets).toEqual(['samples', 'blind', 'blind2', 'blind3']);
   }, 300_000);
 
-  it.skipIf(!HAS_SHARED)('the committed model is what `npm run train` writes from the gold', () => {
-    expect(train(join(dir, 'full.json'))).toBe(readFileSync(join(ROOT, 'data', 'models', 'relations.json'), 'utf8'));
-  }, 300_000);
+  it.skipIf(!HAS_SHARED)(
+    'the committed model is what `npm run train` writes from the gold',
+    () => {
+      expect(train(join(dir, 'full.json'))).toBe(readFileSync(join(ROOT, 'data', 'models', 'relations.json'), 'utf8'));
+    },
+    300_000,
+  );
   if (!HAS_SHARED) it.skip(`committed model: ${SHARED_SKIP_REASON}`, () => {});
 
   it('fits a separable feature: its weight goes up, the noise feature stays near zero', () => {
     const ex: Example[] = [];
-    for (let i = 0; i < 40; i++) ex.push({ group: `g${i % 5}`, features: ['bias', i % 2 ? 'cue' : 'other', i % 3 ? 'noise' : 'x'], y: i % 2 ? 1 : 0, ruled: false });
+    for (let i = 0; i < 40; i++)
+      ex.push({
+        group: `g${i % 5}`,
+        features: ['bias', i % 2 ? 'cue' : 'other', i % 3 ? 'noise' : 'x'],
+        y: i % 2 ? 1 : 0,
+        ruled: false,
+      });
     const w = fitLogistic(ex);
     expect(w.get('cue')!).toBeGreaterThan(1);
     expect(w.get('other')!).toBeLessThan(-1);
@@ -58,11 +71,27 @@ describe('training', () => {
 
 describe('scoring', () => {
   const article = (text: string): Article => ({ id: articleId(text), lang: 'fr', text });
-  const model = (weights: Record<string, number>, threshold = 0.5): RelationModel => ({ version: 1, withoutRules: false, threshold, about: {}, weights });
+  const model = (weights: Record<string, number>, threshold = 0.5): RelationModel => ({
+    version: 1,
+    withoutRules: false,
+    threshold,
+    about: {},
+    weights,
+  });
   const text = 'Le ministre Moussa Ag Intalla a reçu Aminata N’Diaye, directrice générale de Sahel Fibre.';
 
   it('keeps a candidate no rule read when the model is sure enough, with its probability and features', () => {
-    setScoringMode({ mode: 'model', model: model({ 'met-with|bias': -5, 'holds-role|bias': 2, 'holds-role|btw-apposition': 1, 'signed-agreement-with|bias': -5, 'sanctioned|bias': -5, 'committed-to|bias': -5 }) });
+    setScoringMode({
+      mode: 'model',
+      model: model({
+        'met-with|bias': -5,
+        'holds-role|bias': 2,
+        'holds-role|btw-apposition': 1,
+        'signed-agreement-with|bias': -5,
+        'sanctioned|bias': -5,
+        'committed-to|bias': -5,
+      }),
+    });
     const x = extractArticle(article(text));
     const roles = x.relations.filter((r) => r.kind === 'holds-role');
     expect(roles.length).toBeGreaterThan(0);
@@ -77,8 +106,12 @@ describe('scoring', () => {
     const rules = extractArticle(article(text), { mode: 'rules' }).relations.filter((r) => r.kind === 'met-with');
     expect(rules.length).toBe(1);
     const m = model({ 'met-with|bias': -1, 'met-with|rules': 0.5 });
-    expect(extractArticle(article(text), { mode: 'model', model: m }).relations.filter((r) => r.kind === 'met-with')).toEqual([]);
-    const low = extractArticle(article(text), { mode: 'model', model: m, minConfidence: 0.3 }).relations.filter((r) => r.kind === 'met-with');
+    expect(
+      extractArticle(article(text), { mode: 'model', model: m }).relations.filter((r) => r.kind === 'met-with'),
+    ).toEqual([]);
+    const low = extractArticle(article(text), { mode: 'model', model: m, minConfidence: 0.3 }).relations.filter(
+      (r) => r.kind === 'met-with',
+    );
     expect(low.map((r) => [r.rule, r.confidence])).toEqual([[rules[0]!.rule, 0.378]]);
   });
 
@@ -100,6 +133,8 @@ describe('precision first', () => {
     expect(kept.size).toBe(confs.filter((c) => c >= cut).length);
     expect(kept.size).toBeLessThan(store.graph.size);
     kept.forEachEdge((_k, a) => expect(a.confidence ?? 1).toBeGreaterThanOrEqual(cut));
-    expect(() => parseFilterOptions({ 'min-confidence': '1.5' })).toThrow(/--min-confidence "1\.5" is not a number between 0 and 1/);
+    expect(() => parseFilterOptions({ 'min-confidence': '1.5' })).toThrow(
+      /--min-confidence "1\.5" is not a number between 0 and 1/,
+    );
   });
 });

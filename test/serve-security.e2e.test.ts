@@ -44,7 +44,11 @@ describe.skipIf(!hasChromium())('a hostile page against the viewer server (headl
     // the attacker's script, running in that origin: same-origin requests, no preflight needed
     const got = await page.evaluate(async () => {
       const read = await fetch('/api/graph');
-      const write = await fetch('/api/curation', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ op: 'delete', entity: 'Lassana Touré' }) });
+      const write = await fetch('/api/curation', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ op: 'delete', entity: 'Lassana Touré' }),
+      });
       return { read: read.status, body: await read.text(), write: write.status };
     });
     expect(got.read).toBe(421);
@@ -75,7 +79,13 @@ describe.skipIf(!hasChromium())('a hostile page against the viewer server (headl
     await editor.fill('#panel .curate input[name="label"]', 'Seydou K. Bagayoko');
     await editor.click('#panel [data-action="rename"]');
     await expect
-      .poll(() => (existsSync(join(store, 'curation.json')) ? JSON.parse(readFileSync(join(store, 'curation.json'), 'utf8')).decisions : []), { timeout: 30_000 })
+      .poll(
+        () =>
+          existsSync(join(store, 'curation.json'))
+            ? JSON.parse(readFileSync(join(store, 'curation.json'), 'utf8')).decisions
+            : [],
+        { timeout: 30_000 },
+      )
       .toEqual([expect.objectContaining({ op: 'rename', label: 'Seydou K. Bagayoko' })]);
     // after the reload the tab still holds the token
     await expect.poll(() => editor.locator('#panel h2').textContent(), { timeout: 30_000 }).toBe('Seydou K. Bagayoko');

@@ -90,7 +90,13 @@ describe('serve on loopback: DNS rebinding and Origins', () => {
     const host = `127.attacker.example:${port}`;
     for (const path of ['/api/graph', '/api/articles', '/api/curation', '/'])
       expect((await raw(port, 'GET', path, { Host: host })).status, path).toBe(421);
-    const post = await raw(port, 'POST', '/api/curation', { ...json, Host: host, Origin: `http://${host}` }, deleteLassana);
+    const post = await raw(
+      port,
+      'POST',
+      '/api/curation',
+      { ...json, Host: host, Origin: `http://${host}` },
+      deleteLassana,
+    );
     expect(post.status).toBe(421);
     expect(existsSync(curationFile())).toBe(false);
   });
@@ -106,14 +112,26 @@ describe('serve on loopback: DNS rebinding and Origins', () => {
     ['another loopback name', (p: number) => `http://localhost:${p}`],
     ['null', () => 'null'],
   ])('a write whose Origin differs from the server (%s) is refused', async (_what, origin) => {
-    const r = await raw(port, 'POST', '/api/curation', { ...json, Host: `127.0.0.1:${port}`, Origin: origin(port) }, deleteLassana);
+    const r = await raw(
+      port,
+      'POST',
+      '/api/curation',
+      { ...json, Host: `127.0.0.1:${port}`, Origin: origin(port) },
+      deleteLassana,
+    );
     expect(r.status).toBe(403);
     expect(JSON.parse(r.body).error).toMatch(/refused/);
     expect(existsSync(curationFile())).toBe(false);
   });
 
   it('the same scheme, host and port is accepted', async () => {
-    const r = await raw(port, 'POST', '/api/curation', { ...json, Host: `127.0.0.1:${port}`, Origin: `http://127.0.0.1:${port}` }, deleteLassana);
+    const r = await raw(
+      port,
+      'POST',
+      '/api/curation',
+      { ...json, Host: `127.0.0.1:${port}`, Origin: `http://127.0.0.1:${port}` },
+      deleteLassana,
+    );
     expect(r.status).toBe(201);
     expect(JSON.parse(readFileSync(curationFile(), 'utf8')).decisions).toHaveLength(1);
   });
@@ -148,12 +166,31 @@ describe('serve on a network address', () => {
       const without = await raw(port, 'POST', '/api/curation', own, deleteLassana);
       expect(without.status).toBe(403);
       expect(JSON.parse(without.body).error).toMatch(/edit token/);
-      expect((await raw(port, 'POST', '/api/curation', { ...own, 'X-Kunafoni-Token': 'x'.repeat(43) }, deleteLassana)).status).toBe(403);
+      expect(
+        (await raw(port, 'POST', '/api/curation', { ...own, 'X-Kunafoni-Token': 'x'.repeat(43) }, deleteLassana))
+          .status,
+      ).toBe(403);
       expect((await raw(port, 'POST', '/api/curation/undo', own, '{}')).status).toBe(403);
       expect(existsSync(join(store, 'curation.json'))).toBe(false);
       // the token does not let another site's page in: the Origin must still be the server's
-      expect((await raw(port, 'POST', '/api/curation', { ...own, Origin: 'http://evil.com', 'X-Kunafoni-Token': server.editToken! }, deleteLassana)).status).toBe(403);
-      const ok = await raw(port, 'POST', '/api/curation', { ...own, 'X-Kunafoni-Token': server.editToken! }, deleteLassana);
+      expect(
+        (
+          await raw(
+            port,
+            'POST',
+            '/api/curation',
+            { ...own, Origin: 'http://evil.com', 'X-Kunafoni-Token': server.editToken! },
+            deleteLassana,
+          )
+        ).status,
+      ).toBe(403);
+      const ok = await raw(
+        port,
+        'POST',
+        '/api/curation',
+        { ...own, 'X-Kunafoni-Token': server.editToken! },
+        deleteLassana,
+      );
       expect(ok.status).toBe(201);
       const list = JSON.parse((await raw(port, 'GET', '/api/curation', { Host: 'evil.com' })).body);
       expect(list).toMatchObject({ editable: true, tokenRequired: true });
@@ -169,14 +206,18 @@ describe('serve on a network address', () => {
       let stop!: () => void;
       const stopped = new Promise<void>((ok) => (stop = ok));
       const io = { out: (t: string) => void out.push(t), err: (t: string) => void err.push(t), isTTY: false };
-      const done = serveCommand(io, () => stopped).parseAsync(['--port', '0', '--store', store, ...args], { from: 'user' });
+      const done = serveCommand(io, () => stopped).parseAsync(['--port', '0', '--store', store, ...args], {
+        from: 'user',
+      });
       for (let i = 0; i < 500 && !out.length; i++) await new Promise((r) => setTimeout(r, 20));
       stop();
       await done;
       return { out: out.join(''), err: err.join('') };
     };
     const a = await run(['--host', '0.0.0.0', '--edit']);
-    expect(a.err).toMatch(/warning: listening on 0\.0\.0\.0, not a loopback address: anyone who can reach this port can read the whole store/);
+    expect(a.err).toMatch(
+      /warning: listening on 0\.0\.0\.0, not a loopback address: anyone who can reach this port can read the whole store/,
+    );
     expect(a.err).toMatch(/token/);
     expect(a.out).toMatch(/^Kunafoni viewer: http:\/\/0\.0\.0\.0:\d+\/\?token=[A-Za-z0-9_-]{40,}\n$/);
     const token = /token=(\S+)/.exec(a.out)![1]!;

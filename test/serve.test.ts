@@ -11,7 +11,11 @@ import { computeLayout } from '../src/graph/layout.js';
 import { readFixture, writeFixtureStore } from './helpers/fixture-store.js';
 
 /** A raw GET: fetch() would normalise `..` away before sending, which is not what an attacker does. */
-function rawGet(url: string, path: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
+function rawGet(
+  url: string,
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
   const u = new URL(url);
   return new Promise((ok, fail) => {
     const req = request({ host: u.hostname, port: u.port, path, method: 'GET', headers, timeout: 10_000 }, (res) => {
@@ -84,7 +88,9 @@ describe('kunafoni serve', () => {
       const first = await again.source.get();
       expect(first.ok && first.value.layout).toBe('cache');
       const g2 = JSON.parse((await rawGet(again.url, '/api/graph')).body);
-      expect(g2.nodes.map((n: { attributes: { x: number } }) => n.attributes.x)).toEqual(JSON.parse(r.body).nodes.map((n: { attributes: { x: number } }) => n.attributes.x));
+      expect(g2.nodes.map((n: { attributes: { x: number } }) => n.attributes.x)).toEqual(
+        JSON.parse(r.body).nodes.map((n: { attributes: { x: number } }) => n.attributes.x),
+      );
     } finally {
       await again.close();
     }
@@ -153,7 +159,9 @@ describe('kunafoni serve', () => {
     let stop!: () => void;
     const stopped = new Promise<void>((ok) => (stop = ok));
     const io = { out: (t: string) => void out.push(t), err: (t: string) => void err.push(t), isTTY: false };
-    const done = serveCommand(io, () => stopped).parseAsync(['--port', '0', '--store', join(tmp, 'empty')], { from: 'user' });
+    const done = serveCommand(io, () => stopped).parseAsync(['--port', '0', '--store', join(tmp, 'empty')], {
+      from: 'user',
+    });
     for (let i = 0; i < 100 && !out.length; i++) await new Promise((r) => setTimeout(r, 20));
     expect(out.join('')).toMatch(/^Kunafoni viewer: http:\/\/127\.0\.0\.1:\d+\/\n$/);
     expect(err.join('')).toMatch(/no store in .*empty.*kunafoni ingest/);

@@ -38,7 +38,9 @@ describe('store', () => {
     await ingestArticles([sample('Le DG de Kora Mobile, Ali Ould Moussa, a parlé.')], { store });
     writeFileSync(join(store, 'meta.json'), '{not json');
     await expect(loadStore(store)).rejects.toThrow(/meta\.json is corrupt.*refusing to overwrite/);
-    await expect(ingestArticles([sample('Un autre article sur Sahel Fibre.')], { store })).rejects.toBeInstanceOf(StoreError);
+    await expect(ingestArticles([sample('Un autre article sur Sahel Fibre.')], { store })).rejects.toBeInstanceOf(
+      StoreError,
+    );
     expect(readFileSync(join(store, 'meta.json'), 'utf8')).toBe('{not json');
   });
 
@@ -52,17 +54,27 @@ describe('store', () => {
   it('refuses a corrupt line of articles.jsonl instead of dropping the articles', async () => {
     const store = join(dir, 'badline');
     await ingestArticles([sample('Le DG de Kora Mobile, Ali Ould Moussa, a parlé.')], { store });
-    writeFileSync(join(store, 'articles.jsonl'), readFileSync(join(store, 'articles.jsonl'), 'utf8') + '{"article": {"id"\n');
+    writeFileSync(
+      join(store, 'articles.jsonl'),
+      readFileSync(join(store, 'articles.jsonl'), 'utf8') + '{"article": {"id"\n',
+    );
     await expect(loadStore(store)).rejects.toThrow(/articles\.jsonl line 2 is corrupt/);
   });
 
   it('a run where every input fails leaves the store byte for byte as it was', async () => {
     const store = join(dir, 'untouched');
     await ingestArticles([sample('Le DG de Kora Mobile, Ali Ould Moussa, a parlé.')], { store });
-    const snapshot = Object.fromEntries(readdirSync(store).filter((f) => !f.startsWith('.')).map((f) => [f, readFileSync(join(store, f), 'utf8')]));
+    const snapshot = Object.fromEntries(
+      readdirSync(store)
+        .filter((f) => !f.startsWith('.'))
+        .map((f) => [f, readFileSync(join(store, f), 'utf8')]),
+    );
     writeFileSync(join(dir, 'empty.md'), '');
     const r = await ingestPaths([join(dir, 'empty.md'), join(dir, 'missing.txt')], { store });
-    expect(r.failed.map((e) => e.message)).toEqual([`${join(dir, 'empty.md')}: the file is empty`, `${join(dir, 'missing.txt')}: no such file or directory`]);
+    expect(r.failed.map((e) => e.message)).toEqual([
+      `${join(dir, 'empty.md')}: the file is empty`,
+      `${join(dir, 'missing.txt')}: no such file or directory`,
+    ]);
     for (const [f, content] of Object.entries(snapshot)) expect(readFileSync(join(store, f), 'utf8')).toBe(content);
   });
 

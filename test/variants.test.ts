@@ -27,7 +27,8 @@ describe('variantKey', () => {
     ['cisse', 'sissoko'],
   ];
   it.each(apart)('%s and %s do not', (a, b) => expect(variantKey(a)).not.toBe(variantKey(b)));
-  it('folds accents, case and apostrophes first', () => expect(variantWords('Ibrahim Boubacar KEÏTA')).toEqual(variantWords('Ibrahim Boubakar Keita')));
+  it('folds accents, case and apostrophes first', () =>
+    expect(variantWords('Ibrahim Boubacar KEÏTA')).toEqual(variantWords('Ibrahim Boubakar Keita')));
 });
 
 describe('personNamesMatch', () => {
@@ -58,8 +59,14 @@ const stored = (text: string, date = '2024-01-02'): StoredArticle => {
   return { article, extraction: extractArticle(article) };
 };
 const persons = (...texts: string[]) => {
-  const g = buildGraph(texts.map((t) => stored(t)), { lexiconLabels: lexiconLabels() });
-  return g.filterNodes((_k, a) => a.kind === 'person').map((k) => g.getNodeAttribute(k, 'label')).sort();
+  const g = buildGraph(
+    texts.map((t) => stored(t)),
+    { lexiconLabels: lexiconLabels() },
+  );
+  return g
+    .filterNodes((_k, a) => a.kind === 'person')
+    .map((k) => g.getNodeAttribute(k, 'label'))
+    .sort();
 };
 
 describe('one person across articles', () => {
@@ -71,53 +78,94 @@ describe('one person across articles', () => {
     expect(got).toEqual(['Harouna Mamadou Toureh', 'Kadidia Sangaré']);
   });
   it('merges a given name a letter apart when both are named with the same person', () => {
-    const got = persons('Ibrahima Haidara, PDG de la Poste, a reçu Kadidia Sangaré, directrice de Kora Mobile.', 'Le PDG Ibrahim Haïdara a reçu Kadidia Sangaré, directrice de Kora Mobile.');
+    const got = persons(
+      'Ibrahima Haidara, PDG de la Poste, a reçu Kadidia Sangaré, directrice de Kora Mobile.',
+      'Le PDG Ibrahim Haïdara a reçu Kadidia Sangaré, directrice de Kora Mobile.',
+    );
     expect(got).toHaveLength(2);
   });
   it('merges the same words spelt apart with the same title', () => {
-    const got = persons('Le président Ibrahim Boubakar Keita a parlé.', 'President Ibrahim Boubacar Keïta’s speech was short.');
+    const got = persons(
+      'Le président Ibrahim Boubakar Keita a parlé.',
+      'President Ibrahim Boubacar Keïta’s speech was short.',
+    );
     expect(got).toHaveLength(1);
   });
   it('keeps apart close names with nothing else in common', () => {
-    expect(persons('Le ministre Harouna Mamadou Toureh a parlé.', 'Le DG de Sahel Fibre, Harouna Toureh, a répondu.')).toHaveLength(2);
-    expect(persons('Ibrahima Haidara, PDG de la Poste, a parlé.', 'Le PDG de Kora Mobile, Ibrahim Haïdara, a répondu.')).toHaveLength(2);
+    expect(
+      persons('Le ministre Harouna Mamadou Toureh a parlé.', 'Le DG de Sahel Fibre, Harouna Toureh, a répondu.'),
+    ).toHaveLength(2);
+    expect(
+      persons('Ibrahima Haidara, PDG de la Poste, a parlé.', 'Le PDG de Kora Mobile, Ibrahim Haïdara, a répondu.'),
+    ).toHaveLength(2);
   });
   it('keeps apart two people who share a surname and a neighbour', () => {
-    expect(persons('Le Premier ministre Choguel Kokalla Maïga a reçu Kadidia Sangaré, directrice de Kora Mobile.', 'Le Premier ministre Abdoulaye Maïga a reçu Kadidia Sangaré, directrice de Kora Mobile.')).toHaveLength(3);
+    expect(
+      persons(
+        'Le Premier ministre Choguel Kokalla Maïga a reçu Kadidia Sangaré, directrice de Kora Mobile.',
+        'Le Premier ministre Abdoulaye Maïga a reçu Kadidia Sangaré, directrice de Kora Mobile.',
+      ),
+    ).toHaveLength(3);
   });
 });
 
 const organisations = (...texts: string[]) => {
-  const g = buildGraph(texts.map((t) => stored(t)), { lexiconLabels: lexiconLabels() });
-  return g.filterNodes((_k, a) => a.kind === 'organisation').map((k) => g.getNodeAttribute(k, 'label')).sort();
+  const g = buildGraph(
+    texts.map((t) => stored(t)),
+    { lexiconLabels: lexiconLabels() },
+  );
+  return g
+    .filterNodes((_k, a) => a.kind === 'organisation')
+    .map((k) => g.getNodeAttribute(k, 'label'))
+    .sort();
 };
 
 describe('one organisation across articles', () => {
   const expanded = 'L’Agence malienne des bourses universitaires a signé un accord avec Kora Mobile.';
   it('an acronym no article expands is the one name it abbreviates when both are named with the same organisation', () => {
-    expect(organisations(expanded, 'Le directeur général de l’AMBU, Moussa Diarra, a signé une convention avec Kora Mobile.')).toEqual(['Agence malienne des bourses universitaires', 'Kora Mobile']);
+    expect(
+      organisations(
+        expanded,
+        'Le directeur général de l’AMBU, Moussa Diarra, a signé une convention avec Kora Mobile.',
+      ),
+    ).toEqual(['Agence malienne des bourses universitaires', 'Kora Mobile']);
   });
   it('but not with nothing else in common', () => {
-    expect(organisations(expanded, 'Le directeur général de l’AMBU, Moussa Diarra, a signé une convention avec Sahel Fibre.')).toHaveLength(4);
+    expect(
+      organisations(
+        expanded,
+        'Le directeur général de l’AMBU, Moussa Diarra, a signé une convention avec Sahel Fibre.',
+      ),
+    ).toHaveLength(4);
   });
   const a = 'La Société Kayira Networks Burkina Faso a signé un accord avec Sahel Fibre.';
   it('a long name a letter or two apart is one organisation when both are named with the same organisation', () => {
-    expect(organisations(a, 'La Société Kayira Netwroks Burkina Faso a signé un accord avec Sahel Fibre.')).toHaveLength(2);
+    expect(
+      organisations(a, 'La Société Kayira Netwroks Burkina Faso a signé un accord avec Sahel Fibre.'),
+    ).toHaveLength(2);
   });
   it('but not with nothing else in common', () => {
-    expect(organisations(a, 'La Société Kayira Netwroks Burkina Faso a signé un accord avec Kora Mobile.')).toHaveLength(4);
+    expect(
+      organisations(a, 'La Société Kayira Netwroks Burkina Faso a signé un accord avec Kora Mobile.'),
+    ).toHaveLength(4);
   });
 });
 
 describe('what a name of the article is not', () => {
   it('a heading glued before a name, a widget after it, an English possessive are not part of it', () => {
     const a = stored('ACTUALITÉSEconomie\n\nAboubacar Sadikh Diop, directeur général de Kora Mobile, a parlé.');
-    expect(a.extraction.entities.filter((e) => e.kind === 'person').map((e) => e.name)).toEqual(['Aboubacar Sadikh Diop']);
+    expect(a.extraction.entities.filter((e) => e.kind === 'person').map((e) => e.name)).toEqual([
+      'Aboubacar Sadikh Diop',
+    ]);
     const b = stored('Some protesters called for President Ibrahim Boubacar Keïta’s resignation.');
-    expect(b.extraction.entities.filter((e) => e.kind === 'person').map((e) => e.name)).toEqual(['Ibrahim Boubacar Keïta']);
+    expect(b.extraction.entities.filter((e) => e.kind === 'person').map((e) => e.name)).toEqual([
+      'Ibrahim Boubacar Keïta',
+    ]);
   });
   it('a title whose acronym the article defines is not an organisation', () => {
-    const a = stored('La réunion s’est tenue sous la présidence du Président du Conseil d’Administration (PCA) de Kora Mobile, Moussa Diarra.');
+    const a = stored(
+      'La réunion s’est tenue sous la présidence du Président du Conseil d’Administration (PCA) de Kora Mobile, Moussa Diarra.',
+    );
     expect(a.extraction.entities.filter((e) => e.kind === 'organisation').map((e) => e.name)).toEqual(['Kora Mobile']);
   });
 });

@@ -29,10 +29,20 @@ async function fixture(): Promise<SerializedGraph> {
   g.forEachEdge((e) => g.setEdgeAttribute(e, 'confidence', 0.9));
   g.setEdgeAttribute(LOW_EDGE, 'confidence', 0.4);
   // an agreement whose article has no date, and an organisation only that undated article names
-  g.updateEdgeAttribute(UNDATED_EDGE, 'evidence', (ev: { date?: string }[]) => ev.map(({ date: _d, ...e }) => ({ ...e, article: 'b0000000000000ud' })));
+  g.updateEdgeAttribute(UNDATED_EDGE, 'evidence', (ev: { date?: string }[]) =>
+    ev.map(({ date: _d, ...e }) => ({ ...e, article: 'b0000000000000ud' })),
+  );
   g.removeEdgeAttribute(UNDATED_EDGE, 'firstSeen');
   g.removeEdgeAttribute(UNDATED_EDGE, 'lastSeen');
-  g.addNode('org:sotelma', { label: 'Sotelma', kind: 'organisation', aliases: [], mentions: 1, articles: ['b0000000000000ud'], x: 3, y: -2 });
+  g.addNode('org:sotelma', {
+    label: 'Sotelma',
+    kind: 'organisation',
+    aliases: [],
+    mentions: 1,
+    articles: ['b0000000000000ud'],
+    x: 3,
+    y: -2,
+  });
   g.mergeNodeAttributes('topic:inclusion-numerique', { label: 'Connectivité' });
   return g.export() as SerializedGraph;
 }
@@ -115,7 +125,9 @@ describe.skipIf(!hasChromium())('viewer filters in headless Chromium', () => {
     const since = filterGraph(graph, { since: '2023-07' });
     const page = await open('#from=2023-07');
     expect(undatedArticles).toBeGreaterThan(0);
-    expect(await page.textContent('#undated-count')).toBe(`(${undatedArticles} article${undatedArticles > 1 ? 's' : ''})`);
+    expect(await page.textContent('#undated-count')).toBe(
+      `(${undatedArticles} article${undatedArticles > 1 ? 's' : ''})`,
+    );
     expect(await page.textContent('#period-label')).toMatch(/\+ sans date$/);
     const withUndated = await counts(page);
     await page.uncheck('#undated');
@@ -151,7 +163,9 @@ describe.skipIf(!hasChromium())('viewer filters in headless Chromium', () => {
     expect(await page.locator('#data-table tbody tr').count()).toBe(graph.size);
     await page.fill('#table-filter', 'orange');
     const shown = await page.locator('#data-table tbody tr').count();
-    const expected = graph.filterEdges((_e, _a, s, t) => [s, t].some((n) => /orange/i.test(graph.getNodeAttribute(n, 'label')))).length;
+    const expected = graph.filterEdges((_e, _a, s, t) =>
+      [s, t].some((n) => /orange/i.test(graph.getNodeAttribute(n, 'label'))),
+    ).length;
     expect(shown).toBe(expected);
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#table-export')]);
     expect(download.suggestedFilename()).toBe('kunafoni-relations.csv');

@@ -145,7 +145,12 @@ describe('filters', () => {
 
 describe('timeline', () => {
   it('counts articles per month, empty months included', () => {
-    const h = monthlyHistogram([{ id: 'a', date: '2023-11-30' }, { id: 'b', date: '2024-01' }, { id: 'c', date: '2024-01-05' }, { id: 'd' }]);
+    const h = monthlyHistogram([
+      { id: 'a', date: '2023-11-30' },
+      { id: 'b', date: '2024-01' },
+      { id: 'c', date: '2024-01-05' },
+      { id: 'd' },
+    ]);
     expect(h).toEqual([
       { month: '2023-11', count: 1 },
       { month: '2023-12', count: 0 },
@@ -232,7 +237,8 @@ describe('GEXF export of the visible graph', () => {
     const dir = await mkdtemp(join(tmpdir(), 'kunafoni-gexf-'));
     try {
       await writeFile(join(dir, 'v.gexf'), xml);
-      const py = 'import sys, networkx as nx; g = nx.read_gexf(sys.argv[1]); print(g.number_of_nodes(), g.number_of_edges(), g.is_directed())';
+      const py =
+        'import sys, networkx as nx; g = nx.read_gexf(sys.argv[1]); print(g.number_of_nodes(), g.number_of_edges(), g.is_directed())';
       const r = spawnSync('python3', ['-c', py, join(dir, 'v.gexf')], { encoding: 'utf8' });
       expect(r.stderr).toBe('');
       expect(r.stdout.trim()).toBe(`${v.nodes.size} ${v.edges.size} True`);
@@ -241,20 +247,23 @@ describe('GEXF export of the visible graph', () => {
     }
   });
 
-  it.skipIf(!existsSync(RNG) || spawnSync('xmllint', ['--version']).error)('validates against the GEXF 1.3 RELAX NG grammar (../shared/schemas)', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'kunafoni-gexf-'));
-    try {
-      const xml = visibleGexf(graph, visibleElements(graph, defaultState()), () => 5)
-        .replace(/ xmlns:xsi="[^"]*"/, '')
-        .replace(/ xsi:schemaLocation="[^"]*"/, '');
-      await writeFile(join(dir, 'g.gexf'), xml);
-      const r = spawnSync('xmllint', ['--noout', '--relaxng', RNG, join(dir, 'g.gexf')], { encoding: 'utf8' });
-      expect(r.stderr).toContain('validates');
-      expect(r.status).toBe(0);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
-  });
+  it.skipIf(!existsSync(RNG) || spawnSync('xmllint', ['--version']).error)(
+    'validates against the GEXF 1.3 RELAX NG grammar (../shared/schemas)',
+    async () => {
+      const dir = await mkdtemp(join(tmpdir(), 'kunafoni-gexf-'));
+      try {
+        const xml = visibleGexf(graph, visibleElements(graph, defaultState()), () => 5)
+          .replace(/ xmlns:xsi="[^"]*"/, '')
+          .replace(/ xsi:schemaLocation="[^"]*"/, '');
+        await writeFile(join(dir, 'g.gexf'), xml);
+        const r = spawnSync('xmllint', ['--noout', '--relaxng', RNG, join(dir, 'g.gexf')], { encoding: 'utf8' });
+        expect(r.stderr).toContain('validates');
+        expect(r.status).toBe(0);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    },
+  );
 });
 
 describe('large graphs open on their most mentioned nodes', () => {

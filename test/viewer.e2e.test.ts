@@ -15,7 +15,8 @@ import { NODE_COLORS } from '../web/src/palette.js';
 
 const repo = resolve(import.meta.dirname, '..');
 const webDist = join(repo, 'web', 'dist');
-const SENTENCE = 'Fraîchement installés dans leurs fonctions, le Directeur général d’Orange Mali, Leyti N’Diaye, et celui de Huawei au Mali, Jean Sun Wei, ont été reçus.';
+const SENTENCE =
+  'Fraîchement installés dans leurs fonctions, le Directeur général d’Orange Mali, Leyti N’Diaye, et celui de Huawei au Mali, Jean Sun Wei, ont été reçus.';
 const EVIL_TITLE = '<img src=x onerror=alert(1)>';
 
 if (!hasChromium()) console.warn(`viewer e2e skipped: ${CHROMIUM} is absent (apt-get install -y chromium)`);
@@ -71,7 +72,9 @@ describe.skipIf(!hasChromium())('viewer in headless Chromium', () => {
     expect(panel).toContain('Directeur général');
     expect(panel).toContain(SENTENCE);
     expect(panel).toContain('Le ministre Alhamdou Ag Ilyène reçoit les nouveaux DG d’Orange Mali et de Huawei');
-    expect(await page.getAttribute('#panel a.read', 'href')).toBe('https://example.org/kunafoni/audience-orange-huawei');
+    expect(await page.getAttribute('#panel a.read', 'href')).toBe(
+      'https://example.org/kunafoni/audience-orange-huawei',
+    );
     await expect.poll(() => page.url()).toContain('node=org%3Ahuawei');
     await page.waitForTimeout(600); // the camera animation, then its state in the URL
     const url = page.url();

@@ -12,8 +12,14 @@ describe('symbolic links in the walked folders', () => {
   afterAll(cleanup);
   const root = join(dir, 'press');
   mkdirSync(join(root, 'sub'), { recursive: true });
-  writeFileSync(join(root, 'a.txt'), 'Le ministre Moussa Ag Imaghane a reçu Aminata Diallo, directrice générale de Tamani Télécom, à Bamako.');
-  writeFileSync(join(root, 'sub', 'b.txt'), 'Oumar Traoré, directeur général de Kora Mobile, a rencontré la ministre Fatoumata Keïta à Ségou.');
+  writeFileSync(
+    join(root, 'a.txt'),
+    'Le ministre Moussa Ag Imaghane a reçu Aminata Diallo, directrice générale de Tamani Télécom, à Bamako.',
+  );
+  writeFileSync(
+    join(root, 'sub', 'b.txt'),
+    'Oumar Traoré, directeur général de Kora Mobile, a rencontré la ministre Fatoumata Keïta à Ségou.',
+  );
   symlinkSync(root, join(root, 'sub', 'up')); // to the grandparent
   symlinkSync(join(root, 'sub'), join(root, 'sub', 'self')); // to itself
   symlinkSync(join(root, 'a.txt'), join(root, 'sub', 'same-a.txt')); // a second name for a file
@@ -29,7 +35,9 @@ describe('symbolic links in the walked folders', () => {
     const r = await runCli(['ingest', root, '--store', join(dir, 'store')], { timeoutMs: 50_000 });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr.match(/warning/g)).toHaveLength(1);
-    expect(r.stderr).toMatch(/^kunafoni: warning: skipped 3 paths that lead to a folder or file already read .*sub\/up/m);
+    expect(r.stderr).toMatch(
+      /^kunafoni: warning: skipped 3 paths that lead to a folder or file already read .*sub\/up/m,
+    );
     expect(r.stderr).toMatch(/^ingested 2, already stored 0, failed 0/m);
   });
 });

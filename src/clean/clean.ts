@@ -76,7 +76,12 @@ export function cleanText(raw: string, opts: { source?: string } = {}): CleanRes
       author = last;
       paras = paras.slice(0, -1);
       dropped.push('signature-author');
-    } else if (/^[\p{L}.]+$/u.test(last) && last.length <= 30 && paras.length > 2 && isNameLine(paras[paras.length - 2]!)) {
+    } else if (
+      /^[\p{L}.]+$/u.test(last) &&
+      last.length <= 30 &&
+      paras.length > 2 &&
+      isNameLine(paras[paras.length - 2]!)
+    ) {
       // an outlet name alone on the last line, under the author's
       outlet = last;
       paras = paras.slice(0, -1);

@@ -31,27 +31,58 @@ function toIso(c: ParsedComponents): string {
   return `${y}-${pad(c.get('month')!)}-${pad(c.get('day')!)}`;
 }
 
-const MONTHS = ['janvier', 'fevrier', 'mars', 'avril', 'mai', 'juin', 'juillet', 'aout', 'septembre', 'octobre', 'novembre', 'decembre', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTHS = [
+  'janvier',
+  'fevrier',
+  'mars',
+  'avril',
+  'mai',
+  'juin',
+  'juillet',
+  'aout',
+  'septembre',
+  'octobre',
+  'novembre',
+  'decembre',
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
 const normaliseMonth = (m: string) => m.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-const MONTH_NAMES = 'janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|January|February|March|April|May|June|July|August|September|October|November|December';
+const MONTH_NAMES =
+  'janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|January|February|March|April|May|June|July|August|September|October|November|December';
 const MONTH_YEAR = new RegExp(String.raw`(?<![\p{L}])(${MONTH_NAMES})\s+(\d{4})(?!\d)`, 'iu');
 const YEAR_ONLY = /(?<![\p{L}\d])(?:en|in|depuis|since)\s+((?:19|20)\d{2})(?!\d)/iu;
 
-const WEEKDAY = /\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/iu;
+const WEEKDAY =
+  /\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/iu;
 const RELATIVE = /\b(?:hier|avant-hier|aujourd['’]hui|yesterday|today)\b/iu;
 
 /**
  * The date a sentence gives the event it tells of ("le 22 janvier 2026", "mercredi dernier", "hier"),
  * resolved against the publication date, with its precision; undefined when it gives none.
  */
-export function eventDateOf(sentence: string, published?: string): { date: string; precision: 'day' | 'month' | 'year' } | undefined {
+export function eventDateOf(
+  sentence: string,
+  published?: string,
+): { date: string; precision: 'day' | 'month' | 'year' } | undefined {
   const ref = published && /^\d{4}-\d{2}-\d{2}$/.test(published) ? new Date(`${published}T12:00:00Z`) : undefined;
-  const parser = /\b(?:the|and|of|on)\b/.test(sentence) && !/\b(?:le|la|les|des)\b/.test(sentence) ? chrono.en : chrono.fr;
+  const parser =
+    /\b(?:the|and|of|on)\b/.test(sentence) && !/\b(?:le|la|les|des)\b/.test(sentence) ? chrono.en : chrono.fr;
   const r = parser.parse(sentence, ref ?? new Date(), { forwardDate: false })[0];
   if (!r) {
     // chrono reads neither "en mars 2024" nor "en 2019": a month and a year, or a year alone
     const my = MONTH_YEAR.exec(sentence);
-    if (my) return { date: `${my[2]}-${pad(MONTHS.indexOf(normaliseMonth(my[1]!)) % 12 + 1)}`, precision: 'month' };
+    if (my) return { date: `${my[2]}-${pad((MONTHS.indexOf(normaliseMonth(my[1]!)) % 12) + 1)}`, precision: 'month' };
     const y = YEAR_ONLY.exec(sentence);
     return y ? { date: y[1]!, precision: 'year' } : undefined;
   }
@@ -63,7 +94,8 @@ export function eventDateOf(sentence: string, published?: string): { date: strin
   const y = c.get('year')!;
   const m = pad(c.get('month')!);
   const d = pad(c.get('day')!);
-  if (c.isCertain('day') || WEEKDAY.test(r.text) || RELATIVE.test(r.text)) return { date: `${y}-${m}-${d}`, precision: 'day' };
+  if (c.isCertain('day') || WEEKDAY.test(r.text) || RELATIVE.test(r.text))
+    return { date: `${y}-${m}-${d}`, precision: 'day' };
   if (c.isCertain('month')) return { date: `${y}-${m}`, precision: 'month' };
   return { date: String(y), precision: 'year' };
 }
@@ -75,13 +107,15 @@ export function eventDateOf(sentence: string, published?: string): { date: strin
  */
 export function findPublicationDate(text: string, lang: Lang): string | undefined {
   const parser = lang === 'en' ? chrono.en : chrono.fr;
-  const complete = (r: ParsedResult) =>
-    /\d{4}/.test(r.text) && r.start.isCertain('month') && r.start.isCertain('day');
+  const complete = (r: ParsedResult) => /\d{4}/.test(r.text) && r.start.isCertain('month') && r.start.isCertain('day');
   const published = /(?:^|\n)\s*(?:publié|mis en ligne|published|posted)\b[^\n]*/i.exec(text);
   if (published) {
     const r = parser.parse(published[0]).find(complete);
     if (r) return toIso(r.start);
   }
-  const dates = parser.parse(text).filter(complete).map((r) => toIso(r.start));
+  const dates = parser
+    .parse(text)
+    .filter(complete)
+    .map((r) => toIso(r.start));
   return dates.sort().pop();
 }

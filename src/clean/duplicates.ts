@@ -53,7 +53,10 @@ function fmix(h: number): number {
 /** Latin letters with accents (Latin-1 Supplement and Latin Extended-A), folded as comparisonWords folds them. */
 const FOLD = new Map<number, number>();
 for (let c = 0xc0; c <= 0x17f; c++) {
-  const folded = String.fromCharCode(c).normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+  const folded = String.fromCharCode(c)
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
   if (folded.length === 1 && /\p{L}/u.test(folded)) FOLD.set(c, folded.charCodeAt(0));
 }
 const LETTER = /[\p{L}\p{N}]/u;
@@ -75,19 +78,25 @@ export function wordHashes(text: string): number[] {
     let c = text.charCodeAt(i);
     if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) mix(c);
     else if (c >= 65 && c <= 90) mix(c + 32);
-    else if (c >= 0x300 && c <= 0x36f) continue; // a combining accent: dropped
+    else if (c >= 0x300 && c <= 0x36f)
+      continue; // a combining accent: dropped
     else if (c < 128 || !(FOLD.has(c) || LETTER.test(text[i]!))) {
       if (inWord) out.push(h >>> 0);
       h = 0x811c9dc5;
       inWord = false;
-    } else if (c === 0x153 || c === 0x152) (mix(111), mix(101)) // œ → oe
-    else if (c === 0xe6 || c === 0xc6) (mix(97), mix(101)) // æ → ae
+    } else if (c === 0x153 || c === 0x152)
+      (mix(111), mix(101)); // œ → oe
+    else if (c === 0xe6 || c === 0xc6)
+      (mix(97), mix(101)); // æ → ae
     else {
       const f = FOLD.get(c);
       if (f !== undefined) mix(f);
       else {
         // rare letters: fold as comparisonWords does (decompose, drop the marks, lower case)
-        for (const ch of text[i]!.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase()) mix(ch.charCodeAt(0));
+        for (const ch of text[i]!.normalize('NFKD')
+          .replace(/\p{M}+/gu, '')
+          .toLowerCase())
+          mix(ch.charCodeAt(0));
       }
     }
   }
@@ -145,7 +154,11 @@ export function containment(a: Set<number>, b: Set<number>): number {
 }
 
 /** Similarity of two shingle sets as the rule above sees it (1 = same story for sure), or 0 when they are not one story. */
-export function storySimilarity(a: Set<number>, b: Set<number>, opts: DuplicateOptions = DEFAULT_DUPLICATE_OPTIONS): number {
+export function storySimilarity(
+  a: Set<number>,
+  b: Set<number>,
+  opts: DuplicateOptions = DEFAULT_DUPLICATE_OPTIONS,
+): number {
   if (a.size < opts.minShingles || b.size < opts.minShingles) return 0;
   const j = jaccard(a, b);
   if (j >= opts.jaccard) return j;
@@ -169,7 +182,7 @@ function intersectionSize(a: Uint32Array, b: Uint32Array, need = 0): number {
     if (n + Math.min(a.length - i, b.length - j) < need) return n;
     const x = a[i]!;
     const y = b[j]!;
-    if (x === y) n++, i++, j++;
+    if (x === y) (n++, i++, j++);
     else if (x < y) i++;
     else j++;
   }
@@ -177,7 +190,11 @@ function intersectionSize(a: Uint32Array, b: Uint32Array, need = 0): number {
 }
 
 /** storySimilarity over distinct sorted shingle arrays (the same figures: sizes, intersection, ratios). */
-export function sortedSimilarity(a: Uint32Array, b: Uint32Array, opts: DuplicateOptions = DEFAULT_DUPLICATE_OPTIONS): number {
+export function sortedSimilarity(
+  a: Uint32Array,
+  b: Uint32Array,
+  opts: DuplicateOptions = DEFAULT_DUPLICATE_OPTIONS,
+): number {
   if (a.length < opts.minShingles || b.length < opts.minShingles) return 0;
   const ratio = Math.min(a.length, b.length) / Math.max(a.length, b.length);
   // the fewest shared shingles either rule could accept (rounded down): most candidates of a large
@@ -262,7 +279,8 @@ export class DuplicateIndex<K = number> {
     const distinct = distinctSorted(shingleHashes(text, this.opts.shingle));
     if (distinct.length < this.opts.minShingles) return undefined;
     const sk = distinct.subarray(0, this.opts.sketch);
-    if (this.counts.length < this.keys.length) this.counts = new Uint32Array(Math.max(this.keys.length, this.counts.length * 2));
+    if (this.counts.length < this.keys.length)
+      this.counts = new Uint32Array(Math.max(this.keys.length, this.counts.length * 2));
     const counts = this.counts;
     const touched: number[] = []; // in the order first met, as the candidates were listed before
     for (const v of sk) {
@@ -288,7 +306,8 @@ export class DuplicateIndex<K = number> {
 /** The outlets that published a story: its own and its syndicated copies', distinct, in order. */
 export function outletsOf(article: Pick<Article, 'source' | 'syndicated'>): string[] {
   const out: string[] = [];
-  for (const s of [article.source, ...(article.syndicated ?? []).map((c) => c.source)]) if (s && !out.includes(s)) out.push(s);
+  for (const s of [article.source, ...(article.syndicated ?? []).map((c) => c.source)])
+    if (s && !out.includes(s)) out.push(s);
   return out;
 }
 
@@ -296,7 +315,10 @@ export function outletsOf(article: Pick<Article, 'source' | 'syndicated'>): stri
  * The distinct outlets behind an edge's evidence, syndicated copies included: what `sources` on an edge
  * holds. `articleOf` looks an evidence's article up by id (a Map's `get` will do).
  */
-export function edgeSources(evidence: ReadonlyArray<Pick<Evidence, 'article' | 'source'>>, articleOf: (id: string) => Article | undefined): string[] {
+export function edgeSources(
+  evidence: ReadonlyArray<Pick<Evidence, 'article' | 'source'>>,
+  articleOf: (id: string) => Article | undefined,
+): string[] {
   const out = new Set<string>();
   for (const ev of evidence) {
     const article = articleOf(ev.article);
@@ -348,7 +370,11 @@ export class StoryIndex {
    * `saved` holds the sketches of the first records, as `sketches()` gave them when the store was last
    * snapshotted: those texts are not hashed again unless they become candidates.
    */
-  constructor(records: StoredArticle[], opts: DuplicateOptions = DEFAULT_DUPLICATE_OPTIONS, saved: ReadonlyArray<Uint32Array | null> = []) {
+  constructor(
+    records: StoredArticle[],
+    opts: DuplicateOptions = DEFAULT_DUPLICATE_OPTIONS,
+    saved: ReadonlyArray<Uint32Array | null> = [],
+  ) {
     this.index = new DuplicateIndex<number>(opts);
     for (const r of records) this.push(r, saved[this.records.length]);
   }
@@ -412,16 +438,27 @@ export class StoryIndex {
 
 /** Two records of the same story from the same outlet and place are one copy. */
 const sameCopy = (c: SyndicatedCopy, a: Pick<Article, 'id' | 'source' | 'url'>): boolean =>
-  c.id === a.id ? (c.source ?? '') === (a.source ?? '') : !!c.source && c.source === a.source && (c.url ?? '') === (a.url ?? '');
+  c.id === a.id
+    ? (c.source ?? '') === (a.source ?? '')
+    : !!c.source && c.source === a.source && (c.url ?? '') === (a.url ?? '');
 
 const dedupeCopies = (copies: SyndicatedCopy[]): SyndicatedCopy[] => {
   const out: SyndicatedCopy[] = [];
   for (const c of copies) if (!out.some((o) => o.id === c.id && (o.source ?? '') === (c.source ?? ''))) out.push(c);
-  return out.sort((a, b) => (a.date ?? '\uffff').localeCompare(b.date ?? '\uffff') || (a.source ?? '').localeCompare(b.source ?? '') || a.id.localeCompare(b.id));
+  return out.sort(
+    (a, b) =>
+      (a.date ?? '\uffff').localeCompare(b.date ?? '\uffff') ||
+      (a.source ?? '').localeCompare(b.source ?? '') ||
+      a.id.localeCompare(b.id),
+  );
 };
 
 /** Merge articles into stored records (pure apart from `extract`): the store's duplicate rules in one call. */
-export function mergeArticles(stored: StoredArticle[], incoming: Article[], extract: (a: Article) => Extraction): MergeOutcome {
+export function mergeArticles(
+  stored: StoredArticle[],
+  incoming: Article[],
+  extract: (a: Article) => Extraction,
+): MergeOutcome {
   const stories = new StoryIndex(stored.map((r) => ({ ...r, article: { ...r.article } })));
   const outcome: MergeOutcome = { records: stories.records, added: 0, exact: 0, syndicated: 0, failed: [] };
   for (const a of incoming) {

@@ -5,13 +5,28 @@
 export const FURNITURE_RULES: ReadonlyArray<{ id: string; pattern: RegExp }> = [
   { id: 'page-edge', pattern: /^(top|bottom) of page$/i },
   { id: 'comments', pattern: /^(commentaires?|comments?|laisser un commentaire|leave a comment|\d+ commentaires?)$/i },
-  { id: 'rating', pattern: /^(noté \d+([.,]\d+)? étoiles? sur \d+\.?|pas encore de note|ajouter une note\*?|rated \d+ out of \d+.*)$/i },
-  { id: 'share', pattern: /^(partager|partagez|share|facebook|twitter|x|whatsapp|linkedin|imprimer|print|e-?mail|j'aime|like)( (sur|on) \w+)?:?$/i },
+  {
+    id: 'rating',
+    pattern:
+      /^(noté \d+([.,]\d+)? étoiles? sur \d+\.?|pas encore de note|ajouter une note\*?|rated \d+ out of \d+.*)$/i,
+  },
+  {
+    id: 'share',
+    pattern:
+      /^(partager|partagez|share|facebook|twitter|x|whatsapp|linkedin|imprimer|print|e-?mail|j'aime|like)( (sur|on) \w+)?:?$/i,
+  },
   { id: 'read-time', pattern: /^-?\s*\d+ min(utes?)? de lecture$|^-?\s*\d+ min read$/i },
   { id: 'relative-date', pattern: /^-?\s*il y a \d+ (minutes?|heures?|jours?|semaines?|mois)$/i },
-  { id: 'see-also', pattern: /^(lire aussi|à lire aussi|voir aussi|read more|related|articles similaires|publicité|advertisement)\b.*$/i },
+  {
+    id: 'see-also',
+    pattern:
+      /^(lire aussi|à lire aussi|voir aussi|read more|related|articles similaires|publicité|advertisement)\b.*$/i,
+  },
   { id: 'sample-label', pattern: /^\[(article fictif|fictional article|fictional sample)[^\]]*\]$/i },
-  { id: 'nav', pattern: /^(accueil|home|menu|rechercher|search|se connecter|connexion|s'abonner|subscribe|newsletter)$/i },
+  {
+    id: 'nav',
+    pattern: /^(accueil|home|menu|rechercher|search|se connecter|connexion|s'abonner|subscribe|newsletter)$/i,
+  },
 ];
 
 export const furnitureRule = (line: string): string | undefined => {

@@ -39,14 +39,19 @@ interface Spec {
 }
 
 const relationSpec = (args: string[], flags: Flags) =>
-  args.length === 1 ? { relation: args[0]! } : { source: args[0]!, target: args[1]!, ...(flags.kind ? { kind: flags.kind } : {}) };
+  args.length === 1
+    ? { relation: args[0]! }
+    : { source: args[0]!, target: args[1]!, ...(flags.kind ? { kind: flags.kind } : {}) };
 
 const SPECS: Spec[] = [
   {
     name: 'merge',
     args: ['<keep>', '<others...>'],
     description: 'merge entities into <keep>: their names become its aliases, their relations its relations',
-    examples: ['kunafoni curate merge "Moov Africa Malitel" Malitel --note "same operator"', 'kunafoni curate merge org:amrtp org:autorite-malienne-de-regulation'],
+    examples: [
+      'kunafoni curate merge "Moov Africa Malitel" Malitel --note "same operator"',
+      'kunafoni curate merge org:amrtp org:autorite-malienne-de-regulation',
+    ],
     request: ([keep, ...others]) => others.map((o) => ({ op: 'merge', entity: o, into: keep! })),
   },
   {
@@ -81,19 +86,26 @@ const SPECS: Spec[] = [
   {
     name: 'split',
     args: ['<entity>', '<alias>'],
-    description: 'split an alias off into an entity of its own (relations whose evidence names only the alias follow it)',
+    description:
+      'split an alias off into an entity of its own (relations whose evidence names only the alias follow it)',
     examples: ['kunafoni curate split "Moov Africa Malitel" Sotelma --note "Sotelma is the state holding"'],
     kindOption: 'kind of the new entity (default: the same kind)',
-    request: ([entity, alias], flags) => [{ op: 'split', entity: entity!, alias: alias!, ...(flags.kind ? { kind: flags.kind } : {}) }],
+    request: ([entity, alias], flags) => [
+      { op: 'split', entity: entity!, alias: alias!, ...(flags.kind ? { kind: flags.kind } : {}) },
+    ],
   },
   {
     name: 'verify',
     args: ['<entity-or-relation>', '[other]'],
     description: 'mark a relation as verified (a human checked its evidence); exports carry verified=true',
-    examples: ['kunafoni curate verify "Issa Koné" "Moov Africa Malitel" --kind holds-role', "kunafoni curate verify 'holds-role|person:issa-kone|org:moov-africa-malitel'"],
+    examples: [
+      'kunafoni curate verify "Issa Koné" "Moov Africa Malitel" --kind holds-role',
+      "kunafoni curate verify 'holds-role|person:issa-kone|org:moov-africa-malitel'",
+    ],
     kindOption: `the kind of the relation when the two entities have several (${RELATION_KINDS.join(', ')})`,
     request: (args, flags) => {
-      if (args.length === 1 && !args[0]!.includes('|')) throw new UsageError('verify: give a relation\'s edge key, or its two entities');
+      if (args.length === 1 && !args[0]!.includes('|'))
+        throw new UsageError("verify: give a relation's edge key, or its two entities");
       return [{ op: 'verify', ...relationSpec(args, flags) }];
     },
   },
@@ -110,7 +122,9 @@ function decisionCommand(io: CliIO, spec: Spec): Command {
     .addHelpText('after', `\nExamples:\n${spec.examples.map((e) => `  ${e}`).join('\n')}\n`);
   return c.action(async (...all: unknown[]) => {
     const flags = all[all.length - 2] as Flags;
-    const args = (all.slice(0, -2) as (string | string[] | undefined)[]).flat().filter((a): a is string => a !== undefined);
+    const args = (all.slice(0, -2) as (string | string[] | undefined)[])
+      .flat()
+      .filter((a): a is string => a !== undefined);
     const meta = { author: flags.author ?? defaultAuthor(), ...(flags.note ? { note: flags.note } : {}) };
     const done: Decision[] = [];
     let last: CurationReport | undefined;
@@ -118,7 +132,10 @@ function decisionCommand(io: CliIO, spec: Spec): Command {
       const r = await recordDecision(flags.store, req, meta);
       done.push(r.decision);
       last = r.report;
-      if (!flags.json) io.out(`${r.decision.id}  ${r.outcome.status === 'applied' ? r.outcome.message : `recorded, but it does not apply: ${r.outcome.message}`}\n`);
+      if (!flags.json)
+        io.out(
+          `${r.decision.id}  ${r.outcome.status === 'applied' ? r.outcome.message : `recorded, but it does not apply: ${r.outcome.message}`}\n`,
+        );
     }
     if (flags.json) io.out(JSON.stringify(done.length === 1 ? done[0] : done, null, 2) + '\n');
     if (last) reportStale(io, last);
@@ -126,9 +143,11 @@ function decisionCommand(io: CliIO, spec: Spec): Command {
 }
 
 export const curateCommand = (io: CliIO) => {
-  const cmd = new Command('curate').description('correct the graph: merge, rename, retype, delete, split, verify; decisions survive every re-ingest').addHelpText(
-    'after',
-    `
+  const cmd = new Command('curate')
+    .description('correct the graph: merge, rename, retype, delete, split, verify; decisions survive every re-ingest')
+    .addHelpText(
+      'after',
+      `
 Decisions are recorded in <store>/curation.json (one entry each, with date, author and note) and
 applied to the graph every time it is built, so ingesting more articles never undoes them. Entities
 are named by label, alias or node key (see \`kunafoni query search\`); exports carry the result
@@ -145,8 +164,9 @@ Examples:
   kunafoni curate verify "Issa Koné" "Moov Africa Malitel" --kind holds-role
   kunafoni curate list                                      every decision, and those that no longer apply
   kunafoni curate undo                                      remove the latest decision (or: undo <id>)`,
-  );
-  const add = (c: Command) => cmd.addCommand(c.configureOutput({ writeOut: io.out, writeErr: io.err }).exitOverride().showHelpAfterError());
+    );
+  const add = (c: Command) =>
+    cmd.addCommand(c.configureOutput({ writeOut: io.out, writeErr: io.err }).exitOverride().showHelpAfterError());
   for (const spec of SPECS) add(decisionCommand(io, spec));
 
   add(
@@ -155,12 +175,19 @@ Examples:
       .option('--stale', 'only the decisions that no longer apply')
       .option('--json', 'print JSON: [{id, op, date, author, note, …, status, message}]')
       .option('--store <dir>', 'store folder', DEFAULT_STORE)
-      .addHelpText('after', '\nExamples:\n  kunafoni curate list\n  kunafoni curate list --stale --json | jq -r \'.[].id\'\n')
+      .addHelpText(
+        'after',
+        "\nExamples:\n  kunafoni curate list\n  kunafoni curate list --stale --json | jq -r '.[].id'\n",
+      )
       .action(async (flags: { store: string; json?: boolean; stale?: boolean }) => {
         const { decisions, summary } = await curationStatus(flags.store);
         const stale = new Map((summary?.stale ?? []).map((s) => [s.id, s.message]));
         const rows = decisions
-          .map((d) => ({ ...d, status: stale.has(d.id) ? ('stale' as const) : ('applied' as const), ...(stale.has(d.id) ? { message: stale.get(d.id)! } : {}) }))
+          .map((d) => ({
+            ...d,
+            status: stale.has(d.id) ? ('stale' as const) : ('applied' as const),
+            ...(stale.has(d.id) ? { message: stale.get(d.id)! } : {}),
+          }))
           .filter((d) => !flags.stale || d.status === 'stale');
         if (flags.json) return void io.out(JSON.stringify(rows, null, 2) + '\n');
         if (!decisions.length) return void io.out(`no curation decisions in ${flags.store}\n`);
@@ -188,28 +215,38 @@ Examples:
 
   add(
     new Command('suggest')
-      .description('list likely duplicates (similar names, acronym and full name, same role at the same organisation), most likely first')
+      .description(
+        'list likely duplicates (similar names, acronym and full name, same role at the same organisation), most likely first',
+      )
       .addOption(new Option('--limit <n>', 'at most this many').default('20'))
       .addOption(new Option('--min-score <x>', 'ignore suggestions scoring below this (0..1)').default('0.5'))
       .option('--json', 'print JSON: [{keep, merge, score, reasons[], evidence[]}]')
       .option('--store <dir>', 'store folder', DEFAULT_STORE)
-      .addHelpText('after', '\nExamples:\n  kunafoni curate suggest\n  kunafoni curate suggest --limit 100 --json | jq \'.[] | select(.reasons | index("acronym"))\'\n')
+      .addHelpText(
+        'after',
+        '\nExamples:\n  kunafoni curate suggest\n  kunafoni curate suggest --limit 100 --json | jq \'.[] | select(.reasons | index("acronym"))\'\n',
+      )
       .action(async (flags: { store: string; json?: boolean; limit: string; minScore: string }) => {
         const limit = Number(flags.limit);
         const minScore = Number(flags.minScore);
-        if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit: "${flags.limit}" is not a positive integer`);
-        if (!(minScore >= 0 && minScore <= 1)) throw new UsageError(`--min-score: "${flags.minScore}" is not a number between 0 and 1`);
+        if (!Number.isInteger(limit) || limit < 1)
+          throw new UsageError(`--limit: "${flags.limit}" is not a positive integer`);
+        if (!(minScore >= 0 && minScore <= 1))
+          throw new UsageError(`--min-score: "${flags.minScore}" is not a number between 0 and 1`);
         const { graph } = await curationStatus(flags.store);
         const found = suggestDuplicates(graph, { limit, minScore });
         if (flags.json) return void io.out(JSON.stringify(found, null, 2) + '\n');
         if (!found.length) return void io.out('no likely duplicates\n');
         found.forEach((s, i) => {
-          io.out(`${i + 1}. ${s.keep.label} (${s.keep.key}) ⇐ ${s.merge.label} (${s.merge.key})   score ${s.score.toFixed(2)}\n`);
+          io.out(
+            `${i + 1}. ${s.keep.label} (${s.keep.key}) ⇐ ${s.merge.label} (${s.merge.key})   score ${s.score.toFixed(2)}\n`,
+          );
           for (const e of s.evidence) io.out(`     ${e}\n`);
-          io.out(`     kunafoni curate merge ${quoteArg(s.keep.key)} ${quoteArg(s.merge.key)}${flags.store !== DEFAULT_STORE ? ` --store ${quoteArg(flags.store)}` : ''}\n`);
+          io.out(
+            `     kunafoni curate merge ${quoteArg(s.keep.key)} ${quoteArg(s.merge.key)}${flags.store !== DEFAULT_STORE ? ` --store ${quoteArg(flags.store)}` : ''}\n`,
+          );
         });
       }),
   );
   return cmd;
 };
-

@@ -33,8 +33,16 @@ const collect = (v: string, prev: string[] = []) => [...prev, v];
 /** The filter flags shared by every format (see src/export/filter.ts for their semantics). */
 export const addFilterFlags = (c: Command): Command =>
   c
-    .option('--kind <kind>', 'keep nodes of this kind: person, organisation, topic, place (repeat or comma-separate)', collect)
-    .option('--relation <kind>', 'keep relations of this kind, e.g. met-with,holds-role (repeat or comma-separate)', collect)
+    .option(
+      '--kind <kind>',
+      'keep nodes of this kind: person, organisation, topic, place (repeat or comma-separate)',
+      collect,
+    )
+    .option(
+      '--relation <kind>',
+      'keep relations of this kind, e.g. met-with,holds-role (repeat or comma-separate)',
+      collect,
+    )
     .option('--since <date>', 'keep what is dated on or after this ISO date (YYYY, YYYY-MM, YYYY-MM-DD)')
     .option('--until <date>', 'keep what is dated on or before this ISO date')
     .option('--min-sources <n>', 'keep relations stated by at least N distinct outlets')
@@ -70,7 +78,10 @@ export const exportCommand = (io: CliIO) =>
       )
       .option('--out <file|dir>', 'write to this file (csv, neo4j: this folder) instead of stdout')
       .option('--dynamic', 'gexf: spells from dates, so Gephi’s timeline plays the graph’s growth')
-      .option('--mixed', 'gexf, graphml: keep met-with and signed-agreement-with undirected (Gephi, graphology; networkx refuses mixed graphs)')
+      .option(
+        '--mixed',
+        'gexf, graphml: keep met-with and signed-agreement-with undirected (Gephi, graphology; networkx refuses mixed graphs)',
+      )
       .option('--pretty', 'json: indent')
       .option('--no-metrics', 'leave out the node metrics (degree, weightedDegree, betweenness, pagerank, community)')
       .option('--store <dir>', 'store folder', DEFAULT_STORE),
@@ -93,14 +104,26 @@ JSON is graphology's serialization: {attributes, options, nodes: [{key, attribut
     )
     .action(async (opts: ExportFlags) => {
       const format = formatById(opts.format);
-      if (!format) throw new UsageError(`unknown format ${opts.format}; expected one of ${FORMATS.map((f) => f.id).join(', ')}`);
-      if (format.multiFile && !opts.out) throw new UsageError(`--format ${format.id} writes several files: give --out DIR`);
+      if (!format)
+        throw new UsageError(`unknown format ${opts.format}; expected one of ${FORMATS.map((f) => f.id).join(', ')}`);
+      if (format.multiFile && !opts.out)
+        throw new UsageError(`--format ${format.id} writes several files: give --out DIR`);
       if (opts.dynamic && format.id !== 'gexf') throw new UsageError('--dynamic applies to --format gexf only');
       const filters = parseFilterOptions({ ...opts });
       const store = await loadGraph(opts.store, { mustExist: true });
       const graph = filterGraph(store.graph, filters);
-      const options: ExportOptions = { dynamic: !!opts.dynamic, mixed: !!opts.mixed, pretty: !!opts.pretty, metrics: opts.metrics !== false };
-      if (format.id === 'neo4j') options.articles = await neo4jArticles(opts.store, graph, [opts.kind, opts.relation, opts.since, opts.until, opts.minSources, opts.ego].some((f) => f !== undefined));
+      const options: ExportOptions = {
+        dynamic: !!opts.dynamic,
+        mixed: !!opts.mixed,
+        pretty: !!opts.pretty,
+        metrics: opts.metrics !== false,
+      };
+      if (format.id === 'neo4j')
+        options.articles = await neo4jArticles(
+          opts.store,
+          graph,
+          [opts.kind, opts.relation, opts.since, opts.until, opts.minSources, opts.ego].some((f) => f !== undefined),
+        );
       const out = format.write(graph, options);
       if (out.kind === 'text') await emit(io, out.text, opts.out);
       else {

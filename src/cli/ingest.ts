@@ -19,11 +19,13 @@ export function parseSize(value: string): number {
   return n;
 }
 
-const positive = (name: string, min = 0) => (value: string): number => {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n < min) throw new UsageError(`${name}: "${value}" is not a number ≥ ${min}`);
-  return n;
-};
+const positive =
+  (name: string, min = 0) =>
+  (value: string): number => {
+    const n = Number(value);
+    if (!Number.isFinite(n) || n < min) throw new UsageError(`${name}: "${value}" is not a number ≥ ${min}`);
+    return n;
+  };
 
 /**
  * Ctrl-C (SIGINT) or SIGTERM stops an ingest at once: what was saved at the last checkpoint stays (every
@@ -33,7 +35,9 @@ const positive = (name: string, min = 0) => (value: string): number => {
 function stopOnSignal(io: CliIO, store: string, beforeMessage: () => void): () => void {
   const onSignal = (signal: NodeJS.Signals) => {
     beforeMessage();
-    io.err(`kunafoni: interrupted (${signal}); store ${store} keeps what was saved before (the last checkpoint), nothing after it\n`);
+    io.err(
+      `kunafoni: interrupted (${signal}); store ${store} keeps what was saved before (the last checkpoint), nothing after it\n`,
+    );
     process.exit(signal === 'SIGINT' ? 130 : 143);
   };
   process.on('SIGINT', onSignal);
@@ -69,33 +73,81 @@ interface IngestCliOptions {
 }
 
 /** A probability between 0 and 1, or a usage error naming the flag. */
-const probability = (flag: string) => (v: string): number => {
-  const n = Number(v);
-  if (v.trim() === '' || !(n >= 0 && n <= 1)) throw new UsageError(`${flag}: "${v}" is not a number between 0 and 1`);
-  return n;
-};
+const probability =
+  (flag: string) =>
+  (v: string): number => {
+    const n = Number(v);
+    if (v.trim() === '' || !(n >= 0 && n <= 1)) throw new UsageError(`${flag}: "${v}" is not a number between 0 and 1`);
+    return n;
+  };
 
 export const ingestCommand = (io: CliIO, setExit: (code: number) => void) =>
   new Command('ingest')
-    .description('add articles to the store (files, folders walked recursively, URLs of pages or feeds, "-" for stdin); prints a summary')
-    .argument('<inputs...>', 'files (.txt .md .json .jsonl .html .htm .rss .atom .xml), folders, http(s) URLs, or - for stdin')
+    .description(
+      'add articles to the store (files, folders walked recursively, URLs of pages or feeds, "-" for stdin); prints a summary',
+    )
+    .argument(
+      '<inputs...>',
+      'files (.txt .md .json .jsonl .html .htm .rss .atom .xml), folders, http(s) URLs, or - for stdin',
+    )
     .option('--store <dir>', 'store folder', DEFAULT_STORE)
-    .option('--follow', "for each feed item, fetch the linked page and ingest its full text")
-    .option('--allow-private', 'with --follow, also fetch item links to this machine or private networks (refused by default)')
-    .addOption(new Option('--timeout <seconds>', 'give up on a URL after this long').argParser(positive('--timeout', 0.001)).default(DEFAULT_FETCH.timeoutMs / 1000))
-    .addOption(new Option('--max-size <size>', `largest file, response or stdin read (default ${formatBytes(MAX_FILE_BYTES)})`).argParser(parseSize))
-    .addOption(new Option('--max-redirects <n>', 'redirects followed per URL').argParser(positive('--max-redirects')).default(DEFAULT_FETCH.maxRedirects))
-    .option('--user-agent <text>', 'User-Agent sent with requests', DEFAULT_FETCH.userAgent)
-    .addOption(new Option('--delay <ms>', 'pause between two requests to the same host').argParser(positive('--delay')).default(DEFAULT_FETCH.delayMs))
-    .addOption(new Option('--lock-wait <seconds>', 'wait this long for another ingest writing the same store').argParser(positive('--lock-wait')).default(60))
-    .addOption(new Option('--checkpoint <n>', 'save the store every n new articles').argParser(positive('--checkpoint', 1)).default(200))
+    .option('--follow', 'for each feed item, fetch the linked page and ingest its full text')
+    .option(
+      '--allow-private',
+      'with --follow, also fetch item links to this machine or private networks (refused by default)',
+    )
     .addOption(
-      new Option('--max-article-length <chars>', 'longest article text extracted, in characters; longer articles are refused with a message')
+      new Option('--timeout <seconds>', 'give up on a URL after this long')
+        .argParser(positive('--timeout', 0.001))
+        .default(DEFAULT_FETCH.timeoutMs / 1000),
+    )
+    .addOption(
+      new Option(
+        '--max-size <size>',
+        `largest file, response or stdin read (default ${formatBytes(MAX_FILE_BYTES)})`,
+      ).argParser(parseSize),
+    )
+    .addOption(
+      new Option('--max-redirects <n>', 'redirects followed per URL')
+        .argParser(positive('--max-redirects'))
+        .default(DEFAULT_FETCH.maxRedirects),
+    )
+    .option('--user-agent <text>', 'User-Agent sent with requests', DEFAULT_FETCH.userAgent)
+    .addOption(
+      new Option('--delay <ms>', 'pause between two requests to the same host')
+        .argParser(positive('--delay'))
+        .default(DEFAULT_FETCH.delayMs),
+    )
+    .addOption(
+      new Option('--lock-wait <seconds>', 'wait this long for another ingest writing the same store')
+        .argParser(positive('--lock-wait'))
+        .default(60),
+    )
+    .addOption(
+      new Option('--checkpoint <n>', 'save the store every n new articles')
+        .argParser(positive('--checkpoint', 1))
+        .default(200),
+    )
+    .addOption(
+      new Option(
+        '--max-article-length <chars>',
+        'longest article text extracted, in characters; longer articles are refused with a message',
+      )
         .argParser(positive('--max-article-length', 1))
         .default(MAX_ARTICLE_CHARS),
     )
-    .addOption(new Option('--min-confidence <x>', "keep the relations the scorer gives at least this probability (default: its threshold, chosen for precision 0.85 cross-validated)").argParser(probability('--min-confidence')))
-    .addOption(new Option('--workers <n>', 'worker threads reading and extracting (0: none; default: one per core from 1,000 files on 2 cores, from 64 with more)').argParser(positive('--workers')))
+    .addOption(
+      new Option(
+        '--min-confidence <x>',
+        'keep the relations the scorer gives at least this probability (default: its threshold, chosen for precision 0.85 cross-validated)',
+      ).argParser(probability('--min-confidence')),
+    )
+    .addOption(
+      new Option(
+        '--workers <n>',
+        'worker threads reading and extracting (0: none; default: one per core from 1,000 files on 2 cores, from 64 with more)',
+      ).argParser(positive('--workers')),
+    )
     .addHelpText(
       'after',
       `
@@ -115,7 +167,12 @@ Exit code 1 when any input failed (the others are still ingested), 0 otherwise.`
     )
     .action(async (inputs: string[], opts: IngestCliOptions) => {
       const bar = io.isTTY
-        ? new SingleBar({ format: 'reading {bar} {value}/{total} {origin}', stream: process.stderr, hideCursor: true, clearOnComplete: true })
+        ? new SingleBar({
+            format: 'reading {bar} {value}/{total} {origin}',
+            stream: process.stderr,
+            hideCursor: true,
+            clearOnComplete: true,
+          })
         : undefined;
       let started = false;
       let waitedForLock = false;
@@ -140,11 +197,13 @@ Exit code 1 when any input failed (the others are still ingested), 0 otherwise.`
         onLockWait: (owner) => {
           if (waitedForLock) return;
           waitedForLock = true;
-          io.err(`kunafoni: store ${opts.store} is being written by ${owner ? `process ${owner.pid}` : 'another process'}; waiting up to ${opts.lockWait} s…\n`);
+          io.err(
+            `kunafoni: store ${opts.store} is being written by ${owner ? `process ${owner.pid}` : 'another process'}; waiting up to ${opts.lockWait} s…\n`,
+          );
         },
         onProgress: ({ done, total, origin }) => {
           if (!bar || total < 2) return;
-          if (!started) bar.start(total, 0, { origin: '' }), (started = true);
+          if (!started) (bar.start(total, 0, { origin: '' }), (started = true));
           bar.setTotal(total);
           const shown = escapeControl(origin);
           bar.update(done, { origin: shown.length > 40 ? '…' + shown.slice(-39) : shown });
@@ -165,7 +224,9 @@ Exit code 1 when any input failed (the others are still ingested), 0 otherwise.`
       // one line per failure, whatever its file name holds (a newline would forge a line of the summary)
       for (const f of summary.failed) io.err(`kunafoni: ${escapeControl(f.message)}\n`);
       const g = summary.store.graph;
-      const syndicated = summary.syndicated ? ` (${summary.syndicated} syndicated ${summary.syndicated === 1 ? 'copy' : 'copies'})` : '';
+      const syndicated = summary.syndicated
+        ? ` (${summary.syndicated} syndicated ${summary.syndicated === 1 ? 'copy' : 'copies'})`
+        : '';
       io.err(
         `ingested ${summary.ingested}, already stored ${summary.duplicates}${syndicated}, failed ${summary.failed.length}` +
           ` — store ${opts.store}: ${summary.store.articles.length} articles, ${g.order} nodes, ${g.size} edges\n`,

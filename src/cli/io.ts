@@ -14,7 +14,9 @@ export interface CliIO {
  * of the summary nor send escape sequences to the terminal.
  */
 export function escapeControl(text: string, keep: ReadonlySet<string> = NOTHING): string {
-  return text.replace(CONTROL, (c) => (keep.has(c) ? c : (NAMED[c] ?? `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)));
+  return text.replace(CONTROL, (c) =>
+    keep.has(c) ? c : (NAMED[c] ?? `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`),
+  );
 }
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
 const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };

@@ -19,15 +19,46 @@ export const COMMANDS: readonly CommandEntry[] = [
   {
     name: 'ingest',
     args: '<inputs...>',
-    description: 'add articles to the store (files, folders walked recursively, URLs of pages or feeds, "-" for stdin); prints a summary',
+    description:
+      'add articles to the store (files, folders walked recursively, URLs of pages or feeds, "-" for stdin); prints a summary',
     load: async (io, setExit) => (await import('./ingest.js')).ingestCommand(io, setExit),
   },
-  { name: 'export', args: '', description: 'write the graph (or a filtered part of it) in an exchange format', load: async (io) => (await import('./export.js')).exportCommand(io) },
-  { name: 'query', args: '', description: 'ask the graph: entities, articles, neighbours, paths, relations, timelines, search', load: async (io) => (await import('./query.js')).queryCommand(io) },
-  { name: 'explain', args: '<a> <b>', description: 'why the edges between two entities exist: rules, sentences, confidence, resolution steps', load: async (io) => (await import('./explain.js')).explainCommand(io) },
-  { name: 'stats', args: '', description: 'count articles, entities and relations in the store; the most central entities and the communities', load: async (io) => (await import('./stats.js')).statsCommand(io) },
-  { name: 'serve', args: '', description: 'serve the graph viewer (web/dist) and the graph at /api/graph', load: async (io) => (await import('./serve.js')).serveCommand(io) },
-  { name: 'curate', args: '', description: 'correct the graph: merge, rename, retype, delete, split, verify; decisions survive every re-ingest', load: async (io) => (await import('./curate.js')).curateCommand(io) },
+  {
+    name: 'export',
+    args: '',
+    description: 'write the graph (or a filtered part of it) in an exchange format',
+    load: async (io) => (await import('./export.js')).exportCommand(io),
+  },
+  {
+    name: 'query',
+    args: '',
+    description: 'ask the graph: entities, articles, neighbours, paths, relations, timelines, search',
+    load: async (io) => (await import('./query.js')).queryCommand(io),
+  },
+  {
+    name: 'explain',
+    args: '<a> <b>',
+    description: 'why the edges between two entities exist: rules, sentences, confidence, resolution steps',
+    load: async (io) => (await import('./explain.js')).explainCommand(io),
+  },
+  {
+    name: 'stats',
+    args: '',
+    description: 'count articles, entities and relations in the store; the most central entities and the communities',
+    load: async (io) => (await import('./stats.js')).statsCommand(io),
+  },
+  {
+    name: 'serve',
+    args: '',
+    description: 'serve the graph viewer (web/dist) and the graph at /api/graph',
+    load: async (io) => (await import('./serve.js')).serveCommand(io),
+  },
+  {
+    name: 'curate',
+    args: '',
+    description: 'correct the graph: merge, rename, retype, delete, split, verify; decisions survive every re-ingest',
+    load: async (io) => (await import('./curate.js')).curateCommand(io),
+  },
 ];
 
 /** The command a command line invokes (`help X` counts as X); undefined for top-level flags alone. */
@@ -56,7 +87,10 @@ Examples:
   kunafoni export --format json --out g.json`,
     );
   for (const entry of COMMANDS) {
-    const c = load === 'all' || load === entry.name ? await entry.load(io, setExit) : new Command(entry.name).description(entry.description);
+    const c =
+      load === 'all' || load === entry.name
+        ? await entry.load(io, setExit)
+        : new Command(entry.name).description(entry.description);
     if (!c.registeredArguments.length) for (const a of entry.args.split(' ').filter(Boolean)) c.argument(a);
     c.configureOutput({ writeOut: io.out, writeErr: io.err }).exitOverride().showHelpAfterError();
     p.addCommand(c);
@@ -73,7 +107,8 @@ export async function run(argv: string[], io: CliIO = processIO): Promise<number
     return code;
   } catch (err) {
     if (err instanceof CommanderError) {
-      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help')
+        return 0;
       return err.exitCode === 0 ? 0 : 2;
     }
     if (err instanceof KunafoniError) {

@@ -16,9 +16,15 @@ const rolesCommand = (io: CliIO) =>
     {
       name: 'roles',
       args: '<name>',
-      description: 'who held which post when: an organisation’s succession, or a person’s posts, one period per (person, organisation, role)',
-      examples: ['kunafoni query roles "Kora Mobile"', 'kunafoni query roles "Hamidou Ben Touré" --sentences', `kunafoni query roles "Kora Mobile" --json | jq -r '.[] | "\\(.firstSeen) \\(.role) \\(.person.label)"'`],
-      fields: '[{role, person: {key, label, kind}, organisation, firstSeen, lastSeen, articles, sources[], relation, evidence[]}] in the order the periods start',
+      description:
+        'who held which post when: an organisation’s succession, or a person’s posts, one period per (person, organisation, role)',
+      examples: [
+        'kunafoni query roles "Kora Mobile"',
+        'kunafoni query roles "Hamidou Ben Touré" --sentences',
+        `kunafoni query roles "Kora Mobile" --json | jq -r '.[] | "\\(.firstSeen) \\(.role) \\(.person.label)"'`,
+      ],
+      fields:
+        '[{role, person: {key, label, kind}, organisation, firstSeen, lastSeen, articles, sources[], relation, evidence[]}] in the order the periods start',
       configure: (c: Command) => c.option('--sentences', 'print every sentence under its period'),
     },
     (s, [n], f) => {
@@ -26,9 +32,20 @@ const rolesCommand = (io: CliIO) =>
       const periods = s.roles(n);
       const head = `${e.label}: ${periods.length} role period(s)\n`;
       if (!f.sentences) {
-        const rows = periods.map((p) => [span(p), p.role, e.kind === 'person' ? p.organisation.label : p.person.label, String(p.articles), p.sources.join('; '), cut(p.evidence[0]?.sentence ?? '', 80)]);
+        const rows = periods.map((p) => [
+          span(p),
+          p.role,
+          e.kind === 'person' ? p.organisation.label : p.person.label,
+          String(p.articles),
+          p.sources.join('; '),
+          cut(p.evidence[0]?.sentence ?? '', 80),
+        ]);
         const other = e.kind === 'person' ? 'organisation' : 'person';
-        return { data: periods, text: head + (rows.length ? table(['period', 'role', other, 'articles', 'outlets', 'first sentence'], rows) : '') };
+        return {
+          data: periods,
+          text:
+            head + (rows.length ? table(['period', 'role', other, 'articles', 'outlets', 'first sentence'], rows) : ''),
+        };
       }
       const lines = [head.trimEnd()];
       for (const p of periods) {
@@ -45,7 +62,8 @@ const commitmentsCommand = (io: CliIO) =>
     {
       name: 'commitments',
       args: '',
-      description: 'pledges followed over time: one actor’s pledge on one topic across articles, each step with its status, date and sentence',
+      description:
+        'pledges followed over time: one actor’s pledge on one topic across articles, each step with its status, date and sentence',
       examples: [
         'kunafoni query commitments --actor "Kora Mobile"',
         'kunafoni query commitments --status abandoned,implemented --since 2024',
@@ -56,12 +74,19 @@ const commitmentsCommand = (io: CliIO) =>
       configure: (c: Command) =>
         c
           .option('--actor <name>', 'the pledges of this person or organisation')
-          .option('--status <status>', 'threads whose latest status is one of: announced, signed, implemented, abandoned (repeat or comma-separate)', collect)
+          .option(
+            '--status <status>',
+            'threads whose latest status is one of: announced, signed, implemented, abandoned (repeat or comma-separate)',
+            collect,
+          )
           .option('--since <date>', 'threads with a step on or after this ISO date')
           .option('--until <date>', 'threads with a step on or before this ISO date'),
     },
     (s, _args, f) => {
-      const status = f.status?.flatMap((x) => x.split(',')).map((x) => x.trim()).filter(Boolean) as CommitmentStatus[] | undefined;
+      const status = f.status
+        ?.flatMap((x) => x.split(','))
+        .map((x) => x.trim())
+        .filter(Boolean) as CommitmentStatus[] | undefined;
       const threads = s.commitments({
         ...(f.actor !== undefined ? { actor: f.actor } : {}),
         ...(status?.length ? { status } : {}),
@@ -70,8 +95,15 @@ const commitmentsCommand = (io: CliIO) =>
       });
       const lines = [`${threads.length} commitment thread(s)`];
       for (const t of threads) {
-        lines.push('', `${t.actor.label} → ${t.topic.label}: ${t.status.toUpperCase()}  (${span(t)}, ${t.steps.length} step(s))`, `  ${cut(t.commitment, 110)}`);
-        for (const st of t.steps) lines.push(`    ${(st.date ?? '????').padEnd(10)}  ${st.status.padEnd(11)}  ${st.source ?? ''}: ${cut(st.sentence, 140)}`);
+        lines.push(
+          '',
+          `${t.actor.label} → ${t.topic.label}: ${t.status.toUpperCase()}  (${span(t)}, ${t.steps.length} step(s))`,
+          `  ${cut(t.commitment, 110)}`,
+        );
+        for (const st of t.steps)
+          lines.push(
+            `    ${(st.date ?? '????').padEnd(10)}  ${st.status.padEnd(11)}  ${st.source ?? ''}: ${cut(st.sentence, 140)}`,
+          );
       }
       return { data: threads, text: lines.join('\n') + '\n' };
     },

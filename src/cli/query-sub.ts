@@ -14,7 +14,14 @@ export interface Common {
 /** A subcommand with the shared --json and --store flags; `run` prints either JSON or text. */
 export function sub<A extends unknown[], F extends Common>(
   io: CliIO,
-  spec: { name: string; args: string; description: string; examples: string[]; fields: string; configure?: (c: Command) => Command },
+  spec: {
+    name: string;
+    args: string;
+    description: string;
+    examples: string[];
+    fields: string;
+    configure?: (c: Command) => Command;
+  },
   run: (store: OpenedStore, args: A, flags: F) => { data: unknown; text: string },
 ): Command {
   let c = new Command(spec.name)

@@ -20,7 +20,10 @@ export const serveCommand = (io: CliIO, until: () => Promise<void> = interrupted
     .option('--port <n>', 'port (0: any free port)', parsePort, DEFAULT_PORT)
     .option('--host <host>', 'address to bind; anything but loopback exposes your store to the network', DEFAULT_HOST)
     .option('--store <dir>', 'store folder', DEFAULT_STORE)
-    .option('--edit', "let the viewer correct the graph (rename, merge, delete, verify), recorded in the store's curation.json")
+    .option(
+      '--edit',
+      "let the viewer correct the graph (rename, merge, delete, verify), recorded in the store's curation.json",
+    )
     .addHelpText(
       'after',
       `
@@ -38,16 +41,29 @@ Prints the URL on stdout; Ctrl-C stops.`,
     )
     .action(async (opts: { port: number; host: string; store: string; edit?: boolean }) => {
       if (!(await isStore(opts.store)))
-        io.err(`kunafoni: no store in ${opts.store} yet; the viewer will say so until you run \`kunafoni ingest <files> --store ${opts.store}\`\n`);
-      const server = await startServer({ store: opts.store, host: opts.host, port: opts.port, log: io.err, edit: opts.edit === true });
+        io.err(
+          `kunafoni: no store in ${opts.store} yet; the viewer will say so until you run \`kunafoni ingest <files> --store ${opts.store}\`\n`,
+        );
+      const server = await startServer({
+        store: opts.store,
+        host: opts.host,
+        port: opts.port,
+        log: io.err,
+        edit: opts.edit === true,
+      });
       if (server.exposed)
         io.err(
           `kunafoni: warning: listening on ${opts.host}, not a loopback address: anyone who can reach this port can read the whole store` +
-            (server.editToken ? '; changes (--edit) need the secret token in the address printed below: share it only with those who may edit\n' : '\n'),
+            (server.editToken
+              ? '; changes (--edit) need the secret token in the address printed below: share it only with those who may edit\n'
+              : '\n'),
         );
       // warm the cache (and compute the layout) before the first visit
       const first = await server.source.get();
-      if (first.ok) io.err(`serving ${first.value.order} nodes and ${first.value.size} edges from ${server.source.dir} (positions: ${first.value.layout})\n`);
+      if (first.ok)
+        io.err(
+          `serving ${first.value.order} nodes and ${first.value.size} edges from ${server.source.dir} (positions: ${first.value.layout})\n`,
+        );
       // the token is printed once, in the address the viewer reads it from
       io.out(`Kunafoni viewer: ${server.url}${server.editToken ? `?token=${server.editToken}` : ''}\n`);
       await until();

@@ -7,7 +7,15 @@ import type { KGraph } from '../graph/build.js';
 import { normaliseName } from '../text/keys.js';
 import { buildNameIndex, candidates, suggest } from '../graph/match.js';
 import { RELATION_KINDS } from '../types.js';
-import { CURATION_OPS, NODE_KINDS, isNodeKind, isRelationKind, type Decision, type EntityRef, type RelationRef } from './curation.js';
+import {
+  CURATION_OPS,
+  NODE_KINDS,
+  isNodeKind,
+  isRelationKind,
+  type Decision,
+  type EntityRef,
+  type RelationRef,
+} from './curation.js';
 
 /** A relation named by its edge key, or by its two ends (and its kind when they have several). */
 export interface RelationSpec {
@@ -34,8 +42,13 @@ export interface DecisionMeta {
   note?: string;
 }
 
-const ref = (g: KGraph, key: string): EntityRef => ({ key, label: g.getNodeAttribute(key, 'label'), kind: g.getNodeAttribute(key, 'kind') });
-const shown = (g: KGraph, key: string) => `"${g.getNodeAttribute(key, 'label')}" (${key}, ${g.getNodeAttribute(key, 'kind')})`;
+const ref = (g: KGraph, key: string): EntityRef => ({
+  key,
+  label: g.getNodeAttribute(key, 'label'),
+  kind: g.getNodeAttribute(key, 'kind'),
+});
+const shown = (g: KGraph, key: string) =>
+  `"${g.getNodeAttribute(key, 'label')}" (${key}, ${g.getNodeAttribute(key, 'kind')})`;
 
 /** The one entity a name designates; several entities with that name is an error listing their keys. */
 export function resolveEntity(g: KGraph, name: string, what = 'entity'): string {
@@ -66,9 +79,12 @@ function relationRef(g: KGraph, key: string): RelationRef {
 export function resolveRelation(g: KGraph, spec: RelationSpec): string {
   if (spec.relation) {
     if (g.hasEdge(spec.relation)) return spec.relation;
-    throw new UsageError(`no relation has the key "${spec.relation}"; list them with \`kunafoni query relations --json\``);
+    throw new UsageError(
+      `no relation has the key "${spec.relation}"; list them with \`kunafoni query relations --json\``,
+    );
   }
-  if (!spec.source || !spec.target) throw new UsageError('a relation is named by its edge key, or by its two entities (source and target)');
+  if (!spec.source || !spec.target)
+    throw new UsageError('a relation is named by its edge key, or by its two entities (source and target)');
   if (spec.kind !== undefined && !isRelationKind(spec.kind))
     throw new UsageError(`relation kind "${spec.kind}" is not one of ${RELATION_KINDS.join(', ')}`);
   const s = resolveEntity(g, spec.source, 'source');
@@ -76,7 +92,9 @@ export function resolveRelation(g: KGraph, spec: RelationSpec): string {
   if (s === t) throw new UsageError(`source and target are the same entity ${shown(g, s)}`);
   const between = g.edges(s, t).filter((e) => spec.kind === undefined || g.getEdgeAttribute(e, 'kind') === spec.kind);
   if (!between.length)
-    throw new UsageError(`there is no ${spec.kind ? spec.kind + ' ' : ''}relation between ${shown(g, s)} and ${shown(g, t)}`);
+    throw new UsageError(
+      `there is no ${spec.kind ? spec.kind + ' ' : ''}relation between ${shown(g, s)} and ${shown(g, t)}`,
+    );
   if (between.length > 1)
     throw new UsageError(
       `${shown(g, s)} and ${shown(g, t)} have ${between.length} relations: ${between.join(', ')}; give --kind or the edge key`,
@@ -88,7 +106,13 @@ export function resolveRelation(g: KGraph, spec: RelationSpec): string {
 export function decisionId(content: unknown, taken: ReadonlySet<string>): string {
   const base = createHash('sha256').update(JSON.stringify(content)).digest('hex');
   for (let i = 0; ; i++) {
-    const id = i === 0 ? base.slice(0, 8) : createHash('sha256').update(base + i).digest('hex').slice(0, 8);
+    const id =
+      i === 0
+        ? base.slice(0, 8)
+        : createHash('sha256')
+            .update(base + i)
+            .digest('hex')
+            .slice(0, 8);
     if (!taken.has(id)) return id;
   }
 }
@@ -102,29 +126,42 @@ const text = (v: unknown, what: string): string => {
  * Turn a request into a decision, checked against `g` (the curated graph as it is now). Throws a
  * UsageError (bad or pointless request) or a NotFoundError (unknown name, with the closest names).
  */
-export function decide(g: KGraph, req: CurationRequest, meta: DecisionMeta, taken: ReadonlySet<string> = new Set()): Decision {
-  const base: { id: string; date: string; author: string; note?: string } = { id: '', date: meta.date ?? new Date().toISOString(), author: text(meta.author, 'author') };
+export function decide(
+  g: KGraph,
+  req: CurationRequest,
+  meta: DecisionMeta,
+  taken: ReadonlySet<string> = new Set(),
+): Decision {
+  const base: { id: string; date: string; author: string; note?: string } = {
+    id: '',
+    date: meta.date ?? new Date().toISOString(),
+    author: text(meta.author, 'author'),
+  };
   if (meta.note?.trim()) base.note = meta.note.trim();
   let d: Decision;
   switch (req.op) {
     case 'merge': {
       const gone = resolveEntity(g, req.entity, 'entity to merge');
       const keep = resolveEntity(g, req.into, 'entity to merge into');
-      if (gone === keep) throw new UsageError(`"${req.entity}" and "${req.into}" are already one entity ${shown(g, keep)}`);
+      if (gone === keep)
+        throw new UsageError(`"${req.entity}" and "${req.into}" are already one entity ${shown(g, keep)}`);
       d = { ...base, op: 'merge', entity: ref(g, gone), into: ref(g, keep) };
       break;
     }
     case 'rename': {
       const key = resolveEntity(g, req.entity);
       const label = text(req.label, 'the new name');
-      if (g.getNodeAttribute(key, 'label') === label) throw new UsageError(`${shown(g, key)} is already called "${label}"`);
+      if (g.getNodeAttribute(key, 'label') === label)
+        throw new UsageError(`${shown(g, key)} is already called "${label}"`);
       d = { ...base, op: 'rename', entity: ref(g, key), label };
       break;
     }
     case 'retype': {
       const key = resolveEntity(g, req.entity);
-      if (!isNodeKind(req.kind)) throw new UsageError(`kind "${String(req.kind)}" is not one of ${NODE_KINDS.join(', ')}`);
-      if (g.getNodeAttribute(key, 'kind') === req.kind) throw new UsageError(`${shown(g, key)} is already a ${req.kind}`);
+      if (!isNodeKind(req.kind))
+        throw new UsageError(`kind "${String(req.kind)}" is not one of ${NODE_KINDS.join(', ')}`);
+      if (g.getNodeAttribute(key, 'kind') === req.kind)
+        throw new UsageError(`${shown(g, key)} is already a ${req.kind}`);
       d = { ...base, op: 'retype', entity: ref(g, key), kind: req.kind };
       break;
     }
@@ -138,8 +175,11 @@ export function decide(g: KGraph, req: CurationRequest, meta: DecisionMeta, take
       const aliases = g.getNodeAttribute(key, 'aliases') ?? [];
       const form = aliases.find((a) => a === alias) ?? aliases.find((a) => normaliseName(a) === normaliseName(alias));
       if (!form)
-        throw new UsageError(`${shown(g, key)} has no alias "${alias}"${aliases.length ? `; its aliases: ${aliases.map((a) => `"${a}"`).join(', ')}` : ' (it has none)'}`);
-      if (req.kind !== undefined && !isNodeKind(req.kind)) throw new UsageError(`kind "${String(req.kind)}" is not one of ${NODE_KINDS.join(', ')}`);
+        throw new UsageError(
+          `${shown(g, key)} has no alias "${alias}"${aliases.length ? `; its aliases: ${aliases.map((a) => `"${a}"`).join(', ')}` : ' (it has none)'}`,
+        );
+      if (req.kind !== undefined && !isNodeKind(req.kind))
+        throw new UsageError(`kind "${String(req.kind)}" is not one of ${NODE_KINDS.join(', ')}`);
       d = { ...base, op: 'split', entity: ref(g, key), alias: form };
       if (req.kind !== undefined) d.kind = req.kind;
       break;
@@ -147,12 +187,15 @@ export function decide(g: KGraph, req: CurationRequest, meta: DecisionMeta, take
     case 'delete-relation':
     case 'verify': {
       const key = resolveRelation(g, req);
-      if (req.op === 'verify' && g.getEdgeAttribute(key, 'verified') === true) throw new UsageError(`the relation ${key} is already verified`);
+      if (req.op === 'verify' && g.getEdgeAttribute(key, 'verified') === true)
+        throw new UsageError(`the relation ${key} is already verified`);
       d = { ...base, op: req.op, relation: relationRef(g, key) };
       break;
     }
     default:
-      throw new UsageError(`unknown curation operation "${String((req as { op: unknown }).op)}"; expected one of ${CURATION_OPS.join(', ')}`);
+      throw new UsageError(
+        `unknown curation operation "${String((req as { op: unknown }).op)}"; expected one of ${CURATION_OPS.join(', ')}`,
+      );
   }
   // written in this order in the file: what, then who and when
   const { id: _id, date, author, note, ...what } = d;
@@ -162,7 +205,8 @@ export function decide(g: KGraph, req: CurationRequest, meta: DecisionMeta, take
 
 /** Validate a request coming from outside (the HTTP API): an object with `op` and the fields that op needs. */
 export function parseRequest(body: unknown): CurationRequest {
-  if (!body || typeof body !== 'object' || Array.isArray(body)) throw new UsageError('the request body must be a JSON object with an "op" field');
+  if (!body || typeof body !== 'object' || Array.isArray(body))
+    throw new UsageError('the request body must be a JSON object with an "op" field');
   const b = body as Record<string, unknown>;
   const op = b.op;
   const str = (k: string, required = true): string | undefined => {
@@ -180,7 +224,8 @@ export function parseRequest(body: unknown): CurationRequest {
       const v = str(k, false);
       if (v !== undefined) spec[k] = v;
     }
-    if (!spec.relation && !(spec.source && spec.target)) throw new UsageError(`"${String(op)}" needs "relation" (an edge key) or "source" and "target"`);
+    if (!spec.relation && !(spec.source && spec.target))
+      throw new UsageError(`"${String(op)}" needs "relation" (an edge key) or "source" and "target"`);
     return spec;
   };
   switch (op) {
@@ -203,7 +248,8 @@ export function parseRequest(body: unknown): CurationRequest {
     case 'verify':
       return { op, ...relation() };
     default:
-      throw new UsageError(`unknown curation operation ${JSON.stringify(op)}; expected one of ${CURATION_OPS.join(', ')}`);
+      throw new UsageError(
+        `unknown curation operation ${JSON.stringify(op)}; expected one of ${CURATION_OPS.join(', ')}`,
+      );
   }
 }
-

@@ -83,7 +83,9 @@ const byEvidenceOrder = (x: Evidence, y: Evidence) =>
 function mostFrequent(xs: string[]): string | undefined {
   const counts = new Map<string, number>();
   for (const x of xs) counts.set(x, (counts.get(x) ?? 0) + 1);
-  return [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length || (a[0] < b[0] ? -1 : 1))[0]?.[0];
+  return [...counts.entries()].sort(
+    (a, b) => b[1] - a[1] || b[0].length - a[0].length || (a[0] < b[0] ? -1 : 1),
+  )[0]?.[0];
 }
 
 /** Recompute what derives from an edge's evidence (as buildGraph does), keeping `sources` as given. */
@@ -92,7 +94,10 @@ function refreshEdge(attrs: EdgeAttributes, sources: string[]): EdgeAttributes {
   const out: EdgeAttributes = { ...attrs, evidence, weight: new Set(evidence.map((e) => e.article)).size, sources };
   delete out.firstSeen;
   delete out.lastSeen;
-  const dates = evidence.map((e) => e.date).filter((d): d is string => !!d).sort();
+  const dates = evidence
+    .map((e) => e.date)
+    .filter((d): d is string => !!d)
+    .sort();
   if (dates.length) {
     out.firstSeen = dates[0]!;
     out.lastSeen = dates[dates.length - 1]!;
@@ -132,7 +137,14 @@ export function edgeKeyFor(oldKey: string, kind: RelationKind, source: string, t
 }
 
 /** Add an edge, or fold it into the edge already carrying that key. */
-function putEdge(g: KGraph, key: string, undirected: boolean, source: string, target: string, attrs: EdgeAttributes): void {
+function putEdge(
+  g: KGraph,
+  key: string,
+  undirected: boolean,
+  source: string,
+  target: string,
+  attrs: EdgeAttributes,
+): void {
   if (g.hasEdge(key)) g.replaceEdgeAttributes(key, combineEdges(g.getEdgeAttributes(key), attrs));
   else if (undirected) g.addUndirectedEdgeWithKey(key, source, target, attrs);
   else g.addDirectedEdgeWithKey(key, source, target, attrs);
@@ -172,13 +184,15 @@ function follow(st: State, key: string): string {
 export function findEntity(st: State, ref: EntityRef): Found<string> {
   const key = follow(st, ref.key);
   if (st.g.hasNode(key)) return { ok: true, value: key };
-  if (st.deleted.has(key)) return { ok: false, message: `${shown(ref)} was deleted by decision ${st.deleted.get(key)}` };
+  if (st.deleted.has(key))
+    return { ok: false, message: `${shown(ref)} was deleted by decision ${st.deleted.get(key)}` };
   // the key changed (new articles joined it to another entity): look for the name it had
   const norm = normaliseName(ref.label);
   const hits: { key: string; rank: number; mentions: number }[] = [];
   st.g.forEachNode((k, a) => {
     if (normaliseName(a.label) === norm) hits.push({ key: k, rank: a.kind === ref.kind ? 0 : 2, mentions: a.mentions });
-    else if ((a.aliases ?? []).some((x) => normaliseName(x) === norm)) hits.push({ key: k, rank: a.kind === ref.kind ? 1 : 3, mentions: a.mentions });
+    else if ((a.aliases ?? []).some((x) => normaliseName(x) === norm))
+      hits.push({ key: k, rank: a.kind === ref.kind ? 1 : 3, mentions: a.mentions });
   });
   hits.sort((x, y) => x.rank - y.rank || y.mentions - x.mentions || (x.key < y.key ? -1 : 1));
   const best = hits[0];
@@ -201,7 +215,9 @@ function findRelation(st: State, ref: RelationRef): Found<string> {
   const pledge = ref.commitment ? normaliseName(ref.commitment) : undefined;
   const best =
     candidates.find((e) => e === rekeyed) ??
-    candidates.find((e) => pledge !== undefined && normaliseName(st.g.getEdgeAttribute(e, 'commitment') ?? '') === pledge) ??
+    candidates.find(
+      (e) => pledge !== undefined && normaliseName(st.g.getEdgeAttribute(e, 'commitment') ?? '') === pledge,
+    ) ??
     (pledge === undefined ? [...candidates].sort()[0] : undefined);
   if (best) return { ok: true, value: best, note: `found as ${best}` };
   return {
@@ -269,42 +285,93 @@ function split(st: State, key: string, alias: string, kind: NodeKind | undefined
   for (let i = 2; g.hasNode(newKey); i++) newKey = `${base}-${i}`;
   const remaining = [a.label, ...(a.aliases ?? []).filter((x) => normaliseName(x) !== norm)];
   // evidence naming the alias and none of the entity's other names is about the split-off entity
-  const isAboutAlias = (ev: Evidence) => containsName(ev.sentence, alias) && !remaining.some((n) => normaliseName(n) !== norm && containsName(ev.sentence, n));
+  const isAboutAlias = (ev: Evidence) =>
+    containsName(ev.sentence, alias) &&
+    !remaining.some((n) => normaliseName(n) !== norm && containsName(ev.sentence, n));
   const movedEvidence: Evidence[] = [];
-  const plans: { e: string; attrs: EdgeAttributes; undirected: boolean; s: string; t: string; moved: Evidence[]; kept: Evidence[] }[] = [];
+  const plans: {
+    e: string;
+    attrs: EdgeAttributes;
+    undirected: boolean;
+    s: string;
+    t: string;
+    moved: Evidence[];
+    kept: Evidence[];
+  }[] = [];
   for (const e of g.edges(key)) {
     const attrs = g.getEdgeAttributes(e);
     const moved = attrs.evidence.filter(isAboutAlias);
     if (!moved.length) continue;
-    plans.push({ e, attrs, undirected: g.isUndirected(e), s: g.source(e), t: g.target(e), moved, kept: attrs.evidence.filter((x) => !isAboutAlias(x)) });
+    plans.push({
+      e,
+      attrs,
+      undirected: g.isUndirected(e),
+      s: g.source(e),
+      t: g.target(e),
+      moved,
+      kept: attrs.evidence.filter((x) => !isAboutAlias(x)),
+    });
     movedEvidence.push(...moved);
   }
   const articles = sortedUnion(movedEvidence.map((x) => x.article));
-  const dates = movedEvidence.map((x) => x.date).filter((d): d is string => !!d).sort();
-  const attrs: NodeAttributes = { label: forms.sort((x, y) => y.length - x.length)[0]!, kind: newKind, aliases: forms.slice(1), mentions: articles.length, articles };
+  const dates = movedEvidence
+    .map((x) => x.date)
+    .filter((d): d is string => !!d)
+    .sort();
+  const attrs: NodeAttributes = {
+    label: forms.sort((x, y) => y.length - x.length)[0]!,
+    kind: newKind,
+    aliases: forms.slice(1),
+    mentions: articles.length,
+    articles,
+  };
   if (dates.length) {
     attrs.firstSeen = dates[0]!;
     attrs.lastSeen = dates[dates.length - 1]!;
   }
   g.addNode(newKey, attrs);
-  g.setNodeAttribute(key, 'aliases', (a.aliases ?? []).filter((x) => normaliseName(x) !== norm));
-  const outletsOf = (evidence: Evidence[]) => sortedUnion(evidence.map((x) => x.source).filter((s): s is string => !!s));
+  g.setNodeAttribute(
+    key,
+    'aliases',
+    (a.aliases ?? []).filter((x) => normaliseName(x) !== norm),
+  );
+  const outletsOf = (evidence: Evidence[]) =>
+    sortedUnion(evidence.map((x) => x.source).filter((s): s is string => !!s));
   for (const p of plans) {
     const s = p.s === key ? newKey : p.s;
     const t = p.t === key ? newKey : p.t;
     if (p.kept.length) {
       const otherOutlets = new Set(p.kept.map((x) => x.source));
-      const keptSources = p.attrs.sources.filter((src) => otherOutlets.has(src) || !p.moved.some((x) => x.source === src));
+      const keptSources = p.attrs.sources.filter(
+        (src) => otherOutlets.has(src) || !p.moved.some((x) => x.source === src),
+      );
       g.replaceEdgeAttributes(p.e, refreshEdge({ ...p.attrs, evidence: p.kept }, keptSources));
     } else g.dropEdge(p.e);
-    putEdge(g, edgeKeyFor(p.e, p.attrs.kind, s, t), p.undirected, s, t, refreshEdge({ ...p.attrs, evidence: p.moved }, outletsOf(p.moved)));
+    putEdge(
+      g,
+      edgeKeyFor(p.e, p.attrs.kind, s, t),
+      p.undirected,
+      s,
+      t,
+      refreshEdge({ ...p.attrs, evidence: p.moved }, outletsOf(p.moved)),
+    );
   }
-  return { ok: true, value: `split "${attrs.label}" off "${a.label}" as ${newKey} (${plans.length} relation(s) with evidence naming it)`, note: newKey };
+  return {
+    ok: true,
+    value: `split "${attrs.label}" off "${a.label}" as ${newKey} (${plans.length} relation(s) with evidence naming it)`,
+    note: newKey,
+  };
 }
 
 function applyOne(st: State, d: Decision): DecisionOutcome {
   const g = st.g;
-  const out = (status: DecisionOutcome['status'], message: string, keys: string[] = []): DecisionOutcome => ({ id: d.id, op: d.op, status, message, keys });
+  const out = (status: DecisionOutcome['status'], message: string, keys: string[] = []): DecisionOutcome => ({
+    id: d.id,
+    op: d.op,
+    status,
+    message,
+    keys,
+  });
   const withNote = (msg: string, ...notes: (string | undefined)[]) => {
     const n = notes.filter(Boolean);
     return n.length ? `${msg} [${n.join('; ')}]` : msg;
@@ -315,7 +382,8 @@ function applyOne(st: State, d: Decision): DecisionOutcome {
       if (!gone.ok) return out('stale', gone.message);
       const keep = findEntity(st, d.into);
       if (!keep.ok) return out('stale', keep.message);
-      if (gone.value === keep.value) return out('applied', `${shown(d.entity)} and ${shown(d.into)} are already one entity`, [keep.value]);
+      if (gone.value === keep.value)
+        return out('applied', `${shown(d.entity)} and ${shown(d.into)} are already one entity`, [keep.value]);
       return out('applied', withNote(merge(st, gone.value, keep.value), gone.note, keep.note), [keep.value]);
     }
     case 'rename': {
@@ -328,7 +396,14 @@ function applyOne(st: State, d: Decision): DecisionOutcome {
       if (!f.ok) return out('stale', f.message);
       const was = g.getNodeAttribute(f.value, 'kind');
       g.setNodeAttribute(f.value, 'kind', d.kind);
-      return out('applied', withNote(`"${g.getNodeAttribute(f.value, 'label')}" is a ${d.kind}${was === d.kind ? ' (already)' : ` (was ${was})`}`, f.note), [f.value]);
+      return out(
+        'applied',
+        withNote(
+          `"${g.getNodeAttribute(f.value, 'label')}" is a ${d.kind}${was === d.kind ? ' (already)' : ` (was ${was})`}`,
+          f.note,
+        ),
+        [f.value],
+      );
     }
     case 'delete': {
       const f = findEntity(st, d.entity);
@@ -368,15 +443,23 @@ function applyOne(st: State, d: Decision): DecisionOutcome {
  * Apply decisions, in order, to a copy of `graph`. Each decision resolves its entities against the
  * graph as the previous decisions left it (a rename after a merge finds the merged entity).
  */
-export function applyCuration(graph: KGraph, decisions: readonly Decision[]): { graph: KGraph; report: CurationReport } {
+export function applyCuration(
+  graph: KGraph,
+  decisions: readonly Decision[],
+): { graph: KGraph; report: CurationReport } {
   const st: State = { g: graph.copy() as KGraph, redirects: new Map(), deleted: new Map() };
   const outcomes = decisions.map((d) => applyOne(st, d));
   const stale = outcomes.filter((o) => o.status === 'stale');
-  return { graph: st.g, report: { decisions: decisions.length, applied: outcomes.length - stale.length, stale, outcomes } };
+  return {
+    graph: st.g,
+    report: { decisions: decisions.length, applied: outcomes.length - stale.length, stale, outcomes },
+  };
 }
 
-export const isNodeKind = (v: unknown): v is NodeKind => typeof v === 'string' && (NODE_KINDS as readonly string[]).includes(v);
-export const isRelationKind = (v: unknown): v is RelationKind => typeof v === 'string' && (RELATION_KINDS as readonly string[]).includes(v);
+export const isNodeKind = (v: unknown): v is NodeKind =>
+  typeof v === 'string' && (NODE_KINDS as readonly string[]).includes(v);
+export const isRelationKind = (v: unknown): v is RelationKind =>
+  typeof v === 'string' && (RELATION_KINDS as readonly string[]).includes(v);
 
 const named = (r: EntityRef) => `"${r.label}" (${r.key})`;
 

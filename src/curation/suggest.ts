@@ -33,9 +33,41 @@ export interface SuggestOptions {
   minScore?: number;
 }
 
-const STOP = new Set(['de', 'des', 'du', 'la', 'le', 'les', 'l', 'd', 'et', 'en', 'pour', 'of', 'the', 'and', 'for', 'a', 'au', 'aux']);
+const STOP = new Set([
+  'de',
+  'des',
+  'du',
+  'la',
+  'le',
+  'les',
+  'l',
+  'd',
+  'et',
+  'en',
+  'pour',
+  'of',
+  'the',
+  'and',
+  'for',
+  'a',
+  'au',
+  'aux',
+]);
 /** Words too common in names of the sector to say two names are alike. */
-const WEAK = new Set(['mali', 'malienne', 'malien', 'societe', 'groupe', 'agence', 'ministere', 'autorite', 'national', 'nationale', 'sa', 'sarl']);
+const WEAK = new Set([
+  'mali',
+  'malienne',
+  'malien',
+  'societe',
+  'groupe',
+  'agence',
+  'ministere',
+  'autorite',
+  'national',
+  'nationale',
+  'sa',
+  'sarl',
+]);
 
 const namesOf = (a: NodeAttributes) => [...new Set([a.label, ...(a.aliases ?? [])])];
 
@@ -45,7 +77,12 @@ interface Hint {
   text: string;
 }
 
-const MATCH_SCORE: Record<NameMatch, number> = { spelling: 0.6, 'register-order': 0.55, 'given-name': 0.5, 'middle-name': 0.45 };
+const MATCH_SCORE: Record<NameMatch, number> = {
+  spelling: 0.6,
+  'register-order': 0.55,
+  'given-name': 0.5,
+  'middle-name': 0.45,
+};
 const MATCH_TEXT: Record<NameMatch, string> = {
   spelling: 'the same name spelt apart',
   'register-order': 'the same name, surname first',
@@ -57,7 +94,8 @@ const MATCH_TEXT: Record<NameMatch, string> = {
 function personHint(ax: NodeAttributes, ay: NodeAttributes): Hint | undefined {
   const [xs, ys] = [namesOf(ax), namesOf(ay)];
   const m = bestNameMatch(xs, ys);
-  if (m) return { score: MATCH_SCORE[m], reason: 'similar-names', text: `${MATCH_TEXT[m]}: "${ax.label}" / "${ay.label}"` };
+  if (m)
+    return { score: MATCH_SCORE[m], reason: 'similar-names', text: `${MATCH_TEXT[m]}: "${ax.label}" / "${ay.label}"` };
   // one letter or two apart, first names alike and the same number of words
   for (const nx of xs.filter((n) => n.includes(' ')))
     for (const ny of ys.filter((n) => n.includes(' '))) {
@@ -65,7 +103,12 @@ function personHint(ax: NodeAttributes, ay: NodeAttributes): Hint | undefined {
       if (wx.length !== wy.length || wx[0] !== wy[0]) continue;
       const [a, b] = [normaliseName(nx), normaliseName(ny)];
       const d = editDistance(a, b);
-      if (d <= 2 && d / Math.max(a.length, b.length) <= 0.15) return { score: 0.45, reason: 'similar-names', text: `names differ by ${d} letter${d > 1 ? 's' : ''}: "${nx}" / "${ny}"` };
+      if (d <= 2 && d / Math.max(a.length, b.length) <= 0.15)
+        return {
+          score: 0.45,
+          reason: 'similar-names',
+          text: `names differ by ${d} letter${d > 1 ? 's' : ''}: "${nx}" / "${ny}"`,
+        };
     }
   return undefined;
 }
@@ -99,7 +142,8 @@ function nameHint(ax: NodeAttributes, ay: NodeAttributes): { score: number; text
         }
       }
       if (score && !sameKind) score *= 0.8;
-      if (score > (best?.score ?? 0)) best = { score, text: sameKind ? text : `${text} (a ${ax.kind} and an ${ay.kind})` };
+      if (score > (best?.score ?? 0))
+        best = { score, text: sameKind ? text : `${text} (a ${ax.kind} and an ${ay.kind})` };
     }
   return best;
 }
@@ -122,19 +166,38 @@ function corroborationOf(graph: ReadonlyKGraph): (x: string, y: string) => Hint[
   const common = Math.max(2, Math.floor(articles / 10));
   const neighbours = (k: string) => {
     const out = new Set<string>();
-    for (const art of graph.getNodeAttribute(k, 'articles') ?? []) for (const n of byArticle.get(art) ?? []) if (n !== k) out.add(n);
+    for (const art of graph.getNodeAttribute(k, 'articles') ?? [])
+      for (const n of byArticle.get(art) ?? []) if (n !== k) out.add(n);
     return out;
   };
   const roles = (k: string) => {
     const out = new Map<string, string>();
-    graph.forEachOutEdge(k, (_e, ea, _s, org) => void (ea.kind === 'holds-role' && ea.role && out.set(`${org}|${normaliseName(ea.role)}`, `${ea.role} of ${graph.getNodeAttribute(org, 'label')}`)));
+    graph.forEachOutEdge(
+      k,
+      (_e, ea, _s, org) =>
+        void (
+          ea.kind === 'holds-role' &&
+          ea.role &&
+          out.set(`${org}|${normaliseName(ea.role)}`, `${ea.role} of ${graph.getNodeAttribute(org, 'label')}`)
+        ),
+    );
     return out;
   };
   return (x, y) => {
     const out: Hint[] = [];
     const ny = neighbours(y);
-    const shared = [...neighbours(x)].filter((n) => n !== y && ny.has(n) && graph.getNodeAttribute(n, 'mentions') <= common).sort();
-    if (shared.length) out.push({ score: 0.5, reason: 'similar-names', text: `both named with ${shared.slice(0, 3).map((n) => `"${graph.getNodeAttribute(n, 'label')}"`).join(', ')}` });
+    const shared = [...neighbours(x)]
+      .filter((n) => n !== y && ny.has(n) && graph.getNodeAttribute(n, 'mentions') <= common)
+      .sort();
+    if (shared.length)
+      out.push({
+        score: 0.5,
+        reason: 'similar-names',
+        text: `both named with ${shared
+          .slice(0, 3)
+          .map((n) => `"${graph.getNodeAttribute(n, 'label')}"`)
+          .join(', ')}`,
+      });
     const ry = roles(y);
     const same = [...roles(x)].filter(([k]) => ry.has(k));
     if (same.length) out.push({ score: 0.5, reason: 'same-role', text: `both ${same[0]![1]}` });
@@ -178,7 +241,9 @@ export function suggestDuplicates(graph: ReadonlyKGraph, opts: SuggestOptions = 
   graph.forEachNode((key, a) => {
     for (const n of namesOf(a))
       for (const w of normaliseName(n).split(' '))
-        if (w.length >= 3 && !STOP.has(w) && !WEAK.has(w)) for (const b of [`w:${w}`, `p:${w.slice(0, 4)}`]) (blocks.get(b) ?? blocks.set(b, new Set()).get(b)!).add(key);
+        if (w.length >= 3 && !STOP.has(w) && !WEAK.has(w))
+          for (const b of [`w:${w}`, `p:${w.slice(0, 4)}`])
+            (blocks.get(b) ?? blocks.set(b, new Set()).get(b)!).add(key);
   });
   const corroboration = corroborationOf(graph);
   const compared = new Set<string>();
@@ -234,9 +299,22 @@ export function suggestDuplicates(graph: ReadonlyKGraph, opts: SuggestOptions = 
     .map((p): Suggestion => {
       const [a, b] = [entity(p.a), entity(p.b)];
       // keep the more mentioned one (then the longer name): the other becomes its alias
-      const keepA = a.mentions > b.mentions || (a.mentions === b.mentions && (a.label.length > b.label.length || (a.label.length === b.label.length && a.key < b.key)));
-      return { keep: keepA ? a : b, merge: keepA ? b : a, score: Math.round(p.score * 1000) / 1000, reasons: [...p.reasons].sort(), evidence: p.evidence };
+      const keepA =
+        a.mentions > b.mentions ||
+        (a.mentions === b.mentions &&
+          (a.label.length > b.label.length || (a.label.length === b.label.length && a.key < b.key)));
+      return {
+        keep: keepA ? a : b,
+        merge: keepA ? b : a,
+        score: Math.round(p.score * 1000) / 1000,
+        reasons: [...p.reasons].sort(),
+        evidence: p.evidence,
+      };
     })
-    .sort((x, y) => y.score - x.score || (x.keep.key < y.keep.key ? -1 : x.keep.key > y.keep.key ? 1 : x.merge.key < y.merge.key ? -1 : 1))
+    .sort(
+      (x, y) =>
+        y.score - x.score ||
+        (x.keep.key < y.keep.key ? -1 : x.keep.key > y.keep.key ? 1 : x.merge.key < y.merge.key ? -1 : 1),
+    )
     .slice(0, limit);
 }

@@ -32,10 +32,34 @@ export function toCsv(header: string[], rows: Cell[][], format: CsvFormat = RFC4
 }
 
 export const NODES_HEADER = ['id', 'label', ...NODE_COLUMNS.map((c) => c.name), 'x', 'y'];
-export const EDGES_HEADER = ['id', 'source', 'target', 'sourceLabel', 'targetLabel', ...EDGE_COLUMNS.map((c) => c.name)];
+export const EDGES_HEADER = [
+  'id',
+  'source',
+  'target',
+  'sourceLabel',
+  'targetLabel',
+  ...EDGE_COLUMNS.map((c) => c.name),
+];
 export const EVIDENCE_HEADER = [
-  'edge', 'kind', 'source', 'target', 'sourceLabel', 'targetLabel',
-  'article', 'date', 'outlet', 'title', 'url', 'rule', 'confidence', 'role', 'commitment', 'status', 'start', 'end', 'sentence',
+  'edge',
+  'kind',
+  'source',
+  'target',
+  'sourceLabel',
+  'targetLabel',
+  'article',
+  'date',
+  'outlet',
+  'title',
+  'url',
+  'rule',
+  'confidence',
+  'role',
+  'commitment',
+  'status',
+  'start',
+  'end',
+  'sentence',
 ];
 
 /** committed-to evidence may carry a status (announced, signed, …). */
@@ -51,12 +75,37 @@ export function exportCsv(input: ReadonlyKGraph, opts: MetricsExportOption = {})
     return [key, a.label, ...NODE_COLUMNS.map((c) => c.get(a, false)), p.x, p.y];
   });
   const edges = graph.mapEdges((key, a, s, t, _sa, _ta, undirected): Cell[] => [
-    key, s, t, label(s), label(t), ...EDGE_COLUMNS.map((c) => c.get(a, undirected)),
+    key,
+    s,
+    t,
+    label(s),
+    label(t),
+    ...EDGE_COLUMNS.map((c) => c.get(a, undirected)),
   ]);
   const evidence: Cell[][] = [];
   graph.forEachEdge((key, a, s, t) => {
     for (const e of a.evidence ?? [])
-      evidence.push([key, a.kind, s, t, label(s), label(t), e.article, e.date, e.source, e.title, e.url, e.rule, e.confidence, e.role, e.commitment, statusOf(e), e.start, e.end, e.sentence]);
+      evidence.push([
+        key,
+        a.kind,
+        s,
+        t,
+        label(s),
+        label(t),
+        e.article,
+        e.date,
+        e.source,
+        e.title,
+        e.url,
+        e.rule,
+        e.confidence,
+        e.role,
+        e.commitment,
+        statusOf(e),
+        e.start,
+        e.end,
+        e.sentence,
+      ]);
   });
   return {
     'nodes.csv': toCsv(NODES_HEADER, nodes),

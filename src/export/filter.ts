@@ -40,12 +40,19 @@ export interface FilterOptions {
 const ISO_DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 
 /** First day a partial ISO date covers: "2024" → "2024-01-01". */
-export const dateStart = (d: string): string => (d.length === 4 ? `${d}-01-01` : d.length === 7 ? `${d}-01` : d.slice(0, 10));
+export const dateStart = (d: string): string =>
+  d.length === 4 ? `${d}-01-01` : d.length === 7 ? `${d}-01` : d.slice(0, 10);
 /** Last day a partial ISO date covers (string order is enough: "2024-02" → "2024-02-31"). */
-export const dateEnd = (d: string): string => (d.length === 4 ? `${d}-12-31` : d.length === 7 ? `${d}-31` : d.slice(0, 10));
+export const dateEnd = (d: string): string =>
+  d.length === 4 ? `${d}-12-31` : d.length === 7 ? `${d}-31` : d.slice(0, 10);
 
 /** True when the (possibly partial) date range [from, to] overlaps the window. Undated → false when a window is set. */
-export function overlapsWindow(from: string | undefined, to: string | undefined, since?: string, until?: string): boolean {
+export function overlapsWindow(
+  from: string | undefined,
+  to: string | undefined,
+  since?: string,
+  until?: string,
+): boolean {
   if (!since && !until) return true;
   if (!from && !to) return false;
   const lo = dateStart((from ?? to)!);
@@ -56,7 +63,12 @@ export function overlapsWindow(from: string | undefined, to: string | undefined,
 }
 
 const list = (v: unknown): string[] =>
-  v === undefined ? [] : (Array.isArray(v) ? v : [v]).flatMap((x) => String(x).split(',')).map((s) => s.trim()).filter(Boolean);
+  v === undefined
+    ? []
+    : (Array.isArray(v) ? v : [v])
+        .flatMap((x) => String(x).split(','))
+        .map((s) => s.trim())
+        .filter(Boolean);
 
 /**
  * Validate raw options (CLI flags, URL query parameters) into FilterOptions. Lists may be arrays or
@@ -66,7 +78,8 @@ export function parseFilterOptions(raw: Record<string, unknown>): FilterOptions 
   const out: FilterOptions = {};
   const kinds = list(raw.kind ?? raw.kinds);
   for (const k of kinds)
-    if (!(NODE_KINDS as readonly string[]).includes(k)) throw new UsageError(`filter: unknown kind "${k}"; expected one of ${NODE_KINDS.join(', ')}`);
+    if (!(NODE_KINDS as readonly string[]).includes(k))
+      throw new UsageError(`filter: unknown kind "${k}"; expected one of ${NODE_KINDS.join(', ')}`);
   if (kinds.length) out.kinds = kinds as NodeKind[];
   const relations = list(raw.relation ?? raw.relations);
   for (const r of relations)
@@ -76,7 +89,8 @@ export function parseFilterOptions(raw: Record<string, unknown>): FilterOptions 
   for (const f of ['since', 'until'] as const) {
     const v = raw[f];
     if (v === undefined || v === '') continue;
-    if (typeof v !== 'string' || !ISO_DATE.test(v)) throw new UsageError(`filter: --${f} "${String(v)}" is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)`);
+    if (typeof v !== 'string' || !ISO_DATE.test(v))
+      throw new UsageError(`filter: --${f} "${String(v)}" is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)`);
     out[f] = v;
   }
   if (out.since && out.until && dateStart(out.since) > dateEnd(out.until))
@@ -84,7 +98,8 @@ export function parseFilterOptions(raw: Record<string, unknown>): FilterOptions 
   const int = (name: string, v: unknown, min: number): number | undefined => {
     if (v === undefined || v === '') return undefined;
     const n = typeof v === 'number' ? v : Number(v);
-    if (!Number.isInteger(n) || n < min) throw new UsageError(`filter: --${name} "${String(v)}" is not an integer >= ${min}`);
+    if (!Number.isInteger(n) || n < min)
+      throw new UsageError(`filter: --${name} "${String(v)}" is not an integer >= ${min}`);
     return n;
   };
   const minSources = int('min-sources', raw.minSources ?? raw['min-sources'], 0);
@@ -92,7 +107,8 @@ export function parseFilterOptions(raw: Record<string, unknown>): FilterOptions 
   const conf = raw.minConfidence ?? raw['min-confidence'];
   if (conf !== undefined && conf !== '') {
     const c = typeof conf === 'number' ? conf : Number(conf);
-    if (typeof conf === 'boolean' || !(c >= 0 && c <= 1)) throw new UsageError(`filter: --min-confidence "${String(conf)}" is not a number between 0 and 1`);
+    if (typeof conf === 'boolean' || !(c >= 0 && c <= 1))
+      throw new UsageError(`filter: --min-confidence "${String(conf)}" is not a number between 0 and 1`);
     out.minConfidence = c;
   }
   if (raw.ego !== undefined && raw.ego !== '') {
@@ -124,7 +140,10 @@ export function edgeInWindow(attrs: EdgeAttributes, since?: string, until?: stri
 function summarise(attrs: EdgeAttributes, evidence: Evidence[]): EdgeAttributes {
   const out: EdgeAttributes = { ...attrs, evidence, weight: new Set(evidence.map((e) => e.article)).size };
   out.sources = [...new Set(evidence.map((e) => e.source).filter((s): s is string => !!s))].sort();
-  const dates = evidence.map((e) => e.date).filter((d): d is string => !!d).sort();
+  const dates = evidence
+    .map((e) => e.date)
+    .filter((d): d is string => !!d)
+    .sort();
   delete out.firstSeen;
   delete out.lastSeen;
   if (dates.length) {
@@ -165,12 +184,15 @@ export function filterGraph(graph: ReadonlyKGraph, opts: FilterOptions = {}): KG
     if (undirected) out.addUndirectedEdgeWithKey(key, source, target, copy);
     else out.addDirectedEdgeWithKey(key, source, target, copy);
   });
-  if (keepRelation || minSources || minConfidence) for (const key of out.filterNodes((n) => out.degree(n) === 0)) out.dropNode(key);
+  if (keepRelation || minSources || minConfidence)
+    for (const key of out.filterNodes((n) => out.degree(n) === 0)) out.dropNode(key);
 
   if (opts.ego !== undefined) {
     const center = resolveName(graph, buildNameIndex(graph), opts.ego);
     if (!out.hasNode(center))
-      throw new UsageError(`filter: --ego "${opts.ego}" (${graph.getNodeAttribute(center, 'label')}) is excluded by the other filters`);
+      throw new UsageError(
+        `filter: --ego "${opts.ego}" (${graph.getNodeAttribute(center, 'label')}) is excluded by the other filters`,
+      );
     const keep = egoNodes(out, center, opts.depth ?? 1);
     for (const key of out.filterNodes((n) => !keep.has(n))) out.dropNode(key);
   }
@@ -185,7 +207,7 @@ export function egoNodes(graph: ReadonlyKGraph, center: string, depth: number): 
     const next: string[] = [];
     for (const n of frontier)
       graph.forEachNeighbor(n, (m) => {
-        if (!seen.has(m)) seen.add(m), next.push(m);
+        if (!seen.has(m)) (seen.add(m), next.push(m));
       });
     frontier = next;
   }

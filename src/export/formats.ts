@@ -33,11 +33,36 @@ const text = (t: string): ExportOutput => ({ kind: 'text', text: t });
 const files = (f: Record<string, string>): ExportOutput => ({ kind: 'files', files: f });
 
 export const FORMATS: readonly ExportFormat[] = [
-  { id: 'json', description: "graphology's serialization (the viewer's and the scorer's format)", multiFile: false, write: (g, o) => text(exportJson(g, !!o.pretty, o)) },
-  { id: 'gexf', description: 'GEXF 1.3 for Gephi and networkx (--dynamic for the timeline)', multiFile: false, write: (g, o) => text(exportGexf(g, o)) },
-  { id: 'graphml', description: 'GraphML for networkx, igraph, yEd, Cytoscape', multiFile: false, write: (g, o) => text(exportGraphml(g, o)) },
-  { id: 'csv', description: 'nodes.csv, edges.csv, evidence.csv (RFC 4180, CRLF)', multiFile: true, write: (g, o) => files(exportCsv(g, o)) },
-  { id: 'neo4j', description: 'CSV files for neo4j-admin import, schema.cypher, import.sh', multiFile: true, write: (g, o) => files(exportNeo4j(g, o)) },
+  {
+    id: 'json',
+    description: "graphology's serialization (the viewer's and the scorer's format)",
+    multiFile: false,
+    write: (g, o) => text(exportJson(g, !!o.pretty, o)),
+  },
+  {
+    id: 'gexf',
+    description: 'GEXF 1.3 for Gephi and networkx (--dynamic for the timeline)',
+    multiFile: false,
+    write: (g, o) => text(exportGexf(g, o)),
+  },
+  {
+    id: 'graphml',
+    description: 'GraphML for networkx, igraph, yEd, Cytoscape',
+    multiFile: false,
+    write: (g, o) => text(exportGraphml(g, o)),
+  },
+  {
+    id: 'csv',
+    description: 'nodes.csv, edges.csv, evidence.csv (RFC 4180, CRLF)',
+    multiFile: true,
+    write: (g, o) => files(exportCsv(g, o)),
+  },
+  {
+    id: 'neo4j',
+    description: 'CSV files for neo4j-admin import, schema.cypher, import.sh',
+    multiFile: true,
+    write: (g, o) => files(exportNeo4j(g, o)),
+  },
 ];
 
 export const formatById = (id: string): ExportFormat | undefined => FORMATS.find((f) => f.id === id.toLowerCase());

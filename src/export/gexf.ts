@@ -63,7 +63,12 @@ function formatted(graph: ReadonlyKGraph, opts: GexfOptions): Graph<Formatted, F
     const style = opts.nodeStyle?.(key) ?? {};
     out.addNode(key, {
       label: a.label,
-      viz: { color: style.color ?? cssRgb(nodeColor(a.kind)), size: style.size ?? nodeSize(a.mentions), x: p.x, y: p.y },
+      viz: {
+        color: style.color ?? cssRgb(nodeColor(a.kind)),
+        size: style.size ?? nodeSize(a.mentions),
+        x: p.x,
+        y: p.y,
+      },
       attributes: values(NODE_COLUMNS, a, false),
     });
   });
@@ -97,9 +102,12 @@ function spellStart(dates: (string | undefined)[]): string | undefined {
  * to be whole (every betweenness 0) would be declared integer. Declare the double columns as such.
  */
 function declareDoubles(body: XmlNode[]): void {
-  const doubles = new Set([...NODE_COLUMNS, ...GEXF_EDGE_COLUMNS].filter((c) => c.type === 'double').map((c) => c.name));
+  const doubles = new Set(
+    [...NODE_COLUMNS, ...GEXF_EDGE_COLUMNS].filter((c) => c.type === 'double').map((c) => c.name),
+  );
   for (const block of elements(body, 'attributes'))
-    for (const a of elements(childrenOf(block), 'attribute')) if (doubles.has(getAttr(a, 'id')!)) setAttr(a, 'type', 'double');
+    for (const a of elements(childrenOf(block), 'attribute'))
+      if (doubles.has(getAttr(a, 'id')!)) setAttr(a, 'type', 'double');
 }
 
 /** Write the graph as GEXF 1.3. */
@@ -132,7 +140,10 @@ export function exportGexf(input: ReadonlyKGraph, opts: GexfOptions = {}): strin
       const start =
         tag === 'node'
           ? spellStart([graph.getNodeAttribute(id, 'firstSeen')])
-          : spellStart([graph.getEdgeAttribute(id, 'firstSeen'), ...graph.extremities(id).map((n) => graph.getNodeAttribute(n, 'firstSeen'))]);
+          : spellStart([
+              graph.getEdgeAttribute(id, 'firstSeen'),
+              ...graph.extremities(id).map((n) => graph.getNodeAttribute(n, 'firstSeen')),
+            ]);
       if (start) childrenOf(item).push(el('spells', {}, [el('spell', { start })]));
     }
   };

@@ -65,20 +65,40 @@ function columnData<A>(scope: 'node' | 'edge', columns: Column<A>[], attrs: A, u
 export function exportGraphml(input: ReadonlyKGraph, opts: GraphmlOptions = {}): string {
   const graph = metricGraph(input, opts);
   const positions = nodePositions(graph);
-  const keys = [LABEL_KEY, ...NODE_COLUMNS.map((c) => keyOf('node', c)), ...VIZ_KEYS, ...EDGE_COLUMNS.map((c) => keyOf('edge', c)), EVIDENCE_KEY];
+  const keys = [
+    LABEL_KEY,
+    ...NODE_COLUMNS.map((c) => keyOf('node', c)),
+    ...VIZ_KEYS,
+    ...EDGE_COLUMNS.map((c) => keyOf('edge', c)),
+    EVIDENCE_KEY,
+  ];
   const nodes = graph.mapNodes((key, a) => {
     const p = positions.get(key)!;
     const { r, g, b } = nodeColor(a.kind);
-    const viz: [string, number][] = [['n_x', p.x], ['n_y', p.y], ['n_size', nodeSize(a.mentions)], ['n_r', r], ['n_g', g], ['n_b', b]];
+    const viz: [string, number][] = [
+      ['n_x', p.x],
+      ['n_y', p.y],
+      ['n_size', nodeSize(a.mentions)],
+      ['n_r', r],
+      ['n_g', g],
+      ['n_b', b],
+    ];
     return {
       '@_id': key,
-      data: [data(LABEL_KEY.id, a.label), ...columnData('node', NODE_COLUMNS, a, false), ...viz.map(([k, v]) => data(k, v))],
+      data: [
+        data(LABEL_KEY.id, a.label),
+        ...columnData('node', NODE_COLUMNS, a, false),
+        ...viz.map(([k, v]) => data(k, v)),
+      ],
     };
   });
   const edges = graph.mapEdges((key, a, source, target, _sa, _ta, undirected) => {
     const edge: Record<string, unknown> = { '@_id': key, '@_source': source, '@_target': target };
     if (opts.mixed && !undirected) edge['@_directed'] = 'true';
-    edge.data = [...columnData('edge', EDGE_COLUMNS, a, undirected), data(EVIDENCE_KEY.id, JSON.stringify(a.evidence ?? []))];
+    edge.data = [
+      ...columnData('edge', EDGE_COLUMNS, a, undirected),
+      data(EVIDENCE_KEY.id, JSON.stringify(a.evidence ?? [])),
+    ];
     return edge;
   });
   const doc = {
@@ -86,11 +106,19 @@ export function exportGraphml(input: ReadonlyKGraph, opts: GraphmlOptions = {}):
     graphml: {
       '@_xmlns': 'http://graphml.graphdrawing.org/xmlns',
       '@_xmlns:xsi': 'http://www.w3.org/2001/XMLSchema-instance',
-      '@_xsi:schemaLocation': 'http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd',
+      '@_xsi:schemaLocation':
+        'http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd',
       key: keys.map((k) => ({ '@_id': k.id, '@_for': k.for, '@_attr.name': k.name, '@_attr.type': k.type })),
       graph: { '@_id': 'G', '@_edgedefault': opts.mixed ? 'undirected' : 'directed', node: nodes, edge: edges },
     },
   };
-  const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', format: true, indentBy: '  ', suppressEmptyNode: true, suppressBooleanAttributes: false });
+  const builder = new XMLBuilder({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@_',
+    format: true,
+    indentBy: '  ',
+    suppressEmptyNode: true,
+    suppressBooleanAttributes: false,
+  });
   return builder.build(doc) as string;
 }

@@ -16,18 +16,38 @@ import { metricGraph, type MetricsExportOption } from './metrics.js';
 
 const NEO4J_CSV: CsvFormat = { lineEnd: '\n', listSeparator: ';' };
 
-const NEO4J_TYPE: Record<ColumnType, string> = { string: '', integer: ':int', double: ':float', boolean: ':boolean', liststring: ':string[]' };
+const NEO4J_TYPE: Record<ColumnType, string> = {
+  string: '',
+  integer: ':int',
+  double: ':float',
+  boolean: ':boolean',
+  liststring: ':string[]',
+};
 /** Date-valued columns get Neo4j's date type (it reads YYYY, YYYY-MM and YYYY-MM-DD). */
-const typed = (name: string, type: ColumnType) => name + (name === 'firstSeen' || name === 'lastSeen' ? ':date' : NEO4J_TYPE[type]);
+const typed = (name: string, type: ColumnType) =>
+  name + (name === 'firstSeen' || name === 'lastSeen' ? ':date' : NEO4J_TYPE[type]);
 
-export const NODE_LABEL: Record<NodeKind, string> = { person: 'Person', organisation: 'Organisation', topic: 'Topic', place: 'Place' };
+export const NODE_LABEL: Record<NodeKind, string> = {
+  person: 'Person',
+  organisation: 'Organisation',
+  topic: 'Topic',
+  place: 'Place',
+};
 /** "met-with" → "MET_WITH". */
 export const relationshipType = (kind: string): string => kind.toUpperCase().replace(/[^A-Z0-9]+/g, '_');
 
 const articleId = (id: string) => `article:${id}`;
 const evidenceId = (edge: string, i: number) => `evidence:${edge}#${i}`;
 
-export const NEO4J_FILES = ['entities.csv', 'articles.csv', 'evidence.csv', 'relations.csv', 'links.csv', 'schema.cypher', 'import.sh'] as const;
+export const NEO4J_FILES = [
+  'entities.csv',
+  'articles.csv',
+  'evidence.csv',
+  'relations.csv',
+  'links.csv',
+  'schema.cypher',
+  'import.sh',
+] as const;
 
 /** An article's metadata as articles.csv writes it. */
 export type ArticleMeta = Pick<Article, 'id' | 'title' | 'date' | 'source' | 'url'>;
@@ -41,27 +61,58 @@ export interface Neo4jOptions {
 }
 
 /** The Neo4j import files, by file name. */
-export function exportNeo4j(input: ReadonlyKGraph, opts: Neo4jOptions & MetricsExportOption = {}): Record<string, string> {
+export function exportNeo4j(
+  input: ReadonlyKGraph,
+  opts: Neo4jOptions & MetricsExportOption = {},
+): Record<string, string> {
   const graph = metricGraph(input, opts);
   const entities = graph.mapNodes((key, a): Cell[] => [
-    key, `Entity;${NODE_LABEL[a.kind] ?? 'Entity'}`, a.label, ...NODE_COLUMNS.map((c) => c.get(a, false)),
+    key,
+    `Entity;${NODE_LABEL[a.kind] ?? 'Entity'}`,
+    a.label,
+    ...NODE_COLUMNS.map((c) => c.get(a, false)),
   ]);
   const entityHeader = ['id:ID', ':LABEL', 'label', ...NODE_COLUMNS.map((c) => typed(c.name, c.type))];
 
   const relations = graph.mapEdges((key, a, s, t, _sa, _ta, undirected): Cell[] => [
-    s, t, relationshipType(a.kind), key, ...EDGE_COLUMNS.map((c) => c.get(a, undirected)),
+    s,
+    t,
+    relationshipType(a.kind),
+    key,
+    ...EDGE_COLUMNS.map((c) => c.get(a, undirected)),
   ]);
   const relationHeader = [':START_ID', ':END_ID', ':TYPE', 'key', ...EDGE_COLUMNS.map((c) => typed(c.name, c.type))];
 
   const articles = new Map<string, Partial<Evidence>>(
-    (opts.articles ?? []).map((a) => [a.id, { article: a.id, title: a.title, date: a.date, source: a.source, url: a.url }]),
+    (opts.articles ?? []).map((a) => [
+      a.id,
+      { article: a.id, title: a.title, date: a.date, source: a.source, url: a.url },
+    ]),
   );
   const evidence: Cell[][] = [];
   const links: Cell[][] = [];
   graph.forEachEdge((key, a, s, t) => {
     (a.evidence ?? []).forEach((e, i) => {
       const id = evidenceId(key, i);
-      evidence.push([id, 'Evidence', key, a.kind, e.sentence, e.date, e.source, e.url, e.title, e.article, e.rule, e.confidence, e.role, e.commitment, statusOf(e), e.start, e.end]);
+      evidence.push([
+        id,
+        'Evidence',
+        key,
+        a.kind,
+        e.sentence,
+        e.date,
+        e.source,
+        e.url,
+        e.title,
+        e.article,
+        e.rule,
+        e.confidence,
+        e.role,
+        e.commitment,
+        statusOf(e),
+        e.start,
+        e.end,
+      ]);
       links.push([id, s, 'ABOUT'], [id, t, 'ABOUT'], [id, articleId(e.article), 'FROM']);
       if (!articles.get(e.article)?.title) articles.set(e.article, e);
     });
@@ -72,13 +123,43 @@ export function exportNeo4j(input: ReadonlyKGraph, opts: Neo4jOptions & MetricsE
       links.push([articleId(art), key, 'MENTIONS']);
     }
   });
-  const articleRows = [...articles.entries()].map(([id, e]): Cell[] => [articleId(id), 'Article', id, e.title, e.date, e.source, e.url]);
+  const articleRows = [...articles.entries()].map(([id, e]): Cell[] => [
+    articleId(id),
+    'Article',
+    id,
+    e.title,
+    e.date,
+    e.source,
+    e.url,
+  ]);
 
   return {
     'entities.csv': toCsv(entityHeader, entities, NEO4J_CSV),
-    'articles.csv': toCsv(['id:ID', ':LABEL', 'article', 'title', 'date:date', 'outlet', 'url'], articleRows, NEO4J_CSV),
+    'articles.csv': toCsv(
+      ['id:ID', ':LABEL', 'article', 'title', 'date:date', 'outlet', 'url'],
+      articleRows,
+      NEO4J_CSV,
+    ),
     'evidence.csv': toCsv(
-      ['id:ID', ':LABEL', 'relation', 'kind', 'sentence', 'date:date', 'outlet', 'url', 'title', 'article', 'rule', 'confidence:float', 'role', 'commitment', 'status', 'start:int', 'end:int'],
+      [
+        'id:ID',
+        ':LABEL',
+        'relation',
+        'kind',
+        'sentence',
+        'date:date',
+        'outlet',
+        'url',
+        'title',
+        'article',
+        'rule',
+        'confidence:float',
+        'role',
+        'commitment',
+        'status',
+        'start:int',
+        'end:int',
+      ],
       evidence,
       NEO4J_CSV,
     ),

@@ -25,13 +25,17 @@ export function nodePositions(graph: ReadonlyKGraph, iterations = graph.order > 
   keys.forEach((k, i) => {
     const a = graph.getNodeAttributes(k);
     const angle = (2 * Math.PI * i) / keys.length;
-    layout.addNode(k, hasPosition(a) ? { x: a.x, y: a.y } : { x: radius * Math.cos(angle), y: radius * Math.sin(angle) });
+    layout.addNode(
+      k,
+      hasPosition(a) ? { x: a.x, y: a.y } : { x: radius * Math.cos(angle), y: radius * Math.sin(angle) },
+    );
   });
   graph.forEachEdge((_e, a, s, t) => {
     if (layout.hasEdge(s, t)) layout.updateEdgeAttribute(s, t, 'weight', (w: number) => w + a.weight);
     else layout.addEdge(s, t, { weight: a.weight });
   });
-  if (layout.size > 0 && iterations > 0) forceAtlas2.assign(layout, { iterations, settings: forceAtlas2.inferSettings(layout), getEdgeWeight: 'weight' });
+  if (layout.size > 0 && iterations > 0)
+    forceAtlas2.assign(layout, { iterations, settings: forceAtlas2.inferSettings(layout), getEdgeWeight: 'weight' });
   layout.forEachNode((k, a) => out.set(k, { x: round(a.x), y: round(a.y) }));
   return out;
 }

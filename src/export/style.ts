@@ -32,6 +32,8 @@ export const edgeColor = (kind: string): Rgb => EDGE_COLORS[kind as RelationKind
 export const cssRgb = ({ r, g, b }: Rgb): string => `rgb(${r},${g},${b})`;
 
 /** Node size: grows with the square root of the number of articles mentioning it. */
-export const nodeSize = (mentions: number | undefined): number => Math.round((4 + 4 * Math.sqrt(Math.max(mentions ?? 1, 1))) * 100) / 100;
+export const nodeSize = (mentions: number | undefined): number =>
+  Math.round((4 + 4 * Math.sqrt(Math.max(mentions ?? 1, 1))) * 100) / 100;
 /** Edge thickness: grows with the number of articles stating it. */
-export const edgeThickness = (weight: number | undefined): number => Math.round((1 + Math.log2(Math.max(weight ?? 1, 1))) * 100) / 100;
+export const edgeThickness = (weight: number | undefined): number =>
+  Math.round((1 + Math.log2(Math.max(weight ?? 1, 1))) * 100) / 100;

@@ -3,7 +3,9 @@
 import { XMLBuilder, XMLParser } from 'fast-xml-parser';
 
 /** One element of the ordered tree: `{ tag: children[], ':@': { '@_name': value } }`. */
-export type XmlNode = { [tag: string]: XmlNode[] | Record<string, string> | undefined } & { ':@'?: Record<string, string> };
+export type XmlNode = { [tag: string]: XmlNode[] | Record<string, string> | undefined } & {
+  ':@'?: Record<string, string>;
+};
 
 const OPTIONS = {
   ignoreAttributes: false,
@@ -17,7 +19,13 @@ const OPTIONS = {
 export const parseXml = (xml: string): XmlNode[] => new XMLParser(OPTIONS).parse(xml) as XmlNode[];
 
 export const buildXml = (tree: XmlNode[]): string =>
-  new XMLBuilder({ ...OPTIONS, format: true, indentBy: '  ', suppressEmptyNode: true, suppressBooleanAttributes: false }).build(tree) as string;
+  new XMLBuilder({
+    ...OPTIONS,
+    format: true,
+    indentBy: '  ',
+    suppressEmptyNode: true,
+    suppressBooleanAttributes: false,
+  }).build(tree) as string;
 
 export const tagOf = (n: XmlNode): string => Object.keys(n).find((k) => k !== ':@')!;
 export const childrenOf = (n: XmlNode): XmlNode[] => n[tagOf(n)] as XmlNode[];

@@ -21,7 +21,9 @@ const accents = (s: string) => s.normalize('NFD').replace(/[^\p{M}]/gu, '').leng
 
 export const byCountThenLength = (counts: Map<string, number>, preferred?: string): string => {
   if (preferred) return preferred;
-  return [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length || accents(b[0]) - accents(a[0]) || (a[0] < b[0] ? -1 : 1))[0]![0];
+  return [...counts.entries()].sort(
+    (a, b) => b[1] - a[1] || b[0].length - a[0].length || accents(b[0]) - accents(a[0]) || (a[0] < b[0] ? -1 : 1),
+  )[0]![0];
 };
 
 export const minDate = (a?: string, b?: string) => (!a ? b : !b ? a : a < b ? a : b);
@@ -34,8 +36,17 @@ export function mostFrequent(xs: string[]): string {
 }
 
 /** The evidence a relation of an article gives its edge. */
-export function evidenceOf(article: StoredArticle['article'], r: StoredArticle['extraction']['relations'][number]): Evidence {
-  const ev: Evidence = { article: article.id, sentence: r.sentence.text, start: r.sentence.start, end: r.sentence.end, rule: r.rule };
+export function evidenceOf(
+  article: StoredArticle['article'],
+  r: StoredArticle['extraction']['relations'][number],
+): Evidence {
+  const ev: Evidence = {
+    article: article.id,
+    sentence: r.sentence.text,
+    start: r.sentence.start,
+    end: r.sentence.end,
+    rule: r.rule,
+  };
   for (const f of ['date', 'source', 'url', 'title'] as const) if (article[f]) ev[f] = article[f];
   if (r.role) ev.role = r.role;
   if (r.commitment) ev.commitment = r.commitment;

@@ -14,7 +14,18 @@ import Graph from 'graphology';
 import type { EdgeAttributes, Evidence, NodeAttributes, NodeKind, RelationKind, StoredArticle } from '../types.js';
 import { UNDIRECTED } from '../types.js';
 import { outletsOf } from '../clean/duplicates.js';
-import { byCountThenLength, edgeConfidence, evidenceOf, GRAPH_VERSION, hash, maxDate, minDate, mostFrequent, nodeKeyOf, type KGraph } from './attrs.js';
+import {
+  byCountThenLength,
+  edgeConfidence,
+  evidenceOf,
+  GRAPH_VERSION,
+  hash,
+  maxDate,
+  minDate,
+  mostFrequent,
+  nodeKeyOf,
+  type KGraph,
+} from './attrs.js';
 import { mergeSpellingVariants } from './variants.js';
 import { KIND_PREFIX, normaliseName } from '../text/keys.js';
 import { lexiconLabels } from '../nlp/lexicon.js';
@@ -114,7 +125,14 @@ export class GraphFold {
   private comp(key: string): Comp {
     let c = this.compOf.get(key);
     if (!c) {
-      c = { members: new Set([key]), names: new Map(), forms: new Set(), articles: new Set(), roles: new Set(), edges: new Set() };
+      c = {
+        members: new Set([key]),
+        names: new Map(),
+        forms: new Set(),
+        articles: new Set(),
+        roles: new Set(),
+        edges: new Set(),
+      };
       this.compOf.set(key, c);
       this.comps.add(c);
     }
@@ -166,7 +184,8 @@ export class GraphFold {
     if (this.articles.has(article.id)) return;
     this.articles.add(article.id);
     if (article.syndicated?.length) this.outlets.set(article.id, outletsOf(article));
-    const keysOf = (e: (typeof extraction.entities)[number]) => (e.keys.length ? e.keys : [`${KIND_PREFIX[e.kind]}:${e.name}`]);
+    const keysOf = (e: (typeof extraction.entities)[number]) =>
+      e.keys.length ? e.keys : [`${KIND_PREFIX[e.kind]}:${e.name}`];
     for (const e of extraction.entities) {
       const keys = keysOf(e);
       let c = this.comp(keys[0]!);
@@ -316,7 +335,10 @@ export class GraphFold {
         for (const s of this.outlets.get(ev.article) ?? []) sources.add(s);
       }
       attrs.sources = [...sources].sort();
-      const dates = evidence.map((e) => e.date).filter((d): d is string => !!d).sort();
+      const dates = evidence
+        .map((e) => e.date)
+        .filter((d): d is string => !!d)
+        .sort();
       if (dates.length) {
         attrs.firstSeen = dates[0]!;
         attrs.lastSeen = dates[dates.length - 1]!;
@@ -340,13 +362,26 @@ export class GraphFold {
     const comps: FoldJSON['comps'] = [];
     for (const c of this.comps) {
       index.set(c, comps.length);
-      const j: FoldJSON['comps'][number] = { m: [...c.members], n: [...c.names], f: [...c.forms], a: [...c.articles], r: [...c.roles] };
-      if (c.at) (j.k = c.kind!), (j.at = c.at);
+      const j: FoldJSON['comps'][number] = {
+        m: [...c.members],
+        n: [...c.names],
+        f: [...c.forms],
+        a: [...c.articles],
+        r: [...c.roles],
+      };
+      if (c.at) ((j.k = c.kind!), (j.at = c.at));
       if (c.first || c.last) j.d = [c.first ?? null, c.last ?? null];
       comps.push(j);
     }
     const edges: FoldJSON['edges'] = [];
-    for (const e of this.edges.values()) edges.push({ k: e.kind, a: index.get(e.a)!, b: index.get(e.b)!, h: e.h, e: [...e.ev.values()].map((x) => [x.rel, x.ev]) });
+    for (const e of this.edges.values())
+      edges.push({
+        k: e.kind,
+        a: index.get(e.a)!,
+        b: index.get(e.b)!,
+        h: e.h,
+        e: [...e.ev.values()].map((x) => [x.rel, x.ev]),
+      });
     return {
       format: 'kunafoni-fold',
       version: FOLD_VERSION,
@@ -359,13 +394,21 @@ export class GraphFold {
   }
 
   static fromJSON(j: FoldJSON): GraphFold {
-    if (j?.format !== 'kunafoni-fold' || j.version !== FOLD_VERSION) throw new Error('not a fold snapshot of this version');
+    if (j?.format !== 'kunafoni-fold' || j.version !== FOLD_VERSION)
+      throw new Error('not a fold snapshot of this version');
     const fold = new GraphFold(new Map(j.labels));
     for (const a of j.articles) fold.articles.add(a);
     for (const [id, o] of j.outlets) fold.outlets.set(id, o);
     const comps = j.comps.map((x) => {
-      const c: Comp = { members: new Set(x.m), names: new Map(x.n), forms: new Set(x.f), articles: new Set(x.a), roles: new Set(x.r), edges: new Set() };
-      if (x.at) (c.at = x.at), (c.kind = x.k!);
+      const c: Comp = {
+        members: new Set(x.m),
+        names: new Map(x.n),
+        forms: new Set(x.f),
+        articles: new Set(x.a),
+        roles: new Set(x.r),
+        edges: new Set(),
+      };
+      if (x.at) ((c.at = x.at), (c.kind = x.k!));
       if (x.d?.[0]) c.first = x.d[0];
       if (x.d?.[1]) c.last = x.d[1];
       for (const k of c.members) fold.compOf.set(k, c);
@@ -373,7 +416,13 @@ export class GraphFold {
       return c;
     });
     for (const x of j.edges) {
-      const e: FEdge = { kind: x.k, a: comps[x.a]!, b: comps[x.b]!, h: x.h, ev: new Map(x.e.map(([rel, ev]) => [evKey(ev), { ev, rel }])) };
+      const e: FEdge = {
+        kind: x.k,
+        a: comps[x.a]!,
+        b: comps[x.b]!,
+        h: x.h,
+        ev: new Map(x.e.map(([rel, ev]) => [evKey(ev), { ev, rel }])),
+      };
       fold.edges.set(fold.sig(e.kind, e.a, e.b, e.h), e);
       e.a.edges.add(e);
       e.b.edges.add(e);

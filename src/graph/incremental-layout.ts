@@ -27,7 +27,12 @@ export interface IncrementalLayoutOptions {
   settings: ForceAtlas2Settings;
 }
 
-export const DEFAULT_INCREMENTAL_LAYOUT: IncrementalLayoutOptions = { iterations: 40, barnesHutFrom: 2000, seed: 1, settings: {} };
+export const DEFAULT_INCREMENTAL_LAYOUT: IncrementalLayoutOptions = {
+  iterations: 40,
+  barnesHutFrom: 2000,
+  seed: 1,
+  settings: {},
+};
 
 export class LayoutOptionsError extends Error {
   override name = 'LayoutOptionsError';
@@ -36,14 +41,14 @@ export class LayoutOptionsError extends Error {
 function validate(opts: Partial<IncrementalLayoutOptions>): IncrementalLayoutOptions {
   const o = { ...DEFAULT_INCREMENTAL_LAYOUT, ...opts };
   for (const k of ['iterations', 'barnesHutFrom', 'seed'] as const)
-    if (!Number.isFinite(o[k]) || o[k] < 0) throw new LayoutOptionsError(`incremental-layout: option ${k} is ${String(o[k])}; expected a number ≥ 0`);
+    if (!Number.isFinite(o[k]) || o[k] < 0)
+      throw new LayoutOptionsError(`incremental-layout: option ${k} is ${String(o[k])}; expected a number ≥ 0`);
   return o;
 }
 
 export type Positions = Record<string, { x: number; y: number }>;
 
 const positioned = (a: Attributes): boolean => Number.isFinite(a.x) && Number.isFinite(a.y);
-
 
 /**
  * Positions for the nodes of `graph` that have none (finite x and y), given those that have. Returns
@@ -61,10 +66,14 @@ export function positionNewNodes(graph: LayoutGraph, options: Partial<Incrementa
 
   // scale of the drawing: extent and a typical spacing between nodes
   let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const p of pos.values()) (minX = Math.min(minX, p.x)), (minY = Math.min(minY, p.y)), (maxX = Math.max(maxX, p.x)), (maxY = Math.max(maxY, p.y));
+  for (const p of pos.values())
+    ((minX = Math.min(minX, p.x)),
+      (minY = Math.min(minY, p.y)),
+      (maxX = Math.max(maxX, p.x)),
+      (maxY = Math.max(maxY, p.y)));
   const extent = pos.size ? Math.max(maxX - minX, maxY - minY, 1) : Math.sqrt(fresh.length) * 10;
   const spacing = extent / Math.max(1, Math.sqrt(pos.size || fresh.length));
-  if (!pos.size) (minX = minY = 0), (maxX = maxY = extent);
+  if (!pos.size) ((minX = minY = 0), (maxX = maxY = extent));
 
   // placement: repeatedly, each new node with positioned neighbours goes to their centre (plus a spread)
   let left = fresh;
@@ -80,7 +89,7 @@ export function positionNewNodes(graph: LayoutGraph, options: Partial<Incrementa
       }
       let x = 0;
       let y = 0;
-      for (const n of around) (x += pos.get(n)!.x), (y += pos.get(n)!.y);
+      for (const n of around) ((x += pos.get(n)!.x), (y += pos.get(n)!.y));
       const angle = random() * 2 * Math.PI;
       const r = spacing * (0.3 + 0.4 * random());
       placed.push([k, { x: x / around.length + r * Math.cos(angle), y: y / around.length + r * Math.sin(angle) }]);
@@ -117,7 +126,12 @@ export function positionNewNodes(graph: LayoutGraph, options: Partial<Incrementa
 }
 
 /** ForceAtlas2 over the new nodes and their neighbours, the neighbours pinned (`fixed`). */
-function refine(graph: LayoutGraph, pos: Map<string, { x: number; y: number }>, isNew: Set<string>, opts: IncrementalLayoutOptions): void {
+function refine(
+  graph: LayoutGraph,
+  pos: Map<string, { x: number; y: number }>,
+  isNew: Set<string>,
+  opts: IncrementalLayoutOptions,
+): void {
   const local = new Graph({ type: 'undirected', multi: false, allowSelfLoops: false });
   const add = (k: string) => {
     if (!local.hasNode(k)) local.addNode(k, { ...pos.get(k)!, fixed: !isNew.has(k) });

@@ -36,7 +36,9 @@ function validate(opts: Required<LayoutOptions>): void {
   if (!Number.isInteger(opts.iterations) || opts.iterations < 0)
     throw new LayoutError(`graph/layout: iterations must be a non-negative integer, got ${String(opts.iterations)}`);
   if (!Number.isFinite(opts.barnesHutFrom) || opts.barnesHutFrom < 0)
-    throw new LayoutError(`graph/layout: barnesHutFrom must be a non-negative number, got ${String(opts.barnesHutFrom)}`);
+    throw new LayoutError(
+      `graph/layout: barnesHutFrom must be a non-negative number, got ${String(opts.barnesHutFrom)}`,
+    );
 }
 
 /** FNV-1a over a string: 32-bit, stable across runs and platforms. */
@@ -62,12 +64,18 @@ export function seededPoint(key: string, seed = DEFAULT_LAYOUT_OPTIONS.seed): { 
  * instead of drifting off; Barnes-Hut from 1000 nodes.
  */
 export function fa2Settings(order: number): ForceAtlas2Settings {
-  return { ...forceAtlas2.inferSettings(order), strongGravityMode: true, gravity: 1, barnesHutOptimize: order >= DEFAULT_LAYOUT_OPTIONS.barnesHutFrom };
+  return {
+    ...forceAtlas2.inferSettings(order),
+    strongGravityMode: true,
+    gravity: 1,
+    barnesHutOptimize: order >= DEFAULT_LAYOUT_OPTIONS.barnesHutFrom,
+  };
 }
 
 // measured here (2 cores): FA2 Barnes-Hut costs ~0.1 s per iteration at 5k nodes / 20k edges and
 // ~0.2 s at 20k / 100k; noverlap ~50 ms per iteration at 5k and ~1 s at 20k
-const defaultIterations = (order: number): number => (order < 1000 ? 500 : order < 5000 ? 150 : order < 20000 ? 80 : 50);
+const defaultIterations = (order: number): number =>
+  order < 1000 ? 500 : order < 5000 ? 150 : order < 20000 ? 80 : 50;
 const noverlapIterations = (order: number): number => (order < 2000 ? 100 : order < 10000 ? 20 : 4);
 
 /** True when every node has finite x and y. */
@@ -77,7 +85,8 @@ export function hasLayout(graph: AbstractGraph): boolean {
 }
 
 /** Size of a node's disc in layout units, the same scale the viewer uses (by mentions). */
-export const nodeRadius = (mentions: unknown): number => 2 + 2 * Math.sqrt(typeof mentions === 'number' && mentions > 0 ? mentions : 1);
+export const nodeRadius = (mentions: unknown): number =>
+  2 + 2 * Math.sqrt(typeof mentions === 'number' && mentions > 0 ? mentions : 1);
 
 const round = (v: number): number => Math.round(v * 100) / 100;
 
@@ -111,9 +120,14 @@ export function computeLayout(graph: AbstractGraph, options: LayoutOptions = {})
   if (work.order > 1) {
     const iterations = opts.iterations || defaultIterations(work.order);
     const barnesHutOptimize = opts.barnesHut === 'auto' ? work.order >= opts.barnesHutFrom : opts.barnesHut;
-    forceAtlas2.assign(work, { iterations, getEdgeWeight: 'weight', settings: { ...fa2Settings(work.order), barnesHutOptimize } });
+    forceAtlas2.assign(work, {
+      iterations,
+      getEdgeWeight: 'weight',
+      settings: { ...fa2Settings(work.order), barnesHutOptimize },
+    });
   }
-  if (opts.noverlap && work.order > 1) noverlap.assign(work, { maxIterations: noverlapIterations(work.order), settings: { margin: 1, ratio: 1.1 } });
+  if (opts.noverlap && work.order > 1)
+    noverlap.assign(work, { maxIterations: noverlapIterations(work.order), settings: { margin: 1, ratio: 1.1 } });
   const out: Positions = {};
   work.forEachNode((key, a: Attributes) => {
     out[key] = { x: round(a.x as number), y: round(a.y as number) };

@@ -34,7 +34,8 @@ export function buildNameIndex(graph: ReadonlyKGraph): NameIndex {
 
 /** Most mentioned first, then by key: a stable choice when one name fits several entities. */
 const byMentions = (graph: ReadonlyKGraph) => (a: string, b: string) =>
-  (graph.getNodeAttribute(b, 'mentions') ?? 0) - (graph.getNodeAttribute(a, 'mentions') ?? 0) || (a < b ? -1 : a > b ? 1 : 0);
+  (graph.getNodeAttribute(b, 'mentions') ?? 0) - (graph.getNodeAttribute(a, 'mentions') ?? 0) ||
+  (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * The node keys a name may refer to, best first: an exact key; else every entity carrying the
@@ -89,6 +90,10 @@ export function resolveName(graph: ReadonlyKGraph, index: NameIndex, name: strin
     const byLabel = found.keys.filter((k) => normaliseName(graph.getNodeAttribute(k, 'label')) === norm);
     if (byLabel.length === 1) return byLabel[0]!;
   }
-  if (found.keys.length > 1) throw new AmbiguousNameError(name, found.keys.slice(0, 12).map((k) => nameCandidate(graph, k)));
+  if (found.keys.length > 1)
+    throw new AmbiguousNameError(
+      name,
+      found.keys.slice(0, 12).map((k) => nameCandidate(graph, k)),
+    );
   throw new NotFoundError(name, suggest(graph, index, name));
 }

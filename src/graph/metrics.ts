@@ -51,17 +51,25 @@ export interface MetricsOptions {
   betweennessSamples?: number;
 }
 
-export const DEFAULT_METRICS_OPTIONS: Required<MetricsOptions> = { seed: 42, resolution: 1, exactBetweennessUpTo: 2000, betweennessSamples: 500 };
+export const DEFAULT_METRICS_OPTIONS: Required<MetricsOptions> = {
+  seed: 42,
+  resolution: 1,
+  exactBetweennessUpTo: 2000,
+  betweennessSamples: 500,
+};
 
 export class MetricsError extends Error {
   override name = 'MetricsError';
 }
 
 function validate(opts: Required<MetricsOptions>): void {
-  if (!Number.isInteger(opts.seed)) throw new MetricsError(`graph/metrics: seed must be an integer, got ${String(opts.seed)}`);
-  if (!(opts.resolution > 0)) throw new MetricsError(`graph/metrics: resolution must be a number above 0, got ${String(opts.resolution)}`);
+  if (!Number.isInteger(opts.seed))
+    throw new MetricsError(`graph/metrics: seed must be an integer, got ${String(opts.seed)}`);
+  if (!(opts.resolution > 0))
+    throw new MetricsError(`graph/metrics: resolution must be a number above 0, got ${String(opts.resolution)}`);
   for (const k of ['exactBetweennessUpTo', 'betweennessSamples'] as const)
-    if (!Number.isInteger(opts[k]) || opts[k] < 1) throw new MetricsError(`graph/metrics: ${k} must be an integer >= 1, got ${String(opts[k])}`);
+    if (!Number.isInteger(opts[k]) || opts[k] < 1)
+      throw new MetricsError(`graph/metrics: ${k} must be an integer >= 1, got ${String(opts[k])}`);
 }
 
 type Brandes = ((source: number) => [{ pop(): number; size: number }, number[][], Uint32Array]) & {
@@ -146,7 +154,9 @@ export function computeMetrics(graph: AnyGraph, options: MetricsOptions = {}): M
       ? betweennessCentrality(u, { getEdgeWeight: null, normalized: true })
       : sampledBetweenness(u, opts.betweennessSamples, mulberry32(opts.seed));
   const rank = u.size ? pagerank(u, { getEdgeWeight: 'weight', alpha: 0.85 }) : {};
-  const communities = renumber(louvain(u, { getEdgeWeight: 'weight', rng: mulberry32(opts.seed), resolution: opts.resolution }));
+  const communities = renumber(
+    louvain(u, { getEdgeWeight: 'weight', rng: mulberry32(opts.seed), resolution: opts.resolution }),
+  );
   for (const [key, m] of out) {
     m.betweenness = between[key] ?? 0;
     m.pagerank = rank[key] ?? 1 / u.order;
@@ -197,7 +207,8 @@ export function communities(
   n = 5,
 ): CommunitySummary[] {
   const groups = new Map<number, [string, NodeMetrics][]>();
-  for (const entry of metrics) (groups.get(entry[1].community) ?? groups.set(entry[1].community, []).get(entry[1].community)!).push(entry);
+  for (const entry of metrics)
+    (groups.get(entry[1].community) ?? groups.set(entry[1].community, []).get(entry[1].community)!).push(entry);
   return [...groups.entries()]
     .sort(([a], [b]) => a - b)
     .map(([community, members]) => ({

@@ -14,7 +14,11 @@ export class ReadOnlyGraphError extends KunafoniError {
 }
 
 type Mutator = {
-  [K in keyof KGraph]: K extends `${'add' | 'merge' | 'update' | 'drop' | 'remove' | 'set' | 'replace' | 'clear' | 'import'}${string}` ? K : never;
+  [
+    K in keyof KGraph
+  ]: K extends `${'add' | 'merge' | 'update' | 'drop' | 'remove' | 'set' | 'replace' | 'clear' | 'import'}${string}`
+    ? K
+    : never;
 }[keyof KGraph];
 
 /** The graph type the query API hands out: graphology's reading methods only. */

@@ -9,7 +9,15 @@ import type { EdgeAttributes, NodeAttributes } from '../types.js';
 import { UNDIRECTED } from '../types.js';
 import type { KGraph } from './attrs.js';
 import { normaliseName, withinEditDistance } from '../text/keys.js';
-import { abbreviates, asAcronym, bestNameMatch, foldName, personNamesMatch, variantWords, type NameMatch } from '../text/names.js';
+import {
+  abbreviates,
+  asAcronym,
+  bestNameMatch,
+  foldName,
+  personNamesMatch,
+  variantWords,
+  type NameMatch,
+} from '../text/names.js';
 import { lexicon } from '../nlp/lexicon.js';
 
 export { personNamesMatch, type NameMatch };
@@ -37,7 +45,10 @@ const close = (x: Name, y: Name): boolean => {
   if (Math.abs(x.length - y.length) > 2) return false;
   let diff = 0;
   for (let i = 0; i < 32; i++) if ((diff += Math.abs(x.bins[i]! - y.bins[i]!)) > 4) return false;
-  return x.words.every((w, k) => withinEditDistance(w, y.words[k]!, w.length >= 6 ? 2 : 1)) && withinEditDistance(x.words.join(' '), y.words.join(' '), 2);
+  return (
+    x.words.every((w, k) => withinEditDistance(w, y.words[k]!, w.length >= 6 ? 2 : 1)) &&
+    withinEditDistance(x.words.join(' '), y.words.join(' '), 2)
+  );
 };
 
 const union = (...xs: Array<string[] | undefined>) => [...new Set(xs.flatMap((x) => x ?? []))].sort();
@@ -65,7 +76,8 @@ export function mergeSpellingVariants(graph: KGraph): KGraph {
         const [p, q] = [people[i]!, people[j]!];
         if (!graph.hasNode(p) || !graph.hasNode(q)) continue;
         if (!close(nameOfNode(p), nameOfNode(q))) continue;
-        const [keep, gone] = graph.getNodeAttribute(p, 'mentions') >= graph.getNodeAttribute(q, 'mentions') ? [p, q] : [q, p];
+        const [keep, gone] =
+          graph.getNodeAttribute(p, 'mentions') >= graph.getNodeAttribute(q, 'mentions') ? [p, q] : [q, p];
         mergeNode(graph, gone, keep);
         names.delete(keep);
       }
@@ -77,8 +89,15 @@ function mergeNode(graph: KGraph, gone: string, keep: string): void {
   const a = graph.getNodeAttributes(keep);
   const b = graph.getNodeAttributes(gone);
   const articles = union(a.articles, b.articles);
-  const label = a.mentions === b.mentions && a.label.normalize('NFD').length < b.label.normalize('NFD').length ? b.label : a.label;
-  const merged: NodeAttributes = { ...a, label, aliases: union(a.aliases, b.aliases, [a.label, b.label]).filter((x) => x !== label), articles, mentions: articles.length };
+  const label =
+    a.mentions === b.mentions && a.label.normalize('NFD').length < b.label.normalize('NFD').length ? b.label : a.label;
+  const merged: NodeAttributes = {
+    ...a,
+    label,
+    aliases: union(a.aliases, b.aliases, [a.label, b.label]).filter((x) => x !== label),
+    articles,
+    mentions: articles.length,
+  };
   const first = [a.firstSeen, b.firstSeen].filter(Boolean).sort()[0];
   const last = [a.lastSeen, b.lastSeen].filter(Boolean).sort().pop();
   if (first) merged.firstSeen = first;
@@ -110,8 +129,16 @@ function combine(a: EdgeAttributes, b: EdgeAttributes): EdgeAttributes {
   const evidence = [...a.evidence, ...b.evidence.filter((e) => !seen.has(`${e.article}|${e.start}|${e.rule}`))].sort(
     (x, y) => (x.date ?? '').localeCompare(y.date ?? '') || x.article.localeCompare(y.article) || x.start - y.start,
   );
-  const out: EdgeAttributes = { ...a, evidence, weight: new Set(evidence.map((e) => e.article)).size, sources: union(a.sources, b.sources) };
-  const dates = evidence.map((e) => e.date).filter((d): d is string => !!d).sort();
+  const out: EdgeAttributes = {
+    ...a,
+    evidence,
+    weight: new Set(evidence.map((e) => e.article)).size,
+    sources: union(a.sources, b.sources),
+  };
+  const dates = evidence
+    .map((e) => e.date)
+    .filter((d): d is string => !!d)
+    .sort();
   if (dates.length) {
     out.firstSeen = dates[0]!;
     out.lastSeen = dates[dates.length - 1]!;
@@ -142,7 +169,10 @@ function factsOf(graph: KGraph): (node: string) => Facts {
     const a = graph.getNodeAttributes(node);
     const neighbours = new Set<string>();
     for (const art of a.articles ?? []) for (const k of byArticle.get(art) ?? []) if (k !== node) neighbours.add(k);
-    graph.forEachNeighbor(node, (k, b) => void ((b.kind === 'person' || b.kind === 'organisation') && neighbours.add(k)));
+    graph.forEachNeighbor(
+      node,
+      (k, b) => void ((b.kind === 'person' || b.kind === 'organisation') && neighbours.add(k)),
+    );
     const roleOrgs = new Set<string>();
     graph.forEachOutEdge(node, (_e, ea, _s, t) => void (ea.kind === 'holds-role' && roleOrgs.add(t)));
     cache.set(node, (f = { neighbours, titles: (a.roles ?? []).map(normaliseName), roleOrgs }));
@@ -151,14 +181,22 @@ function factsOf(graph: KGraph): (node: string) => Facts {
 }
 
 /** One title is the other, or the other with words after it ("président" / "président de la république"). */
-const titlesAgree = (x: string[], y: string[]) => x.some((t) => y.some((u) => t === u || t.startsWith(u + ' ') || u.startsWith(t + ' ')));
+const titlesAgree = (x: string[], y: string[]) =>
+  x.some((t) => y.some((u) => t === u || t.startsWith(u + ' ') || u.startsWith(t + ' ')));
 
 /**
  * Is there more than a name to say two people are one? An entity both are named with, that few articles
  * name (the operator or the minister every article names proves nothing), or (for
  * names spelt apart only) the same title, unless they hold their roles at different organisations.
  */
-function corroborated(graph: KGraph, facts: (n: string) => Facts, p: string, q: string, match: NameMatch, common: number): boolean {
+function corroborated(
+  graph: KGraph,
+  facts: (n: string) => Facts,
+  p: string,
+  q: string,
+  match: NameMatch,
+  common: number,
+): boolean {
   const fp = facts(p);
   const fq = facts(q);
   if (shareNeighbour(graph, facts, p, q, common)) return true;
@@ -173,7 +211,12 @@ function corroborated(graph: KGraph, facts: (n: string) => Facts, p: string, q: 
 function weakSuffices(graph: KGraph, p: string, q: string, match: NameMatch): boolean {
   if (match === 'spelling' || match === 'register-order') return true;
   if (match !== 'middle-name') return false;
-  const words = (k: string) => Math.min(...[graph.getNodeAttribute(k, 'label'), ...graph.getNodeAttribute(k, 'aliases')].map((n) => foldName(n).split(' ').length).filter((l) => l >= 2));
+  const words = (k: string) =>
+    Math.min(
+      ...[graph.getNodeAttribute(k, 'label'), ...graph.getNodeAttribute(k, 'aliases')]
+        .map((n) => foldName(n).split(' ').length)
+        .filter((l) => l >= 2),
+    );
   return Math.min(words(p), words(q)) >= 3;
 }
 
@@ -243,12 +286,18 @@ export type OrgMatch = 'acronym' | 'spelling';
 
 let lexiconNames: Set<string> | undefined;
 /** Names of the lexicon's organisations: the lexicon already resolves them, nothing here merges two. */
-const isLexiconName = (name: string) => (lexiconNames ??= new Set(lexicon().orgs.flatMap((o) => [o.name, ...o.aliases, ...(o.formerNames ?? []), ...(o.short ?? [])]).map(normaliseName))).has(normaliseName(name));
+const isLexiconName = (name: string) =>
+  (lexiconNames ??= new Set(
+    lexicon()
+      .orgs.flatMap((o) => [o.name, ...o.aliases, ...(o.formerNames ?? []), ...(o.short ?? [])])
+      .map(normaliseName),
+  )).has(normaliseName(name));
 
 /** An entity both are named with, that few articles name. */
 function shareNeighbour(graph: KGraph, facts: (n: string) => Facts, p: string, q: string, common: number): boolean {
   const fq = facts(q);
-  for (const k of facts(p).neighbours) if (k !== q && fq.neighbours.has(k) && graph.getNodeAttribute(k, 'mentions') <= common) return true;
+  for (const k of facts(p).neighbours)
+    if (k !== q && fq.neighbours.has(k) && graph.getNodeAttribute(k, 'mentions') <= common) return true;
   return false;
 }
 
@@ -264,19 +313,29 @@ export function orgVariantPairs(graph: KGraph): Array<[string, string, OrgMatch]
   const common = Math.max(2, Math.floor(articles.size / 10));
   const corroborates = (p: string, q: string) => shareNeighbour(graph, facts, p, q, common);
   const orgs = graph.filterNodes((_k, a) => a.kind === 'organisation').sort();
-  const names = new Map(orgs.map((k) => [k, [graph.getNodeAttribute(k, 'label'), ...graph.getNodeAttribute(k, 'aliases')]]));
+  const names = new Map(
+    orgs.map((k) => [k, [graph.getNodeAttribute(k, 'label'), ...graph.getNodeAttribute(k, 'aliases')]]),
+  );
   return [...acronymPairs(names, corroborates), ...spellingPairs(names, corroborates)];
 }
 
 /** An organisation named by acronyms only and the one organisation without acronym whose name it abbreviates. */
-function acronymPairs(names: Map<string, string[]>, corroborates: (p: string, q: string) => boolean): Array<[string, string, OrgMatch]> {
+function acronymPairs(
+  names: Map<string, string[]>,
+  corroborates: (p: string, q: string) => boolean,
+): Array<[string, string, OrgMatch]> {
   const out: Array<[string, string, OrgMatch]> = [];
   const byInitial = new Map<string, string[]>();
-  for (const [k, ns] of names) if (!ns.some((n) => asAcronym(n))) for (const i of new Set(ns.map((n) => foldName(n)[0]))) if (i) (byInitial.get(i) ?? byInitial.set(i, []).get(i)!).push(k);
+  for (const [k, ns] of names)
+    if (!ns.some((n) => asAcronym(n)))
+      for (const i of new Set(ns.map((n) => foldName(n)[0])))
+        if (i) (byInitial.get(i) ?? byInitial.set(i, []).get(i)!).push(k);
   for (const [k, ns] of names) {
     const acr = asAcronym(ns[0]!);
     if (!acr || !ns.every((n) => asAcronym(n)) || isLexiconName(acr)) continue;
-    const full = (byInitial.get(acr[0]!.toLowerCase()) ?? []).filter((f) => names.get(f)!.some((n) => abbreviates(acr, n)));
+    const full = (byInitial.get(acr[0]!.toLowerCase()) ?? []).filter((f) =>
+      names.get(f)!.some((n) => abbreviates(acr, n)),
+    );
     if (full.length === 1 && corroborates(k, full[0]!)) out.push([k, full[0]!, 'acronym']);
   }
   return out;
@@ -290,7 +349,10 @@ function fewLettersApart(x: Uint8Array, y: Uint8Array): boolean {
 }
 
 /** Long names a letter or two apart (one in ten at most), compared within blocks of the same first word and length. */
-function spellingPairs(names: Map<string, string[]>, corroborates: (p: string, q: string) => boolean): Array<[string, string, OrgMatch]> {
+function spellingPairs(
+  names: Map<string, string[]>,
+  corroborates: (p: string, q: string) => boolean,
+): Array<[string, string, OrgMatch]> {
   const out: Array<[string, string, OrgMatch]> = [];
   const norm = new Map([...names].map(([k, ns]) => [k, normaliseName(ns[0]!)]));
   const lexical = new Set([...norm].filter(([, n]) => isLexiconName(n)).map(([k]) => k));
@@ -311,7 +373,8 @@ function spellingPairs(names: Map<string, string[]>, corroborates: (p: string, q
         const [a, b] = [norm.get(p)!, norm.get(q)!];
         if (b.length - a.length > 2) break;
         if ((lexical.has(p) && lexical.has(q)) || !fewLettersApart(bins.get(p)!, bins.get(q)!)) continue;
-        if (withinEditDistance(a, b, Math.min(2, Math.floor(b.length / 10))) && corroborates(p, q)) out.push([p, q, 'spelling']);
+        if (withinEditDistance(a, b, Math.min(2, Math.floor(b.length / 10))) && corroborates(p, q))
+          out.push([p, q, 'spelling']);
       }
   }
   return out;

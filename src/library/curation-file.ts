@@ -10,7 +10,15 @@ import { join, resolve } from 'node:path';
 import { userInfo } from 'node:os';
 import { CurationFileError, errorMessage } from '../errors.js';
 import type { KGraph } from '../graph/build.js';
-import { applyCuration, CURATION_OPS, isNodeKind, isRelationKind, type CurationReport, type Decision, type DecisionOutcome } from '../curation/curation.js';
+import {
+  applyCuration,
+  CURATION_OPS,
+  isNodeKind,
+  isRelationKind,
+  type CurationReport,
+  type Decision,
+  type DecisionOutcome,
+} from '../curation/curation.js';
 import { writeFileAtomic } from '../store/atomic.js';
 
 export const CURATION_FILE = 'curation.json';
@@ -55,7 +63,8 @@ function checkEntity(v: unknown, where: string): void {
 }
 
 function checkRelation(v: unknown, where: string): void {
-  if (!isObj(v) || typeof v.key !== 'string' || !isRelationKind(v.kind)) throw new Error(`${where} must be {key, kind, source, target} with a known relation kind`);
+  if (!isObj(v) || typeof v.key !== 'string' || !isRelationKind(v.kind))
+    throw new Error(`${where} must be {key, kind, source, target} with a known relation kind`);
   checkEntity(v.source, `${where}.source`);
   checkEntity(v.target, `${where}.target`);
 }
@@ -68,8 +77,10 @@ function checkDecision(d: unknown, i: number, ids: Set<string>): Decision {
   if (typeof d.id !== 'string' || !d.id) throw new Error(`${where} has no "id"`);
   if (ids.has(d.id)) throw new Error(`${at}: the id is used twice (give one of them another id)`);
   ids.add(d.id);
-  if (!(CURATION_OPS as readonly unknown[]).includes(d.op)) throw new Error(`${at}: "op" must be one of ${CURATION_OPS.join(', ')}, got ${JSON.stringify(d.op)}`);
-  if (typeof d.date !== 'string' || Number.isNaN(Date.parse(d.date))) throw new Error(`${at}: "date" must be an ISO date`);
+  if (!(CURATION_OPS as readonly unknown[]).includes(d.op))
+    throw new Error(`${at}: "op" must be one of ${CURATION_OPS.join(', ')}, got ${JSON.stringify(d.op)}`);
+  if (typeof d.date !== 'string' || Number.isNaN(Date.parse(d.date)))
+    throw new Error(`${at}: "date" must be an ISO date`);
   if (typeof d.author !== 'string') throw new Error(`${at}: "author" must be a string`);
   if (d.note !== undefined && typeof d.note !== 'string') throw new Error(`${at}: "note" must be a string`);
   switch (d.op) {
@@ -91,7 +102,8 @@ function checkDecision(d: unknown, i: number, ids: Set<string>): Decision {
     case 'split':
       checkEntity(d.entity, `${at}: "entity"`);
       if (typeof d.alias !== 'string' || !d.alias.trim()) throw new Error(`${at}: "alias" must be a non-empty string`);
-      if (d.kind !== undefined && !isNodeKind(d.kind)) throw new Error(`${at}: "kind" must be person, organisation, topic or place`);
+      if (d.kind !== undefined && !isNodeKind(d.kind))
+        throw new Error(`${at}: "kind" must be person, organisation, topic or place`);
       break;
     case 'delete-relation':
     case 'verify':
@@ -107,12 +119,21 @@ export function parseCuration(text: string, shown: string): Decision[] {
   try {
     data = JSON.parse(text);
   } catch (err) {
-    throw new CurationFileError(shown, `${CURATION_FILE} is not valid JSON (${errorMessage(err)}); fix it by hand or restore it from version control`);
+    throw new CurationFileError(
+      shown,
+      `${CURATION_FILE} is not valid JSON (${errorMessage(err)}); fix it by hand or restore it from version control`,
+    );
   }
   if (!isObj(data) || data.format !== CURATION_FORMAT || !Array.isArray(data.decisions))
-    throw new CurationFileError(shown, `${CURATION_FILE} is not a kunafoni curation file ({"format": "${CURATION_FORMAT}", "version": 1, "decisions": [...]})`);
+    throw new CurationFileError(
+      shown,
+      `${CURATION_FILE} is not a kunafoni curation file ({"format": "${CURATION_FORMAT}", "version": 1, "decisions": [...]})`,
+    );
   if (typeof data.version !== 'number' || data.version > CURATION_VERSION)
-    throw new CurationFileError(shown, `${CURATION_FILE} was written by a newer kunafoni (version ${String(data.version)}); upgrade kunafoni`);
+    throw new CurationFileError(
+      shown,
+      `${CURATION_FILE} was written by a newer kunafoni (version ${String(data.version)}); upgrade kunafoni`,
+    );
   const ids = new Set<string>();
   try {
     return data.decisions.map((d, i) => checkDecision(d, i, ids));
@@ -128,7 +149,8 @@ export async function readCuration(dir: string): Promise<Decision[]> {
     text = await readFile(curationPath(dir), 'utf8');
   } catch (err) {
     // no file, or no store folder at all (a path that is a file: the store itself says so)
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT' || (err as NodeJS.ErrnoException).code === 'ENOTDIR') return [];
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT' || (err as NodeJS.ErrnoException).code === 'ENOTDIR')
+      return [];
     throw new CurationFileError(dir, `cannot read ${CURATION_FILE} (${errorMessage(err)})`);
   }
   return parseCuration(text, dir);
@@ -136,7 +158,11 @@ export async function readCuration(dir: string): Promise<Decision[]> {
 
 /** The file's text: one decision per entry, keys in a stable order, two-space indent. */
 export const formatCuration = (decisions: readonly Decision[]): string =>
-  JSON.stringify({ format: CURATION_FORMAT, version: CURATION_VERSION, decisions: [...decisions] } satisfies CurationFile, null, 2) + '\n';
+  JSON.stringify(
+    { format: CURATION_FORMAT, version: CURATION_VERSION, decisions: [...decisions] } satisfies CurationFile,
+    null,
+    2,
+  ) + '\n';
 
 /** Write the decisions atomically. Call it holding the store's lock. */
 export async function writeCuration(dir: string, decisions: readonly Decision[]): Promise<void> {
@@ -181,13 +207,16 @@ export async function curatedGraph(dir: string, cached: KGraph | undefined, buil
   return curate(build(), decisions).graph;
 }
 
-
 /**
  * The store's graph with its curation applied, whatever `graph` is: a graph already curated with the
  * current decisions is returned as it is; one without curation (the incremental fold, a snapshot) is
  * curated; one curated with older decisions is rebuilt by `uncurated()` first, so no decision applies twice.
  */
-export async function curatedFrom(dir: string, graph: KGraph, uncurated: () => KGraph | Promise<KGraph>): Promise<KGraph> {
+export async function curatedFrom(
+  dir: string,
+  graph: KGraph,
+  uncurated: () => KGraph | Promise<KGraph>,
+): Promise<KGraph> {
   const decisions = await readCuration(dir);
   const applied = curationOf(graph);
   if (applied?.digest === curationDigest(decisions)) return graph;

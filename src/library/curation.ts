@@ -41,7 +41,10 @@ export interface CurateOptions {
 }
 
 /** Rebuild the store's graph from its articles and `decisions`, and save graph.json. Under the lock. */
-async function rebuild(dir: string, decisions: readonly Decision[]): Promise<{ graph: KGraph; report: CurationReport }> {
+async function rebuild(
+  dir: string,
+  decisions: readonly Decision[],
+): Promise<{ graph: KGraph; report: CurationReport }> {
   const store = await loadStore(dir, { mustExist: true, build: { lexiconLabels: lexiconLabels() } });
   // rebuild from the articles with exactly these decisions
   const out = curate(buildGraph(store.articles, { lexiconLabels: lexiconLabels() }), decisions);
@@ -50,7 +53,12 @@ async function rebuild(dir: string, decisions: readonly Decision[]): Promise<{ g
 }
 
 /** Record a decision: resolve the request against the current graph, append it to curation.json, rebuild the graph. */
-export async function recordDecision(dir: string, req: CurationRequest, meta: DecisionMeta, opts: CurateOptions = {}): Promise<CurationResult> {
+export async function recordDecision(
+  dir: string,
+  req: CurationRequest,
+  meta: DecisionMeta,
+  opts: CurateOptions = {},
+): Promise<CurationResult> {
   return withStoreLock(
     dir,
     async (lock) => {
@@ -68,7 +76,11 @@ export async function recordDecision(dir: string, req: CurationRequest, meta: De
 }
 
 /** Remove a decision (the latest when no id is given) and rebuild the graph without it. */
-export async function undoDecision(dir: string, id?: string, opts: CurateOptions = {}): Promise<{ removed: Decision; report: CurationReport; graph: KGraph }> {
+export async function undoDecision(
+  dir: string,
+  id?: string,
+  opts: CurateOptions = {},
+): Promise<{ removed: Decision; report: CurationReport; graph: KGraph }> {
   return withStoreLock(
     dir,
     async (lock) => {
@@ -89,7 +101,9 @@ export async function undoDecision(dir: string, id?: string, opts: CurateOptions
 }
 
 /** The decisions and what became of them on the current articles (for `curate list` and GET /api/curation). */
-export async function curationStatus(dir: string): Promise<{ decisions: Decision[]; summary: CurationSummary | undefined; graph: KGraph }> {
+export async function curationStatus(
+  dir: string,
+): Promise<{ decisions: Decision[]; summary: CurationSummary | undefined; graph: KGraph }> {
   const store = await loadStore(dir, { mustExist: true, build: { lexiconLabels: lexiconLabels() } });
   const decisions = await readCuration(dir);
   return { decisions, summary: curationOf(store.graph), graph: store.graph };

@@ -72,7 +72,10 @@ async function readMeta(dir: string, shown: string): Promise<StoreMeta | undefin
   const f = files(dir);
   if (!(await exists(f.meta))) {
     if ((await exists(f.articles)) || (await exists(f.graph)))
-      throw new StoreError(shown, 'meta.json is missing: this does not look like a kunafoni store; refusing to touch it');
+      throw new StoreError(
+        shown,
+        'meta.json is missing: this does not look like a kunafoni store; refusing to touch it',
+      );
     return undefined;
   }
   let meta: StoreMeta;
@@ -92,7 +95,8 @@ async function readMeta(dir: string, shown: string): Promise<StoreMeta | undefin
 }
 
 /** Digest of the articles file's content: graph.json records it, so a graph that does not match its articles is rebuilt. */
-export const articlesDigest = (text: string | Uint8Array): string => createHash('sha256').update(text).digest('hex').slice(0, 32);
+export const articlesDigest = (text: string | Uint8Array): string =>
+  createHash('sha256').update(text).digest('hex').slice(0, 32);
 
 /** Where a record line of articles.jsonl starts and ends (bytes). */
 interface Loaded {
@@ -120,11 +124,26 @@ interface Loaded {
  * stories; the graph is derived), a final partial line is dropped; anything else that does not parse is
  * corruption and the store is refused.
  */
-async function readArticles(dir: string, shown: string, committed: { bytes: number; ino?: number } | undefined, parseFrom = 0): Promise<Loaded> {
+async function readArticles(
+  dir: string,
+  shown: string,
+  committed: { bytes: number; ino?: number } | undefined,
+  parseFrom = 0,
+): Promise<Loaded> {
   const path = files(dir).articles;
   const info = await stat(path).catch(() => undefined);
   if (!info)
-    return { articles: [], offsets: [], whole: 0, needsNewline: false, digest: articlesDigest(''), present: false, prefixDigest: () => undefined, count: 0, recordsFrom: () => [] };
+    return {
+      articles: [],
+      offsets: [],
+      whole: 0,
+      needsNewline: false,
+      digest: articlesDigest(''),
+      present: false,
+      prefixDigest: () => undefined,
+      count: 0,
+      recordsFrom: () => [],
+    };
   const buf = await readFile(path);
   // a file replaced by an atomic rewrite is whole: the recorded length describes the file it replaced
   const limit = committed && (committed.ino === undefined || committed.ino === info.ino) ? committed.bytes : undefined;
@@ -134,7 +153,7 @@ async function readArticles(dir: string, shown: string, committed: { bytes: numb
   let needsNewline = false;
   let line = 0;
   let count = 0;
-  for (let s = 0; s < buf.length; ) {
+  for (let s = 0; s < buf.length;) {
     line++;
     const nl = buf.indexOf(10, s);
     const e = nl < 0 ? buf.length : nl;
@@ -158,11 +177,24 @@ async function readArticles(dir: string, shown: string, committed: { bytes: numb
       rec = JSON.parse(text) as StoredArticle;
     } catch (err) {
       if (uncommittedTail) break; // the torn end of an append that was never committed
-      throw new StoreError(shown, `articles.jsonl line ${line} is corrupt (${errorMessage(err)}); refusing to overwrite the store`);
+      throw new StoreError(
+        shown,
+        `articles.jsonl line ${line} is corrupt (${errorMessage(err)}); refusing to overwrite the store`,
+      );
     }
     if (uncommittedTail) break;
-    if (!rec || typeof rec !== 'object' || !rec.article || typeof rec.article.id !== 'string' || typeof rec.article.text !== 'string' || !rec.extraction)
-      throw new StoreError(shown, `articles.jsonl line ${line} is not a stored article ({article, extraction}); refusing to overwrite the store`);
+    if (
+      !rec ||
+      typeof rec !== 'object' ||
+      !rec.article ||
+      typeof rec.article.id !== 'string' ||
+      typeof rec.article.text !== 'string' ||
+      !rec.extraction
+    )
+      throw new StoreError(
+        shown,
+        `articles.jsonl line ${line} is not a stored article ({article, extraction}); refusing to overwrite the store`,
+      );
     out.push(rec);
     offsets.push(s);
     count++;
@@ -171,11 +203,14 @@ async function readArticles(dir: string, shown: string, committed: { bytes: numb
     s = next;
   }
   if (limit !== undefined && buf.length < limit)
-    throw new StoreError(shown, `articles.jsonl is shorter (${buf.length} bytes) than at its last save (${limit} bytes): it was truncated; refusing to overwrite the store`);
+    throw new StoreError(
+      shown,
+      `articles.jsonl is shorter (${buf.length} bytes) than at its last save (${limit} bytes): it was truncated; refusing to overwrite the store`,
+    );
   const prefixDigest = (bytes: number) => (bytes <= whole ? articlesDigest(buf.subarray(0, bytes)) : undefined);
   const recordsFrom = (offset: number): StoredArticle[] => {
     const recs: StoredArticle[] = [];
-    for (let s = offset; s < whole; ) {
+    for (let s = offset; s < whole;) {
       const nl = buf.indexOf(10, s);
       const e = nl < 0 || nl > whole ? whole : nl;
       const text = buf.toString('utf8', s, e);
@@ -184,7 +219,18 @@ async function readArticles(dir: string, shown: string, committed: { bytes: numb
     }
     return recs;
   };
-  return { articles: out, offsets, whole, needsNewline, digest: articlesDigest(buf.subarray(0, whole)), present: true, ino: info.ino, prefixDigest, count, recordsFrom };
+  return {
+    articles: out,
+    offsets,
+    whole,
+    needsNewline,
+    digest: articlesDigest(buf.subarray(0, whole)),
+    present: true,
+    ino: info.ino,
+    prefixDigest,
+    count,
+    recordsFrom,
+  };
 }
 
 /** True when the folder holds a kunafoni store. */
@@ -216,7 +262,10 @@ async function readFoldFile(dir: string): Promise<FoldFile | undefined> {
  */
 const SKETCH_MAGIC = 'KSK1';
 
-export function encodeSketches(covers: { bytes: number; count: number; digest: string }, sketches: ReadonlyArray<Uint32Array | null>): Buffer {
+export function encodeSketches(
+  covers: { bytes: number; count: number; digest: string },
+  sketches: ReadonlyArray<Uint32Array | null>,
+): Buffer {
   const { shingle, sketch } = DEFAULT_DUPLICATE_OPTIONS;
   const header = Buffer.from(JSON.stringify({ covers, shingle, sketch }), 'utf8');
   const size = 8 + header.length + sketches.reduce((n, sk) => n + 1 + 4 * (sk?.length ?? 0), 0);
@@ -233,14 +282,21 @@ export function encodeSketches(covers: { bytes: number; count: number; digest: s
   return out;
 }
 
-export function decodeSketches(buf: Buffer): { covers: { bytes: number; count: number; digest: string }; sketches: Array<Uint32Array | null> } | undefined {
+export function decodeSketches(
+  buf: Buffer,
+): { covers: { bytes: number; count: number; digest: string }; sketches: Array<Uint32Array | null> } | undefined {
   if (buf.length < 8 || buf.toString('latin1', 0, 4) !== SKETCH_MAGIC) return undefined;
   const hl = buf.readUInt32LE(4);
   if (8 + hl > buf.length) return undefined;
-  const { covers, shingle, sketch } = JSON.parse(buf.toString('utf8', 8, 8 + hl)) as { covers: { bytes: number; count: number; digest: string }; shingle: number; sketch: number };
+  const { covers, shingle, sketch } = JSON.parse(buf.toString('utf8', 8, 8 + hl)) as {
+    covers: { bytes: number; count: number; digest: string };
+    shingle: number;
+    sketch: number;
+  };
   // sketches made with other shingles or another sketch size index other values
   if (shingle !== DEFAULT_DUPLICATE_OPTIONS.shingle || sketch !== DEFAULT_DUPLICATE_OPTIONS.sketch) return undefined;
-  if (typeof covers?.bytes !== 'number' || typeof covers.count !== 'number' || typeof covers.digest !== 'string') return undefined;
+  if (typeof covers?.bytes !== 'number' || typeof covers.count !== 'number' || typeof covers.digest !== 'string')
+    return undefined;
   const sketches: Array<Uint32Array | null> = [];
   let at = 8 + hl;
   while (sketches.length < covers.count) {
@@ -257,10 +313,15 @@ export function decodeSketches(buf: Buffer): { covers: { bytes: number; count: n
   return at === buf.length ? { covers, sketches } : undefined;
 }
 
-async function readSketches(dir: string, prefixDigest: (bytes: number) => string | undefined, records: number): Promise<Array<Uint32Array | null> | undefined> {
+async function readSketches(
+  dir: string,
+  prefixDigest: (bytes: number) => string | undefined,
+  records: number,
+): Promise<Array<Uint32Array | null> | undefined> {
   try {
     const decoded = decodeSketches(await readFile(files(dir).sketches));
-    if (!decoded || decoded.covers.count > records || decoded.covers.digest !== prefixDigest(decoded.covers.bytes)) return undefined;
+    if (!decoded || decoded.covers.count > records || decoded.covers.digest !== prefixDigest(decoded.covers.bytes))
+      return undefined;
     return decoded.sketches;
   } catch {
     return undefined; // derived data: recomputed
@@ -294,14 +355,24 @@ export interface StoreState {
  * Open a store for ingesting: the articles (appended ones included) and the fold state, from the last
  * snapshot plus the articles appended since. A snapshot made with other lexicon labels is not used.
  */
-export async function openStoreState(dir: string, opts: { build?: BuildOptions; needFold?: boolean; needGraph?: boolean; needSketches?: boolean } = {}): Promise<StoreState> {
+export async function openStoreState(
+  dir: string,
+  opts: { build?: BuildOptions; needFold?: boolean; needGraph?: boolean; needSketches?: boolean } = {},
+): Promise<StoreState> {
   const abs = resolve(dir);
   const folder = await checkFolder(abs, dir);
   const meta = folder ? await readMeta(abs, dir) : undefined;
   const labels = opts.build?.lexiconLabels;
   if (!meta) {
     const fold = new GraphFold(labels);
-    return { store: { dir: abs, articles: [], graph: fold.toGraph() }, fold, snapshotCount: 0, whole: 0, needsNewline: false, exists: false };
+    return {
+      store: { dir: abs, articles: [], graph: fold.toGraph() },
+      fold,
+      snapshotCount: 0,
+      whole: 0,
+      needsNewline: false,
+      exists: false,
+    };
   }
   const loaded = await readArticles(abs, dir, meta.articles);
   const { articles, digest, present } = loaded;
@@ -325,7 +396,10 @@ export async function openStoreState(dir: string, opts: { build?: BuildOptions; 
       const matches = recorded !== undefined ? recorded === digest : g.getAttribute('articles') === articles.length;
       if (matches && g.getAttribute('version') === GRAPH_VERSION) graph = g;
       else if (!present && Number(g.getAttribute('articles')) > 0)
-        throw new StoreError(dir, 'articles.jsonl is missing while graph.json holds articles; refusing to overwrite the store');
+        throw new StoreError(
+          dir,
+          'articles.jsonl is missing while graph.json holds articles; refusing to overwrite the store',
+        );
     } catch (err) {
       if (err instanceof StoreError) throw err;
       graph = undefined; // derived data: rebuilt below from the articles
@@ -342,7 +416,8 @@ export async function openStoreState(dir: string, opts: { build?: BuildOptions; 
       if (!labels || sameLabels(labels, f.labels)) {
         fold = f;
         snapshotCount = snapshot.covers.count;
-        for (let i = 0; i < articles.length; i++) if (loaded.offsets[i]! >= snapshot.covers.bytes) fold.add(articles[i]!);
+        for (let i = 0; i < articles.length; i++)
+          if (loaded.offsets[i]! >= snapshot.covers.bytes) fold.add(articles[i]!);
         if (fold.count !== articles.length) fold = undefined; // ids repeated or replaced by hand: rebuild
       }
     } catch {
@@ -392,7 +467,10 @@ export async function loadStore(
   if (!state.exists) return { dir: state.store.dir, articles: [], graph: buildGraph([], opts.build) };
   const { articles } = state.store;
   try {
-    return { ...state.store, graph: await curatedFrom(state.store.dir, state.store.graph, () => buildGraph(articles, opts.build)) };
+    return {
+      ...state.store,
+      graph: await curatedFrom(state.store.dir, state.store.graph, () => buildGraph(articles, opts.build)),
+    };
   } catch (err) {
     if (!(err instanceof CurationFileError) || !opts.onCurationError) throw err;
     opts.onCurationError(err);
@@ -416,7 +494,8 @@ export async function loadGraph(dir: string, opts: { mustExist?: boolean } = {})
   const abs = resolve(dir);
   const meta = (await checkFolder(abs, dir)) ? await readMeta(abs, dir) : undefined;
   if (!meta) {
-    if (opts.mustExist) throw new StoreError(dir, 'no store here yet; run `kunafoni ingest <files> --store ' + dir + '` first');
+    if (opts.mustExist)
+      throw new StoreError(dir, 'no store here yet; run `kunafoni ingest <files> --store ' + dir + '` first');
     return { dir: abs, graph: buildGraph([]), articleCount: 0 };
   }
   const full = async (): Promise<StoreGraph> => {
@@ -435,7 +514,8 @@ export async function loadGraph(dir: string, opts: { mustExist?: boolean } = {})
     if (meta.snapshot && meta.snapshot.digest !== loaded.digest) throw new Error('graph.json is behind the articles');
     const g: KGraph = new Graph({ multi: true, type: 'mixed', allowSelfLoops: false });
     g.import(JSON.parse(await readFile(files(abs).graph, 'utf8')));
-    if (g.getAttribute('articlesDigest') === loaded.digest && g.getAttribute('version') === GRAPH_VERSION) return await curated(g, loaded.count);
+    if (g.getAttribute('articlesDigest') === loaded.digest && g.getAttribute('version') === GRAPH_VERSION)
+      return await curated(g, loaded.count);
   } catch {
     // derived data: the snapshot or a rebuild below
   }
@@ -452,7 +532,11 @@ export async function loadGraph(dir: string, opts: { mustExist?: boolean } = {})
   return full();
 }
 
-async function writeMeta(dir: string, articles?: { bytes: number; ino?: number }, snapshot?: { digest: string }): Promise<void> {
+async function writeMeta(
+  dir: string,
+  articles?: { bytes: number; ino?: number },
+  snapshot?: { digest: string },
+): Promise<void> {
   const meta: StoreMeta = { format: STORE_FORMAT, version: STORE_VERSION, updated: new Date().toISOString() };
   if (articles) meta.articles = articles;
   if (snapshot) meta.snapshot = snapshot;
@@ -519,7 +603,12 @@ export async function rewriteArticles(state: StoreState): Promise<void> {
  * graph, stamped with the digest of those articles). Compaction: only when the appended tail has grown
  * (see `shouldCompact`), so a small ingest into a large store writes neither.
  */
-export async function writeSnapshot(state: StoreState, fold: GraphFold, graph: KGraph, sketches?: ReadonlyArray<Uint32Array | null>): Promise<void> {
+export async function writeSnapshot(
+  state: StoreState,
+  fold: GraphFold,
+  graph: KGraph,
+  sketches?: ReadonlyArray<Uint32Array | null>,
+): Promise<void> {
   const dir = state.store.dir;
   const data = await readFile(files(dir).articles);
   const whole = data.subarray(0, state.whole);
@@ -536,12 +625,17 @@ export async function writeSnapshot(state: StoreState, fold: GraphFold, graph: K
   await writeMeta(dir, { bytes: state.whole, ...(state.ino !== undefined ? { ino: state.ino } : {}) }, state.snapshot);
 }
 
-async function saveSketches(dir: string, covers: { bytes: number; count: number; digest: string }, sketches: ReadonlyArray<Uint32Array | null>): Promise<void> {
+async function saveSketches(
+  dir: string,
+  covers: { bytes: number; count: number; digest: string },
+  sketches: ReadonlyArray<Uint32Array | null>,
+): Promise<void> {
   if (sketches.length === covers.count) await writeFileAtomic(files(dir).sketches, encodeSketches(covers, sketches));
 }
 
 /** Compact when the articles appended since the snapshot are more than a quarter of those it covers (amortised O(1) per article). */
-export const shouldCompact = (state: StoreState): boolean => state.store.articles.length - state.snapshotCount > Math.max(0, state.snapshotCount / 4);
+export const shouldCompact = (state: StoreState): boolean =>
+  state.store.articles.length - state.snapshotCount > Math.max(0, state.snapshotCount / 4);
 
 export interface SaveOptions {
   /** Also write graph.json (default). A checkpoint in the middle of a batch writes only the articles. */
@@ -554,7 +648,13 @@ export interface SaveOptions {
  * of truth), then the derived snapshot. Ingest appends instead (appendArticles). Hold the lock.
  */
 export async function saveStore(store: Store, opts: SaveOptions = {}): Promise<void> {
-  const state: StoreState = { store, snapshotCount: 0, whole: 0, needsNewline: false, exists: await isStore(store.dir) };
+  const state: StoreState = {
+    store,
+    snapshotCount: 0,
+    whole: 0,
+    needsNewline: false,
+    exists: await isStore(store.dir),
+  };
   await rewriteArticles(state);
   if (opts.graph === false) return;
   await writeSnapshot(state, GraphFold.of(store.articles, new Map()), store.graph);
@@ -576,7 +676,12 @@ export function diskFull(dir: string, err: unknown): unknown {
   );
 }
 
-export async function withStoreLock<T>(dir: string, fn: (lock: StoreLock) => Promise<T>, waitMs = 60_000, opts: Omit<LockOptions, 'waitMs'> = {}): Promise<T> {
+export async function withStoreLock<T>(
+  dir: string,
+  fn: (lock: StoreLock) => Promise<T>,
+  waitMs = 60_000,
+  opts: Omit<LockOptions, 'waitMs'> = {},
+): Promise<T> {
   const abs = resolve(dir);
   if (await checkFolder(abs, dir)) await readMeta(abs, dir); // refuse a foreign or newer store before locking it
   await mkdir(abs, { recursive: true });

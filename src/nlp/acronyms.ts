@@ -19,7 +19,11 @@ export interface AcronymDef {
 }
 
 const wordsWithOffsets = (s: string, base: number) =>
-  [...s.matchAll(/[\p{L}\p{N}][\p{L}\p{N}’'-]*/gu)].map((m) => ({ w: m[0], start: base + m.index!, end: base + m.index! + m[0].length }));
+  [...s.matchAll(/[\p{L}\p{N}][\p{L}\p{N}’'-]*/gu)].map((m) => ({
+    w: m[0],
+    start: base + m.index!,
+    end: base + m.index! + m[0].length,
+  }));
 
 const contentInitials = (words: string[]) =>
   words
@@ -59,7 +63,13 @@ function longThenAcronym(text: string, sentences: Sentence[], defs: AcronymDef[]
     const sent = sentenceHolding(sentences, open, open);
     const winStart = Math.max(sent?.start ?? 0, open - 220);
     let window = text.slice(winStart, open);
-    const cut = Math.max(window.lastIndexOf('('), window.lastIndexOf(')'), window.lastIndexOf('«'), window.lastIndexOf(':'), window.lastIndexOf(';'));
+    const cut = Math.max(
+      window.lastIndexOf('('),
+      window.lastIndexOf(')'),
+      window.lastIndexOf('«'),
+      window.lastIndexOf(':'),
+      window.lastIndexOf(';'),
+    );
     const base = cut >= 0 ? winStart + cut + 1 : winStart;
     window = text.slice(base, open);
     const words = wordsWithOffsets(window, base);
@@ -81,13 +91,23 @@ function longThenAcronym(text: string, sentences: Sentence[], defs: AcronymDef[]
     }
     // an organisation phrase right before an all-capitals acronym names it, even across languages
     if (!best && /^[A-Z]{2,}$/.test(acr)) {
-      const h = headWordOrgs(window).filter((f) => window.slice(f.end).trim() === '').pop();
+      const h = headWordOrgs(window)
+        .filter((f) => window.slice(f.end).trim() === '')
+        .pop();
       const i = h ? words.findIndex((x) => x.start === base + h.start) : -1;
       if (i >= 0) best = { i, score: 0 };
     }
     if (!best) continue;
     // English puts proper modifiers before the head: "the Nyèta Fund for Digital Inclusion (FNIN)"
-    while (best.i > 0 && /^\p{Lu}/u.test(words[best.i - 1]!.w) && !lexicon().notNames.has(words[best.i - 1]!.w) && /^\s+$/u.test(text.slice(words[best.i - 1]!.end, words[best.i]!.start)) && /^(?:Fund|Bank|Agency|Authority|Union|Council|Foundation|Institute|Company|Group|Committee|Association)$/u.test(words[best.i]!.w))
+    while (
+      best.i > 0 &&
+      /^\p{Lu}/u.test(words[best.i - 1]!.w) &&
+      !lexicon().notNames.has(words[best.i - 1]!.w) &&
+      /^\s+$/u.test(text.slice(words[best.i - 1]!.end, words[best.i]!.start)) &&
+      /^(?:Fund|Bank|Agency|Authority|Union|Council|Foundation|Institute|Company|Group|Committee|Association)$/u.test(
+        words[best.i]!.w,
+      )
+    )
       best = { ...best, i: best.i - 1 };
     const w0 = words[best.i]!;
     const elided = /^(?:l|d)['’]/i.exec(w0.w);
@@ -107,7 +127,13 @@ function acronymThenLong(text: string, defs: AcronymDef[]): void {
     const initials = contentInitials(long.split(/\s+/));
     if (normaliseName(long)[0] !== normaliseName(acr)[0] || initialsScore(initials, acr) < 0.6) continue;
     if (defs.some((d) => d.start < m.index! + m[0].length && d.end > m.index!)) continue;
-    defs.push({ start: m.index!, end: m.index! + m[0].length, nameEnd: m.index! + m[0].length, name: long, acronym: acr, rule: 'acronym-expansion' });
+    defs.push({
+      start: m.index!,
+      end: m.index! + m[0].length,
+      nameEnd: m.index! + m[0].length,
+      name: long,
+      acronym: acr,
+      rule: 'acronym-expansion',
+    });
   }
 }
-

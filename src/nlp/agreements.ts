@@ -17,7 +17,7 @@ export interface SignEnv {
   st: ArticleState;
 }
 
-const asOrg = (ctx: Ctx, r: Ref) => (r.kind === 'person' ? orgOfPerson(ctx, r.id) ?? r.id : r.id);
+const asOrg = (ctx: Ctx, r: Ref) => (r.kind === 'person' ? (orgOfPerson(ctx, r.id) ?? r.id) : r.id);
 
 /**
  * The organisation a signatory stands for: itself, or a person's organisation. A person whose
@@ -30,7 +30,10 @@ const partyOf = (ctx: Ctx, r: Ref): string | undefined => (r.kind === 'person' ?
 function partiesOf(ctx: Ctx, refs: Ref[]): string[] {
   const persons = refs.filter((r) => r.kind === 'person');
   const personOrgs = new Set(persons.map((p) => orgOfPerson(ctx, p.id)).filter(Boolean));
-  const ids = [...persons.flatMap((p) => partyOf(ctx, p) ?? []), ...refs.filter((r) => r.kind === 'organisation' && !personOrgs.has(r.id)).map((r) => r.id)];
+  const ids = [
+    ...persons.flatMap((p) => partyOf(ctx, p) ?? []),
+    ...refs.filter((r) => r.kind === 'organisation' && !personOrgs.has(r.id)).map((r) => r.id),
+  ];
   return [...new Set(ids)];
 }
 
@@ -38,7 +41,8 @@ function partiesOf(ctx: Ctx, refs: Ref[]): string[] {
 function pairwise(e: SignEnv, ids: string[], rule: RelationRule): void {
   if (ids.length < 2 || ids.length > 4) return;
   e.st.parties = ids;
-  for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) add(e.ctx, 'signed-agreement-with', ids[i]!, ids[j]!, e.s, rule);
+  for (let i = 0; i < ids.length; i++)
+    for (let j = i + 1; j < ids.length; j++) add(e.ctx, 'signed-agreement-with', ids[i]!, ids[j]!, e.s, rule);
 }
 
 /** A sign rule: true when it recorded an agreement, which ends the agreement rules of the sentence. */
@@ -52,10 +56,15 @@ const signedWith: SignHandler = (e, rule) => {
     const signatory = a ? partyOf(e.ctx, a) : undefined;
     if (!signatory) continue;
     const from = pos + m[0].length;
-    const clause = /\s(?:that|which|qui|dont|afin|pour|to|so\s+that|in\s+order)\s/u.exec(e.ctx.text.slice(from, e.s.end));
+    const clause = /\s(?:that|which|qui|dont|afin|pour|to|so\s+that|in\s+order)\s/u.exec(
+      e.ctx.text.slice(from, e.s.end),
+    );
     const until = clause ? from + clause.index : e.s.end;
     const after = e.inS.filter((r) => r.start >= from && r.start < until);
-    const parties = after.filter((r) => r.kind === 'organisation' || !after.some((o) => o.kind === 'organisation' && orgOfPerson(e.ctx, r.id) === o.id));
+    const parties = after.filter(
+      (r) =>
+        r.kind === 'organisation' || !after.some((o) => o.kind === 'organisation' && orgOfPerson(e.ctx, r.id) === o.id),
+    );
     const ids = new Set(parties.flatMap((r) => partyOf(e.ctx, r) ?? []));
     for (const b of ids) add(e.ctx, 'signed-agreement-with', signatory, b, e.s, rule);
     if (ids.size) return true;
@@ -67,7 +76,10 @@ const signedWith: SignHandler = (e, rule) => {
 const signedBetween: SignHandler = (e, rule) => {
   for (const m of scan(re(rule), e.s.text)) {
     const pos = e.s.start + m.index! + m[0].length;
-    const parties = partiesOf(e.ctx, e.inS.filter((r) => r.start >= pos));
+    const parties = partiesOf(
+      e.ctx,
+      e.inS.filter((r) => r.start >= pos),
+    );
     pairwise(e, parties, rule);
     if (parties.length >= 2) return true;
   }
@@ -78,14 +90,25 @@ const signedBetween: SignHandler = (e, rule) => {
 const signedTogether: SignHandler = (e, rule) => {
   for (const m of scan(re(rule), e.s.text)) {
     const pos = e.s.start + m.index!;
-    let parties = partiesOf(e.ctx, e.inS.filter((r) => r.end <= pos));
-    if (parties.length < 2 && /^[\s«"“]*$/u.test(e.ctx.text.slice(e.s.start, pos))) parties = partiesOf(e.ctx, e.inS.filter((r) => r.start >= pos + m[0].length));
+    let parties = partiesOf(
+      e.ctx,
+      e.inS.filter((r) => r.end <= pos),
+    );
+    if (parties.length < 2 && /^[\s«"“]*$/u.test(e.ctx.text.slice(e.s.start, pos)))
+      parties = partiesOf(
+        e.ctx,
+        e.inS.filter((r) => r.start >= pos + m[0].length),
+      );
     pairwise(e, parties, rule);
   }
   return false;
 };
 
-const SIGN_HANDLERS: Record<string, SignHandler> = { 'list-after': signedWith, 'parties-between': signedBetween, 'parties-before': signedTogether };
+const SIGN_HANDLERS: Record<string, SignHandler> = {
+  'list-after': signedWith,
+  'parties-between': signedBetween,
+  'parties-before': signedTogether,
+};
 const SIGN_RULES = RELATION_RULES.filter((r) => r.relation === 'signed-agreement-with');
 
 export function agreements(e: SignEnv, lang: 'fr' | 'en'): void {
@@ -102,10 +125,16 @@ const sanctionedAfter = (e: SignEnv, rule: RelationRule): void => {
     for (const r of objs) {
       const last = targets[targets.length - 1];
       if (!last) targets.push(r);
-      else if (/^\s*(?:,\s*|\s+et\s+|\s+and\s+|,\s*et\s+)(?:la\s+|le\s+|l['’]|the\s+)?$/u.test(e.ctx.text.slice(last.end, r.start))) targets.push(r);
+      else if (
+        /^\s*(?:,\s*|\s+et\s+|\s+and\s+|,\s*et\s+)(?:la\s+|le\s+|l['’]|the\s+)?$/u.test(
+          e.ctx.text.slice(last.end, r.start),
+        )
+      )
+        targets.push(r);
       else break;
     }
-    if (a) for (const b of targets) add(e.ctx, 'sanctioned', a.kind === 'organisation' ? a : asOrg(e.ctx, a), b, e.s, rule);
+    if (a)
+      for (const b of targets) add(e.ctx, 'sanctioned', a.kind === 'organisation' ? a : asOrg(e.ctx, a), b, e.s, rule);
   }
 };
 
@@ -113,7 +142,9 @@ const sanctionedAfter = (e: SignEnv, rule: RelationRule): void => {
 const sanctionedBy = (e: SignEnv, rule: RelationRule): void => {
   for (const m of scan(re(rule), e.s.text)) {
     const pos = e.s.start + m.index!;
-    const target = e.inS.filter((r) => r.end <= pos && r.kind === 'organisation').pop() ?? e.subj(pos).find((r) => r.kind === 'organisation');
+    const target =
+      e.inS.filter((r) => r.end <= pos && r.kind === 'organisation').pop() ??
+      e.subj(pos).find((r) => r.kind === 'organisation');
     const by = e.inS.find((r) => r.start >= pos + m[0].length);
     if (target && by && by.id !== target.id) add(e.ctx, 'sanctioned', asOrg(e.ctx, by), target.id, e.s, rule);
   }
@@ -124,12 +155,24 @@ const sanctionReceived = (e: SignEnv, rule: RelationRule): void => {
   for (const m of scan(re(rule), e.s.text)) {
     const pos = e.s.start + m.index!;
     const target = e.subj(pos).find((r) => r.kind === 'organisation');
-    const authority = e.ctx.refs.filter((r) => r.kind === 'organisation' && r.end <= pos && r.id !== target?.id && AUTHORITY.test(e.ctx.entities.get(r.id)?.name ?? '')).pop();
+    const authority = e.ctx.refs
+      .filter(
+        (r) =>
+          r.kind === 'organisation' &&
+          r.end <= pos &&
+          r.id !== target?.id &&
+          AUTHORITY.test(e.ctx.entities.get(r.id)?.name ?? ''),
+      )
+      .pop();
     if (target && authority) add(e.ctx, 'sanctioned', authority.id, target.id, e.s, rule);
   }
 };
 
-const SANCTION_HANDLERS: Record<string, (e: SignEnv, rule: RelationRule) => void> = { 'subject-before': sanctionedAfter, 'by-phrase': sanctionedBy, 'authority-before': sanctionReceived };
+const SANCTION_HANDLERS: Record<string, (e: SignEnv, rule: RelationRule) => void> = {
+  'subject-before': sanctionedAfter,
+  'by-phrase': sanctionedBy,
+  'authority-before': sanctionReceived,
+};
 const SANCTION_RULES = RELATION_RULES.filter((r) => r.relation === 'sanctioned');
 
 export function sanctions(e: SignEnv, lang: 'fr' | 'en'): void {

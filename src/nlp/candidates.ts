@@ -69,10 +69,16 @@ function closest(xs: Span[], ys: Span[]): [Span, Span] | undefined {
 /** Longest sentence span (in characters) between two mentions still taken as a candidate pair. */
 const MAX_GAP = 400;
 
-export function candidatesOf(sentences: Sentence[], entities: LocalEntity[], relations: LocalRelation[], lang: Lang = 'fr'): Candidate[] {
+export function candidatesOf(
+  sentences: Sentence[],
+  entities: LocalEntity[],
+  relations: LocalRelation[],
+  lang: Lang = 'fr',
+): Candidate[] {
   const spans: Span[] = [];
   for (const e of entities)
-    if (e.kind === 'person' || e.kind === 'organisation') for (const m of e.mentions) spans.push({ id: e.id, kind: e.kind, start: m.start, end: m.end });
+    if (e.kind === 'person' || e.kind === 'organisation')
+      for (const m of e.mentions) spans.push({ id: e.id, kind: e.kind, start: m.start, end: m.end });
   spans.sort((x, y) => x.start - y.start || x.end - y.end);
   const out = new Map<string, Candidate>();
   const indexOf = new Map(sentences.map((s, i) => [s.start, i]));
@@ -81,30 +87,56 @@ export function candidatesOf(sentences: Sentence[], entities: LocalEntity[], rel
     const ids = [...new Set(inS.map((m) => m.id))];
     for (let i = 0; i < ids.length; i++)
       for (let j = i + 1; j < ids.length; j++) {
-        const pair = closest(inS.filter((m) => m.id === ids[i]), inS.filter((m) => m.id === ids[j]));
+        const pair = closest(
+          inS.filter((m) => m.id === ids[i]),
+          inS.filter((m) => m.id === ids[j]),
+        );
         if (!pair || pair[1].start - pair[0].end > MAX_GAP) continue;
         for (const k of kindsFor(pair[0], pair[1])) {
           const key = pairKey(k.kind, k.source.id, k.target.id, s.start);
-          if (!out.has(key)) out.set(key, { kind: k.kind, source: k.source.id, target: k.target.id, sentence: s, index, a: k.source, b: k.target, rules: [], otherRules: [] });
+          if (!out.has(key))
+            out.set(key, {
+              kind: k.kind,
+              source: k.source.id,
+              target: k.target.id,
+              sentence: s,
+              index,
+              a: k.source,
+              b: k.target,
+              rules: [],
+              otherRules: [],
+            });
         }
       }
   });
   for (const r of relations) {
     if (r.kind === 'discussed') continue;
-    const key = r.kind === 'committed-to' ? `${pairKey(r.kind, r.source, r.target, r.sentence.start)}|${r.commitment ?? ''}` : pairKey(r.kind, r.source, r.target, r.sentence.start);
+    const key =
+      r.kind === 'committed-to'
+        ? `${pairKey(r.kind, r.source, r.target, r.sentence.start)}|${r.commitment ?? ''}`
+        : pairKey(r.kind, r.source, r.target, r.sentence.start);
     let c = out.get(key);
     if (!c) {
       const mine = spansWithin(spans, r.sentence.start, r.sentence.end);
       const a = mine.find((m) => m.id === r.source);
       const b = mine.find((m) => m.id === r.target);
-      c = { kind: r.kind, source: r.source, target: r.target, sentence: r.sentence, index: indexOf.get(r.sentence.start) ?? 0, rules: [], otherRules: [] };
+      c = {
+        kind: r.kind,
+        source: r.source,
+        target: r.target,
+        sentence: r.sentence,
+        index: indexOf.get(r.sentence.start) ?? 0,
+        rules: [],
+        otherRules: [],
+      };
       if (a) c.a = a;
       if (b) c.b = b;
       out.set(key, c);
     }
     c.rules.push(r);
   }
-  for (const c of undertakings(sentences, spans, relations, lang)) out.set(`${c.kind}|${c.source}|${c.sentence.start}|gen`, c);
+  for (const c of undertakings(sentences, spans, relations, lang))
+    out.set(`${c.kind}|${c.source}|${c.sentence.start}|gen`, c);
   // rules of other kinds on the same pair and sentence ("holds-role fired here" speaks against met-with)
   const byPair = new Map<string, string[]>();
   for (const r of relations) {
@@ -113,13 +145,16 @@ export function candidatesOf(sentences: Sentence[], entities: LocalEntity[], rel
   }
   for (const c of out.values()) {
     const others = byPair.get(`${[c.source, c.target].sort().join('|')}|${c.sentence.start}`) ?? [];
-    c.otherRules = [...new Set(others.filter((x) => !x.startsWith(c.kind + ':')).map((x) => x.slice(0, x.indexOf(':'))))].sort();
+    c.otherRules = [
+      ...new Set(others.filter((x) => !x.startsWith(c.kind + ':')).map((x) => x.slice(0, x.indexOf(':')))),
+    ].sort();
   }
   return [...out.values()];
 }
 
 /** Words that open an undertaking: a pledge, a plan, a financing, a future action. */
-const UNDERTAKING = /(?<![\p{L}])(?:s['’]engag\p{L}*|(?:s['’]est|se\s+sont)\s+engag\p{L}*|engagements?|promet\p{L}*|(?:a|ont)\s+promis|entend\p{L}*|compte(?:nt)?\s+(?=\p{Ll}+(?:er|ir|re)\b)|prévoi\p{L}*|s['’]apprêt\p{L}*|(?:va|vont)\s+(?=\p{Ll}+(?:er|ir|re)\b)|(?:a|ont)\s+accordé|accorder\p{L}*|octroi\p{L}*|financer\p{L}*|financement|investi\p{L}*|mobilis\p{L}*|contribuer\p{L}*|volonté\s+de|will|pledge\p{L}*|commit\p{L}*|promis\p{L}*|plans?\s+to|intends?\s+to|aims?\s+to|agreed\s+to|grant\p{L}*|to\s+fund|to\s+finance|invest\p{L}*)(?![\p{L}])/giu;
+const UNDERTAKING =
+  /(?<![\p{L}])(?:s['’]engag\p{L}*|(?:s['’]est|se\s+sont)\s+engag\p{L}*|engagements?|promet\p{L}*|(?:a|ont)\s+promis|entend\p{L}*|compte(?:nt)?\s+(?=\p{Ll}+(?:er|ir|re)\b)|prévoi\p{L}*|s['’]apprêt\p{L}*|(?:va|vont)\s+(?=\p{Ll}+(?:er|ir|re)\b)|(?:a|ont)\s+accordé|accorder\p{L}*|octroi\p{L}*|financer\p{L}*|financement|investi\p{L}*|mobilis\p{L}*|contribuer\p{L}*|volonté\s+de|will|pledge\p{L}*|commit\p{L}*|promis\p{L}*|plans?\s+to|intends?\s+to|aims?\s+to|agreed\s+to|grant\p{L}*|to\s+fund|to\s+finance|invest\p{L}*)(?![\p{L}])/giu;
 
 /** The clause an undertaking opens, up to the end of the sentence or a closing quote. */
 function clauseAfter(text: string, from: number, to: number): string {
@@ -132,7 +167,9 @@ function clauseAfter(text: string, from: number, to: number): string {
 
 /** committed-to candidates: each of the two entities named closest before an undertaking word of the sentence. */
 function undertakings(sentences: Sentence[], spans: Span[], relations: LocalRelation[], lang: Lang): Candidate[] {
-  const ruled = new Set(relations.filter((r) => r.kind === 'committed-to').map((r) => `${r.source}|${r.sentence.start}`));
+  const ruled = new Set(
+    relations.filter((r) => r.kind === 'committed-to').map((r) => `${r.source}|${r.sentence.start}`),
+  );
   const out: Candidate[] = [];
   sentences.forEach((s, index) => {
     const inS = spansWithin(spans, s.start, s.end);
@@ -147,7 +184,18 @@ function undertakings(sentences: Sentence[], spans: Span[], relations: LocalRela
         const commitment = clauseAfter(s.text, m.index!, s.text.length);
         if (commitment.length < 12) continue;
         const topic = topicsIn(commitment, lang)[0] ?? lexicon().fallbackTopic;
-        out.push({ kind: 'committed-to', source: a.id, target: `topic:${topic.id}`, sentence: s, index, a, rules: [], otherRules: [], trigger: { start: at, end: at + m[0].length, word: m[0].toLowerCase().replace(/\s+/g, ' ') }, commitment });
+        out.push({
+          kind: 'committed-to',
+          source: a.id,
+          target: `topic:${topic.id}`,
+          sentence: s,
+          index,
+          a,
+          rules: [],
+          otherRules: [],
+          trigger: { start: at, end: at + m[0].length, word: m[0].toLowerCase().replace(/\s+/g, ' ') },
+          commitment,
+        });
       }
     }
   });
@@ -174,7 +222,10 @@ export function groupCandidates(cands: Candidate[]): CandidateGroup[] {
   const groups = new Map<string, CandidateGroup>();
   for (const c of cands) {
     const ends = UNDIRECTED_KINDS.has(c.kind) ? [c.source, c.target].sort().join('|') : `${c.source}|${c.target}`;
-    const key = c.kind === 'committed-to' ? `${c.kind}|${ends}|${c.sentence.start}|${c.commitment ?? c.rules[0]?.commitment ?? ''}` : `${c.kind}|${ends}`;
+    const key =
+      c.kind === 'committed-to'
+        ? `${c.kind}|${ends}|${c.sentence.start}|${c.commitment ?? c.rules[0]?.commitment ?? ''}`
+        : `${c.kind}|${ends}`;
     const g = groups.get(key);
     if (g) g.members.push(c);
     else groups.set(key, { kind: c.kind, source: c.source, target: c.target, members: [c] });

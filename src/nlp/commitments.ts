@@ -34,8 +34,10 @@ function statusOf(sentence: string, base: CommitmentStatus): CommitmentStatus {
   return base;
 }
 
-const CONCRETE = /\d|(?<![\p{L}])(?:d['’]ici|avant|dès|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|milliards?|millions?|cent|mille)(?![\p{L}])/iu;
-const CONCRETE_EN = /\d|(?<![\p{L}])(?:by\s+the\s+end|before|January|February|March|April|May|June|July|August|September|October|November|December|billion|million|hundred|thousand)(?![\p{L}])/u;
+const CONCRETE =
+  /\d|(?<![\p{L}])(?:d['’]ici|avant|dès|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|milliards?|millions?|cent|mille)(?![\p{L}])/iu;
+const CONCRETE_EN =
+  /\d|(?<![\p{L}])(?:by\s+the\s+end|before|January|February|March|April|May|June|July|August|September|October|November|December|billion|million|hundred|thousand)(?![\p{L}])/u;
 
 interface Quote {
   quote: string;
@@ -44,7 +46,8 @@ interface Quote {
 }
 
 /** The person named right after a speech verb ("a assuré X"). */
-const namedAfter = (ctx: Ctx, s: Sentence, verbEnd: number) => refsIn(ctx, s).find((r) => r.kind === 'person' && r.start >= verbEnd && r.start - verbEnd < 40);
+const namedAfter = (ctx: Ctx, s: Sentence, verbEnd: number) =>
+  refsIn(ctx, s).find((r) => r.kind === 'person' && r.start >= verbEnd && r.start - verbEnd < 40);
 
 /** Quotes and assurances of a sentence, with who gave them. */
 function quotesIn(ctx: Ctx, s: Sentence, subj: Subject): Quote[] {
@@ -56,14 +59,19 @@ function quotesIn(ctx: Ctx, s: Sentence, subj: Subject): Quote[] {
     const inverted = /-t-(?:il|elle|ils|elles)/u.test(m[0]);
     found.push({ quote: m[1]!, verb: m[2]!, speaker: named && !inverted ? [named] : subj(verbEnd) });
   }
-  for (const m of scan(QUOTES().before, s.text)) found.push({ quote: m[2]!, verb: m[1]!, speaker: subj(s.start + m.index!) });
+  for (const m of scan(QUOTES().before, s.text))
+    found.push({ quote: m[2]!, verb: m[1]!, speaker: subj(s.start + m.index!) });
   // the same without quotation marks: "<what will be done>, a-t-il promis", "…, a assuré Mme X"
   const plain = !found.length ? QUOTES().assuranceAfter.exec(s.text) : null;
   if (plain && ANY_FUTURE.test(plain[1]!)) {
     const verbAt = s.start + plain[1]!.length;
     const verbEnd = s.start + plain[0].length;
     const named = namedAfter(ctx, s, verbEnd);
-    found.push({ quote: plain[1]!, verb: 'assuré', speaker: named ? [named] : subj(verbEnd).filter((r) => r.start < verbAt || r.via === 'pronoun') });
+    found.push({
+      quote: plain[1]!,
+      verb: 'assuré',
+      speaker: named ? [named] : subj(verbEnd).filter((r) => r.start < verbAt || r.via === 'pronoun'),
+    });
   }
   if (!found.length && FIRST_PERSON_FUTURE.test(s.text)) {
     const answer = interviewAnswer(ctx, s);
@@ -90,12 +98,20 @@ function firstOfParagraph(sentences: Sentence[], paragraph: number): Sentence | 
 /** An interview's answer ("**X Togola :** Nous allons former 300 techniciens …"): its speaker is the paragraph's label. */
 function interviewAnswer(ctx: Ctx, s: Sentence): Quote | undefined {
   const first = firstOfParagraph(ctx.sentences, s.paragraph);
-  const label = first ? /^[*\s]*((?:[\p{Lu}][\p{L}.’'-]*\s+){0,4}[\p{Lu}][\p{L}’'-]+)\s*:\s*\**/u.exec(first.text) : null;
+  const label = first
+    ? /^[*\s]*((?:[\p{Lu}][\p{L}.’'-]*\s+){0,4}[\p{Lu}][\p{L}’'-]+)\s*:\s*\**/u.exec(first.text)
+    : null;
   const surname = label?.[1]!.split(/\s+/).pop();
-  const person = surname ? [...ctx.entities.values()].find((e) => e.kind === 'person' && e.name.split(/\s+/).pop() === surname) : undefined;
+  const person = surname
+    ? [...ctx.entities.values()].find((e) => e.kind === 'person' && e.name.split(/\s+/).pop() === surname)
+    : undefined;
   if (!person) return undefined;
   const body = s === first ? s.text.slice(label![0].length) : s.text;
-  return { quote: body, verb: 'déclaré', speaker: [{ id: person.id, kind: 'person', start: s.start, end: s.start, via: 'name' }] };
+  return {
+    quote: body,
+    verb: 'déclaré',
+    speaker: [{ id: person.id, kind: 'person', start: s.start, end: s.start, via: 'name' }],
+  };
 }
 
 /** Quoted undertakings: « Nous allons investir … », a-t-il confié; X a assuré : « les sites seront raccordés avant juin ». */
@@ -108,7 +124,8 @@ function quotedCommitments(ctx: Ctx, s: Sentence, subj: Subject): void {
     const phrase = commitmentPhrase(quote.trim());
     if (phrase.length < 4) continue;
     const topic = topicNode(ctx, phrase, 'fr');
-    for (const w of speaker.filter((r) => r.kind === 'person' || r.kind === 'organisation')) add(ctx, 'committed-to', w, topic, s, QUOTE_RULE(), { commitment: phrase, status: 'announced' });
+    for (const w of speaker.filter((r) => r.kind === 'person' || r.kind === 'organisation'))
+      add(ctx, 'committed-to', w, topic, s, QUOTE_RULE(), { commitment: phrase, status: 'announced' });
   }
 }
 
@@ -120,17 +137,29 @@ function reportedEnglish(ctx: Ctx, s: Sentence): void {
   const speaker = refsIn(ctx, s).find((r) => r.kind === 'person' && r.start > at && r.start - at < 12);
   if (!speaker) return;
   const phrase = commitmentPhrase(m[1]!.trim());
-  add(ctx, 'committed-to', speaker, topicNode(ctx, phrase, 'en'), s, QUOTE_RULE(), { commitment: phrase, status: 'announced' });
+  add(ctx, 'committed-to', speaker, topicNode(ctx, phrase, 'en'), s, QUOTE_RULE(), {
+    commitment: phrase,
+    status: 'announced',
+  });
 }
 
 /** Every holder of a role, standing for a plural title or pronoun ("les deux Directeurs généraux", "Ils"). */
 function holdersOfRole(ctx: Ctx, role: string | undefined, pos: number, via: 'title' | 'pronoun'): Ref[] {
   const holders = [...ctx.entities.values()].filter((e) => e.kind === 'person' && role && e.roles.includes(role));
-  return holders.length >= 2 ? holders.map((e) => ({ id: e.id, kind: 'person' as const, start: pos, end: pos, via })) : [];
+  return holders.length >= 2
+    ? holders.map((e) => ({ id: e.id, kind: 'person' as const, start: pos, end: pos, via }))
+    : [];
 }
 
 /** Who commits, from the subject before the trigger and what the rule says of its place. */
-function committers(ctx: Ctx, s: Sentence, rule: RelationRule, m: RegExpMatchArray, subj: Subject, committed: Map<string, number>): Ref[] | undefined {
+function committers(
+  ctx: Ctx,
+  s: Sentence,
+  rule: RelationRule,
+  m: RegExpMatchArray,
+  subj: Subject,
+  committed: Map<string, number>,
+): Ref[] | undefined {
   const pos = s.start + m.index!;
   let who = subj(pos);
   // "les deux Directeurs généraux ont assuré …": the plural title stands for every holder of the role
@@ -163,11 +192,25 @@ function committers(ctx: Ctx, s: Sentence, rule: RelationRule, m: RegExpMatchArr
  * tight rules: the subject right before the verb, a relative clause between them aside ("Sahel Fibre,
  * qui compte …, entend"); undefined when there is none (nor an anaphor just before).
  */
-function tightSubject(ctx: Ctx, s: Sentence, who: Ref[], pos: number, committed: Map<string, number>): Ref[] | undefined {
+function tightSubject(
+  ctx: Ctx,
+  s: Sentence,
+  who: Ref[],
+  pos: number,
+  committed: Map<string, number>,
+): Ref[] | undefined {
   const gap = (r: Ref) => ctx.text.slice(r.end, pos).replace(/^,\s*(?:qui|who|which|dont)\s[^,;.]*,/u, ',').length;
   // a name inside a relative clause ("The start-up, which raised $4 million from X, plans to …") is not the subject
-  const inClause = (r: Ref) => /,\s*(?:qui|who|which|dont|que|that)\s[^,;.]*$/u.test(ctx.text.slice(s.start, r.start)) && /,/u.test(ctx.text.slice(r.end, pos));
-  const near = who.filter((r) => r.end <= pos && (gap(r) < 40 || r.via === 'pronoun') && !inClause(r) && !((committed.get(r.id) ?? Infinity) < pos));
+  const inClause = (r: Ref) =>
+    /,\s*(?:qui|who|which|dont|que|that)\s[^,;.]*$/u.test(ctx.text.slice(s.start, r.start)) &&
+    /,/u.test(ctx.text.slice(r.end, pos));
+  const near = who.filter(
+    (r) =>
+      r.end <= pos &&
+      (gap(r) < 40 || r.via === 'pronoun') &&
+      !inClause(r) &&
+      !((committed.get(r.id) ?? Infinity) < pos),
+  );
   const anaphor = [...ctx.text.slice(s.start, pos).matchAll(ORG_ANAPHOR)].pop();
   if (!near.length && !(anaphor && pos - (s.start + anaphor.index! + anaphor[0].length) < 20)) return undefined;
   return near;
@@ -194,7 +237,11 @@ export function commitments(ctx: Ctx, s: Sentence, subj: Subject, lang: 'fr' | '
       if ([...taken].some((t) => Math.abs(t - pos) < 5)) continue;
       const who = committers(ctx, s, rule, m, subj, committed);
       if (!who?.length) continue;
-      const phrase = commitmentPhrase(rule.keepMatch ? ctx.text.slice(pos, s.end).replace(/^(?:a|ont)\s+/u, '') : ctx.text.slice(pos + m[0].length, s.end));
+      const phrase = commitmentPhrase(
+        rule.keepMatch
+          ? ctx.text.slice(pos, s.end).replace(/^(?:a|ont)\s+/u, '')
+          : ctx.text.slice(pos + m[0].length, s.end),
+      );
       if (phrase.length < 4) continue;
       taken.add(pos);
       const topic = topicNode(ctx, phrase, lang);

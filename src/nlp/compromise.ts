@@ -34,11 +34,11 @@ const french = (): Nlp => (nlpFrench ??= require('fr-compromise') as Nlp);
 const lexiconWords = (): Record<string, string> => {
   const lex = lexicon();
   const words: Record<string, string> = {};
-  for (const o of lex.orgs) for (const n of [o.name, ...o.aliases]) if (!/['’]/.test(n)) words[n.toLowerCase()] = 'Organization';
+  for (const o of lex.orgs)
+    for (const n of [o.name, ...o.aliases]) if (!/['’]/.test(n)) words[n.toLowerCase()] = 'Organization';
   for (const p of lex.placeNames) if (!/['’]/.test(p)) words[p.toLowerCase()] = 'Place';
   return words;
 };
-
 
 function english(): Nlp {
   if (!nlpEnglish) {
@@ -52,7 +52,11 @@ function english(): Nlp {
  * Same-length pre-pass for French: an elision ("d’Orange", "l’AGETIC") hides the capital of the next
  * word from fr-compromise, so "d’" becomes "d " (offsets are unchanged).
  */
-export const unElide = (text: string): string => text.replace(/(?<![\p{L}])([dlDLjJsScCmMtT]|[qQ]u|[jJ]usqu|[lL]orsqu|[pP]uisqu)['’](?=\p{L})/gu, (m, p: string) => p + ' '.repeat(m.length - p.length));
+export const unElide = (text: string): string =>
+  text.replace(
+    /(?<![\p{L}])([dlDLjJsScCmMtT]|[qQ]u|[jJ]usqu|[lL]orsqu|[pP]uisqu)['’](?=\p{L})/gu,
+    (m, p: string) => p + ' '.repeat(m.length - p.length),
+  );
 
 /**
  * The NLP pass: the offsets of words the model tags as a person's first name (or, in English, a person).
@@ -69,7 +73,8 @@ export function firstNameTokens(text: string, lang: 'fr' | 'en' = 'fr'): Set<num
   // the terms' own tags and offsets: what json({offset: true}) reports, without building the JSON of every term
   doc.compute('offset');
   for (const terms of doc.docs)
-    for (const t of terms) if (t.tags.has('FirstName') || (lang === 'en' && t.tags.has('Person'))) out.add(t.offset.start);
+    for (const t of terms)
+      if (t.tags.has('FirstName') || (lang === 'en' && t.tags.has('Person'))) out.add(t.offset.start);
   return out;
 }
 
@@ -78,7 +83,11 @@ export function firstNameTokens(text: string, lang: 'fr' | 'en' = 'fr'): Set<num
  * mention rules ask the model only about names their context leaves undecided, which sit in about
  * one sentence in twenty. No sentence: no pass.
  */
-export function firstNameTokensIn(text: string, sentences: Array<{ start: number; end: number }>, lang: 'fr' | 'en' = 'fr'): Set<number> {
+export function firstNameTokensIn(
+  text: string,
+  sentences: Array<{ start: number; end: number }>,
+  lang: 'fr' | 'en' = 'fr',
+): Set<number> {
   const pieces = [...new Map(sentences.map((s) => [s.start, s])).values()].sort((a, b) => a.start - b.start);
   if (!pieces.length) return new Set();
   // the sentences joined by blank lines; each piece remembers where it sits in the joined text

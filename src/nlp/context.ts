@@ -65,7 +65,12 @@ export interface ArticleState {
 export const initialState = (): ArticleState => ({ prev: [], parties: [], visits: [] });
 
 /** The state a sentence step works on: a copy, so the value passed in is never changed. */
-export const nextState = (st: ArticleState): ArticleState => ({ ...st, prev: [...st.prev], parties: [...st.parties], visits: [...st.visits] });
+export const nextState = (st: ArticleState): ArticleState => ({
+  ...st,
+  prev: [...st.prev],
+  parties: [...st.parties],
+  visits: [...st.visits],
+});
 
 /** The subject a pronoun, a title or a name before a position makes of the clause (subject.ts). */
 export type Subject = (pos: number) => Ref[];
@@ -90,24 +95,47 @@ export const orgOfPerson = (ctx: Ctx, person: string) => ctx.roleOf.get(person)?
 const VIA_FACTOR: Record<Ref['via'], number> = { name: 1, title: 0.9, pronoun: 0.8 };
 
 /** Record a relation the rule read; `derived` when it is inferred from another one (a member of the organisation visited). */
-export function add(ctx: Ctx, kind: RelationKind, source: string | Ref, target: string | Ref, sentence: Sentence, rule: RelationRule, extra: Partial<LocalRelation> = {}, derived?: Derived): void {
+export function add(
+  ctx: Ctx,
+  kind: RelationKind,
+  source: string | Ref,
+  target: string | Ref,
+  sentence: Sentence,
+  rule: RelationRule,
+  extra: Partial<LocalRelation> = {},
+  derived?: Derived,
+): void {
   const a = typeof source === 'string' ? source : source.id;
   const b = typeof target === 'string' ? target : target.id;
   if (a === b) return;
   const steps: string[] = [];
   let confidence = rule.confidence;
   if (derived) confidence *= DERIVED[derived].factor;
-  for (const [role, ref] of [['source', source], ['target', target]] as const) {
+  for (const [role, ref] of [
+    ['source', source],
+    ['target', target],
+  ] as const) {
     if (typeof ref === 'string' || ref.via === 'name') continue;
     confidence *= VIA_FACTOR[ref.via];
-    steps.push(`${role} named by ${ref.via === 'title' ? 'a title' : 'a pronoun or a definite description'} "${ctx.text.slice(ref.start, ref.end).trim()}" → ${ctx.entities.get(ref.id)?.name}`);
+    steps.push(
+      `${role} named by ${ref.via === 'title' ? 'a title' : 'a pronoun or a definite description'} "${ctx.text.slice(ref.start, ref.end).trim()}" → ${ctx.entities.get(ref.id)?.name}`,
+    );
   }
   const id = derived ? `${rule.id}+${derived}` : rule.id;
-  const rel: LocalRelation = { kind, source: a, target: b, sentence, rule: id, ...extra, confidence: Math.round(confidence * 100) / 100 };
+  const rel: LocalRelation = {
+    kind,
+    source: a,
+    target: b,
+    sentence,
+    rule: id,
+    ...extra,
+    confidence: Math.round(confidence * 100) / 100,
+  };
   if (steps.length) rel.steps = steps;
   // one date parse per sentence, however many relations it states
   let when = ctx.eventDates.get(sentence.start);
-  if (when === undefined) ctx.eventDates.set(sentence.start, (when = eventDateOf(sentence.text, ctx.published) ?? null));
+  if (when === undefined)
+    ctx.eventDates.set(sentence.start, (when = eventDateOf(sentence.text, ctx.published) ?? null));
   if (when) {
     rel.eventDate = when.date;
     rel.eventPrecision = when.precision;
@@ -116,7 +144,14 @@ export function add(ctx: Ctx, kind: RelationKind, source: string | Ref, target: 
 }
 
 /** A person holds a role (at an organisation, when it is known): the role joins the person's roles. */
-export function addRole(ctx: Ctx, person: string, org: string | undefined, role: string, sentence: Sentence, rule: RelationRule): void {
+export function addRole(
+  ctx: Ctx,
+  person: string,
+  org: string | undefined,
+  role: string,
+  sentence: Sentence,
+  rule: RelationRule,
+): void {
   const e = ctx.entities.get(person);
   if (!e || e.kind !== 'person') return;
   if (!e.roles.includes(role)) e.roles.push(role);
@@ -130,7 +165,8 @@ export function addRole(ctx: Ctx, person: string, org: string | undefined, role:
 export function dedupe(rels: LocalRelation[]): LocalRelation[] {
   const seen = new Set<string>();
   return rels.filter((r) => {
-    const [a, b] = r.kind === 'met-with' || r.kind === 'signed-agreement-with' ? [r.source, r.target].sort() : [r.source, r.target];
+    const [a, b] =
+      r.kind === 'met-with' || r.kind === 'signed-agreement-with' ? [r.source, r.target].sort() : [r.source, r.target];
     const k = `${r.kind}|${a}|${b}|${r.sentence.start}|${r.commitment ?? ''}`;
     if (seen.has(k)) return false;
     seen.add(k);

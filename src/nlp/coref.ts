@@ -10,8 +10,33 @@ export interface Resolved {
   entities: LocalEntity[];
 }
 
-const STOP = new Set(['de', 'du', 'des', 'la', 'le', 'les', 'l', 'd', 'et', 'pour', 'au', 'aux', 'en', 'sur', 'of', 'the', 'and', 'sa', 's a']);
-const contentTokens = (name: string) => new Set(normaliseName(name).split(' ').filter((t) => t && !STOP.has(t)));
+const STOP = new Set([
+  'de',
+  'du',
+  'des',
+  'la',
+  'le',
+  'les',
+  'l',
+  'd',
+  'et',
+  'pour',
+  'au',
+  'aux',
+  'en',
+  'sur',
+  'of',
+  'the',
+  'and',
+  'sa',
+  's a',
+]);
+const contentTokens = (name: string) =>
+  new Set(
+    normaliseName(name)
+      .split(' ')
+      .filter((t) => t && !STOP.has(t)),
+  );
 const isSubset = (a: Set<string>, b: Set<string>) => [...a].every((x) => b.has(x));
 
 interface Group {
@@ -59,7 +84,15 @@ export function resolveLocal(found: Found[], opts: { outlet?: string; author?: s
       const mentions: Mention[] = g.founds
         .sort((a, b) => a.start - b.start)
         .map((f) => ({ text: f.text, start: f.start, end: f.end, kind: g.kind, rule: f.rule }));
-      entities.push({ id, kind: g.kind === 'organisation' ? 'organisation' : 'person', name, forms: [...forms].sort(), keys: [...keys].sort(), roles: [], mentions });
+      entities.push({
+        id,
+        kind: g.kind === 'organisation' ? 'organisation' : 'person',
+        name,
+        forms: [...forms].sort(),
+        keys: [...keys].sort(),
+        roles: [],
+        mentions,
+      });
     });
   return { entities };
 }
@@ -109,7 +142,9 @@ class Groups {
  */
 function groupPersons(items: Found[], ctx: Groups): void {
   const byEnding = new Map<string, Group>();
-  const persons = items.filter((f) => f.kind === 'person' && !f.single).sort((a, b) => b.name.split(' ').length - a.name.split(' ').length || a.start - b.start);
+  const persons = items
+    .filter((f) => f.kind === 'person' && !f.single)
+    .sort((a, b) => b.name.split(' ').length - a.name.split(' ').length || a.start - b.start);
   for (const f of persons) {
     const t = ctx.toks(f);
     let g = byEnding.get(t.join(' '));
@@ -129,7 +164,10 @@ function assignSurnames(items: Found[], ctx: Groups): void {
   const starts = new Map<Group, number[]>();
   for (const g of ctx.groups) {
     if (g.kind !== 'person') continue;
-    starts.set(g, g.founds.map((f) => f.start).sort((a, b) => a - b));
+    starts.set(
+      g,
+      g.founds.map((f) => f.start).sort((a, b) => a - b),
+    );
     for (const x of g.founds) {
       if (x.single) continue;
       const t = ctx.toks(x);
@@ -149,7 +187,7 @@ function assignSurnames(items: Found[], ctx: Groups): void {
     let bestScore = lastBefore(starts.get(best)!, f.start);
     for (const g of candidates.slice(1)) {
       const score = lastBefore(starts.get(g)!, f.start);
-      if (score > bestScore) (best = g), (bestScore = score);
+      if (score > bestScore) ((best = g), (bestScore = score));
     }
     ctx.join(f, best);
     insertSorted(starts.get(best)!, f.start);
@@ -197,11 +235,15 @@ function groupOrganisations(items: Found[], ctx: Groups): void {
 }
 
 function bestName(g: Group): string {
-  if (g.kind === 'person') return [...g.founds].filter((f) => !f.single).sort((a, b) => b.name.split(' ').length - a.name.split(' ').length || a.start - b.start)[0]!.name;
+  if (g.kind === 'person')
+    return [...g.founds]
+      .filter((f) => !f.single)
+      .sort((a, b) => b.name.split(' ').length - a.name.split(' ').length || a.start - b.start)[0]!.name;
   const def = g.founds.find((f) => f.acronym);
   if (def) return def.name;
   const ministries = g.founds.filter((f) => f.portfolio);
-  if (ministries.length) return ministries.sort((a, b) => b.portfolio!.length - a.portfolio!.length || a.start - b.start)[0]!.name;
+  if (ministries.length)
+    return ministries.sort((a, b) => b.portfolio!.length - a.portfolio!.length || a.start - b.start)[0]!.name;
   return [...g.founds].sort((a, b) => b.name.length - a.name.length || a.start - b.start)[0]!.name;
 }
 
@@ -248,7 +290,12 @@ function sameBody(a: Group, b: Group): boolean {
   const wa = normaliseName(a.founds[0]!.name).split(' ');
   const wb = normaliseName(longest(b)).split(' ');
   if (wa.length >= 2 && wa.length < wb.length && wb.slice(0, wa.length).join(' ') === wa.join(' ')) return true;
-  return ta.size >= 3 && ta.size <= tb.size && isSubset(ta, tb) && !(ta.size === tb.size && a.founds[0]!.start < b.founds[0]!.start);
+  return (
+    ta.size >= 3 &&
+    ta.size <= tb.size &&
+    isSubset(ta, tb) &&
+    !(ta.size === tb.size && a.founds[0]!.start < b.founds[0]!.start)
+  );
 }
 
 const longest = (g: Group) => [...g.founds].sort((x, y) => y.name.length - x.name.length)[0]!.name;
@@ -287,7 +334,10 @@ function tidyPerson(f: Found): Found | undefined {
     const keep = new Set(normaliseName(best.text).split(' '));
     start = best.at + best.text.length - best.text.trimStart().length;
     text = best.text.trim();
-    name = name.split(' ').filter((w) => keep.has(normaliseName(w))).join(' ');
+    name = name
+      .split(' ')
+      .filter((w) => keep.has(normaliseName(w)))
+      .join(' ');
     if (!f.single && name.split(' ').length < 2) return undefined;
   }
   const possessive = /[’']s$/u.exec(name);
@@ -307,6 +357,10 @@ let titleForms: Set<string> | undefined;
  * role, which the roles lexicon knows. An organisation mention whose whole name is a title is dropped.
  */
 export function dropTitles(found: Found[]): Found[] {
-  titleForms ??= new Set(lexicon().roles.flatMap((r) => [r.role, ...r.forms]).map(normaliseName));
+  titleForms ??= new Set(
+    lexicon()
+      .roles.flatMap((r) => [r.role, ...r.forms])
+      .map(normaliseName),
+  );
   return found.filter((f) => f.kind !== 'organisation' || f.lexId || !titleForms!.has(normaliseName(f.name)));
 }

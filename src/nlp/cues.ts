@@ -8,7 +8,12 @@ import type { CommitmentStatus } from './rule.js';
 /** Wording that says a commitment was carried out or dropped. */
 export const STATUS_WORDS: Array<[CommitmentStatus, RegExp]> = [
   ['abandoned', U(/\b(?:renoncé|abandonné|annulé|suspendu|abandoned|cancelled|canceled|dropped)\b/iu)],
-  ['implemented', U(/\b(?:réalisée?s?|inaugurée?s?|mise?s?\s+en\s+service|livrée?s?|achevée?s?|a\s+offert|a\s+remis|implemented|completed|delivered|launched)\b/iu)],
+  [
+    'implemented',
+    U(
+      /\b(?:réalisée?s?|inaugurée?s?|mise?s?\s+en\s+service|livrée?s?|achevée?s?|a\s+offert|a\s+remis|implemented|completed|delivered|launched)\b/iu,
+    ),
+  ],
 ];
 
 /** "the two men", "les deux dirigeants": the last two people named. */
@@ -26,10 +31,13 @@ export const QUOTES = once(() => ({
   ),
 }));
 /** English: "<what will be done>, X told reporters / said". */
-export const ASSURANCE_AFTER_EN = /^([^"“”]{12,400}?\b(?:will|would)\s+[^"“”]{3,300}?),\s*((?:[\p{Lu}][\p{L}’'-]+\s+){0,3}[\p{Lu}][\p{L}’'-]+)\s+(?:told|said|added|assured|promised)\b/u;
+export const ASSURANCE_AFTER_EN =
+  /^([^"“”]{12,400}?\b(?:will|would)\s+[^"“”]{3,300}?),\s*((?:[\p{Lu}][\p{L}’'-]+\s+){0,3}[\p{Lu}][\p{L}’'-]+)\s+(?:told|said|added|assured|promised)\b/u;
 
 /** First person and future: "nous allons investir", "nous ouvrirons", "je veillerai". */
-export const FIRST_PERSON_FUTURE = U(/\b(?:nous|je|j['’])\s+(?:(?:allons|vais|irons)\s+(?:\p{Ll}+\s+){0,2}?\p{Ll}+(?:er|ir|re)\b|(?:\p{Ll}+\s+){0,2}?\p{Ll}{3,}(?:rons|rai)\b)/iu);
+export const FIRST_PERSON_FUTURE = U(
+  /\b(?:nous|je|j['’])\s+(?:(?:allons|vais|irons)\s+(?:\p{Ll}+\s+){0,2}?\p{Ll}+(?:er|ir|re)\b|(?:\p{Ll}+\s+){0,2}?\p{Ll}{3,}(?:rons|rai)\b)/iu,
+);
 /** Any future or conditional verb, être's included ("seront raccordés"), for a quote given as an assurance ("a assuré", "a promis"). */
 export const ANY_FUTURE = /(?<![\p{L}])\p{Ll}{2,}(?:ra|ront|rait|raient)(?![\p{L}])/u;
 
@@ -39,4 +47,6 @@ export const PRONOUN_SUBJECT = U(/^(?:Il|Elle|Ils|Elles|He|She|They|It)\b/u);
 const ANAPHORS = String.raw`l['’]entreprise|la\s+société|l['’]opérateur|le\s+groupe|la\s+structure|la\s+firme|l['’]établissement|l['’]institution|la\s+start-?up|la\s+fintech|the\s+fintech|the\s+start-?up|the\s+company|the\s+firm|the\s+operator|the\s+institution|the\s+lender`;
 export const ORG_ANAPHOR = U(new RegExp(String.raw`\b(?:${ANAPHORS})\b`, 'giu'));
 /** "les deux parties": the parties of the agreement the article told of. */
-export const PARTIES_ANAPHOR = U(/\b(?:les\s+(?:deux\s+)?parties|the\s+(?:two\s+)?parties|les\s+deux\s+(?:structures|institutions|entreprises|partenaires))\b/giu);
+export const PARTIES_ANAPHOR = U(
+  /\b(?:les\s+(?:deux\s+)?parties|the\s+(?:two\s+)?parties|les\s+deux\s+(?:structures|institutions|entreprises|partenaires))\b/giu,
+);

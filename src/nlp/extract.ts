@@ -40,11 +40,24 @@ export function extractByRules(article: Article): RuleExtraction {
 
 export function extractArticle(article: Article, scoring: ScoringMode = scoringMode()): Extraction {
   const { sentences, entities, relations } = extractByRules(article);
-  const kept = scoring.mode === 'rules' ? relations : scoreRelations(article.text, article.lang, sentences, entities, relations, scoring.model, scoring.minConfidence);
+  const kept =
+    scoring.mode === 'rules'
+      ? relations
+      : scoreRelations(
+          article.text,
+          article.lang,
+          sentences,
+          entities,
+          relations,
+          scoring.model,
+          scoring.minConfidence,
+        );
   // an entity is kept when the article names it; a topic when a relation points to it
   const targets = new Set(kept.map((r) => r.target));
   const all = entities.filter((e) => e.kind !== 'topic' || targets.has(e.id));
   // topics of commitments that the scorer read and no rule did
-  for (const id of targets) if (id.startsWith('topic:') && !all.some((e) => e.id === id)) all.push(topicEntity(id, topicLabel(id, article.lang)));
+  for (const id of targets)
+    if (id.startsWith('topic:') && !all.some((e) => e.id === id))
+      all.push(topicEntity(id, topicLabel(id, article.lang)));
   return { article: article.id, entities: all, relations: kept };
 }

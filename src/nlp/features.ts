@@ -53,20 +53,140 @@ function cacheOf(ctx: FeatureContext): ArticleCache {
 
 /** Trigger words of each relation, folded; a prefix match (stem) is enough. */
 const TRIGGERS: Record<string, string[]> = {
-  meet: ['recu', 'recoit', 'recevra', 'rencontr', 'audience', 'entretien', 'entretenu', 'visite', 'echange', 'seance de travail', 'accueilli', 'tete-a-tete', 'reunion', 'met with', 'meets', 'meeting', 'talks', 'received', 'receives', 'hosted', 'visited', 'courtesy call'],
-  role: ['directeur', 'directrice', 'ministre', 'president', 'presidente', 'pdg', 'dg', 'pca', 'secretaire', 'chef', 'responsable', 'coordinat', 'administrat', 'gouverneur', 'fondat', 'conseiller', 'charge', 'manager', 'director', 'minister', 'chairman', 'ceo', 'head of', 'founder', 'officer', 'country', 'represent'],
-  sign: ['sign', 'convention', 'accord', 'protocole', 'memorandum', 'partenariat', 'contrat', 'agreement', 'mou', 'paraph', 'partnership', 'contract'],
-  sanction: ['amende', 'sanction', 'penalit', 'mise en demeure', 'mis en demeure', 'met en demeure', 'suspen', 'retrait', 'retire', 'interdi', 'averti', 'fined', 'fine ', 'penalt', 'warn', 'banned', 'suspend', 'revok'],
-  commit: ['engag', 'promet', 'promis', 'volonte', 'financ', 'investi', 'accord', 'octroy', 'contribu', 'appui', 'soutien', 'pledge', 'commit', 'promise', 'will ', 'fund', 'grant', 'loan'],
+  meet: [
+    'recu',
+    'recoit',
+    'recevra',
+    'rencontr',
+    'audience',
+    'entretien',
+    'entretenu',
+    'visite',
+    'echange',
+    'seance de travail',
+    'accueilli',
+    'tete-a-tete',
+    'reunion',
+    'met with',
+    'meets',
+    'meeting',
+    'talks',
+    'received',
+    'receives',
+    'hosted',
+    'visited',
+    'courtesy call',
+  ],
+  role: [
+    'directeur',
+    'directrice',
+    'ministre',
+    'president',
+    'presidente',
+    'pdg',
+    'dg',
+    'pca',
+    'secretaire',
+    'chef',
+    'responsable',
+    'coordinat',
+    'administrat',
+    'gouverneur',
+    'fondat',
+    'conseiller',
+    'charge',
+    'manager',
+    'director',
+    'minister',
+    'chairman',
+    'ceo',
+    'head of',
+    'founder',
+    'officer',
+    'country',
+    'represent',
+  ],
+  sign: [
+    'sign',
+    'convention',
+    'accord',
+    'protocole',
+    'memorandum',
+    'partenariat',
+    'contrat',
+    'agreement',
+    'mou',
+    'paraph',
+    'partnership',
+    'contract',
+  ],
+  sanction: [
+    'amende',
+    'sanction',
+    'penalit',
+    'mise en demeure',
+    'mis en demeure',
+    'met en demeure',
+    'suspen',
+    'retrait',
+    'retire',
+    'interdi',
+    'averti',
+    'fined',
+    'fine ',
+    'penalt',
+    'warn',
+    'banned',
+    'suspend',
+    'revok',
+  ],
+  commit: [
+    'engag',
+    'promet',
+    'promis',
+    'volonte',
+    'financ',
+    'investi',
+    'accord',
+    'octroy',
+    'contribu',
+    'appui',
+    'soutien',
+    'pledge',
+    'commit',
+    'promise',
+    'will ',
+    'fund',
+    'grant',
+    'loan',
+  ],
 };
-const MODAL = ['pourrait', 'pourraient', 'envisag', 'devrait', 'devraient', 'prevoit', 'prevoi', 'souhait', 'espere', 'could', 'might', 'may ', 'expected to', 'plans to', 'hope', 'would'];
+const MODAL = [
+  'pourrait',
+  'pourraient',
+  'envisag',
+  'devrait',
+  'devraient',
+  'prevoit',
+  'prevoi',
+  'souhait',
+  'espere',
+  'could',
+  'might',
+  'may ',
+  'expected to',
+  'plans to',
+  'hope',
+  'would',
+];
 const NEGATION = [' ne ', " n'", ' pas ', ' jamais ', ' aucun', ' not ', " n't", ' never ', ' no ', ' sans '];
 
 const has = (hay: string, needles: string[]) => needles.some((n) => hay.includes(n));
 
 /** Role forms of the lexicon, folded, longest first. */
 let roleForms: string[] | undefined;
-const roles = () => (roleForms ??= [...new Set(lexicon().roles.flatMap((r) => r.forms.map(fold)))].sort((a, b) => b.length - a.length));
+const roles = () =>
+  (roleForms ??= [...new Set(lexicon().roles.flatMap((r) => r.forms.map(fold)))].sort((a, b) => b.length - a.length));
 
 const bucket = (n: number, cuts: number[]) => {
   for (const c of cuts) if (n <= c) return `<=${c}`;
@@ -96,7 +216,13 @@ function windowOf(ctx: FeatureContext, from: number, to: number): string[] {
 
 /** Role forms of the lexicon as one pattern over space-joined folded tokens. */
 let roleRe: RegExp | undefined;
-const titled = (w: string) => (roleRe ??= new RegExp(` (?:${roles().map((r) => r.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')}) `, 'u')).test(w);
+const titled = (w: string) =>
+  (roleRe ??= new RegExp(
+    ` (?:${roles()
+      .map((r) => r.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('|')}) `,
+    'u',
+  )).test(w);
 
 export interface FeatureContext {
   text: string;
@@ -182,7 +308,13 @@ const FUTURE = /(?<![\p{L}])\p{Ll}{2,}(?:ra|ront|rait|raient)(?![\p{L}])|(?<![\p
 const FIGURE = /\d|(?<![\p{L}])(?:milliards?|millions?|billion|million)(?![\p{L}])/iu;
 
 /** A committed-to candidate no rule read: the actor, the undertaking word and the clause it opens. */
-function undertakingFeatures(c: Candidate, a: NonNullable<Candidate['a']>, trig: NonNullable<Candidate['trigger']>, ctx: FeatureContext, f: Set<string>): Set<string> {
+function undertakingFeatures(
+  c: Candidate,
+  a: NonNullable<Candidate['a']>,
+  trig: NonNullable<Candidate['trigger']>,
+  ctx: FeatureContext,
+  f: Set<string>,
+): Set<string> {
   const word = fold(trig.word).split(/\s+/);
   f.add(`ctrig=${word[0]}`);
   if (word.length > 1) f.add(`ctrig2=${word.join('_')}`);
@@ -207,7 +339,9 @@ function undertakingFeatures(c: Candidate, a: NonNullable<Candidate['a']>, trig:
 function finish(c: Candidate, f: Set<string>): string[] {
   const out: string[] = [];
   for (const x of f) out.push(`${c.kind}|${x}`);
-  for (const x of f) if (x.startsWith('trig=') || x.startsWith('dist=') || x === 'negation' || x === 'modal' || x.startsWith('btw-')) out.push(`*|${x}`);
+  for (const x of f)
+    if (x.startsWith('trig=') || x.startsWith('dist=') || x === 'negation' || x === 'modal' || x.startsWith('btw-'))
+      out.push(`*|${x}`);
   return out;
 }
 
@@ -233,7 +367,9 @@ export function groupFeatures(g: CandidateGroup, ctx: ArticleContext): string[] 
   if (g.kind !== 'committed-to') extra.push(`tgt-mentions=${mentions(tgt)}`);
   if (src?.roles.length) extra.push('src-titled');
   if (g.kind === 'holds-role' && tgt) {
-    const orgs = [...ctx.entities.values()].filter((e) => e.kind === 'organisation').sort((a, b) => b.mentions.length - a.mentions.length);
+    const orgs = [...ctx.entities.values()]
+      .filter((e) => e.kind === 'organisation')
+      .sort((a, b) => b.mentions.length - a.mentions.length);
     if (orgs[0]?.id === tgt.id) extra.push('tgt-main-org');
   }
   for (const x of extra) f.add(`${g.kind}|${x}`);

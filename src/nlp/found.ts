@@ -26,7 +26,29 @@ export interface Found {
   forms?: string[];
 }
 
-export const CONNECTOR_WORDS = new Set(['de', 'du', 'des', 'la', 'le', 'les', 'l', 'd', 'et', 'pour', 'en', 'au', 'aux', 'sur', 'of', 'the', 'and', 'for', 'a', 'à', 'qui']);
+export const CONNECTOR_WORDS = new Set([
+  'de',
+  'du',
+  'des',
+  'la',
+  'le',
+  'les',
+  'l',
+  'd',
+  'et',
+  'pour',
+  'en',
+  'au',
+  'aux',
+  'sur',
+  'of',
+  'the',
+  'and',
+  'for',
+  'a',
+  'à',
+  'qui',
+]);
 
 export const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 
@@ -36,9 +58,7 @@ export function displayName(raw: string): string {
     .split(' ')
     .map((w) =>
       w.length >= 2 && w === w.toUpperCase() && /\p{L}{2}/u.test(w)
-        ? w
-            .toLowerCase()
-            .replace(/(^|[-’'])(\p{L})/gu, (_m, sep: string, c: string) => sep + c.toUpperCase())
+        ? w.toLowerCase().replace(/(^|[-’'])(\p{L})/gu, (_m, sep: string, c: string) => sep + c.toUpperCase())
         : w,
     )
     .join(' ');
@@ -57,7 +77,10 @@ export const personKey = (name: string) => `person:${normaliseName(name)}`;
 const CLAIM_BUCKET = 64;
 
 /** The buckets a span [s, e) covers: those of its characters (of its position when it is empty). */
-const bucketsOf = (s: number, e: number): [number, number] => [Math.floor(s / CLAIM_BUCKET), Math.floor(Math.max(s, e - 1) / CLAIM_BUCKET)];
+const bucketsOf = (s: number, e: number): [number, number] => [
+  Math.floor(s / CLAIM_BUCKET),
+  Math.floor(Math.max(s, e - 1) / CLAIM_BUCKET),
+];
 
 /**
  * The spans claimed so far, indexed by stretch of text: an overlap test reads only the spans that

@@ -12,24 +12,74 @@ const MEET_ADV = String.raw`(?:(?:d['’]abord|ensuite|également|aussi|longueme
 const ADV = String.raw`(?:(?:par\s+ailleurs|en\s+outre|également|aussi|de\s+plus|notamment|d['’]ailleurs|pour\s+sa\s+part|pour\s+leur\s+part|de\s+son\s+côté|à\s+son\s+tour|ensuite|enfin|désormais|donc|bientôt|ainsi|déjà)[\s,]+){0,2}`;
 
 /** Make the first letter of each alternative of a lower-case pattern match either case. */
-const caseFirst = (pattern: string) => pattern.replace(/(\(\?:|\|)([a-z])/g, (_m, p: string, c: string) => `${p}[${c}${c.toUpperCase()}]`);
+const caseFirst = (pattern: string) =>
+  pattern.replace(/(\(\?:|\|)([a-z])/g, (_m, p: string, c: string) => `${p}[${c}${c.toUpperCase()}]`);
 
 /** Kinds of organisation a name is said to be, in apposition: "X, une PME", "X, la coopérative …", "X, a fintech". */
 const ORG_KINDS = [
-  'PME', 'PMI', 'petite entreprise', 'société', 'entreprise', 'start-up', 'startup', 'fintech', 'coopérative', 'association', 'ONG', 'firme',
-  'compagnie', 'banque', 'agence', 'cabinet', 'opérateur', 'filiale', 'fondation', 'institution', 'mutuelle', 'microfinance', 'plateforme',
-  'company', 'firm', 'start-up', 'startup', 'operator', 'subsidiary', 'cooperative', 'bank', 'agency', 'non-profit', 'NGO',
+  'PME',
+  'PMI',
+  'petite entreprise',
+  'société',
+  'entreprise',
+  'start-up',
+  'startup',
+  'fintech',
+  'coopérative',
+  'association',
+  'ONG',
+  'firme',
+  'compagnie',
+  'banque',
+  'agence',
+  'cabinet',
+  'opérateur',
+  'filiale',
+  'fondation',
+  'institution',
+  'mutuelle',
+  'microfinance',
+  'plateforme',
+  'company',
+  'firm',
+  'start-up',
+  'startup',
+  'operator',
+  'subsidiary',
+  'cooperative',
+  'bank',
+  'agency',
+  'non-profit',
+  'NGO',
 ].join('|');
 
 /** The fragments by name. Each is computed on first use (some read the lexicons). */
 export const FRAGMENTS: Record<string, { about: string; source: () => string }> = {
   AUX: { about: 'the auxiliary of a French compound past: "a", "ont"', source: () => '(?:a|ont)' },
-  AUX_IMPF: { about: 'the auxiliary, present or imperfect singular: "a", "ont", "avait"', source: () => '(?:a|ont|avait)' },
-  AUX_PQP: { about: 'the auxiliary, present or imperfect: "a", "ont", "avait", "avaient"', source: () => '(?:a|ont|avait|avaient)' },
-  AUX_COND: { about: 'the auxiliary, present, imperfect or conditional', source: () => '(?:a|ont|avait|avaient|aurait|auraient)' },
-  ASIDE: { about: 'an aside between commas after the auxiliary: "a, pour sa part, rencontré"', source: () => String.raw`(?:\s*,[^,.;]{1,40},)?` },
-  MEET_ADV: { about: 'adverbs inside a meeting verb: "a ensuite reçu", "s’est longuement entretenu"', source: () => MEET_ADV },
-  ADV: { about: 'adverbs and asides inside a verb phrase: "s’est par ailleurs engagé", "entend en outre"', source: () => ADV },
+  AUX_IMPF: {
+    about: 'the auxiliary, present or imperfect singular: "a", "ont", "avait"',
+    source: () => '(?:a|ont|avait)',
+  },
+  AUX_PQP: {
+    about: 'the auxiliary, present or imperfect: "a", "ont", "avait", "avaient"',
+    source: () => '(?:a|ont|avait|avaient)',
+  },
+  AUX_COND: {
+    about: 'the auxiliary, present, imperfect or conditional',
+    source: () => '(?:a|ont|avait|avaient|aurait|auraient)',
+  },
+  ASIDE: {
+    about: 'an aside between commas after the auxiliary: "a, pour sa part, rencontré"',
+    source: () => String.raw`(?:\s*,[^,.;]{1,40},)?`,
+  },
+  MEET_ADV: {
+    about: 'adverbs inside a meeting verb: "a ensuite reçu", "s’est longuement entretenu"',
+    source: () => MEET_ADV,
+  },
+  ADV: {
+    about: 'adverbs and asides inside a verb phrase: "s’est par ailleurs engagé", "entend en outre"',
+    source: () => ADV,
+  },
   RECEIVED_THING_FR: {
     about: 'a thing received, not a visitor: "a reçu l’agrément", "a reçu un financement"',
     source: () =>
@@ -50,11 +100,23 @@ export const FRAGMENTS: Record<string, { about: string; source: () => string }> 
     source: () =>
       String.raw`(?<![\p{L}])(?!(?:sera|seront|serait|seraient|aura|auront|aurait|auraient|pourra|pourront|pourrait|pourraient|devra|devront|devrait|devraient)(?![\p{L}]))\p{Ll}{3,}(?:ra|ront|rait|raient)(?![\p{L}])`,
   },
-  COMMIT_FUTURE: { about: 'verbs of an undertaking in the future (verbs.json "commit-future")', source: () => alt(verbForms('commit-future')) },
+  COMMIT_FUTURE: {
+    about: 'verbs of an undertaking in the future (verbs.json "commit-future")',
+    source: () => alt(verbForms('commit-future')),
+  },
   SAY: { about: 'speech verbs as past participles (verbs.json "say")', source: () => alt(verbForms('say')) },
-  SANCTIONED: { about: 'what a regulator does to an operator, participles agreeing (verbs.json "sanctioned")', source: () => alt(verbForms('sanctioned')) },
-  SPEECH_BEFORE: { about: 'speech verbs and phrases right before a speaker’s name (verbs.json "speech-before")', source: () => alt(verbForms('speech-before')) },
-  AGENT_VERB: { about: 'participles before "par"/"by" and an agent (verbs.json "agent")', source: () => alt(verbForms('agent')) },
+  SANCTIONED: {
+    about: 'what a regulator does to an operator, participles agreeing (verbs.json "sanctioned")',
+    source: () => alt(verbForms('sanctioned')),
+  },
+  SPEECH_BEFORE: {
+    about: 'speech verbs and phrases right before a speaker’s name (verbs.json "speech-before")',
+    source: () => alt(verbForms('speech-before')),
+  },
+  AGENT_VERB: {
+    about: 'participles before "par"/"by" and an agent (verbs.json "agent")',
+    source: () => alt(verbForms('agent')),
+  },
   HUMAN_VERB: { about: 'verbs whose subject is a person (verbs.json "human")', source: () => alt(verbForms('human')) },
   UP: { about: 'capital letters, inside a character class: [{UP}]', source: () => UP },
   CHUNK: {
@@ -62,34 +124,63 @@ export const FRAGMENTS: Record<string, { about: string; source: () => string }> 
     source: () => `[${UP}][\\p{L}\\p{N}&’'-]*(?:\\s+(?!(?:F?CFA|USD|EUR|GNF|XOF)\\b)[${UP}][\\p{L}\\p{N}&’'-]*){0,4}`,
   },
   NAME_WITH_CONNECTORS: {
-    about: 'a capitalised name whose words may be joined by "du", "de la", "d’", "et", "&" ("Lumière du Niger Énergie")',
-    source: () => `[${UP}][\\p{L}\\p{N}&’'-]*(?:\\s+(?:(?:du|de\\s+la|d['’]|et|&)\\s*)?[${UP}][\\p{L}\\p{N}&’'-]*){0,5}`,
+    about:
+      'a capitalised name whose words may be joined by "du", "de la", "d’", "et", "&" ("Lumière du Niger Énergie")',
+    source: () =>
+      `[${UP}][\\p{L}\\p{N}&’'-]*(?:\\s+(?:(?:du|de\\s+la|d['’]|et|&)\\s*)?[${UP}][\\p{L}\\p{N}&’'-]*){0,5}`,
   },
-  ORG_KINDS: { about: 'kinds of organisation a name is said to be in apposition ("une PME", "la coopérative", "a fintech")', source: () => ORG_KINDS },
-  ORG_INTRODUCER: { about: 'nouns that introduce an organisation’s name ("la société", "l’opérateur"), either case first', source: () => caseFirst(ORG_INTRODUCERS) },
-  ACR: { about: 'an acronym as written inside parentheses ("AMRTP", "S.A.", "Orange Money")', source: () => `[${UP}][A-Za-zÀ-ÿ&.\\-]{1,14}(?:\\s[${UP}][A-Za-zÀ-ÿ]{1,10})?` },
-  ORG_HEAD: { about: 'head nouns that open an organisation’s name ("Agence", "Banque", "Fonds")', source: () => ORG_HEADS.map(escapeRe).sort((a, b) => b.length - a.length).join('|') },
-  ORG_TAIL: { about: 'head nouns that end an English organisation’s name ("Bank", "Fund", "Holdings")', source: () => ORG_TAILS.map(escapeRe).join('|') },
+  ORG_KINDS: {
+    about: 'kinds of organisation a name is said to be in apposition ("une PME", "la coopérative", "a fintech")',
+    source: () => ORG_KINDS,
+  },
+  ORG_INTRODUCER: {
+    about: 'nouns that introduce an organisation’s name ("la société", "l’opérateur"), either case first',
+    source: () => caseFirst(ORG_INTRODUCERS),
+  },
+  ACR: {
+    about: 'an acronym as written inside parentheses ("AMRTP", "S.A.", "Orange Money")',
+    source: () => `[${UP}][A-Za-zÀ-ÿ&.\\-]{1,14}(?:\\s[${UP}][A-Za-zÀ-ÿ]{1,10})?`,
+  },
+  ORG_HEAD: {
+    about: 'head nouns that open an organisation’s name ("Agence", "Banque", "Fonds")',
+    source: () =>
+      ORG_HEADS.map(escapeRe)
+        .sort((a, b) => b.length - a.length)
+        .join('|'),
+  },
+  ORG_TAIL: {
+    about: 'head nouns that end an English organisation’s name ("Bank", "Fund", "Holdings")',
+    source: () => ORG_TAILS.map(escapeRe).join('|'),
+  },
   PORTFOLIO_SEGMENT: {
     about: 'one portfolio of a ministry: ", de l’Économie numérique", "et de la Modernisation de l’Administration"',
     source: () =>
       `(?:(?:\\s*,\\s*|\\s+et\\s+|\\s+)(?:en\\s+charge\\s+|chargée?\\s+)?(?:de\\s+la|de\\s+l${APOS}|du|des|de)\\s*(?!la\\b|l${APOS}|le\\b|les\\b)[\\p{L}-]+(?:\\s+(?!de\\b|du\\b|des\\b|et\\b|la\\b|le\\b|les\\b|l${APOS}|d${APOS}|au\\b|aux\\b|en\\b|à\\b|a\\b|qui\\b|pour\\b|sur\\b|par\\b)(?:\\p{Lu}[\\p{L}-]+|[\\p{Ll}-]+(?:ique|iques|ale|ales|al|aux|elle|elles|el|els|ienne|ien|aire|aires|ive|if|ière|ier|technologies|publique|publiques)))?)`,
   },
-  PERSON: { about: 'a person’s name: capitalised tokens, particles between them, at most six tokens', source: () => patterns().PERSON },
+  PERSON: {
+    about: 'a person’s name: capitalised tokens, particles between them, at most six tokens',
+    source: () => patterns().PERSON,
+  },
   ROLE: { about: 'any title of roles.json (matched without case)', source: () => patterns().ROLE },
-  ROLE_CS: { about: 'any title of roles.json, as written, capitalised or in title case', source: () => patterns().ROLE_CS },
+  ROLE_CS: {
+    about: 'any title of roles.json, as written, capitalised or in title case',
+    source: () => patterns().ROLE_CS,
+  },
   CIVILITY: { about: 'any civility of people.json ("M.", "Mme", "Dr", "Général")', source: () => patterns().CIVILITY },
   PREP_END: {
     about: 'a preposition ending the text before an organisation: "… de la", "… of the", "… auprès du"',
-    source: () => `\\s+(?:de\\s+la|de\\s+l['’]|du|des|de|d['’]|of\\s+the|of|au|aux|à\\s+la|à\\s+l['’]|auprès\\s+(?:du|de\\s+la|de\\s+l['’]|des))\\s*$`,
+    source: () =>
+      `\\s+(?:de\\s+la|de\\s+l['’]|du|des|de|d['’]|of\\s+the|of|au|aux|à\\s+la|à\\s+l['’]|auprès\\s+(?:du|de\\s+la|de\\s+l['’]|des))\\s*$`,
   },
   ORG_NOUNS: {
     about: 'common nouns that stand for an organisation named before: "la société", "the company"',
-    source: () => 'régulateur|opérateur|société|agence|autorité|banque|groupe|entreprise|institution|firme|compagnie|fonds|collectif|syndicat|association|coopérative|fintech|regulator|operator|company|agency|bank|firm|group|lender|institution',
+    source: () =>
+      'régulateur|opérateur|société|agence|autorité|banque|groupe|entreprise|institution|firme|compagnie|fonds|collectif|syndicat|association|coopérative|fintech|regulator|operator|company|agency|bank|firm|group|lender|institution',
   },
   TITLE_COMPLEMENT: {
     about: 'what may follow a title before the name: "directrice des affaires réglementaires", "chargé des opérations"',
-    source: () => `(?:\\s+(?:des|du|de\\s+la|de\\s+l['’]|de|d['’]|chargée?s?\\s+(?:de|des|du|de\\s+la)|pour|for|in)\\s*[^,;.«»]{2,40}?)?`,
+    source: () =>
+      `(?:\\s+(?:des|du|de\\s+la|de\\s+l['’]|de|d['’]|chargée?s?\\s+(?:de|des|du|de\\s+la)|pour|for|in)\\s*[^,;.«»]{2,40}?)?`,
   },
 };
 
@@ -102,7 +193,10 @@ export const fragmentsOf = (trigger: string): string[] => [...trigger.matchAll(N
 export function expand(trigger: string): string {
   return trigger.replace(NAME, (_m, name: string) => {
     const f = FRAGMENTS[name];
-    if (!f) throw new Error(`rules: unknown fragment {${name}} in trigger ${trigger.slice(0, 80)}… (known: ${Object.keys(FRAGMENTS).join(', ')})`);
+    if (!f)
+      throw new Error(
+        `rules: unknown fragment {${name}} in trigger ${trigger.slice(0, 80)}… (known: ${Object.keys(FRAGMENTS).join(', ')})`,
+      );
     return f.source();
   });
 }

@@ -55,12 +55,15 @@ export function lexicon(): Lexicon {
   if (cached) return cached;
   const o = load<{ organisations: OrgEntry[]; notEntities: string[] }>('lexicons/organisations.json');
   const p = load<{ places: string[] }>('lexicons/places.json');
-  const people = load<{ civilities: string[]; particles: string[]; notNames: string[]; companyWords: string[] }>('lexicons/people.json');
+  const people = load<{ civilities: string[]; particles: string[]; notNames: string[]; companyWords: string[] }>(
+    'lexicons/people.json',
+  );
   const r = load<{ roles: RoleEntry[] }>('lexicons/roles.json');
   const t = load<{ topics: Topic[]; fallback: Omit<Topic, 'keywords'> }>('topics.json');
   const orgByName = new Map<string, string>();
   for (const org of o.organisations)
-    for (const n of [org.name, ...org.aliases, ...(org.formerNames ?? []), ...(org.short ?? [])]) orgByName.set(normaliseName(n), org.id);
+    for (const n of [org.name, ...org.aliases, ...(org.formerNames ?? []), ...(org.short ?? [])])
+      orgByName.set(normaliseName(n), org.id);
   cached = {
     orgs: o.organisations,
     orgByName,
@@ -81,5 +84,8 @@ export function lexicon(): Lexicon {
 /** Canonical labels of lexicon organisations by resolution key, for graph building. */
 export function lexiconLabels(): Map<string, string> {
   const lex = lexicon();
-  return new Map([...lex.orgs.map((o) => [`org:@${o.id}`, o.name] as const), ...[...lex.topics, lex.fallbackTopic].map((t) => [`topic:@${t.id}`, t.label] as const)]);
+  return new Map([
+    ...lex.orgs.map((o) => [`org:@${o.id}`, o.name] as const),
+    ...[...lex.topics, lex.fallbackTopic].map((t) => [`topic:@${t.id}`, t.label] as const),
+  ]);
 }

@@ -6,7 +6,16 @@ import { scan } from './patterns.js';
 import { forLanguage, re, type RelationRule } from './rule.js';
 import { RELATION_RULES, relationRule } from './rules.js';
 import { topicsIn } from './topics.js';
-import { type ArticleState, type Ctx, type Ref, type Subject, add, lastPeople, orgOfPerson, refsIn } from './context.js';
+import {
+  type ArticleState,
+  type Ctx,
+  type Ref,
+  type Subject,
+  add,
+  lastPeople,
+  orgOfPerson,
+  refsIn,
+} from './context.js';
 import { TWO_PEOPLE } from './cues.js';
 
 /** What the meeting resolvers of one sentence share; `st` is the sentence's own copy of the article state. */
@@ -29,7 +38,9 @@ function meet(e: MeetEnv, a: Ref, b: Ref, rule: RelationRule): void {
 
 /** guests-after: the people named after the verb (else up to three organisations), up to a relative clause about someone else ("… de Benkadi, à qui la Fondation Orange a remis …"). */
 function guestsAfter(e: MeetEnv, pos: number, hostRef?: Ref): Ref[] {
-  const clause = /,?\s(?:à\s+qui|auxquels|auxquelles|auquel|dont|qui|where|which|who)\s/u.exec(e.ctx.text.slice(pos, e.s.end));
+  const clause = /,?\s(?:à\s+qui|auxquels|auxquelles|auquel|dont|qui|where|which|who)\s/u.exec(
+    e.ctx.text.slice(pos, e.s.end),
+  );
   const until = clause ? pos + clause.index : e.s.end;
   const after = e.inS.filter((r) => r.start >= pos && r.start < until && r.id !== hostRef?.id);
   const people = after.filter((r) => r.kind === 'person');
@@ -40,7 +51,8 @@ type Handler = (e: MeetEnv, rule: RelationRule) => void;
 
 /** "Étaient présents …": the people of this sentence met the host of the previous one. */
 const attendees: Handler = (e, rule) => {
-  if (e.waiting && re(rule).test(e.s.text)) for (const g of e.inS.filter((r) => r.kind === 'person')) add(e.ctx, 'met-with', e.waiting.id, g.id, e.s, rule);
+  if (e.waiting && re(rule).test(e.s.text))
+    for (const g of e.inS.filter((r) => r.kind === 'person')) add(e.ctx, 'met-with', e.waiting.id, g.id, e.s, rule);
 };
 
 /** "l’audience accordée … par X … aux responsables de A et B". */
@@ -52,7 +64,8 @@ const audience: Handler = (e, rule) => {
     if (!h) continue;
     e.st.host = h;
     for (const g of guestsAfter(e, h.end, h)) meet(e, h, g, rule);
-    for (const g of e.inS.filter((r) => r.kind === 'organisation' && r.start > h.end)) e.st.visits.push({ host: h, org: g.id, sentence: e.s, rule });
+    for (const g of e.inS.filter((r) => r.kind === 'organisation' && r.start > h.end))
+      e.st.visits.push({ host: h, org: g.id, sentence: e.s, rule });
   }
 };
 
@@ -66,7 +79,8 @@ const active: Handler = (e, rule) => {
       e.st.host = h;
       if (!guests.length) e.st.pendingHost = h;
       for (const g of guests) meet(e, h, g, rule);
-      for (const g of guests) if (g.kind === 'organisation') e.st.visits.push({ host: h, org: g.id, sentence: e.s, rule });
+      for (const g of guests)
+        if (g.kind === 'organisation') e.st.visits.push({ host: h, org: g.id, sentence: e.s, rule });
     }
   }
 };
@@ -83,7 +97,11 @@ const passive: Handler = (e, rule) => {
     const g2 = guests.length ? guests : two.length === 2 ? two : e.subj(pos);
     // "a été reçu en audience, le lundi 19 janvier, par le ministre …, X"
     const par = /^[^.;]{0,120}?\s(?:par|by)\s/u.exec(text.slice(end, e.s.end));
-    const hosts = par ? e.inS.filter((r) => r.start >= end + par[0].length && r.kind === 'person').slice(0, 1) : e.st.host ? [e.st.host] : [];
+    const hosts = par
+      ? e.inS.filter((r) => r.start >= end + par[0].length && r.kind === 'person').slice(0, 1)
+      : e.st.host
+        ? [e.st.host]
+        : [];
     for (const h of hosts) for (const g of g2) meet(e, h, g, rule);
   }
 };
@@ -92,7 +110,9 @@ const passive: Handler = (e, rule) => {
 const eachOther: Handler = (e, rule) => {
   for (const m of scan(re(rule), e.s.text)) {
     const pos = e.s.start + m.index!;
-    const people = [...new Map(e.inS.filter((r) => r.kind === 'person' && r.end <= pos).map((r) => [r.id, r])).values()];
+    const people = [
+      ...new Map(e.inS.filter((r) => r.kind === 'person' && r.end <= pos).map((r) => [r.id, r])).values(),
+    ];
     if (people.length === 2) meet(e, people[0]!, people[1]!, rule);
   }
 };
@@ -113,7 +133,8 @@ const between: Handler = (e, rule) => {
   for (const m of scan(re(rule), e.s.text)) {
     const pos = e.s.start + m.index! + m[0].length;
     const parties = e.inS.filter((r) => r.kind === 'person' && r.start >= pos);
-    for (let i = 0; i < parties.length; i++) for (let j = i + 1; j < parties.length; j++) meet(e, parties[i]!, parties[j]!, rule);
+    for (let i = 0; i < parties.length; i++)
+      for (let j = i + 1; j < parties.length; j++) meet(e, parties[i]!, parties[j]!, rule);
   }
 };
 
@@ -192,7 +213,10 @@ const HANDLERS: Record<string, Handler> = {
 };
 const handlerOf = (rule: RelationRule): Handler => {
   const h = HANDLERS[`${rule.slots.source}>${rule.slots.target}`];
-  if (!h) throw new Error(`meetings: rule ${rule.id} names slots ${rule.slots.source} > ${rule.slots.target}, which no meeting resolver fills`);
+  if (!h)
+    throw new Error(
+      `meetings: rule ${rule.id} names slots ${rule.slots.source} > ${rule.slots.target}, which no meeting resolver fills`,
+    );
   return h;
 };
 
@@ -208,7 +232,9 @@ export function meetingsIn(e: MeetEnv, lang: 'fr' | 'en'): void {
 /** A visit or an audience with an organisation is a meeting with its people named in the story. */
 export function membersOfVisited(ctx: Ctx, st: ArticleState): void {
   for (const v of st.visits)
-    for (const [person, roles] of ctx.roleOf) if (person !== v.host.id && roles.some((r) => r.org === v.org)) add(ctx, 'met-with', v.host.id, person, v.sentence, v.rule, {}, 'member-of-visited');
+    for (const [person, roles] of ctx.roleOf)
+      if (person !== v.host.id && roles.some((r) => r.org === v.org))
+        add(ctx, 'met-with', v.host.id, person, v.sentence, v.rule, {}, 'member-of-visited');
 }
 
 /** discussed: the topics a sentence about the article's meetings names, for their participants. */
@@ -217,7 +243,9 @@ export function discussed(ctx: Ctx): void {
   if (!meetings.length) return;
   const rule = relationRule('discuss:échanges-ont-porté-sur');
   const trigger = re(rule);
-  const participants = new Set(meetings.flatMap((r) => [r.source, r.target]).filter((id) => ctx.entities.get(id)?.kind === 'person'));
+  const participants = new Set(
+    meetings.flatMap((r) => [r.source, r.target]).filter((id) => ctx.entities.get(id)?.kind === 'person'),
+  );
   for (const s of ctx.sentences) {
     trigger.lastIndex = 0;
     if (!trigger.test(s.text)) continue;

@@ -26,14 +26,23 @@ export function findMentions(text: string, sentences: Sentence[], lang: 'fr' | '
 
   for (const f of ministries(text)) if (!claims.overlaps(f.start, f.end)) take(f);
   for (const f of headWordOrgs(text)) if (!claims.overlaps(f.start, f.end) && !isNotEntity(f.name)) take(f);
-  for (const f of contextOrgs(text)) if (!claims.overlaps(f.start, f.end) && !isNotEntity(f.name) && !isPlace(f.name)) take(f);
+  for (const f of contextOrgs(text))
+    if (!claims.overlaps(f.start, f.end) && !isNotEntity(f.name) && !isPlace(f.name)) take(f);
   repeatOrgs(text, found, claims, take);
   formerNames(text, found, claims, take);
 
   // places: claimed so that they are never read as people
   for (const m of text.matchAll(placeRegex())) {
     if (claims.overlaps(m.index!, m.index! + m[0].length)) continue;
-    take({ start: m.index!, end: m.index! + m[0].length, text: m[0], kind: 'place', rule: 'lexicon-place', name: squash(m[0]), keys: [`place:${normaliseName(m[0])}`] });
+    take({
+      start: m.index!,
+      end: m.index! + m[0].length,
+      text: m[0],
+      kind: 'place',
+      rule: 'lexicon-place',
+      name: squash(m[0]),
+      keys: [`place:${normaliseName(m[0])}`],
+    });
   }
 
   for (const f of people(text, sentences, claims, lang)) take(f);
@@ -43,7 +52,13 @@ export function findMentions(text: string, sentences: Sentence[], lang: 'fr' | '
 }
 
 /** The lexicon's organisations, the acronyms the article defines (which take the lexicon names inside them), and their later uses. */
-function lexiconAndAcronyms(text: string, sentences: Sentence[], found: Found[], claims: Claims, take: (f: Found) => void): void {
+function lexiconAndAcronyms(
+  text: string,
+  sentences: Sentence[],
+  found: Found[],
+  claims: Claims,
+  take: (f: Found) => void,
+): void {
   const lexOrgs: Found[] = [];
   const { cs, ci, byNorm } = lexOrgRegexes();
   for (const re of [ci, cs])
@@ -53,7 +68,16 @@ function lexiconAndAcronyms(text: string, sentences: Sentence[], found: Found[],
       if (lexOrgs.some((f) => s < f.end && e > f.start)) continue;
       const id = byNorm.get(normaliseName(m[0]));
       if (!id) continue;
-      lexOrgs.push({ start: s, end: e, text: m[0], kind: 'organisation', rule: 'lexicon-org', name: squash(m[0]), keys: [`org:@${id}`], lexId: id });
+      lexOrgs.push({
+        start: s,
+        end: e,
+        text: m[0],
+        kind: 'organisation',
+        rule: 'lexicon-org',
+        name: squash(m[0]),
+        keys: [`org:@${id}`],
+        lexId: id,
+      });
     }
 
   // acronym definitions: "Long name (ACR)" and "ACR (Long name)"
@@ -64,8 +88,19 @@ function lexiconAndAcronyms(text: string, sentences: Sentence[], found: Found[],
     const lexId = lexHit ?? innerWhole?.lexId;
     for (const f of inner) lexOrgs.splice(lexOrgs.indexOf(f), 1);
     // a place inside the expansion ("… de Bamako") belongs to the name
-    const keys = lexId ? [`org:@${lexId}`] : [orgKey(def.name), `org:acr:${def.acronym.replace(legalSuffix, '').toUpperCase()}`];
-    const f: Found = { start: def.start, end: def.end, text: text.slice(def.start, def.end), kind: 'organisation', rule: def.rule, name: def.name, keys, acronym: def.acronym };
+    const keys = lexId
+      ? [`org:@${lexId}`]
+      : [orgKey(def.name), `org:acr:${def.acronym.replace(legalSuffix, '').toUpperCase()}`];
+    const f: Found = {
+      start: def.start,
+      end: def.end,
+      text: text.slice(def.start, def.end),
+      kind: 'organisation',
+      rule: def.rule,
+      name: def.name,
+      keys,
+      acronym: def.acronym,
+    };
     if (lexId) f.lexId = lexId;
     found.push(f);
     claims.add(def.start, def.end);
@@ -79,7 +114,15 @@ function lexiconAndAcronyms(text: string, sentences: Sentence[], found: Found[],
     for (const m of text.matchAll(re)) {
       const s = m.index!;
       if (claims.overlaps(s, s + m[0].length)) continue;
-      const f: Found = { start: s, end: s + m[0].length, text: m[0], kind: 'organisation', rule: 'acronym-use', name: def.name, keys: def.keys };
+      const f: Found = {
+        start: s,
+        end: s + m[0].length,
+        text: m[0],
+        kind: 'organisation',
+        rule: 'acronym-use',
+        name: def.name,
+        keys: def.keys,
+      };
       if (def.lexId) f.lexId = def.lexId;
       take(f);
     }

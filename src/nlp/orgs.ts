@@ -27,7 +27,10 @@ export const lexOrgRegexes = (() => {
     // the names as tries (the same language as their alternation, longest first): read letter by letter
     cached = {
       cs: rx(`(?<![\\p{L}\\p{N}])(?:${trieAlternation(cs.map((n) => flexibleUnits(n)))})(?![\\p{L}\\p{N}])`, 'gu'),
-      ci: rx(`(?<![\\p{L}\\p{N}])(?:${trieAlternation(ci.map((n) => flexibleUnits(n.toLowerCase())))})(?![\\p{L}\\p{N}])`, 'giu'),
+      ci: rx(
+        `(?<![\\p{L}\\p{N}])(?:${trieAlternation(ci.map((n) => flexibleUnits(n.toLowerCase())))})(?![\\p{L}\\p{N}])`,
+        'giu',
+      ),
       byNorm: lex.orgByName,
     };
     return cached;
@@ -46,7 +49,6 @@ export const placeRegex = (() => {
 
 const lexiconPlaces = () => lexicon().placeNames;
 
-
 /** "Djéma Télécom (ex-Tilé Mobile)", "X, ex-Y", "X, anciennement Y", "X, formerly Y": Y is another name of X. */
 export function formerNames(text: string, found: Found[], claims: Claims, take: (f: Found) => void): void {
   const re = trigger('org-former-name');
@@ -57,7 +59,16 @@ export function formerNames(text: string, found: Found[], claims: Claims, take: 
     const name = m[1]!.replace(/\s+(?:et|and)$/u, '');
     const start = f.end + m[0].length - m[1]!.length;
     if (claims.overlaps(start, start + name.length)) continue;
-    const former: Found = { start, end: start + name.length, text: name, kind: 'organisation', rule: 'org-former-name', name: f.name, keys: [...f.keys, ...orgKeys(name)], forms: [squash(name)] };
+    const former: Found = {
+      start,
+      end: start + name.length,
+      text: name,
+      kind: 'organisation',
+      rule: 'org-former-name',
+      name: f.name,
+      keys: [...f.keys, ...orgKeys(name)],
+      forms: [squash(name)],
+    };
     if (f.lexId) former.lexId = f.lexId;
     take(former);
   }
@@ -79,7 +90,9 @@ function wordOccurrences(text: string, phrase: string): number[] {
 /** An organisation found once by its context is named wherever else the article writes it the same way. */
 export function repeatOrgs(text: string, found: Found[], claims: Claims, take: (f: Found) => void): void {
   const known = new Map<string, Found>();
-  for (const f of found) if (f.kind === 'organisation' && !f.lexId && !f.portfolio && f.text.length >= 4 && !f.text.includes('\n')) known.set(f.text, f);
+  for (const f of found)
+    if (f.kind === 'organisation' && !f.lexId && !f.portfolio && f.text.length >= 4 && !f.text.includes('\n'))
+      known.set(f.text, f);
   // the first word of a company's name stands for it later ("Tamba Towers Africa" … "Tamba has committed"),
   // when it is a name of its own: not a head noun, a common word, a place, a title, nor another company's first word
   const lex = lexicon();
@@ -87,22 +100,48 @@ export function repeatOrgs(text: string, found: Found[], claims: Claims, take: (
   for (const f of known.values()) {
     const words = f.text.split(/\s+/);
     const w = words[0]!;
-    if (words.length < 2 || !/^\p{Lu}\p{Ll}{2,}$/u.test(w) || HEAD_SET.has(w) || lex.notNames.has(w) || lex.particles.has(w) || lex.companyWords.has(w) || isPlace(w) || patterns().roleOf(w)) continue;
+    if (
+      words.length < 2 ||
+      !/^\p{Lu}\p{Ll}{2,}$/u.test(w) ||
+      HEAD_SET.has(w) ||
+      lex.notNames.has(w) ||
+      lex.particles.has(w) ||
+      lex.companyWords.has(w) ||
+      isPlace(w) ||
+      patterns().roleOf(w)
+    )
+      continue;
     firsts.set(w, firsts.has(w) && firsts.get(w)?.name !== f.name ? null : f);
   }
   for (const [w, f] of firsts) if (f && !known.has(w)) known.set(w, f);
   for (const [surface, def] of known) {
     for (const s of wordOccurrences(text, surface)) {
       if (claims.overlaps(s, s + surface.length)) continue;
-      take({ start: s, end: s + surface.length, text: surface, kind: 'organisation', rule: 'org-repeat', name: def.name, keys: def.keys });
+      take({
+        start: s,
+        end: s + surface.length,
+        text: surface,
+        kind: 'organisation',
+        rule: 'org-repeat',
+        name: def.name,
+        keys: def.keys,
+      });
     }
   }
 }
 
-
 export function portfolioOf(segments: string): string[] {
-  const pieces = segments.split(rx(`(?:\\s*,\\s*|\\s+et\\s+|\\s+|^)(?:en\\s+charge\\s+|chargée?\\s+)?(?:de\\s+la|de\\s+l${APOS}|du|des|de)(?:\\s+|(?<=${APOS}))`, 'u'));
-  const out = pieces.map((p) => p.trim()).filter((p) => p && !isPlace(p)).map(normaliseName).filter(Boolean);
+  const pieces = segments.split(
+    rx(
+      `(?:\\s*,\\s*|\\s+et\\s+|\\s+|^)(?:en\\s+charge\\s+|chargée?\\s+)?(?:de\\s+la|de\\s+l${APOS}|du|des|de)(?:\\s+|(?<=${APOS}))`,
+      'u',
+    ),
+  );
+  const out = pieces
+    .map((p) => p.trim())
+    .filter((p) => p && !isPlace(p))
+    .map(normaliseName)
+    .filter(Boolean);
   return [...new Set(out)].sort();
 }
 
@@ -119,11 +158,19 @@ export function ministries(text: string): Found[] {
     const start = m.index!;
     const end = start + m[0].length - (m[1]!.length - segs.length);
     const label = 'Ministère' + squash(segs.replace(/^\s*(?:malien|malienne)\s+/u, '')).replace(/^(?=[^\s,])/, ' ');
-    out.push({ start, end, text: text.slice(start, end), kind: 'organisation', rule: 'ministry', name: label.replace(/\s+,/g, ','), keys: [`org:ministry:${portfolio.join('+')}`], portfolio });
+    out.push({
+      start,
+      end,
+      text: text.slice(start, end),
+      kind: 'organisation',
+      rule: 'ministry',
+      name: label.replace(/\s+,/g, ','),
+      keys: [`org:ministry:${portfolio.join('+')}`],
+      portfolio,
+    });
   }
   return out;
 }
-
 
 /** Capitalised function words and dates: never inside an organisation's name. */
 const FUNCTION_WORDS =
@@ -131,11 +178,11 @@ const FUNCTION_WORDS =
 const FUNCTION_CAPS = new RegExp(`^(?:${FUNCTION_WORDS.split(' ').join('|')})$`, 'u');
 
 /** Lower-case adjectives that may end an organisation's name ("Fibre optique", "Inclusion numérique"). */
-const ADJECTIVE = /^\p{Ll}+(?:ique|iques|al|ale|ales|aux|el|elle|els|elles|aire|aires|ien|ienne|iens|iennes|if|ive|ifs|ives|ais|aise|ain|aine|ère|er)$/u;
+const ADJECTIVE =
+  /^\p{Ll}+(?:ique|iques|al|ale|ales|aux|el|elle|els|elles|aire|aires|ien|ienne|iens|iennes|if|ive|ifs|ives|ais|aise|ain|aine|ère|er)$/u;
 /** Units inside an organisation. */
 const SUB_UNITS = String.raw`Conseil\s+d['’]administration|Conseil\s+de\s+surveillance|Direction\s+(?:générale|technique|commerciale|régionale|financière|juridique|administrative)|Comité\s+de\s+direction|Secrétariat\s+général|Cabinet\s+du|Service\s+(?:de|des|du|client)`;
 const SUB_UNIT = new RegExp(`^(?:${SUB_UNITS})`, 'iu');
-
 
 /** "Haut Conseil Islamique du Mali", "Orphelinat ‘’Niaber’’ de Sébénikoro", "Centre international de conférences de Bamako". */
 /** What follows a French institution's head: "(nationale) pour l’emploi", "régionale du travail (de Bamako)". */
@@ -169,9 +216,18 @@ function nameAfterHead(text: string, pos: number): { lastCapEnd: number; capsNot
       if (FUNCTION_CAPS.test(word)) break; // "… et Le Fonds": a sentence's words, not the name's
       lastCapEnd = pos + off + len;
     } else if (!CONNECTOR_WORDS.has(word.toLowerCase()) && !/^\p{Ll}/u.test(word)) break;
-    else if (/^(?:a|à|qui)$/u.test(word)) break; // "Autorité a mis en demeure …": a verb ends the name
-    else if (!CONNECTOR_WORDS.has(word.toLowerCase()) && !t[3] && !CONNECTOR_WORDS.has(prevWord.toLowerCase()) && !ADJECTIVE.test(word) && words > 0) break;
-    else if (lastCapEnd === pos + off && ADJECTIVE.test(word)) lastCapEnd = pos + off + len; // "Inclusion numérique"
+    else if (/^(?:a|à|qui)$/u.test(word))
+      break; // "Autorité a mis en demeure …": a verb ends the name
+    else if (
+      !CONNECTOR_WORDS.has(word.toLowerCase()) &&
+      !t[3] &&
+      !CONNECTOR_WORDS.has(prevWord.toLowerCase()) &&
+      !ADJECTIVE.test(word) &&
+      words > 0
+    )
+      break;
+    else if (lastCapEnd === pos + off && ADJECTIVE.test(word))
+      lastCapEnd = pos + off + len; // "Inclusion numérique"
     else if (lastCapEnd === pos + off && word === 'en' && /^\s+ligne(?![\p{L}])/u.test(rest.slice(off + len))) {
       // "Services en ligne"
       const m = /^\s+ligne/u.exec(rest.slice(off + len))!;
@@ -221,7 +277,15 @@ function headOrgs(text: string): Found[] {
     if (!institution && !head.capsNotPlaces && !/\s(?:de|du|des|d['’])\s?[\p{Lu}]/u.test(name)) continue;
     // a unit of a known organisation ("Direction Technique de Moov Africa Malitel") is not an organisation of its own
     if (holdsKnownOrg(name)) continue;
-    out.push({ start, end, text: text.slice(start, end), kind: 'organisation', rule: 'org-head-word', name: name.replace(/[‘’'"“”]{2}/g, (q) => q), keys: [orgKey(name.replace(/[‘’'"“”]/g, ''))] });
+    out.push({
+      start,
+      end,
+      text: text.slice(start, end),
+      kind: 'organisation',
+      rule: 'org-head-word',
+      name: name.replace(/[‘’'"“”]{2}/g, (q) => q),
+      keys: [orgKey(name.replace(/[‘’'"“”]/g, ''))],
+    });
   }
   return out;
 }
@@ -233,16 +297,39 @@ function tailOrgs(text: string): Found[] {
   for (const m of text.matchAll(tailRe)) {
     // leading words that never start a name ("The", "Chez", "Selon") are not part of it
     const words = squash(m[0]).split(' ');
-    while (words.length > 1 && (/^(?:The|In|At|For|By|With|From)$/.test(words[0]!) || /-based$/u.test(words[0]!) || lexicon().notNames.has(words[0]!))) words.shift();
+    while (
+      words.length > 1 &&
+      (/^(?:The|In|At|For|By|With|From)$/.test(words[0]!) ||
+        /-based$/u.test(words[0]!) ||
+        lexicon().notNames.has(words[0]!))
+    )
+      words.shift();
     const name = words.join(' ');
     const start = m.index! + m[0].indexOf(words[0]!);
-    out.push({ start, end: m.index! + m[0].length, text: text.slice(start, m.index! + m[0].length), kind: 'organisation', rule: 'org-tail-word', name, keys: [orgKey(name)] });
+    out.push({
+      start,
+      end: m.index! + m[0].length,
+      text: text.slice(start, m.index! + m[0].length),
+      kind: 'organisation',
+      rule: 'org-tail-word',
+      name,
+      keys: [orgKey(name)],
+    });
   }
   return out;
 }
 
 /** The context rules of mention-rules.ts: an organisation named through its context ("la société X", "directeur général de X", "partenariat avec X"). */
-const CONTEXT_RULES = new Set(['org-introducer', 'org-role-complement', 'org-partner', 'org-apposed-kind', 'org-court', 'org-introducer-after-preposition', 'org-possessive-title', 'org-based']);
+const CONTEXT_RULES = new Set([
+  'org-introducer',
+  'org-role-complement',
+  'org-partner',
+  'org-apposed-kind',
+  'org-court',
+  'org-introducer-after-preposition',
+  'org-possessive-title',
+  'org-based',
+]);
 
 /** The name a context rule found, or undefined when its checks refuse it. */
 function contextName(rule: string, m: RegExpMatchArray): { start: number; name: string } | undefined {
@@ -256,7 +343,12 @@ function contextName(rule: string, m: RegExpMatchArray): { start: number; name: 
   if (rule === 'org-possessive-title' && (isPlace(name) || name.split(/\s+/).length < 2)) return undefined; // "Mali’s minister"; one word may be a person’s name
   // the name ends the match, but for the possessive, which it starts
   const start = rule === 'org-possessive-title' ? m.index! : m.index! + m[0].length - m[1]!.length;
-  if (rule === 'org-role-complement' && name.split(/\s+/).length === 1 && !/^[\p{Lu}]{2,}$|[\p{Ll}][\p{Lu}]/u.test(name)) return undefined;
+  if (
+    rule === 'org-role-complement' &&
+    name.split(/\s+/).length === 1 &&
+    !/^[\p{Lu}]{2,}$|[\p{Ll}][\p{Lu}]/u.test(name)
+  )
+    return undefined;
   return { start, name };
 }
 
@@ -267,7 +359,16 @@ export function contextOrgs(text: string): Found[] {
     if (rule.needs && !rx(rule.needs, 'u').test(text)) continue;
     for (const m of text.matchAll(re(rule))) {
       const found = contextName(rule.id, m);
-      if (found) out.push({ start: found.start, end: found.start + found.name.length, text: found.name, kind: 'organisation', rule: rule.id, name: squash(found.name), keys: orgKeys(found.name) });
+      if (found)
+        out.push({
+          start: found.start,
+          end: found.start + found.name.length,
+          text: found.name,
+          kind: 'organisation',
+          rule: rule.id,
+          name: squash(found.name),
+          keys: orgKeys(found.name),
+        });
     }
   }
   return out;

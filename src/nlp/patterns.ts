@@ -11,7 +11,9 @@ export const APOS = "['’]";
  */
 export const U = (re: RegExp): RegExp =>
   new RegExp(
-    re.source.replace(/\\b/g, (_m, at: number, src: string) => (startsWord(src, at) ? '(?<![\\p{L}\\p{N}_])' : '(?![\\p{L}\\p{N}_])')),
+    re.source.replace(/\\b/g, (_m, at: number, src: string) =>
+      startsWord(src, at) ? '(?<![\\p{L}\\p{N}_])' : '(?![\\p{L}\\p{N}_])',
+    ),
     re.flags.includes('u') ? re.flags : re.flags + 'u',
   );
 
@@ -94,7 +96,8 @@ const SEP = '[\\s\\-]+';
 /** flexible()'s pattern of a phrase, unit by unit (a character, an apostrophe, a run of white space). */
 export const flexibleUnits = (phrase: string): string[] => {
   const units: string[] = [];
-  for (const m of phrase.matchAll(/\s+|['’]|[^]/gu)) units.push(/^\s/u.test(m[0]) ? SEP : /['’]/u.test(m[0]) ? APOS : escapeRe(m[0]));
+  for (const m of phrase.matchAll(/\s+|['’]|[^]/gu))
+    units.push(/^\s/u.test(m[0]) ? SEP : /['’]/u.test(m[0]) ? APOS : escapeRe(m[0]));
   return units;
 };
 
@@ -138,7 +141,9 @@ export const patterns = () => (cache ??= build());
 
 function build() {
   const lex = lexicon();
-  const roleForms = lex.roles.flatMap((r) => r.forms.map((f) => ({ form: f, role: r.role, head: !!r.head }))).sort((a, b) => b.form.length - a.form.length);
+  const roleForms = lex.roles
+    .flatMap((r) => r.forms.map((f) => ({ form: f, role: r.role, head: !!r.head })))
+    .sort((a, b) => b.form.length - a.form.length);
   // the same language as the forms joined by "|" (flexible(), matched with the i flag), as a trie: the
   // engine reads a title letter by letter instead of trying a few hundred alternatives at every position
   const roleAlt = trieAlternation(roleForms.map((r) => flexibleUnits(r.form.toLowerCase())));
@@ -163,7 +168,13 @@ function build() {
   const anyCase = (f: string): string[] => {
     const units: string[] = [];
     for (const c of f) {
-      const u = /\p{Ll}/u.test(c) ? `[${c}${c.toUpperCase()}]` : /['’]/.test(c) ? APOS : /[\s-]/.test(c) ? SEP : escapeRe(c);
+      const u = /\p{Ll}/u.test(c)
+        ? `[${c}${c.toUpperCase()}]`
+        : /['’]/.test(c)
+          ? APOS
+          : /[\s-]/.test(c)
+            ? SEP
+            : escapeRe(c);
       if (!(u === SEP && units[units.length - 1] === SEP)) units.push(u);
     }
     return units;
@@ -172,7 +183,8 @@ function build() {
   // "président", which allows either case): dropping it keeps the trie from doubling its branches
   const csUnits = [...variants].map(anyCase);
   const within = (u: string, w: string) => u === w || (u.length === 1 && w === `[${u.toLowerCase()}${u}]`);
-  const subsumed = (v: string[], w: string[]) => v !== w && v.length === w.length && v.every((u, i) => within(u, w[i]!));
+  const subsumed = (v: string[], w: string[]) =>
+    v !== w && v.length === w.length && v.every((u, i) => within(u, w[i]!));
   const roleCs = trieAlternation(csUnits.filter((v) => !csUnits.some((w) => subsumed(v, w) && !subsumed(w, v))));
   return {
     roleForms,
@@ -194,19 +206,102 @@ function build() {
 
 /** Organisation head nouns: a capitalised phrase starting with one of them names an organisation. */
 export const ORG_HEADS = [
-  'Agence', 'Autorité', 'Société', 'Banque', 'Direction', 'Union', 'Fédération', 'Confédération', 'Comité', 'Conseil',
-  'Haut Conseil', 'Fonds', 'Association', 'Orphelinat', 'Institut', 'Centre', 'Groupe', 'Fondation', 'Chambre',
-  'Jeune Chambre', 'Office', 'Université', 'Commission', 'Cellule', 'Observatoire', 'Alliance', 'Organisation',
-  'Syndicat', 'Collectif', 'Coalition', 'Ordre', 'Compagnie', 'Caisse', 'Mutuelle', 'Cabinet', 'École', 'Ecole',
-  'Réseau', 'Plateforme', 'Coopérative', 'Entreprise', 'Établissement', 'Etablissement', 'Consortium', 'Agency',
-  'Authority', 'Bank', 'Fund', 'Company', 'Corporation', 'Foundation', 'Institute', 'Council', 'Committee',
-  'Organization', 'Federation', 'Chamber', 'Ministry', 'University', 'Commission', 'Union',
+  'Agence',
+  'Autorité',
+  'Société',
+  'Banque',
+  'Direction',
+  'Union',
+  'Fédération',
+  'Confédération',
+  'Comité',
+  'Conseil',
+  'Haut Conseil',
+  'Fonds',
+  'Association',
+  'Orphelinat',
+  'Institut',
+  'Centre',
+  'Groupe',
+  'Fondation',
+  'Chambre',
+  'Jeune Chambre',
+  'Office',
+  'Université',
+  'Commission',
+  'Cellule',
+  'Observatoire',
+  'Alliance',
+  'Organisation',
+  'Syndicat',
+  'Collectif',
+  'Coalition',
+  'Ordre',
+  'Compagnie',
+  'Caisse',
+  'Mutuelle',
+  'Cabinet',
+  'École',
+  'Ecole',
+  'Réseau',
+  'Plateforme',
+  'Coopérative',
+  'Entreprise',
+  'Établissement',
+  'Etablissement',
+  'Consortium',
+  'Agency',
+  'Authority',
+  'Bank',
+  'Fund',
+  'Company',
+  'Corporation',
+  'Foundation',
+  'Institute',
+  'Council',
+  'Committee',
+  'Organization',
+  'Federation',
+  'Chamber',
+  'Ministry',
+  'University',
+  'Commission',
+  'Union',
 ];
 
 /** English phrases end with their head: "West African Development Bank". */
-export const ORG_TAILS = ['Bank', 'Fund', 'Agency', 'Authority', 'Union', 'Corporation', 'Company', 'Group', 'Foundation', 'Institute', 'Council', 'Committee', 'Organization', 'Organisation', 'Association', 'Telecom', 'Telecoms', 'Technologies', 'Holding', 'Holdings', 'Networks', 'Ventures', 'Capital', 'Partners', 'SA', 'SARL', 'SAS', 'Ltd', 'Inc'];
+export const ORG_TAILS = [
+  'Bank',
+  'Fund',
+  'Agency',
+  'Authority',
+  'Union',
+  'Corporation',
+  'Company',
+  'Group',
+  'Foundation',
+  'Institute',
+  'Council',
+  'Committee',
+  'Organization',
+  'Organisation',
+  'Association',
+  'Telecom',
+  'Telecoms',
+  'Technologies',
+  'Holding',
+  'Holdings',
+  'Networks',
+  'Ventures',
+  'Capital',
+  'Partners',
+  'SA',
+  'SARL',
+  'SAS',
+  'Ltd',
+  'Inc',
+];
 
 /** Nouns that introduce an organisation's name: "la société X", "l’opérateur X". */
 export const ORG_INTRODUCERS =
   "(?:la société|la firme|l['’]entreprise|l['’]opérateur|le groupe|la start-?up|la fintech|la banque|la compagnie|le cabinet|le fournisseur(?: d['’]accès)?|le service(?: de [\\p{Ll}' ’]+?)?|l['’]agence|l['’]ONG|l['’]association|the company|the firm|the operator|the group|the bank|the start-?up)";
-

@@ -10,17 +10,32 @@ import { firstNameTokensIn } from './compromise.js';
 import { re } from './rule.js';
 import { mentionRule } from './mention-rules.js';
 import { sentenceHolding } from './sentences.js';
-import { type Found, Claims, displayName, isNotEntity, isPlace, legalSuffix, orgKeys, personKey, squash } from './found.js';
+import {
+  type Found,
+  Claims,
+  displayName,
+  isNotEntity,
+  isPlace,
+  legalSuffix,
+  orgKeys,
+  personKey,
+  squash,
+} from './found.js';
 
 /** Capitalised words of a minister's portfolio, which a name never starts with (English wires write the title, the portfolio, then the name). */
 export const PORTFOLIO_WORDS = new Set(
-  'Economy Digital Finance Finances Communication Communications Administration Modernisation Modernization Affairs Foreign Trade Industry Telecommunications Telecoms Posts Security Defence Defense Education Health Energy Water Transport Transports Infrastructure Infrastructures Planning Budget Innovation Research Technology Technologies Culture Youth Sports Justice Agriculture Mines Commerce Environment Development Cooperation Économie Numérique Postes Télécommunications Technologies Jeunesse Santé Énergie'.split(' '),
+  'Economy Digital Finance Finances Communication Communications Administration Modernisation Modernization Affairs Foreign Trade Industry Telecommunications Telecoms Posts Security Defence Defense Education Health Energy Water Transport Transports Infrastructure Infrastructures Planning Budget Innovation Research Technology Technologies Culture Youth Sports Justice Agriculture Mines Commerce Environment Development Cooperation Économie Numérique Postes Télécommunications Technologies Jeunesse Santé Énergie'.split(
+    ' ',
+  ),
 );
 
 /** What makes a chunk a person's: the text before and after it (built once from the lexicons). */
 const CUES = once(() => {
   const c = (trigger: string, flags = 'iu') => rx(expand(trigger), flags);
-  const ranks = lexicon().civilities.filter((x) => /^\p{Lu}\p{Ll}{3,}/u.test(x)).map(flexible).join('|');
+  const ranks = lexicon()
+    .civilities.filter((x) => /^\p{Lu}\p{Ll}{3,}/u.test(x))
+    .map(flexible)
+    .join('|');
   return {
     civIn: c(String.raw`^(?:{CIVILITY})\s+`, 'u'),
     civBefore: c(String.raw`(?:^|[\s(,])({CIVILITY})\s*$`, 'u'),
@@ -38,9 +53,13 @@ const CUES = once(() => {
       'iu',
     ),
     // a speech verb, then the speaker, who may be introduced by what they do ("a réagi l’activiste X", "said analyst X")
-    speechBefore: c(String.raw`(?:(?:a|ont|avait)(?:-t-(?:il|elle))?\s+)?{SPEECH_BEFORE}\s+(?:le\s+|la\s+|l['’]\s*)?(?:\p{Ll}[\p{Ll}-]{2,}\s+){0,2}$`),
+    speechBefore: c(
+      String.raw`(?:(?:a|ont|avait)(?:-t-(?:il|elle))?\s+)?{SPEECH_BEFORE}\s+(?:le\s+|la\s+|l['’]\s*)?(?:\p{Ll}[\p{Ll}-]{2,}\s+){0,2}$`,
+    ),
     // "présidé par l’économiste X", "une plateforme cofondée par X": the agent may be introduced by what they do
-    agentBefore: c(String.raw`{AGENT_VERB}\s+(?:par|by)\s+(?:son\s+|sa\s+|le\s+|la\s+|l['’]\s*|its\s+|the\s+)?(?:\p{Ll}[\p{Ll}-]{2,}\s+)?$`),
+    agentBefore: c(
+      String.raw`{AGENT_VERB}\s+(?:par|by)\s+(?:son\s+|sa\s+|le\s+|la\s+|l['’]\s*|its\s+|the\s+)?(?:\p{Ll}[\p{Ll}-]{2,}\s+)?$`,
+    ),
   };
 });
 const RESPECTIVELY = /respectivement\s+$|respectively\s+$/iu;
@@ -57,16 +76,27 @@ function chunksOf(text: string, claims: Claims): PersonChunk[] {
   const out: PersonChunk[] = [];
   const lex = lexicon();
   for (const m of text.matchAll(re(mentionRule('person-context')))) {
-    const tokens = [...m[0].matchAll(/\S+/gu)].map((t) => ({ w: t[0], start: m.index! + t.index!, end: m.index! + t.index! + t[0].length }));
+    const tokens = [...m[0].matchAll(/\S+/gu)].map((t) => ({
+      w: t[0],
+      start: m.index! + t.index!,
+      end: m.index! + t.index! + t[0].length,
+    }));
     // split around claimed spans (organisations, places)
     let cur: PersonChunk['tokens'] = [];
     const flush = () => {
       // drop leading words that are never names ("Le", "Selon") and trailing particles
       const civilityStart = () => cur.length > 1 && lex.civilities.includes(`${cur[0]!.w} ${cur[1]!.w}`);
-      while (cur.length && (lex.notNames.has(cur[0]!.w) || lex.particles.has(cur[0]!.w)) && !civilityStart()) cur.shift();
+      while (cur.length && (lex.notNames.has(cur[0]!.w) || lex.particles.has(cur[0]!.w)) && !civilityStart())
+        cur.shift();
       // "Minister of Communication and Digital Economy Ousmane Ag X": the end of a portfolio, then the name
       while (cur.length > 2 && PORTFOLIO_WORDS.has(cur[0]!.w)) cur.shift();
-      while (cur.length && (lex.particles.has(cur[cur.length - 1]!.w) || lex.notNames.has(cur[cur.length - 1]!.w) || isPlace(cur[cur.length - 1]!.w))) cur.pop();
+      while (
+        cur.length &&
+        (lex.particles.has(cur[cur.length - 1]!.w) ||
+          lex.notNames.has(cur[cur.length - 1]!.w) ||
+          isPlace(cur[cur.length - 1]!.w))
+      )
+        cur.pop();
       if (cur.length) out.push({ start: cur[0]!.start, end: cur[cur.length - 1]!.end, tokens: cur });
       cur = [];
     };
@@ -74,12 +104,23 @@ function chunksOf(text: string, claims: Claims): PersonChunk[] {
       // "Hervé Le Goff", "Anne La Rochelle": an article between a first name and a surname is part of it
       const next = tokens[k + 1];
       const surnameArticle =
-        (t.w === 'Le' || t.w === 'La') && cur.length > 0 && !!next && !lex.notNames.has(next.w) && !patterns().roleOf(next.w) && !claims.overlaps(next.start, next.end) && !isPlace(next.w);
+        (t.w === 'Le' || t.w === 'La') &&
+        cur.length > 0 &&
+        !!next &&
+        !lex.notNames.has(next.w) &&
+        !patterns().roleOf(next.w) &&
+        !claims.overlaps(next.start, next.end) &&
+        !isPlace(next.w);
       if (surnameArticle) {
         cur.push(t);
         continue;
       }
-      if (claims.overlaps(t.start, t.end) || (t.w.length < 2 && !/^\p{Lu}\.$/u.test(t.w)) || (lex.notNames.has(t.w) && cur.length > 0) || patterns().roleOf(t.w)) {
+      if (
+        claims.overlaps(t.start, t.end) ||
+        (t.w.length < 2 && !/^\p{Lu}\.$/u.test(t.w)) ||
+        (lex.notNames.has(t.w) && cur.length > 0) ||
+        patterns().roleOf(t.w)
+      ) {
         flush();
         continue;
       }
@@ -90,9 +131,19 @@ function chunksOf(text: string, claims: Claims): PersonChunk[] {
   return out;
 }
 
-
 /** A chunk as read: an organisation found by its company word, or a name with what its context says. */
-type Read = { org: Found } | { c: PersonChunk; name: string; forms: string[]; single: boolean; civ: boolean; contextual: boolean; first: number; sentence?: Sentence };
+type Read =
+  | { org: Found }
+  | {
+      c: PersonChunk;
+      name: string;
+      forms: string[];
+      single: boolean;
+      civ: boolean;
+      contextual: boolean;
+      first: number;
+      sentence?: Sentence;
+    };
 
 /** Whether the text around a name makes it a person's. */
 function isContextual(text: string, start: number, before: string, after: string, sStart: number): boolean {
@@ -106,7 +157,14 @@ function isContextual(text: string, start: number, before: string, after: string
     k.agentBefore.test(before) ||
     RESPECTIVELY.test(before) ||
     RESPECTIVELY_SECOND.test(before) ||
-    (PORTFOLIO_WORDS.has(text.slice(Math.max(sStart, start - 40), start).trim().split(/\s+/).pop() ?? '') && k.titleOfPortfolio.test(before)) ||
+    (PORTFOLIO_WORDS.has(
+      text
+        .slice(Math.max(sStart, start - 40), start)
+        .trim()
+        .split(/\s+/)
+        .pop() ?? '',
+    ) &&
+      k.titleOfPortfolio.test(before)) ||
     (/^\s*et\s+/u.test(after) && RESPECTIVELY.test(text.slice(Math.max(sStart, start - 60), start)))
   );
 }
@@ -151,9 +209,24 @@ function readChunk(text: string, sentences: Sentence[], c: PersonChunk): Read | 
   }
   if (isPlace(name) || isNotEntity(name)) return undefined;
   // "Kora Mobile", "Kayira Tech": a company word makes a name an organisation's
-  if (!civ && nameTokens.length >= 2 && !lexicon().companyWords.has(nameTokens[0]!) && nameTokens.some((w) => lexicon().companyWords.has(w))) {
+  if (
+    !civ &&
+    nameTokens.length >= 2 &&
+    !lexicon().companyWords.has(nameTokens[0]!) &&
+    nameTokens.some((w) => lexicon().companyWords.has(w))
+  ) {
     const org = raw.replace(legalSuffix, '');
-    return { org: { start, end: start + org.length, text: org, kind: 'organisation', rule: 'org-company-word', name: squash(org), keys: orgKeys(org) } };
+    return {
+      org: {
+        start,
+        end: start + org.length,
+        text: org,
+        kind: 'organisation',
+        rule: 'org-company-word',
+        name: squash(org),
+        keys: orgKeys(org),
+      },
+    };
   }
   const r: Read = { c: { ...c, start, end }, name, forms, single, civ, contextual, first: tokens[0]!.start };
   if (sent) r.sentence = sent;
@@ -167,7 +240,9 @@ export function people(text: string, sentences: Sentence[], claims: Claims, lang
   // the chunks in text order; the first-name lexicon is asked only about names the context leaves undecided
   const read = chunksOf(text, claims).flatMap((c) => readChunk(text, sentences, c) ?? []);
   // the one NLP pass: over the sentences holding a name of two words or more that nothing else decides
-  const undecided = read.flatMap((r) => ('c' in r && !r.contextual && !r.single ? [r.sentence ?? { text, start: 0, end: text.length, paragraph: 0 }] : []));
+  const undecided = read.flatMap((r) =>
+    'c' in r && !r.contextual && !r.single ? [r.sentence ?? { text, start: 0, end: text.length, paragraph: 0 }] : [],
+  );
   const firstNames = firstNameTokensIn(text, undecided, lang);
   for (const r of read) {
     if ('org' in r) {
@@ -183,7 +258,8 @@ export function people(text: string, sentences: Sentence[], claims: Claims, lang
   // a name accepted once is a person wherever else the article writes it (or its surname, after a first full mention)
   for (const p of pending) {
     const n = normaliseName(p.name);
-    const isKnown = accepted.has(n) || [...accepted].some((a) => a.endsWith(' ' + n) || (n.split(' ').length >= 2 && a.endsWith(n)));
+    const isKnown =
+      accepted.has(n) || [...accepted].some((a) => a.endsWith(' ' + n) || (n.split(' ').length >= 2 && a.endsWith(n)));
     // an interview's speaker label ("Salif Camara :")
     const label = /^\s*:/.test(text.slice(p.c.end, p.c.end + 3));
     if (isKnown || (label && p.name.split(' ').length >= 2 && [...accepted].some((a) => a.endsWith(n))))
@@ -197,7 +273,16 @@ function mk(start: number, end: number, name: string, single: boolean, forms: st
   // "Fatoumata dite Fanta Coulibaly" is also "Fatoumata Coulibaly" and "Fanta Coulibaly"
   const dit = /^(.+?)\s+(?:dit|dite|Dit|Dite|DIT|DITE)\s+(\S+)\s+(.+)$/u.exec(name);
   if (dit) keys.push(personKey(`${dit[1]} ${dit[3]}`), personKey(`${dit[2]} ${dit[3]}`));
-  const f: Found = { start, end, text: text.slice(start, end), kind: 'person', rule: single ? 'person-surname' : 'person-context', name, keys, single };
+  const f: Found = {
+    start,
+    end,
+    text: text.slice(start, end),
+    kind: 'person',
+    rule: single ? 'person-surname' : 'person-context',
+    name,
+    keys,
+    single,
+  };
   if (forms.length) f.forms = forms;
   return f;
 }

@@ -3,7 +3,16 @@
 // sentence by sentence, passing the article state (context.ts) from one sentence to the next.
 // Every relation keeps its sentence and the id of its rule.
 import type { LocalEntity, Sentence } from '../types.js';
-import { type ArticleState, type Ctx, type Ref, type TopicEntity, dedupe, initialState, nextState, refsIn } from './context.js';
+import {
+  type ArticleState,
+  type Ctx,
+  type Ref,
+  type TopicEntity,
+  dedupe,
+  initialState,
+  nextState,
+  refsIn,
+} from './context.js';
 import { PRONOUN_SUBJECT } from './cues.js';
 import { appositionRoles } from './roles.js';
 import { titleMentions } from './titles.js';
@@ -22,15 +31,31 @@ export interface RelationsResult {
 }
 
 /** Sentences whose subject is a body that is not an entity of the graph. */
-const GENERIC_SUBJECT = /^(?:[\p{L}’' ,]{0,40}?)(?:[Ll]e\s+gouvernement|[Ll]es\s+autorités|[Ll]['’](?:État|Etat|exécutif)|[Ll]e\s+[Cc]onseil\s+des\s+[Mm]inistres|[Tt]he\s+government|[Tt]he\s+authorities)\b/u;
+const GENERIC_SUBJECT =
+  /^(?:[\p{L}’' ,]{0,40}?)(?:[Ll]e\s+gouvernement|[Ll]es\s+autorités|[Ll]['’](?:État|Etat|exécutif)|[Ll]e\s+[Cc]onseil\s+des\s+[Mm]inistres|[Tt]he\s+government|[Tt]he\s+authorities)\b/u;
 
-export function extractRelations(text: string, sentences: Sentence[], entities: LocalEntity[], lang: 'fr' | 'en', published?: string): RelationsResult {
+export function extractRelations(
+  text: string,
+  sentences: Sentence[],
+  entities: LocalEntity[],
+  lang: 'fr' | 'en',
+  published?: string,
+): RelationsResult {
   const refs: Ref[] = [];
   for (const e of entities)
     if (e.kind === 'person' || e.kind === 'organisation')
       for (const m of e.mentions) refs.push({ id: e.id, kind: e.kind, start: m.start, end: m.end, via: 'name' });
   refs.sort((a, b) => a.start - b.start);
-  const ctx: Ctx = { text, sentences, entities: new Map(entities.map((e) => [e.id, e])), refs, relations: [], roleOf: new Map(), topics: new Map(), eventDates: new Map() };
+  const ctx: Ctx = {
+    text,
+    sentences,
+    entities: new Map(entities.map((e) => [e.id, e])),
+    refs,
+    relations: [],
+    roleOf: new Map(),
+    topics: new Map(),
+    eventDates: new Map(),
+  };
   if (published) ctx.published = published;
   for (const s of sentences) appositionRoles(ctx, s);
   titleMentions(ctx);
@@ -60,7 +85,8 @@ export function sentenceRelations(ctx: Ctx, s: Sentence, before: ArticleState, l
  */
 function subjectForNext(ctx: Ctx, s: Sentence, inS: Ref[], prev: Ref[]): Ref[] {
   const here = inS.filter((r) => r.kind === 'person');
-  const opening = inS[0] && !/\s\p{Ll}+(?:é|è|ait|ent|era|ira)\s/u.test(ctx.text.slice(s.start, inS[0].start)) ? [inS[0]] : [];
+  const opening =
+    inS[0] && !/\s\p{Ll}+(?:é|è|ait|ent|era|ira)\s/u.test(ctx.text.slice(s.start, inS[0].start)) ? [inS[0]] : [];
   const generic = GENERIC_SUBJECT.test(s.text);
   const first = here.length ? [here[0]!] : generic ? [] : opening;
   const startsWithPronoun = PRONOUN_SUBJECT.test(s.text) && (!inS.length || inS[0]!.start - s.start > 40);

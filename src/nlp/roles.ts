@@ -30,7 +30,7 @@ const roleOfForm = (form: string | undefined) => (form ? patterns().roleOf(form)
 const roleIn = (s: string): string | undefined => {
   const all = [...s.matchAll(C().role)];
   const last = all[all.length - 1];
-  return last ? roleOfForm(last[1]) ?? undefined : undefined;
+  return last ? (roleOfForm(last[1]) ?? undefined) : undefined;
 };
 
 /** What the role resolvers of one sentence share. */
@@ -64,7 +64,8 @@ type Resolve = (e: Env, a: Around, rule: RelationRule) => boolean;
 
 /** "les directeurs généraux d’Orange Mali et de Huawei, respectivement Leyti N’Diaye et Jean Sun Wei" */
 const respectively: Resolve = (e, { p, before }, rule) => {
-  const resp = /respectivement\s+$/u.test(before) || (/\s+et\s+$/u.test(before) && /respectivement\s+[^,;.]{0,60}$/u.test(before));
+  const resp =
+    /respectivement\s+$/u.test(before) || (/\s+et\s+$/u.test(before) && /respectivement\s+[^,;.]{0,60}$/u.test(before));
   const m = resp ? re(rule).exec(before) : null;
   if (!m) return false;
   const segStart = e.s.start + m.index!;
@@ -87,7 +88,11 @@ const titleOfOrgName: Resolve = (e, a, rule) => {
   if (!at) return false;
   const rm = [...at.lead.matchAll(C().role)]
     .reverse()
-    .find((m) => C().wordsThenPrep.test(at.lead.slice(m.index! + m[0].length)) && !/[,;]/u.test(at.lead.slice(m.index! + m[0].length)));
+    .find(
+      (m) =>
+        C().wordsThenPrep.test(at.lead.slice(m.index! + m[0].length)) &&
+        !/[,;]/u.test(at.lead.slice(m.index! + m[0].length)),
+    );
   return !!rm && C().prepEnd.test(at.lead) && holds(e, a.p, at.o.id, roleOfForm(rm[1]), rule);
 };
 
@@ -149,10 +154,12 @@ const nameTitleOfOrg: Resolve = (e, { p, orgsAfter }, rule) => {
   const text = e.ctx.text;
   const between = text.slice(p.end, oa.start);
   const nextIsName = e.persons.some((x) => x.start >= oa.end && C().orgThenNextName.test(text.slice(oa.end, x.start)));
-  if (!re(rule).test(between) || nextIsName || e.persons.some((x) => x.start > p.end && x.start < oa.start)) return false;
+  if (!re(rule).test(between) || nextIsName || e.persons.some((x) => x.start > p.end && x.start < oa.start))
+    return false;
   // the role nearest the organisation ("porte-parole des bénéficiaires non moins Présidente-Fondatrice de l’…")
   const rm = [...between.matchAll(C().role)].pop();
-  if (!rm || !rx(`(?<![\\p{L}])${escapeRe(rm[1]!)}(?:\\s+[\\p{L}]+){0,3}?${expand('{PREP_END}')}`, 'iu').test(between)) return false;
+  if (!rm || !rx(`(?<![\\p{L}])${escapeRe(rm[1]!)}(?:\\s+[\\p{L}]+){0,3}?${expand('{PREP_END}')}`, 'iu').test(between))
+    return false;
   return holds(e, p, oa.id, roleOfForm(rm[1]), rule);
 };
 
@@ -164,10 +171,23 @@ const agentOf: Resolve = (e, { p, before }, rule) => {
   const verbPos = e.s.start + m.index!;
   const fronted = /^[\s«"“]*$/u.test(text.slice(e.s.start, verbPos));
   const org = fronted
-    ? e.inS.find((r) => r.kind === 'organisation' && r.start >= p.end && /^[\s,]*(?:la\s+|le\s+|l['’]|the\s+)?$/iu.test(text.slice(p.end, r.start)))
+    ? e.inS.find(
+        (r) =>
+          r.kind === 'organisation' &&
+          r.start >= p.end &&
+          /^[\s,]*(?:la\s+|le\s+|l['’]|the\s+)?$/iu.test(text.slice(p.end, r.start)),
+      )
     : e.inS.filter((r) => r.kind === 'organisation' && r.end <= verbPos && verbPos - r.end < 120).pop();
   const verb = m[1]!;
-  const role = m[2] ? roleOfForm(m[2]) : /^(?:représ|represent)/iu.test(verb) ? 'Représentant' : /^(?:présid|chair)/iu.test(verb) ? 'Président' : /fond|found|créé/iu.test(verb) ? 'Fondateur' : 'Directeur';
+  const role = m[2]
+    ? roleOfForm(m[2])
+    : /^(?:représ|represent)/iu.test(verb)
+      ? 'Représentant'
+      : /^(?:présid|chair)/iu.test(verb)
+        ? 'Président'
+        : /fond|found|créé/iu.test(verb)
+          ? 'Fondateur'
+          : 'Directeur';
   return holds(e, p, org?.id, role, rule);
 };
 
@@ -184,7 +204,10 @@ const whoseTitle: Resolve = (e, { p, before }, rule) => {
 const itsTitle: Resolve = (e, { p, before, orgsBefore }, rule) => {
   const m = re(rule).exec(before);
   if (!m) return false;
-  const org = e.lastRole?.org ?? orgsBefore[orgsBefore.length - 1]?.id ?? e.ctx.refs.filter((r) => r.kind === 'organisation' && r.end <= p.start && p.start - r.end < 400).pop()?.id;
+  const org =
+    e.lastRole?.org ??
+    orgsBefore[orgsBefore.length - 1]?.id ??
+    e.ctx.refs.filter((r) => r.kind === 'organisation' && r.end <= p.start && p.start - r.end < 400).pop()?.id;
   return holds(e, p, org, roleOfForm(m[1]), rule);
 };
 
@@ -199,7 +222,7 @@ const apposition: Resolve = (e, { p, before, after }, rule) => {
   // "le représentant de la ministre, X": X holds the title the other one is the complement of
   const head = m ? C().titleOfTitle.exec(before.slice(0, m.index!)) : null;
   const r = (head ?? m ?? C().roleAfter.exec(after))?.[1];
-  const role = r ? roleOfForm(r) ?? roleIn(r) : undefined;
+  const role = r ? (roleOfForm(r) ?? roleIn(r)) : undefined;
   if (role) addRole(e.ctx, p.id, undefined, role, e.s, rule);
   return !!role;
 };

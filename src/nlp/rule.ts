@@ -95,7 +95,10 @@ export interface MentionRule extends RuleBase {
 
 /** A relation inferred from another one: kept in the evidence as "<rule id>+<name>", its confidence lowered. */
 export const DERIVED = {
-  'member-of-visited': { factor: 0.85, reason: 'a visit or an audience with an organisation is a meeting with its people named in the story' },
+  'member-of-visited': {
+    factor: 0.85,
+    reason: 'a visit or an audience with an organisation is a meeting with its people named in the story',
+  },
 } as const;
 export type Derived = keyof typeof DERIVED;
 
@@ -104,7 +107,8 @@ const compiled = new WeakMap<RuleBase, RegExp>();
 export const re = (rule: RuleBase): RegExp => {
   let r = compiled.get(rule);
   if (r) return r;
-  if (!rule.trigger) throw new Error(`rules: rule ${rule.id} has no trigger (its finder: ${(rule as MentionRule).finder ?? 'none'})`);
+  if (!rule.trigger)
+    throw new Error(`rules: rule ${rule.id} has no trigger (its finder: ${(rule as MentionRule).finder ?? 'none'})`);
   compiled.set(rule, (r = compile(rule.trigger, rule.flags ?? 'gu', rule.plain)));
   return r;
 };

@@ -66,7 +66,8 @@ export function scoringMode(): ScoringMode {
   cached = { mode: 'model', model: readModel(file) };
   if (min !== undefined && min !== '') {
     const v = Number(min);
-    if (!(v >= 0 && v <= 1)) throw new Error(`KUNAFONI_MIN_CONFIDENCE: expected a number between 0 and 1, got "${min}"`);
+    if (!(v >= 0 && v <= 1))
+      throw new Error(`KUNAFONI_MIN_CONFIDENCE: expected a number between 0 and 1, got "${min}"`);
     cached.minConfidence = v;
   }
   return cached;
@@ -123,7 +124,15 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
  * becomes one relation of rule `model:<kind>` on the sentence the model scores highest. `discussed`
  * relations are the rules' (no gold scores them).
  */
-export function scoreRelations(text: string, lang: Lang, sentences: LocalRelation['sentence'][], entities: LocalEntity[], rules: LocalRelation[], model: RelationModel, minConfidence?: number): LocalRelation[] {
+export function scoreRelations(
+  text: string,
+  lang: Lang,
+  sentences: LocalRelation['sentence'][],
+  entities: LocalEntity[],
+  rules: LocalRelation[],
+  model: RelationModel,
+  minConfidence?: number,
+): LocalRelation[] {
   const byId = new Map(entities.map((e) => [e.id, e]));
   const ctx = { text, lang, withoutRules: model.withoutRules, entities: byId };
   const out: LocalRelation[] = [];
@@ -159,8 +168,22 @@ function bestMember(g: CandidateGroup, model: RelationModel, ctx: FeatureContext
   return best;
 }
 
-function modelRelation(c: Candidate, byId: Map<string, LocalEntity>, text: string, confidence: number, top: string[]): LocalRelation {
-  const rel: LocalRelation = { kind: c.kind, source: c.source, target: c.target, sentence: c.sentence, rule: `model:${c.kind}`, confidence, features: top };
+function modelRelation(
+  c: Candidate,
+  byId: Map<string, LocalEntity>,
+  text: string,
+  confidence: number,
+  top: string[],
+): LocalRelation {
+  const rel: LocalRelation = {
+    kind: c.kind,
+    source: c.source,
+    target: c.target,
+    sentence: c.sentence,
+    rule: `model:${c.kind}`,
+    confidence,
+    features: top,
+  };
   if (c.kind === 'holds-role') rel.role = roleOf(c, byId, text);
   if (c.commitment) {
     rel.commitment = c.commitment;

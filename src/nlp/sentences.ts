@@ -3,7 +3,8 @@ import type { Sentence } from '../types.js';
 import { lowerBound } from '../text/search.js';
 
 /** Abbreviations after which a period does not end a sentence. */
-const ABBREVIATIONS = 'M|MM|Mme|Mmes|Mlle|Dr|Me|Pr|Prof|Mr|Mrs|Ms|St|Ste|Gal|Col|Cdt|Cpt|Lt|No|n°|art|av|bd|cf|etc|env|ex|p|vol|Jr|Sr|Inc|Ltd|Co|S\\.E|S\\.A|Nov|Déc|Janv|Févr|Sept|Oct|nov|déc|janv|févr|sept|oct';
+const ABBREVIATIONS =
+  'M|MM|Mme|Mmes|Mlle|Dr|Me|Pr|Prof|Mr|Mrs|Ms|St|Ste|Gal|Col|Cdt|Cpt|Lt|No|n°|art|av|bd|cf|etc|env|ex|p|vol|Jr|Sr|Inc|Ltd|Co|S\\.E|S\\.A|Nov|Déc|Janv|Févr|Sept|Oct|nov|déc|janv|févr|sept|oct';
 const ABBREV = new RegExp(String.raw`(?:\b(?:${ABBREVIATIONS})|\b[A-ZÀ-Þ])\.$`, 'u');
 const END_PUNCT = /[.!?…»"”:;)]\s*$/u;
 
@@ -75,7 +76,8 @@ function inOrder(sentences: Sentence[]): boolean {
   const known = monotone.get(sentences);
   if (known && known.length === sentences.length) return known.ok;
   let ok = true;
-  for (let i = 1; i < sentences.length && ok; i++) ok = sentences[i - 1]!.start <= sentences[i]!.start && sentences[i - 1]!.end <= sentences[i]!.end;
+  for (let i = 1; i < sentences.length && ok; i++)
+    ok = sentences[i - 1]!.start <= sentences[i]!.start && sentences[i - 1]!.end <= sentences[i]!.end;
   monotone.set(sentences, { length: sentences.length, ok });
   return ok;
 }

@@ -7,15 +7,18 @@ import { type Ctx, type Kind, type Ref, orgOfPerson } from './context.js';
 import { ORG_ANAPHOR, PARTIES_ANAPHOR } from './cues.js';
 
 /** Public bodies, lenders and agencies: not what "l’opérateur" or "the company" refers back to. */
-export const PUBLIC_BODY = /^(?:Minist|Agence|Autorité|Banque|Fonds|Direction|Union|Commission|Conseil|Office|Agency|Authority|Bank|Fund|Ministry|West African Development Bank)|(?:Bank|Fund|Agency|Authority)\b/u;
+export const PUBLIC_BODY =
+  /^(?:Minist|Agence|Autorité|Banque|Fonds|Direction|Union|Commission|Conseil|Office|Agency|Authority|Bank|Fund|Ministry|West African Development Bank)|(?:Bank|Fund|Agency|Authority)\b/u;
 
 /** Regulators, courts and central banks: who warns, fines or suspends. */
-export const AUTHORITY = /^(?:Autorité|Commission|Conseil|Tribunal|Cour|Banque centrale|Direction générale|Agence de régulation|Authority|Commission|Court|Central Bank)|Régulation|Regulat|BCEAO|APDP|AMRTP/u;
+export const AUTHORITY =
+  /^(?:Autorité|Commission|Conseil|Tribunal|Cour|Banque centrale|Direction générale|Agence de régulation|Authority|Commission|Court|Central Bank)|Régulation|Regulat|BCEAO|APDP|AMRTP/u;
 
 /** Banks, funds and lenders: what "l’établissement" or "the lender" refers back to. */
 const FINANCIAL = /Banque|Bank|Fonds|Fund|Caisse|Crédit|Credit|Microfinance|BOAD|FAGACE|BCEAO/u;
 
-const HEADS = '[Ff]onds|[Aa]gence|[Aa]utorité|[Bb]anque|[Ff]édération|[Aa]ssociation|[Uu]nion|[Oo]ffice|[Cc]ommission|[Ff]ondation|[Ff]und|[Aa]gency|[Aa]uthority|[Bb]ank|[Rr]égulateur|[Rr]egulator';
+const HEADS =
+  '[Ff]onds|[Aa]gence|[Aa]utorité|[Bb]anque|[Ff]édération|[Aa]ssociation|[Uu]nion|[Oo]ffice|[Cc]ommission|[Ff]ondation|[Ff]und|[Aa]gency|[Aa]uthority|[Bb]ank|[Rr]égulateur|[Rr]egulator';
 const HEAD_ANAPHOR = new RegExp(`(?<![\\p{L}])(?:[Ll]e|[Ll]a|[Ll]['’]|[Tt]he)\\s*(${HEADS})(?!\\s*[\\p{Lu}(])`, 'gu');
 
 export function headMatches(name: string, head: string): boolean {
@@ -26,7 +29,8 @@ export function headMatches(name: string, head: string): boolean {
   return n.startsWith(head + ' ') || n.includes(' ' + head + ' ') || n.endsWith(' ' + head);
 }
 
-const asAnaphor = (refs: Ref[], at: number, len: number): Ref[] => refs.map((r) => ({ ...r, via: 'pronoun', start: at, end: at + len }));
+const asAnaphor = (refs: Ref[], at: number, len: number): Ref[] =>
+  refs.map((r) => ({ ...r, via: 'pronoun', start: at, end: at + len }));
 
 /** Where the clause of `pos` starts: the last ";" at or before `pos` within the sentence, else the sentence start (only the sentence is read). */
 function lastSemicolon(text: string, sStart: number, pos: number): number {
@@ -42,12 +46,21 @@ export function subjectBefore(ctx: Ctx, s: Sentence, inS: Ref[], pos: number, pr
   // every way of naming the subject, at the place it is written: the one nearest the verb wins
   const cands: Array<{ at: number; refs: Ref[] }> = [];
   // "quant à elle", "à lui" are not subjects
-  const pronoun = [...lead.matchAll(/(?<![\p{L}])(?<!à\s)(?:[Ii]l|[Ee]lle|[Ii]ls|[Ee]lles|[Hh]e|[Ss]he|[Tt]hey)(?![\p{L}])/gu)].pop();
+  const pronoun = [
+    ...lead.matchAll(/(?<![\p{L}])(?<!à\s)(?:[Ii]l|[Ee]lle|[Ii]ls|[Ee]lles|[Hh]e|[Ss]he|[Tt]hey)(?![\p{L}])/gu),
+  ].pop();
   // "Sènè Microfinance, elle, a reçu …": a pronoun set off right after a name is that name, not the previous subject
   const apposed = pronoun && before.some((r) => /^\s*,\s*$/u.test(ctx.text.slice(r.end, clauseStart + pronoun.index!)));
-  if (pronoun && prev.length && !apposed) cands.push({ at: clauseStart + pronoun.index!, refs: asAnaphor(prev, clauseStart + pronoun.index!, pronoun[0].length) });
+  if (pronoun && prev.length && !apposed)
+    cands.push({
+      at: clauseStart + pronoun.index!,
+      refs: asAnaphor(prev, clauseStart + pronoun.index!, pronoun[0].length),
+    });
   // an anaphor after a preposition ("le patron de l’opérateur") is a complement, not the subject
-  const notComplement = (m: RegExpMatchArray) => !/(?:^|\s)(?:de|du|des|d['’]|à|au|aux|par|avec|pour|sur|chez|entre|of|with|by|for)\s*$/iu.test(lead.slice(0, m.index!));
+  const notComplement = (m: RegExpMatchArray) =>
+    !/(?:^|\s)(?:de|du|des|d['’]|à|au|aux|par|avec|pour|sur|chez|entre|of|with|by|for)\s*$/iu.test(
+      lead.slice(0, m.index!),
+    );
   const head = headAnaphor(ctx, lead, clauseStart, notComplement);
   if (head) cands.push(head);
   const anaphor = orgAnaphor(ctx, inS, lead, clauseStart, notComplement);
@@ -56,7 +69,16 @@ export function subjectBefore(ctx: Ctx, s: Sentence, inS: Ref[], pos: number, pr
   const both = [...lead.matchAll(PARTIES_ANAPHOR)].pop();
   if (both && parties.length >= 2) {
     const at = clauseStart + both.index!;
-    cands.push({ at, refs: parties.map((id) => ({ id, kind: ctx.entities.get(id)!.kind as Kind, start: at, end: at + both[0].length, via: 'pronoun' as const })) });
+    cands.push({
+      at,
+      refs: parties.map((id) => ({
+        id,
+        kind: ctx.entities.get(id)!.kind as Kind,
+        start: at,
+        end: at + both[0].length,
+        via: 'pronoun' as const,
+      })),
+    });
   }
   // the nearest person named before the verb (the organisations of its apposition are not the subject)
   const persons = before.filter((r) => r.kind === 'person');
@@ -67,12 +89,19 @@ export function subjectBefore(ctx: Ctx, s: Sentence, inS: Ref[], pos: number, pr
 }
 
 /** "le Fonds", "l’Agence", "le régulateur": the organisation of that kind named last. */
-function headAnaphor(ctx: Ctx, lead: string, clauseStart: number, notComplement: (m: RegExpMatchArray) => boolean): { at: number; refs: Ref[] } | undefined {
+function headAnaphor(
+  ctx: Ctx,
+  lead: string,
+  clauseStart: number,
+  notComplement: (m: RegExpMatchArray) => boolean,
+): { at: number; refs: Ref[] } | undefined {
   const head = [...lead.matchAll(HEAD_ANAPHOR)].filter(notComplement).pop();
   if (!head) return undefined;
   const word = head[1]!.toLowerCase();
   const at = clauseStart + head.index!;
-  const org = ctx.refs.filter((r) => r.kind === 'organisation' && r.end <= at && headMatches(ctx.entities.get(r.id)?.name ?? '', word)).pop();
+  const org = ctx.refs
+    .filter((r) => r.kind === 'organisation' && r.end <= at && headMatches(ctx.entities.get(r.id)?.name ?? '', word))
+    .pop();
   return org ? { at, refs: asAnaphor([org], at, head[0].length) } : undefined;
 }
 
@@ -80,20 +109,40 @@ function headAnaphor(ctx: Ctx, lead: string, clauseStart: number, notComplement:
  * "l’opérateur", "la société": the last company named, not a ministry, a bank or an agency;
  * "l’établissement", "the lender": the last bank or fund; "X, dont l’établissement …": X's organisation.
  */
-function orgAnaphor(ctx: Ctx, inS: Ref[], lead: string, clauseStart: number, notComplement: (m: RegExpMatchArray) => boolean): { at: number; refs: Ref[] } | undefined {
+function orgAnaphor(
+  ctx: Ctx,
+  inS: Ref[],
+  lead: string,
+  clauseStart: number,
+  notComplement: (m: RegExpMatchArray) => boolean,
+): { at: number; refs: Ref[] } | undefined {
   const anaphor = [...lead.matchAll(ORG_ANAPHOR)].filter(notComplement).pop();
   if (!anaphor) return undefined;
   const at = clauseStart + anaphor.index!;
   const orgs = ctx.refs.filter((r) => r.kind === 'organisation' && r.end <= at);
   const nameOf = (r: Ref) => ctx.entities.get(r.id)?.name ?? '';
-  const owner = /dont\s*$/u.test(lead.slice(0, anaphor.index!)) ? inS.filter((r) => r.kind === 'person' && r.end <= at).pop() : undefined;
+  const owner = /dont\s*$/u.test(lead.slice(0, anaphor.index!))
+    ? inS.filter((r) => r.kind === 'person' && r.end <= at).pop()
+    : undefined;
   const ownerOrg = owner ? orgOfPerson(ctx, owner.id) : undefined;
   const lender = /établissement|institution|lender/iu.test(anaphor[0]);
   const org = ownerOrg
-    ? orgs.find((r) => r.id === ownerOrg) ?? { id: ownerOrg, kind: 'organisation' as const, start: at, end: at, via: 'pronoun' as const }
+    ? (orgs.find((r) => r.id === ownerOrg) ?? {
+        id: ownerOrg,
+        kind: 'organisation' as const,
+        start: at,
+        end: at,
+        via: 'pronoun' as const,
+      })
     : lender
-      ? orgs.filter((r) => FINANCIAL.test(nameOf(r))).pop() ?? orgs.pop()
-      : salient(operatorOnly(ctx, anaphor[0], orgs.filter((r) => !PUBLIC_BODY.test(nameOf(r))))) ?? orgs.pop();
+      ? (orgs.filter((r) => FINANCIAL.test(nameOf(r))).pop() ?? orgs.pop())
+      : (salient(
+          operatorOnly(
+            ctx,
+            anaphor[0],
+            orgs.filter((r) => !PUBLIC_BODY.test(nameOf(r))),
+          ),
+        ) ?? orgs.pop());
   return org ? { at, refs: asAnaphor([org], at, anaphor[0].length) } : undefined;
 }
 
@@ -108,7 +157,9 @@ function operatorOnly(ctx: Ctx, anaphor: string, refs: Ref[]): Ref[] {
   if (!/opérateur|operator/iu.test(anaphor)) return refs;
   const operators = refs.filter((r) => {
     const sector = sectorOf(ctx, r);
-    return sector ? /operator|satellite/u.test(sector) : /T[ée]l[ée]com|Mobile|Wireless|Telecel|Satcom|Networks?|Fibre|Fiber/u.test(ctx.entities.get(r.id)?.name ?? '');
+    return sector
+      ? /operator|satellite/u.test(sector)
+      : /T[ée]l[ée]com|Mobile|Wireless|Telecel|Satcom|Networks?|Fibre|Fiber/u.test(ctx.entities.get(r.id)?.name ?? '');
   });
   return operators.length ? operators : refs;
 }
@@ -131,7 +182,11 @@ export function orgOfNoun(ctx: Ctx, noun: string, pos: number): Ref | undefined 
   const n = noun.toLowerCase();
   const orgs = ctx.refs.filter((r) => r.kind === 'organisation' && r.end <= pos);
   const nameOf = (r: Ref) => ctx.entities.get(r.id)?.name ?? '';
-  if (/^(?:régulateur|regulator|agence|agency|autorité|banque|bank|collectif|syndicat|association|coopérative)$/u.test(n)) return orgs.filter((r) => headMatches(nameOf(r), n === 'regulator' ? 'régulateur' : n)).pop();
-  if (/^(?:institution|fonds|lender)$/u.test(n)) return orgs.filter((r) => FINANCIAL.test(nameOf(r))).pop() ?? orgs.pop();
+  if (
+    /^(?:régulateur|regulator|agence|agency|autorité|banque|bank|collectif|syndicat|association|coopérative)$/u.test(n)
+  )
+    return orgs.filter((r) => headMatches(nameOf(r), n === 'regulator' ? 'régulateur' : n)).pop();
+  if (/^(?:institution|fonds|lender)$/u.test(n))
+    return orgs.filter((r) => FINANCIAL.test(nameOf(r))).pop() ?? orgs.pop();
   return orgs.filter((r) => !PUBLIC_BODY.test(nameOf(r))).pop();
 }

@@ -9,11 +9,23 @@ import { relationRule } from './rules.js';
 import { type Ctx, addRole, refsIn } from './context.js';
 
 /** Roles of the state: a minister received at a company's offices does not work there. */
-const GOVERNMENT_ROLES = new Set(['Ministre', 'Premier ministre', 'Président de la République', 'Ambassadeur', 'Gouverneur', 'Commissaire']);
+const GOVERNMENT_ROLES = new Set([
+  'Ministre',
+  'Premier ministre',
+  'Président de la République',
+  'Ambassadeur',
+  'Gouverneur',
+  'Commissaire',
+]);
 
 const C = once(() => ({
   titlePrep: rx(expand(String.raw`^(?:\s+[\p{Ll}]+){0,2}?\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*`), 'u'),
-  premises: rx(expand(String.raw`(?:direction(?:\s+générale)?|siège|locaux|bureaux)\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])\s*$`), 'iu'),
+  premises: rx(
+    expand(
+      String.raw`(?:direction(?:\s+générale)?|siège|locaux|bureaux)\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])\s*$`,
+    ),
+    'iu',
+  ),
 }));
 
 interface Title {
@@ -43,11 +55,20 @@ function titlesIn(ctx: Ctx, s: Sentence): Title[] {
       end = o.end;
     }
     // "À son arrivée à la direction générale d’Orange, le directeur adjoint …": the title is at that organisation
-    if (!org && !GOVERNMENT_ROLES.has(role)) org = inS.filter((r) => r.kind === 'organisation' && r.end <= start).find((r) => C().premises.test(ctx.text.slice(Math.max(s.start, r.start - 40), r.start)))?.id;
+    if (!org && !GOVERNMENT_ROLES.has(role))
+      org = inS
+        .filter((r) => r.kind === 'organisation' && r.end <= start)
+        .find((r) => C().premises.test(ctx.text.slice(Math.max(s.start, r.start - 40), r.start)))?.id;
     // an apposition ("le DG d’Orange, Leyti N’Diaye") is handled as a role, not a title mention
     const tail = ctx.text.slice(end, Math.min(s.end, end + 80));
     const nextPerson = inS.find((r) => r.kind === 'person' && r.start >= end);
-    if (nextPerson && /^(?:\s+(?:au|en)\s+[\p{L}' -]{2,30}?)?\s*,?\s*(?:[\p{Lu}][\p{L}.]*\s+){0,3}$/u.test(ctx.text.slice(end, nextPerson.start))) continue;
+    if (
+      nextPerson &&
+      /^(?:\s+(?:au|en)\s+[\p{L}' -]{2,30}?)?\s*,?\s*(?:[\p{Lu}][\p{L}.]*\s+){0,3}$/u.test(
+        ctx.text.slice(end, nextPerson.start),
+      )
+    )
+      continue;
     if (/^\s*,\s*(?:porte-parole|[\p{Lu}])/u.test(tail) && nextPerson && nextPerson.start - end < 60) continue;
     // inside a person's own name span or apposition already
     if (inS.some((r) => r.kind === 'person' && r.start <= start && r.end >= end)) continue;
@@ -59,11 +80,13 @@ function titlesIn(ctx: Ctx, s: Sentence): Title[] {
 }
 
 const firstPos = (e: LocalEntity) => Math.min(...e.mentions.map((m) => m.start));
-const lastBefore = (e: LocalEntity, pos: number) => Math.max(-1, ...e.mentions.filter((m) => m.start < pos).map((m) => m.start));
+const lastBefore = (e: LocalEntity, pos: number) =>
+  Math.max(-1, ...e.mentions.filter((m) => m.start < pos).map((m) => m.start));
 
 /** The people a title stands for: a person with that role (at that organisation), the latest before. */
 function holdersOf(ctx: Ctx, t: Title, persons: LocalEntity[]): LocalEntity[] {
-  const sameRole = (e: LocalEntity) => e.roles.some((r) => r === t.role || r.startsWith(t.role) || t.role.startsWith(r));
+  const sameRole = (e: LocalEntity) =>
+    e.roles.some((r) => r === t.role || r.startsWith(t.role) || t.role.startsWith(r));
   const atOrg = (e: LocalEntity) => !t.org || (ctx.roleOf.get(e.id) ?? []).some((r) => r.org === t.org);
   let who: LocalEntity[] = persons.filter((e) => sameRole(e) && atOrg(e));
   // "la DG": the holders of exactly that title before those of a broader one ("Directeur")
@@ -88,14 +111,19 @@ export function titleMentions(ctx: Ctx): void {
     let who = holdersOf(ctx, t, persons);
     if (!who.length && !t.plural) {
       // a title first, the name later: the next person the article introduces without a role
-      const next = persons.filter((e) => firstPos(e) > t.start && !e.roles.length).sort((a, b) => firstPos(a) - firstPos(b))[0];
+      const next = persons
+        .filter((e) => firstPos(e) > t.start && !e.roles.length)
+        .sort((a, b) => firstPos(a) - firstPos(b))[0];
       const unique = persons.filter((e) => !e.roles.length);
       const cand = next ?? (unique.length === 1 ? unique[0] : undefined);
       if (cand) {
         who = [cand];
         addRole(ctx, cand.id, t.org, t.role, t.sentence, relationRule('role:titre-puis-nom'));
       }
-    } else if (t.org) for (const e of who) if (!(ctx.roleOf.get(e.id) ?? []).some((r) => r.org === t.org)) addRole(ctx, e.id, t.org, t.role, t.sentence, relationRule('role:titre'));
+    } else if (t.org)
+      for (const e of who)
+        if (!(ctx.roleOf.get(e.id) ?? []).some((r) => r.org === t.org))
+          addRole(ctx, e.id, t.org, t.role, t.sentence, relationRule('role:titre'));
     for (const e of who) ctx.refs.push({ id: e.id, kind: 'person', start: t.start, end: t.end, via: 'title' });
   }
   ctx.refs.sort((a, b) => a.start - b.start);

@@ -5,7 +5,11 @@ import { lexicon, type Topic } from './lexicon.js';
 let index: Array<{ topic: Topic; fr: string[]; en: string[] }> | undefined;
 
 export function topicsIn(text: string, lang: 'fr' | 'en'): Topic[] {
-  index ??= lexicon().topics.map((topic) => ({ topic, fr: topic.keywords.fr.map(normaliseName), en: topic.keywords.en.map(normaliseName) }));
+  index ??= lexicon().topics.map((topic) => ({
+    topic,
+    fr: topic.keywords.fr.map(normaliseName),
+    en: topic.keywords.en.map(normaliseName),
+  }));
   const t = ` ${normaliseName(text)} `;
   return index
     .map((x, order) => {

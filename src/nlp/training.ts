@@ -81,7 +81,13 @@ const SYMMETRIC = new Set(['met-with', 'signed-agreement-with', 'holds-role']);
  * The label of a candidate against its article's gold: 1 when it states a required gold relation, 0 when
  * it states none, undefined when the scorer would not count it (an end it ignores, an optional relation).
  */
-export function labelOf(c: Candidate, entities: Map<string, LocalEntity>, gold: GoldFile, index: GoldIndex, lang: Lang = 'fr'): 0 | 1 | undefined {
+export function labelOf(
+  c: Candidate,
+  entities: Map<string, LocalEntity>,
+  gold: GoldFile,
+  index: GoldIndex,
+  lang: Lang = 'fr',
+): 0 | 1 | undefined {
   const s = goldIds(entities.get(c.source), index);
   if (s === 'ignore') return undefined;
   const resolve = (names: string[]) => new Set(names.flatMap((n) => [...(index.byAlias.get(squash(n)) ?? [])]));
@@ -93,7 +99,12 @@ export function labelOf(c: Candidate, entities: Map<string, LocalEntity>, gold: 
     if (c.kind === 'committed-to') {
       const target = entities.get(c.target)?.name ?? topicLabel(c.target, lang);
       const label = ` ${norm(`${target} ${c.commitment ?? c.rules[0]?.commitment ?? ''}`)} `;
-      fits = [...s].some((x) => as.has(x)) && (r.b_keywords ?? []).map(norm).filter(Boolean).some((k) => label.includes(` ${k}`));
+      fits =
+        [...s].some((x) => as.has(x)) &&
+        (r.b_keywords ?? [])
+          .map(norm)
+          .filter(Boolean)
+          .some((k) => label.includes(` ${k}`));
     } else {
       const t = goldIds(entities.get(c.target), index);
       if (t === 'ignore') return undefined;
@@ -118,7 +129,14 @@ export interface Example {
 }
 
 /** The labelled candidates of one article (of one gold file). */
-export function examplesOf(article: Article, x: RuleExtraction, gold: GoldFile, index: GoldIndex, group: string, withoutRules = false): Example[] {
+export function examplesOf(
+  article: Article,
+  x: RuleExtraction,
+  gold: GoldFile,
+  index: GoldIndex,
+  group: string,
+  withoutRules = false,
+): Example[] {
   const entities = new Map(x.entities.map((e) => [e.id, e]));
   const out: Example[] = [];
   const ctx = { text: article.text, lang: article.lang, withoutRules, entities };
@@ -167,7 +185,8 @@ export function fitLogistic(examples: Example[], o: TrainOptions = DEFAULT_TRAIN
   return avg;
 }
 
-const predict = (w: Map<string, number>, features: string[]) => sigmoid(features.reduce((z, f) => z + (w.get(f) ?? 0), 0));
+const predict = (w: Map<string, number>, features: string[]) =>
+  sigmoid(features.reduce((z, f) => z + (w.get(f) ?? 0), 0));
 
 /** Out-of-fold probabilities: folds of whole groups, group i in fold (rank of i) mod k. */
 export function outOfFold(examples: Example[], k: number, o: TrainOptions = DEFAULT_TRAIN): number[] {
@@ -175,7 +194,10 @@ export function outOfFold(examples: Example[], k: number, o: TrainOptions = DEFA
   const foldOf = new Map(groups.map((g, i) => [g, i % k]));
   const p = new Array<number>(examples.length).fill(0);
   for (let f = 0; f < k; f++) {
-    const w = fitLogistic(examples.filter((e) => foldOf.get(e.group) !== f), o);
+    const w = fitLogistic(
+      examples.filter((e) => foldOf.get(e.group) !== f),
+      o,
+    );
     examples.forEach((e, i) => {
       if (foldOf.get(e.group) === f) p[i] = predict(w, e.features);
     });
@@ -187,7 +209,11 @@ export function outOfFold(examples: Example[], k: number, o: TrainOptions = DEFA
  * The lowest threshold whose precision (over the examples at or above it) reaches `precision`, scanning
  * from the most probable down; among those, the one with the best F1.
  */
-export function chooseThreshold(p: number[], y: Array<0 | 1>, precision: number): { threshold: number; precision: number; recall: number } {
+export function chooseThreshold(
+  p: number[],
+  y: Array<0 | 1>,
+  precision: number,
+): { threshold: number; precision: number; recall: number } {
   const order = p.map((_v, i) => i).sort((a, b) => p[b]! - p[a]! || a - b);
   const positives = y.filter((v) => v === 1).length;
   let tp = 0;
@@ -220,7 +246,11 @@ const MIN_POSITIVES_PER_KIND = 10;
 const r4 = (x: number) => Math.round(x * 1e4) / 1e4;
 
 /** Trains the model: weights on every example, the threshold from out-of-fold probabilities. */
-export function trainModel(all: Example[], o: ModelOptions = DEFAULT_MODEL, about: Record<string, unknown> = {}): RelationModel {
+export function trainModel(
+  all: Example[],
+  o: ModelOptions = DEFAULT_MODEL,
+  about: Record<string, unknown> = {},
+): RelationModel {
   const examples = o.keepRules ? all.filter((e) => !e.ruled) : all;
   const w = fitLogistic(examples, o);
   const weights: Record<string, number> = {};
@@ -229,7 +259,11 @@ export function trainModel(all: Example[], o: ModelOptions = DEFAULT_MODEL, abou
     if (v !== 0) weights[f] = v;
   }
   const oof = outOfFold(examples, o.folds, o);
-  const t = chooseThreshold(oof, examples.map((e) => e.y), o.precision);
+  const t = chooseThreshold(
+    oof,
+    examples.map((e) => e.y),
+    o.precision,
+  );
   // a threshold per kind where the kind has examples enough, the overall one elsewhere
   const thresholds: Record<string, number> = {};
   const kindOf = (e: Example) => e.features.find((f) => !f.startsWith('*|'))!.split('|')[0]!;
@@ -237,7 +271,11 @@ export function trainModel(all: Example[], o: ModelOptions = DEFAULT_MODEL, abou
     const idx = examples.map((_e, i) => i).filter((i) => kindOf(examples[i]!) === kind);
     const pos = idx.filter((i) => examples[i]!.y === 1).length;
     if (pos < MIN_POSITIVES_PER_KIND) continue;
-    const k = chooseThreshold(idx.map((i) => oof[i]!), idx.map((i) => examples[i]!.y), o.precision);
+    const k = chooseThreshold(
+      idx.map((i) => oof[i]!),
+      idx.map((i) => examples[i]!.y),
+      o.precision,
+    );
     if (k.recall > 0) thresholds[kind] = k.threshold;
   }
   return {

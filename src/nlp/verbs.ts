@@ -20,7 +20,10 @@ export interface VerbClass {
 
 const FILE = fileURLToPath(new URL('../../data/lexicons/verbs.json', import.meta.url));
 
-export const verbClasses = once((): Record<string, VerbClass> => (JSON.parse(readFileSync(FILE, 'utf8')) as { classes: Record<string, VerbClass> }).classes);
+export const verbClasses = once(
+  (): Record<string, VerbClass> =>
+    (JSON.parse(readFileSync(FILE, 'utf8')) as { classes: Record<string, VerbClass> }).classes,
+);
 
 /** "déployer" → "déploier", "investir" → "investir", "construire" → "construir": the stem of the future. */
 export function futureStem(verb: string): string {
@@ -61,9 +64,13 @@ function formsOf(lemma: string, form: Generated, irregular: Record<string, strin
  */
 export function verbForms(name: string): string[] {
   const c = verbClasses()[name];
-  if (!c) throw new Error(`verbs: no verb class "${name}" in data/lexicons/verbs.json (classes: ${Object.keys(verbClasses()).join(', ')})`);
+  if (!c)
+    throw new Error(
+      `verbs: no verb class "${name}" in data/lexicons/verbs.json (classes: ${Object.keys(verbClasses()).join(', ')})`,
+    );
   const out: string[] = [];
-  for (const lemma of c.lemmas ?? []) for (const g of c.generate ?? []) out.push(...formsOf(lemma, g, c.irregular ?? {}));
+  for (const lemma of c.lemmas ?? [])
+    for (const g of c.generate ?? []) out.push(...formsOf(lemma, g, c.irregular ?? {}));
   for (const f of c.forms ?? []) out.push(phrasePattern(f));
   return out;
 }

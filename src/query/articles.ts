@@ -26,7 +26,14 @@ export interface ArticleReport extends ArticleSummary {
   syndicated: { source?: string; url?: string; date?: string }[];
   entities: number;
   entityList: EntityRef[];
-  relationList: { key: string; kind: RelationKind; source: EntityRef; target: EntityRef; directed: boolean; evidence: Evidence[] }[];
+  relationList: {
+    key: string;
+    kind: RelationKind;
+    source: EntityRef;
+    target: EntityRef;
+    directed: boolean;
+    evidence: Evidence[];
+  }[];
 }
 
 /** An article id (or a prefix of it) that names no article, or several. */
@@ -69,12 +76,19 @@ export function listArticles(articles: readonly Meta[], graph: ReadonlyKGraph): 
   const index = byArticle(graph);
   const rows = articles.map((a): ArticleSummary => {
     const got = index.get(a.id);
-    const row: ArticleSummary = { id: a.id, lang: a.lang, entities: got?.nodes.size ?? 0, relations: got?.edges.size ?? 0 };
+    const row: ArticleSummary = {
+      id: a.id,
+      lang: a.lang,
+      entities: got?.nodes.size ?? 0,
+      relations: got?.edges.size ?? 0,
+    };
     for (const f of ['title', 'date', 'source', 'url'] as const) if (a[f]) row[f] = a[f];
     return row;
   });
   const undated = (r: ArticleSummary) => (r.date ? 0 : 1);
-  return rows.sort((x, y) => undated(x) - undated(y) || (x.date ?? '').localeCompare(y.date ?? '') || x.id.localeCompare(y.id));
+  return rows.sort(
+    (x, y) => undated(x) - undated(y) || (x.date ?? '').localeCompare(y.date ?? '') || x.id.localeCompare(y.id),
+  );
 }
 
 /** The article whose id is `id` or starts with it (at least 4 characters); throws ArticleNotFoundError. */
@@ -84,7 +98,10 @@ export function findArticle<T extends { id: string }>(articles: readonly T[], id
   if (exact) return exact;
   const matches = q.length >= 4 ? articles.filter((a) => a.id.startsWith(q)) : [];
   if (matches.length === 1) return matches[0]!;
-  throw new ArticleNotFoundError(id, matches.map((a) => a.id));
+  throw new ArticleNotFoundError(
+    id,
+    matches.map((a) => a.id),
+  );
 }
 
 /** What one article produced: its metadata, the entities it mentions and the relations it states, with its sentences. */
@@ -92,14 +109,28 @@ export function articleReport(articles: readonly Meta[], graph: ReadonlyKGraph, 
   const a = findArticle(articles, id);
   const got = byArticle(graph).get(a.id) ?? { nodes: new Set<string>(), edges: new Set<string>() };
   const [summary] = listArticles([a], graph);
-  const entityList = [...got.nodes].map((k) => ref(graph, k)).sort((x, y) => x.kind.localeCompare(y.kind) || x.label.localeCompare(y.label, 'fr'));
+  const entityList = [...got.nodes]
+    .map((k) => ref(graph, k))
+    .sort((x, y) => x.kind.localeCompare(y.kind) || x.label.localeCompare(y.label, 'fr'));
   const relationList = [...got.edges].map((key) => {
     const attrs = graph.getEdgeAttributes(key);
     const evidence = attrs.evidence.filter((e) => e.article === a.id).sort((x, y) => x.start - y.start);
-    return { key, kind: attrs.kind, source: ref(graph, graph.source(key)), target: ref(graph, graph.target(key)), directed: !graph.isUndirected(key), evidence };
+    return {
+      key,
+      kind: attrs.kind,
+      source: ref(graph, graph.source(key)),
+      target: ref(graph, graph.target(key)),
+      directed: !graph.isUndirected(key),
+      evidence,
+    };
   });
   relationList.sort((x, y) => x.evidence[0]!.start - y.evidence[0]!.start || x.key.localeCompare(y.key));
-  const report: ArticleReport = { ...summary!, syndicated: (a.syndicated ?? []).map(({ source, url, date }) => ({ source, url, date })), entityList, relationList };
+  const report: ArticleReport = {
+    ...summary!,
+    syndicated: (a.syndicated ?? []).map(({ source, url, date }) => ({ source, url, date })),
+    entityList,
+    relationList,
+  };
   if (a.author) report.author = a.author;
   if (a.origin) report.origin = a.origin;
   return report;

@@ -67,7 +67,9 @@ const STOP = new Set(
  * words, cut to their first five letters (a crude stem that meets French inflections).
  */
 export function contentWords(text: string): Set<string> {
-  const words = normaliseName(text).split(' ').filter((w) => /^\d+$/.test(w) || (w.length >= 4 && !STOP.has(w)));
+  const words = normaliseName(text)
+    .split(' ')
+    .filter((w) => /^\d+$/.test(w) || (w.length >= 4 && !STOP.has(w)));
   return new Set(words.map((w) => (/^\d+$/.test(w) ? w : w.slice(0, 5))));
 }
 
@@ -79,12 +81,22 @@ export function samePledge(a: Set<string>, b: Set<string>): boolean {
 }
 
 const RANK: Record<CommitmentStatus, number> = { announced: 0, signed: 1, implemented: 2, abandoned: 2 };
-const statusOf = (s: unknown): CommitmentStatus => (COMMITMENT_STATUSES.includes(s as CommitmentStatus) ? (s as CommitmentStatus) : 'announced');
+const statusOf = (s: unknown): CommitmentStatus =>
+  COMMITMENT_STATUSES.includes(s as CommitmentStatus) ? (s as CommitmentStatus) : 'announced';
 const byStep = (a: CommitmentStep, b: CommitmentStep) =>
-  (a.date ?? '\uffff').localeCompare(b.date ?? '\uffff') || RANK[a.status] - RANK[b.status] || a.article.localeCompare(b.article) || a.relation.localeCompare(b.relation);
+  (a.date ?? '\uffff').localeCompare(b.date ?? '\uffff') ||
+  RANK[a.status] - RANK[b.status] ||
+  a.article.localeCompare(b.article) ||
+  a.relation.localeCompare(b.relation);
 
 function stepOf(relation: string, commitment: string, fallback: unknown, e: Evidence): CommitmentStep {
-  const step: CommitmentStep = { status: statusOf(e.status ?? fallback), commitment: e.commitment ?? commitment, sentence: e.sentence, article: e.article, relation };
+  const step: CommitmentStep = {
+    status: statusOf(e.status ?? fallback),
+    commitment: e.commitment ?? commitment,
+    sentence: e.sentence,
+    article: e.article,
+    relation,
+  };
   for (const f of ['date', 'source', 'url', 'title'] as const) if (e[f]) step[f] = e[f];
   return step;
 }
@@ -127,7 +139,10 @@ function threadOf(graph: ReadonlyKGraph, edges: string[], ref: (k: string) => En
 }
 
 const inWindow = (t: CommitmentThread, since?: string, until?: string) =>
-  t.steps.some((s) => !!s.date && (!since || dateEnd(s.date) >= dateStart(since)) && (!until || dateStart(s.date) <= dateEnd(until)));
+  t.steps.some(
+    (s) =>
+      !!s.date && (!since || dateEnd(s.date) >= dateStart(since)) && (!until || dateStart(s.date) <= dateEnd(until)),
+  );
 
 /** Every commitment thread (of `actorKey` when given), oldest first. */
 export function commitmentThreads(
@@ -136,7 +151,8 @@ export function commitmentThreads(
   opts: { actorKey?: string; status?: CommitmentStatus[]; since?: string; until?: string } = {},
 ): CommitmentThread[] {
   for (const s of opts.status ?? [])
-    if (!COMMITMENT_STATUSES.includes(s)) throw new UsageError(`commitments: unknown status "${s}"; expected one of ${COMMITMENT_STATUSES.join(', ')}`);
+    if (!COMMITMENT_STATUSES.includes(s))
+      throw new UsageError(`commitments: unknown status "${s}"; expected one of ${COMMITMENT_STATUSES.join(', ')}`);
   const byPair = new Map<string, string[]>();
   const edges = opts.actorKey ? graph.outEdges(opts.actorKey) : graph.edges();
   for (const edge of edges) {
@@ -144,7 +160,9 @@ export function commitmentThreads(
     const pair = `${graph.source(edge)}\u0000${graph.target(edge)}`;
     (byPair.get(pair) ?? byPair.set(pair, []).get(pair)!).push(edge);
   }
-  const threads = [...byPair.values()].flatMap((es) => linkPledges(graph, es.sort()).map((g) => threadOf(graph, g, ref)));
+  const threads = [...byPair.values()].flatMap((es) =>
+    linkPledges(graph, es.sort()).map((g) => threadOf(graph, g, ref)),
+  );
   return threads
     .filter((t) => !opts.status?.length || opts.status.includes(t.status))
     .filter((t) => (!opts.since && !opts.until) || inWindow(t, opts.since, opts.until))

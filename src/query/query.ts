@@ -65,12 +65,14 @@ export interface KunafoniQuery {
   commitments(opts?: CommitmentOptions): CommitmentThread[];
 }
 
-const asList = <T>(v: T | T[] | undefined): T[] | undefined => (v === undefined ? undefined : Array.isArray(v) ? v : [v]);
+const asList = <T>(v: T | T[] | undefined): T[] | undefined =>
+  v === undefined ? undefined : Array.isArray(v) ? v : [v];
 
 const byLabel = (a: EntityRef, b: EntityRef) => a.label.localeCompare(b.label, 'fr') || (a.key < b.key ? -1 : 1);
 const byStrength = (a: RelationInfo, b: RelationInfo) =>
   b.weight - a.weight || b.evidence.length - a.evidence.length || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
-const byDate = (a: Evidence, b: Evidence) => (a.date ?? '').localeCompare(b.date ?? '') || a.article.localeCompare(b.article) || a.start - b.start;
+const byDate = (a: Evidence, b: Evidence) =>
+  (a.date ?? '').localeCompare(b.date ?? '') || a.article.localeCompare(b.article) || a.start - b.start;
 
 /** Query one graph. The graph must not change while the query object is in use. */
 export function queryGraph(graph: KGraph): KunafoniQuery {
@@ -94,7 +96,8 @@ export function queryGraph(graph: KGraph): KunafoniQuery {
       sources: [...(attrs.sources ?? [])],
       evidence: attrs.evidence.map((e) => ({ ...e })),
     };
-    for (const f of ['firstSeen', 'lastSeen', 'role', 'commitment'] as const) if (attrs[f] !== undefined) out[f] = attrs[f];
+    for (const f of ['firstSeen', 'lastSeen', 'role', 'commitment'] as const)
+      if (attrs[f] !== undefined) out[f] = attrs[f];
     if (typeof attrs.status === 'string') out.status = attrs.status;
     return out;
   };
@@ -175,11 +178,18 @@ export function queryGraph(graph: KGraph): KunafoniQuery {
         graph.forEachEdge((_e, _a, x, y) => void u.mergeEdge(x, y, { cost: 1 + concept(x) + concept(y) }));
         undirected = u;
       }
-      const keys = s === t ? [s] : opts.through === 'any' ? bidirectional(undirected, s, t) : dijkstraPath(undirected, s, t, 'cost');
+      const keys =
+        s === t
+          ? [s]
+          : opts.through === 'any'
+            ? bidirectional(undirected, s, t)
+            : dijkstraPath(undirected, s, t, 'cost');
       if (!keys?.length) return null;
       const steps = keys.slice(1).map((to, i) => {
         const from = keys[i]!;
-        const relations = [...new Set([...graph.edges(from, to), ...graph.edges(to, from)])].map((e) => relation(e)).sort(byStrength);
+        const relations = [...new Set([...graph.edges(from, to), ...graph.edges(to, from)])]
+          .map((e) => relation(e))
+          .sort(byStrength);
         return { from: ref(from), to: ref(to), relations, evidence: relations.flatMap((r) => r.evidence).sort(byDate) };
       });
       return { from: ref(s), to: ref(t), length: steps.length, steps };
@@ -191,7 +201,12 @@ export function queryGraph(graph: KGraph): KunafoniQuery {
       const keep = egoNodes(graph, center, depth);
       const relations: RelationInfo[] = [];
       graph.forEachEdge((edge, _a, s, t) => void (keep.has(s) && keep.has(t) && relations.push(relation(edge))));
-      return { center: ref(center), depth, entities: [...keep].map(ref).sort(byLabel), relations: relations.sort(byStrength) };
+      return {
+        center: ref(center),
+        depth,
+        entities: [...keep].map(ref).sort(byLabel),
+        relations: relations.sort(byStrength),
+      };
     },
 
     timeline(name, opts = {}) {
@@ -201,10 +216,20 @@ export function queryGraph(graph: KGraph): KunafoniQuery {
         const other = ref(source === key ? target : source);
         const direction = directionOf(edge, key);
         for (const e of attrs.evidence)
-          if (e.date || opts.undated) out.push({ date: e.date ?? 'undated', kind: attrs.kind as RelationKind, relation: edge, direction, other, evidence: { ...e } });
+          if (e.date || opts.undated)
+            out.push({
+              date: e.date ?? 'undated',
+              kind: attrs.kind as RelationKind,
+              relation: edge,
+              direction,
+              other,
+              evidence: { ...e },
+            });
       });
       const undated = (t: TimelineEntry) => (t.evidence.date ? 0 : 1);
-      return out.sort((x, y) => undated(x) - undated(y) || byDate(x.evidence, y.evidence) || x.relation.localeCompare(y.relation));
+      return out.sort(
+        (x, y) => undated(x) - undated(y) || byDate(x.evidence, y.evidence) || x.relation.localeCompare(y.relation),
+      );
     },
 
     search(text, opts = {}) {
@@ -228,7 +253,8 @@ export function queryGraph(graph: KGraph): KunafoniQuery {
         ];
         for (const [field, matched] of fields) {
           const s = score(normaliseName(matched)) * (field === 'role' ? 0.5 : 1);
-          if (s > (best.get(key)?.score ?? 0)) best.set(key, { entity: ref(key), field, matched, score: s, mentions: a.mentions });
+          if (s > (best.get(key)?.score ?? 0))
+            best.set(key, { entity: ref(key), field, matched, score: s, mentions: a.mentions });
         }
       });
       return [...best.values()]
@@ -261,7 +287,9 @@ export function queryGraph(graph: KGraph): KunafoniQuery {
         const { evidence: _all, ...rel } = relation(edge);
         for (const e of hits) out.push({ relation: rel, evidence: { ...e } });
       });
-      return out.sort((x, y) => byDate(x.evidence, y.evidence) || x.relation.key.localeCompare(y.relation.key)).slice(0, opts.limit ?? 50);
+      return out
+        .sort((x, y) => byDate(x.evidence, y.evidence) || x.relation.key.localeCompare(y.relation.key))
+        .slice(0, opts.limit ?? 50);
     },
   };
 }

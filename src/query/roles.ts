@@ -34,7 +34,8 @@ const mostFrequent = (xs: string[]): string => {
   return [...n.entries()].sort((a, b) => b[1] - a[1])[0]![0];
 };
 
-const byDate = (a: Evidence, b: Evidence) => (a.date ?? '\uffff').localeCompare(b.date ?? '\uffff') || a.article.localeCompare(b.article) || a.start - b.start;
+const byDate = (a: Evidence, b: Evidence) =>
+  (a.date ?? '\uffff').localeCompare(b.date ?? '\uffff') || a.article.localeCompare(b.article) || a.start - b.start;
 
 /** Sentences without a role of their own take the relation's role. */
 function periodsOfEdge(graph: ReadonlyKGraph, edge: string, ref: (k: string) => EntityRef): RolePeriod[] {

@@ -59,7 +59,8 @@ function sendJson(res: ServerResponse, status: number, value: unknown, headers: 
 
 async function readJsonBody(req: IncomingMessage, max: number): Promise<unknown> {
   const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-  if (type !== 'application/json') throw new HttpError(415, `send the request as JSON (Content-Type: application/json), not "${type || 'none'}"`);
+  if (type !== 'application/json')
+    throw new HttpError(415, `send the request as JSON (Content-Type: application/json), not "${type || 'none'}"`);
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
@@ -95,7 +96,8 @@ function checkOrigin(req: IncomingMessage): void {
   } catch {
     throw new HttpError(403, `refused: malformed Host ${JSON.stringify(req.headers.host ?? '')}`);
   }
-  if (from === 'null' || from !== own) throw new HttpError(403, `refused: a page from ${origin} cannot change this store`);
+  if (from === 'null' || from !== own)
+    throw new HttpError(403, `refused: a page from ${origin} cannot change this store`);
 }
 
 /** On a non-loopback address, a write carries the secret printed when the server started. */
@@ -105,7 +107,10 @@ function checkToken(req: IncomingMessage, token: string | undefined): void {
   const a = Buffer.from(typeof sent === 'string' ? sent : '');
   const b = Buffer.from(token);
   if (a.length !== b.length || !timingSafeEqual(a, b))
-    throw new HttpError(403, 'refused: this server is reachable from the network, so changes need its edit token (open the address `kunafoni serve --edit` printed, which carries it)');
+    throw new HttpError(
+      403,
+      'refused: this server is reachable from the network, so changes need its edit token (open the address `kunafoni serve --edit` printed, which carries it)',
+    );
 }
 
 const staleOf = (report: CurationReport) => report.stale.map(({ id, op, message }) => ({ id, op, message }));
@@ -138,30 +143,48 @@ export function curationApi(opts: CurationApiOptions): CurationApiHandler {
     };
   }
 
-  async function route(req: IncomingMessage, res: ServerResponse, path: string, params: URLSearchParams): Promise<void> {
+  async function route(
+    req: IncomingMessage,
+    res: ServerResponse,
+    path: string,
+    params: URLSearchParams,
+  ): Promise<void> {
     const method = req.method ?? 'GET';
     if (path === '/api/curation' && (method === 'GET' || method === 'HEAD')) return sendJson(res, 200, await list());
     if (path === '/api/curation/suggest' && method === 'GET') {
       const limit = Number(params.get('limit') ?? 20);
-      if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new HttpError(400, `limit must be an integer between 1 and 1000, got "${params.get('limit')}"`);
+      if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
+        throw new HttpError(400, `limit must be an integer between 1 and 1000, got "${params.get('limit')}"`);
       const { graph } = await curationStatus(opts.store);
       return sendJson(res, 200, suggestDuplicates(graph, { limit }));
     }
     const writable = path === '/api/curation' || path === '/api/curation/undo';
     if (!writable || method !== 'POST') {
       if (path === '/api/curation/suggest') throw new HttpError(405, 'use GET', { allow: 'GET' });
-      if (writable) throw new HttpError(405, path === '/api/curation' ? 'use GET to list decisions, POST to record one' : 'use POST', { allow: path === '/api/curation' ? 'GET, HEAD, POST' : 'POST' });
-      throw new HttpError(404, `no curation endpoint ${path}; try /api/curation, /api/curation/suggest or /api/curation/undo`);
+      if (writable)
+        throw new HttpError(
+          405,
+          path === '/api/curation' ? 'use GET to list decisions, POST to record one' : 'use POST',
+          { allow: path === '/api/curation' ? 'GET, HEAD, POST' : 'POST' },
+        );
+      throw new HttpError(
+        404,
+        `no curation endpoint ${path}; try /api/curation, /api/curation/suggest or /api/curation/undo`,
+      );
     }
-    if (!opts.edit) throw new HttpError(403, 'the viewer is read-only; start it with `kunafoni serve --edit` to record decisions');
+    if (!opts.edit)
+      throw new HttpError(403, 'the viewer is read-only; start it with `kunafoni serve --edit` to record decisions');
     checkToken(req, opts.token);
     checkOrigin(req);
     const body = await readJsonBody(req, maxBody);
     const fields = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
-    if (fields.note !== undefined && typeof fields.note !== 'string') throw new HttpError(400, 'field "note" must be a string');
-    if (fields.author !== undefined && (typeof fields.author !== 'string' || !fields.author.trim())) throw new HttpError(400, 'field "author" must be a non-empty string');
+    if (fields.note !== undefined && typeof fields.note !== 'string')
+      throw new HttpError(400, 'field "note" must be a string');
+    if (fields.author !== undefined && (typeof fields.author !== 'string' || !fields.author.trim()))
+      throw new HttpError(400, 'field "author" must be a non-empty string');
     if (path === '/api/curation/undo') {
-      if (fields.id !== undefined && typeof fields.id !== 'string') throw new HttpError(400, 'field "id" must be a string');
+      if (fields.id !== undefined && typeof fields.id !== 'string')
+        throw new HttpError(400, 'field "id" must be a string');
       const r = await serial(() => undoDecision(opts.store, fields.id as string | undefined, { lockWaitMs }));
       opts.log?.(`curation: undone ${r.removed.id} (${describeDecision(r.removed)})\n`);
       return sendJson(res, 200, { removed: r.removed, stale: staleOf(r.report) });
@@ -192,7 +215,10 @@ export function curationApi(opts: CurationApiOptions): CurationApiHandler {
               : err instanceof StoreError
                 ? [409, {}, {}]
                 : [500, {}, {}];
-      const message = err instanceof KunafoniError || err instanceof HttpError ? err.message : `unexpected error: ${errorMessage(err)}`;
+      const message =
+        err instanceof KunafoniError || err instanceof HttpError
+          ? err.message
+          : `unexpected error: ${errorMessage(err)}`;
       if (status === 500) opts.log?.(`curation: ${req.method} ${url.pathname}: ${message}\n`);
       const { allow: _allow, ...rest } = extra as Record<string, unknown>;
       if (!res.headersSent) sendJson(res, status, { error: message, ...rest }, headers);

@@ -95,7 +95,9 @@ export function graphSource(opts: GraphSourceOptions) {
   async function readLayoutCache(structure: string): Promise<{ positions: Positions; exact: boolean } | undefined> {
     try {
       const c = JSON.parse(await readFile(join(dir, LAYOUT_CACHE), 'utf8')) as LayoutCache;
-      return c.version === LAYOUT_CACHE_VERSION ? { positions: c.positions, exact: c.structure === structure } : undefined;
+      return c.version === LAYOUT_CACHE_VERSION
+        ? { positions: c.positions, exact: c.structure === structure }
+        : undefined;
     } catch {
       return undefined; // no cache or an unreadable one: compute again
     }
@@ -112,9 +114,16 @@ export function graphSource(opts: GraphSourceOptions) {
     try {
       // a damaged curation.json leaves the viewer usable: the graph last saved, read-only, the error shown
       // (in the log, and by /api/curation, which the viewer reports)
-      store = await loadStore(dir, { mustExist: true, onCurationError: (err) => opts.log?.(`serve: ${err.message}; showing the graph last saved, read-only\n`) });
+      store = await loadStore(dir, {
+        mustExist: true,
+        onCurationError: (err) => opts.log?.(`serve: ${err.message}; showing the graph last saved, read-only\n`),
+      });
     } catch (err) {
-      return { ok: false, status: 500, message: err instanceof StoreError ? err.message : `store ${dir}: ${errorMessage(err)}` };
+      return {
+        ok: false,
+        status: 500,
+        message: err instanceof StoreError ? err.message : `store ${dir}: ${errorMessage(err)}`,
+      };
     }
     const graph = store.graph;
     let layout: Served['layout'] = 'stored';
@@ -143,7 +152,9 @@ export function graphSource(opts: GraphSourceOptions) {
         if (opts.persistLayout !== false) {
           const cache: LayoutCache = { version: LAYOUT_CACHE_VERSION, structure, positions };
           await writeFileAtomic(join(dir, LAYOUT_CACHE), JSON.stringify(cache)).catch((err: unknown) =>
-            opts.log?.(`layout: could not cache positions in ${join(dir, LAYOUT_CACHE)} (${errorMessage(err)}); they will be computed again next start\n`),
+            opts.log?.(
+              `layout: could not cache positions in ${join(dir, LAYOUT_CACHE)} (${errorMessage(err)}); they will be computed again next start\n`,
+            ),
           );
         }
       }
@@ -156,7 +167,13 @@ export function graphSource(opts: GraphSourceOptions) {
     });
     return {
       ok: true,
-      value: { graph: JSON.stringify(graph.export()), articles: JSON.stringify(articles), order: graph.order, size: graph.size, layout },
+      value: {
+        graph: JSON.stringify(graph.export()),
+        articles: JSON.stringify(articles),
+        order: graph.order,
+        size: graph.size,
+        layout,
+      },
     };
   }
 

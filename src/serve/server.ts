@@ -101,8 +101,19 @@ export function resolveStatic(root: string, urlPath: string): string | undefined
   return full;
 }
 
-function send(res: ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8', head = false): void {
-  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Content-Length': Buffer.byteLength(body), 'Cache-Control': 'no-store' });
+function send(
+  res: ServerResponse,
+  status: number,
+  body: string,
+  type = 'text/plain; charset=utf-8',
+  head = false,
+): void {
+  res.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'Content-Type': type,
+    'Content-Length': Buffer.byteLength(body),
+    'Cache-Control': 'no-store',
+  });
   res.end(head ? undefined : body);
 }
 
@@ -110,14 +121,24 @@ const sendJson = (res: ServerResponse, status: number, value: unknown, head: boo
   send(res, status, typeof value === 'string' ? value : JSON.stringify(value), 'application/json; charset=utf-8', head);
 
 /** The request handler, separate from listening so that tests can drive it. */
-export function handler(opts: { webDir: string; source: GraphSource; loopbackOnly: boolean; log?: (m: string) => void; curation?: CurationApiHandler }) {
+export function handler(opts: {
+  webDir: string;
+  source: GraphSource;
+  loopbackOnly: boolean;
+  log?: (m: string) => void;
+  curation?: CurationApiHandler;
+}) {
   const webDir = resolve(opts.webDir);
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const head = req.method === 'HEAD';
     if (opts.loopbackOnly) {
       const host = hostOfHeader(req.headers.host ?? '');
       if (!host || !isLoopback(host))
-        return send(res, 421, `kunafoni serve: this server answers only to 127.0.0.1, localhost or [::1], not ${JSON.stringify(req.headers.host ?? '')}\n`);
+        return send(
+          res,
+          421,
+          `kunafoni serve: this server answers only to 127.0.0.1, localhost or [::1], not ${JSON.stringify(req.headers.host ?? '')}\n`,
+        );
     }
     // /api/curation… (the only writes, and only with --edit): src/serve/curation-api.ts
     if (opts.curation && (await opts.curation(req, res))) return;
@@ -131,13 +152,18 @@ export function handler(opts: { webDir: string; source: GraphSource; loopbackOnl
       if (!r.ok) return sendJson(res, r.status, { error: r.message }, head);
       return sendJson(res, 200, url.pathname === '/api/graph' ? r.value.graph : r.value.articles, head);
     }
-    if (url.pathname.startsWith('/api/')) return sendJson(res, 404, { error: `no API endpoint ${url.pathname}; try /api/graph or /api/articles` }, head);
+    if (url.pathname.startsWith('/api/'))
+      return sendJson(res, 404, { error: `no API endpoint ${url.pathname}; try /api/graph or /api/articles` }, head);
     const file = resolveStatic(webDir, url.pathname);
     if (!file) return send(res, 400, 'kunafoni serve: bad path\n');
     const st = await stat(file).catch(() => undefined);
     if (!st?.isFile()) {
       if (url.pathname === '/' || url.pathname === '/index.html')
-        return send(res, 503, `kunafoni serve: the viewer is not built (${join(webDir, 'index.html')} is missing); run \`npm run build:web\`\n`);
+        return send(
+          res,
+          503,
+          `kunafoni serve: the viewer is not built (${join(webDir, 'index.html')} is missing); run \`npm run build:web\`\n`,
+        );
       return send(res, 404, 'kunafoni serve: not found\n');
     }
     const type = CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
@@ -173,7 +199,8 @@ export interface RunningServer {
 export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   const host = opts.host ?? DEFAULT_HOST;
   const port = opts.port ?? DEFAULT_PORT;
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be an integer between 0 and 65535, got ${String(port)}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError(`--port must be an integer between 0 and 65535, got ${String(port)}`);
   const sourceOpts: Parameters<typeof graphSource>[0] = { store: opts.store };
   if (opts.layout) sourceOpts.layout = opts.layout;
   if (opts.persistLayout !== undefined) sourceOpts.persistLayout = opts.persistLayout;
@@ -181,8 +208,19 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   const source = graphSource(sourceOpts);
   const loopbackOnly = isLoopback(host);
   const editToken = opts.edit && !loopbackOnly ? (opts.editToken ?? newEditToken()) : undefined;
-  const curation = curationApi({ store: opts.store, edit: opts.edit === true, ...(editToken ? { token: editToken } : {}), ...(opts.log ? { log: opts.log } : {}) });
-  const handle = handler({ webDir: opts.webDir ?? defaultWebDir(), source, loopbackOnly, curation, ...(opts.log ? { log: opts.log } : {}) });
+  const curation = curationApi({
+    store: opts.store,
+    edit: opts.edit === true,
+    ...(editToken ? { token: editToken } : {}),
+    ...(opts.log ? { log: opts.log } : {}),
+  });
+  const handle = handler({
+    webDir: opts.webDir ?? defaultWebDir(),
+    source,
+    loopbackOnly,
+    curation,
+    ...(opts.log ? { log: opts.log } : {}),
+  });
   const server = createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
       opts.log?.(`serve: ${req.url}: ${errorMessage(err)}\n`);

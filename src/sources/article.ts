@@ -8,7 +8,12 @@ export type ArticleDraft = Omit<Article, 'id' | 'lang'> & { lang?: string };
 
 /** Normalised text for hashing: NFC, typographic apostrophes folded, white space collapsed. */
 export const normaliseForId = (text: string): string =>
-  text.normalize('NFC').replace(/[’‘`´]/g, "'").replace(/\s+/g, ' ').trim().toLowerCase();
+  text
+    .normalize('NFC')
+    .replace(/[’‘`´]/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
 
 export const articleId = (text: string): string =>
   createHash('sha256').update(normaliseForId(text)).digest('hex').slice(0, 16);
@@ -16,7 +21,8 @@ export const articleId = (text: string): string =>
 // the language detector loads when an article does not declare its language (~120 ms at start-up otherwise)
 const require = createRequire(import.meta.url);
 let tinyld: typeof import('tinyld') | undefined;
-const detect: (typeof import('tinyld'))['detect'] = (text, opts) => (tinyld ??= require('tinyld') as typeof import('tinyld')).detect(text, opts);
+const detect: (typeof import('tinyld'))['detect'] = (text, opts) =>
+  (tinyld ??= require('tinyld') as typeof import('tinyld')).detect(text, opts);
 
 export function detectLang(text: string, declared?: string): Lang {
   const d = declared?.trim().toLowerCase().slice(0, 2);

@@ -83,7 +83,10 @@ const SINGLE_BYTE_LATIN = new Set(['windows-1252', 'iso-8859-15', 'iso-8859-2', 
  * Guess the encoding of raw bytes, with the basis of the guess. `declared` is the transport's charset (an
  * HTTP header); the document's own declaration is sniffed from the bytes.
  */
-export function detectEncodingWithBasis(bytes: Uint8Array, declared?: string): { encoding: Encoding; basis: Decoded['basis'] } {
+export function detectEncodingWithBasis(
+  bytes: Uint8Array,
+  declared?: string,
+): { encoding: Encoding; basis: Decoded['basis'] } {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8', basis: 'bom' };
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', basis: 'bom' };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', basis: 'bom' };
@@ -96,8 +99,10 @@ export function detectEncodingWithBasis(bytes: Uint8Array, declared?: string): {
   // a UTF-16 label on bytes without zero bytes is a copy-paste error in a meta tag: ignore it
   const usable = stated && !stated.startsWith('utf-16') ? stated : undefined;
   const validUtf8 = isValidUtf8(bytes);
-  if (usable === 'utf-8') return validUtf8 ? { encoding: 'utf-8', basis } : { encoding: 'windows-1252', basis: 'corrected' };
-  if (usable && SINGLE_BYTE_LATIN.has(usable) && validUtf8 && hasHighBytes(bytes)) return { encoding: 'utf-8', basis: 'corrected' };
+  if (usable === 'utf-8')
+    return validUtf8 ? { encoding: 'utf-8', basis } : { encoding: 'windows-1252', basis: 'corrected' };
+  if (usable && SINGLE_BYTE_LATIN.has(usable) && validUtf8 && hasHighBytes(bytes))
+    return { encoding: 'utf-8', basis: 'corrected' };
   if (usable) return { encoding: usable, basis };
   return { encoding: validUtf8 ? 'utf-8' : 'windows-1252', basis: 'bytes' };
 }
@@ -174,7 +179,10 @@ export function decodeWithInfo(origin: string, bytes: Uint8Array, declared?: str
   const { encoding, basis } = detectEncodingWithBasis(bytes, declared);
   if (looksBinary(bytes, encoding)) {
     const kind = binaryKind(bytes);
-    throw new SourceError(origin, `this is ${kind ?? 'a binary file'}, not text (kunafoni reads .txt, .md, .json, .jsonl, .html, RSS/Atom)`);
+    throw new SourceError(
+      origin,
+      `this is ${kind ?? 'a binary file'}, not text (kunafoni reads .txt, .md, .json, .jsonl, .html, RSS/Atom)`,
+    );
   }
   const text = decodeAs(bytes, encoding);
   if (!text.trim()) throw new SourceError(origin, `the ${noun} holds only white space`);

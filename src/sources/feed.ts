@@ -73,7 +73,8 @@ export const fragmentText = (html: string): string => {
   return doc.body ? htmlToText(doc.body) : html;
 };
 
-const oneLine = (s: string | undefined): string | undefined => (s ? fragmentText(s).replace(/\s+/g, ' ').trim() || undefined : undefined);
+const oneLine = (s: string | undefined): string | undefined =>
+  s ? fragmentText(s).replace(/\s+/g, ' ').trim() || undefined : undefined;
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
@@ -110,7 +111,9 @@ const personName = (s: string | undefined): string | undefined => {
 };
 
 const authorOf = (v: unknown): string | undefined => {
-  const list = (Array.isArray(v) ? v : [v]).map((a) => personName(a && typeof a === 'object' && 'name' in (a as Node) ? text((a as Node).name) : text(a)));
+  const list = (Array.isArray(v) ? v : [v]).map((a) =>
+    personName(a && typeof a === 'object' && 'name' in (a as Node) ? text((a as Node).name) : text(a)),
+  );
   const names = list.filter((s): s is string => !!s);
   return names.length ? names.join(', ') : undefined;
 };
@@ -123,7 +126,12 @@ function rssItem(item: Node, index: number, base: string | undefined): FeedItem 
   const title = oneLine(text(item.title));
   if (title) out.title = title;
   const guid = item.guid as Node | string | undefined;
-  const guidLink = typeof guid === 'object' && guid?.['@_isPermaLink'] !== 'false' ? text(guid) : typeof guid === 'string' ? guid : undefined;
+  const guidLink =
+    typeof guid === 'object' && guid?.['@_isPermaLink'] !== 'false'
+      ? text(guid)
+      : typeof guid === 'string'
+        ? guid
+        : undefined;
   const link = resolveLink(text(item.link) ?? (guidLink && /^https?:/.test(guidLink) ? guidLink : undefined), base);
   if (link) out.link = link;
   const html = longest(text(item['content:encoded']), text(item.description));
@@ -159,7 +167,8 @@ function atomEntry(entry: Node, index: number, base: string | undefined): FeedIt
   return out;
 }
 
-const FEED_ROOT = /^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*|<\?[^>]*\?>\s*|<!DOCTYPE[^>]*>\s*)*<(rss|feed|rdf:RDF)[\s>]/;
+const FEED_ROOT =
+  /^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*|<\?[^>]*\?>\s*|<!DOCTYPE[^>]*>\s*)*<(rss|feed|rdf:RDF)[\s>]/;
 
 /** True when the content is an RSS or Atom document. */
 export const isFeed = (content: string): boolean => FEED_ROOT.test(content.replace(/^\uFEFF/, ''));
@@ -169,7 +178,10 @@ export function parseFeed(origin: string, content: string, context: ReadContext 
   const xml = content.replace(/^\uFEFF/, '');
   const valid = loadFastXmlParser().XMLValidator.validate(xml);
   if (valid !== true)
-    throw new SourceError(origin, `not an RSS or Atom feed: the XML is invalid at line ${valid.err.line}, column ${valid.err.col} (${valid.err.msg})`);
+    throw new SourceError(
+      origin,
+      `not an RSS or Atom feed: the XML is invalid at line ${valid.err.line}, column ${valid.err.col} (${valid.err.msg})`,
+    );
   let doc: Node;
   try {
     doc = feedParser().parse(xml) as Node;
@@ -182,14 +194,24 @@ export function parseFeed(origin: string, content: string, context: ReadContext 
     const link = text(channel.link);
     const base = context.url ?? link;
     const items = (Array.isArray(channel.item) ? channel.item : []) as Node[];
-    return withOptional({ format: 'rss', items: items.map((it, i) => rssItem(it, i + 1, base)) }, oneLine(text(channel.title)), link, text(channel.language));
+    return withOptional(
+      { format: 'rss', items: items.map((it, i) => rssItem(it, i + 1, base)) },
+      oneLine(text(channel.title)),
+      link,
+      text(channel.language),
+    );
   }
   if (root === 'feed') {
     const feed = doc.feed as Node;
     const link = atomLink(feed.link);
     const base = context.url ?? link;
     const entries = (Array.isArray(feed.entry) ? feed.entry : []) as Node[];
-    return withOptional({ format: 'atom', items: entries.map((e, i) => atomEntry(e, i + 1, base)) }, oneLine(text(feed.title)), link, text(feed['@_xml:lang']));
+    return withOptional(
+      { format: 'atom', items: entries.map((e, i) => atomEntry(e, i + 1, base)) },
+      oneLine(text(feed.title)),
+      link,
+      text(feed['@_xml:lang']),
+    );
   }
   if (root === 'rdf:RDF') {
     const rdf = doc['rdf:RDF'] as Node;
@@ -197,9 +219,17 @@ export function parseFeed(origin: string, content: string, context: ReadContext 
     const link = text(channel.link);
     const base = context.url ?? link;
     const items = (Array.isArray(rdf.item) ? rdf.item : []) as Node[];
-    return withOptional({ format: 'rdf', items: items.map((it, i) => rssItem(it, i + 1, base)) }, oneLine(text(channel.title)), link, text(channel['dc:language']));
+    return withOptional(
+      { format: 'rdf', items: items.map((it, i) => rssItem(it, i + 1, base)) },
+      oneLine(text(channel.title)),
+      link,
+      text(channel['dc:language']),
+    );
   }
-  throw new SourceError(origin, `XML but not an RSS or Atom feed (its root element is <${root ?? '?'}>, expected <rss>, <feed> or <rdf:RDF>)`);
+  throw new SourceError(
+    origin,
+    `XML but not an RSS or Atom feed (its root element is <${root ?? '?'}>, expected <rss>, <feed> or <rdf:RDF>)`,
+  );
 }
 
 function withOptional(feed: Feed, title?: string, link?: string, lang?: string): Feed {
@@ -211,7 +241,10 @@ function withOptional(feed: Feed, title?: string, link?: string, lang?: string):
 
 /** The outlet in a feed's title: "Sahelweb – Technologies" → "Sahelweb", "Le Courrier du Sahel | Flux RSS" → "Le Courrier du Sahel". */
 export const outletOfFeedTitle = (title: string | undefined): string | undefined =>
-  title?.split(/\s+[–—|-]\s+|\s+:\s+/)[0]!.replace(/\s*\b(flux rss|rss feed|rss|atom)\b\s*$/i, '').trim() || title;
+  title
+    ?.split(/\s+[–—|-]\s+|\s+:\s+/)[0]!
+    .replace(/\s*\b(flux rss|rss feed|rss|atom)\b\s*$/i, '')
+    .trim() || title;
 
 /** Where a feed item is named in messages: `feed.xml item 3 ("Title")`. */
 export const itemOrigin = (origin: string, item: FeedItem): string =>

@@ -21,7 +21,8 @@ export interface PageMeta {
   body?: string;
 }
 
-const ARTICLE_TYPES = /^(NewsArticle|Article|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|BlogPosting|Report|ScholarlyArticle|TechArticle)$/;
+const ARTICLE_TYPES =
+  /^(NewsArticle|Article|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|BlogPosting|Report|ScholarlyArticle|TechArticle)$/;
 
 type Json = Record<string, unknown>;
 
@@ -69,7 +70,10 @@ export function jsonLdArticle(doc: DomDocument): Json | undefined {
 
 const metaContent = (doc: DomDocument, ...keys: string[]): string | undefined => {
   for (const k of keys) {
-    const el = doc.querySelector(`meta[property="${k}"]`) ?? doc.querySelector(`meta[name="${k}"]`) ?? doc.querySelector(`meta[itemprop="${k}"]`);
+    const el =
+      doc.querySelector(`meta[property="${k}"]`) ??
+      doc.querySelector(`meta[name="${k}"]`) ??
+      doc.querySelector(`meta[itemprop="${k}"]`);
     const v = el?.getAttribute('content')?.trim();
     if (v) return v;
   }
@@ -102,7 +106,9 @@ function timeElementDate(doc: DomDocument): string | undefined {
     doc.querySelector('[itemprop="datePublished"]') ??
     doc.querySelector('article time[datetime]') ??
     doc.querySelector('time[datetime]');
-  return el?.getAttribute('datetime')?.trim() || el?.getAttribute('content')?.trim() || el?.textContent?.trim() || undefined;
+  return (
+    el?.getAttribute('datetime')?.trim() || el?.getAttribute('content')?.trim() || el?.textContent?.trim() || undefined
+  );
 }
 
 /** Metadata of a page, before Readability touches the document. `base` is the page's URL when known. */
@@ -117,7 +123,17 @@ export function pageMetadata(doc: DomDocument, base?: string): PageMeta {
   set(
     'date',
     str(ld.datePublished),
-    metaContent(doc, 'article:published_time', 'datePublished', 'date', 'pubdate', 'publishdate', 'DC.date.issued', 'dc.date', 'sailthru.date'),
+    metaContent(
+      doc,
+      'article:published_time',
+      'datePublished',
+      'date',
+      'pubdate',
+      'publishdate',
+      'DC.date.issued',
+      'dc.date',
+      'sailthru.date',
+    ),
     timeElementDate(doc),
     str(ld.dateCreated),
   );
@@ -126,19 +142,28 @@ export function pageMetadata(doc: DomDocument, base?: string): PageMeta {
   set('source', metaContent(doc, 'og:site_name', 'application-name'), str(ld.publisher));
   const metaAuthor = metaContent(doc, 'author', 'article:author', 'byl', 'dc.creator');
   set('author', metaAuthor && !/^https?:/.test(metaAuthor) ? metaAuthor : undefined, names(ld.author));
-  set('lang', doc.documentElement.getAttribute('lang') ?? undefined, metaContent(doc, 'og:locale', 'content-language', 'language'), str(ld.inLanguage));
+  set(
+    'lang',
+    doc.documentElement.getAttribute('lang') ?? undefined,
+    metaContent(doc, 'og:locale', 'content-language', 'language'),
+    str(ld.inLanguage),
+  );
   const body = typeof ld.articleBody === 'string' ? ld.articleBody : undefined;
   if (body?.trim()) meta.body = body;
   return meta;
 }
 
 /** Page furniture around an article, removed when Readability finds no article and the body is read as is. */
-const FURNITURE_SELECTOR = 'nav, header, footer, aside, form, menu, [role="navigation"], [role="banner"], [role="contentinfo"], .comments, #comments';
+const FURNITURE_SELECTOR =
+  'nav, header, footer, aside, form, menu, [role="navigation"], [role="banner"], [role="contentinfo"], .comments, #comments';
 
 const normTitle = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 
 /** The body text of a page: Readability's article, else the page body without its furniture, else JSON-LD articleBody. */
-export function pageText(doc: DomDocument, meta: PageMeta): { text: string; title?: string; byline?: string; siteName?: string } {
+export function pageText(
+  doc: DomDocument,
+  meta: PageMeta,
+): { text: string; title?: string; byline?: string; siteName?: string } {
   let result: ReturnType<Readability<DomElement>['parse']> = null;
   try {
     const { Readability: ReadabilityClass } = loadReadability();
@@ -173,12 +198,18 @@ export function pageText(doc: DomDocument, meta: PageMeta): { text: string; titl
  * Read one HTML page into an article draft. What the page does not say is taken from `defaults` (a feed
  * item's date, outlet…); the outlet falls back to the host name of the page's URL.
  */
-export function readHtmlPage(origin: string, html: string, context: ReadContext = {}, defaults: Omit<ArticleDraft, 'text'> = {}): ArticleDraft {
+export function readHtmlPage(
+  origin: string,
+  html: string,
+  context: ReadContext = {},
+  defaults: Omit<ArticleDraft, 'text'> = {},
+): ArticleDraft {
   const doc = parseDocument(html);
   const meta = pageMetadata(doc, context.url);
   const documentTitle = doc.title?.trim().replace(/\s+/g, ' ') || undefined;
   const body = pageText(doc, meta);
-  const source = meta.source ?? body.siteName ?? defaults.source ?? outletOfUrl(meta.url ?? context.url ?? defaults.url);
+  const source =
+    meta.source ?? body.siteName ?? defaults.source ?? outletOfUrl(meta.url ?? context.url ?? defaults.url);
   const cleaned = cleanText(body.text, source ? { source } : {});
   if (!cleaned.text.trim()) throw new SourceError(origin, 'the page has no article text');
   const draft: ArticleDraft = { text: cleaned.text, origin };
@@ -196,7 +227,8 @@ export function readHtmlPage(origin: string, html: string, context: ReadContext 
   return draft;
 }
 
-const HTML_START = /^\s*(?:<!--[\s\S]*?-->\s*)*(?:<!doctype html|<html[\s>]|<head[\s>]|<body[\s>]|<meta[\s>]|<title[\s>])/i;
+const HTML_START =
+  /^\s*(?:<!--[\s\S]*?-->\s*)*(?:<!doctype html|<html[\s>]|<head[\s>]|<body[\s>]|<meta[\s>]|<title[\s>])/i;
 
 export const htmlReader: SourceReader = {
   id: 'html',

@@ -19,7 +19,13 @@ const FIELDS = {
 const ALSO: Partial<Record<keyof typeof FIELDS, 'list' | 'number'>> = { author: 'list', date: 'number' };
 
 const describeValue = (v: unknown): string =>
-  v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'an object' : `${typeof v === 'number' ? 'a number' : typeof v === 'boolean' ? 'true/false' : typeof v} (${JSON.stringify(v)?.slice(0, 40)})`;
+  v === null
+    ? 'null'
+    : Array.isArray(v)
+      ? 'a list'
+      : typeof v === 'object'
+        ? 'an object'
+        : `${typeof v === 'number' ? 'a number' : typeof v === 'boolean' ? 'true/false' : typeof v} (${JSON.stringify(v)?.slice(0, 40)})`;
 
 /**
  * The first of the field's names the record fills. A field of the wrong type (a number as the text, an
@@ -39,14 +45,16 @@ function pick(origin: string, rec: Record<string, unknown>, field: keyof typeof 
       if (v.length) return v.join(', ');
       continue;
     }
-    const expected = also === 'list' ? 'a string or a list of strings' : also === 'number' ? 'a string or a number' : 'a string';
+    const expected =
+      also === 'list' ? 'a string or a list of strings' : also === 'number' ? 'a string or a number' : 'a string';
     throw new SourceError(origin, `field "${n}" must be ${expected}, got ${describeValue(v)}`);
   }
   return undefined;
 }
 
 export function recordToDraft(origin: string, rec: unknown): ArticleDraft {
-  if (!rec || typeof rec !== 'object' || Array.isArray(rec)) throw new SourceError(origin, 'expected an object with a "text" field');
+  if (!rec || typeof rec !== 'object' || Array.isArray(rec))
+    throw new SourceError(origin, 'expected an object with a "text" field');
   const r = rec as Record<string, unknown>;
   const text = pick(origin, r, 'text');
   if (!text) throw new SourceError(origin, `no article text (expected one of the fields ${FIELDS.text.join(', ')})`);

@@ -13,5 +13,6 @@ let readability: ReadabilityModule | undefined;
 let fxp: FastXmlParser | undefined;
 
 export const loadLinkedom = (): Linkedom => (linkedom ??= require('linkedom') as Linkedom);
-export const loadReadability = (): ReadabilityModule => (readability ??= require('@mozilla/readability') as ReadabilityModule);
+export const loadReadability = (): ReadabilityModule =>
+  (readability ??= require('@mozilla/readability') as ReadabilityModule);
 export const loadFastXmlParser = (): FastXmlParser => (fxp ??= require('fast-xml-parser') as FastXmlParser);

@@ -8,7 +8,11 @@ import type { SourceReader } from './reader.js';
 const FRONT = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 
 const str = (v: unknown): string | undefined =>
-  typeof v === 'string' ? v : typeof v === 'number' || v instanceof Date ? String(v instanceof Date ? v.toISOString().slice(0, 10) : v) : undefined;
+  typeof v === 'string'
+    ? v
+    : typeof v === 'number' || v instanceof Date
+      ? String(v instanceof Date ? v.toISOString().slice(0, 10) : v)
+      : undefined;
 
 export const markdownReader: SourceReader = {
   id: 'markdown',
@@ -16,7 +20,8 @@ export const markdownReader: SourceReader = {
   detect: (_origin, content) => FRONT.test(content.replace(/^\uFEFF/, '')),
   read(origin, content) {
     const m = FRONT.exec(content);
-    if (!m && /^---[ \t]*\r?\n/.test(content)) throw new SourceError(origin, 'invalid front matter: it opens with "---" but is never closed by a "---" line');
+    if (!m && /^---[ \t]*\r?\n/.test(content))
+      throw new SourceError(origin, 'invalid front matter: it opens with "---" but is never closed by a "---" line');
     let meta: Record<string, unknown> = {};
     let body = content;
     if (m) {

@@ -60,8 +60,10 @@ const extensionOf = (origin: string): string => {
 function readerForContentType(contentType: string | undefined, content: string): SourceReader | undefined {
   const media = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
   if (!media) return undefined;
-  if (/^(text\/html|application\/xhtml\+xml)$/.test(media)) return feedReader.detect('', content) ? feedReader : htmlReader;
-  if (/(rss|atom|rdf)\+xml$|^(application|text)\/xml$/.test(media)) return feedReader.detect('', content) || media !== 'text/xml' ? feedReader : undefined;
+  if (/^(text\/html|application\/xhtml\+xml)$/.test(media))
+    return feedReader.detect('', content) ? feedReader : htmlReader;
+  if (/(rss|atom|rdf)\+xml$|^(application|text)\/xml$/.test(media))
+    return feedReader.detect('', content) || media !== 'text/xml' ? feedReader : undefined;
   if (/json$/.test(media)) return jsonlReader.detect('', content) ? jsonlReader : jsonReader;
   if (media === 'application/x-ndjson') return jsonlReader;
   if (media === 'text/markdown') return markdownReader;
@@ -108,7 +110,13 @@ async function readLinkedPage(
 ): Promise<Array<ArticleDraft | SourceError>> {
   if (!opts.fetch) return [new SourceError(where, 'cannot follow links: no fetcher given')];
   const inside = opts.allowPrivate ? undefined : await privateTarget(link);
-  if (inside) return [new SourceError(where, `refused to follow its link ${link}: it points to ${inside} (pass --allow-private to allow it)`)];
+  if (inside)
+    return [
+      new SourceError(
+        where,
+        `refused to follow its link ${link}: it points to ${inside} (pass --allow-private to allow it)`,
+      ),
+    ];
   try {
     const page = await opts.fetch(link);
     const { text } = decodeWithInfo(link, page.bytes, charsetOfContentType(page.contentType), 'response');
@@ -129,7 +137,12 @@ const contextOf = (page: Fetched): ReadContext => {
 };
 
 /** Read decoded content; a feed with `follow` has each item's page fetched for the full text. */
-async function readContent(origin: string, content: string, context: ReadContext, opts: ReadOptions): Promise<Array<Article | SourceError>> {
+async function readContent(
+  origin: string,
+  content: string,
+  context: ReadContext,
+  opts: ReadOptions,
+): Promise<Array<Article | SourceError>> {
   const reader = readerFor(origin, content, context);
   if (reader !== feedReader || !opts.follow) return parseContent(origin, content, context);
   let feed;
@@ -161,7 +174,8 @@ export async function readFileSource(path: string, opts: ReadOptions = {}): Prom
   const maxBytes = opts.maxBytes ?? MAX_FILE_BYTES;
   try {
     const info = await stat(path);
-    if (info.size > maxBytes) return [new SourceError(path, `the file is ${formatBytes(info.size)}, over the ${formatBytes(maxBytes)} cap`)];
+    if (info.size > maxBytes)
+      return [new SourceError(path, `the file is ${formatBytes(info.size)}, over the ${formatBytes(maxBytes)} cap`)];
     const bytes = await readFile(path);
     const { text } = decodeWithInfo(path, bytes);
     return await readContent(path, text, {}, opts);
@@ -209,7 +223,10 @@ const SKIP = /^(\.|node_modules$|store$|readme(\.\w+)?$)/i;
  * once, whatever symbolic links lead to it twice (a link to a parent folder would loop): the links
  * skipped are passed to `onSkipped` once, at the end.
  */
-export async function expandPaths(paths: string[], opts: { onSkipped?: (paths: string[]) => void } = {}): Promise<Array<string | SourceError>> {
+export async function expandPaths(
+  paths: string[],
+  opts: { onSkipped?: (paths: string[]) => void } = {},
+): Promise<Array<string | SourceError>> {
   const out: Array<string | SourceError> = [];
   const seen = new Set<string>();
   const skipped: string[] = [];

@@ -45,7 +45,8 @@ export const formatBytes = (n: number): string =>
 const formatMs = (ms: number): string => (ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`);
 
 /** Content types kunafoni can read; anything else is refused before its body is read. */
-const READABLE = /^(text\/|application\/(xhtml\+xml|xml|rss\+xml|atom\+xml|rdf\+xml|json|ld\+json|x-ndjson|feed\+json)|$)/i;
+const READABLE =
+  /^(text\/|application\/(xhtml\+xml|xml|rss\+xml|atom\+xml|rdf\+xml|json|ld\+json|x-ndjson|feed\+json)|$)/i;
 
 /** Why a fetch failed, in words, from undici's error (and its cause). */
 function networkProblem(err: unknown): string {
@@ -106,30 +107,37 @@ export async function fetchUrl(
   const seen: string[] = [];
   try {
     for (;;) {
-      if (!/^https?:$/.test(current.protocol)) throw new SourceError(url, `cannot fetch ${current.protocol} URLs (${current.href}); only http and https`);
+      if (!/^https?:$/.test(current.protocol))
+        throw new SourceError(url, `cannot fetch ${current.protocol} URLs (${current.href}); only http and https`);
       seen.push(current.href);
       const res = await fetch(current, {
         redirect: 'manual',
         signal: controller.signal,
         headers: {
           'user-agent': opts.userAgent,
-          accept: 'text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml;q=0.9,text/plain;q=0.8,*/*;q=0.5',
+          accept:
+            'text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml;q=0.9,text/plain;q=0.8,*/*;q=0.5',
           'accept-language': 'fr,en;q=0.8',
         },
       });
       if (res.status >= 300 && res.status < 400 && res.status !== 304) {
         await res.body?.cancel().catch(() => undefined);
         const location = res.headers.get('location');
-        if (!location) throw new SourceError(url, `HTTP ${res.status} redirect without a Location header (at ${current.href})`);
+        if (!location)
+          throw new SourceError(url, `HTTP ${res.status} redirect without a Location header (at ${current.href})`);
         const next = new URL(location, current);
         if (seen.includes(next.href)) throw new SourceError(url, `redirect loop: ${[...seen, next.href].join(' → ')}`);
-        if (seen.length > opts.maxRedirects) throw new SourceError(url, `more than ${opts.maxRedirects} redirects (the last to ${next.href})`);
+        if (seen.length > opts.maxRedirects)
+          throw new SourceError(url, `more than ${opts.maxRedirects} redirects (the last to ${next.href})`);
         current = next;
         continue;
       }
       if (!res.ok) {
         await res.body?.cancel().catch(() => undefined);
-        throw new SourceError(url, `HTTP ${res.status}${res.statusText ? ' ' + res.statusText : ''}${current.href !== url ? ` (at ${current.href})` : ''}`);
+        throw new SourceError(
+          url,
+          `HTTP ${res.status}${res.statusText ? ' ' + res.statusText : ''}${current.href !== url ? ` (at ${current.href})` : ''}`,
+        );
       }
       const contentType = res.headers.get('content-type') ?? undefined;
       const mediaType = (contentType ?? '').split(';')[0]!.trim();
@@ -140,7 +148,10 @@ export async function fetchUrl(
       const declared = Number(res.headers.get('content-length'));
       if (Number.isFinite(declared) && declared > opts.maxBytes) {
         await res.body?.cancel().catch(() => undefined);
-        throw new SourceError(url, `the response is ${formatBytes(declared)}, over the ${formatBytes(opts.maxBytes)} cap`);
+        throw new SourceError(
+          url,
+          `the response is ${formatBytes(declared)}, over the ${formatBytes(opts.maxBytes)} cap`,
+        );
       }
       const bytes = await readCapped(url, res, opts.maxBytes, controller);
       const out: Fetched = { requested: url, url: current.href, status: res.status, bytes };
@@ -156,7 +167,12 @@ export async function fetchUrl(
   }
 }
 
-async function readCapped(url: string, res: Response, maxBytes: number, controller: AbortController): Promise<Uint8Array> {
+async function readCapped(
+  url: string,
+  res: Response,
+  maxBytes: number,
+  controller: AbortController,
+): Promise<Uint8Array> {
   if (!res.body) return new Uint8Array();
   const chunks: Uint8Array[] = [];
   let total = 0;

@@ -91,7 +91,8 @@ export async function acquireStoreLock(abs: string, shown: string, opts: LockOpt
       });
       break;
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ELOCKED') throw new StoreError(shown, `cannot lock the store (${errorMessage(err)})`);
+      if ((err as NodeJS.ErrnoException).code !== 'ELOCKED')
+        throw new StoreError(shown, `cannot lock the store (${errorMessage(err)})`);
       const owner = await readOwner(paths.owner);
       if (await isAbandoned(paths, owner)) {
         // its holder was killed (SIGKILL, power loss): its writes were atomic, so the store is whole
@@ -118,7 +119,8 @@ export async function acquireStoreLock(abs: string, shown: string, opts: LockOpt
   process.once('exit', onExit);
   return {
     check() {
-      if (compromised) throw new StoreError(shown, `lost the store's lock (${compromised.message}); nothing more is written`);
+      if (compromised)
+        throw new StoreError(shown, `lost the store's lock (${compromised.message}); nothing more is written`);
     },
     async release() {
       process.off('exit', onExit);

@@ -42,10 +42,12 @@ export function variantWords(name: string): string[] {
 export type NameMatch = 'spelling' | 'given-name' | 'middle-name' | 'register-order';
 
 /** A middle word, or an initial of it ("K." for "Kadiatou"). */
-const sameMiddle = (a: string, b: string) => a === b || (a.length === 1 && b.startsWith(a)) || (b.length === 1 && a.startsWith(b));
+const sameMiddle = (a: string, b: string) =>
+  a === b || (a.length === 1 && b.startsWith(a)) || (b.length === 1 && a.startsWith(b));
 
 /** `b` is `a` with its first word moved last ("DIALLO Souleymane" / "Souleymane Diallo"). */
-const firstMovedLast = (a: string[], b: string[]) => a.length === b.length && [...a.slice(1), a[0]].every((w, i) => w === b[i]);
+const firstMovedLast = (a: string[], b: string[]) =>
+  a.length === b.length && [...a.slice(1), a[0]].every((w, i) => w === b[i]);
 
 /**
  * Whether two names of people may name one person, and how: the same words spelt apart ("Haïdara" /
@@ -67,7 +69,8 @@ export function personNamesMatch(x: string, y: string): NameMatch | undefined {
     const [u, v] = [a[i]!, b[i]!];
     // "Ibrahim" / "Ibrahima": one given name is the other and a last letter
     const [short, long] = u.length < v.length ? [u, v] : [v, u];
-    if (differ.length === 1 && i < n && short.length >= 5 && long.length === short.length + 1 && long.startsWith(short)) return 'given-name';
+    if (differ.length === 1 && i < n && short.length >= 5 && long.length === short.length + 1 && long.startsWith(short))
+      return 'given-name';
     if (firstMovedLast(a, b) || firstMovedLast(b, a)) return 'register-order';
     return undefined;
   }
@@ -89,7 +92,12 @@ export function personNamesMatch(x: string, y: string): NameMatch | undefined {
  * and "Arouna Modibo Touré" share "Harouna Toureh" / "Arouna Touré", but not their middle names).
  */
 export function bestNameMatch(xs: string[], ys: string[]): NameMatch | undefined {
-  const fullest = (ns: string[]) => ns.reduce((f, n) => (variantWords(n).length > variantWords(f).length || (variantWords(n).length === variantWords(f).length && n < f) ? n : f));
+  const fullest = (ns: string[]) =>
+    ns.reduce((f, n) =>
+      variantWords(n).length > variantWords(f).length || (variantWords(n).length === variantWords(f).length && n < f)
+        ? n
+        : f,
+    );
   const [fx, fy] = [fullest(xs), fullest(ys)];
   if (variantWords(fx).length >= 3 && variantWords(fy).length >= 3 && !personNamesMatch(fx, fy)) return undefined;
   let best: NameMatch | undefined;
@@ -104,7 +112,26 @@ export function bestNameMatch(xs: string[], ys: string[]): NameMatch | undefined
 const STRENGTH: NameMatch[] = ['spelling', 'given-name', 'register-order', 'middle-name'];
 
 /** Small words an acronym may skip. */
-const SMALL = new Set(['de', 'des', 'du', 'la', 'le', 'les', 'l', 'd', 'et', 'en', 'pour', 'of', 'the', 'and', 'for', 'a', 'au', 'aux']);
+const SMALL = new Set([
+  'de',
+  'des',
+  'du',
+  'la',
+  'le',
+  'les',
+  'l',
+  'd',
+  'et',
+  'en',
+  'pour',
+  'of',
+  'the',
+  'and',
+  'for',
+  'a',
+  'au',
+  'aux',
+]);
 
 /** "AMRTP" when `name` is written as an acronym (2 to 8 capitals or digits, optional dots). */
 export function asAcronym(name: string): string | undefined {
@@ -137,7 +164,12 @@ function acronymWords(name: string): string[] {
   let words = wordMemo.get(name);
   if (!words) {
     if (wordMemo.size >= 100_000) wordMemo.clear();
-    wordMemo.set(name, (words = foldName(name.replace(/\b[dDlL][’']/g, '')).split(' ').filter(Boolean)));
+    wordMemo.set(
+      name,
+      (words = foldName(name.replace(/\b[dDlL][’']/g, ''))
+        .split(' ')
+        .filter(Boolean)),
+    );
   }
   return words;
 }

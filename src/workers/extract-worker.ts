@@ -18,7 +18,9 @@ export default async function run(task: WorkerTask): Promise<WorkerResult> {
     const items: ReadItem[][] = [];
     for (const path of task.paths) {
       const read = await readFileSource(path, task.maxBytes !== undefined ? { maxBytes: task.maxBytes } : {});
-      items.push(read.map((r) => (r instanceof SourceError ? { origin: r.origin, problem: r.problem } : { article: r })));
+      items.push(
+        read.map((r) => (r instanceof SourceError ? { origin: r.origin, problem: r.problem } : { article: r })),
+      );
     }
     return { op: 'read', items };
   }

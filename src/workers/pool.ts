@@ -9,7 +9,10 @@ import type { WorkerResult, WorkerTask } from './extract-worker.js';
 
 /** The compiled worker: beside this module in dist/, or dist/ seen from src/ (tests run the sources). */
 export function workerFile(): string | undefined {
-  const candidates = [new URL('./extract-worker.js', import.meta.url), new URL('../../dist/workers/extract-worker.js', import.meta.url)];
+  const candidates = [
+    new URL('./extract-worker.js', import.meta.url),
+    new URL('../../dist/workers/extract-worker.js', import.meta.url),
+  ];
   for (const u of candidates) {
     const p = fileURLToPath(u);
     if (existsSync(p)) return p;

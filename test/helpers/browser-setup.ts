@@ -12,7 +12,9 @@ let server: BrowserServer | undefined;
  * one. A run that needs a browser and did not get this one starts its own (test/helpers/browser.ts).
  */
 function runsE2e(argv: string[]): boolean {
-  const filters = argv.slice(argv.findIndex((a) => a === 'run' || /vitest(\.mjs)?$/.test(a)) + 1).filter((a) => !a.startsWith('-') && a !== 'run');
+  const filters = argv
+    .slice(argv.findIndex((a) => a === 'run' || /vitest(\.mjs)?$/.test(a)) + 1)
+    .filter((a) => !a.startsWith('-') && a !== 'run');
   return !filters.length || filters.some((f) => /e2e/.test(f));
 }
 
@@ -20,7 +22,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const files = await project.globTestFiles().catch(() => ({ testFiles: [] as string[] }));
   const wantsBrowser = runsE2e(process.argv) && files.testFiles.some((f) => /\.e2e\.test\.ts$/.test(f));
   if (hasChromium() && wantsBrowser && !process.env[SHARED_BROWSER_ENV]) {
-    server = await chromium.launchServer({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, timeout: 60_000 });
+    server = await chromium.launchServer({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      timeout: 60_000,
+    });
     process.env[SHARED_BROWSER_ENV] = server.wsEndpoint();
   }
   return async () => {

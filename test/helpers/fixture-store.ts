@@ -17,12 +17,18 @@ export function articlesOf(graph: SerializedGraph): StoredArticle[] {
   const byId = new Map<string, StoredArticle>();
   const add = (id: string, meta: Record<string, unknown> = {}) => {
     const cur = byId.get(id);
-    if (cur) return void Object.assign(cur.article, Object.fromEntries(Object.entries(meta).filter(([k]) => !(k in cur.article))));
+    if (cur)
+      return void Object.assign(
+        cur.article,
+        Object.fromEntries(Object.entries(meta).filter(([k]) => !(k in cur.article))),
+      );
     const article: StoredArticle['article'] = { id, lang: 'fr', text: '' };
-    for (const f of ['title', 'date', 'source', 'url'] as const) if (typeof meta[f] === 'string') article[f] = meta[f] as string;
+    for (const f of ['title', 'date', 'source', 'url'] as const)
+      if (typeof meta[f] === 'string') article[f] = meta[f] as string;
     byId.set(id, { article, extraction: { article: id, entities: [], relations: [] } });
   };
-  for (const e of graph.edges) for (const ev of (e.attributes?.evidence ?? []) as Record<string, unknown>[]) add(ev.article as string, ev);
+  for (const e of graph.edges)
+    for (const ev of (e.attributes?.evidence ?? []) as Record<string, unknown>[]) add(ev.article as string, ev);
   for (const n of graph.nodes) for (const id of (n.attributes?.articles ?? []) as string[]) add(id);
   return [...byId.values()].sort((a, b) => (a.article.id < b.article.id ? -1 : 1));
 }

@@ -25,7 +25,8 @@ export function decodePng(buf: Buffer): Image {
       height = body.readUInt32BE(4);
       const depth = body[8]!;
       colorType = body[9]!;
-      if (depth !== 8 || (colorType !== 2 && colorType !== 6) || body[12] !== 0) throw new Error(`png: unsupported format (depth ${depth}, colour type ${colorType}, interlace ${body[12]})`);
+      if (depth !== 8 || (colorType !== 2 && colorType !== 6) || body[12] !== 0)
+        throw new Error(`png: unsupported format (depth ${depth}, colour type ${colorType}, interlace ${body[12]})`);
     } else if (type === 'IDAT') idat.push(body);
     else if (type === 'IEND') break;
     pos += 12 + len;
@@ -75,13 +76,19 @@ export function countColour(img: Image, hex: string, tolerance = 24): number {
   const b = parseInt(hex.slice(5, 7), 16);
   let n = 0;
   for (let i = 0; i < img.data.length; i += 4)
-    if (Math.abs(img.data[i]! - r) <= tolerance && Math.abs(img.data[i + 1]! - g) <= tolerance && Math.abs(img.data[i + 2]! - b) <= tolerance) n++;
+    if (
+      Math.abs(img.data[i]! - r) <= tolerance &&
+      Math.abs(img.data[i + 1]! - g) <= tolerance &&
+      Math.abs(img.data[i + 2]! - b) <= tolerance
+    )
+      n++;
   return n;
 }
 
 /** Pixels that are not (near) white. */
 export function countInk(img: Image): number {
   let n = 0;
-  for (let i = 0; i < img.data.length; i += 4) if (img.data[i]! < 235 || img.data[i + 1]! < 235 || img.data[i + 2]! < 235) n++;
+  for (let i = 0; i < img.data.length; i += 4)
+    if (img.data[i]! < 235 || img.data[i + 1]! < 235 || img.data[i + 2]! < 235) n++;
   return n;
 }

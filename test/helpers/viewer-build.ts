@@ -14,7 +14,12 @@ export async function ensureViewerBuilt(): Promise<void> {
 }
 
 /** A new page of `browser` at `url`, once the viewer says it is ready; its errors go to `pageErrors`. */
-export async function openViewer(browser: Browser, url: string, pageErrors: string[], setup?: (page: Page) => void): Promise<Page> {
+export async function openViewer(
+  browser: Browser,
+  url: string,
+  pageErrors: string[],
+  setup?: (page: Page) => void,
+): Promise<Page> {
   const page = await browser.context.newPage();
   setup?.(page);
   page.on('pageerror', (e) => pageErrors.push(e.message));

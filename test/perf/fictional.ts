@@ -9,7 +9,6 @@ const FIRST = ['Awa', 'Bakary', 'Fanta', 'Issiaka', 'Kadidia', 'Lassine', 'Nèn�
 const LAST = ['Dembélé', 'Fofana', 'Guindo', 'Kassogué', 'Niaré', 'Samaké', 'Tangara', 'Togola'];
 const ORGS = ['Kora Mobile', 'Sahel Fibre', 'Djoliba Networks', 'Niger Data Center'];
 
-
 /** The i-th fictional article: 3 to 5 sentences, Markdown with front matter. */
 export function fictionalArticle(i: number, source = `Gazette ${i % 3}`): string {
   const r = mulberry32(i + 1);

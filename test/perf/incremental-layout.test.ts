@@ -9,7 +9,7 @@ import { LayoutOptionsError, positionNewNodes } from '../../src/graph/incrementa
 function fixture(n = 300) {
   const g = new Graph({ type: 'mixed', multi: true });
   let s = 7;
-  const rnd = () => ((s = (s * 16807) % 2147483647) / 2147483647);
+  const rnd = () => (s = (s * 16807) % 2147483647) / 2147483647;
   for (let i = 0; i < n; i++) g.addNode(`n${i}`, { x: rnd() * 100, y: rnd() * 100 });
   for (let i = 1; i < n; i++) g.addEdge(`n${i}`, `n${Math.floor(rnd() * i)}`, { weight: 1 });
   forceAtlas2.assign(g, { iterations: 60, settings: forceAtlas2.inferSettings(g) });
@@ -38,7 +38,10 @@ describe('positionNewNodes', () => {
     for (const p of Object.values(pos)) expect(Number.isFinite(p.x) && Number.isFinite(p.y)).toBe(true);
     // typical distance between two old nodes, against a new node's distance to its neighbours' centre
     const old = g.filterNodes((k) => k.startsWith('n')).map((k) => g.getNodeAttributes(k) as { x: number; y: number });
-    const typical = old.slice(0, 100).map((a, i) => dist(a, old[(i * 37 + 11) % old.length]!)).sort((a, b) => a - b)[50]!;
+    const typical = old
+      .slice(0, 100)
+      .map((a, i) => dist(a, old[(i * 37 + 11) % old.length]!))
+      .sort((a, b) => a - b)[50]!;
     for (const [k, around] of fresh) {
       const ps = around.map((a) => g.getNodeAttributes(a) as { x: number; y: number });
       const centre = { x: (ps[0]!.x + ps[1]!.x) / 2, y: (ps[0]!.y + ps[1]!.y) / 2 };

@@ -34,13 +34,30 @@ function shuffled<T>(xs: T[], seed: number): T[] {
 
 /** Hand-made records: two organisations that a later article reveals to be one (an acronym and its expansion). */
 function unionCase(): StoredArticle[] {
-  const sentence = { text: 'Awa Togola, directrice de la SFX et de Sahel Fibre Extra.', start: 0, end: 58, paragraph: 0 };
-  const ent = (id: string, kind: 'person' | 'organisation', name: string, keys: string[]) => ({ id, kind, name, forms: [], keys, roles: [], mentions: [] });
+  const sentence = {
+    text: 'Awa Togola, directrice de la SFX et de Sahel Fibre Extra.',
+    start: 0,
+    end: 58,
+    paragraph: 0,
+  };
+  const ent = (id: string, kind: 'person' | 'organisation', name: string, keys: string[]) => ({
+    id,
+    kind,
+    name,
+    forms: [],
+    keys,
+    roles: [],
+    mentions: [],
+  });
   const a: StoredArticle = {
     article: { id: 'a1', lang: 'fr', text: sentence.text, date: '2024-01-02', source: 'Gazette' },
     extraction: {
       article: 'a1',
-      entities: [ent('e0', 'person', 'Awa Togola', ['person:awa togola']), ent('e1', 'organisation', 'SFX', ['org:acr:SFX']), ent('e2', 'organisation', 'Sahel Fibre Extra', ['org:sahel fibre extra'])],
+      entities: [
+        ent('e0', 'person', 'Awa Togola', ['person:awa togola']),
+        ent('e1', 'organisation', 'SFX', ['org:acr:SFX']),
+        ent('e2', 'organisation', 'Sahel Fibre Extra', ['org:sahel fibre extra']),
+      ],
       relations: [
         { kind: 'holds-role', source: 'e0', target: 'e2', sentence, rule: 'role-b', role: 'Directrice' },
         { kind: 'holds-role', source: 'e0', target: 'e1', sentence, rule: 'role-b', role: 'PDG' },
@@ -51,7 +68,11 @@ function unionCase(): StoredArticle[] {
   };
   const b: StoredArticle = {
     article: { id: 'b2', lang: 'fr', text: 'La Sahel Fibre Extra (SFX) a signé.', date: '2023-05-06', source: 'Écho' },
-    extraction: { article: 'b2', entities: [ent('e0', 'organisation', 'Sahel Fibre Extra', ['org:acr:SFX', 'org:sahel fibre extra'])], relations: [] },
+    extraction: {
+      article: 'b2',
+      entities: [ent('e0', 'organisation', 'Sahel Fibre Extra', ['org:acr:SFX', 'org:sahel fibre extra'])],
+      relations: [],
+    },
   };
   return [a, b];
 }
@@ -102,7 +123,10 @@ describe('the incremental graph', () => {
     const store = join(dir, 'one-store');
     await ingestPaths(files.slice(0, 12), { store });
     for (const f of files.slice(12)) {
-      const before = { articles: readFileSync(join(store, 'articles.jsonl')), graph: readFileSync(join(store, 'graph.json'), 'utf8') };
+      const before = {
+        articles: readFileSync(join(store, 'articles.jsonl')),
+        graph: readFileSync(join(store, 'graph.json'), 'utf8'),
+      };
       const r = await ingestPaths([f], { store });
       const after = readFileSync(join(store, 'articles.jsonl'));
       // the file grew by what was added, its beginning untouched (no syndicated copy changed a saved story)
@@ -137,7 +161,12 @@ describe('the incremental graph', () => {
     expect(r.ingested).toBe(1);
     const text = readFileSync(join(store, 'articles.jsonl'), 'utf8');
     expect(text).not.toContain('"torn"');
-    expect(text.trimEnd().split('\n').every((l) => JSON.parse(l).article)).toBe(true);
+    expect(
+      text
+        .trimEnd()
+        .split('\n')
+        .every((l) => JSON.parse(l).article),
+    ).toBe(true);
     expect(existsSync(join(store, 'fold.json'))).toBe(true);
     expect(readdirSync(store).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });

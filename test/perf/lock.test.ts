@@ -27,6 +27,8 @@ describe('the store lock', () => {
   it('an unnamed lock taken just now is respected (its holder is naming itself)', async () => {
     const store = join(dir, 'new');
     unnamedLock(store, 0);
-    await expect(withStoreLock(store, async () => 'held', 0)).rejects.toThrow(/another process is writing to this store/);
+    await expect(withStoreLock(store, async () => 'held', 0)).rejects.toThrow(
+      /another process is writing to this store/,
+    );
   });
 });

@@ -18,17 +18,27 @@ describe.skipIf(!WORKER)('parallel ingest', () => {
     const input = join(dir, 'in');
     writeFictional(input, 40);
     writeFileSync(join(input, 'f00007-empty.md'), '');
-    const run = (workers: number) => ingestPaths([input], { store: join(dir, `w${workers}`), workers, checkpointEvery: 15 });
+    const run = (workers: number) =>
+      ingestPaths([input], { store: join(dir, `w${workers}`), workers, checkpointEvery: 15 });
     const [seq, par] = [await run(0), await run(2)];
-    const summary = (s: typeof seq) => ({ read: s.read, ingested: s.ingested, duplicates: s.duplicates, syndicated: s.syndicated, failed: s.failed.map((f) => f.message) });
+    const summary = (s: typeof seq) => ({
+      read: s.read,
+      ingested: s.ingested,
+      duplicates: s.duplicates,
+      syndicated: s.syndicated,
+      failed: s.failed.map((f) => f.message),
+    });
     expect(summary(par)).toEqual(summary(seq));
     expect(seq.ingested).toBe(40);
     expect(seq.syndicated).toBe(1);
     expect(seq.failed).toHaveLength(1);
     expect(seq.store.graph.size).toBeGreaterThan(20);
-    for (const f of ['articles.jsonl', 'graph.json', 'fold.json']) expect(readFileSync(join(dir, 'w2', f), 'utf8')).toBe(readFileSync(join(dir, 'w0', f), 'utf8'));
+    for (const f of ['articles.jsonl', 'graph.json', 'fold.json'])
+      expect(readFileSync(join(dir, 'w2', f), 'utf8')).toBe(readFileSync(join(dir, 'w0', f), 'utf8'));
     expect(JSON.stringify(par.store.graph.export())).toBe(JSON.stringify(seq.store.graph.export()));
   });
 });
 
-if (!WORKER) describe('parallel ingest', () => it.skip('dist/workers/extract-worker.js is missing: run `npm run build` (npm test does)', () => undefined));
+if (!WORKER)
+  describe('parallel ingest', () =>
+    it.skip('dist/workers/extract-worker.js is missing: run `npm run build` (npm test does)', () => undefined));

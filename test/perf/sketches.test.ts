@@ -42,6 +42,9 @@ describe('sketches.bin', () => {
     expect(articles[1]).toBe(articles[0]);
     expect(articles[2]).toBe(articles[0]);
     // the store rewritten for the copy has its sketches written again, covering every record
-    for (const s of stores) expect(decodeSketches(readFileSync(storeFiles(s).sketches))?.covers.count).toBe(articles[0]!.trim().split('\n').length);
+    for (const s of stores)
+      expect(decodeSketches(readFileSync(storeFiles(s).sketches))?.covers.count).toBe(
+        articles[0]!.trim().split('\n').length,
+      );
   });
 });

@@ -1,6 +1,15 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { comparisonWords, edgeSources, mergeArticles, outletsOf, shingles, sortedSimilarity, storySimilarity, wordHashes } from '../../src/clean/duplicates.js';
+import {
+  comparisonWords,
+  edgeSources,
+  mergeArticles,
+  outletsOf,
+  shingles,
+  sortedSimilarity,
+  storySimilarity,
+  wordHashes,
+} from '../../src/clean/duplicates.js';
 import { mulberry32 } from '../../src/graph/random.js';
 import { SourceError } from '../../src/errors.js';
 import { readFileSource } from '../../src/sources/registry.js';
@@ -17,7 +26,9 @@ const read = async (f: string): Promise<Article> => {
 const extract = (a: Article): Extraction => ({ article: a.id, entities: [], relations: [] });
 
 const permutations = <T>(xs: T[]): T[][] =>
-  xs.length <= 1 ? [xs] : xs.flatMap((x, i) => permutations([...xs.slice(0, i), ...xs.slice(i + 1)]).map((p) => [x, ...p]));
+  xs.length <= 1
+    ? [xs]
+    : xs.flatMap((x, i) => permutations([...xs.slice(0, i), ...xs.slice(i + 1)]).map((p) => [x, ...p]));
 
 describe('comparison words', () => {
   const fnv = (w: string) => {
@@ -26,8 +37,14 @@ describe('comparison words', () => {
     return h >>> 0;
   };
   it.each([
-    ['L’Économie de Ségou : Mme Aminata MAÏGA et N’Diaye', ['l', 'economie', 'de', 'segou', 'mme', 'aminata', 'maiga', 'et', 'n', 'diaye']],
-    ['« 2 000 € » pour l’Œuvre, naïve ; e\u0301te\u0301 à Kéniéba', ['2', '000', 'pour', 'l', 'oeuvre', 'naive', 'ete', 'a', 'kenieba']],
+    [
+      'L’Économie de Ségou : Mme Aminata MAÏGA et N’Diaye',
+      ['l', 'economie', 'de', 'segou', 'mme', 'aminata', 'maiga', 'et', 'n', 'diaye'],
+    ],
+    [
+      '« 2 000 € » pour l’Œuvre, naïve ; e\u0301te\u0301 à Kéniéba',
+      ['2', '000', 'pour', 'l', 'oeuvre', 'naive', 'ete', 'a', 'kenieba'],
+    ],
     ['Ḳano, Ağadez — Lomé', ['kano', 'agadez', 'lome']],
   ])('%s', (text, words) => {
     expect(comparisonWords(text)).toEqual(words);
@@ -58,9 +75,9 @@ describe('the similarity of two stories', () => {
 describe('syndicated copies of one story', () => {
   let essor: Article, sahelweb: Article, bamako: Article, other: Article;
   beforeAll(async () => {
-    [essor, sahelweb, bamako, other] = await Promise.all(
+    [essor, sahelweb, bamako, other] = (await Promise.all(
       ['courrier-du-sahel.html', 'sahelweb.html', 'bamako-matin.md', 'sikasso-other-story.md'].map(read),
-    ) as [Article, Article, Article, Article];
+    )) as [Article, Article, Article, Article];
   });
 
   it('the three copies are one story; a different story of the same company is not', () => {
@@ -108,7 +125,9 @@ describe('syndicated copies of one story', () => {
     const byId = new Map(records.map((r) => [r.article.id, r.article]));
     const evidence = records.map((r) => ({ article: r.article.id, source: r.article.source! }));
     expect(edgeSources(evidence, (id) => byId.get(id))).toEqual(['Bamako Matin', 'Le Courrier du Sahel', 'Sahelweb']);
-    expect(edgeSources([{ article: other.id, source: 'Le Courrier du Sahel' }], (id) => byId.get(id))).toEqual(['Le Courrier du Sahel']);
+    expect(edgeSources([{ article: other.id, source: 'Le Courrier du Sahel' }], (id) => byId.get(id))).toEqual([
+      'Le Courrier du Sahel',
+    ]);
   });
 });
 
@@ -116,11 +135,25 @@ describe('kunafoni ingest of a syndicated story', () => {
   it('stores it once with its outlets, and says how many copies it recorded', async () => {
     await withTempDir(async (store) => {
       // the repost first: the original, older, replaces it as the story kept
-      const r1 = await runCli(['ingest', join(dir, 'sahelweb.html'), join(dir, 'sikasso-other-story.md'), '--store', store]);
+      const r1 = await runCli([
+        'ingest',
+        join(dir, 'sahelweb.html'),
+        join(dir, 'sikasso-other-story.md'),
+        '--store',
+        store,
+      ]);
       expect(r1.code, r1.stderr).toBe(0);
-      const r2 = await runCli(['ingest', join(dir, 'courrier-du-sahel.html'), join(dir, 'bamako-matin.md'), '--store', store]);
+      const r2 = await runCli([
+        'ingest',
+        join(dir, 'courrier-du-sahel.html'),
+        join(dir, 'bamako-matin.md'),
+        '--store',
+        store,
+      ]);
       expect(r2.code, r2.stderr).toBe(0);
-      expect(r2.stderr).toMatch(/^ingested 0, already stored 2 \(2 syndicated copies\), failed 0 — store .*: 2 articles/m);
+      expect(r2.stderr).toMatch(
+        /^ingested 0, already stored 2 \(2 syndicated copies\), failed 0 — store .*: 2 articles/m,
+      );
       const { articles } = await loadStore(store, { mustExist: true });
       const story = articles.find((a) => a.article.title?.startsWith('Kayes'))!;
       expect(story.article.source).toBe('Le Courrier du Sahel');

@@ -8,7 +8,13 @@ import { BROKEN_TEXT, fixtures, runCli, withTempDir } from './helpers.js';
 describe('kunafoni ingest of Windows-1252 files', () => {
   it('keeps "Économie", "Maïga" and "N’Diaye" intact in the articles and in entity labels', async () => {
     await withTempDir(async (dir) => {
-      const r = await runCli(['ingest', join(fixtures, 'amende-amanu-cp1252.html'), join(fixtures, 'coupure-kidal-cp1252.txt'), '--store', dir]);
+      const r = await runCli([
+        'ingest',
+        join(fixtures, 'amende-amanu-cp1252.html'),
+        join(fixtures, 'coupure-kidal-cp1252.txt'),
+        '--store',
+        dir,
+      ]);
       expect(r.code, r.stderr).toBe(0);
       const { articles, graph } = await loadStore(dir, { mustExist: true });
       expect(articles).toHaveLength(2);

@@ -69,7 +69,16 @@ describe('kunafoni ingest --follow', () => {
   it('--allow-private follows them', async () => {
     await withTempDir(async (dir) => {
       const store = join(dir, 'store');
-      const r = await runCli(['ingest', `${srv.base}/feed.xml`, '--follow', '--allow-private', '--store', store, '--delay', '0']);
+      const r = await runCli([
+        'ingest',
+        `${srv.base}/feed.xml`,
+        '--follow',
+        '--allow-private',
+        '--store',
+        store,
+        '--delay',
+        '0',
+      ]);
       expect(r.stderr).not.toContain('refused to follow');
       expect(r.stderr).toMatch(/^ingested 2, already stored 0, failed 1/m); // one page is gone (404)
       expect((await loadStore(store, { mustExist: true })).articles).toHaveLength(2);

@@ -8,7 +8,8 @@ import { parseContent, readFileSource } from '../../src/sources/registry.js';
 import type { Article } from '../../src/types.js';
 import { BROKEN_TEXT, fixtures } from './helpers.js';
 
-const articles = (xs: Array<Article | SourceError>): Article[] => xs.filter((x): x is Article => !(x instanceof SourceError));
+const articles = (xs: Array<Article | SourceError>): Article[] =>
+  xs.filter((x): x is Article => !(x instanceof SourceError));
 
 describe('HTML pages', () => {
   it('keeps the article body (paragraphs, verbatim) and drops the page around it', async () => {
@@ -20,7 +21,19 @@ describe('HTML pages', () => {
       'Bamako, le 14 mars 2025 – La directrice générale de Djoliba Télécom, Mme Aminata Maïga, et le PDG de Sahel Connect, M. Oumar N’Diaye, ont signé jeudi un accord de partage d’infrastructures pour poser 640\u00a0kilomètres de fibre optique entre Ségou et Mopti.',
     );
     expect(paras[2]).toMatch(/^«\u00a0Cet accord permettra/);
-    for (const furniture of ['Accueil', 'Rechercher', 'Facebook', 'Lire aussi', 'commentaires', 'Très bonne nouvelle', 'Les plus lus', 'Tous droits réservés', 'Noté 4', 'dataLayer', 'Par Awa'])
+    for (const furniture of [
+      'Accueil',
+      'Rechercher',
+      'Facebook',
+      'Lire aussi',
+      'commentaires',
+      'Très bonne nouvelle',
+      'Les plus lus',
+      'Tous droits réservés',
+      'Noté 4',
+      'dataLayer',
+      'Par Awa',
+    ])
       expect(a!.text).not.toContain(furniture);
     // the headline is the title, not the first paragraph
     expect(a!.text.startsWith('Fibre optique')).toBe(false);
@@ -60,15 +73,24 @@ describe('HTML pages', () => {
   });
 
   it('a page rendered by JavaScript falls back to its JSON-LD articleBody', () => {
-    const body = 'Sahel Connect a inauguré mardi à Gao un centre de maintenance régional.\n\nLe centre emploiera trente techniciens formés à Bamako.';
-    const ld = JSON.stringify({ '@type': 'NewsArticle', headline: 'Gao : un centre de maintenance', datePublished: '2025-02-11', articleBody: body });
+    const body =
+      'Sahel Connect a inauguré mardi à Gao un centre de maintenance régional.\n\nLe centre emploiera trente techniciens formés à Bamako.';
+    const ld = JSON.stringify({
+      '@type': 'NewsArticle',
+      headline: 'Gao : un centre de maintenance',
+      datePublished: '2025-02-11',
+      articleBody: body,
+    });
     const html = `<!doctype html><html><head><script type="application/ld+json">${ld}</script></head><body><div id="root">Chargement…</div><script src="/app.js"></script></body></html>`;
     const d = readHtmlPage('app.html', html);
     expect(d).toMatchObject({ text: body, title: 'Gao : un centre de maintenance', date: '2025-02-11' });
   });
 
   it('a page with no text is one clear failure', () => {
-    const [r] = parseContent('vide.html', '<!doctype html><html><head><title>Rien</title></head><body><nav><a href="/">Accueil</a></nav></body></html>');
+    const [r] = parseContent(
+      'vide.html',
+      '<!doctype html><html><head><title>Rien</title></head><body><nav><a href="/">Accueil</a></nav></body></html>',
+    );
     expect(r).toBeInstanceOf(SourceError);
     expect((r as SourceError).message).toBe('vide.html: the page has no article text');
   });
@@ -79,7 +101,12 @@ describe('feeds', () => {
     const got = await readFileSource(join(fixtures, 'courrier-economie.rss'));
     expect(got.filter((x) => x instanceof SourceError)).toEqual([]);
     const [a, b, c] = articles(got);
-    expect(a).toMatchObject({ title: 'Mobile money : Djoliba Pay franchit le cap du million d’utilisateurs', date: '2025-04-08', author: 'Awa Sidibé', source: 'Le Courrier du Sahel' });
+    expect(a).toMatchObject({
+      title: 'Mobile money : Djoliba Pay franchit le cap du million d’utilisateurs',
+      date: '2025-04-08',
+      author: 'Awa Sidibé',
+      source: 'Le Courrier du Sahel',
+    });
     expect(a!.text.split('\n\n')).toHaveLength(3); // content:encoded (3 paragraphs), not the one-line description
     expect(b!.url).toBe('https://courrier-du-sahel.example/societe/tombouctou-internet-retabli'); // relative link resolved
     expect(b!.text).toMatch(/^La connexion internet a été rétablie dimanche à Tombouctou/); // escaped HTML decoded
@@ -89,7 +116,12 @@ describe('feeds', () => {
 
   it('Atom: entries with html content or summary, alternate link, published or updated date', async () => {
     const [a, b] = articles(await readFileSource(join(fixtures, 'sahelweb.atom')));
-    expect(a).toMatchObject({ url: 'https://sahelweb.example/2025/04/10/kenedougou-labs/', date: '2025-04-10', author: 'Mariam Dembélé', source: 'Sahelweb' });
+    expect(a).toMatchObject({
+      url: 'https://sahelweb.example/2025/04/10/kenedougou-labs/',
+      date: '2025-04-10',
+      author: 'Mariam Dembélé',
+      source: 'Sahelweb',
+    });
     expect(a!.text.split('\n\n')).toHaveLength(2);
     expect(b).toMatchObject({ date: '2025-04-09', url: 'https://sahelweb.example/2025/04/09/cybersecurite/' });
   });
@@ -101,24 +133,36 @@ describe('feeds', () => {
       expect(r[0]).toBeInstanceOf(SourceError);
       return (r[0] as SourceError).message;
     };
-    expect(message('actu.rss', '<html><body><p>Erreur 500<br></body></html>')).toMatch(/^actu\.rss: not an RSS or Atom feed: the XML is invalid at line 1/);
+    expect(message('actu.rss', '<html><body><p>Erreur 500<br></body></html>')).toMatch(
+      /^actu\.rss: not an RSS or Atom feed: the XML is invalid at line 1/,
+    );
     expect(message('actu.rss', 'Service momentanément indisponible')).toMatch(/^actu\.rss: not an RSS or Atom feed/);
     expect(message('plan.xml', '<?xml version="1.0"?><urlset><url><loc>https://x.example/</loc></url></urlset>')).toBe(
       'plan.xml: XML but not an RSS or Atom feed (its root element is <urlset>, expected <rss>, <feed> or <rdf:RDF>)',
     );
-    expect(message('vide.rss', '<rss version="2.0"><channel><title>Vide</title></channel></rss>')).toBe('vide.rss: the feed has no items');
+    expect(message('vide.rss', '<rss version="2.0"><channel><title>Vide</title></channel></rss>')).toBe(
+      'vide.rss: the feed has no items',
+    );
   });
 
   it('an item without text fails alone, naming the item, and points at --follow', () => {
-    const r = parseContent('f.rss', '<rss><channel><title>T</title><item><title>Seul titre</title><link>https://x.example/a</link></item><item><title>B</title><description>Un texte assez long pour un article.</description></item></channel></rss>');
+    const r = parseContent(
+      'f.rss',
+      '<rss><channel><title>T</title><item><title>Seul titre</title><link>https://x.example/a</link></item><item><title>B</title><description>Un texte assez long pour un article.</description></item></channel></rss>',
+    );
     expect(r).toHaveLength(2);
-    expect((r[0] as SourceError).message).toBe('f.rss item 1 ("Seul titre"): the item has no text (use --follow to fetch its page)');
+    expect((r[0] as SourceError).message).toBe(
+      'f.rss item 1 ("Seul titre"): the item has no text (use --follow to fetch its page)',
+    );
     expect(r[1]).not.toBeInstanceOf(SourceError);
   });
 
   it('parses the feed model directly (for --follow)', () => {
     const feed = parseFeed('f.atom', readFileSync(join(fixtures, 'sahelweb.atom'), 'utf8'));
     expect(feed.format).toBe('atom');
-    expect(feed.items.map((i) => i.link)).toEqual(['https://sahelweb.example/2025/04/10/kenedougou-labs/', 'https://sahelweb.example/2025/04/09/cybersecurite/']);
+    expect(feed.items.map((i) => i.link)).toEqual([
+      'https://sahelweb.example/2025/04/10/kenedougou-labs/',
+      'https://sahelweb.example/2025/04/09/cybersecurite/',
+    ]);
   });
 });

@@ -35,7 +35,9 @@ describe('fetchUrl: limits that keep a crawl honest and bounded', () => {
     const got = await fetchUrl(`${srv.base}/moved`);
     expect(got.url).toBe(`${srv.base}/article.html`);
     expect(got.contentType).toMatch(/^text\/html/);
-    expect(srv.requests.find((r) => r.url === '/moved')!.headers['user-agent']).toBe('kunafoni/0.1 (+research crawler)');
+    expect(srv.requests.find((r) => r.url === '/moved')!.headers['user-agent']).toBe(
+      'kunafoni/0.1 (+research crawler)',
+    );
   });
 
   it('pauses between two requests to the same host', async () => {
@@ -50,23 +52,33 @@ describe('fetchUrl: limits that keep a crawl honest and bounded', () => {
     expect(await problem(`${srv.base}/loop-a`)).toBe(
       `${srv.base}/loop-a: redirect loop: ${srv.base}/loop-a → ${srv.base}/loop-b → ${srv.base}/loop-a`,
     );
-    expect(await problem(`${srv.base}/chain/0`, { maxRedirects: 3 })).toBe(`${srv.base}/chain/0: more than 3 redirects (the last to ${srv.base}/chain/4)`);
+    expect(await problem(`${srv.base}/chain/0`, { maxRedirects: 3 })).toBe(
+      `${srv.base}/chain/0: more than 3 redirects (the last to ${srv.base}/chain/4)`,
+    );
   });
 
   it('gives up on a slow response at the timeout', async () => {
     const t0 = Date.now();
-    expect(await problem(`${srv.base}/slow`, { timeoutMs: 700 })).toBe(`${srv.base}/slow: no complete response within 700 ms (timeout)`);
+    expect(await problem(`${srv.base}/slow`, { timeoutMs: 700 })).toBe(
+      `${srv.base}/slow: no complete response within 700 ms (timeout)`,
+    );
     expect(Date.now() - t0).toBeLessThan(3000);
   });
 
   it('stops reading a huge response at the size cap, and refuses a declared one at once', async () => {
-    expect(await problem(`${srv.base}/huge`, { maxBytes: 1024 * 1024 })).toBe(`${srv.base}/huge: the response passed the 1 MB cap; stopped reading`);
-    expect(await problem(`${srv.base}/huge-declared`, { maxBytes: 1024 * 1024 })).toBe(`${srv.base}/huge-declared: the response is 100 MB, over the 1 MB cap`);
+    expect(await problem(`${srv.base}/huge`, { maxBytes: 1024 * 1024 })).toBe(
+      `${srv.base}/huge: the response passed the 1 MB cap; stopped reading`,
+    );
+    expect(await problem(`${srv.base}/huge-declared`, { maxBytes: 1024 * 1024 })).toBe(
+      `${srv.base}/huge-declared: the response is 100 MB, over the 1 MB cap`,
+    );
   });
 
   it('names HTTP errors, unreadable media types and refused connections', async () => {
     expect(await problem(`${srv.base}/nowhere`)).toBe(`${srv.base}/nowhere: HTTP 404 Not Found`);
-    expect(await problem(`${srv.base}/photo.jpg`)).toBe(`${srv.base}/photo.jpg: the server sent image/jpeg, not a page, a feed or text`);
+    expect(await problem(`${srv.base}/photo.jpg`)).toBe(
+      `${srv.base}/photo.jpg: the server sent image/jpeg, not a page, a feed or text`,
+    );
     const closed = createServer();
     await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
     const port = (closed.address() as AddressInfo).port;
@@ -81,14 +93,29 @@ describe('kunafoni ingest <url>', () => {
       const store = join(dir, 'store');
       const urls = ['article.html', 'loop-a', 'slow', 'huge', 'photo.jpg'].map((u) => `${srv.base}/${u}`);
       const t0 = Date.now();
-      const r = await runCli(['ingest', ...urls, '--store', store, '--timeout', '1', '--max-size', '1MB', '--delay', '0']);
+      const r = await runCli([
+        'ingest',
+        ...urls,
+        '--store',
+        store,
+        '--timeout',
+        '1',
+        '--max-size',
+        '1MB',
+        '--delay',
+        '0',
+      ]);
       expect(Date.now() - t0).toBeLessThan(20_000);
       expect(r.code).toBe(1);
       const lines = r.stderr.trim().split('\n');
-      expect(lines).toContain(`kunafoni: ${srv.base}/loop-a: redirect loop: ${srv.base}/loop-a → ${srv.base}/loop-b → ${srv.base}/loop-a`);
+      expect(lines).toContain(
+        `kunafoni: ${srv.base}/loop-a: redirect loop: ${srv.base}/loop-a → ${srv.base}/loop-b → ${srv.base}/loop-a`,
+      );
       expect(lines).toContain(`kunafoni: ${srv.base}/slow: no complete response within 1 s (timeout)`);
       expect(lines).toContain(`kunafoni: ${srv.base}/huge: the response passed the 1 MB cap; stopped reading`);
-      expect(lines).toContain(`kunafoni: ${srv.base}/photo.jpg: the server sent image/jpeg, not a page, a feed or text`);
+      expect(lines).toContain(
+        `kunafoni: ${srv.base}/photo.jpg: the server sent image/jpeg, not a page, a feed or text`,
+      );
       expect(lines.at(-1)).toMatch(/^ingested 1, already stored 0, failed 4 — store /);
       const { articles } = await loadStore(store, { mustExist: true });
       expect(articles).toHaveLength(1);
@@ -108,7 +135,9 @@ describe('kunafoni ingest <url>', () => {
       expect(r.stderr).toMatch(/^ingested 1, already stored 0, failed 0/m);
       expect(r.code).toBe(0);
       const [rec] = (await loadStore(dir, { mustExist: true })).articles;
-      expect(rec!.article.title).toBe('Économie numérique : l’AMANU inflige une amende de 2 milliards à Djoliba Télécom');
+      expect(rec!.article.title).toBe(
+        'Économie numérique : l’AMANU inflige une amende de 2 milliards à Djoliba Télécom',
+      );
       expect(rec!.article.text).toContain('Mme Aminata Maïga');
       expect(rec!.article.text).not.toMatch(BROKEN_TEXT);
     });
@@ -120,12 +149,25 @@ describe('kunafoni ingest <url>', () => {
       const r1 = await runCli(['ingest', `${srv.base}/feed.xml`, '--store', plain, '--delay', '0']);
       expect(r1.code).toBe(0);
       const items = (await loadStore(plain, { mustExist: true })).articles.map((a) => a.article);
-      expect(items.map((a) => a.text).sort()).toEqual(['Djoliba Pay signe un partenariat bancaire.', 'Un article qui n’existe plus sur le site.', 'Un câble coupé à Tombouctou.']);
+      expect(items.map((a) => a.text).sort()).toEqual([
+        'Djoliba Pay signe un partenariat bancaire.',
+        'Un article qui n’existe plus sur le site.',
+        'Un câble coupé à Tombouctou.',
+      ]);
       expect(items.every((a) => a.source === 'Le Courrier du Sahel')).toBe(true);
 
       const followed = join(dir, 'followed');
       // the test server is on 127.0.0.1: its item links are private addresses, followed only when allowed
-      const r2 = await runCli(['ingest', `${srv.base}/feed.xml`, '--follow', '--allow-private', '--store', followed, '--delay', '0']);
+      const r2 = await runCli([
+        'ingest',
+        `${srv.base}/feed.xml`,
+        '--follow',
+        '--allow-private',
+        '--store',
+        followed,
+        '--delay',
+        '0',
+      ]);
       expect(r2.code).toBe(1); // one item's page is gone
       expect(r2.stderr).toContain(
         `kunafoni: ${srv.base}/feed.xml item 3 ("Article retiré"): could not read its page ${srv.base}/pages/retire.html: HTTP 404 Not Found`,
@@ -160,7 +202,12 @@ describe('kunafoni ingest <url>', () => {
     await withTempDir(async (dir) => {
       const r = await runCli(['ingest', `${srv.base}/not-a-feed.xml`, '--store', dir, '--delay', '0']);
       expect(r.code).toBe(1);
-      expect(r.stderr).toMatch(new RegExp(`^kunafoni: ${srv.base.replace(/\./g, '\\.')}/not-a-feed\\.xml: not an RSS or Atom feed: the XML is invalid at line 1`, 'm'));
+      expect(r.stderr).toMatch(
+        new RegExp(
+          `^kunafoni: ${srv.base.replace(/\./g, '\\.')}/not-a-feed\\.xml: not an RSS or Atom feed: the XML is invalid at line 1`,
+          'm',
+        ),
+      );
     });
   });
 });
@@ -168,7 +215,9 @@ describe('kunafoni ingest <url>', () => {
 describe('kunafoni ingest -', () => {
   it('reads one article from stdin', async () => {
     await withTempDir(async (dir) => {
-      const r = await runCli(['ingest', '-', '--store', dir], { input: readFileSync(join(fixtures, 'amende-amanu-cp1252.html')) });
+      const r = await runCli(['ingest', '-', '--store', dir], {
+        input: readFileSync(join(fixtures, 'amende-amanu-cp1252.html')),
+      });
       expect(r.code).toBe(0);
       const [rec] = (await loadStore(dir, { mustExist: true })).articles;
       expect(rec!.article.origin).toBe('stdin');

@@ -23,13 +23,31 @@ describe('field types in JSON records', () => {
   });
 
   it('accepts strings, a list of authors, a numeric date and null fields', () => {
-    const [a] = parseContent('f.json', JSON.stringify({ text: TEXT, title: 'Audience', authors: ['A. Traoré', 'B. Keïta'], date: 2024, description: null, source: 'Le Témoin' })) as Article[];
+    const [a] = parseContent(
+      'f.json',
+      JSON.stringify({
+        text: TEXT,
+        title: 'Audience',
+        authors: ['A. Traoré', 'B. Keïta'],
+        date: 2024,
+        description: null,
+        source: 'Le Témoin',
+      }),
+    ) as Article[];
     expect(a).toMatchObject({ title: 'Audience', author: 'A. Traoré, B. Keïta', source: 'Le Témoin' });
   });
 
   it('one bad record of a JSON-lines file fails alone, naming its line', () => {
-    const lines = [JSON.stringify({ text: TEXT, title: 'Bon' }), JSON.stringify({ text: 42, title: {} }), JSON.stringify({ text: TEXT + ' Encore.', title: 'Bon aussi' })].join('\n');
+    const lines = [
+      JSON.stringify({ text: TEXT, title: 'Bon' }),
+      JSON.stringify({ text: 42, title: {} }),
+      JSON.stringify({ text: TEXT + ' Encore.', title: 'Bon aussi' }),
+    ].join('\n');
     const out = parseContent('f.jsonl', lines);
-    expect(out.map((x) => (x instanceof SourceError ? x.message : (x as Article).title))).toEqual(['Bon', 'f.jsonl:2: field "text" must be a string, got a number (42)', 'Bon aussi']);
+    expect(out.map((x) => (x instanceof SourceError ? x.message : (x as Article).title))).toEqual([
+      'Bon',
+      'f.jsonl:2: field "text" must be a string, got a number (42)',
+      'Bon aussi',
+    ]);
   });
 });

@@ -12,7 +12,11 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-const page = (title: string, site: string, paragraphs: string[]) => `<!doctype html><html lang="fr"><head><meta charset="utf-8">
+const page = (
+  title: string,
+  site: string,
+  paragraphs: string[],
+) => `<!doctype html><html lang="fr"><head><meta charset="utf-8">
 <title>${title} - ${site}</title><meta property="og:site_name" content="${site}"><meta property="og:title" content="${title}">
 <meta property="article:published_time" content="2025-04-0${paragraphs.length}T10:00:00Z"></head>
 <body><nav><a href="/">Accueil</a> <a href="/eco">Économie</a></nav><article><h1>${title}</h1>${paragraphs.map((p) => `<p>${p}</p>`).join('\n')}</article>
@@ -38,9 +42,21 @@ export const PAGES: Record<string, { title: string; paragraphs: string[] }> = {
 
 export function feedXml(base: string): string {
   const items = [
-    { title: PAGES['/pages/cable.html']!.title, link: `${base}/pages/cable.html`, description: 'Un câble coupé à Tombouctou.' },
-    { title: PAGES['/pages/pay.html']!.title, link: `${base}/pages/pay.html`, description: 'Djoliba Pay signe un partenariat bancaire.' },
-    { title: 'Article retiré', link: `${base}/pages/retire.html`, description: 'Un article qui n’existe plus sur le site.' },
+    {
+      title: PAGES['/pages/cable.html']!.title,
+      link: `${base}/pages/cable.html`,
+      description: 'Un câble coupé à Tombouctou.',
+    },
+    {
+      title: PAGES['/pages/pay.html']!.title,
+      link: `${base}/pages/pay.html`,
+      description: 'Djoliba Pay signe un partenariat bancaire.',
+    },
+    {
+      title: 'Article retiré',
+      link: `${base}/pages/retire.html`,
+      description: 'Un article qui n’existe plus sur le site.',
+    },
   ];
   return `<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0"><channel><title>Le Courrier du Sahel – Économie</title><link>${base}/</link>

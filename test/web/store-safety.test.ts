@@ -9,7 +9,9 @@ import { bin, fixtures, randomArticle, repoRoot, runCli, withTempDir } from './h
 
 async function writeBatch(dir: string, from: number, count: number): Promise<void> {
   await mkdir(dir, { recursive: true });
-  await Promise.all(Array.from({ length: count }, (_, i) => writeFile(join(dir, `d${from + i}.md`), randomArticle(from + i))));
+  await Promise.all(
+    Array.from({ length: count }, (_, i) => writeFile(join(dir, `d${from + i}.md`), randomArticle(from + i))),
+  );
 }
 
 const stamp = async (path: string) => {
@@ -20,47 +22,60 @@ const stamp = async (path: string) => {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('an ingest killed with SIGKILL', () => {
-  it('leaves the last complete store loadable, with every earlier article; the next ingest takes over its lock', { timeout: 180_000 }, async () => {
-    await withTempDir(async (dir) => {
-      const store = join(dir, 'store');
-      const base = await runCli(['ingest', join(fixtures, 'djoliba-sahel-fibre.html'), join(fixtures, 'sahelweb.atom'), '--store', store]);
-      expect(base.code, base.stderr).toBe(0);
-      const earlier = (await loadStore(store, { mustExist: true })).articles.map((a) => a.article.id);
-      expect(earlier).toHaveLength(3);
-      const batch = join(dir, 'batch');
-      // big enough that the ingest is still running when killed (its first checkpoint comes after 10)
-      const N = 200;
-      await writeBatch(batch, 1, N);
+  it(
+    'leaves the last complete store loadable, with every earlier article; the next ingest takes over its lock',
+    { timeout: 180_000 },
+    async () => {
+      await withTempDir(async (dir) => {
+        const store = join(dir, 'store');
+        const base = await runCli([
+          'ingest',
+          join(fixtures, 'djoliba-sahel-fibre.html'),
+          join(fixtures, 'sahelweb.atom'),
+          '--store',
+          store,
+        ]);
+        expect(base.code, base.stderr).toBe(0);
+        const earlier = (await loadStore(store, { mustExist: true })).articles.map((a) => a.article.id);
+        expect(earlier).toHaveLength(3);
+        const batch = join(dir, 'batch');
+        // big enough that the ingest is still running when killed (its first checkpoint comes after 10)
+        const N = 200;
+        await writeBatch(batch, 1, N);
 
-      const articlesFile = join(store, 'articles.jsonl');
-      const before = await stamp(articlesFile);
-      const child = spawn(process.execPath, [bin, 'ingest', batch, '--store', store, '--checkpoint', '10'], { cwd: repoRoot, stdio: 'ignore' });
-      const exited = new Promise<NodeJS.Signals | null>((r) => child.on('exit', (_code, signal) => r(signal)));
-      // wait for the first checkpoint, then kill it while it keeps writing
-      const t0 = Date.now();
-      while ((await stamp(articlesFile)) === before && Date.now() - t0 < 30_000) await sleep(10);
-      await sleep(150);
-      child.kill('SIGKILL');
-      expect(await exited).toBe('SIGKILL');
+        const articlesFile = join(store, 'articles.jsonl');
+        const before = await stamp(articlesFile);
+        const child = spawn(process.execPath, [bin, 'ingest', batch, '--store', store, '--checkpoint', '10'], {
+          cwd: repoRoot,
+          stdio: 'ignore',
+        });
+        const exited = new Promise<NodeJS.Signals | null>((r) => child.on('exit', (_code, signal) => r(signal)));
+        // wait for the first checkpoint, then kill it while it keeps writing
+        const t0 = Date.now();
+        while ((await stamp(articlesFile)) === before && Date.now() - t0 < 30_000) await sleep(10);
+        await sleep(150);
+        child.kill('SIGKILL');
+        expect(await exited).toBe('SIGKILL');
 
-      const after = await loadStore(store, { mustExist: true });
-      const ids = after.articles.map((a) => a.article.id);
-      for (const id of earlier) expect(ids).toContain(id);
-      expect(ids.length).toBeGreaterThan(earlier.length); // its checkpoints were kept…
-      expect(ids.length).toBeLessThan(earlier.length + N); // …and it was killed mid-way
-      expect(new Set(ids).size).toBe(ids.length);
-      expect(after.graph.getAttribute('articles')).toBe(ids.length); // a stale graph.json is rebuilt, not trusted
+        const after = await loadStore(store, { mustExist: true });
+        const ids = after.articles.map((a) => a.article.id);
+        for (const id of earlier) expect(ids).toContain(id);
+        expect(ids.length).toBeGreaterThan(earlier.length); // its checkpoints were kept…
+        expect(ids.length).toBeLessThan(earlier.length + N); // …and it was killed mid-way
+        expect(new Set(ids).size).toBe(ids.length);
+        expect(after.graph.getAttribute('articles')).toBe(ids.length); // a stale graph.json is rebuilt, not trusted
 
-      // the lock it left behind names a dead process: the next ingest takes over without waiting 30 s
-      const t1 = Date.now();
-      const resume = await runCli(['ingest', batch, '--store', store, '--lock-wait', '10']);
-      expect(resume.code, resume.stderr).toBe(0);
-      expect(Date.now() - t1).toBeLessThan(25_000);
-      const final = await loadStore(store, { mustExist: true });
-      expect(final.articles).toHaveLength(earlier.length + N);
-      expect((await readdir(store)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
-    });
-  });
+        // the lock it left behind names a dead process: the next ingest takes over without waiting 30 s
+        const t1 = Date.now();
+        const resume = await runCli(['ingest', batch, '--store', store, '--lock-wait', '10']);
+        expect(resume.code, resume.stderr).toBe(0);
+        expect(Date.now() - t1).toBeLessThan(25_000);
+        const final = await loadStore(store, { mustExist: true });
+        expect(final.articles).toHaveLength(earlier.length + N);
+        expect((await readdir(store)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+      });
+    },
+  );
 
   it('killed again and again while it saves after every article, the store always loads whole', async () => {
     await withTempDir(async (dir) => {
@@ -69,7 +84,11 @@ describe('an ingest killed with SIGKILL', () => {
       await writeBatch(batch, 5000, 400);
       let kept = 0;
       for (const delay of [60, 180, 320, 470]) {
-        const child = spawn(process.execPath, [bin, 'ingest', batch, '--store', store, '--checkpoint', '1', '--lock-wait', '10'], { cwd: repoRoot, stdio: 'ignore' });
+        const child = spawn(
+          process.execPath,
+          [bin, 'ingest', batch, '--store', store, '--checkpoint', '1', '--lock-wait', '10'],
+          { cwd: repoRoot, stdio: 'ignore' },
+        );
         const exited = new Promise<void>((r) => child.on('exit', () => r()));
         const articlesFile = join(store, 'articles.jsonl');
         // kill only once this run has saved something new (a changed file alone may be a rewrite of the same articles)
@@ -80,7 +99,9 @@ describe('an ingest killed with SIGKILL', () => {
         await exited;
         const { articles } = await loadStore(store, { mustExist: true });
         expect(articles.length).toBeGreaterThan(kept); // nothing saved before is lost, and it got further
-        expect(articles.every((a) => typeof a.article.text === 'string' && a.extraction.article === a.article.id)).toBe(true);
+        expect(articles.every((a) => typeof a.article.text === 'string' && a.extraction.article === a.article.id)).toBe(
+          true,
+        );
         kept = articles.length;
       }
       expect(kept).toBeLessThan(400);
@@ -130,9 +151,16 @@ describe('two ingests at once into one store', () => {
       const seed = await runCli(['ingest', join(fixtures, 'sahelweb.atom'), '--store', store]);
       expect(seed.code).toBe(0);
       const articlesBefore = await readFile(join(store, 'articles.jsonl'));
-      const r = await withStoreLock(store, () => runCli(['ingest', join(fixtures, 'djoliba-sahel-fibre.html'), '--store', store, '--lock-wait', '0']));
+      const r = await withStoreLock(store, () =>
+        runCli(['ingest', join(fixtures, 'djoliba-sahel-fibre.html'), '--store', store, '--lock-wait', '0']),
+      );
       expect(r.code).toBe(1);
-      expect(r.stderr).toMatch(new RegExp(`^kunafoni: store .*: process ${process.pid} on .+, since .+ is writing to this store; try again when it is done$`, 'm'));
+      expect(r.stderr).toMatch(
+        new RegExp(
+          `^kunafoni: store .*: process ${process.pid} on .+, since .+ is writing to this store; try again when it is done$`,
+          'm',
+        ),
+      );
       expect(await readFile(join(store, 'articles.jsonl'))).toEqual(articlesBefore);
     });
   });
@@ -142,10 +170,14 @@ describe('two ingests at once into one store', () => {
       const store = join(dir, 'store');
       let release!: () => void;
       const held = withStoreLock(store, () => new Promise<void>((r) => (release = r)));
-      const child = spawn(process.execPath, [bin, 'ingest', join(fixtures, 'djoliba-sahel-fibre.html'), '--store', store, '--lock-wait', '30'], {
-        cwd: repoRoot,
-        stdio: ['ignore', 'ignore', 'pipe'],
-      });
+      const child = spawn(
+        process.execPath,
+        [bin, 'ingest', join(fixtures, 'djoliba-sahel-fibre.html'), '--store', store, '--lock-wait', '30'],
+        {
+          cwd: repoRoot,
+          stdio: ['ignore', 'ignore', 'pipe'],
+        },
+      );
       let stderr = '';
       const done = new Promise<number | null>((r) => child.on('close', (code) => r(code)));
       // release the lock once the second process says it is waiting for it
@@ -153,7 +185,7 @@ describe('two ingests at once into one store', () => {
         const timer = setTimeout(() => reject(new Error(`never said it was waiting: ${stderr}`)), 30_000);
         child.stderr!.setEncoding('utf8').on('data', (d: string) => {
           stderr += d;
-          if (/is being written by process \d+; waiting up to 30 s/.test(stderr)) clearTimeout(timer), r();
+          if (/is being written by process \d+; waiting up to 30 s/.test(stderr)) (clearTimeout(timer), r());
         });
       });
       expect((await loadStore(store)).articles).toHaveLength(0); // it waited: nothing written yet
@@ -168,7 +200,11 @@ describe('two ingests at once into one store', () => {
 
 describe('a store that cannot be trusted is refused, never overwritten', () => {
   const cases: Array<[string, (store: string) => Promise<void>, RegExp]> = [
-    ['corrupt meta.json', (s) => writeFile(join(s, 'meta.json'), '{"format": "kunafoni-st'), /meta\.json is corrupt \(.+\); refusing to overwrite the store$/],
+    [
+      'corrupt meta.json',
+      (s) => writeFile(join(s, 'meta.json'), '{"format": "kunafoni-st'),
+      /meta\.json is corrupt \(.+\); refusing to overwrite the store$/,
+    ],
     [
       'a store from a newer version',
       (s) => writeFile(join(s, 'meta.json'), JSON.stringify({ format: 'kunafoni-store', version: 99 })),
@@ -182,7 +218,14 @@ describe('a store that cannot be trusted is refused, never overwritten', () => {
       },
       /articles\.jsonl line 3 is corrupt \(.+\); refusing to overwrite the store$/,
     ],
-    ['articles without meta.json', async (s) => writeFile(join(s, 'meta.json.bak'), await readFile(join(s, 'meta.json'))).then(() => import('node:fs/promises').then((fs) => fs.rm(join(s, 'meta.json')))), /meta\.json is missing: this does not look like a kunafoni store; refusing to touch it$/],
+    [
+      'articles without meta.json',
+      async (s) =>
+        writeFile(join(s, 'meta.json.bak'), await readFile(join(s, 'meta.json'))).then(() =>
+          import('node:fs/promises').then((fs) => fs.rm(join(s, 'meta.json'))),
+        ),
+      /meta\.json is missing: this does not look like a kunafoni store; refusing to touch it$/,
+    ],
   ];
   it.each(cases)('%s', async (_name, damage, expected) => {
     await withTempDir(async (dir) => {
@@ -190,7 +233,10 @@ describe('a store that cannot be trusted is refused, never overwritten', () => {
       const seed = await runCli(['ingest', join(fixtures, 'courrier-economie.rss'), '--store', store]);
       expect(seed.code).toBe(0);
       await damage(store);
-      const snapshot = async () => Object.fromEntries(await Promise.all((await readdir(store)).map(async (f) => [f, await readFile(join(store, f))])));
+      const snapshot = async () =>
+        Object.fromEntries(
+          await Promise.all((await readdir(store)).map(async (f) => [f, await readFile(join(store, f))])),
+        );
       const before = await snapshot();
       const r = await runCli(['ingest', join(fixtures, 'djoliba-sahel-fibre.html'), '--store', store]);
       expect(r.code).toBe(1);

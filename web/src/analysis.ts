@@ -16,18 +16,36 @@ export type SizeMetric = (typeof SIZE_METRICS)[number];
 export type ColorBy = 'kind' | 'community';
 
 /** Twelve distinct colours for the largest communities (0 the largest); the others share grey. */
-export const COMMUNITY_COLORS = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#17becf', '#bcbd22', '#393b79', '#637939', '#843c39'];
+export const COMMUNITY_COLORS = [
+  '#1f77b4',
+  '#ff7f0e',
+  '#2ca02c',
+  '#d62728',
+  '#9467bd',
+  '#8c564b',
+  '#e377c2',
+  '#17becf',
+  '#bcbd22',
+  '#393b79',
+  '#637939',
+  '#843c39',
+];
 export const OTHER_COMMUNITY = '#b0b0b0';
-export const communityColor = (c: number | undefined): string => (c !== undefined && c < COMMUNITY_COLORS.length ? COMMUNITY_COLORS[c]! : OTHER_COMMUNITY);
+export const communityColor = (c: number | undefined): string =>
+  c !== undefined && c < COMMUNITY_COLORS.length ? COMMUNITY_COLORS[c]! : OTHER_COMMUNITY;
 
 /** The metrics of every node of the graph as the server sent it. */
 export const viewMetrics = (graph: ViewGraph): Map<string, NodeMetrics> => computeMetrics(graph);
 
 /** Whether the view needs more than mentions and degree (computing the rest takes seconds on large graphs). */
-export const needsMetrics = (s: { sizeBy: string; colorBy?: ColorBy }): boolean => s.colorBy === 'community' || !['mentions', 'degree'].includes(s.sizeBy);
+export const needsMetrics = (s: { sizeBy: string; colorBy?: ColorBy }): boolean =>
+  s.colorBy === 'community' || !['mentions', 'degree'].includes(s.sizeBy);
 
 /** Add the metric sizes and the communities to `sizes` (the renderer's own object), once. */
-export function ensureMetrics(graph: ViewGraph, sizes: { community?: Map<string, number> } & Partial<Record<SizeMetric, Map<string, number>>>): void {
+export function ensureMetrics(
+  graph: ViewGraph,
+  sizes: { community?: Map<string, number> } & Partial<Record<SizeMetric, Map<string, number>>>,
+): void {
   if (sizes.community) return;
   const metrics = viewMetrics(graph);
   const all = metricSizes(graph, metrics);
@@ -36,8 +54,12 @@ export function ensureMetrics(graph: ViewGraph, sizes: { community?: Map<string,
 }
 
 /** Disc sizes per metric in pixels at ratio 1 (square root, as for mentions: hubs do not swallow the graph). */
-export function metricSizes(graph: ViewGraph, metrics: Map<string, NodeMetrics>): Record<SizeMetric, Map<string, number>> {
-  const value = (key: string, m: SizeMetric): number => (m === 'mentions' ? (graph.getNodeAttribute(key, 'mentions') ?? 1) : (metrics.get(key)?.[m] ?? 0));
+export function metricSizes(
+  graph: ViewGraph,
+  metrics: Map<string, NodeMetrics>,
+): Record<SizeMetric, Map<string, number>> {
+  const value = (key: string, m: SizeMetric): number =>
+    m === 'mentions' ? (graph.getNodeAttribute(key, 'mentions') ?? 1) : (metrics.get(key)?.[m] ?? 0);
   const out = {} as Record<SizeMetric, Map<string, number>>;
   for (const m of SIZE_METRICS) {
     let max = 0;
@@ -75,7 +97,9 @@ export interface AnalysisContext {
 }
 
 const asQueryGraph = (g: ViewGraph) => g as unknown as ReadonlyKGraph;
-const refOf = (g: ViewGraph) => (key: string): EntityRef => ({ key, label: g.getNodeAttribute(key, 'label'), kind: g.getNodeAttribute(key, 'kind') });
+const refOf =
+  (g: ViewGraph) =>
+  (key: string): EntityRef => ({ key, label: g.getNodeAttribute(key, 'label'), kind: g.getNodeAttribute(key, 'kind') });
 
 function link(key: string, label: string, ctx: AnalysisContext): HTMLButtonElement {
   const b = el('button', { type: 'button', class: 'link', 'data-node': key }, label);
@@ -88,7 +112,10 @@ const day = (iso: string, end = false): number => {
   const [y, m, d] = iso.split('-').map(Number);
   if (!end) return Date.UTC(y!, (m ?? 1) - 1, d ?? 1) / 86_400_000;
   // the last day: of the year, of the month (day 0 of the next), or the day itself
-  return (m === undefined ? Date.UTC(y!, 11, 31) : d === undefined ? Date.UTC(y!, m, 0) : Date.UTC(y!, m - 1, d)) / 86_400_000;
+  return (
+    (m === undefined ? Date.UTC(y!, 11, 31) : d === undefined ? Date.UTC(y!, m, 0) : Date.UTC(y!, m - 1, d)) /
+    86_400_000
+  );
 };
 
 /** One row per period: the role, the other end, the dates, and a bar placed on the common time axis. */
@@ -100,7 +127,9 @@ function successionTimeline(periods: RolePeriod[], key: string, ctx: AnalysisCon
   const ol = el('ol', { class: 'succession' });
   for (const p of periods) {
     const other = p.person.key === key ? p.organisation : p.person;
-    const dates = p.firstSeen ? `${formatDate(p.firstSeen, ctx.lang)}${p.lastSeen && p.lastSeen !== p.firstSeen ? ` → ${formatDate(p.lastSeen, ctx.lang)}` : ''}` : formatDate(undefined, ctx.lang);
+    const dates = p.firstSeen
+      ? `${formatDate(p.firstSeen, ctx.lang)}${p.lastSeen && p.lastSeen !== p.firstSeen ? ` → ${formatDate(p.lastSeen, ctx.lang)}` : ''}`
+      : formatDate(undefined, ctx.lang);
     const track = el('div', { class: 'track' });
     if (p.firstSeen) {
       const bar = el('div', { class: 'bar', title: dates });
@@ -115,8 +144,18 @@ function successionTimeline(periods: RolePeriod[], key: string, ctx: AnalysisCon
       el(
         'li',
         { class: 'period', 'data-role': p.role, 'data-person': p.person.key },
-        el('div', { class: 'period-head' }, el('strong', { class: 'role' }, p.role), ' — ', link(other.key, other.label, ctx)),
-        el('div', { class: 'meta' }, `${dates} · ${TEXT[ctx.lang].sentences(p.articles)}${p.sources.length ? ` · ${p.sources.join(', ')}` : ''}`),
+        el(
+          'div',
+          { class: 'period-head' },
+          el('strong', { class: 'role' }, p.role),
+          ' — ',
+          link(other.key, other.label, ctx),
+        ),
+        el(
+          'div',
+          { class: 'meta' },
+          `${dates} · ${TEXT[ctx.lang].sentences(p.articles)}${p.sources.length ? ` · ${p.sources.join(', ')}` : ''}`,
+        ),
         track,
       ),
     );
@@ -130,7 +169,12 @@ export function successionSection(key: string, ctx: AnalysisContext): HTMLElemen
   if (!periods.length) return null;
   const kind = ctx.graph.getNodeAttribute(key, 'kind');
   const title = kind === 'person' ? TEXT[ctx.lang].career : TEXT[ctx.lang].succession;
-  return el('section', { class: 'analysis succession-section' }, el('h3', {}, title), successionTimeline(periods, key, ctx));
+  return el(
+    'section',
+    { class: 'analysis succession-section' },
+    el('h3', {}, title),
+    successionTimeline(periods, key, ctx),
+  );
 }
 
 function threadItem(t: CommitmentThread, ctx: AnalysisContext): HTMLLIElement {
@@ -151,7 +195,14 @@ function threadItem(t: CommitmentThread, ctx: AnalysisContext): HTMLLIElement {
   return el(
     'li',
     { class: 'thread', 'data-status': t.status },
-    el('div', { class: 'thread-head' }, el('span', { class: `status status-${t.status}` }, tx.status[t.status]), ' ', link(t.topic.key, t.topic.label, ctx), ` · ${tx.steps(t.steps.length)}`),
+    el(
+      'div',
+      { class: 'thread-head' },
+      el('span', { class: `status status-${t.status}` }, tx.status[t.status]),
+      ' ',
+      link(t.topic.key, t.topic.label, ctx),
+      ` · ${tx.steps(t.steps.length)}`,
+    ),
     el('div', { class: 'commitment' }, t.commitment),
     steps,
   );

@@ -110,7 +110,11 @@ export interface CurationContext {
 async function post(body: Record<string, string>): Promise<string | undefined> {
   try {
     const token = editToken();
-    const headers: Record<string, string> = { 'Content-Type': 'application/json', Accept: 'application/json', ...(token ? { 'X-Kunafoni-Token': token } : {}) };
+    const headers: Record<string, string> = {
+      'Content-Type': 'application/json',
+      Accept: 'application/json',
+      ...(token ? { 'X-Kunafoni-Token': token } : {}),
+    };
     const res = await fetch('api/curation', { method: 'POST', headers, body: JSON.stringify(body) });
     if (res.ok) return undefined;
     const b = (await res.json().catch(() => ({}))) as { error?: string };
@@ -120,9 +124,18 @@ async function post(body: Record<string, string>): Promise<string | undefined> {
   }
 }
 
-function box(ctx: CurationContext, kind: 'node' | 'edge'): { root: HTMLElement; note: HTMLInputElement; run: (body: Record<string, string>) => Promise<void> } {
+function box(
+  ctx: CurationContext,
+  kind: 'node' | 'edge',
+): { root: HTMLElement; note: HTMLInputElement; run: (body: Record<string, string>) => Promise<void> } {
   const t = TEXT[ctx.lang];
-  const note = el('input', { type: 'text', class: 'curate-note', name: 'note', placeholder: t.note, 'aria-label': t.note });
+  const note = el('input', {
+    type: 'text',
+    class: 'curate-note',
+    name: 'note',
+    placeholder: t.note,
+    'aria-label': t.note,
+  });
   const status = el('p', { class: 'curate-status', role: 'status' });
   const root = el('section', { class: 'curate', 'data-curate': kind }, el('h3', {}, t.curate), note, status);
   const run = async (body: Record<string, string>) => {
@@ -167,13 +180,23 @@ export function nodeActions(key: string, ctx: CurationContext): HTMLElement {
     if (v && v !== label) void run({ op: 'rename', entity: key, label: v });
   });
 
-  const find = el('input', { type: 'search', name: 'merge', placeholder: t.merge, title: t.mergeHint, 'aria-label': t.mergeHint, autocomplete: 'off' });
+  const find = el('input', {
+    type: 'search',
+    name: 'merge',
+    placeholder: t.merge,
+    title: t.mergeHint,
+    'aria-label': t.mergeHint,
+    autocomplete: 'off',
+  });
   const results = el('ul', { class: 'merge-results' });
   find.addEventListener('input', () => {
     clear(results);
     const q = find.value.trim();
     if (q.length < 2) return;
-    for (const hit of ctx.search(q).filter((h) => h.key !== key).slice(0, 8)) {
+    for (const hit of ctx
+      .search(q)
+      .filter((h) => h.key !== key)
+      .slice(0, 8)) {
       const b = el('button', { type: 'button', class: 'link', 'data-merge': hit.key }, t.mergeInto(hit.label));
       b.addEventListener('click', () => void run({ op: 'merge', entity: hit.key, into: key }));
       append(results, el('li', {}, b));
@@ -198,7 +221,15 @@ export function edgeActions(edge: string, ctx: CurationContext): HTMLElement {
     verify.addEventListener('click', () => void run({ op: 'verify', relation: edge }));
     append(row, verify);
   }
-  append(row, confirmButton(t.deleteRelation, t.confirm, 'delete-relation', () => void run({ op: 'delete-relation', relation: edge })));
+  append(
+    row,
+    confirmButton(
+      t.deleteRelation,
+      t.confirm,
+      'delete-relation',
+      () => void run({ op: 'delete-relation', relation: edge }),
+    ),
+  );
   root.insertBefore(row, root.lastChild);
   return root;
 }
@@ -207,5 +238,9 @@ export function edgeActions(edge: string, ctx: CurationContext): HTMLElement {
 export function verifiedBadge(edge: string, ctx: Pick<CurationContext, 'graph' | 'lang'>): HTMLElement | undefined {
   const a = ctx.graph.getEdgeAttributes(edge);
   if (a.verified !== true) return undefined;
-  return el('p', { class: 'verified-badge' }, TEXT[ctx.lang].verified(a.verifiedBy as string | undefined, a.verifiedDate as string | undefined));
+  return el(
+    'p',
+    { class: 'verified-badge' },
+    TEXT[ctx.lang].verified(a.verifiedBy as string | undefined, a.verifiedDate as string | undefined),
+  );
 }

@@ -10,7 +10,12 @@ export function emptyDisplay(): ViewGraph {
 }
 
 /** Make `display` hold exactly the visible part of `dataset` (plus `extra` nodes, e.g. the selection). */
-export function syncDisplay(dataset: ViewGraph, display: ViewGraph, visible: Visible, extra: Iterable<string> = []): void {
+export function syncDisplay(
+  dataset: ViewGraph,
+  display: ViewGraph,
+  visible: Visible,
+  extra: Iterable<string> = [],
+): void {
   const nodes = new Set(visible.nodes);
   for (const k of extra) if (dataset.hasNode(k)) nodes.add(k);
   display.forEachEdge((e) => {

@@ -5,11 +5,16 @@ type Child = Node | string | number | null | undefined | false;
 type Props = Record<string, string | number | boolean | undefined>;
 
 /** Create an element; `props` are attributes (never event handlers), children become text nodes. */
-export function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Props = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(props)) {
     if (value === undefined || value === false) continue;
-    if (/^on/i.test(name) || name === 'style' || name === 'srcdoc') throw new Error(`dom.el: refusing attribute ${name}`);
+    if (/^on/i.test(name) || name === 'style' || name === 'srcdoc')
+      throw new Error(`dom.el: refusing attribute ${name}`);
     node.setAttribute(name, value === true ? '' : String(value));
   }
   append(node, ...children);

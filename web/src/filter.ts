@@ -39,15 +39,22 @@ export interface Visible {
   edges: Set<string>;
 }
 
-export type FilterState = Pick<ViewState, 'hiddenNodeKinds' | 'hiddenEdgeKinds' | 'from' | 'to' | 'minSources' | 'verifiedOnly'> &
-  Partial<Pick<ViewState, 'undated' | 'hideIsolated' | 'minConfidence' | 'egoDepth'>> & { top?: number; center?: string | null };
+export type FilterState = Pick<
+  ViewState,
+  'hiddenNodeKinds' | 'hiddenEdgeKinds' | 'from' | 'to' | 'minSources' | 'verifiedOnly'
+> &
+  Partial<Pick<ViewState, 'undated' | 'hideIsolated' | 'minConfidence' | 'egoDepth'>> & {
+    top?: number;
+    center?: string | null;
+  };
 
 /** Above this many nodes, the viewer starts with the most mentioned ones only (see `top`). */
 export const LARGE_GRAPH = 3000;
 export const DEFAULT_TOP = 2000;
 
 /** How many nodes to show: the state's choice, else all of a small graph, else the DEFAULT_TOP most mentioned. */
-export const effectiveTop = (order: number, top: number | undefined): number => (top !== undefined ? top : order > LARGE_GRAPH ? DEFAULT_TOP : 0);
+export const effectiveTop = (order: number, top: number | undefined): number =>
+  top !== undefined ? top : order > LARGE_GRAPH ? DEFAULT_TOP : 0;
 
 /** True when one of the edge's evidence sentences is dated inside the period, or undated while undated things pass. */
 function edgeInPeriod(evidence: { date?: string }[], period: Period, undated: boolean): boolean {
@@ -68,7 +75,7 @@ export function egoWithin(graph: ViewGraph, edges: Set<string>, center: string, 
     for (const n of frontier)
       graph.forEachEdge(n, (e, _a, s, t) => {
         const other = s === n ? t : s;
-        if (edges.has(e) && !seen.has(other)) seen.add(other), next.push(other);
+        if (edges.has(e) && !seen.has(other)) (seen.add(other), next.push(other));
       });
     frontier = next;
   }
@@ -79,7 +86,9 @@ export function egoWithin(graph: ViewGraph, edges: Set<string>, center: string, 
 function mostMentioned(graph: ViewGraph, nodes: Set<string>, top: number): Set<string> {
   const ranked = [...nodes].sort(
     (a, b) =>
-      (graph.getNodeAttribute(b, 'mentions') ?? 0) - (graph.getNodeAttribute(a, 'mentions') ?? 0) || graph.degree(b) - graph.degree(a) || (a < b ? -1 : 1),
+      (graph.getNodeAttribute(b, 'mentions') ?? 0) - (graph.getNodeAttribute(a, 'mentions') ?? 0) ||
+      graph.degree(b) - graph.degree(a) ||
+      (a < b ? -1 : 1),
   );
   return new Set(ranked.slice(0, top));
 }
@@ -122,7 +131,8 @@ export function visibleElements(graph: ViewGraph, s: FilterState): Visible {
     for (const e of edges) for (const n of graph.extremities(e)) linked.add(n);
   };
   link();
-  if (s.minSources > 1 || s.verifiedOnly || minConfidence > 0 || s.hideIsolated) for (const n of [...nodes]) if (!linked.has(n)) nodes.delete(n);
+  if (s.minSources > 1 || s.verifiedOnly || minConfidence > 0 || s.hideIsolated)
+    for (const n of [...nodes]) if (!linked.has(n)) nodes.delete(n);
   if (s.egoDepth && s.center && graph.hasNode(s.center)) {
     const keep = egoWithin(graph, edges, s.center, s.egoDepth);
     for (const n of [...nodes]) if (!keep.has(n) && n !== s.center) nodes.delete(n);

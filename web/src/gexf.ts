@@ -26,6 +26,9 @@ export function visibleGexf(graph: ViewGraph, visible: Visible, sizes: (key: str
   return exportGexf(visibleSubgraph(graph, visible), {
     description: 'Visible part of the Kunafoni graph, exported from the viewer',
     evidence: true,
-    nodeStyle: (key) => ({ color: hexToRgb(NODE_COLORS[graph.getNodeAttribute(key, 'kind')] ?? FALLBACK), size: sizes(key) }),
+    nodeStyle: (key) => ({
+      color: hexToRgb(NODE_COLORS[graph.getNodeAttribute(key, 'kind')] ?? FALLBACK),
+      size: sizes(key),
+    }),
   });
 }

@@ -54,7 +54,8 @@ const fr = {
   role: 'Fonction',
   commitment: 'Engagement',
   more: (n: number) => `… et ${n} de plus`,
-  shown: (n: number, e: number, total: number) => `${n} nœuds, ${e} liens affichés` + (n < total ? ` (sur ${total} nœuds)` : ''),
+  shown: (n: number, e: number, total: number) =>
+    `${n} nœuds, ${e} liens affichés` + (n < total ? ` (sur ${total} nœuds)` : ''),
   show: 'Afficher',
   topN: (n: number) => `les ${n} plus cités`,
   topAll: (n: number) => `tous (${n})`,
@@ -152,7 +153,8 @@ const en: Strings = {
   role: 'Role',
   commitment: 'Commitment',
   more: (n: number) => `… and ${n} more`,
-  shown: (n: number, e: number, total: number) => `${n} nodes, ${e} edges shown` + (n < total ? ` (of ${total} nodes)` : ''),
+  shown: (n: number, e: number, total: number) =>
+    `${n} nodes, ${e} edges shown` + (n < total ? ` (of ${total} nodes)` : ''),
   show: 'Show',
   topN: (n: number) => `the ${n} most mentioned`,
   topAll: (n: number) => `all (${n})`,
@@ -253,6 +255,10 @@ export function formatDate(iso: string | undefined, lang: Lang): string {
   const [, y, mo, d] = m;
   const locale = lang === 'fr' ? 'fr-FR' : 'en-GB';
   const date = new Date(Date.UTC(Number(y), mo ? Number(mo) - 1 : 0, d ? Number(d) : 1));
-  const opts: Intl.DateTimeFormatOptions = d ? { day: 'numeric', month: 'long', year: 'numeric' } : mo ? { month: 'long', year: 'numeric' } : { year: 'numeric' };
+  const opts: Intl.DateTimeFormatOptions = d
+    ? { day: 'numeric', month: 'long', year: 'numeric' }
+    : mo
+      ? { month: 'long', year: 'numeric' }
+      : { year: 'numeric' };
   return new Intl.DateTimeFormat(locale, { ...opts, timeZone: 'UTC' }).format(date);
 }

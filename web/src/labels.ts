@@ -4,17 +4,15 @@
 import taxonomy from '../../data/topics.json';
 import type { Lang } from './i18n.js';
 
-const key = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[’']/g, "'")
-    .toLowerCase()
-    .trim();
+const key = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’']/g, "'").toLowerCase().trim();
 
 type Topic = { label: string; labelEn?: string };
 const { topics, fallback } = taxonomy as { topics: Topic[]; fallback?: Topic };
-const TOPICS_EN = new Map<string, string>([...topics, ...(fallback ? [fallback] : [])].filter((t) => t.labelEn).map((t): [string, string] => [key(t.label), t.labelEn!]));
+const TOPICS_EN = new Map<string, string>(
+  [...topics, ...(fallback ? [fallback] : [])]
+    .filter((t) => t.labelEn)
+    .map((t): [string, string] => [key(t.label), t.labelEn!]),
+);
 
 /** The canonical roles of data/lexicons/roles.json, in English. */
 const ROLES_EN = new Map<string, string>(
@@ -64,7 +62,8 @@ const ROLES_EN = new Map<string, string>(
 );
 
 /** A topic's label in the interface's language. */
-export const topicLabel = (label: string, lang: Lang): string => (lang === 'en' ? (TOPICS_EN.get(key(label)) ?? label) : label);
+export const topicLabel = (label: string, lang: Lang): string =>
+  lang === 'en' ? (TOPICS_EN.get(key(label)) ?? label) : label;
 
 /** A role in the interface's language: a canonical role, or one that starts with one ("Ministre de …" → "Minister (de …)"). */
 export function roleLabel(role: string, lang: Lang): string {
@@ -78,4 +77,5 @@ export function roleLabel(role: string, lang: Lang): string {
 }
 
 /** An entity's label as the interface shows it: topics translated, other names as they are. */
-export const nodeLabel = (a: { label: string; kind: string }, lang: Lang): string => (a.kind === 'topic' ? topicLabel(a.label, lang) : a.label);
+export const nodeLabel = (a: { label: string; kind: string }, lang: Lang): string =>
+  a.kind === 'topic' ? topicLabel(a.label, lang) : a.label;

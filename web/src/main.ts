@@ -12,12 +12,29 @@ import { emptyDisplay, syncDisplay } from './display.js';
 import { visibleGexf } from './gexf.js';
 import { renderTable, type TableView } from './table.js';
 import { NODE_KIND_LABELS, RELATION_NAMES, STRINGS, formatDate, type Lang, type Strings } from './i18n.js';
-import { NODE_KINDS, RELATION_KINDS, assignEdgePrograms, loadGraph, type ArticleMeta, type NodeKind, type RelationKind, type ViewGraph } from './model.js';
+import {
+  NODE_KINDS,
+  RELATION_KINDS,
+  assignEdgePrograms,
+  loadGraph,
+  type ArticleMeta,
+  type NodeKind,
+  type RelationKind,
+  type ViewGraph,
+} from './model.js';
 import { EDGE_COLORS, NODE_COLORS } from './palette.js';
 import { renderEdgePanel, renderNodePanel } from './panel.js';
 import { curationEditable, edgeActions, nodeActions, verifiedBadge } from './curation.js';
 import { analysisSections, ensureMetrics, needsMetrics } from './analysis.js';
-import { DEFAULT_LABEL_DENSITY, computeSizes, createRenderer, neighbourhood, type RenderView, type Renderer, type Sizes } from './render.js';
+import {
+  DEFAULT_LABEL_DENSITY,
+  computeSizes,
+  createRenderer,
+  neighbourhood,
+  type RenderView,
+  type Renderer,
+  type Sizes,
+} from './render.js';
 import { buildIndex, type Hit, type SearchIndex } from './search.js';
 import { decodeState, encodeState, type SizeBy, type ViewState } from './state.js';
 import { monthlyHistogram, type Bucket } from './timeline.js';
@@ -66,10 +83,14 @@ function applyLanguage(lang: Lang): void {
   const t = STRINGS[lang] as unknown as Record<string, unknown>;
   document.documentElement.lang = lang;
   document.title = String(t.title);
-  for (const node of document.querySelectorAll<HTMLElement>('[data-i18n]')) node.textContent = String(t[node.dataset.i18n!] ?? node.textContent);
-  for (const node of document.querySelectorAll<HTMLElement>('[data-i18n-title]')) node.title = String(t[node.dataset.i18nTitle!] ?? '');
-  for (const node of document.querySelectorAll<HTMLElement>('[data-i18n-aria]')) node.setAttribute('aria-label', String(t[node.dataset.i18nAria!] ?? ''));
-  for (const node of document.querySelectorAll<HTMLInputElement>('[data-i18n-placeholder]')) node.placeholder = String(t[node.dataset.i18nPlaceholder!] ?? '');
+  for (const node of document.querySelectorAll<HTMLElement>('[data-i18n]'))
+    node.textContent = String(t[node.dataset.i18n!] ?? node.textContent);
+  for (const node of document.querySelectorAll<HTMLElement>('[data-i18n-title]'))
+    node.title = String(t[node.dataset.i18nTitle!] ?? '');
+  for (const node of document.querySelectorAll<HTMLElement>('[data-i18n-aria]'))
+    node.setAttribute('aria-label', String(t[node.dataset.i18nAria!] ?? ''));
+  for (const node of document.querySelectorAll<HTMLInputElement>('[data-i18n-placeholder]'))
+    node.placeholder = String(t[node.dataset.i18nPlaceholder!] ?? '');
 }
 
 // ——— URL ——————————————————————————————————————————————————————————————————————————
@@ -97,13 +118,18 @@ function updateFocus(app: App): void {
   const center = view.hovered ?? view.selectedNode;
   if (center && app.display.hasNode(center)) view.focus = neighbourhood(app.display, center);
   else if (center && graph.hasNode(center)) view.focus = new Set([center]);
-  else if (view.selectedEdge && graph.hasEdge(view.selectedEdge)) view.focus = new Set(graph.extremities(view.selectedEdge));
+  else if (view.selectedEdge && graph.hasEdge(view.selectedEdge))
+    view.focus = new Set(graph.extremities(view.selectedEdge));
   else view.focus = null;
 }
 
 /** Filters → visible sets → the display graph sigma draws (the selection always stays in). */
 function syncView(app: App): void {
-  app.view.visible = visibleElements(app.graph, { ...app.state, top: effectiveTop(app.graph.order, app.state.top), center: app.view.selectedNode });
+  app.view.visible = visibleElements(app.graph, {
+    ...app.state,
+    top: effectiveTop(app.graph.order, app.state.top),
+    center: app.view.selectedNode,
+  });
   syncDisplay(app.graph, app.display, app.view.visible, app.view.selectedNode ? [app.view.selectedNode] : []);
   updateFocus(app);
 }
@@ -154,22 +180,54 @@ function renderFilters(app: App): void {
   clear(edgeBox);
   const nCounts = kindCounts(app.graph.mapNodes((_k, a) => a.kind));
   const eCounts = kindCounts(app.graph.mapEdges((_k, a) => a.kind));
-  const row = <K extends string>(kind: K, label: string, color: string, count: number, hidden: Set<K>, name: string) => {
+  const row = <K extends string>(
+    kind: K,
+    label: string,
+    color: string,
+    count: number,
+    hidden: Set<K>,
+    name: string,
+  ) => {
     const input = el('input', { type: 'checkbox', name, value: kind, checked: !hidden.has(kind) });
     input.addEventListener('change', () => {
       if (input.checked) hidden.delete(kind);
       else hidden.add(kind);
       refilter(app);
     });
-    return el('label', { class: 'legend-row' }, input, swatch(color), el('span', {}, label), el('span', { class: 'count' }, String(count)));
+    return el(
+      'label',
+      { class: 'legend-row' },
+      input,
+      swatch(color),
+      el('span', {}, label),
+      el('span', { class: 'count' }, String(count)),
+    );
   };
   for (const k of NODE_KINDS) {
     if (!nCounts.get(k)) continue;
-    nodeBox.appendChild(row<NodeKind>(k, NODE_KIND_LABELS[lang][k], NODE_COLORS[k], nCounts.get(k)!, app.state.hiddenNodeKinds, 'node-kind'));
+    nodeBox.appendChild(
+      row<NodeKind>(
+        k,
+        NODE_KIND_LABELS[lang][k],
+        NODE_COLORS[k],
+        nCounts.get(k)!,
+        app.state.hiddenNodeKinds,
+        'node-kind',
+      ),
+    );
   }
   for (const k of RELATION_KINDS) {
     if (!eCounts.get(k)) continue;
-    edgeBox.appendChild(row<RelationKind>(k, RELATION_NAMES[lang][k], EDGE_COLORS[k], eCounts.get(k)!, app.state.hiddenEdgeKinds, 'edge-kind'));
+    edgeBox.appendChild(
+      row<RelationKind>(
+        k,
+        RELATION_NAMES[lang][k],
+        EDGE_COLORS[k],
+        eCounts.get(k)!,
+        app.state.hiddenEdgeKinds,
+        'edge-kind',
+      ),
+    );
   }
   const min = must<HTMLInputElement>('#min-sources');
   min.value = String(app.state.minSources);
@@ -181,7 +239,14 @@ function renderFilters(app: App): void {
   must('#min-confidence-value').textContent = (app.state.minConfidence ?? 0).toFixed(2);
   const depth = must<HTMLSelectElement>('#ego-depth');
   clear(depth);
-  for (const n of [0, 1, 2, 3]) depth.appendChild(el('option', { value: String(n), selected: (app.state.egoDepth ?? 0) === n }, n ? S(app).egoSteps(n) : S(app).egoAll));
+  for (const n of [0, 1, 2, 3])
+    depth.appendChild(
+      el(
+        'option',
+        { value: String(n), selected: (app.state.egoDepth ?? 0) === n },
+        n ? S(app).egoSteps(n) : S(app).egoAll,
+      ),
+    );
   must<HTMLInputElement>('#label-density').value = String(app.state.labels ?? DEFAULT_LABEL_DENSITY);
   const size = must<HTMLSelectElement>('#size-by');
   size.value = app.state.sizeBy;
@@ -189,7 +254,9 @@ function renderFilters(app: App): void {
   const top = must<HTMLSelectElement>('#top');
   const current = effectiveTop(app.graph.order, app.state.top);
   clear(top);
-  const choices = [...new Set([500, 1000, 2500, 5000, 10000, current].filter((n) => n > 0 && n < app.graph.order))].sort((a, b) => a - b);
+  const choices = [
+    ...new Set([500, 1000, 2500, 5000, 10000, current].filter((n) => n > 0 && n < app.graph.order)),
+  ].sort((a, b) => a - b);
   for (const n of choices) top.appendChild(el('option', { value: String(n), selected: n === current }, S(app).topN(n)));
   top.appendChild(el('option', { value: '0', selected: current === 0 }, S(app).topAll(app.graph.order)));
   must('#top-row').hidden = app.graph.order <= 500;
@@ -207,13 +274,21 @@ function renderTimeline(app: App): void {
   box.hidden = b.length === 0;
   if (!b.length) return;
   const max = Math.max(...b.map((x) => x.count), 1);
-  const fromI = app.state.from ? Math.max(0, b.findIndex((x) => x.month >= app.state.from!)) : 0;
+  const fromI = app.state.from
+    ? Math.max(
+        0,
+        b.findIndex((x) => x.month >= app.state.from!),
+      )
+    : 0;
   let toI = app.state.to ? b.findIndex((x) => x.month > app.state.to!) - 1 : b.length - 1;
   if (toI < -1 || toI >= b.length) toI = b.length - 1;
   if (app.state.to && b.every((x) => x.month <= app.state.to!)) toI = b.length - 1;
   clear(hist);
   b.forEach((bucket, i) => {
-    const bar = el('div', { class: i >= fromI && i <= toI ? 'bar in' : 'bar', title: `${bucket.month}: ${bucket.count}` });
+    const bar = el('div', {
+      class: i >= fromI && i <= toI ? 'bar in' : 'bar',
+      title: `${bucket.month}: ${bucket.count}`,
+    });
     bar.style.height = `${Math.max(bucket.count ? 8 : 0, (bucket.count / max) * 100)}%`;
     hist.appendChild(bar);
   });
@@ -254,11 +329,14 @@ function togglePlay(app: App): void {
   if (toI >= b.length - 1) toI = fromI; // start again from the beginning of the period
   setPeriod(app, fromI, toI);
   must('#play').textContent = S(app).pause;
-  app.playTimer = window.setInterval(() => {
-    toI++;
-    setPeriod(app, fromI, Math.min(toI, b.length - 1));
-    if (toI >= b.length - 1) stopPlay(app);
-  }, Math.max(150, Math.min(700, 12_000 / b.length)));
+  app.playTimer = window.setInterval(
+    () => {
+      toI++;
+      setPeriod(app, fromI, Math.min(toI, b.length - 1));
+      if (toI >= b.length - 1) stopPlay(app);
+    },
+    Math.max(150, Math.min(700, 12_000 / b.length)),
+  );
 }
 
 // ——— selection and panel ———————————————————————————————————————————————————————
@@ -292,8 +370,7 @@ function renderPanel(app: App): void {
     const badge = verifiedBadge(sel.key, curation);
     if (badge) body.insertBefore(badge, body.children[1] ?? null);
     if (app.editable) body.insertBefore(edgeActions(sel.key, curation), body.children[2] ?? null);
-  }
-  else {
+  } else {
     clear(body);
     append(body, el('p', { class: 'hint' }, S(app).noSelection));
     panel.dataset.empty = 'true';
@@ -345,7 +422,8 @@ function setupSearch(app: App): void {
   const draw = () => {
     clear(list);
     if (!input.value.trim()) return close();
-    if (!hits.length) list.appendChild(el('li', { class: 'empty', role: 'option', 'aria-disabled': 'true' }, S(app).noMatch));
+    if (!hits.length)
+      list.appendChild(el('li', { class: 'empty', role: 'option', 'aria-disabled': 'true' }, S(app).noMatch));
     hits.forEach((h, i) => {
       const li = el(
         'li',
@@ -417,10 +495,17 @@ function setupControls(app: App): void {
   must('#layout').addEventListener('click', () => toggleLayout(app));
   must('#export-gexf').addEventListener('click', () => {
     const sizes = app.sizes[app.state.sizeBy] ?? app.sizes.mentions;
-    download('kunafoni.gexf', visibleGexf(app.graph, app.view.visible, (k) => sizes.get(k) ?? 4), 'application/xml');
+    download(
+      'kunafoni.gexf',
+      visibleGexf(app.graph, app.view.visible, (k) => sizes.get(k) ?? 4),
+      'application/xml',
+    );
   });
   must('#export-png').addEventListener('click', () => {
-    void downloadAsPNG(app.renderer as unknown as Parameters<typeof downloadAsPNG>[0], { fileName: 'kunafoni', backgroundColor: '#ffffff' });
+    void downloadAsPNG(app.renderer as unknown as Parameters<typeof downloadAsPNG>[0], {
+      fileName: 'kunafoni',
+      backgroundColor: '#ffffff',
+    });
   });
   must('#lang').addEventListener('click', () => {
     app.state.lang = app.state.lang === 'fr' ? 'en' : 'fr';
@@ -582,7 +667,11 @@ async function boot(): Promise<void> {
   let articleList: ArticleMeta[];
   let editable: boolean;
   try {
-    [data, articleList, editable] = await Promise.all([fetchJson<SerializedGraph>('api/graph'), fetchJson<ArticleMeta[]>('api/articles'), curationEditable()]);
+    [data, articleList, editable] = await Promise.all([
+      fetchJson<SerializedGraph>('api/graph'),
+      fetchJson<ArticleMeta[]>('api/articles'),
+      curationEditable(),
+    ]);
   } catch (err) {
     return fail(err instanceof Error ? err.message : String(err), state.lang);
   }

@@ -3,7 +3,14 @@
 // entities stay distinct edges.
 import { MultiGraph } from 'graphology';
 import type { SerializedGraph } from 'graphology-types';
-import type { EdgeAttributes, Evidence, GraphAttributes, NodeAttributes, NodeKind, RelationKind } from '../../src/types.js';
+import type {
+  EdgeAttributes,
+  Evidence,
+  GraphAttributes,
+  NodeAttributes,
+  NodeKind,
+  RelationKind,
+} from '../../src/types.js';
 
 export type { EdgeAttributes, Evidence, NodeAttributes, NodeKind, RelationKind };
 export { RELATION_KINDS, UNDIRECTED } from '../../src/types.js';
@@ -46,7 +53,10 @@ export function loadGraph(data: SerializedGraph): ViewGraph {
  * straight (0); n edges between a pair fan out symmetrically. The sign follows each edge's own
  * direction, so that two edges drawn in opposite directions do not fall onto the same curve.
  */
-export function parallelCurvatures(edges: Iterable<{ key: string; source: string; target: string }>, step = 0.35): Map<string, number> {
+export function parallelCurvatures(
+  edges: Iterable<{ key: string; source: string; target: string }>,
+  step = 0.35,
+): Map<string, number> {
   const groups = new Map<string, { key: string; flip: boolean }[]>();
   for (const e of edges) {
     const flip = e.source > e.target;

@@ -78,7 +78,11 @@ export function entityNames(graph: ViewGraph, key: string): string[] {
  * link when safe, the rule that read it and its confidence. A title that is the sentence itself is not
  * repeated.
  */
-export function evidenceItem(ev: Evidence, ctx: Pick<PanelContext, 'articles' | 'lang'>, names: string[] = []): HTMLLIElement {
+export function evidenceItem(
+  ev: Evidence,
+  ctx: Pick<PanelContext, 'articles' | 'lang'>,
+  names: string[] = [],
+): HTMLLIElement {
   const t = STRINGS[ctx.lang];
   const art = ctx.articles.get(ev.article);
   const title = ev.title ?? art?.title;
@@ -86,12 +90,31 @@ export function evidenceItem(ev: Evidence, ctx: Pick<PanelContext, 'articles' | 
   const date = ev.date ?? art?.date;
   const url = safeHref(ev.url ?? art?.url);
   const cite = el('div', { class: 'cite' });
-  const sameAsSentence = !!title && fold(ev.sentence).replace(/\W+/g, ' ').trim().startsWith(fold(title).replace(/\W+/g, ' ').trim());
+  const sameAsSentence =
+    !!title && fold(ev.sentence).replace(/\W+/g, ' ').trim().startsWith(fold(title).replace(/\W+/g, ' ').trim());
   if (!sameAsSentence) append(cite, el('cite', { class: 'title' }, title || t.untitled), ' — ');
-  append(cite, el('span', { class: 'outlet' }, source || t.unknownSource), ', ', el('time', date ? { datetime: date } : {}, formatDate(date, ctx.lang)));
-  if (url) append(cite, ' ', el('a', { href: url, target: '_blank', rel: 'noopener noreferrer nofollow', class: 'read' }, t.readArticle));
-  const extras: (string | undefined)[] = [ev.role && `${t.role} : ${roleLabel(ev.role, ctx.lang)}`, ev.commitment && `${t.commitment} : ${ev.commitment}`];
-  const how = [ev.rule && `${t.rule} ${ev.rule}`, typeof ev.confidence === 'number' && `${t.confidence} ${ev.confidence.toFixed(2)}`].filter(Boolean).join(' · ');
+  append(
+    cite,
+    el('span', { class: 'outlet' }, source || t.unknownSource),
+    ', ',
+    el('time', date ? { datetime: date } : {}, formatDate(date, ctx.lang)),
+  );
+  if (url)
+    append(
+      cite,
+      ' ',
+      el('a', { href: url, target: '_blank', rel: 'noopener noreferrer nofollow', class: 'read' }, t.readArticle),
+    );
+  const extras: (string | undefined)[] = [
+    ev.role && `${t.role} : ${roleLabel(ev.role, ctx.lang)}`,
+    ev.commitment && `${t.commitment} : ${ev.commitment}`,
+  ];
+  const how = [
+    ev.rule && `${t.rule} ${ev.rule}`,
+    typeof ev.confidence === 'number' && `${t.confidence} ${ev.confidence.toFixed(2)}`,
+  ]
+    .filter(Boolean)
+    .join(' · ');
   return el(
     'li',
     { class: 'evidence' },
@@ -107,13 +130,19 @@ function evidenceList(evidence: Evidence[], ctx: PanelContext, edge?: string): H
   const ul = el('ul', { class: 'evidence-list' });
   const names = edge ? ctx.graph.extremities(edge).flatMap((n) => entityNames(ctx.graph, n)) : [];
   for (const ev of evidence.slice(0, MAX_EVIDENCE)) ul.appendChild(evidenceItem(ev, ctx, names));
-  if (evidence.length > MAX_EVIDENCE) ul.appendChild(el('li', { class: 'more' }, t.more(evidence.length - MAX_EVIDENCE)));
+  if (evidence.length > MAX_EVIDENCE)
+    ul.appendChild(el('li', { class: 'more' }, t.more(evidence.length - MAX_EVIDENCE)));
   return ul;
 }
 
 function nodeButton(key: string, ctx: PanelContext): HTMLButtonElement {
   const a = ctx.graph.getNodeAttributes(key);
-  const b = el('button', { type: 'button', class: 'link', 'data-node': key }, swatch(NODE_COLORS[a.kind]), nodeLabel(a, ctx.lang));
+  const b = el(
+    'button',
+    { type: 'button', class: 'link', 'data-node': key },
+    swatch(NODE_COLORS[a.kind]),
+    nodeLabel(a, ctx.lang),
+  );
   b.addEventListener('click', () => ctx.select({ kind: 'node', key }));
   return b;
 }
@@ -125,7 +154,9 @@ function edgeSummary(edge: string, ctx: PanelContext): HTMLElement {
     `${t.weight} : ${a.weight}`,
     a.sources.length ? `${t.sources} : ${a.sources.join(', ')}` : undefined,
     typeof a.confidence === 'number' ? `${t.confidence} ${a.confidence.toFixed(2)}` : undefined,
-    a.firstSeen ? `${formatDate(a.firstSeen, ctx.lang)}${a.lastSeen && a.lastSeen !== a.firstSeen ? ` → ${formatDate(a.lastSeen, ctx.lang)}` : ''}` : undefined,
+    a.firstSeen
+      ? `${formatDate(a.firstSeen, ctx.lang)}${a.lastSeen && a.lastSeen !== a.firstSeen ? ` → ${formatDate(a.lastSeen, ctx.lang)}` : ''}`
+      : undefined,
   ];
   return el('div', { class: 'meta' }, parts.filter(Boolean).join(' · '));
 }
@@ -159,7 +190,11 @@ export function renderNodePanel(root: HTMLElement, key: string, ctx: PanelContex
     const edges = byKind.get(kind);
     if (!edges) continue;
     // visible first, then by number of articles
-    edges.sort((x, y) => Number(ctx.visibleEdges.has(y)) - Number(ctx.visibleEdges.has(x)) || g.getEdgeAttribute(y, 'weight') - g.getEdgeAttribute(x, 'weight'));
+    edges.sort(
+      (x, y) =>
+        Number(ctx.visibleEdges.has(y)) - Number(ctx.visibleEdges.has(x)) ||
+        g.getEdgeAttribute(y, 'weight') - g.getEdgeAttribute(x, 'weight'),
+    );
     const section = el('section', { class: 'relations', 'data-kind': kind });
     section.appendChild(el('h4', {}, swatch(EDGE_COLORS[kind]), `${RELATION_NAMES[ctx.lang][kind]} (${edges.length})`));
     const ul = el('ul', { class: 'relation-list' });
@@ -169,14 +204,28 @@ export function renderNodePanel(root: HTMLElement, key: string, ctx: PanelContex
       const other = s === key ? tg : s;
       const outgoing = g.isUndirected(edge) ? '—' : s === key ? '→' : '←';
       const qualifier = ea.role ? roleLabel(ea.role, ctx.lang) : ea.commitment;
-      const head = el('div', { class: 'relation-head' }, el('span', { class: 'dir', title: RELATION_LABELS[ctx.lang][kind] }, outgoing), ' ', nodeButton(other, ctx), qualifier ? el('span', { class: 'qualifier' }, ` (${qualifier})`) : null);
+      const head = el(
+        'div',
+        { class: 'relation-head' },
+        el('span', { class: 'dir', title: RELATION_LABELS[ctx.lang][kind] }, outgoing),
+        ' ',
+        nodeButton(other, ctx),
+        qualifier ? el('span', { class: 'qualifier' }, ` (${qualifier})`) : null,
+      );
       const open = el('button', { type: 'button', class: 'link small', 'data-edge': edge }, t.evidence);
       open.addEventListener('click', () => ctx.select({ kind: 'edge', key: edge }));
       head.append(' ', open);
-      const li = el('li', { class: ctx.visibleEdges.has(edge) ? 'relation' : 'relation filtered', 'data-edge': edge }, head, edgeSummary(edge, ctx), evidenceList(ea.evidence, ctx, edge));
+      const li = el(
+        'li',
+        { class: ctx.visibleEdges.has(edge) ? 'relation' : 'relation filtered', 'data-edge': edge },
+        head,
+        edgeSummary(edge, ctx),
+        evidenceList(ea.evidence, ctx, edge),
+      );
       ul.appendChild(li);
     }
-    if (edges.length > MAX_EDGES_PER_KIND) ul.appendChild(el('li', { class: 'more' }, t.more(edges.length - MAX_EDGES_PER_KIND)));
+    if (edges.length > MAX_EDGES_PER_KIND)
+      ul.appendChild(el('li', { class: 'more' }, t.more(edges.length - MAX_EDGES_PER_KIND)));
     section.appendChild(ul);
     root.appendChild(section);
   }
@@ -188,8 +237,21 @@ export function renderEdgePanel(root: HTMLElement, edge: string, ctx: PanelConte
   const a = g.getEdgeAttributes(edge);
   const [s, tg] = g.extremities(edge);
   clear(root);
-  const title = el('h2', { class: 'label' }, nodeButton(s, ctx), ` ${RELATION_LABELS[ctx.lang][a.kind] ?? a.kind} `, nodeButton(tg, ctx));
-  root.appendChild(el('header', {}, title, el('span', { class: 'kind' }, swatch(EDGE_COLORS[a.kind]), RELATION_NAMES[ctx.lang][a.kind] ?? a.kind)));
+  const title = el(
+    'h2',
+    { class: 'label' },
+    nodeButton(s, ctx),
+    ` ${RELATION_LABELS[ctx.lang][a.kind] ?? a.kind} `,
+    nodeButton(tg, ctx),
+  );
+  root.appendChild(
+    el(
+      'header',
+      {},
+      title,
+      el('span', { class: 'kind' }, swatch(EDGE_COLORS[a.kind]), RELATION_NAMES[ctx.lang][a.kind] ?? a.kind),
+    ),
+  );
   const dl = el('dl', { class: 'facts' });
   field(dl, t.role, a.role && roleLabel(a.role, ctx.lang));
   field(dl, t.commitment, a.commitment);
@@ -206,10 +268,29 @@ function articleList(ids: string[], ctx: PanelContext): HTMLElement {
   for (const id of ids.slice(0, MAX_EVIDENCE)) {
     const art = ctx.articles.get(id);
     const url = safeHref(art?.url);
-    const li = el('li', { class: 'article', 'data-article': id }, el('cite', { class: 'title' }, art?.title || t.untitled), ' — ', art?.source || t.unknownSource, ', ', formatDate(art?.date, ctx.lang));
-    if (url) append(li, ' ', el('a', { href: url, target: '_blank', rel: 'noopener noreferrer nofollow', class: 'read' }, t.readArticle));
+    const li = el(
+      'li',
+      { class: 'article', 'data-article': id },
+      el('cite', { class: 'title' }, art?.title || t.untitled),
+      ' — ',
+      art?.source || t.unknownSource,
+      ', ',
+      formatDate(art?.date, ctx.lang),
+    );
+    if (url)
+      append(
+        li,
+        ' ',
+        el('a', { href: url, target: '_blank', rel: 'noopener noreferrer nofollow', class: 'read' }, t.readArticle),
+      );
     ul.appendChild(li);
   }
   if (ids.length > MAX_EVIDENCE) ul.appendChild(el('li', { class: 'more' }, t.more(ids.length - MAX_EVIDENCE)));
-  return el('section', { class: 'articles' }, el('h3', {}, `${t.articles} (${ids.length})`), el('p', { class: 'hint' }, t.noRelation), ul);
+  return el(
+    'section',
+    { class: 'articles' },
+    el('h3', {}, `${t.articles} (${ids.length})`),
+    el('p', { class: 'hint' }, t.noRelation),
+    ul,
+  );
 }

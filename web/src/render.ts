@@ -37,7 +37,10 @@ export const DEFAULT_LABEL_DENSITY = 0.6;
 export function drawnLabel(a: ViewNode, lang: Lang): string {
   const label = nodeLabel(a, lang);
   if (label.length <= MAX_LABEL) return label;
-  const acronym = a.kind === 'organisation' ? (a.aliases ?? []).filter((x) => /^[A-Z][A-Z0-9&-]{1,7}$/.test(x)).sort((x, y) => x.length - y.length)[0] : undefined;
+  const acronym =
+    a.kind === 'organisation'
+      ? (a.aliases ?? []).filter((x) => /^[A-Z][A-Z0-9&-]{1,7}$/.test(x)).sort((x, y) => x.length - y.length)[0]
+      : undefined;
   if (acronym) return acronym;
   // otherwise cut at a word boundary: the panel and the table give the full name
   const cut = label.slice(0, MAX_LABEL).replace(/[\s,;:’'-]+\S*$/, '');
@@ -81,7 +84,13 @@ export function neighbourhood(graph: ViewGraph, key: string): Set<string> {
   return s;
 }
 
-export function createRenderer(graph: ViewGraph, container: HTMLElement, view: RenderView, sizes: Sizes, labelDensity = DEFAULT_LABEL_DENSITY): Renderer {
+export function createRenderer(
+  graph: ViewGraph,
+  container: HTMLElement,
+  view: RenderView,
+  sizes: Sizes,
+  labelDensity = DEFAULT_LABEL_DENSITY,
+): Renderer {
   const nodeReducer = (node: string, a: ViewNode): Partial<NodeDisplayData> => {
     const selected = node === view.selectedNode;
     if (!view.visible.nodes.has(node) && !selected) return { x: a.x, y: a.y, hidden: true };
@@ -90,7 +99,8 @@ export function createRenderer(graph: ViewGraph, container: HTMLElement, view: R
       y: a.y,
       label: drawnLabel(a, view.lang),
       size: (sizes[view.sizeBy] ?? sizes.mentions).get(node) ?? 4,
-      color: view.colorBy === 'community' ? communityColor(sizes.community?.get(node)) : (NODE_COLORS[a.kind] ?? FALLBACK),
+      color:
+        view.colorBy === 'community' ? communityColor(sizes.community?.get(node)) : (NODE_COLORS[a.kind] ?? FALLBACK),
       zIndex: 1,
     };
     if (view.focus) {
@@ -109,7 +119,11 @@ export function createRenderer(graph: ViewGraph, container: HTMLElement, view: R
   const edgeReducer = (edge: string, a: ViewEdge): Partial<EdgeDisplayData> => {
     const selected = edge === view.selectedEdge;
     if (!view.visible.edges.has(edge) && !selected) return { hidden: true };
-    const res: Partial<EdgeDisplayData> = { color: EDGE_COLORS[a.kind] ?? FALLBACK, size: edgeSize(a.weight), zIndex: 1 };
+    const res: Partial<EdgeDisplayData> = {
+      color: EDGE_COLORS[a.kind] ?? FALLBACK,
+      size: edgeSize(a.weight),
+      zIndex: 1,
+    };
     if (a.type) (res as Record<string, unknown>).type = a.type;
     if (a.curvature !== undefined) (res as Record<string, unknown>).curvature = a.curvature;
     if (selected) {

@@ -34,7 +34,15 @@ export function buildIndex(graph: ViewGraph) {
     tokenize: (t) => t.split(/[\s\-,.;:()/]+/u).filter(Boolean),
   });
   const docs: Doc[] = [];
-  graph.forEachNode((key, a) => docs.push({ id: key, label: a.label, aliases: (a.aliases ?? []).join(' | '), kind: a.kind, mentions: a.mentions ?? 0 }));
+  graph.forEachNode((key, a) =>
+    docs.push({
+      id: key,
+      label: a.label,
+      aliases: (a.aliases ?? []).join(' | '),
+      kind: a.kind,
+      mentions: a.mentions ?? 0,
+    }),
+  );
   ms.addAll(docs);
   return {
     /** Best matches first: exact label, then prefix, then fuzzy; ties by mentions. */
@@ -42,7 +50,12 @@ export function buildIndex(graph: ViewGraph) {
       const q = query.trim();
       if (!q) return [];
       const nq = normalise(q);
-      const results = ms.search(q, { prefix: true, fuzzy: (term) => (term.length > 4 ? 0.2 : 0), boost: { label: 3 }, combineWith: 'AND' });
+      const results = ms.search(q, {
+        prefix: true,
+        fuzzy: (term) => (term.length > 4 ? 0.2 : 0),
+        boost: { label: 3 },
+        combineWith: 'AND',
+      });
       const hits = results.map((r) => {
         const label = r.label as string;
         const exact = normalise(label) === nq ? 1 : 0;

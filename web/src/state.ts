@@ -88,8 +88,10 @@ export function decodeState(hash: string): ViewState {
   const edge = p.get('edge');
   if (node) s.selection = { kind: 'node', key: node };
   else if (edge) s.selection = { kind: 'edge', key: edge };
-  for (const k of (p.get('hide') ?? '').split(',')) if ((NODE_KINDS as readonly string[]).includes(k)) s.hiddenNodeKinds.add(k as NodeKind);
-  for (const k of (p.get('hideRel') ?? '').split(',')) if ((RELATION_KINDS as readonly string[]).includes(k)) s.hiddenEdgeKinds.add(k as RelationKind);
+  for (const k of (p.get('hide') ?? '').split(','))
+    if ((NODE_KINDS as readonly string[]).includes(k)) s.hiddenNodeKinds.add(k as NodeKind);
+  for (const k of (p.get('hideRel') ?? '').split(','))
+    if ((RELATION_KINDS as readonly string[]).includes(k)) s.hiddenEdgeKinds.add(k as RelationKind);
   const from = p.get('from');
   const to = p.get('to');
   if (from && MONTH.test(from)) s.from = from;
@@ -112,7 +114,8 @@ export function decodeState(hash: string): ViewState {
   if (size && (SIZE_BY as readonly string[]).includes(size)) s.sizeBy = size as SizeBy;
   if (p.get('color') === 'community') s.colorBy = 'community';
   const cam = (p.get('cam') ?? '').split(',').map(Number);
-  if (cam.length === 3 && cam.every(Number.isFinite) && cam[2]! > 0) s.camera = { x: cam[0]!, y: cam[1]!, ratio: cam[2]! };
+  if (cam.length === 3 && cam.every(Number.isFinite) && cam[2]! > 0)
+    s.camera = { x: cam[0]!, y: cam[1]!, ratio: cam[2]! };
   const lang = p.get('lang');
   if (lang && (LANGS as readonly string[]).includes(lang)) s.lang = lang as Lang;
   return s;

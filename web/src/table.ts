@@ -50,18 +50,37 @@ export function tableData(graph: ViewGraph, visible: Visible, kind: TableKind, l
       const a = graph.getNodeAttributes(key);
       let degree = 0;
       graph.forEachEdge(key, (e) => void (visible.edges.has(e) && degree++));
-      return { key, cells: [nodeLabel(a, lang), NODE_KIND_LABELS[lang][a.kind] ?? a.kind, a.mentions ?? 0, degree, a.firstSeen ?? '', a.lastSeen ?? ''] };
+      return {
+        key,
+        cells: [
+          nodeLabel(a, lang),
+          NODE_KIND_LABELS[lang][a.kind] ?? a.kind,
+          a.mentions ?? 0,
+          degree,
+          a.firstSeen ?? '',
+          a.lastSeen ?? '',
+        ],
+      };
     });
     return { columns: ENTITY_COLUMNS, rows };
   }
   const rows = [...visible.edges].map((key) => {
     const a = graph.getEdgeAttributes(key);
     const [s, tg] = graph.extremities(key);
-    const detail = a.role ? roleLabel(a.role, lang) : a.commitment ?? '';
+    const detail = a.role ? roleLabel(a.role, lang) : (a.commitment ?? '');
     const conf = typeof a.confidence === 'number' ? Math.round(a.confidence * 100) / 100 : '';
     return {
       key,
-      cells: [nodeLabel(graph.getNodeAttributes(s), lang), RELATION_NAMES[lang][a.kind] ?? a.kind, nodeLabel(graph.getNodeAttributes(tg), lang), detail, a.weight, conf, a.firstSeen ?? '', a.lastSeen ?? ''],
+      cells: [
+        nodeLabel(graph.getNodeAttributes(s), lang),
+        RELATION_NAMES[lang][a.kind] ?? a.kind,
+        nodeLabel(graph.getNodeAttributes(tg), lang),
+        detail,
+        a.weight,
+        conf,
+        a.firstSeen ?? '',
+        a.lastSeen ?? '',
+      ],
     };
   });
   return { columns: RELATION_COLUMNS, rows };
@@ -76,7 +95,9 @@ export function viewRows(data: TableData, opts: { filter?: string; sort?: number
   const i = opts.sort ?? 0;
   const dir = opts.desc ? -1 : 1;
   const cmp = (a: Cell | undefined, b: Cell | undefined) =>
-    typeof a === 'number' && typeof b === 'number' ? a - b : String(a ?? '').localeCompare(String(b ?? ''), 'fr', { numeric: true });
+    typeof a === 'number' && typeof b === 'number'
+      ? a - b
+      : String(a ?? '').localeCompare(String(b ?? ''), 'fr', { numeric: true });
   return rows.sort((a, b) => dir * cmp(a.cells[i], b.cells[i]) || a.key.localeCompare(b.key));
 }
 
@@ -87,7 +108,9 @@ const csvField = (c: Cell) => {
 
 /** CSV (RFC 4180, CRLF) of the rows as shown, with a header of column titles. */
 export function tableCsv(data: TableData, rows: TableData['rows'], lang: Lang): string {
-  return [data.columns.map((c) => c.title(lang)), ...rows.map((r) => r.cells)].map((r) => r.map(csvField).join(',') + '\r\n').join('');
+  return [data.columns.map((c) => c.title(lang)), ...rows.map((r) => r.cells)]
+    .map((r) => r.map(csvField).join(',') + '\r\n')
+    .join('');
 }
 
 export interface TableView {
@@ -116,14 +139,24 @@ export function renderTable(root: HTMLElement, ctx: TableContext): void {
   const rows = viewRows(data, v);
   clear(root);
   const tab = (kind: TableKind, label: string) => {
-    const b = el('button', { type: 'button', class: 'tab', 'data-table': kind, 'aria-pressed': v.kind === kind ? 'true' : 'false' }, label);
+    const b = el(
+      'button',
+      { type: 'button', class: 'tab', 'data-table': kind, 'aria-pressed': v.kind === kind ? 'true' : 'false' },
+      label,
+    );
     b.addEventListener('click', () => {
       Object.assign(v, { kind, sort: 0, desc: false });
       ctx.redraw();
     });
     return b;
   };
-  const filter = el('input', { type: 'search', id: 'table-filter', placeholder: s.tableFilter, value: v.filter, autocomplete: 'off' });
+  const filter = el('input', {
+    type: 'search',
+    id: 'table-filter',
+    placeholder: s.tableFilter,
+    value: v.filter,
+    autocomplete: 'off',
+  });
   filter.addEventListener('input', () => {
     v.filter = filter.value;
     ctx.redraw();
@@ -132,13 +165,35 @@ export function renderTable(root: HTMLElement, ctx: TableContext): void {
     again?.setSelectionRange(again.value.length, again.value.length);
   });
   const exp = el('button', { type: 'button', id: 'table-export' }, s.tableExport);
-  exp.addEventListener('click', () => ctx.download(`kunafoni-${v.kind}.csv`, tableCsv(data, rows, ctx.lang), 'text/csv'));
-  append(root, el('div', { class: 'table-tools' }, tab('entities', s.tableEntities), tab('relations', s.tableRelations), filter, exp, el('span', { class: 'count', id: 'table-count' }, s.tableRows(rows.length, data.rows.length))));
+  exp.addEventListener('click', () =>
+    ctx.download(`kunafoni-${v.kind}.csv`, tableCsv(data, rows, ctx.lang), 'text/csv'),
+  );
+  append(
+    root,
+    el(
+      'div',
+      { class: 'table-tools' },
+      tab('entities', s.tableEntities),
+      tab('relations', s.tableRelations),
+      filter,
+      exp,
+      el('span', { class: 'count', id: 'table-count' }, s.tableRows(rows.length, data.rows.length)),
+    ),
+  );
   const head = el('tr');
   data.columns.forEach((c, i) => {
     const sorted = v.sort === i;
-    const th = el('th', { scope: 'col', 'aria-sort': sorted ? (v.desc ? 'descending' : 'ascending') : 'none', class: c.numeric ? 'num' : undefined });
-    const b = el('button', { type: 'button', 'data-col': c.id }, c.title(ctx.lang), sorted ? (v.desc ? ' ▼' : ' ▲') : '');
+    const th = el('th', {
+      scope: 'col',
+      'aria-sort': sorted ? (v.desc ? 'descending' : 'ascending') : 'none',
+      class: c.numeric ? 'num' : undefined,
+    });
+    const b = el(
+      'button',
+      { type: 'button', 'data-col': c.id },
+      c.title(ctx.lang),
+      sorted ? (v.desc ? ' ▼' : ' ▲') : '',
+    );
     b.addEventListener('click', () => {
       Object.assign(v, { desc: sorted ? !v.desc : !!c.numeric, sort: i });
       ctx.redraw();
@@ -149,10 +204,11 @@ export function renderTable(root: HTMLElement, ctx: TableContext): void {
   const body = el('tbody');
   for (const r of rows.slice(0, 2000)) {
     const tr = el('tr', { 'data-key': r.key });
-    r.cells.forEach((c, i) => tr.appendChild(el('td', { class: data.columns[i]!.numeric ? 'num' : undefined }, String(c))));
+    r.cells.forEach((c, i) =>
+      tr.appendChild(el('td', { class: data.columns[i]!.numeric ? 'num' : undefined }, String(c))),
+    );
     tr.addEventListener('click', () => ctx.select({ kind: v.kind === 'entities' ? 'node' : 'edge', key: r.key }));
     body.appendChild(tr);
   }
   append(root, el('div', { class: 'table-scroll' }, el('table', { id: 'data-table' }, el('thead', {}, head), body)));
 }
-

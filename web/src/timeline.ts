@@ -9,7 +9,8 @@ export interface Bucket {
 
 const MAX_MONTHS = 1200;
 
-export const monthOf = (date: string): string | undefined => (/^\d{4}-\d{2}/.test(date) ? date.slice(0, 7) : /^\d{4}$/.test(date) ? `${date}-01` : undefined);
+export const monthOf = (date: string): string | undefined =>
+  /^\d{4}-\d{2}/.test(date) ? date.slice(0, 7) : /^\d{4}$/.test(date) ? `${date}-01` : undefined;
 
 export function nextMonth(m: string): string {
   const y = Number(m.slice(0, 4));
@@ -27,6 +28,7 @@ export function monthlyHistogram(articles: ArticleMeta[]): Bucket[] {
   if (!counts.size) return [];
   const months = [...counts.keys()].sort();
   const out: Bucket[] = [];
-  for (let m = months[0]!; m <= months[months.length - 1]! && out.length < MAX_MONTHS; m = nextMonth(m)) out.push({ month: m, count: counts.get(m) ?? 0 });
+  for (let m = months[0]!; m <= months[months.length - 1]! && out.length < MAX_MONTHS; m = nextMonth(m))
+    out.push({ month: m, count: counts.get(m) ?? 0 });
   return out;
 }
