@@ -1,0 +1,63 @@
+import Graph from 'graphology';
+import { describe, expect, it } from 'vitest';
+import { assignLayout, computeLayout, hasLayout, nodeRadius } from '../../src/graph/layout.js';
+import { readFixture } from '../helpers/fixture-store.js';
+
+async function fixtureGraph(): Promise<Graph> {
+  const g = new Graph({ type: 'mixed' });
+  g.import(await readFixture());
+  return g;
+}
+
+describe('layout (ForceAtlas2 + noverlap, seeded by node key)', () => {
+  it('gives every node finite coordinates and marks the graph as laid out', async () => {
+    const g = await fixtureGraph();
+    expect(hasLayout(g)).toBe(false);
+    assignLayout(g);
+    expect(hasLayout(g)).toBe(true);
+  });
+
+  it('is deterministic, whatever the order in which nodes and edges were added', async () => {
+    const data = await readFixture();
+    const a = new Graph({ type: 'mixed' });
+    a.import(data);
+    const b = new Graph({ type: 'mixed' });
+    b.import({ ...data, nodes: [...data.nodes].reverse(), edges: [...data.edges].reverse() });
+    expect(computeLayout(b)).toEqual(computeLayout(a));
+    expect(computeLayout(a, { seed: 'other' })).not.toEqual(computeLayout(a));
+  });
+
+  it('pulls linked nodes closer than unlinked ones and keeps discs apart', async () => {
+    const g = await fixtureGraph();
+    const p = computeLayout(g);
+    const d = (u: string, v: string) => Math.hypot(p[u]!.x - p[v]!.x, p[u]!.y - p[v]!.y);
+    // Jean Sun Wei is linked to Huawei, not to the AMRTP
+    expect(d('person:jean-sun-wei', 'org:huawei')).toBeLessThan(d('person:jean-sun-wei', 'org:amrtp'));
+    const keys = g.nodes();
+    for (let i = 0; i < keys.length; i++)
+      for (let j = i + 1; j < keys.length; j++) {
+        const [u, v] = [keys[i]!, keys[j]!];
+        expect(d(u, v)).toBeGreaterThan(
+          (nodeRadius(g.getNodeAttribute(u, 'mentions')) + nodeRadius(g.getNodeAttribute(v, 'mentions'))) * 0.5,
+        );
+      }
+  });
+
+  it('uses Barnes-Hut on large graphs and still finishes in bounded time', () => {
+    const g = new Graph();
+    for (let i = 0; i < 3000; i++) g.addNode(`n${i}`, { mentions: 1 + (i % 5) });
+    for (let i = 0; i < 6000; i++) {
+      const s = `n${(i * 7919) % 3000}`;
+      const t = `n${(i * 104729 + 13) % 3000}`;
+      if (s !== t && !g.hasEdge(s, t)) g.addEdge(s, t, { weight: 1 });
+    }
+    const t0 = Date.now();
+    const p = computeLayout(g, { iterations: 30 });
+    expect(Date.now() - t0).toBeLessThan(20_000);
+    expect(Object.values(p).every((q) => Number.isFinite(q.x) && Number.isFinite(q.y))).toBe(true);
+  });
+
+  it('rejects invalid options before any work', async () => {
+    expect(() => computeLayout(new Graph(), { iterations: -1 })).toThrow(/iterations must be a non-negative integer/);
+  });
+});
