@@ -197,6 +197,23 @@ describe('search', () => {
     expect(buildIndex(graph).search('autorite')[0]?.via).toMatch(/^Autorité malienne/);
   });
 
+  it('labels a topic in the language asked for, and finds it by its label in either language', () => {
+    const g = loadGraph(graph.export());
+    g.setNodeAttribute('topic:inclusion-numerique', 'label', 'Connectivité');
+    const index = buildIndex(g);
+    expect(index.search('connectivite', 'fr')[0]).toMatchObject({
+      key: 'topic:inclusion-numerique',
+      label: 'Connectivité',
+    });
+    expect(index.search('connectivite', 'en')[0]).toMatchObject({
+      key: 'topic:inclusion-numerique',
+      label: 'Connectivity',
+      via: 'Connectivité',
+    });
+    expect(index.search('connectivity', 'fr')[0]).toMatchObject({ label: 'Connectivité', via: 'Connectivity' });
+    expect(index.search('huawei', 'en')[0]?.label).toBe('Huawei');
+  });
+
   it('finds nothing for nonsense', () => {
     expect(buildIndex(graph).search('zzzqqq')).toEqual([]);
   });
