@@ -153,6 +153,7 @@ describe.skipIf(!hasChromium())('viewer English labels and table in headless Chr
     expect(facts).toContain('Director General');
     expect(facts).not.toContain('Directeur général');
     expect(await page.textContent('#panel .relation-head .qualifier')).toBe(' (Director General)');
+    expect(await page.textContent('#panel .succession .role')).toBe('Director General');
     await page.goto(server.url + `#lang=en&node=${encodeURIComponent('topic:inclusion-numerique')}`);
     await page.reload();
     await page.waitForSelector('body[data-state="ready"]');
@@ -161,6 +162,13 @@ describe.skipIf(!hasChromium())('viewer English labels and table in headless Chr
     const table = (await page.textContent('#data-table')) ?? '';
     expect(table).toContain('Connectivity');
     expect(table).not.toContain('Connectivité');
+    // Huawei's commitment threads name the topic in English too
+    await page.goto(server.url + `#lang=en&node=${encodeURIComponent('org:huawei')}`);
+    await page.reload();
+    await page.waitForSelector('body[data-state="ready"]');
+    expect(await page.locator('#panel .threads-section .thread-head .link').allTextContents()).toContain(
+      'Connectivity',
+    );
     await page.close();
   });
 

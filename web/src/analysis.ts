@@ -8,6 +8,7 @@ import type { ReadonlyKGraph } from '../../src/graph/readonly.js';
 import type { EntityRef } from '../../src/query/types.js';
 import { rolePeriods, type RolePeriod } from '../../src/query/roles.js';
 import { el } from './dom.js';
+import { roleLabel, topicLabel } from './labels.js';
 import { dateRange, formatDate, type Lang } from './i18n.js';
 import type { ViewGraph } from './model.js';
 
@@ -145,7 +146,7 @@ function successionTimeline(periods: RolePeriod[], key: string, ctx: AnalysisCon
         el(
           'div',
           { class: 'period-head' },
-          el('strong', { class: 'role' }, p.role),
+          el('strong', { class: 'role' }, roleLabel(p.role, ctx.lang)),
           ' — ',
           link(other.key, other.label, ctx),
         ),
@@ -198,7 +199,7 @@ function threadItem(t: CommitmentThread, ctx: AnalysisContext): HTMLLIElement {
       { class: 'thread-head' },
       el('span', { class: `status status-${t.status}` }, tx.status[t.status]),
       ' ',
-      link(t.topic.key, t.topic.label, ctx),
+      link(t.topic.key, topicLabel(t.topic.label, ctx.lang), ctx),
       ` · ${tx.steps(t.steps.length)}`,
     ),
     el('div', { class: 'commitment' }, t.commitment),
