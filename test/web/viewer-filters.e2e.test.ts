@@ -1,7 +1,8 @@
 // The viewer's filters in headless Chromium, on the hand-written fixture graph with an undated
 // relation, an undated entity without relations, confidences and a taxonomy topic: hide isolated,
 // the confidence filter, ego depth, the "sans date" toggle against `kunafoni export --since`, English
-// role and topic labels, and the table's CSV export.
+// role and topic labels (search suggestions included), a language switch that redraws every part, reset,
+// the table's CSV export, and the GEXF export with the CLI's columns.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -9,6 +10,9 @@ import Graph from 'graphology';
 import type { SerializedGraph } from 'graphology-types';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import { exportGexf } from '../../src/export/gexf.js';
 import { filterGraph } from '../../src/export/filter.js';
 import type { KGraph } from '../../src/graph/build.js';
 import { startServer, type RunningServer } from '../../src/serve/server.js';
@@ -16,6 +20,7 @@ import { CHROMIUM, downloadText, hasChromium, launch, type Browser } from '../he
 import { ensureViewerBuilt, openViewer } from '../helpers/viewer-build.js';
 import { articlesOf, readFixture, writeFixtureStore } from '../helpers/fixture-store.js';
 import { records } from '../helpers/csv-parse.js';
+import { hasNetworkx } from '../helpers/fixture-helpers.js';
 
 const repo = resolve(import.meta.dirname, '..', '..');
 const webDist = join(repo, 'web', 'dist');
@@ -55,38 +60,39 @@ const counts = async (page: Page) => {
 
 if (!hasChromium()) console.warn(`viewer filters e2e skipped: ${CHROMIUM} is absent (apt-get install -y chromium)`);
 
+let tmp: string;
+let server: RunningServer;
+let browser: Browser;
+let graph: KGraph;
+let undatedArticles: number;
+/** Entities with at least one relation among the given edges. */
+const linked = (edges: string[]) => new Set(edges.flatMap((e) => graph.extremities(e))).size;
+const pageErrors: string[] = [];
+
+const open = (hash = ''): Promise<Page> => openViewer(browser, server.url + hash, pageErrors);
+
+beforeAll(async () => {
+  if (!hasChromium()) return;
+  await ensureViewerBuilt();
+  tmp = await mkdtemp(join(tmpdir(), 'kunafoni-e2e-filters-'));
+  const data = await fixture();
+  const g = new Graph({ multi: true, type: 'mixed' });
+  g.import(data);
+  graph = g as unknown as KGraph;
+  undatedArticles = articlesOf(data).filter((a) => !a.article.date).length;
+  await writeFixtureStore(join(tmp, 'store'), data);
+  server = await startServer({ store: join(tmp, 'store'), port: 0, webDir: webDist });
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (tmp) await rm(tmp, { recursive: true, force: true });
+  expect(pageErrors).toEqual([]);
+});
+
 describe.skipIf(!hasChromium())('viewer filters in headless Chromium', () => {
-  let tmp: string;
-  let server: RunningServer;
-  let browser: Browser;
-  let graph: KGraph;
-  let undatedArticles: number;
-  /** Entities with at least one relation among the given edges. */
-  const linked = (edges: string[]) => new Set(edges.flatMap((e) => graph.extremities(e))).size;
-  const pageErrors: string[] = [];
-
-  const open = (hash = ''): Promise<Page> => openViewer(browser, server.url + hash, pageErrors);
-
-  beforeAll(async () => {
-    await ensureViewerBuilt();
-    tmp = await mkdtemp(join(tmpdir(), 'kunafoni-e2e-filters-'));
-    const data = await fixture();
-    const g = new Graph({ multi: true, type: 'mixed' });
-    g.import(data);
-    graph = g as unknown as KGraph;
-    undatedArticles = articlesOf(data).filter((a) => !a.article.date).length;
-    await writeFixtureStore(join(tmp, 'store'), data);
-    server = await startServer({ store: join(tmp, 'store'), port: 0, webDir: webDist });
-    browser = await launch();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (tmp) await rm(tmp, { recursive: true, force: true });
-    expect(pageErrors).toEqual([]);
-  });
-
   it('hide isolated: the entity without relations goes, every other stays', async () => {
     const page = await open();
     expect(await counts(page)).toEqual({ nodes: graph.order, edges: graph.size });
@@ -138,13 +144,16 @@ describe.skipIf(!hasChromium())('viewer filters in headless Chromium', () => {
     await page.waitForURL(/undated=0/);
     await page.close();
   });
+});
 
+describe.skipIf(!hasChromium())('viewer English labels and table in headless Chromium', () => {
   it('English: roles and topics in English in the panel, the table and on the canvas', async () => {
     const page = await open(`#lang=en&node=${encodeURIComponent('person:leyti-ndiaye')}`);
     const facts = (await page.textContent('#panel .facts')) ?? '';
     expect(facts).toContain('Director General');
     expect(facts).not.toContain('Directeur général');
     expect(await page.textContent('#panel .relation-head .qualifier')).toBe(' (Director General)');
+    expect(await page.textContent('#panel .succession .role')).toBe('Director General');
     await page.goto(server.url + `#lang=en&node=${encodeURIComponent('topic:inclusion-numerique')}`);
     await page.reload();
     await page.waitForSelector('body[data-state="ready"]');
@@ -153,6 +162,13 @@ describe.skipIf(!hasChromium())('viewer filters in headless Chromium', () => {
     const table = (await page.textContent('#data-table')) ?? '';
     expect(table).toContain('Connectivity');
     expect(table).not.toContain('Connectivité');
+    // Huawei's commitment threads name the topic in English too
+    await page.goto(server.url + `#lang=en&node=${encodeURIComponent('org:huawei')}`);
+    await page.reload();
+    await page.waitForSelector('body[data-state="ready"]');
+    expect(await page.locator('#panel .threads-section .thread-head .link').allTextContents()).toContain(
+      'Connectivity',
+    );
     await page.close();
   });
 
@@ -176,6 +192,77 @@ describe.skipIf(!hasChromium())('viewer filters in headless Chromium', () => {
     const weights = await page.locator('#data-table tbody tr td:nth-child(5)').allTextContents();
     expect(weights.map(Number)).toEqual([...weights.map(Number)].sort((a, b) => b - a));
     await page.close();
+  });
+});
+
+describe.skipIf(!hasChromium())('viewer language switch and reset in headless Chromium', () => {
+  it('English: search suggestions name topics in English, found by either label', async () => {
+    const page = await open('#lang=en');
+    for (const query of ['connectivity', 'connectivité']) {
+      await page.fill('#search', query);
+      await expect.poll(() => page.locator('#suggestions li .sugg-label').first().textContent()).toBe('Connectivity');
+    }
+    await page.press('#search', 'Enter');
+    await expect.poll(() => page.textContent('#panel h2')).toBe('Connectivity');
+    await page.click('#lang');
+    await page.fill('#search', 'connectivity');
+    await expect.poll(() => page.locator('#suggestions li .sugg-label').first().textContent()).toBe('Connectivité');
+    await page.close();
+  });
+
+  it('the language switch redraws every part: panel, table, filters, period, status, buttons', async () => {
+    const page = await open(`#node=${encodeURIComponent('topic:inclusion-numerique')}`);
+    await page.click('#table-open');
+    expect(await page.textContent('#panel h2')).toBe('Connectivité');
+    await page.click('#lang');
+    expect(await page.textContent('#panel h2')).toBe('Connectivity');
+    expect(await page.textContent('#data-table')).toContain('Connectivity');
+    expect(await page.textContent('#node-kinds')).toContain('Person');
+    expect(await page.textContent('#status')).toMatch(/nodes, \d+ edges shown/);
+    expect(await page.textContent('#period-label')).toMatch(/\+ undated$/);
+    expect(await page.textContent('#play')).toBe('Play');
+    expect(await page.textContent('#layout')).toBe('Layout');
+    await page.waitForURL(/lang=en/);
+    await page.close();
+  });
+
+  it('reset shows everything again and keeps the selection and the language', async () => {
+    const page = await open(
+      `#lang=en&node=${encodeURIComponent('org:huawei')}&from=2023-07&undated=0&isolated=0&conf=0.5`,
+    );
+    expect((await counts(page)).nodes).toBeLessThan(graph.order);
+    await page.click('#reset');
+    expect(await counts(page)).toEqual({ nodes: graph.order, edges: graph.size });
+    expect(await page.isChecked('#undated')).toBe(true);
+    expect(await page.isChecked('#hide-isolated')).toBe(false);
+    expect(await page.inputValue('#min-confidence')).toBe('0');
+    await expect.poll(() => page.url()).not.toMatch(/from=|undated=|isolated=|conf=/);
+    expect(page.url()).toMatch(/node=org%3Ahuawei.*lang=en/);
+    expect(await page.textContent('#panel h2')).toBe('Huawei');
+    await page.close();
+  });
+});
+
+describe.skipIf(!hasChromium())('viewer exports and entities without relations in headless Chromium', () => {
+  it('GEXF export: the visible graph with the CLI’s columns (metrics, confidence), read by networkx', async () => {
+    const page = await open();
+    await page.check('#hide-isolated');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-gexf')]);
+    const xml = await downloadText(download);
+    await page.close();
+    const titles = (x: string) => [...x.matchAll(/<attribute id="[^"]*" title="([^"]+)"/g)].map((m) => m[1]).sort();
+    expect(titles(xml)).toEqual([...titles(exportGexf(graph)), 'evidence'].sort());
+    for (const column of ['degree', 'weightedDegree', 'betweenness', 'pagerank', 'community', 'confidence'])
+      expect(titles(xml)).toContain(column);
+    expect(xml).not.toContain('Sotelma'); // hidden (isolated), so not exported
+    if (!hasNetworkx()) return console.warn('networkx check skipped: python3 with networkx 3 is missing');
+    const file = join(tmp, 'viewer.gexf');
+    await writeFile(file, xml);
+    const py =
+      'import sys, networkx as nx; g = nx.read_gexf(sys.argv[1]); print(len(g), g.number_of_edges(), g.is_directed())';
+    const r = spawnSync('python3', ['-c', py, file], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.stdout.trim()).toBe(`${linked(graph.edges())} ${graph.size} True`);
   });
 
   it('an entity without relations lists its articles in the panel', async () => {

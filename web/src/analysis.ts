@@ -8,7 +8,8 @@ import type { ReadonlyKGraph } from '../../src/graph/readonly.js';
 import type { EntityRef } from '../../src/query/types.js';
 import { rolePeriods, type RolePeriod } from '../../src/query/roles.js';
 import { el } from './dom.js';
-import { formatDate, type Lang } from './i18n.js';
+import { roleLabel, topicLabel } from './labels.js';
+import { dateRange, formatDate, type Lang } from './i18n.js';
 import type { ViewGraph } from './model.js';
 
 export const SIZE_METRICS = ['mentions', 'degree', 'weightedDegree', 'betweenness', 'pagerank'] as const;
@@ -127,9 +128,7 @@ function successionTimeline(periods: RolePeriod[], key: string, ctx: AnalysisCon
   const ol = el('ol', { class: 'succession' });
   for (const p of periods) {
     const other = p.person.key === key ? p.organisation : p.person;
-    const dates = p.firstSeen
-      ? `${formatDate(p.firstSeen, ctx.lang)}${p.lastSeen && p.lastSeen !== p.firstSeen ? ` → ${formatDate(p.lastSeen, ctx.lang)}` : ''}`
-      : formatDate(undefined, ctx.lang);
+    const dates = dateRange(p.firstSeen, p.lastSeen, ctx.lang) ?? formatDate(undefined, ctx.lang);
     const track = el('div', { class: 'track' });
     if (p.firstSeen) {
       const bar = el('div', { class: 'bar', title: dates });
@@ -147,7 +146,7 @@ function successionTimeline(periods: RolePeriod[], key: string, ctx: AnalysisCon
         el(
           'div',
           { class: 'period-head' },
-          el('strong', { class: 'role' }, p.role),
+          el('strong', { class: 'role' }, roleLabel(p.role, ctx.lang)),
           ' — ',
           link(other.key, other.label, ctx),
         ),
@@ -200,7 +199,7 @@ function threadItem(t: CommitmentThread, ctx: AnalysisContext): HTMLLIElement {
       { class: 'thread-head' },
       el('span', { class: `status status-${t.status}` }, tx.status[t.status]),
       ' ',
-      link(t.topic.key, t.topic.label, ctx),
+      link(t.topic.key, topicLabel(t.topic.label, ctx.lang), ctx),
       ` · ${tx.steps(t.steps.length)}`,
     ),
     el('div', { class: 'commitment' }, t.commitment),

@@ -75,7 +75,9 @@ export function egoWithin(graph: ViewGraph, edges: Set<string>, center: string, 
     for (const n of frontier)
       graph.forEachEdge(n, (e, _a, s, t) => {
         const other = s === n ? t : s;
-        if (edges.has(e) && !seen.has(other)) (seen.add(other), next.push(other));
+        if (!edges.has(e) || seen.has(other)) return;
+        seen.add(other);
+        next.push(other);
       });
     frontier = next;
   }

@@ -262,3 +262,9 @@ export function formatDate(iso: string | undefined, lang: Lang): string {
       : { year: 'numeric' };
   return new Intl.DateTimeFormat(locale, { ...opts, timeZone: 'UTC' }).format(date);
 }
+
+/** "first → last" in `lang` (one date when they are the same); undefined without a first date. */
+export function dateRange(first: string | undefined, last: string | undefined, lang: Lang): string | undefined {
+  if (!first) return undefined;
+  return last && last !== first ? `${formatDate(first, lang)} → ${formatDate(last, lang)}` : formatDate(first, lang);
+}

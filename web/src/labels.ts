@@ -65,7 +65,10 @@ const ROLES_EN = new Map<string, string>(
 export const topicLabel = (label: string, lang: Lang): string =>
   lang === 'en' ? (TOPICS_EN.get(key(label)) ?? label) : label;
 
-/** A role in the interface's language: a canonical role, or one that starts with one ("Ministre de …" → "Minister (de …)"). */
+/**
+ * A role in the interface's language: a canonical role, or one that starts with one
+ * ("Ministre de …" → "Minister (de …)").
+ */
 export function roleLabel(role: string, lang: Lang): string {
   if (lang !== 'en') return role;
   const k = key(role);

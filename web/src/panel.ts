@@ -1,7 +1,15 @@
 // The side panel: a node's identity and its relations grouped by kind, or an edge, each relation
 // with its evidence (sentence, article title, outlet, date, link). Rendered as text only.
 import { append, clear, el, safeHref } from './dom.js';
-import { NODE_KIND_LABELS, RELATION_LABELS, RELATION_NAMES, STRINGS, formatDate, type Lang } from './i18n.js';
+import {
+  NODE_KIND_LABELS,
+  RELATION_LABELS,
+  RELATION_NAMES,
+  STRINGS,
+  dateRange,
+  formatDate,
+  type Lang,
+} from './i18n.js';
 import { RELATION_KINDS, type Evidence, type RelationKind, type ViewGraph } from './model.js';
 import { EDGE_COLORS, NODE_COLORS } from './palette.js';
 import type { ArticleIndex } from './articles.js';
@@ -154,9 +162,7 @@ function edgeSummary(edge: string, ctx: PanelContext): HTMLElement {
     `${t.weight} : ${a.weight}`,
     a.sources.length ? `${t.sources} : ${a.sources.join(', ')}` : undefined,
     typeof a.confidence === 'number' ? `${t.confidence} ${a.confidence.toFixed(2)}` : undefined,
-    a.firstSeen
-      ? `${formatDate(a.firstSeen, ctx.lang)}${a.lastSeen && a.lastSeen !== a.firstSeen ? ` → ${formatDate(a.lastSeen, ctx.lang)}` : ''}`
-      : undefined,
+    dateRange(a.firstSeen, a.lastSeen, ctx.lang),
   ];
   return el('div', { class: 'meta' }, parts.filter(Boolean).join(' · '));
 }

@@ -1,5 +1,7 @@
-// The view's state, and its round trip through the URL's hash, so that a link reopens the same view
-// (selection, filters, camera, language). Pure: no DOM.
+// The viewer's state as one value (Gephi Lite's atom): what the URL's hash holds (selection, filters,
+// appearance, camera, language), so that a link reopens the same view, plus the interface's own
+// part (hover, table, layout, playback) that stays out of the URL. It is changed only by the pure
+// producers of actions.ts; main.ts derives everything else from it. Pure: no DOM.
 import { LANGS, type Lang } from './i18n.js';
 import { NODE_KINDS, RELATION_KINDS, type NodeKind, type RelationKind } from './model.js';
 
@@ -44,7 +46,34 @@ export interface ViewState {
   lang: Lang;
 }
 
-export const defaultState = (): ViewState => ({
+export type TableKind = 'entities' | 'relations';
+
+/** The table's tab, text filter and sort (a column index, descending or not). */
+export interface TableView {
+  kind: TableKind;
+  filter: string;
+  sort: number;
+  desc: boolean;
+}
+
+/** The interface's own state: never in the URL, kept when a link's state is loaded. */
+export interface UiState {
+  /** The node under the pointer (its neighbourhood is highlighted). */
+  hovered: string | null;
+  /** The table of entities and relations: open or not, tab, sort, filter. */
+  table: TableView & { open: boolean };
+  /** ForceAtlas2 runs (in its worker). */
+  layoutRunning: boolean;
+  /** The period grows month by month (*Lecture*). */
+  playing: boolean;
+}
+
+export interface ViewerState extends ViewState {
+  ui: UiState;
+}
+
+/** What a fresh page shows: nothing selected, nothing filtered, in French. */
+export const defaultState = (): ViewerState => ({
   selection: null,
   hiddenNodeKinds: new Set(),
   hiddenEdgeKinds: new Set(),
@@ -52,7 +81,32 @@ export const defaultState = (): ViewState => ({
   undated: true,
   sizeBy: 'mentions',
   lang: 'fr',
+  ui: {
+    hovered: null,
+    table: { open: false, kind: 'entities', filter: '', sort: 2, desc: true },
+    layoutRunning: false,
+    playing: false,
+  },
 });
+
+/** The fields "Tout afficher" (reset) returns to their defaults: the filters and the period. */
+export const FILTER_FIELDS = [
+  'hiddenNodeKinds',
+  'hiddenEdgeKinds',
+  'from',
+  'to',
+  'minSources',
+  'verifiedOnly',
+  'undated',
+  'hideIsolated',
+  'minConfidence',
+  'egoDepth',
+] as const satisfies readonly (keyof ViewState)[];
+export type Filters = Pick<ViewState, (typeof FILTER_FIELDS)[number]>;
+
+/** The filter fields of a state, every one present (an unset one as undefined, so that spreading clears it). */
+export const filtersOf = (s: ViewState): Filters =>
+  Object.fromEntries(FILTER_FIELDS.map((f) => [f, s[f]])) as unknown as Filters;
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const round = (v: number, digits: number) => Number(v.toFixed(digits));
@@ -81,7 +135,7 @@ export function encodeState(s: ViewState): string {
 }
 
 /** Read a hash back; anything malformed falls back to the default for that field. */
-export function decodeState(hash: string): ViewState {
+export function decodeState(hash: string): ViewerState {
   const p = new URLSearchParams(hash.replace(/^#/, ''));
   const s = defaultState();
   const node = p.get('node');

@@ -6,7 +6,9 @@ import { nodeLabel, roleLabel } from './labels.js';
 import type { ViewGraph } from './model.js';
 import type { Visible } from './filter.js';
 
-export type TableKind = 'entities' | 'relations';
+import type { TableKind, TableView } from './state.js';
+
+export type { TableKind, TableView };
 export type Cell = string | number;
 
 export interface Column {
@@ -113,20 +115,13 @@ export function tableCsv(data: TableData, rows: TableData['rows'], lang: Lang): 
     .join('');
 }
 
-export interface TableView {
-  kind: TableKind;
-  filter: string;
-  sort: number;
-  desc: boolean;
-}
-
 export interface TableContext {
   graph: ViewGraph;
   visible: Visible;
   lang: Lang;
-  view: TableView;
-  /** Re-render after a change of tab, sort or filter. */
-  redraw(): void;
+  view: Readonly<TableView>;
+  /** A change of tab, sort or filter (the table is drawn again from the state). */
+  setView(patch: Partial<TableView>): void;
   select(sel: { kind: 'node' | 'edge'; key: string }): void;
   download(name: string, text: string, type: string): void;
 }
@@ -144,10 +139,7 @@ export function renderTable(root: HTMLElement, ctx: TableContext): void {
       { type: 'button', class: 'tab', 'data-table': kind, 'aria-pressed': v.kind === kind ? 'true' : 'false' },
       label,
     );
-    b.addEventListener('click', () => {
-      Object.assign(v, { kind, sort: 0, desc: false });
-      ctx.redraw();
-    });
+    b.addEventListener('click', () => ctx.setView({ kind, sort: 0, desc: false }));
     return b;
   };
   const filter = el('input', {
@@ -158,8 +150,7 @@ export function renderTable(root: HTMLElement, ctx: TableContext): void {
     autocomplete: 'off',
   });
   filter.addEventListener('input', () => {
-    v.filter = filter.value;
-    ctx.redraw();
+    ctx.setView({ filter: filter.value });
     const again = root.querySelector<HTMLInputElement>('#table-filter');
     again?.focus();
     again?.setSelectionRange(again.value.length, again.value.length);
@@ -194,10 +185,7 @@ export function renderTable(root: HTMLElement, ctx: TableContext): void {
       c.title(ctx.lang),
       sorted ? (v.desc ? ' ▼' : ' ▲') : '',
     );
-    b.addEventListener('click', () => {
-      Object.assign(v, { desc: sorted ? !v.desc : !!c.numeric, sort: i });
-      ctx.redraw();
-    });
+    b.addEventListener('click', () => ctx.setView({ desc: sorted ? !v.desc : !!c.numeric, sort: i }));
     th.appendChild(b);
     head.appendChild(th);
   });
