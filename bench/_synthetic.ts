@@ -13,7 +13,28 @@ function rng(seed: number) {
 
 const KINDS = ['person', 'person', 'organisation', 'organisation', 'topic', 'place'] as const;
 const RELS = ['met-with', 'holds-role', 'committed-to', 'signed-agreement-with', 'sanctioned', 'discussed'] as const;
+const KIND_LABEL: Record<(typeof KINDS)[number], string> = {
+  person: 'Personne',
+  organisation: 'Organisation',
+  topic: 'Thème',
+  place: 'Lieu',
+};
 const OUTLETS = ['L’Essor', 'Maliweb', 'Malikunafoni', 'Bamada', 'Studio Tamani', 'Ecofin'];
+
+/** An edge's evidence: one sentence of one article, and the dates and outlets it gives the edge. */
+function oneEvidence(art: number, date: string, outlet: string, sentence: string) {
+  const evidence = {
+    article: `art${art}`,
+    sentence,
+    start: 0,
+    end: sentence.length,
+    date,
+    source: outlet,
+    title: `Article ${art}`,
+    rule: 'synthetic',
+  };
+  return { evidence: [evidence], sources: [outlet], firstSeen: date, lastSeen: date };
+}
 
 /** A community-structured graph with positions (clusters on a circle), evidence and dates. */
 export function syntheticGraph(n: number, m: number, seed = 42): SerializedGraph {
@@ -39,7 +60,7 @@ export function syntheticGraph(n: number, m: number, seed = 42): SerializedGraph
     nodes.push({
       key: `n${i}`,
       attributes: {
-        label: `${kind === 'person' ? 'Personne' : kind === 'organisation' ? 'Organisation' : kind === 'topic' ? 'Thème' : 'Lieu'} ${i}`,
+        label: `${KIND_LABEL[kind]} ${i}`,
         kind,
         aliases: [`alias ${i}`],
         mentions: 1 + Math.floor(r() ** 3 * 40),
@@ -70,30 +91,13 @@ export function syntheticGraph(n: number, m: number, seed = 42): SerializedGraph
     const art = Math.floor(r() * articles);
     const outlet = OUTLETS[Math.floor(r() * OUTLETS.length)]!;
     const sentence = `Phrase de preuve ${edges.length} : n${a} et n${b}.`;
+    const weight = 1 + Math.floor(r() ** 4 * 5);
     edges.push({
       key,
       source: `n${a}`,
       target: `n${b}`,
       ...(undirected ? { undirected: true } : {}),
-      attributes: {
-        kind,
-        weight: 1 + Math.floor(r() ** 4 * 5),
-        evidence: [
-          {
-            article: `art${art}`,
-            sentence,
-            start: 0,
-            end: sentence.length,
-            date: dateOf(art),
-            source: outlet,
-            title: `Article ${art}`,
-            rule: 'synthetic',
-          },
-        ],
-        sources: [outlet],
-        firstSeen: dateOf(art),
-        lastSeen: dateOf(art),
-      },
+      attributes: { kind, weight, ...oneEvidence(art, dateOf(art), outlet, sentence) },
     });
   }
   return { options: { type: 'mixed', multi: false, allowSelfLoops: false }, attributes: { version: 1 }, nodes, edges };

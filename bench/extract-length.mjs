@@ -55,5 +55,6 @@ for (const [name, unit] of Object.entries(SHAPES)) {
 }
 const capped = time(articleOf(SHAPES.dense, MAX_ARTICLE_CHARS));
 console.log(
-  `\ndense article at the cap (${MAX_ARTICLE_CHARS.toLocaleString('en')} characters): ${(capped.ms / 1000).toFixed(2)} s, ${capped.relations} relations`,
+  `\ndense article at the cap (${MAX_ARTICLE_CHARS.toLocaleString('en')} characters): ` +
+    `${(capped.ms / 1000).toFixed(2)} s, ${capped.relations} relations`,
 );

@@ -11,7 +11,7 @@
 //     and the load itself
 // Prints a Markdown table per size. `npm run bench` runs it; CI never does.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { availableParallelism } from 'node:os';
@@ -34,7 +34,11 @@ const tmp = mkdtempSync(join(tmpdir(), 'kunafoni-bench-'));
 const usage = join(tmp, 'usage.cjs');
 writeFileSync(
   usage,
-  `process.on('exit', () => { const u = process.resourceUsage(); require('fs').writeFileSync(process.env.BENCH_USAGE, JSON.stringify({ cpu: (u.userCPUTime + u.systemCPUTime) / 1e6, rss: u.maxRSS * 1024 })); });\n`,
+  `process.on('exit', () => {
+  const u = process.resourceUsage();
+  const cpu = (u.userCPUTime + u.systemCPUTime) / 1e6;
+  require('fs').writeFileSync(process.env.BENCH_USAGE, JSON.stringify({ cpu, rss: u.maxRSS * 1024 }));
+});\n`,
 );
 const bare = join(tmp, 'bare.cjs');
 writeFileSync(
@@ -43,7 +47,8 @@ writeFileSync(
 const fs = require('fs'), path = require('path');
 const nlp = require(require.resolve('fr-compromise', { paths: [${JSON.stringify(repoRoot)}] }));
 const dir = process.argv[2];
-for (const f of fs.readdirSync(dir).sort()) nlp(fs.readFileSync(path.join(dir, f), 'utf8').replace(/^---\\n[\\s\\S]*?\\n---\\n/, '')).json();
+const withoutFrontMatter = (text) => text.replace(/^---\\n[\\s\\S]*?\\n---\\n/, '');
+for (const f of fs.readdirSync(dir).sort()) nlp(withoutFrontMatter(fs.readFileSync(path.join(dir, f), 'utf8'))).json();
 `,
 );
 
@@ -116,7 +121,8 @@ try {
       row(
         `ingest, --workers ${availableParallelism()} (worker pool, whole process)`,
         s(p.wall),
-        `CPU ${s(p.cpu)}, peak RSS ${mb(p.rss)}; graph.json ${same ? 'identical to' : 'DIFFERS from'} the default run's`,
+        `CPU ${s(p.cpu)}, peak RSS ${mb(p.rss)}; ` +
+          `graph.json ${same ? 'identical to' : 'DIFFERS from'} the default run's`,
       );
       rmSync(poolStore, { recursive: true, force: true });
     }

@@ -40,5 +40,6 @@ for (const n of sizes) {
   rows.push(`| ${n} nodes / ${g.size} edges | ${mode} | ${(ms / 1000).toFixed(2)} s | ${communities} |`);
 }
 console.log(
-  `\n### Metrics benchmark\n\n| graph | betweenness | all metrics | communities |\n|---|---|---|---|\n${rows.join('\n')}\n`,
+  '\n### Metrics benchmark\n\n| graph | betweenness | all metrics | communities |\n' +
+    `|---|---|---|---|\n${rows.join('\n')}\n`,
 );

@@ -130,16 +130,16 @@ async function main() {
       g.import(data);
       const t0 = performance.now();
       computeLayout(g);
-      rows.push(
-        `layout (Node, FA2 Barnes-Hut + noverlap, default iterations)  ${n}/${m}: ${(performance.now() - t0).toFixed(0)} ms`,
-      );
+      const elapsed = (performance.now() - t0).toFixed(0);
+      rows.push(`layout (Node, FA2 Barnes-Hut + noverlap, default iterations)  ${n}/${m}: ${elapsed} ms`);
       process.stderr.write(rows[rows.length - 1] + '\n');
     }
     const r = await benchBrowser(n, m, data);
     const line = [
       `browser ${n} nodes / ${m} edges:`,
       `first render ${ms(r.firstRender)} after navigation (sigma init ${ms(r.sigmaInit)})`,
-      `pan frames median ${ms(r.pan.median)}, p95 ${ms(r.pan.p95)}, max ${ms(r.pan.max)} (${r.pan.n} frames, ${(1000 / r.pan.mean).toFixed(0)} fps)`,
+      `pan frames median ${ms(r.pan.median)}, p95 ${ms(r.pan.p95)}, max ${ms(r.pan.max)} ` +
+        `(${r.pan.n} frames, ${(1000 / r.pan.mean).toFixed(0)} fps)`,
       `zoom frames median ${ms(r.zoom.median)}, p95 ${ms(r.zoom.p95)}`,
       `search → panel ${r.select} ms`,
       r.errors.length ? `PAGE ERRORS: ${r.errors.join(' | ')}` : '',

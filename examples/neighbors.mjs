@@ -3,6 +3,7 @@ import { openStore } from 'kunafoni';
 
 const [dir = 'data/store', name = 'Huawei'] = process.argv.slice(2);
 const store = await openStore(dir);
-for (const n of store.neighbors(name)) {
-  console.log(`${n.relation.kind}\t${n.entity.label}\t${n.entity.kind}\t${n.relation.weight}\t${n.relation.evidence[0]?.sentence ?? ''}`);
+for (const { relation, entity } of store.neighbors(name)) {
+  const sentence = relation.evidence[0]?.sentence ?? '';
+  console.log([relation.kind, entity.label, entity.kind, relation.weight, sentence].join('\t'));
 }

@@ -4,5 +4,6 @@ import { openStore } from 'kunafoni';
 const [dir = 'data/store', name = 'Orange Mali'] = process.argv.slice(2);
 const store = await openStore(dir);
 for (const t of store.timeline(name)) {
-  console.log(JSON.stringify({ date: t.date, relation: t.kind, with: t.other.label, outlet: t.evidence.source, sentence: t.evidence.sentence }));
+  const { source: outlet, sentence } = t.evidence;
+  console.log(JSON.stringify({ date: t.date, relation: t.kind, with: t.other.label, outlet, sentence }));
 }

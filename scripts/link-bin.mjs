@@ -7,19 +7,22 @@ import { existsSync, lstatSync, mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+/** Whether the path exists as a file, folder or link (a dangling link counts). */
+function linkExists(path) {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const root = fileURLToPath(new URL('..', import.meta.url));
 const modules = join(root, 'node_modules');
 const link = join(modules, '.bin', 'kunafoni');
 const insideNodeModules = root.split(/[\\/]/).includes('node_modules');
 if (existsSync(modules) && !insideNodeModules && process.platform !== 'win32') {
-  let present = false;
-  try {
-    lstatSync(link);
-    present = true;
-  } catch {
-    present = false;
-  }
-  if (!present) {
+  if (!linkExists(link)) {
     mkdirSync(join(modules, '.bin'), { recursive: true });
     symlinkSync('../../bin/kunafoni.js', link);
   }

@@ -131,7 +131,10 @@ class IngestSession {
   readonly extracted = new Map<string, Extraction>();
   readonly extractFailed = new Map<string, string>();
   private cached?: { state: StoreState; stories: StoryIndex; stamp: string; saved: number; changed: boolean };
-  /** Syndicated copies merged into saved stories but not yet written (the final commit rewrites them): replayed if another process wrote meanwhile. */
+  /**
+   * Syndicated copies merged into saved stories but not yet written (the final commit rewrites them): replayed if
+   * another process wrote meanwhile.
+   */
   private unsaved: Array<{ article: Article; extraction?: Extraction }> = [];
   private wrote = false;
   readonly failed: SourceError[] = [];
@@ -262,7 +265,10 @@ class IngestSession {
     );
   }
 
-  /** The fold over the records now in the store: new stories folded in; a rebuild when a saved story's text was replaced. */
+  /**
+   * The fold over the records now in the store: new stories folded in; a rebuild when a saved story's text was
+   * replaced.
+   */
   private foldOf(state: StoreState): GraphFold {
     const records = state.store.articles;
     let fold = state.fold ?? GraphFold.of([], this.build.lexiconLabels);

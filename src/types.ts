@@ -107,7 +107,10 @@ export interface LocalRelation {
   confidence?: number;
   /** How the ends were resolved ("subject: pronoun 'Il' → Hamadoun Touré"). */
   steps?: string[];
-  /** When the sentence dates the event itself ("mardi dernier", "le 22 janvier"), resolved against the publication date. */
+  /**
+   * When the sentence dates the event itself ("mardi dernier", "le 22 janvier"), resolved against the publication
+   * date.
+   */
   eventDate?: string;
   eventPrecision?: 'day' | 'month' | 'year';
   /** The relation scorer's features that weighed most, with their weights (see src/nlp/scorer.ts). */

@@ -104,7 +104,10 @@ export function wordHashes(text: string): number[] {
   return out;
 }
 
-/** Hashes of the word k-shingles of a text, in text order (repeats included): words are hashed once, shingles combine them. */
+/**
+ * Hashes of the word k-shingles of a text, in text order (repeats included): words are hashed once, shingles
+ * combine them.
+ */
 export function shingleHashes(text: string, k = DEFAULT_DUPLICATE_OPTIONS.shingle): Uint32Array {
   const words = wordHashes(text);
   if (!words.length) return new Uint32Array();
@@ -153,7 +156,10 @@ export function containment(a: Set<number>, b: Set<number>): number {
   return inter / small.size;
 }
 
-/** Similarity of two shingle sets as the rule above sees it (1 = same story for sure), or 0 when they are not one story. */
+/**
+ * Similarity of two shingle sets as the rule above sees it (1 = same story for sure), or 0 when they are not one
+ * story.
+ */
 export function storySimilarity(
   a: Set<number>,
   b: Set<number>,
@@ -234,7 +240,10 @@ export class DuplicateIndex<K = number> {
   private counts = new Uint32Array(64);
   constructor(private readonly opts: DuplicateOptions = DEFAULT_DUPLICATE_OPTIONS) {}
 
-  /** Index a text under a key (a key may hold several texts: the versions of one story); returns its sketch (none: too short to match). */
+  /**
+   * Index a text under a key (a key may hold several texts: the versions of one story); returns its sketch (none:
+   * too short to match).
+   */
   add(key: K, text: string): Uint32Array | undefined {
     const distinct = distinctSorted(shingleHashes(text, this.opts.shingle));
     if (distinct.length < this.opts.minShingles) return undefined;
@@ -244,7 +253,10 @@ export class DuplicateIndex<K = number> {
     return sketch;
   }
 
-  /** Index a text by the sketch `add` returned for it (saved with the store): the text is hashed only if it becomes a candidate. */
+  /**
+   * Index a text by the sketch `add` returned for it (saved with the store): the text is hashed only if it becomes
+   * a candidate.
+   */
   addSketch(key: K, sketch: Uint32Array, text: string): void {
     this.register(key, sketch, text);
   }
@@ -335,7 +347,10 @@ export function copyOf(article: Article): SyndicatedCopy {
   return copy;
 }
 
-/** Order of preference for the copy a story is kept as: the earliest dated, then the longest text, then the smallest id. */
+/**
+ * Order of preference for the copy a story is kept as: the earliest dated, then the longest text, then the smallest
+ * id.
+ */
 export function preferredFirst(a: Article, b: Article): number {
   const da = a.date ?? '\uffff';
   const db = b.date ?? '\uffff';

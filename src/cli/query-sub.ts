@@ -5,14 +5,21 @@ import { openStore, type OpenedStore } from '../query/open.js';
 import { DEFAULT_STORE } from '../library/store.js';
 import type { CliIO } from './io.js';
 
-export interface Common {
+/** The flags every query subcommand takes. */
+export interface QueryFlags {
   json?: boolean;
   wide?: boolean;
   store: string;
 }
 
+/** What a subcommand prints: `data` as JSON with --json, else `text`. */
+export interface QueryOutput {
+  data: unknown;
+  text: string;
+}
+
 /** A subcommand with the shared --json and --store flags; `run` prints either JSON or text. */
-export function sub<A extends unknown[], F extends Common>(
+export function querySubcommand<A extends unknown[], F extends QueryFlags>(
   io: CliIO,
   spec: {
     name: string;
@@ -22,7 +29,7 @@ export function sub<A extends unknown[], F extends Common>(
     fields: string;
     configure?: (c: Command) => Command;
   },
-  run: (store: OpenedStore, args: A, flags: F) => { data: unknown; text: string },
+  run: (store: OpenedStore, args: A, flags: F) => QueryOutput,
 ): Command {
   let c = new Command(spec.name)
     .description(spec.description)

@@ -29,7 +29,10 @@ export interface GexfOptions extends MetricsExportOption {
   description?: string;
   /** Write every edge's full evidence as a JSON string attribute `evidence` (the viewer's export does). */
   evidence?: boolean;
-  /** Colour (`rgb(r,g,b)`) and size of a node as drawn elsewhere (the viewer), instead of the kind's colour and the mentions' size. */
+  /**
+   * Colour (`rgb(r,g,b)`) and size of a node as drawn elsewhere (the viewer), instead of the kind's colour and the
+   * mentions' size.
+   */
   nodeStyle?: (key: string) => { color?: string; size?: number };
 }
 

@@ -104,7 +104,10 @@ export function findArticle<T extends { id: string }>(articles: readonly T[], id
   );
 }
 
-/** What one article produced: its metadata, the entities it mentions and the relations it states, with its sentences. */
+/**
+ * What one article produced: its metadata, the entities it mentions and the relations it states, with its
+ * sentences.
+ */
 export function articleReport(articles: readonly Meta[], graph: ReadonlyKGraph, id: string): ArticleReport {
   const a = findArticle(articles, id);
   const got = byArticle(graph).get(a.id) ?? { nodes: new Set<string>(), edges: new Set<string>() };

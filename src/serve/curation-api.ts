@@ -32,7 +32,10 @@ export interface CurationApiOptions {
   log?: (message: string) => void;
 }
 
-/** Handles the request when it is for /api/curation…, and then resolves to true; otherwise leaves it and resolves to false. */
+/**
+ * Handles the request when it is for /api/curation…, and then resolves to true; otherwise leaves it and resolves to
+ * false.
+ */
 export type CurationApiHandler = (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
 
 class HttpError extends Error {

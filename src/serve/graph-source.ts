@@ -26,8 +26,10 @@ export interface Served {
   articles: string;
   order: number;
   size: number;
-  /** How the positions were obtained. */
-  /** Where positions came from: the graph, the cache, a full layout, or the cache with new nodes placed near their neighbours. */
+  /**
+   * Where positions came from: the graph, the cache, a full layout, or the cache with new nodes placed near their
+   * neighbours.
+   */
   layout: 'stored' | 'cache' | 'computed' | 'incremental';
 }
 

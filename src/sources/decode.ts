@@ -34,7 +34,10 @@ export function charsetOfContentType(contentType: string | null | undefined): st
   return m?.[2];
 }
 
-/** The charset a document declares in its first 1024 bytes: <meta charset>, <meta http-equiv content>, <?xml encoding?>. */
+/**
+ * The charset a document declares in its first 1024 bytes: <meta charset>, <meta http-equiv content>,
+ * <?xml encoding?>.
+ */
 export function sniffDeclaredCharset(bytes: Uint8Array): string | undefined {
   const head = latin1(bytes.subarray(0, 1024));
   if (!/^\s*</.test(head.replace(/^\uFEFF|^ï»¿/, ''))) return undefined; // only markup declares
@@ -142,7 +145,10 @@ export function looksBinary(bytes: Uint8Array, encoding: Encoding): boolean {
   return n > 0 && control / n > 0.1;
 }
 
-/** Windows-1252's bytes 0x80–0x9F (WHATWG index): €, ‚, ƒ, „, …, †, ‡, ˆ, ‰, Š, ‹, Œ, Ž, ‘, ’, “, ”, •, –, —, ˜, ™, š, ›, œ, ž, Ÿ. */
+/**
+ * Windows-1252's bytes 0x80–0x9F (WHATWG index): €, ‚, ƒ, „, …, †, ‡, ˆ, ‰, Š, ‹, Œ, Ž, ‘, ’, “, ”, •, –, —, ˜, ™,
+ * š, ›, œ, ž, Ÿ.
+ */
 const CP1252_HIGH = [
   0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
   0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,

@@ -239,7 +239,10 @@ function withOptional(feed: Feed, title?: string, link?: string, lang?: string):
   return feed;
 }
 
-/** The outlet in a feed's title: "Sahelweb – Technologies" → "Sahelweb", "Le Courrier du Sahel | Flux RSS" → "Le Courrier du Sahel". */
+/**
+ * The outlet in a feed's title: "Sahelweb – Technologies" → "Sahelweb",
+ * "Le Courrier du Sahel | Flux RSS" → "Le Courrier du Sahel".
+ */
 export const outletOfFeedTitle = (title: string | undefined): string | undefined =>
   title
     ?.split(/\s+[–—|-]\s+|\s+:\s+/)[0]!

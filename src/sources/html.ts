@@ -53,7 +53,10 @@ const isArticleNode = (n: Json): boolean => {
   return (Array.isArray(t) ? t : [t]).some((x) => typeof x === 'string' && ARTICLE_TYPES.test(x));
 };
 
-/** The first JSON-LD node of an article type. Malformed JSON-LD blocks are skipped: they are the page's metadata, not its text. */
+/**
+ * The first JSON-LD node of an article type. Malformed JSON-LD blocks are skipped: they are the page's metadata,
+ * not its text.
+ */
 export function jsonLdArticle(doc: DomDocument): Json | undefined {
   const scripts = doc.querySelectorAll('script[type="application/ld+json"]');
   for (let i = 0; i < scripts.length; i++) {
@@ -159,7 +162,10 @@ const FURNITURE_SELECTOR =
 
 const normTitle = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 
-/** The body text of a page: Readability's article, else the page body without its furniture, else JSON-LD articleBody. */
+/**
+ * The body text of a page: Readability's article, else the page body without its furniture, else JSON-LD
+ * articleBody.
+ */
 export function pageText(
   doc: DomDocument,
   meta: PageMeta,

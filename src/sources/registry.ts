@@ -35,7 +35,10 @@ export interface ReadOptions {
   maxBytes?: number;
   /** For each feed item with a link, read the linked page for the full text. */
   follow?: boolean;
-  /** Follow item links to loopback and private-network addresses too (refused by default: a feed could make us read the local network). */
+  /**
+   * Follow item links to loopback and private-network addresses too (refused by default: a feed could make us read
+   * the local network).
+   */
   allowPrivate?: boolean;
   /** How URLs are fetched (required for URLs and --follow). */
   fetch?: (url: string) => Promise<Fetched>;
