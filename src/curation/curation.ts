@@ -11,6 +11,7 @@ import type { KGraph } from '../graph/build.js';
 import { KIND_PREFIX, normaliseName, slug } from '../text/keys.js';
 import type { EdgeAttributes, Evidence, NodeAttributes, NodeKind, RelationKind } from '../types.js';
 import { RELATION_KINDS, UNDIRECTED } from '../types.js';
+import { edgeFromEvidence, mergeNodes, putEdge, rekeyEdge } from '../graph/semantics.js';
 
 export const NODE_KINDS: readonly NodeKind[] = ['person', 'organisation', 'topic', 'place'];
 export const CURATION_OPS = ['merge', 'rename', 'retype', 'delete', 'delete-relation', 'split', 'verify'] as const;
@@ -73,82 +74,7 @@ export interface CurationReport {
 // ---------------------------------------------------------------------------------------------
 // helpers over evidence and attributes
 
-const minDate = (a?: string, b?: string) => (!a ? b : !b ? a : a < b ? a : b);
-const maxDate = (a?: string, b?: string) => (!a ? b : !b ? a : a > b ? a : b);
 const sortedUnion = (...lists: (readonly string[] | undefined)[]) => [...new Set(lists.flatMap((l) => l ?? []))].sort();
-const evKey = (e: Evidence) => `${e.article}\u0000${e.start}\u0000${e.rule}`;
-const byEvidenceOrder = (x: Evidence, y: Evidence) =>
-  (x.date ?? '').localeCompare(y.date ?? '') || x.article.localeCompare(y.article) || x.start - y.start;
-
-function mostFrequent(xs: string[]): string | undefined {
-  const counts = new Map<string, number>();
-  for (const x of xs) counts.set(x, (counts.get(x) ?? 0) + 1);
-  return [...counts.entries()].sort(
-    (a, b) => b[1] - a[1] || b[0].length - a[0].length || (a[0] < b[0] ? -1 : 1),
-  )[0]?.[0];
-}
-
-/** Recompute what derives from an edge's evidence (as buildGraph does), keeping `sources` as given. */
-function refreshEdge(attrs: EdgeAttributes, sources: string[]): EdgeAttributes {
-  const evidence = [...attrs.evidence].sort(byEvidenceOrder);
-  const out: EdgeAttributes = { ...attrs, evidence, weight: new Set(evidence.map((e) => e.article)).size, sources };
-  delete out.firstSeen;
-  delete out.lastSeen;
-  const dates = evidence
-    .map((e) => e.date)
-    .filter((d): d is string => !!d)
-    .sort();
-  if (dates.length) {
-    out.firstSeen = dates[0]!;
-    out.lastSeen = dates[dates.length - 1]!;
-  }
-  const role = mostFrequent(evidence.map((e) => e.role).filter((r): r is string => !!r));
-  if (role) out.role = role;
-  const status = evidence.filter((e) => e.status).pop()?.status;
-  if (status) out.status = status;
-  // noisy-or over the sentences, as buildGraph computes it
-  const confs = evidence.map((e) => e.confidence).filter((c): c is number => typeof c === 'number');
-  delete out.confidence;
-  if (confs.length) out.confidence = Math.round((1 - confs.reduce((p, c) => p * (1 - c), 1)) * 1000) / 1000;
-  return out;
-}
-
-/** Two edges that became one (their ends were merged): evidence, outlets and verification combined. */
-function combineEdges(a: EdgeAttributes, b: EdgeAttributes): EdgeAttributes {
-  const seen = new Set(a.evidence.map(evKey));
-  const evidence = [...a.evidence, ...b.evidence.filter((e) => !seen.has(evKey(e)))];
-  const out = refreshEdge({ ...b, ...a, evidence }, sortedUnion(a.sources, b.sources));
-  if (a.verified || b.verified) {
-    const v = a.verified ? a : b;
-    out.verified = true;
-    if (v.verifiedBy !== undefined) out.verifiedBy = v.verifiedBy;
-    if (v.verifiedDate !== undefined) out.verifiedDate = v.verifiedDate;
-  }
-  return out;
-}
-
-/** The key an edge gets when its ends change: `kind|a|b` (ends sorted when undirected), plus any suffix it had. */
-export function edgeKeyFor(oldKey: string, kind: RelationKind, source: string, target: string): string {
-  let [a, b] = [source, target];
-  if (UNDIRECTED.has(kind) && b < a) [a, b] = [b, a];
-  const parts = oldKey.split('|');
-  const suffix = parts.length > 3 && parts[0] === kind ? parts.slice(3) : [];
-  return [kind, a, b, ...suffix].join('|');
-}
-
-/** Add an edge, or fold it into the edge already carrying that key. */
-function putEdge(
-  g: KGraph,
-  key: string,
-  undirected: boolean,
-  source: string,
-  target: string,
-  attrs: EdgeAttributes,
-): void {
-  if (g.hasEdge(key)) g.replaceEdgeAttributes(key, combineEdges(g.getEdgeAttributes(key), attrs));
-  else if (undirected) g.addUndirectedEdgeWithKey(key, source, target, attrs);
-  else g.addDirectedEdgeWithKey(key, source, target, attrs);
-}
 
 /** Does `text` contain `name` as whole words (accents, case and apostrophes aside)? */
 export function containsName(text: string, name: string): boolean {
@@ -211,7 +137,7 @@ function findRelation(st: State, ref: RelationRef): Found<string> {
   const candidates = (undirected ? st.g.edges(s.value, t.value) : st.g.outEdges(s.value, t.value)).filter(
     (e) => st.g.getEdgeAttribute(e, 'kind') === ref.kind,
   );
-  const rekeyed = edgeKeyFor(ref.key, ref.kind, s.value, t.value);
+  const rekeyed = rekeyEdge(ref.key, ref.kind, s.value, t.value);
   const pledge = ref.commitment ? normaliseName(ref.commitment) : undefined;
   const best =
     candidates.find((e) => e === rekeyed) ??
@@ -230,40 +156,11 @@ function findRelation(st: State, ref: RelationRef): Found<string> {
 // the operations
 
 function merge(st: State, gone: string, keep: string): string {
-  const g = st.g;
-  const a = g.getNodeAttributes(keep);
-  const b = g.getNodeAttributes(gone);
-  const merged: NodeAttributes = {
-    ...a,
-    aliases: sortedUnion(a.aliases, b.aliases, [b.label]).filter((x) => x !== a.label),
-    articles: sortedUnion(a.articles, b.articles),
-    mentions: 0,
-  };
-  merged.mentions = merged.articles.length || a.mentions + b.mentions;
-  const first = minDate(a.firstSeen, b.firstSeen);
-  const last = maxDate(a.lastSeen, b.lastSeen);
-  if (first) merged.firstSeen = first;
-  if (last) merged.lastSeen = last;
-  if (a.roles || b.roles) merged.roles = sortedUnion(a.roles, b.roles);
-  g.replaceNodeAttributes(keep, merged);
-  let moved = 0;
-  let dropped = 0;
-  for (const e of g.edges(gone)) {
-    const attrs = g.getEdgeAttributes(e);
-    const s = g.source(e) === gone ? keep : g.source(e);
-    const t = g.target(e) === gone ? keep : g.target(e);
-    const undirected = g.isUndirected(e);
-    g.dropEdge(e);
-    if (s === t) {
-      dropped++; // a relation between the two names of one entity
-      continue;
-    }
-    putEdge(g, edgeKeyFor(e, attrs.kind, s, t), undirected, s, t, attrs);
-    moved++;
-  }
-  g.dropNode(gone);
+  const [a, b] = [st.g.getNodeAttributes(keep), st.g.getNodeAttributes(gone)];
+  const { moved, dropped } = mergeNodes(st.g, gone, keep, 'keep');
   st.redirects.set(gone, keep);
-  return `merged "${b.label}" into "${a.label}" (${moved} relation(s) moved${dropped ? `, ${dropped} between the two dropped` : ''})`;
+  const between = dropped ? `, ${dropped} between the two dropped` : '';
+  return `merged "${b.label}" into "${a.label}" (${moved} relation(s) moved${between})`;
 }
 
 function rename(g: KGraph, key: string, label: string): string {
@@ -292,7 +189,6 @@ function split(st: State, key: string, alias: string, kind: NodeKind | undefined
   const plans: {
     e: string;
     attrs: EdgeAttributes;
-    undirected: boolean;
     s: string;
     t: string;
     moved: Evidence[];
@@ -305,7 +201,6 @@ function split(st: State, key: string, alias: string, kind: NodeKind | undefined
     plans.push({
       e,
       attrs,
-      undirected: g.isUndirected(e),
       s: g.source(e),
       t: g.target(e),
       moved,
@@ -345,16 +240,9 @@ function split(st: State, key: string, alias: string, kind: NodeKind | undefined
       const keptSources = p.attrs.sources.filter(
         (src) => otherOutlets.has(src) || !p.moved.some((x) => x.source === src),
       );
-      g.replaceEdgeAttributes(p.e, refreshEdge({ ...p.attrs, evidence: p.kept }, keptSources));
+      g.replaceEdgeAttributes(p.e, edgeFromEvidence(p.attrs, p.kept, keptSources));
     } else g.dropEdge(p.e);
-    putEdge(
-      g,
-      edgeKeyFor(p.e, p.attrs.kind, s, t),
-      p.undirected,
-      s,
-      t,
-      refreshEdge({ ...p.attrs, evidence: p.moved }, outletsOf(p.moved)),
-    );
+    putEdge(g, rekeyEdge(p.e, p.attrs.kind, s, t), s, t, edgeFromEvidence(p.attrs, p.moved, outletsOf(p.moved)));
   }
   return {
     ok: true,

@@ -14,56 +14,65 @@ import Graph from 'graphology';
 import type { EdgeAttributes, Evidence, NodeAttributes, NodeKind, RelationKind, StoredArticle } from '../types.js';
 import { UNDIRECTED } from '../types.js';
 import { outletsOf } from '../clean/duplicates.js';
+import { evidenceOf, GRAPH_VERSION, hash, nodeKeyOf, type KGraph } from './attrs.js';
 import {
   byCountThenLength,
-  edgeConfidence,
-  evidenceOf,
-  GRAPH_VERSION,
-  hash,
+  compareEvidence,
+  edgeFromEvidence,
+  edgeKey,
+  evidenceKey,
   maxDate,
   minDate,
-  mostFrequent,
-  nodeKeyOf,
-  type KGraph,
-} from './attrs.js';
+} from './semantics.js';
 import { mergeSpellingVariants } from './variants.js';
 import { KIND_PREFIX, normaliseName } from '../text/keys.js';
 import { lexiconLabels } from '../nlp/lexicon.js';
 
-/** (article id, entity index): the position of an entity in buildGraph's fold order. */
-type At = [string, number];
-const before = (a: At, b: At | undefined): boolean => !b || a[0] < b[0] || (a[0] === b[0] && a[1] < b[1]);
+/** (article id, index in that article): where an entity or a relation comes in buildGraph's fold order. */
+type FoldPosition = [string, number];
+const before = (a: FoldPosition, b: FoldPosition | undefined): boolean =>
+  !b || a[0] < b[0] || (a[0] === b[0] && a[1] < b[1]);
 
-interface Comp {
+/** Entities whose keys were united: one node of the graph (or part of one, when two keys slug alike). */
+interface Component {
   members: Set<string>;
   kind?: NodeKind;
-  at?: At;
+  /** The first entity of the component in fold order: it gives the node its kind. */
+  firstAt?: FoldPosition;
   names: Map<string, number>;
   forms: Set<string>;
   articles: Set<string>;
   roles: Set<string>;
-  first?: string;
-  last?: string;
-  edges: Set<FEdge>;
+  firstSeen?: string;
+  lastSeen?: string;
+  edges: Set<FoldEdge>;
   nodeKey?: string; // cached; reset when members change
 }
 
-interface Ev {
-  ev: Evidence;
-  /** Index of the relation in its article's extraction. */
-  rel: number;
+/** A piece of evidence and the index of its relation in the article's extraction (a tie-break of the order). */
+interface HeldEvidence {
+  evidence: Evidence;
+  relationIndex: number;
 }
 
-interface FEdge {
+/** A relation between two components: one edge of the graph (or part of one, when components share a node). */
+interface FoldEdge {
   kind: RelationKind;
-  a: Comp;
-  b: Comp;
+  source: Component;
+  target: Component;
   /** Hash of the commitment for committed-to edges that have one, else ''. */
-  h: string;
-  /** (article, start, rule) → the first evidence for it. */
-  ev: Map<string, Ev>;
+  pledgeHash: string;
+  /** evidenceKey → the first evidence for it. */
+  evidence: Map<string, HeldEvidence>;
 }
 
+/**
+ * fold.json as written on disk. The short field names are the disk format (kept so older and newer
+ * kunafoni read each other's snapshots); `encodeComponent`/`decodeComponent` map them to the names above:
+ * m members, k kind, at firstAt, n names (name → count), f forms, a articles, r roles, d [firstSeen,
+ * lastSeen]; for edges k kind, a/b the indexes of the source/target components, h pledgeHash, e
+ * [relationIndex, evidence] pairs.
+ */
 export interface FoldJSON {
   format: 'kunafoni-fold';
   version: number;
@@ -71,28 +80,108 @@ export interface FoldJSON {
   labels: Array<[string, string]>;
   articles: string[];
   outlets: Array<[string, string[]]>;
-  comps: Array<{
-    m: string[];
-    k?: NodeKind;
-    at?: At;
-    n: Array<[string, number]>;
-    f: string[];
-    a: string[];
-    r: string[];
-    d?: [string | null, string | null];
-  }>;
+  comps: ComponentJSON[];
   edges: Array<{ k: RelationKind; a: number; b: number; h: string; e: Array<[number, Evidence]> }>;
+}
+
+interface ComponentJSON {
+  m: string[];
+  k?: NodeKind;
+  at?: FoldPosition;
+  n: Array<[string, number]>;
+  f: string[];
+  a: string[];
+  r: string[];
+  d?: [string | null, string | null];
 }
 
 export const FOLD_VERSION = 1;
 
-const evKey = (ev: Pick<Evidence, 'article' | 'start' | 'rule'>) => `${ev.article}|${ev.start}|${ev.rule}`;
+function encodeComponent(c: Component): ComponentJSON {
+  const j: ComponentJSON = { m: [...c.members], n: [...c.names], f: [...c.forms], a: [...c.articles], r: [...c.roles] };
+  if (c.firstAt) {
+    j.k = c.kind!;
+    j.at = c.firstAt;
+  }
+  if (c.firstSeen || c.lastSeen) j.d = [c.firstSeen ?? null, c.lastSeen ?? null];
+  return j;
+}
+
+function decodeComponent(x: ComponentJSON): Component {
+  const c: Component = {
+    members: new Set(x.m),
+    names: new Map(x.n),
+    forms: new Set(x.f),
+    articles: new Set(x.a),
+    roles: new Set(x.r),
+    edges: new Set(),
+  };
+  if (x.at) {
+    c.firstAt = x.at;
+    c.kind = x.k!;
+  }
+  if (x.d?.[0]) c.firstSeen = x.d[0];
+  if (x.d?.[1]) c.lastSeen = x.d[1];
+  return c;
+}
+
+const emptyComponent = (key: string): Component => ({
+  members: new Set([key]),
+  names: new Map(),
+  forms: new Set(),
+  articles: new Set(),
+  roles: new Set(),
+  edges: new Set(),
+});
+
+/** What the components sharing one node key give that node: names counted, sets united, dates widened. */
+function unitedParts(parts: Component[]): Pick<Component, 'names' | 'forms' | 'articles' | 'roles'> & {
+  firstSeen?: string;
+  lastSeen?: string;
+} {
+  if (parts.length === 1) return parts[0]!;
+  const out = {
+    names: new Map<string, number>(),
+    forms: new Set<string>(),
+    articles: new Set<string>(),
+    roles: new Set<string>(),
+    firstSeen: undefined as string | undefined,
+    lastSeen: undefined as string | undefined,
+  };
+  for (const p of parts) {
+    for (const [n, c] of p.names) out.names.set(n, (out.names.get(n) ?? 0) + c);
+    for (const f of p.forms) out.forms.add(f);
+    for (const a of p.articles) out.articles.add(a);
+    for (const r of p.roles) out.roles.add(r);
+    out.firstSeen = minDate(out.firstSeen, p.firstSeen);
+    out.lastSeen = maxDate(out.lastSeen, p.lastSeen);
+  }
+  return out;
+}
+
+/** An edge of the graph being built: the fold edges between one pair of nodes, their evidence merged. */
+interface OutEdge {
+  kind: RelationKind;
+  source: string;
+  target: string;
+  evidence: Map<string, HeldEvidence>;
+  firstAt: FoldPosition;
+}
+
+/** Evidence in the graph's order; the relation index breaks ties within an article. */
+const compareHeld = (x: HeldEvidence, y: HeldEvidence): number =>
+  compareEvidence(x.evidence, y.evidence) ||
+  (x.evidence.article < y.evidence.article
+    ? -1
+    : x.evidence.article > y.evidence.article
+      ? 1
+      : x.relationIndex - y.relationIndex);
 
 export class GraphFold {
-  private readonly compOf = new Map<string, Comp>();
-  private readonly comps = new Set<Comp>();
-  private readonly edges = new Map<string, FEdge>();
-  private readonly ids = new Map<Comp, number>();
+  private readonly compOf = new Map<string, Component>();
+  private readonly comps = new Set<Component>();
+  private readonly edges = new Map<string, FoldEdge>();
+  private readonly ids = new Map<Component, number>();
   private nextId = 0;
   /** Ids of the articles folded in. */
   readonly articles = new Set<string>();
@@ -109,30 +198,24 @@ export class GraphFold {
     return this.articles.size;
   }
 
-  private id(c: Comp): number {
+  private id(c: Component): number {
     let i = this.ids.get(c);
     if (i === undefined) this.ids.set(c, (i = this.nextId++));
     return i;
   }
 
-  private sig(kind: RelationKind, a: Comp, b: Comp, h: string): string {
+  /** The fold's own key of an edge: by component ids, which (unlike node keys) a union does not change. */
+  private signature(kind: RelationKind, a: Component, b: Component, pledgeHash: string): string {
     let ia = this.id(a);
     let ib = this.id(b);
     if (UNDIRECTED.has(kind) && ib < ia) [ia, ib] = [ib, ia];
-    return `${kind}|${ia}|${ib}|${h}`;
+    return `${kind}|${ia}|${ib}|${pledgeHash}`;
   }
 
-  private comp(key: string): Comp {
+  private comp(key: string): Component {
     let c = this.compOf.get(key);
     if (!c) {
-      c = {
-        members: new Set([key]),
-        names: new Map(),
-        forms: new Set(),
-        articles: new Set(),
-        roles: new Set(),
-        edges: new Set(),
-      };
+      c = emptyComponent(key);
       this.compOf.set(key, c);
       this.comps.add(c);
     }
@@ -140,7 +223,7 @@ export class GraphFold {
   }
 
   /** Merge two components (the smaller into the larger); their edges to a same node merge too. */
-  private union(x: Comp, y: Comp): Comp {
+  private union(x: Component, y: Component): Component {
     if (x === y) return x;
     const [big, small] = x.members.size + x.edges.size >= y.members.size + y.edges.size ? [x, y] : [y, x];
     for (const k of small.members) {
@@ -152,31 +235,36 @@ export class GraphFold {
     for (const f of small.forms) big.forms.add(f);
     for (const a of small.articles) big.articles.add(a);
     for (const r of small.roles) big.roles.add(r);
-    big.first = minDate(big.first, small.first);
-    big.last = maxDate(big.last, small.last);
-    if (small.at && before(small.at, big.at)) {
-      big.at = small.at;
+    big.firstSeen = minDate(big.firstSeen, small.firstSeen);
+    big.lastSeen = maxDate(big.lastSeen, small.lastSeen);
+    if (small.firstAt && before(small.firstAt, big.firstAt)) {
+      big.firstAt = small.firstAt;
       big.kind = small.kind!;
     }
     this.comps.delete(small);
+    this.moveEdges(small, big);
+    this.ids.delete(small);
+    return big;
+  }
+
+  /** Re-attach the edges of a component merged away; an edge that now duplicates one gives it its evidence. */
+  private moveEdges(small: Component, big: Component): void {
     for (const e of small.edges) {
-      this.edges.delete(this.sig(e.kind, e.a, e.b, e.h));
-      if (e.a === small) e.a = big;
-      if (e.b === small) e.b = big;
-      const s = this.sig(e.kind, e.a, e.b, e.h);
+      this.edges.delete(this.signature(e.kind, e.source, e.target, e.pledgeHash));
+      if (e.source === small) e.source = big;
+      if (e.target === small) e.target = big;
+      const s = this.signature(e.kind, e.source, e.target, e.pledgeHash);
       const there = this.edges.get(s);
       if (there && there !== e) {
-        mergeEvidence(there.ev, e.ev);
-        e.a.edges.delete(e);
-        e.b.edges.delete(e);
+        mergeEvidence(there.evidence, e.evidence);
+        e.source.edges.delete(e);
+        e.target.edges.delete(e);
       } else {
         this.edges.set(s, e);
         big.edges.add(e);
       }
     }
     small.edges.clear();
-    this.ids.delete(small);
-    return big;
   }
 
   /** Fold one stored article in. An article already folded is ignored (records change only through a rebuild). */
@@ -191,13 +279,13 @@ export class GraphFold {
       let c = this.comp(keys[0]!);
       for (const k of keys) c = this.union(c, this.comp(k));
     }
-    const local = new Map<string, Comp>();
+    const local = new Map<string, Component>();
     extraction.entities.forEach((e, i) => {
       const c = this.compOf.get(keysOf(e)[0]!)!;
       local.set(e.id, c);
-      const at: At = [article.id, i];
-      if (before(at, c.at)) {
-        c.at = at;
+      const at: FoldPosition = [article.id, i];
+      if (before(at, c.firstAt)) {
+        c.firstAt = at;
         c.kind = e.kind;
       }
       c.names.set(e.name, (c.names.get(e.name) ?? 0) + 1);
@@ -205,25 +293,25 @@ export class GraphFold {
       for (const f of e.forms) c.forms.add(f);
       c.articles.add(article.id);
       for (const r of e.roles) c.roles.add(r);
-      c.first = minDate(c.first, article.date);
-      c.last = maxDate(c.last, article.date);
+      c.firstSeen = minDate(c.firstSeen, article.date);
+      c.lastSeen = maxDate(c.lastSeen, article.date);
     });
-    extraction.relations.forEach((r, rel) => {
+    extraction.relations.forEach((r, relationIndex) => {
       const a = local.get(r.source);
       const b = local.get(r.target);
       if (!a || !b || a === b) return; // a self-loop between two components of one node is dropped in toGraph
-      const h = r.kind === 'committed-to' && r.commitment ? hash(normaliseName(r.commitment)) : '';
-      const ev = evidenceOf(article, r);
-      const s = this.sig(r.kind, a, b, h);
+      const pledgeHash = r.kind === 'committed-to' && r.commitment ? hash(normaliseName(r.commitment)) : '';
+      const evidence = evidenceOf(article, r);
+      const s = this.signature(r.kind, a, b, pledgeHash);
       let e = this.edges.get(s);
       if (!e) {
-        e = { kind: r.kind, a, b, h, ev: new Map() };
+        e = { kind: r.kind, source: a, target: b, pledgeHash, evidence: new Map() };
         this.edges.set(s, e);
         a.edges.add(e);
         b.edges.add(e);
       }
-      const k = evKey(ev);
-      if (!e.ev.has(k)) e.ev.set(k, { ev, rel });
+      const k = evidenceKey(evidence);
+      if (!e.evidence.has(k)) e.evidence.set(k, { evidence, relationIndex });
     });
   }
 
@@ -233,154 +321,107 @@ export class GraphFold {
     else this.outlets.delete(article.id);
   }
 
-  private nodeKey(c: Comp): string {
+  private nodeKey(c: Component): string {
     return (c.nodeKey ??= nodeKeyOf([...c.members]));
   }
 
   /** The graph buildGraph would give for the folded articles. */
   toGraph(): KGraph {
-    interface Node {
-      lead: Comp;
-      parts: Comp[];
-    }
-    const nodes = new Map<string, Node>();
+    const graph: KGraph = new Graph({ multi: true, type: 'mixed', allowSelfLoops: false });
+    graph.replaceAttributes({ version: GRAPH_VERSION, articles: this.articles.size });
+    this.addNodes(graph);
+    this.addEdges(graph);
+    return mergeSpellingVariants(graph);
+  }
+
+  /** One node per node key, in key order; the component seen first leads (kind, lexicon label). */
+  private addNodes(graph: KGraph): void {
+    const nodes = new Map<string, { lead: Component; parts: Component[] }>();
     for (const c of this.comps) {
-      if (!c.at) continue;
+      if (!c.firstAt) continue;
       const key = this.nodeKey(c);
       const n = nodes.get(key);
       if (!n) nodes.set(key, { lead: c, parts: [c] });
       else {
         n.parts.push(c);
-        if (before(c.at, n.lead.at)) n.lead = c;
+        if (before(c.firstAt, n.lead.firstAt)) n.lead = c;
       }
     }
-    const graph: KGraph = new Graph({ multi: true, type: 'mixed', allowSelfLoops: false });
-    graph.replaceAttributes({ version: GRAPH_VERSION, articles: this.articles.size });
     for (const key of [...nodes.keys()].sort()) {
       const { lead, parts } = nodes.get(key)!;
-      const lexKey = [...lead.members].sort().find((k) => k.includes(':@'));
-      const preferred = lexKey ? this.labels.get(lexKey) : undefined;
-      let names = lead.names;
-      let forms = lead.forms;
-      let articles = lead.articles;
-      let roles = lead.roles;
-      let first = lead.first;
-      let last = lead.last;
-      if (parts.length > 1) {
-        names = new Map();
-        forms = new Set();
-        articles = new Set();
-        roles = new Set();
-        for (const p of parts) {
-          for (const [n, c] of p.names) names.set(n, (names.get(n) ?? 0) + c);
-          for (const f of p.forms) forms.add(f);
-          for (const a of p.articles) articles.add(a);
-          for (const r of p.roles) roles.add(r);
-          first = minDate(first, p.first);
-          last = maxDate(last, p.last);
-        }
-      }
-      const label = byCountThenLength(names, preferred);
-      const attrs: NodeAttributes = {
-        label,
-        kind: lead.kind!,
-        aliases: [...forms].filter((f) => f !== label).sort(),
-        mentions: articles.size,
-        articles: [...articles].sort(),
-      };
-      if (first) attrs.firstSeen = first;
-      if (last) attrs.lastSeen = last;
-      if (roles.size) attrs.roles = [...roles].sort();
-      graph.addNode(key, attrs);
+      graph.addNode(key, this.nodeAttributes(lead, parts));
     }
+  }
 
-    interface Out {
-      kind: RelationKind;
-      a: string;
-      b: string;
-      ev: Map<string, Ev>;
-      firstAt: At;
-    }
-    const out = new Map<string, Out>();
+  private nodeAttributes(lead: Component, parts: Component[]): NodeAttributes {
+    const lexKey = [...lead.members].sort().find((k) => k.includes(':@'));
+    const preferred = lexKey ? this.labels.get(lexKey) : undefined;
+    const { names, forms, articles, roles, firstSeen, lastSeen } = unitedParts(parts);
+    const label = byCountThenLength(names, preferred);
+    const attrs: NodeAttributes = {
+      label,
+      kind: lead.kind!,
+      aliases: [...forms].filter((f) => f !== label).sort(),
+      mentions: articles.size,
+      articles: [...articles].sort(),
+    };
+    if (firstSeen) attrs.firstSeen = firstSeen;
+    if (lastSeen) attrs.lastSeen = lastSeen;
+    if (roles.size) attrs.roles = [...roles].sort();
+    return attrs;
+  }
+
+  /** One edge per edge key, in the order of the first relation that gives it. */
+  private addEdges(graph: KGraph): void {
+    const out = new Map<string, OutEdge>();
     for (const e of this.edges.values()) {
-      let a = this.nodeKey(e.a);
-      let b = this.nodeKey(e.b);
+      const a = this.nodeKey(e.source);
+      const b = this.nodeKey(e.target);
       if (a === b) continue;
-      if (UNDIRECTED.has(e.kind) && b < a) [a, b] = [b, a];
-      const key = e.h ? `${e.kind}|${a}|${b}|${e.h}` : `${e.kind}|${a}|${b}`;
+      const key = edgeKey(e.kind, a, b, e.pledgeHash || undefined);
+      const [source, target] = UNDIRECTED.has(e.kind) && b < a ? [b, a] : [a, b];
       const o = out.get(key);
-      if (!o) out.set(key, { kind: e.kind, a, b, ev: new Map(e.ev), firstAt: ['\uffff', 0] });
-      else mergeEvidence(o.ev, e.ev);
+      if (!o) out.set(key, { kind: e.kind, source, target, evidence: new Map(e.evidence), firstAt: ['\uffff', 0] });
+      else mergeEvidence(o.evidence, e.evidence);
     }
     for (const o of out.values())
-      for (const { ev, rel } of o.ev.values()) {
-        const at: At = [ev.article, rel];
+      for (const { evidence, relationIndex } of o.evidence.values()) {
+        const at: FoldPosition = [evidence.article, relationIndex];
         if (before(at, o.firstAt)) o.firstAt = at;
       }
     const order = [...out.entries()].sort(([, x], [, y]) => (before(x.firstAt, y.firstAt) ? -1 : 1));
     for (const [key, o] of order) {
-      const evs = [...o.ev.values()].sort(
-        (x, y) =>
-          (x.ev.date ?? '').localeCompare(y.ev.date ?? '') ||
-          x.ev.article.localeCompare(y.ev.article) ||
-          x.ev.start - y.ev.start ||
-          (x.ev.article < y.ev.article ? -1 : x.ev.article > y.ev.article ? 1 : x.rel - y.rel),
-      );
-      const evidence = evs.map((x) => ({ ...x.ev }));
-      const attrs: EdgeAttributes = { kind: o.kind, weight: 0, evidence, sources: [] };
-      attrs.weight = new Set(evidence.map((e) => e.article)).size;
-      const sources = new Set<string>();
-      for (const ev of evidence) {
-        if (ev.source) sources.add(ev.source);
-        for (const s of this.outlets.get(ev.article) ?? []) sources.add(s);
-      }
-      attrs.sources = [...sources].sort();
-      const dates = evidence
-        .map((e) => e.date)
-        .filter((d): d is string => !!d)
-        .sort();
-      if (dates.length) {
-        attrs.firstSeen = dates[0]!;
-        attrs.lastSeen = dates[dates.length - 1]!;
-      }
-      const roles = evidence.map((e) => e.role).filter((r): r is string => !!r);
-      if (roles.length) attrs.role = mostFrequent(roles);
-      const commitment = evidence.find((e) => e.commitment)?.commitment;
-      if (commitment) attrs.commitment = commitment;
-      const status = evidence.filter((e) => e.status).pop()?.status;
-      if (status) attrs.status = status;
-      const confidence = edgeConfidence(evidence);
-      if (confidence !== undefined) attrs.confidence = confidence;
-      if (UNDIRECTED.has(o.kind)) graph.addUndirectedEdgeWithKey(key, o.a, o.b, attrs);
-      else graph.addDirectedEdgeWithKey(key, o.a, o.b, attrs);
+      const attrs = this.edgeAttributes(o);
+      if (UNDIRECTED.has(o.kind)) graph.addUndirectedEdgeWithKey(key, o.source, o.target, attrs);
+      else graph.addDirectedEdgeWithKey(key, o.source, o.target, attrs);
     }
-    return mergeSpellingVariants(graph);
+  }
+
+  private edgeAttributes(o: OutEdge): EdgeAttributes {
+    const evidence = [...o.evidence.values()].sort(compareHeld).map((x) => ({ ...x.evidence }));
+    const sources = new Set<string>();
+    for (const ev of evidence) {
+      if (ev.source) sources.add(ev.source);
+      for (const s of this.outlets.get(ev.article) ?? []) sources.add(s);
+    }
+    return edgeFromEvidence({ kind: o.kind }, evidence, [...sources].sort());
   }
 
   toJSON(): FoldJSON {
-    const index = new Map<Comp, number>();
-    const comps: FoldJSON['comps'] = [];
+    const index = new Map<Component, number>();
+    const comps: ComponentJSON[] = [];
     for (const c of this.comps) {
       index.set(c, comps.length);
-      const j: FoldJSON['comps'][number] = {
-        m: [...c.members],
-        n: [...c.names],
-        f: [...c.forms],
-        a: [...c.articles],
-        r: [...c.roles],
-      };
-      if (c.at) ((j.k = c.kind!), (j.at = c.at));
-      if (c.first || c.last) j.d = [c.first ?? null, c.last ?? null];
-      comps.push(j);
+      comps.push(encodeComponent(c));
     }
     const edges: FoldJSON['edges'] = [];
     for (const e of this.edges.values())
       edges.push({
         k: e.kind,
-        a: index.get(e.a)!,
-        b: index.get(e.b)!,
-        h: e.h,
-        e: [...e.ev.values()].map((x) => [x.rel, x.ev]),
+        a: index.get(e.source)!,
+        b: index.get(e.target)!,
+        h: e.pledgeHash,
+        e: [...e.evidence.values()].map((x) => [x.relationIndex, x.evidence]),
       });
     return {
       format: 'kunafoni-fold',
@@ -400,32 +441,22 @@ export class GraphFold {
     for (const a of j.articles) fold.articles.add(a);
     for (const [id, o] of j.outlets) fold.outlets.set(id, o);
     const comps = j.comps.map((x) => {
-      const c: Comp = {
-        members: new Set(x.m),
-        names: new Map(x.n),
-        forms: new Set(x.f),
-        articles: new Set(x.a),
-        roles: new Set(x.r),
-        edges: new Set(),
-      };
-      if (x.at) ((c.at = x.at), (c.kind = x.k!));
-      if (x.d?.[0]) c.first = x.d[0];
-      if (x.d?.[1]) c.last = x.d[1];
+      const c = decodeComponent(x);
       for (const k of c.members) fold.compOf.set(k, c);
       fold.comps.add(c);
       return c;
     });
     for (const x of j.edges) {
-      const e: FEdge = {
+      const e: FoldEdge = {
         kind: x.k,
-        a: comps[x.a]!,
-        b: comps[x.b]!,
-        h: x.h,
-        ev: new Map(x.e.map(([rel, ev]) => [evKey(ev), { ev, rel }])),
+        source: comps[x.a]!,
+        target: comps[x.b]!,
+        pledgeHash: x.h,
+        evidence: new Map(x.e.map(([relationIndex, evidence]) => [evidenceKey(evidence), { evidence, relationIndex }])),
       };
-      fold.edges.set(fold.sig(e.kind, e.a, e.b, e.h), e);
-      e.a.edges.add(e);
-      e.b.edges.add(e);
+      fold.edges.set(fold.signature(e.kind, e.source, e.target, e.pledgeHash), e);
+      e.source.edges.add(e);
+      e.target.edges.add(e);
     }
     return fold;
   }
@@ -439,9 +470,9 @@ export class GraphFold {
 }
 
 /** Merge evidence maps: for one (article, start, rule) the evidence of the earliest relation wins. */
-function mergeEvidence(into: Map<string, Ev>, from: Map<string, Ev>): void {
+function mergeEvidence(into: Map<string, HeldEvidence>, from: Map<string, HeldEvidence>): void {
   for (const [k, x] of from) {
     const y = into.get(k);
-    if (!y || x.rel < y.rel) into.set(k, x);
+    if (!y || x.relationIndex < y.relationIndex) into.set(k, x);
   }
 }

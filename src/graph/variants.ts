@@ -5,8 +5,6 @@
 // Beyond that first rule, `mergePersonVariants` merges the other ways outlets write one name ("Haïdara" /
 // "Haidara", "Ibrahim" / "Ibrahima", a middle name dropped or written as an initial, "DIALLO Souleymane")
 // when something else says they are one person: an entity both are named with, or the same title.
-import type { EdgeAttributes, NodeAttributes } from '../types.js';
-import { UNDIRECTED } from '../types.js';
 import type { KGraph } from './attrs.js';
 import { normaliseName, withinEditDistance } from '../text/keys.js';
 import {
@@ -19,6 +17,7 @@ import {
   type NameMatch,
 } from '../text/names.js';
 import { lexicon } from '../nlp/lexicon.js';
+import { mergeNodes } from './semantics.js';
 
 export { personNamesMatch, type NameMatch };
 
@@ -51,8 +50,6 @@ const close = (x: Name, y: Name): boolean => {
   );
 };
 
-const union = (...xs: Array<string[] | undefined>) => [...new Set(xs.flatMap((x) => x ?? []))].sort();
-
 /** Merge, in place, the persons who are spelling variants of one another; returns the graph. */
 export function mergeSpellingVariants(graph: KGraph): KGraph {
   // persons by (organisation, role) they hold
@@ -78,74 +75,11 @@ export function mergeSpellingVariants(graph: KGraph): KGraph {
         if (!close(nameOfNode(p), nameOfNode(q))) continue;
         const [keep, gone] =
           graph.getNodeAttribute(p, 'mentions') >= graph.getNodeAttribute(q, 'mentions') ? [p, q] : [q, p];
-        mergeNode(graph, gone, keep);
+        mergeNodes(graph, gone, keep, 'fuller');
         names.delete(keep);
       }
   }
   return mergeOrgVariants(mergePersonVariants(graph));
-}
-
-function mergeNode(graph: KGraph, gone: string, keep: string): void {
-  const a = graph.getNodeAttributes(keep);
-  const b = graph.getNodeAttributes(gone);
-  const articles = union(a.articles, b.articles);
-  const label =
-    a.mentions === b.mentions && a.label.normalize('NFD').length < b.label.normalize('NFD').length ? b.label : a.label;
-  const merged: NodeAttributes = {
-    ...a,
-    label,
-    aliases: union(a.aliases, b.aliases, [a.label, b.label]).filter((x) => x !== label),
-    articles,
-    mentions: articles.length,
-  };
-  const first = [a.firstSeen, b.firstSeen].filter(Boolean).sort()[0];
-  const last = [a.lastSeen, b.lastSeen].filter(Boolean).sort().pop();
-  if (first) merged.firstSeen = first;
-  if (last) merged.lastSeen = last;
-  if (a.roles || b.roles) merged.roles = union(a.roles, b.roles);
-  graph.replaceNodeAttributes(keep, merged);
-  for (const e of graph.edges(gone)) {
-    const attrs = graph.getEdgeAttributes(e);
-    const s = graph.source(e) === gone ? keep : graph.source(e);
-    const t = graph.target(e) === gone ? keep : graph.target(e);
-    graph.dropEdge(e);
-    if (s === t) continue;
-    const undirected = UNDIRECTED.has(attrs.kind);
-    const [x, y] = undirected && t < s ? [t, s] : [s, t];
-    const hash = attrs.kind === 'committed-to' ? e.split('|')[3] : undefined;
-    const key = hash ? `${attrs.kind}|${x}|${y}|${hash}` : `${attrs.kind}|${x}|${y}`;
-    if (!graph.hasEdge(key)) {
-      if (undirected) graph.addUndirectedEdgeWithKey(key, x, y, attrs);
-      else graph.addDirectedEdgeWithKey(key, x, y, attrs);
-      continue;
-    }
-    graph.replaceEdgeAttributes(key, combine(graph.getEdgeAttributes(key), attrs));
-  }
-  graph.dropNode(gone);
-}
-
-function combine(a: EdgeAttributes, b: EdgeAttributes): EdgeAttributes {
-  const seen = new Set(a.evidence.map((e) => `${e.article}|${e.start}|${e.rule}`));
-  const evidence = [...a.evidence, ...b.evidence.filter((e) => !seen.has(`${e.article}|${e.start}|${e.rule}`))].sort(
-    (x, y) => (x.date ?? '').localeCompare(y.date ?? '') || x.article.localeCompare(y.article) || x.start - y.start,
-  );
-  const out: EdgeAttributes = {
-    ...a,
-    evidence,
-    weight: new Set(evidence.map((e) => e.article)).size,
-    sources: union(a.sources, b.sources),
-  };
-  const dates = evidence
-    .map((e) => e.date)
-    .filter((d): d is string => !!d)
-    .sort();
-  if (dates.length) {
-    out.firstSeen = dates[0]!;
-    out.lastSeen = dates[dates.length - 1]!;
-  }
-  const confs = evidence.map((e) => e.confidence).filter((c): c is number => c !== undefined);
-  if (confs.length) out.confidence = Math.round((1 - confs.reduce((p, c) => p * (1 - c), 1)) * 1000) / 1000;
-  return out;
 }
 
 /** What else is known of a person: the entities named with them, their titles, where they hold them. */
@@ -276,7 +210,7 @@ function mergePairs(graph: KGraph, pairs: Array<[string, string, ...unknown[]]>)
     const mx = graph.getNodeAttribute(x, 'mentions');
     const my = graph.getNodeAttribute(y, 'mentions');
     const [keep, gone] = mx > my || (mx === my && x < y) ? [x, y] : [y, x];
-    mergeNode(graph, gone, keep);
+    mergeNodes(graph, gone, keep, 'fuller');
     parent.set(gone, keep);
   }
   return graph;
