@@ -53,6 +53,12 @@ export class NotFoundError extends KunafoniError {
   }
 }
 
+/** One line of the ambiguous-name message: label, kind, first role, articles, key. */
+const candidateLine = (c: NameCandidate) => {
+  const about = [c.kind, ...c.roles.slice(0, 1)].join(', ');
+  return `  ${c.label} (${about}; ${c.mentions} article${c.mentions === 1 ? '' : 's'})  ${c.key}`;
+};
+
 /** One of the entities an ambiguous name may designate. */
 export interface NameCandidate {
   key: string;
@@ -72,12 +78,7 @@ export class AmbiguousNameError extends KunafoniError {
   ) {
     super(
       `"${query}" is ambiguous: ${candidates.length} entities match; give the full name or the node key:\n` +
-        candidates
-          .map(
-            (c) =>
-              `  ${c.label} (${[c.kind, ...c.roles.slice(0, 1)].join(', ')}; ${c.mentions} article${c.mentions === 1 ? '' : 's'})  ${c.key}`,
-          )
-          .join('\n'),
+        candidates.map(candidateLine).join('\n'),
     );
   }
 }

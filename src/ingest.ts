@@ -79,7 +79,8 @@ export function overLength(article: Article, max = MAX_ARTICLE_CHARS): SourceErr
   const n = (x: number) => x.toLocaleString('en');
   return new SourceError(
     article.origin ?? article.url ?? article.id,
-    `the article is ${n(article.text.length)} characters long, over the ${n(max)}-character cap on one article (raise it with --max-article-length)`,
+    `the article is ${n(article.text.length)} characters long, over the ${n(max)}-character cap on one article ` +
+      '(raise it with --max-article-length)',
   );
 }
 
@@ -242,7 +243,10 @@ class IngestSession {
             rewrote = true;
           } else await appendArticles(state, fresh);
           cached.saved = stories.records.length;
-          if (final) ((cached.changed = false), (this.unsaved = []));
+          if (final) {
+            cached.changed = false;
+            this.unsaved = [];
+          }
           cached.stamp = await articlesStamp(this.opts.store);
           this.wrote = true;
         }
@@ -315,30 +319,47 @@ async function touchGraph(state: StoreState): Promise<void> {
 }
 
 const readOptions = (opts: IngestOptions): ReadOptions => {
-  const ro: ReadOptions = { fetch: opts.fetcher ?? createFetcher(opts.fetch) };
-  if (opts.follow) ro.follow = true;
-  if (opts.allowPrivate) ro.allowPrivate = true;
-  if (opts.maxBytes !== undefined) ro.maxBytes = opts.maxBytes;
-  if (opts.stdin) ro.stdin = opts.stdin;
-  return ro;
+  const readOpts: ReadOptions = { fetch: opts.fetcher ?? createFetcher(opts.fetch) };
+  if (opts.follow) readOpts.follow = true;
+  if (opts.allowPrivate) readOpts.allowPrivate = true;
+  if (opts.maxBytes !== undefined) readOpts.maxBytes = opts.maxBytes;
+  if (opts.stdin) readOpts.stdin = opts.stdin;
+  return readOpts;
 };
+
+/** The warning for paths skipped because they lead to what was already read. */
+function skippedLinksMessage(links: string[]): string {
+  const one = links.length === 1;
+  const listed = links.slice(0, 5).join(', ') + (links.length > 5 ? ', …' : '');
+  return (
+    `skipped ${links.length} path${one ? '' : 's'} that lead${one ? 's' : ''} to a folder or file already read ` +
+    `(a symbolic link loop or a second link): ${listed}`
+  );
+}
+
+/** The articles a source gave; its failures go to `failed`. */
+function articlesOnly(results: Array<Article | SourceError>, failed: SourceError[]): Article[] {
+  const articles: Article[] = [];
+  for (const r of results) {
+    if (r instanceof SourceError) failed.push(r);
+    else articles.push(r);
+  }
+  return articles;
+}
 
 /** Ingest files, folders (walked recursively), URLs and "-" (stdin) into the store. */
 export async function ingestPaths(paths: string[], opts: IngestOptions): Promise<IngestSummary> {
   // a damaged curation.json would stop the run after its articles are written: refuse before anything is
   await readCuration(opts.store);
   const session = new IngestSession(opts);
-  const ro = readOptions(opts);
+  const readOpts = readOptions(opts);
   const sources = await expandPaths(paths, {
-    onSkipped: (links) =>
-      opts.onWarning?.(
-        `skipped ${links.length} path${links.length === 1 ? '' : 's'} that lead${links.length === 1 ? 's' : ''} to a folder or file already read (a symbolic link loop or a second link): ${links.slice(0, 5).join(', ')}${links.length > 5 ? ', …' : ''}`,
-      ),
+    onSkipped: (links) => opts.onWarning?.(skippedLinksMessage(links)),
   });
   // progress counts sources, plus the items of each feed whose pages are followed
   let done = 0;
   let total = sources.length;
-  ro.onFollow = ({ index, count, link }) => {
+  readOpts.onFollow = ({ index, count, link }) => {
     if (index === 1) total += count;
     opts.onProgress?.({ done: ++done, total, origin: link });
   };
@@ -351,14 +372,7 @@ export async function ingestPaths(paths: string[], opts: IngestOptions): Promise
     for (let i = 0; i < sources.length; i++) {
       const s = sources[i]!;
       if (s instanceof SourceError) session.failed.push(s);
-      else {
-        const articles: Article[] = [];
-        for (const r of reads ? await reads(i) : await readSource(s, ro)) {
-          if (r instanceof SourceError) session.failed.push(r);
-          else articles.push(r);
-        }
-        await session.add(articles);
-      }
+      else await session.add(articlesOnly(reads ? await reads(i) : await readSource(s, readOpts), session.failed));
       opts.onProgress?.({ done: ++done, total, origin: s instanceof SourceError ? s.origin : s });
     }
   } finally {
@@ -395,8 +409,11 @@ function readAhead(
   const extract = async (articles: Article[]): Promise<void> => {
     const todo: Article[] = [];
     const ids = new Set<string>();
-    for (const a of articles)
-      if (!ids.has(a.id) && !session.known(a.id) && !overLength(a, opts.maxArticleChars)) (ids.add(a.id), todo.push(a));
+    for (const a of articles) {
+      if (ids.has(a.id) || session.known(a.id) || overLength(a, opts.maxArticleChars)) continue;
+      ids.add(a.id);
+      todo.push(a);
+    }
     for (let k = 0; k < todo.length; k += batch) {
       const part = todo.slice(k, k + batch);
       const res = await pool.run({ op: 'extract', articles: part });

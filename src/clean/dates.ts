@@ -58,13 +58,18 @@ const MONTHS = [
   'december',
 ];
 const normaliseMonth = (m: string) => m.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-const MONTH_NAMES =
-  'janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|January|February|March|April|May|June|July|August|September|October|November|December';
+const MONTH_NAMES = [
+  'janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre',
+  'January|February|March|April|May|June|July|August|September|October|November|December',
+].join('|');
 const MONTH_YEAR = new RegExp(String.raw`(?<![\p{L}])(${MONTH_NAMES})\s+(\d{4})(?!\d)`, 'iu');
 const YEAR_ONLY = /(?<![\p{L}\d])(?:en|in|depuis|since)\s+((?:19|20)\d{2})(?!\d)/iu;
 
-const WEEKDAY =
-  /\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/iu;
+const WEEKDAY = new RegExp(
+  String.raw`\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|` +
+    String.raw`monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b`,
+  'iu',
+);
 const RELATIVE = /\b(?:hier|avant-hier|aujourd['’]hui|yesterday|today)\b/iu;
 
 /**

@@ -60,6 +60,11 @@ for (let c = 0xc0; c <= 0x17f; c++) {
   if (folded.length === 1 && /\p{L}/u.test(folded)) FOLD.set(c, folded.charCodeAt(0));
 }
 const LETTER = /[\p{L}\p{N}]/u;
+const foldRare = (letter: string) =>
+  letter
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
 
 /**
  * Hashes of the words of a text, folded as comparisonWords folds them (accents, case, punctuation), in one
@@ -75,29 +80,28 @@ export function wordHashes(text: string): number[] {
     inWord = true;
   };
   for (let i = 0; i < text.length; i++) {
-    let c = text.charCodeAt(i);
+    const c = text.charCodeAt(i);
     if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) mix(c);
     else if (c >= 65 && c <= 90) mix(c + 32);
-    else if (c >= 0x300 && c <= 0x36f)
-      continue; // a combining accent: dropped
+    // a combining accent: dropped
+    else if (c >= 0x300 && c <= 0x36f) continue;
     else if (c < 128 || !(FOLD.has(c) || LETTER.test(text[i]!))) {
       if (inWord) out.push(h >>> 0);
       h = 0x811c9dc5;
       inWord = false;
-    } else if (c === 0x153 || c === 0x152)
-      (mix(111), mix(101)); // œ → oe
-    else if (c === 0xe6 || c === 0xc6)
-      (mix(97), mix(101)); // æ → ae
-    else {
-      const f = FOLD.get(c);
-      if (f !== undefined) mix(f);
-      else {
-        // rare letters: fold as comparisonWords does (decompose, drop the marks, lower case)
-        for (const ch of text[i]!.normalize('NFKD')
-          .replace(/\p{M}+/gu, '')
-          .toLowerCase())
-          mix(ch.charCodeAt(0));
-      }
+    } else if (c === 0x153 || c === 0x152) {
+      // œ → oe
+      mix(111);
+      mix(101);
+    } else if (c === 0xe6 || c === 0xc6) {
+      // æ → ae
+      mix(97);
+      mix(101);
+    } else {
+      const folded = FOLD.get(c);
+      if (folded !== undefined) mix(folded);
+      // rare letters: fold as comparisonWords does (decompose, drop the marks, lower case)
+      else for (const ch of foldRare(text[i]!)) mix(ch.charCodeAt(0));
     }
   }
   if (inWord) out.push(h >>> 0);
@@ -188,8 +192,11 @@ function intersectionSize(a: Uint32Array, b: Uint32Array, need = 0): number {
     if (n + Math.min(a.length - i, b.length - j) < need) return n;
     const x = a[i]!;
     const y = b[j]!;
-    if (x === y) (n++, i++, j++);
-    else if (x < y) i++;
+    if (x === y) {
+      n++;
+      i++;
+      j++;
+    } else if (x < y) i++;
     else j++;
   }
   return n;

@@ -12,8 +12,11 @@ export const FURNITURE_RULES: ReadonlyArray<{ id: string; pattern: RegExp }> = [
   },
   {
     id: 'share',
-    pattern:
-      /^(partager|partagez|share|facebook|twitter|x|whatsapp|linkedin|imprimer|print|e-?mail|j'aime|like)( (sur|on) \w+)?:?$/i,
+    pattern: new RegExp(
+      String.raw`^(partager|partagez|share|facebook|twitter|x|whatsapp|linkedin|imprimer|print|e-?mail|j'aime|like)` +
+        String.raw`( (sur|on) \w+)?:?$`,
+      'i',
+    ),
   },
   { id: 'read-time', pattern: /^-?\s*\d+ min(utes?)? de lecture$|^-?\s*\d+ min read$/i },
   { id: 'relative-date', pattern: /^-?\s*il y a \d+ (minutes?|heures?|jours?|semaines?|mois)$/i },

@@ -125,29 +125,29 @@ function decisionCommand(io: CliIO, spec: Spec): Command {
     const args = (all.slice(0, -2) as (string | string[] | undefined)[])
       .flat()
       .filter((a): a is string => a !== undefined);
-    const meta = { author: flags.author ?? defaultAuthor(), ...(flags.note ? { note: flags.note } : {}) };
-    const done: Decision[] = [];
-    let last: CurationReport | undefined;
-    for (const req of spec.request(args, flags)) {
-      const r = await recordDecision(flags.store, req, meta);
-      done.push(r.decision);
-      last = r.report;
-      if (!flags.json)
-        io.out(
-          `${r.decision.id}  ${r.outcome.status === 'applied' ? r.outcome.message : `recorded, but it does not apply: ${r.outcome.message}`}\n`,
-        );
-    }
-    if (flags.json) io.out(JSON.stringify(done.length === 1 ? done[0] : done, null, 2) + '\n');
-    if (last) reportStale(io, last);
+    await recordDecisions(io, spec.request(args, flags), flags);
   });
 }
 
-export const curateCommand = (io: CliIO) => {
-  const cmd = new Command('curate')
-    .description('correct the graph: merge, rename, retype, delete, split, verify; decisions survive every re-ingest')
-    .addHelpText(
-      'after',
-      `
+/** Record the decisions a subcommand asked for, print each one's outcome (or all as JSON), then what went stale. */
+async function recordDecisions(io: CliIO, requests: CurationRequest[], flags: Flags): Promise<void> {
+  const meta = { author: flags.author ?? defaultAuthor(), ...(flags.note ? { note: flags.note } : {}) };
+  const done: Decision[] = [];
+  let last: CurationReport | undefined;
+  for (const req of requests) {
+    const { decision, outcome, report } = await recordDecision(flags.store, req, meta);
+    done.push(decision);
+    last = report;
+    if (flags.json) continue;
+    const message =
+      outcome.status === 'applied' ? outcome.message : `recorded, but it does not apply: ${outcome.message}`;
+    io.out(`${decision.id}  ${message}\n`);
+  }
+  if (flags.json) io.out(JSON.stringify(done.length === 1 ? done[0] : done, null, 2) + '\n');
+  if (last) reportStale(io, last);
+}
+
+const CURATE_HELP = `
 Decisions are recorded in <store>/curation.json (one entry each, with date, author and note) and
 applied to the graph every time it is built, so ingesting more articles never undoes them. Entities
 are named by label, alias or node key (see \`kunafoni query search\`); exports carry the result
@@ -163,90 +163,104 @@ Examples:
   kunafoni curate split "Moov Africa Malitel" Sotelma
   kunafoni curate verify "Issa Koné" "Moov Africa Malitel" --kind holds-role
   kunafoni curate list                                      every decision, and those that no longer apply
-  kunafoni curate undo                                      remove the latest decision (or: undo <id>)`,
-    );
-  const add = (c: Command) =>
-    cmd.addCommand(c.configureOutput({ writeOut: io.out, writeErr: io.err }).exitOverride().showHelpAfterError());
-  for (const spec of SPECS) add(decisionCommand(io, spec));
+  kunafoni curate undo                                      remove the latest decision (or: undo <id>)`;
 
-  add(
-    new Command('list')
-      .description('list the decisions, oldest first, with those that no longer apply')
-      .option('--stale', 'only the decisions that no longer apply')
-      .option('--json', 'print JSON: [{id, op, date, author, note, …, status, message}]')
-      .option('--store <dir>', 'store folder', DEFAULT_STORE)
-      .addHelpText(
-        'after',
-        "\nExamples:\n  kunafoni curate list\n  kunafoni curate list --stale --json | jq -r '.[].id'\n",
-      )
-      .action(async (flags: { store: string; json?: boolean; stale?: boolean }) => {
-        const { decisions, summary } = await curationStatus(flags.store);
-        const stale = new Map((summary?.stale ?? []).map((s) => [s.id, s.message]));
-        const rows = decisions
-          .map((d) => ({
-            ...d,
-            status: stale.has(d.id) ? ('stale' as const) : ('applied' as const),
-            ...(stale.has(d.id) ? { message: stale.get(d.id)! } : {}),
-          }))
-          .filter((d) => !flags.stale || d.status === 'stale');
-        if (flags.json) return void io.out(JSON.stringify(rows, null, 2) + '\n');
-        if (!decisions.length) return void io.out(`no curation decisions in ${flags.store}\n`);
-        for (const d of rows) {
-          io.out(`${d.id}  ${d.date.slice(0, 10)}  ${d.author}  ${describeDecision(d)}\n`);
-          if (d.note) io.out(`          note: ${d.note}\n`);
-          if (d.status === 'stale') io.out(`          NO LONGER APPLIES: ${d.message}\n`);
-        }
-        io.out(`${decisions.length} decision(s), ${stale.size} no longer appl${stale.size === 1 ? 'ies' : 'y'}\n`);
-      }),
-  );
-
-  add(
-    new Command('undo')
-      .description('remove a decision (the latest when no id is given) and rebuild the graph without it')
-      .argument('[id]', 'the decision id (see `kunafoni curate list`)')
-      .option('--store <dir>', 'store folder', DEFAULT_STORE)
-      .addHelpText('after', '\nExamples:\n  kunafoni curate undo\n  kunafoni curate undo 3f2a9c1e\n')
-      .action(async (id: string | undefined, flags: { store: string }) => {
-        const { removed, report } = await undoDecision(flags.store, id);
-        io.out(`undone ${removed.id}: ${describeDecision(removed)}\n`);
-        reportStale(io, report);
-      }),
-  );
-
-  add(
-    new Command('suggest')
-      .description(
-        'list likely duplicates (similar names, acronym and full name, same role at the same organisation), most likely first',
-      )
-      .addOption(new Option('--limit <n>', 'at most this many').default('20'))
-      .addOption(new Option('--min-score <x>', 'ignore suggestions scoring below this (0..1)').default('0.5'))
-      .option('--json', 'print JSON: [{keep, merge, score, reasons[], evidence[]}]')
-      .option('--store <dir>', 'store folder', DEFAULT_STORE)
-      .addHelpText(
-        'after',
-        '\nExamples:\n  kunafoni curate suggest\n  kunafoni curate suggest --limit 100 --json | jq \'.[] | select(.reasons | index("acronym"))\'\n',
-      )
-      .action(async (flags: { store: string; json?: boolean; limit: string; minScore: string }) => {
-        const limit = Number(flags.limit);
-        const minScore = Number(flags.minScore);
-        if (!Number.isInteger(limit) || limit < 1)
-          throw new UsageError(`--limit: "${flags.limit}" is not a positive integer`);
-        if (!(minScore >= 0 && minScore <= 1))
-          throw new UsageError(`--min-score: "${flags.minScore}" is not a number between 0 and 1`);
-        const { graph } = await curationStatus(flags.store);
-        const found = suggestDuplicates(graph, { limit, minScore });
-        if (flags.json) return void io.out(JSON.stringify(found, null, 2) + '\n');
-        if (!found.length) return void io.out('no likely duplicates\n');
-        found.forEach((s, i) => {
-          io.out(
-            `${i + 1}. ${s.keep.label} (${s.keep.key}) ⇐ ${s.merge.label} (${s.merge.key})   score ${s.score.toFixed(2)}\n`,
-          );
-          for (const e of s.evidence) io.out(`     ${e}\n`);
-          io.out(
-            `     kunafoni curate merge ${quoteArg(s.keep.key)} ${quoteArg(s.merge.key)}${flags.store !== DEFAULT_STORE ? ` --store ${quoteArg(flags.store)}` : ''}\n`,
-          );
-        });
-      }),
-  );
-  return cmd;
+export const curateCommand = (io: CliIO) => {
+  const curate = new Command('curate')
+    .description('correct the graph: merge, rename, retype, delete, split, verify; decisions survive every re-ingest')
+    .addHelpText('after', CURATE_HELP);
+  const subcommands = [
+    ...SPECS.map((spec) => decisionCommand(io, spec)),
+    listCommand(io),
+    undoCommand(io),
+    suggestCommand(io),
+  ];
+  for (const c of subcommands)
+    curate.addCommand(c.configureOutput({ writeOut: io.out, writeErr: io.err }).exitOverride().showHelpAfterError());
+  return curate;
 };
+
+type ListFlags = { store: string; json?: boolean; stale?: boolean };
+
+const listCommand = (io: CliIO) =>
+  new Command('list')
+    .description('list the decisions, oldest first, with those that no longer apply')
+    .option('--stale', 'only the decisions that no longer apply')
+    .option('--json', 'print JSON: [{id, op, date, author, note, …, status, message}]')
+    .option('--store <dir>', 'store folder', DEFAULT_STORE)
+    .addHelpText(
+      'after',
+      "\nExamples:\n  kunafoni curate list\n  kunafoni curate list --stale --json | jq -r '.[].id'\n",
+    )
+    .action((flags: ListFlags) => listDecisions(io, flags));
+
+async function listDecisions(io: CliIO, flags: ListFlags): Promise<void> {
+  const { decisions, summary } = await curationStatus(flags.store);
+  const stale = new Map((summary?.stale ?? []).map((s) => [s.id, s.message]));
+  const rows = decisions
+    .map((d) => ({
+      ...d,
+      status: stale.has(d.id) ? ('stale' as const) : ('applied' as const),
+      ...(stale.has(d.id) ? { message: stale.get(d.id)! } : {}),
+    }))
+    .filter((d) => !flags.stale || d.status === 'stale');
+  if (flags.json) return void io.out(JSON.stringify(rows, null, 2) + '\n');
+  if (!decisions.length) return void io.out(`no curation decisions in ${flags.store}\n`);
+  for (const d of rows) {
+    io.out(`${d.id}  ${d.date.slice(0, 10)}  ${d.author}  ${describeDecision(d)}\n`);
+    if (d.note) io.out(`          note: ${d.note}\n`);
+    if (d.status === 'stale') io.out(`          NO LONGER APPLIES: ${d.message}\n`);
+  }
+  io.out(`${decisions.length} decision(s), ${stale.size} no longer appl${stale.size === 1 ? 'ies' : 'y'}\n`);
+}
+
+const undoCommand = (io: CliIO) =>
+  new Command('undo')
+    .description('remove a decision (the latest when no id is given) and rebuild the graph without it')
+    .argument('[id]', 'the decision id (see `kunafoni curate list`)')
+    .option('--store <dir>', 'store folder', DEFAULT_STORE)
+    .addHelpText('after', '\nExamples:\n  kunafoni curate undo\n  kunafoni curate undo 3f2a9c1e\n')
+    .action(async (id: string | undefined, flags: { store: string }) => {
+      const { removed, report } = await undoDecision(flags.store, id);
+      io.out(`undone ${removed.id}: ${describeDecision(removed)}\n`);
+      reportStale(io, report);
+    });
+
+type SuggestFlags = { store: string; json?: boolean; limit: string; minScore: string };
+
+const suggestCommand = (io: CliIO) =>
+  new Command('suggest')
+    .description(
+      'list likely duplicates (similar names, acronym and full name, same role at the same organisation), ' +
+        'most likely first',
+    )
+    .addOption(new Option('--limit <n>', 'at most this many').default('20'))
+    .addOption(new Option('--min-score <x>', 'ignore suggestions scoring below this (0..1)').default('0.5'))
+    .option('--json', 'print JSON: [{keep, merge, score, reasons[], evidence[]}]')
+    .option('--store <dir>', 'store folder', DEFAULT_STORE)
+    .addHelpText(
+      'after',
+      '\nExamples:\n  kunafoni curate suggest\n' +
+        '  kunafoni curate suggest --limit 100 --json | jq \'.[] | select(.reasons | index("acronym"))\'\n',
+    )
+    .action((flags: SuggestFlags) => printSuggestions(io, flags));
+
+async function printSuggestions(io: CliIO, flags: SuggestFlags): Promise<void> {
+  const limit = Number(flags.limit);
+  const minScore = Number(flags.minScore);
+  if (!Number.isInteger(limit) || limit < 1)
+    throw new UsageError(`--limit: "${flags.limit}" is not a positive integer`);
+  if (!(minScore >= 0 && minScore <= 1))
+    throw new UsageError(`--min-score: "${flags.minScore}" is not a number between 0 and 1`);
+  const { graph } = await curationStatus(flags.store);
+  const found = suggestDuplicates(graph, { limit, minScore });
+  if (flags.json) return void io.out(JSON.stringify(found, null, 2) + '\n');
+  if (!found.length) return void io.out('no likely duplicates\n');
+  const storeFlag = flags.store !== DEFAULT_STORE ? ` --store ${quoteArg(flags.store)}` : '';
+  found.forEach((s, i) => {
+    const score = s.score.toFixed(2);
+    io.out(`${i + 1}. ${s.keep.label} (${s.keep.key}) ⇐ ${s.merge.label} (${s.merge.key})   score ${score}\n`);
+    for (const e of s.evidence) io.out(`     ${e}\n`);
+    io.out(`     kunafoni curate merge ${quoteArg(s.keep.key)} ${quoteArg(s.merge.key)}${storeFlag}\n`);
+  });
+}

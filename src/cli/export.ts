@@ -80,7 +80,8 @@ export const exportCommand = (io: CliIO) =>
       .option('--dynamic', 'gexf: spells from dates, so Gephi’s timeline plays the graph’s growth')
       .option(
         '--mixed',
-        'gexf, graphml: keep met-with and signed-agreement-with undirected (Gephi, graphology; networkx refuses mixed graphs)',
+        'gexf, graphml: keep met-with and signed-agreement-with undirected ' +
+          '(Gephi, graphology; networkx refuses mixed graphs)',
       )
       .option('--pretty', 'json: indent')
       .option('--no-metrics', 'leave out the node metrics (degree, weightedDegree, betweenness, pagerank, community)')
@@ -100,7 +101,8 @@ Examples:
   kunafoni export --format neo4j --out neo4j-import/ && sh neo4j-import/import.sh
   kunafoni export --format json | jq '.nodes[] | select(.attributes.kind == "person") | .attributes.label'
 
-JSON is graphology's serialization: {attributes, options, nodes: [{key, attributes}], edges: [{key, source, target, undirected, attributes}]}.`,
+JSON is graphology's serialization: {attributes, options, nodes: [{key, attributes}], ` +
+        'edges: [{key, source, target, undirected, attributes}]}.',
     )
     .action(async (opts: ExportFlags) => {
       const format = formatById(opts.format);

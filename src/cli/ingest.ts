@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
 import { SingleBar } from 'cli-progress';
 import { UsageError } from '../errors.js';
-import type { IngestOptions } from '../ingest.js';
+import type { IngestOptions, IngestSummary } from '../ingest.js';
 import { MAX_ARTICLE_CHARS, MAX_FILE_BYTES } from '../sources/registry.js';
 import { DEFAULT_FETCH, formatBytes } from '../sources/url.js';
 import { DEFAULT_STORE } from '../library/store.js';
@@ -36,7 +36,8 @@ function stopOnSignal(io: CliIO, store: string, beforeMessage: () => void): () =
   const onSignal = (signal: NodeJS.Signals) => {
     beforeMessage();
     io.err(
-      `kunafoni: interrupted (${signal}); store ${store} keeps what was saved before (the last checkpoint), nothing after it\n`,
+      `kunafoni: interrupted (${signal}); store ${store} keeps what was saved before (the last checkpoint), ` +
+        'nothing after it\n',
     );
     process.exit(signal === 'SIGINT' ? 130 : 143);
   };
@@ -53,7 +54,10 @@ export function staleLine(stale: ReadonlyArray<{ id: string; message: string }>,
   const clip = (t: string) => (t.length > maxChars ? `${t.slice(0, maxChars)}…` : t);
   const listed = stale.slice(0, shown).map((s) => `${clip(s.id)} (${clip(s.message)})`);
   const more = stale.length > shown ? `; and ${stale.length - shown} more` : '';
-  return `kunafoni: ${stale.length} curation decision(s) no longer apply: ${escapeControl(listed.join('; '))}${more}; see \`kunafoni curate list --stale\`\n`;
+  return (
+    `kunafoni: ${stale.length} curation decision(s) no longer apply: ${escapeControl(listed.join('; '))}${more}; ` +
+    'see `kunafoni curate list --stale`\n'
+  );
 }
 
 interface IngestCliOptions {
@@ -83,9 +87,7 @@ const probability =
 
 export const ingestCommand = (io: CliIO, setExit: (code: number) => void) =>
   new Command('ingest')
-    .description(
-      'add articles to the store (files, folders walked recursively, URLs of pages or feeds, "-" for stdin); prints a summary',
-    )
+    .description(INGEST_DESCRIPTION)
     .argument(
       '<inputs...>',
       'files (.txt .md .json .jsonl .html .htm .rss .atom .xml), folders, http(s) URLs, or - for stdin',
@@ -139,18 +141,27 @@ export const ingestCommand = (io: CliIO, setExit: (code: number) => void) =>
     .addOption(
       new Option(
         '--min-confidence <x>',
-        'keep the relations the scorer gives at least this probability (default: its threshold, chosen for precision 0.85 cross-validated)',
+        'keep the relations the scorer gives at least this probability ' +
+          '(default: its threshold, chosen for precision 0.85 cross-validated)',
       ).argParser(probability('--min-confidence')),
     )
     .addOption(
       new Option(
         '--workers <n>',
-        'worker threads reading and extracting (0: none; default: one per core from 1,000 files on 2 cores, from 64 with more)',
+        'worker threads reading and extracting ' +
+          '(0: none; default: one per core from 1,000 files on 2 cores, from 64 with more)',
       ).argParser(positive('--workers')),
     )
-    .addHelpText(
-      'after',
-      `
+    .addHelpText('after', INGEST_HELP)
+    .action((inputs: string[], opts: IngestCliOptions) => runIngest(io, setExit, inputs, opts));
+
+/** The description of `kunafoni ingest` (main.ts repeats it for the top-level help, without loading this module). */
+const INGEST_DESCRIPTION =
+  'add articles to the store (files, folders walked recursively, URLs of pages or feeds, "-" for stdin); ' +
+  'prints a summary';
+
+const INGEST_HELP =
+  `
 Examples:
   kunafoni ingest data/articles
   kunafoni ingest article.md saved-page.html feed.jsonl --store research/store
@@ -161,77 +172,109 @@ Examples:
 Encodings: UTF-8 (with or without BOM), UTF-16 and Windows-1252/ISO-8859-1 are detected; a <meta charset>
 or an HTTP charset is honoured unless the bytes contradict it.
 Duplicates: the same story from several outlets is stored once, with the other outlets as syndicated copies.
-Prints each failed input on its own line on stderr, then "ingested N, already stored N, failed N" (already stored: the same story
+` +
+  'Prints each failed input on its own line on stderr, then "ingested N, already stored N, failed N" ' +
+  `(already stored: the same story
 was in the store or earlier in the batch; copies from another outlet are counted as syndicated).
-Exit code 1 when any input failed (the others are still ingested), 0 otherwise.`,
-    )
-    .action(async (inputs: string[], opts: IngestCliOptions) => {
-      const bar = io.isTTY
-        ? new SingleBar({
-            format: 'reading {bar} {value}/{total} {origin}',
-            stream: process.stderr,
-            hideCursor: true,
-            clearOnComplete: true,
-          })
-        : undefined;
-      let started = false;
-      let waitedForLock = false;
-      // extraction reads it once per thread (the worker threads inherit the environment): set it before any
-      if (opts.minConfidence !== undefined) process.env.KUNAFONI_MIN_CONFIDENCE = String(opts.minConfidence);
-      // the NLP models load here, not when the CLI starts (help and other commands stay fast)
-      const { ingestPaths } = await import('../ingest.js');
-      const options: IngestOptions = {
-        store: opts.store,
-        fetch: {
-          timeoutMs: Math.round(opts.timeout * 1000),
-          maxRedirects: opts.maxRedirects,
-          userAgent: opts.userAgent,
-          delayMs: opts.delay,
-          maxBytes: opts.maxSize ?? MAX_FILE_BYTES,
-        },
-        lockWaitMs: Math.round(opts.lockWait * 1000),
-        checkpointEvery: opts.checkpoint,
-        onWarning: (message) => io.err(`kunafoni: warning: ${escapeControl(message)}\n`),
-        maxArticleChars: Math.floor(opts.maxArticleLength),
-        // each checkpoint takes the lock again: say it once per run, not at every checkpoint that waits
-        onLockWait: (owner) => {
-          if (waitedForLock) return;
-          waitedForLock = true;
-          io.err(
-            `kunafoni: store ${opts.store} is being written by ${owner ? `process ${owner.pid}` : 'another process'}; waiting up to ${opts.lockWait} s…\n`,
-          );
-        },
-        onProgress: ({ done, total, origin }) => {
-          if (!bar || total < 2) return;
-          if (!started) (bar.start(total, 0, { origin: '' }), (started = true));
-          bar.setTotal(total);
-          const shown = escapeControl(origin);
-          bar.update(done, { origin: shown.length > 40 ? '…' + shown.slice(-39) : shown });
-        },
-      };
-      if (opts.follow) options.follow = true;
-      if (opts.allowPrivate) options.allowPrivate = true;
-      if (opts.workers !== undefined) options.workers = Math.floor(opts.workers);
-      if (opts.maxSize !== undefined) options.maxBytes = opts.maxSize;
-      let summary;
-      const stop = stopOnSignal(io, opts.store, () => started && bar?.stop());
-      try {
-        summary = await ingestPaths(inputs, options);
-      } finally {
-        stop();
-        if (started) bar?.stop();
-      }
-      // one line per failure, whatever its file name holds (a newline would forge a line of the summary)
-      for (const f of summary.failed) io.err(`kunafoni: ${escapeControl(f.message)}\n`);
-      const g = summary.store.graph;
-      const syndicated = summary.syndicated
-        ? ` (${summary.syndicated} syndicated ${summary.syndicated === 1 ? 'copy' : 'copies'})`
-        : '';
-      io.err(
-        `ingested ${summary.ingested}, already stored ${summary.duplicates}${syndicated}, failed ${summary.failed.length}` +
-          ` — store ${opts.store}: ${summary.store.articles.length} articles, ${g.order} nodes, ${g.size} edges\n`,
-      );
-      const stale = curationOf(g)?.stale ?? [];
-      if (stale.length) io.err(staleLine(stale));
-      if (summary.failed.length) setExit(1);
-    });
+Exit code 1 when any input failed (the others are still ingested), 0 otherwise.`;
+
+async function runIngest(io: CliIO, setExit: (code: number) => void, inputs: string[], opts: IngestCliOptions) {
+  // extraction reads it once per thread (the worker threads inherit the environment): set it before any
+  if (opts.minConfidence !== undefined) process.env.KUNAFONI_MIN_CONFIDENCE = String(opts.minConfidence);
+  // the NLP models load here, not when the CLI starts (help and other commands stay fast)
+  const { ingestPaths } = await import('../ingest.js');
+  const progress = progressDisplay(io);
+  const options = ingestOptions(io, opts, progress.update);
+  let summary;
+  const stop = stopOnSignal(io, opts.store, progress.stop);
+  try {
+    summary = await ingestPaths(inputs, options);
+  } finally {
+    stop();
+    progress.stop();
+  }
+  printSummary(io, opts.store, summary);
+  if (summary.failed.length) setExit(1);
+}
+
+/** A progress bar on a terminal (none otherwise), shown from the first report of two sources or more. */
+function progressDisplay(io: CliIO) {
+  const bar = io.isTTY
+    ? new SingleBar({
+        format: 'reading {bar} {value}/{total} {origin}',
+        stream: process.stderr,
+        hideCursor: true,
+        clearOnComplete: true,
+      })
+    : undefined;
+  let started = false;
+  const update: NonNullable<IngestOptions['onProgress']> = ({ done, total, origin }) => {
+    if (!bar || total < 2) return;
+    if (!started) {
+      bar.start(total, 0, { origin: '' });
+      started = true;
+    }
+    bar.setTotal(total);
+    const shown = escapeControl(origin);
+    bar.update(done, { origin: shown.length > 40 ? '…' + shown.slice(-39) : shown });
+  };
+  const stop = () => {
+    if (started) bar?.stop();
+  };
+  return { update, stop };
+}
+
+function ingestOptions(
+  io: CliIO,
+  opts: IngestCliOptions,
+  onProgress: NonNullable<IngestOptions['onProgress']>,
+): IngestOptions {
+  const options: IngestOptions = {
+    store: opts.store,
+    fetch: {
+      timeoutMs: Math.round(opts.timeout * 1000),
+      maxRedirects: opts.maxRedirects,
+      userAgent: opts.userAgent,
+      delayMs: opts.delay,
+      maxBytes: opts.maxSize ?? MAX_FILE_BYTES,
+    },
+    lockWaitMs: Math.round(opts.lockWait * 1000),
+    checkpointEvery: opts.checkpoint,
+    onWarning: (message) => io.err(`kunafoni: warning: ${escapeControl(message)}\n`),
+    maxArticleChars: Math.floor(opts.maxArticleLength),
+    onLockWait: lockWaitNotice(io, opts),
+    onProgress,
+  };
+  if (opts.follow) options.follow = true;
+  if (opts.allowPrivate) options.allowPrivate = true;
+  if (opts.workers !== undefined) options.workers = Math.floor(opts.workers);
+  if (opts.maxSize !== undefined) options.maxBytes = opts.maxSize;
+  return options;
+}
+
+/** Says once per run that another process holds the lock (each checkpoint takes it again and may wait). */
+function lockWaitNotice(io: CliIO, opts: IngestCliOptions): NonNullable<IngestOptions['onLockWait']> {
+  let said = false;
+  return (owner) => {
+    if (said) return;
+    said = true;
+    const holder = owner ? `process ${owner.pid}` : 'another process';
+    io.err(`kunafoni: store ${opts.store} is being written by ${holder}; waiting up to ${opts.lockWait} s…\n`);
+  };
+}
+
+function printSummary(io: CliIO, store: string, summary: IngestSummary): void {
+  // one line per failure, whatever its file name holds (a newline would forge a line of the summary)
+  for (const f of summary.failed) io.err(`kunafoni: ${escapeControl(f.message)}\n`);
+  const graph = summary.store.graph;
+  const syndicated = summary.syndicated
+    ? ` (${summary.syndicated} syndicated ${summary.syndicated === 1 ? 'copy' : 'copies'})`
+    : '';
+  io.err(
+    `ingested ${summary.ingested}, already stored ${summary.duplicates}${syndicated}, ` +
+      `failed ${summary.failed.length}` +
+      ` — store ${store}: ${summary.store.articles.length} articles, ${graph.order} nodes, ${graph.size} edges\n`,
+  );
+  const stale = curationOf(graph)?.stale ?? [];
+  if (stale.length) io.err(staleLine(stale));
+}

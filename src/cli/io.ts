@@ -18,6 +18,7 @@ export function escapeControl(text: string, keep: ReadonlySet<string> = NOTHING)
     keep.has(c) ? c : (NAMED[c] ?? `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`),
   );
 }
+// eslint-disable-next-line no-control-regex -- matching control characters is the point: they are escaped
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
 const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 const NOTHING: ReadonlySet<string> = new Set();

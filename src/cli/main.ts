@@ -20,7 +20,8 @@ export const COMMANDS: readonly CommandEntry[] = [
     name: 'ingest',
     args: '<inputs...>',
     description:
-      'add articles to the store (files, folders walked recursively, URLs of pages or feeds, "-" for stdin); prints a summary',
+      'add articles to the store (files, folders walked recursively, URLs of pages or feeds, "-" for stdin); ' +
+      'prints a summary',
     load: async (io, setExit) => (await import('./ingest.js')).ingestCommand(io, setExit),
   },
   {

@@ -36,13 +36,16 @@ Examples:
 
 Endpoints: / (the viewer), /api/graph (graphology JSON with x/y), /api/articles ([{id, title, date, source, url}]),
 /api/curation (GET: the decisions; POST: record one, with --edit only; see \`kunafoni curate --help\`).
-Positions are computed once (ForceAtlas2 + noverlap) when the stored graph has none, and cached in the store's layout.json.
+` +
+        'Positions are computed once (ForceAtlas2 + noverlap) when the stored graph has none, ' +
+        `and cached in the store's layout.json.
 Prints the URL on stdout; Ctrl-C stops.`,
     )
     .action(async (opts: { port: number; host: string; store: string; edit?: boolean }) => {
       if (!(await isStore(opts.store)))
         io.err(
-          `kunafoni: no store in ${opts.store} yet; the viewer will say so until you run \`kunafoni ingest <files> --store ${opts.store}\`\n`,
+          `kunafoni: no store in ${opts.store} yet; ` +
+            `the viewer will say so until you run \`kunafoni ingest <files> --store ${opts.store}\`\n`,
         );
       const server = await startServer({
         store: opts.store,
@@ -53,16 +56,19 @@ Prints the URL on stdout; Ctrl-C stops.`,
       });
       if (server.exposed)
         io.err(
-          `kunafoni: warning: listening on ${opts.host}, not a loopback address: anyone who can reach this port can read the whole store` +
+          `kunafoni: warning: listening on ${opts.host}, not a loopback address: ` +
+            'anyone who can reach this port can read the whole store' +
             (server.editToken
-              ? '; changes (--edit) need the secret token in the address printed below: share it only with those who may edit\n'
+              ? '; changes (--edit) need the secret token in the address printed below: ' +
+                'share it only with those who may edit\n'
               : '\n'),
         );
       // warm the cache (and compute the layout) before the first visit
       const first = await server.source.get();
       if (first.ok)
         io.err(
-          `serving ${first.value.order} nodes and ${first.value.size} edges from ${server.source.dir} (positions: ${first.value.layout})\n`,
+          `serving ${first.value.order} nodes and ${first.value.size} edges from ${server.source.dir} ` +
+            `(positions: ${first.value.layout})\n`,
         );
       // the token is printed once, in the address the viewer reads it from
       io.out(`Kunafoni viewer: ${server.url}${server.editToken ? `?token=${server.editToken}` : ''}\n`);

@@ -207,7 +207,9 @@ export function egoNodes(graph: ReadonlyKGraph, center: string, depth: number): 
     const next: string[] = [];
     for (const n of frontier)
       graph.forEachNeighbor(n, (m) => {
-        if (!seen.has(m)) (seen.add(m), next.push(m));
+        if (seen.has(m)) return;
+        seen.add(m);
+        next.push(m);
       });
     frontier = next;
   }

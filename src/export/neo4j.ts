@@ -60,6 +60,85 @@ export interface Neo4jOptions {
   articles?: readonly ArticleMeta[];
 }
 
+const ARTICLE_HEADER = ['id:ID', ':LABEL', 'article', 'title', 'date:date', 'outlet', 'url'];
+const EVIDENCE_HEADER = [
+  'id:ID',
+  ':LABEL',
+  'relation',
+  'kind',
+  'sentence',
+  'date:date',
+  'outlet',
+  'url',
+  'title',
+  'article',
+  'rule',
+  'confidence:float',
+  'role',
+  'commitment',
+  'status',
+  'start:int',
+  'end:int',
+];
+
+/** One row of evidence.csv, in EVIDENCE_HEADER's order. */
+const evidenceRow = (id: string, relation: string, kind: string, e: Evidence): Cell[] => [
+  id,
+  'Evidence',
+  relation,
+  kind,
+  e.sentence,
+  e.date,
+  e.source,
+  e.url,
+  e.title,
+  e.article,
+  e.rule,
+  e.confidence,
+  e.role,
+  e.commitment,
+  statusOf(e),
+  e.start,
+  e.end,
+];
+
+/**
+ * The rows of evidence.csv and articles.csv, and links.csv's: each evidence sentence ABOUT its relation's
+ * two ends and FROM its article, each article MENTIONS the entities it names. An article's metadata comes
+ * from the store when given, else from the first evidence that carries a title.
+ */
+function evidenceRows(graph: ReadonlyKGraph, stored: readonly ArticleMeta[]) {
+  const articles = new Map<string, Partial<Evidence>>(
+    stored.map((a) => [a.id, { article: a.id, title: a.title, date: a.date, source: a.source, url: a.url }]),
+  );
+  const evidence: Cell[][] = [];
+  const links: Cell[][] = [];
+  graph.forEachEdge((key, a, s, t) => {
+    (a.evidence ?? []).forEach((e, i) => {
+      const id = evidenceId(key, i);
+      evidence.push(evidenceRow(id, key, a.kind, e));
+      links.push([id, s, 'ABOUT'], [id, t, 'ABOUT'], [id, articleId(e.article), 'FROM']);
+      if (!articles.get(e.article)?.title) articles.set(e.article, e);
+    });
+  });
+  graph.forEachNode((key, a) => {
+    for (const art of a.articles ?? []) {
+      if (!articles.has(art)) articles.set(art, { article: art });
+      links.push([articleId(art), key, 'MENTIONS']);
+    }
+  });
+  const articleRows = [...articles.entries()].map(([id, e]): Cell[] => [
+    articleId(id),
+    'Article',
+    id,
+    e.title,
+    e.date,
+    e.source,
+    e.url,
+  ]);
+  return { evidence, links, articleRows };
+}
+
 /** The Neo4j import files, by file name. */
 export function exportNeo4j(
   input: ReadonlyKGraph,
@@ -83,86 +162,11 @@ export function exportNeo4j(
   ]);
   const relationHeader = [':START_ID', ':END_ID', ':TYPE', 'key', ...EDGE_COLUMNS.map((c) => typed(c.name, c.type))];
 
-  const articles = new Map<string, Partial<Evidence>>(
-    (opts.articles ?? []).map((a) => [
-      a.id,
-      { article: a.id, title: a.title, date: a.date, source: a.source, url: a.url },
-    ]),
-  );
-  const evidence: Cell[][] = [];
-  const links: Cell[][] = [];
-  graph.forEachEdge((key, a, s, t) => {
-    (a.evidence ?? []).forEach((e, i) => {
-      const id = evidenceId(key, i);
-      evidence.push([
-        id,
-        'Evidence',
-        key,
-        a.kind,
-        e.sentence,
-        e.date,
-        e.source,
-        e.url,
-        e.title,
-        e.article,
-        e.rule,
-        e.confidence,
-        e.role,
-        e.commitment,
-        statusOf(e),
-        e.start,
-        e.end,
-      ]);
-      links.push([id, s, 'ABOUT'], [id, t, 'ABOUT'], [id, articleId(e.article), 'FROM']);
-      if (!articles.get(e.article)?.title) articles.set(e.article, e);
-    });
-  });
-  graph.forEachNode((key, a) => {
-    for (const art of a.articles ?? []) {
-      if (!articles.has(art)) articles.set(art, { article: art });
-      links.push([articleId(art), key, 'MENTIONS']);
-    }
-  });
-  const articleRows = [...articles.entries()].map(([id, e]): Cell[] => [
-    articleId(id),
-    'Article',
-    id,
-    e.title,
-    e.date,
-    e.source,
-    e.url,
-  ]);
-
+  const { evidence, links, articleRows } = evidenceRows(graph, opts.articles ?? []);
   return {
     'entities.csv': toCsv(entityHeader, entities, NEO4J_CSV),
-    'articles.csv': toCsv(
-      ['id:ID', ':LABEL', 'article', 'title', 'date:date', 'outlet', 'url'],
-      articleRows,
-      NEO4J_CSV,
-    ),
-    'evidence.csv': toCsv(
-      [
-        'id:ID',
-        ':LABEL',
-        'relation',
-        'kind',
-        'sentence',
-        'date:date',
-        'outlet',
-        'url',
-        'title',
-        'article',
-        'rule',
-        'confidence:float',
-        'role',
-        'commitment',
-        'status',
-        'start:int',
-        'end:int',
-      ],
-      evidence,
-      NEO4J_CSV,
-    ),
+    'articles.csv': toCsv(ARTICLE_HEADER, articleRows, NEO4J_CSV),
+    'evidence.csv': toCsv(EVIDENCE_HEADER, evidence, NEO4J_CSV),
     'relations.csv': toCsv(relationHeader, relations, NEO4J_CSV),
     'links.csv': toCsv([':START_ID', ':END_ID', ':TYPE'], links, NEO4J_CSV),
     'schema.cypher': SCHEMA,

@@ -45,7 +45,8 @@ export class ArticleNotFoundError extends KunafoniError {
   ) {
     super(
       matches.length
-        ? `article id "${query}" is ambiguous: ${matches.slice(0, 5).join(', ')}${matches.length > 5 ? ', …' : ''}; give more characters`
+        ? `article id "${query}" is ambiguous: ${matches.slice(0, 5).join(', ')}${matches.length > 5 ? ', …' : ''}; ` +
+            'give more characters'
         : `no article with id "${query}"; \`kunafoni query articles\` lists them`,
     );
   }

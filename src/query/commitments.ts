@@ -57,9 +57,13 @@ export interface CommitmentOptions {
 }
 
 const STOP = new Set(
-  'avec dans pour sans sous leur leurs tous toute toutes tout cette ces son ses sur entre depuis avant apres dici fin annee ainsi afin plus moins nouveaux nouvelles nouveau nouvelle that with from into their this over will would have been which'.split(
-    ' ',
-  ),
+  [
+    'avec dans pour sans sous leur leurs tous toute toutes tout cette ces son ses sur entre depuis avant apres',
+    'dici fin annee ainsi afin plus moins nouveaux nouvelles nouveau nouvelle',
+    'that with from into their this over will would have been which',
+  ]
+    .join(' ')
+    .split(' '),
 );
 
 /**

@@ -89,103 +89,15 @@ export interface GraphSourceOptions {
 /** A cached view of the store for the API; `get()` reloads only when the store's files changed. */
 export function graphSource(opts: GraphSourceOptions) {
   const dir = resolve(opts.store);
-  const layoutOptions = opts.layout ?? {};
   let cached: { key: string; result: ServedResult } | undefined;
   let pending: Promise<ServedResult> | undefined;
-
-  /** The cached layout: `exact` when it was computed for this very structure. */
-  async function readLayoutCache(structure: string): Promise<{ positions: Positions; exact: boolean } | undefined> {
-    try {
-      const c = JSON.parse(await readFile(join(dir, LAYOUT_CACHE), 'utf8')) as LayoutCache;
-      return c.version === LAYOUT_CACHE_VERSION
-        ? { positions: c.positions, exact: c.structure === structure }
-        : undefined;
-    } catch {
-      return undefined; // no cache or an unreadable one: compute again
-    }
-  }
-
-  async function load(): Promise<ServedResult> {
-    if (!(await isStore(dir)))
-      return {
-        ok: false,
-        status: 404,
-        message: `no kunafoni store in ${dir}; run \`kunafoni ingest <files> --store ${opts.store}\` first, then reload`,
-      };
-    let store;
-    try {
-      // a damaged curation.json leaves the viewer usable: the graph last saved, read-only, the error shown
-      // (in the log, and by /api/curation, which the viewer reports)
-      store = await loadStore(dir, {
-        mustExist: true,
-        onCurationError: (err) => opts.log?.(`serve: ${err.message}; showing the graph last saved, read-only\n`),
-      });
-    } catch (err) {
-      return {
-        ok: false,
-        status: 500,
-        message: err instanceof StoreError ? err.message : `store ${dir}: ${errorMessage(err)}`,
-      };
-    }
-    const graph = store.graph;
-    let layout: Served['layout'] = 'stored';
-    if (!hasLayout(graph)) {
-      const structure = structureHash(graph, layoutOptions);
-      const cached = await readLayoutCache(structure);
-      let positions = cached?.exact ? cached.positions : undefined;
-      layout = 'cache';
-      // after an ingest or an edit most entities keep their place: place only the new ones, near their
-      // neighbours, instead of laying the whole graph out again (and making the drawing jump)
-      if (!positions && cached) {
-        const t0 = Date.now();
-        positions = reuseLayout(graph, cached.positions);
-        if (positions) {
-          layout = 'incremental';
-          opts.log?.(`layout: new nodes placed among the ${graph.order} in ${Date.now() - t0} ms\n`);
-        }
-      }
-      if (!positions || layout === 'incremental') {
-        if (!positions) {
-          const t0 = Date.now();
-          positions = computeLayout(graph, layoutOptions);
-          layout = 'computed';
-          opts.log?.(`layout: ${graph.order} nodes, ${graph.size} edges in ${Date.now() - t0} ms\n`);
-        }
-        if (opts.persistLayout !== false) {
-          const cache: LayoutCache = { version: LAYOUT_CACHE_VERSION, structure, positions };
-          await writeFileAtomic(join(dir, LAYOUT_CACHE), JSON.stringify(cache)).catch((err: unknown) =>
-            opts.log?.(
-              `layout: could not cache positions in ${join(dir, LAYOUT_CACHE)} (${errorMessage(err)}); they will be computed again next start\n`,
-            ),
-          );
-        }
-      }
-      applyPositions(graph, positions);
-    }
-    const articles: ArticleMeta[] = store.articles.map(({ article: a }) => {
-      const m: ArticleMeta = { id: a.id };
-      for (const f of ['title', 'date', 'source', 'url'] as const) if (a[f]) m[f] = a[f];
-      return m;
-    });
-    return {
-      ok: true,
-      value: {
-        graph: JSON.stringify(graph.export()),
-        articles: JSON.stringify(articles),
-        order: graph.order,
-        size: graph.size,
-        layout,
-      },
-    };
-  }
-
   return {
     dir,
     async get(): Promise<ServedResult> {
       const key = await fingerprint(dir);
       if (cached?.key === key) return cached.result;
       if (!pending)
-        pending = load().finally(() => {
+        pending = loadServed(dir, opts).finally(() => {
           pending = undefined;
         });
       const result = await pending;
@@ -194,6 +106,111 @@ export function graphSource(opts: GraphSourceOptions) {
       return result;
     },
   };
+}
+
+/** The cached layout: `exact` when it was computed for this very structure. */
+async function readLayoutCache(
+  dir: string,
+  structure: string,
+): Promise<{ positions: Positions; exact: boolean } | undefined> {
+  try {
+    const c = JSON.parse(await readFile(join(dir, LAYOUT_CACHE), 'utf8')) as LayoutCache;
+    return c.version === LAYOUT_CACHE_VERSION
+      ? { positions: c.positions, exact: c.structure === structure }
+      : undefined;
+  } catch {
+    return undefined; // no cache or an unreadable one: compute again
+  }
+}
+
+/** The store's graph and articles as the API serves them, or why they cannot be served. */
+async function loadServed(dir: string, opts: GraphSourceOptions): Promise<ServedResult> {
+  if (!(await isStore(dir)))
+    return {
+      ok: false,
+      status: 404,
+      message: `no kunafoni store in ${dir}; run \`kunafoni ingest <files> --store ${opts.store}\` first, then reload`,
+    };
+  let store;
+  try {
+    // a damaged curation.json leaves the viewer usable: the graph last saved, read-only, the error shown
+    // (in the log, and by /api/curation, which the viewer reports)
+    store = await loadStore(dir, {
+      mustExist: true,
+      onCurationError: (err) => opts.log?.(`serve: ${err.message}; showing the graph last saved, read-only\n`),
+    });
+  } catch (err) {
+    return {
+      ok: false,
+      status: 500,
+      message: err instanceof StoreError ? err.message : `store ${dir}: ${errorMessage(err)}`,
+    };
+  }
+  const graph = store.graph;
+  const layout = hasLayout(graph) ? 'stored' : await placeNodes(graph, dir, opts);
+  const articles: ArticleMeta[] = store.articles.map(({ article: a }) => {
+    const m: ArticleMeta = { id: a.id };
+    for (const f of ['title', 'date', 'source', 'url'] as const) if (a[f]) m[f] = a[f];
+    return m;
+  });
+  return {
+    ok: true,
+    value: {
+      graph: JSON.stringify(graph.export()),
+      articles: JSON.stringify(articles),
+      order: graph.order,
+      size: graph.size,
+      layout,
+    },
+  };
+}
+
+type PositionedGraph = Awaited<ReturnType<typeof loadStore>>['graph'];
+
+/**
+ * Give a graph without stored positions the cached ones when the cache fits its structure; else place only
+ * the new nodes near their neighbours (after an ingest or an edit most entities keep their place, and the
+ * drawing does not jump); else lay the whole graph out. New positions are written to the cache.
+ */
+async function placeNodes(graph: PositionedGraph, dir: string, opts: GraphSourceOptions): Promise<Served['layout']> {
+  const layoutOptions = opts.layout ?? {};
+  const structure = structureHash(graph, layoutOptions);
+  const cached = await readLayoutCache(dir, structure);
+  let positions = cached?.exact ? cached.positions : undefined;
+  let layout: Served['layout'] = 'cache';
+  if (!positions && cached) {
+    const t0 = Date.now();
+    positions = reuseLayout(graph, cached.positions);
+    if (positions) {
+      layout = 'incremental';
+      opts.log?.(`layout: new nodes placed among the ${graph.order} in ${Date.now() - t0} ms\n`);
+    }
+  }
+  if (!positions) {
+    const t0 = Date.now();
+    positions = computeLayout(graph, layoutOptions);
+    layout = 'computed';
+    opts.log?.(`layout: ${graph.order} nodes, ${graph.size} edges in ${Date.now() - t0} ms\n`);
+  }
+  if (layout !== 'cache' && opts.persistLayout !== false) await cachePositions(dir, structure, positions, opts.log);
+  applyPositions(graph, positions);
+  return layout;
+}
+
+/** Write positions to the layout cache; a failure is logged, not fatal (they are computed again next start). */
+async function cachePositions(
+  dir: string,
+  structure: string,
+  positions: Positions,
+  log: GraphSourceOptions['log'],
+): Promise<void> {
+  const cache: LayoutCache = { version: LAYOUT_CACHE_VERSION, structure, positions };
+  await writeFileAtomic(join(dir, LAYOUT_CACHE), JSON.stringify(cache)).catch((err: unknown) =>
+    log?.(
+      `layout: could not cache positions in ${join(dir, LAYOUT_CACHE)} (${errorMessage(err)}); ` +
+        'they will be computed again next start\n',
+    ),
+  );
 }
 
 export type GraphSource = ReturnType<typeof graphSource>;

@@ -137,7 +137,8 @@ export function handler(opts: {
         return send(
           res,
           421,
-          `kunafoni serve: this server answers only to 127.0.0.1, localhost or [::1], not ${JSON.stringify(req.headers.host ?? '')}\n`,
+          'kunafoni serve: this server answers only to 127.0.0.1, localhost or [::1], ' +
+            `not ${JSON.stringify(req.headers.host ?? '')}\n`,
         );
     }
     // /api/curation… (the only writes, and only with --edit): src/serve/curation-api.ts
@@ -162,7 +163,8 @@ export function handler(opts: {
         return send(
           res,
           503,
-          `kunafoni serve: the viewer is not built (${join(webDir, 'index.html')} is missing); run \`npm run build:web\`\n`,
+          `kunafoni serve: the viewer is not built (${join(webDir, 'index.html')} is missing); ` +
+            'run `npm run build:web`\n',
         );
       return send(res, 404, 'kunafoni serve: not found\n');
     }

@@ -180,7 +180,8 @@ export function parseFeed(origin: string, content: string, context: ReadContext 
   if (valid !== true)
     throw new SourceError(
       origin,
-      `not an RSS or Atom feed: the XML is invalid at line ${valid.err.line}, column ${valid.err.col} (${valid.err.msg})`,
+      `not an RSS or Atom feed: the XML is invalid at line ${valid.err.line}, column ${valid.err.col} ` +
+        `(${valid.err.msg})`,
     );
   let doc: Node;
   try {
@@ -250,8 +251,11 @@ export const outletOfFeedTitle = (title: string | undefined): string | undefined
     .trim() || title;
 
 /** Where a feed item is named in messages: `feed.xml item 3 ("Title")`. */
-export const itemOrigin = (origin: string, item: FeedItem): string =>
-  `${origin} item ${item.index}${item.title ? ` ("${item.title.length > 60 ? item.title.slice(0, 57) + '…' : item.title}")` : ''}`;
+export const itemOrigin = (origin: string, item: FeedItem): string => {
+  if (!item.title) return `${origin} item ${item.index}`;
+  const title = item.title.length > 60 ? item.title.slice(0, 57) + '…' : item.title;
+  return `${origin} item ${item.index} ("${title}")`;
+};
 
 /** The metadata a feed gives an item (title, date, author, outlet, url, language), to complete a draft. */
 export function feedItemMeta(feed: Feed, item: FeedItem): Omit<ArticleDraft, 'text'> {

@@ -21,8 +21,10 @@ export interface PageMeta {
   body?: string;
 }
 
-const ARTICLE_TYPES =
-  /^(NewsArticle|Article|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|BlogPosting|Report|ScholarlyArticle|TechArticle)$/;
+const ARTICLE_TYPES = new RegExp(
+  '^(NewsArticle|Article|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|' +
+    'BlogPosting|Report|ScholarlyArticle|TechArticle)$',
+);
 
 type Json = Record<string, unknown>;
 
@@ -157,10 +159,26 @@ export function pageMetadata(doc: DomDocument, base?: string): PageMeta {
 }
 
 /** Page furniture around an article, removed when Readability finds no article and the body is read as is. */
-const FURNITURE_SELECTOR =
-  'nav, header, footer, aside, form, menu, [role="navigation"], [role="banner"], [role="contentinfo"], .comments, #comments';
+const FURNITURE_SELECTOR = [
+  'nav, header, footer, aside, form, menu',
+  '[role="navigation"], [role="banner"], [role="contentinfo"], .comments, #comments',
+].join(', ');
 
 const normTitle = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
+/** Readability's article in a page, or null: Readability gives up on some markup (the plain body is read then). */
+function readabilityArticle(doc: DomDocument): ReturnType<Readability<DomElement>['parse']> {
+  try {
+    const { Readability: ReadabilityClass } = loadReadability();
+    const reader = new ReadabilityClass<DomElement>(doc as unknown as ConstructorParameters<typeof Readability>[0], {
+      serializer: (node) => node as unknown as DomElement,
+      charThreshold: 200,
+    });
+    return reader.parse();
+  } catch {
+    return null;
+  }
+}
 
 /**
  * The body text of a page: Readability's article, else the page body without its furniture, else JSON-LD
@@ -170,17 +188,7 @@ export function pageText(
   doc: DomDocument,
   meta: PageMeta,
 ): { text: string; title?: string; byline?: string; siteName?: string } {
-  let result: ReturnType<Readability<DomElement>['parse']> = null;
-  try {
-    const { Readability: ReadabilityClass } = loadReadability();
-    const reader = new ReadabilityClass<DomElement>(doc as unknown as ConstructorParameters<typeof Readability>[0], {
-      serializer: (node) => node as unknown as DomElement,
-      charThreshold: 200,
-    });
-    result = reader.parse();
-  } catch {
-    result = null; // Readability gives up on some markup; the plain body below is read instead
-  }
+  const result = readabilityArticle(doc);
   let text = result?.content ? htmlToText(result.content) : '';
   if (!text.trim() && doc.body) {
     const furniture = doc.body.querySelectorAll(FURNITURE_SELECTOR);

@@ -18,14 +18,13 @@ const FIELDS = {
 /** What a field accepts besides a string: several authors as a list, a date as a number (a year, a timestamp). */
 const ALSO: Partial<Record<keyof typeof FIELDS, 'list' | 'number'>> = { author: 'list', date: 'number' };
 
-const describeValue = (v: unknown): string =>
-  v === null
-    ? 'null'
-    : Array.isArray(v)
-      ? 'a list'
-      : typeof v === 'object'
-        ? 'an object'
-        : `${typeof v === 'number' ? 'a number' : typeof v === 'boolean' ? 'true/false' : typeof v} (${JSON.stringify(v)?.slice(0, 40)})`;
+const describeValue = (v: unknown): string => {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'an object';
+  const type = typeof v === 'number' ? 'a number' : typeof v === 'boolean' ? 'true/false' : typeof v;
+  return `${type} (${JSON.stringify(v)?.slice(0, 40)})`;
+};
 
 /**
  * The first of the field's names the record fills. A field of the wrong type (a number as the text, an

@@ -83,6 +83,11 @@ export function createFetcher(options: Partial<FetchOptions> = {}): (url: string
   return (url) => fetchUrl(url, opts, politely);
 }
 
+const ACCEPT = [
+  'text/html,application/xhtml+xml,application/rss+xml,application/atom+xml',
+  'application/xml;q=0.9,text/plain;q=0.8,*/*;q=0.5',
+].join(',');
+
 /** Fetch one URL; throws a SourceError naming the URL and the problem. */
 export async function fetchUrl(
   url: string,
@@ -115,44 +120,16 @@ export async function fetchUrl(
         signal: controller.signal,
         headers: {
           'user-agent': opts.userAgent,
-          accept:
-            'text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml;q=0.9,text/plain;q=0.8,*/*;q=0.5',
+          accept: ACCEPT,
           'accept-language': 'fr,en;q=0.8',
         },
       });
       if (res.status >= 300 && res.status < 400 && res.status !== 304) {
-        await res.body?.cancel().catch(() => undefined);
-        const location = res.headers.get('location');
-        if (!location)
-          throw new SourceError(url, `HTTP ${res.status} redirect without a Location header (at ${current.href})`);
-        const next = new URL(location, current);
-        if (seen.includes(next.href)) throw new SourceError(url, `redirect loop: ${[...seen, next.href].join(' → ')}`);
-        if (seen.length > opts.maxRedirects)
-          throw new SourceError(url, `more than ${opts.maxRedirects} redirects (the last to ${next.href})`);
-        current = next;
+        current = await redirectTarget(url, res, current, seen, opts.maxRedirects);
         continue;
       }
-      if (!res.ok) {
-        await res.body?.cancel().catch(() => undefined);
-        throw new SourceError(
-          url,
-          `HTTP ${res.status}${res.statusText ? ' ' + res.statusText : ''}${current.href !== url ? ` (at ${current.href})` : ''}`,
-        );
-      }
       const contentType = res.headers.get('content-type') ?? undefined;
-      const mediaType = (contentType ?? '').split(';')[0]!.trim();
-      if (!READABLE.test(mediaType)) {
-        await res.body?.cancel().catch(() => undefined);
-        throw new SourceError(url, `the server sent ${mediaType}, not a page, a feed or text`);
-      }
-      const declared = Number(res.headers.get('content-length'));
-      if (Number.isFinite(declared) && declared > opts.maxBytes) {
-        await res.body?.cancel().catch(() => undefined);
-        throw new SourceError(
-          url,
-          `the response is ${formatBytes(declared)}, over the ${formatBytes(opts.maxBytes)} cap`,
-        );
-      }
+      await refuseUnreadable(url, res, current, contentType, opts.maxBytes);
       const bytes = await readCapped(url, res, opts.maxBytes, controller);
       const out: Fetched = { requested: url, url: current.href, status: res.status, bytes };
       if (contentType) out.contentType = contentType;
@@ -165,6 +142,45 @@ export async function fetchUrl(
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** Where a redirect leads; throws on a missing Location header, a loop, or more than `maxRedirects`. */
+async function redirectTarget(url: string, res: Response, current: URL, seen: string[], maxRedirects: number) {
+  await res.body?.cancel().catch(() => undefined);
+  const location = res.headers.get('location');
+  if (!location)
+    throw new SourceError(url, `HTTP ${res.status} redirect without a Location header (at ${current.href})`);
+  const next = new URL(location, current);
+  if (seen.includes(next.href)) throw new SourceError(url, `redirect loop: ${[...seen, next.href].join(' → ')}`);
+  if (seen.length > maxRedirects)
+    throw new SourceError(url, `more than ${maxRedirects} redirects (the last to ${next.href})`);
+  return next;
+}
+
+/**
+ * Throws, after dropping the body, when the response is an HTTP error, not a page, a feed or text, or
+ * declared larger than `maxBytes`.
+ */
+async function refuseUnreadable(
+  url: string,
+  res: Response,
+  current: URL,
+  contentType: string | undefined,
+  maxBytes: number,
+): Promise<void> {
+  const refuse = async (message: string) => {
+    await res.body?.cancel().catch(() => undefined);
+    throw new SourceError(url, message);
+  };
+  if (!res.ok) {
+    const status = `HTTP ${res.status}${res.statusText ? ' ' + res.statusText : ''}`;
+    await refuse(status + (current.href !== url ? ` (at ${current.href})` : ''));
+  }
+  const mediaType = (contentType ?? '').split(';')[0]!.trim();
+  if (!READABLE.test(mediaType)) await refuse(`the server sent ${mediaType}, not a page, a feed or text`);
+  const declared = Number(res.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > maxBytes)
+    await refuse(`the response is ${formatBytes(declared)}, over the ${formatBytes(maxBytes)} cap`);
 }
 
 async function readCapped(
