@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../src/serve/server.js';
 import { recordDecision, undoDecision } from '../../src/library/curation.js';
 import { CHROMIUM, hasChromium, launch, type Browser } from '../helpers/browser.js';
+import { ensureViewerBuilt } from '../helpers/viewer-build.js';
 import { batch1Store } from '../helpers/curation-fixtures.js';
 import { tempDir } from '../helpers/common.js';
 
@@ -17,54 +18,55 @@ const webDist = join(repo, 'web', 'dist');
 
 if (!hasChromium()) console.warn(`curation e2e skipped: ${CHROMIUM} is absent (apt-get install -y chromium)`);
 
-describe.skipIf(!hasChromium())('curation in the viewer (headless Chromium)', () => {
-  const { dir, cleanup } = tempDir('kunafoni-curation-e2e-');
-  let store: string;
-  let server: RunningServer;
-  let browser: Browser;
-  const pageErrors: string[] = [];
-  const decisions = () =>
-    JSON.parse(readFileSync(join(store, 'curation.json'), 'utf8')).decisions as {
-      op: string;
-      label?: string;
-      note?: string;
-    }[];
+const { dir, cleanup } = tempDir('kunafoni-curation-e2e-');
+let store: string;
+let server: RunningServer;
+let browser: Browser;
+const pageErrors: string[] = [];
+const decisions = () =>
+  JSON.parse(readFileSync(join(store, 'curation.json'), 'utf8')).decisions as {
+    op: string;
+    label?: string;
+    note?: string;
+  }[];
 
-  async function open(hash = '', on: RunningServer = server): Promise<Page> {
-    const page = await browser.context.newPage();
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(on.url + hash);
-    await page.waitForSelector('body[data-state="ready"]', { timeout: 30_000 });
-    return page;
-  }
-  const node = (key: string) => `#node=${encodeURIComponent(key)}`;
+async function open(hash = '', on: RunningServer = server): Promise<Page> {
+  const page = await browser.context.newPage();
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.goto(on.url + hash);
+  await page.waitForSelector('body[data-state="ready"]', { timeout: 30_000 });
+  return page;
+}
+const node = (key: string) => `#node=${encodeURIComponent(key)}`;
 
-  /** Click, then wait for the page to reload the graph the server rebuilt. */
-  async function act(page: Page, selector: string): Promise<void> {
-    await page.evaluate(() => ((window as unknown as { beforeAction: boolean }).beforeAction = true));
-    await page.click(selector);
-    await page.waitForFunction(
-      () => !(window as unknown as { beforeAction?: boolean }).beforeAction && document.body.dataset.state === 'ready',
-      undefined,
-      { timeout: 30_000 },
-    );
-  }
+/** Click, then wait for the page to reload the graph the server rebuilt. */
+async function act(page: Page, selector: string): Promise<void> {
+  await page.evaluate(() => ((window as unknown as { beforeAction: boolean }).beforeAction = true));
+  await page.click(selector);
+  await page.waitForFunction(
+    () => !(window as unknown as { beforeAction?: boolean }).beforeAction && document.body.dataset.state === 'ready',
+    undefined,
+    { timeout: 30_000 },
+  );
+}
 
-  beforeAll(async () => {
-    // the viewer must be built from these sources (the panel's curation actions)
-    const { build } = await import('vite');
-    await build({ configFile: join(repo, 'web', 'vite.config.ts'), logLevel: 'warn' });
-    store = await batch1Store(dir);
-    server = await startServer({ store, port: 0, webDir: webDist, edit: true });
-    browser = await launch();
-  });
+beforeAll(async () => {
+  if (!hasChromium()) return;
+  // built once by `npm test` (or here when missing): rebuilding here emptied web/dist under the other
+  // e2e suites running in parallel, whose pages then never loaded
+  await ensureViewerBuilt();
+  store = await batch1Store(dir);
+  server = await startServer({ store, port: 0, webDir: webDist, edit: true });
+  browser = await launch();
+});
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    cleanup();
-  });
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  cleanup();
+});
 
+describe.skipIf(!hasChromium())('curation in the viewer (headless Chromium): decisions', () => {
   it('rename: typed in the panel, recorded with its note, shown after the reload', async () => {
     const page = await open(node('person:seydou-bagayoko'));
     await expect.poll(() => page.locator('#panel h2').textContent()).toBe('Seydou Bagayoko');
@@ -112,7 +114,9 @@ describe.skipIf(!hasChromium())('curation in the viewer (headless Chromium)', ()
     expect(decisions().map((d) => d.op)).toEqual(['rename', 'merge', 'verify', 'delete']);
     await page.close();
   });
+});
 
+describe.skipIf(!hasChromium())('curation in the viewer (headless Chromium): refusals, restart, read-only', () => {
   it('an action the server refuses says why in the panel, and records nothing', async () => {
     const page = await open(node('org:kora-mobile'));
     // meanwhile, someone deletes the entity from the command line: this page is stale

@@ -16,40 +16,42 @@ import { NODE_COLORS } from '../../web/src/palette.js';
 const repo = resolve(import.meta.dirname, '..', '..');
 const webDist = join(repo, 'web', 'dist');
 const SENTENCE =
-  'Fraîchement installés dans leurs fonctions, le Directeur général d’Orange Mali, Leyti N’Diaye, et celui de Huawei au Mali, Jean Sun Wei, ont été reçus.';
+  'Fraîchement installés dans leurs fonctions, le Directeur général d’Orange Mali, Leyti N’Diaye, ' +
+  'et celui de Huawei au Mali, Jean Sun Wei, ont été reçus.';
 const EVIL_TITLE = '<img src=x onerror=alert(1)>';
 
 if (!hasChromium()) console.warn(`viewer e2e skipped: ${CHROMIUM} is absent (apt-get install -y chromium)`);
 
-describe.skipIf(!hasChromium())('viewer in headless Chromium', () => {
-  let tmp: string;
-  let server: RunningServer;
-  let browser: Browser;
-  const dialogs: string[] = [];
-  const pageErrors: string[] = [];
+let tmp: string;
+let server: RunningServer;
+let browser: Browser;
+const dialogs: string[] = [];
+const pageErrors: string[] = [];
 
-  const open = (hash = ''): Promise<Page> =>
-    openViewer(browser, server.url + hash, pageErrors, (page) =>
-      page.on('dialog', (d) => {
-        dialogs.push(d.message());
-        void d.dismiss();
-      }),
-    );
+const open = (hash = ''): Promise<Page> =>
+  openViewer(browser, server.url + hash, pageErrors, (page) =>
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    }),
+  );
 
-  beforeAll(async () => {
-    await ensureViewerBuilt();
-    tmp = await mkdtemp(join(tmpdir(), 'kunafoni-e2e-'));
-    await writeFixtureStore(join(tmp, 'store'), await readFixture());
-    server = await startServer({ store: join(tmp, 'store'), port: 0, webDir: webDist });
-    browser = await launch();
-  });
+beforeAll(async () => {
+  if (!hasChromium()) return;
+  await ensureViewerBuilt();
+  tmp = await mkdtemp(join(tmpdir(), 'kunafoni-e2e-'));
+  await writeFixtureStore(join(tmp, 'store'), await readFixture());
+  server = await startServer({ store: join(tmp, 'store'), port: 0, webDir: webDist });
+  browser = await launch();
+});
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (tmp) await rm(tmp, { recursive: true, force: true });
-  });
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (tmp) await rm(tmp, { recursive: true, force: true });
+});
 
+describe.skipIf(!hasChromium())('viewer in headless Chromium: drawing and search', () => {
   it('draws the graph on the canvas, in the colours of the node kinds', async () => {
     const page = await open();
     await page.waitForTimeout(300);
@@ -61,7 +63,7 @@ describe.skipIf(!hasChromium())('viewer in headless Chromium', () => {
     await page.close();
   });
 
-  it('searching "huawei" opens Huawei’s panel with Jean Sun Wei and the verbatim evidence; the URL reopens it', async () => {
+  it('searching "huawei" opens its panel with Jean Sun Wei and the verbatim evidence; the URL reopens it', async () => {
     const page = await open();
     await page.fill('input[type="search"]', 'huawei');
     await expect.poll(() => page.locator('#suggestions li').first().textContent()).toContain('Huawei');
@@ -98,7 +100,9 @@ describe.skipIf(!hasChromium())('viewer in headless Chromium', () => {
     await expect.poll(() => page.locator('#panel h2').textContent()).toBe(label);
     await page.close();
   });
+});
 
+describe.skipIf(!hasChromium())('viewer in headless Chromium: safety, filters, layout, language, export', () => {
   it('renders a malicious title, outlet and sentence as text, runs nothing, links no javascript: URL', async () => {
     const page = await open('#edge=' + encodeURIComponent('met-with|person:alhamdou-ag-ilyene|person:jean-sun-wei'));
     const panel = page.locator('#panel');

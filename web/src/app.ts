@@ -131,10 +131,9 @@ function deriveGraph(app: App, prev: ViewerState | null, next: ViewerState): boo
 /** The DOM parts whose inputs changed. */
 function renderViews(app: App, prev: ViewerState | null, next: ViewerState, visibleChanged: boolean): void {
   const langChanged = !prev || prev.lang !== next.lang;
-  if (langChanged) {
-    applyLanguage(next.lang);
-    buildFilterControls(app);
-  }
+  if (langChanged) applyLanguage(next.lang);
+  // the options' labels are in the language; `top` lists the current choice among them
+  if (langChanged || prev!.top !== next.top) buildFilterControls(app);
   const ui = (k: keyof ViewerState['ui']) => !prev || prev.ui[k] !== next.ui[k];
   if (langChanged || filtersChanged(prev!, next) || prev!.sizeBy !== next.sizeBy || prev!.colorBy !== next.colorBy)
     syncFilterControls(app);
