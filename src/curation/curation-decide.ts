@@ -58,7 +58,8 @@ export function resolveEntity(g: KGraph, name: string, what = 'entity'): string 
   if (found.keys.length === 1) return found.keys[0]!;
   if (found.keys.length > 1)
     throw new UsageError(
-      `${what} "${name}" is ambiguous: ${found.exact ? 'several entities carry this name' : 'several entities hold these words'}: ` +
+      `${what} "${name}" is ambiguous: ` +
+        `${found.exact ? 'several entities carry this name' : 'several entities hold these words'}: ` +
         found.keys
           .slice(0, 6)
           .map((k) => shown(g, k))
@@ -97,7 +98,8 @@ export function resolveRelation(g: KGraph, spec: RelationSpec): string {
     );
   if (between.length > 1)
     throw new UsageError(
-      `${shown(g, s)} and ${shown(g, t)} have ${between.length} relations: ${between.join(', ')}; give --kind or the edge key`,
+      `${shown(g, s)} and ${shown(g, t)} have ${between.length} relations: ${between.join(', ')}; ` +
+        'give --kind or the edge key',
     );
   return between[0]!;
 }
@@ -176,7 +178,8 @@ export function decide(
       const form = aliases.find((a) => a === alias) ?? aliases.find((a) => normaliseName(a) === normaliseName(alias));
       if (!form)
         throw new UsageError(
-          `${shown(g, key)} has no alias "${alias}"${aliases.length ? `; its aliases: ${aliases.map((a) => `"${a}"`).join(', ')}` : ' (it has none)'}`,
+          `${shown(g, key)} has no alias "${alias}"` +
+            (aliases.length ? `; its aliases: ${aliases.map((a) => `"${a}"`).join(', ')}` : ' (it has none)'),
         );
       if (req.kind !== undefined && !isNodeKind(req.kind))
         throw new UsageError(`kind "${String(req.kind)}" is not one of ${NODE_KINDS.join(', ')}`);
@@ -194,7 +197,8 @@ export function decide(
     }
     default:
       throw new UsageError(
-        `unknown curation operation "${String((req as { op: unknown }).op)}"; expected one of ${CURATION_OPS.join(', ')}`,
+        `unknown curation operation "${String((req as { op: unknown }).op)}"; ` +
+          `expected one of ${CURATION_OPS.join(', ')}`,
       );
   }
   // written in this order in the file: what, then who and when

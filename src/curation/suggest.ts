@@ -217,12 +217,14 @@ interface Pair {
   evidence: string[];
 }
 
+type AddHint = (x: string, y: string, score: number, reason: SuggestionReason, evidence: string) => void;
+
 /** Likely duplicate pairs, most likely first. */
 export function suggestDuplicates(graph: ReadonlyKGraph, opts: SuggestOptions = {}): Suggestion[] {
   const limit = opts.limit ?? 50;
   const minScore = opts.minScore ?? 0.5;
   const pairs = new Map<string, Pair>();
-  const add = (x: string, y: string, score: number, reason: SuggestionReason, evidence: string) => {
+  const add: AddHint = (x, y, score, reason, evidence) => {
     if (x === y) return;
     const [a, b] = x < y ? [x, y] : [y, x];
     const id = `${a}\u0000${b}`;
@@ -233,10 +235,13 @@ export function suggestDuplicates(graph: ReadonlyKGraph, opts: SuggestOptions = 
     if (!p.evidence.includes(evidence)) p.evidence.push(evidence);
     pairs.set(id, p);
   };
-  const attrs = (k: string) => graph.getNodeAttributes(k);
-  const entityKinds = new Set(['person', 'organisation']);
+  similarNameHints(graph, add);
+  acronymHints(graph, add);
+  return toSuggestions(graph, [...pairs.values()], minScore, limit);
+}
 
-  // 1. similar names, inside blocks of entities sharing a word or a word's first four letters
+/** Entities by block: a word of their names, or a word's first four letters. */
+function nameBlocks(graph: ReadonlyKGraph): Map<string, Set<string>> {
   const blocks = new Map<string, Set<string>>();
   graph.forEachNode((key, a) => {
     for (const n of namesOf(a))
@@ -245,32 +250,43 @@ export function suggestDuplicates(graph: ReadonlyKGraph, opts: SuggestOptions = 
           for (const b of [`w:${w}`, `p:${w.slice(0, 4)}`])
             (blocks.get(b) ?? blocks.set(b, new Set()).get(b)!).add(key);
   });
+  return blocks;
+}
+
+/** 1. Similar names, inside blocks of entities sharing a word or a word's first four letters. */
+function similarNameHints(graph: ReadonlyKGraph, add: AddHint): void {
   const corroboration = corroborationOf(graph);
   const compared = new Set<string>();
-  for (const members of blocks.values()) {
+  const compare = (x: string, y: string) => {
+    const id = `${x}\u0000${y}`;
+    if (compared.has(id)) return;
+    compared.add(id);
+    const [ax, ay] = [graph.getNodeAttributes(x), graph.getNodeAttributes(y)];
+    if (ax.kind === 'person' && ay.kind === 'person') {
+      const hint = personHint(ax, ay);
+      const why = hint && corroboration(x, y);
+      if (hint && why?.length) for (const h of [hint, ...why]) add(x, y, h.score, h.reason, h.text);
+      return;
+    }
+    if (!ENTITY_KINDS.has(ax.kind) || !ENTITY_KINDS.has(ay.kind)) return;
+    const best = nameHint(ax, ay);
+    if (best) add(x, y, best.score, 'similar-names', best.text);
+  };
+  for (const members of nameBlocks(graph).values()) {
     if (members.size < 2 || members.size > 300) continue;
     const list = [...members].sort();
-    for (let i = 0; i < list.length; i++)
-      for (let j = i + 1; j < list.length; j++) {
-        const [x, y] = [list[i]!, list[j]!];
-        const id = `${x}\u0000${y}`;
-        if (compared.has(id)) continue;
-        compared.add(id);
-        const ax = attrs(x);
-        const ay = attrs(y);
-        if (ax.kind === 'person' && ay.kind === 'person') {
-          const hint = personHint(ax, ay);
-          const why = hint && corroboration(x, y);
-          if (hint && why?.length) for (const h of [hint, ...why]) add(x, y, h.score, h.reason, h.text);
-          continue;
-        }
-        if (!entityKinds.has(ax.kind) || !entityKinds.has(ay.kind)) continue;
-        const best = nameHint(ax, ay);
-        if (best) add(x, y, best.score, 'similar-names', best.text);
-      }
+    for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length; j++) compare(list[i]!, list[j]!);
   }
+}
 
-  // 2. acronym ↔ full name, among organisations: an acronym no name of its own expands, a name with no acronym of its own
+const ENTITY_KINDS = new Set(['person', 'organisation']);
+
+/**
+ * 2. Acronym ↔ full name, among organisations: an acronym no name of its own expands, a name with no
+ * acronym of its own.
+ */
+function acronymHints(graph: ReadonlyKGraph, add: AddHint): void {
+  const attrs = (k: string) => graph.getNodeAttributes(k);
   const orgs: string[] = [];
   graph.forEachNode((k, a) => void (a.kind === 'organisation' && orgs.push(k)));
   const byInitial = new Map<string, string[]>();
@@ -289,12 +305,16 @@ export function suggestDuplicates(graph: ReadonlyKGraph, opts: SuggestOptions = 
         if (full) add(k, other, 0.8, 'acronym', `"${n}" abbreviates "${full}"`);
       }
     }
+}
 
+/** The pairs above `minScore` as suggestions: the more mentioned entity (then the longer name) is kept. */
+function toSuggestions(graph: ReadonlyKGraph, pairs: Pair[], minScore: number, limit: number): Suggestion[] {
+  const attrs = (k: string) => graph.getNodeAttributes(k);
   const entity = (k: string) => {
     const a = attrs(k);
     return { key: k, label: a.label, kind: a.kind, mentions: a.mentions };
   };
-  return [...pairs.values()]
+  return pairs
     .filter((p) => p.score >= minScore)
     .map((p): Suggestion => {
       const [a, b] = [entity(p.a), entity(p.b)];

@@ -59,21 +59,21 @@ export function positionNewNodes(graph: LayoutGraph, options: Partial<Incrementa
   const random = mulberry32(opts.seed);
   const pos = new Map<string, { x: number; y: number }>();
   const fresh: string[] = [];
-  graph.forEachNode((k, a) => (positioned(a) ? pos.set(k, { x: a.x as number, y: a.y as number }) : fresh.push(k)));
+  graph.forEachNode((k, a) => {
+    if (positioned(a)) pos.set(k, { x: a.x as number, y: a.y as number });
+    else fresh.push(k);
+  });
   if (!fresh.length) return {};
   fresh.sort();
   const isNew = new Set(fresh);
 
   // scale of the drawing: extent and a typical spacing between nodes
-  let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const p of pos.values())
-    ((minX = Math.min(minX, p.x)),
-      (minY = Math.min(minY, p.y)),
-      (maxX = Math.max(maxX, p.x)),
-      (maxY = Math.max(maxY, p.y)));
-  const extent = pos.size ? Math.max(maxX - minX, maxY - minY, 1) : Math.sqrt(fresh.length) * 10;
+  const box = boundsOf(pos.values());
+  const extent = pos.size ? Math.max(box.maxX - box.minX, box.maxY - box.minY, 1) : Math.sqrt(fresh.length) * 10;
   const spacing = extent / Math.max(1, Math.sqrt(pos.size || fresh.length));
-  if (!pos.size) ((minX = minY = 0), (maxX = maxY = extent));
+  const centre = pos.size
+    ? { x: (box.minX + box.maxX) / 2, y: (box.minY + box.maxY) / 2 }
+    : { x: extent / 2, y: extent / 2 };
 
   // placement: repeatedly, each new node with positioned neighbours goes to their centre (plus a spread)
   let left = fresh;
@@ -87,42 +87,68 @@ export function positionNewNodes(graph: LayoutGraph, options: Partial<Incrementa
         next.push(k);
         continue;
       }
-      let x = 0;
-      let y = 0;
-      for (const n of around) ((x += pos.get(n)!.x), (y += pos.get(n)!.y));
+      const c = meanOf(around.map((n) => pos.get(n)!));
       const angle = random() * 2 * Math.PI;
       const r = spacing * (0.3 + 0.4 * random());
-      placed.push([k, { x: x / around.length + r * Math.cos(angle), y: y / around.length + r * Math.sin(angle) }]);
+      placed.push([k, { x: c.x + r * Math.cos(angle), y: c.y + r * Math.sin(angle) }]);
     }
     for (const [k, p] of placed) pos.set(k, p);
-    if (!placed.length) {
-      // components with no positioned node: the first node of each goes beside the drawing, the rest follow
-      const unplaced = new Set(next);
-      const seeds = new Set<string>();
-      for (const k of next) {
-        if (!unplaced.has(k)) continue;
-        seeds.add(k);
-        const queue = [k];
-        unplaced.delete(k);
-        while (queue.length) for (const n of graph.neighbors(queue.pop()!)) if (unplaced.delete(n)) queue.push(n);
-      }
-      const cx = (minX + maxX) / 2;
-      const cy = (minY + maxY) / 2;
-      for (const k of seeds) {
-        const angle = (ring++ * 2.399963) % (2 * Math.PI); // golden angle: seeds spread around the drawing
-        const radius = extent * 0.6 + spacing * (1 + ring / 8);
-        pos.set(k, { x: cx + radius * Math.cos(angle), y: cy + radius * Math.sin(angle) });
-      }
-      left = next.filter((k) => !seeds.has(k));
+    if (placed.length) {
+      left = next;
       continue;
     }
-    left = next;
+    // components with no positioned node: the first node of each goes beside the drawing, the rest follow
+    const seeds = componentSeeds(graph, next);
+    for (const k of seeds) {
+      const angle = (ring++ * 2.399963) % (2 * Math.PI); // golden angle: seeds spread around the drawing
+      const radius = extent * 0.6 + spacing * (1 + ring / 8);
+      pos.set(k, { x: centre.x + radius * Math.cos(angle), y: centre.y + radius * Math.sin(angle) });
+    }
+    left = next.filter((k) => !seeds.has(k));
   }
 
   if (opts.iterations > 0) refine(graph, pos, isNew, opts);
   const out: Positions = {};
   for (const k of fresh) out[k] = pos.get(k)!;
   return out;
+}
+
+type Point = { x: number; y: number };
+
+function boundsOf(points: Iterable<Point>): { minX: number; minY: number; maxX: number; maxY: number } {
+  const b = { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity };
+  for (const p of points) {
+    b.minX = Math.min(b.minX, p.x);
+    b.minY = Math.min(b.minY, p.y);
+    b.maxX = Math.max(b.maxX, p.x);
+    b.maxY = Math.max(b.maxY, p.y);
+  }
+  return b;
+}
+
+/** The mean of the points (summed in their order, as the placement always did). */
+function meanOf(points: Point[]): Point {
+  let x = 0;
+  let y = 0;
+  for (const p of points) {
+    x += p.x;
+    y += p.y;
+  }
+  return { x: x / points.length, y: y / points.length };
+}
+
+/** The first node (in `nodes` order) of each connected component the nodes form. */
+function componentSeeds(graph: LayoutGraph, nodes: string[]): Set<string> {
+  const unplaced = new Set(nodes);
+  const seeds = new Set<string>();
+  for (const k of nodes) {
+    if (!unplaced.has(k)) continue;
+    seeds.add(k);
+    const queue = [k];
+    unplaced.delete(k);
+    while (queue.length) for (const n of graph.neighbors(queue.pop()!)) if (unplaced.delete(n)) queue.push(n);
+  }
+  return seeds;
 }
 
 /** ForceAtlas2 over the new nodes and their neighbours, the neighbours pinned (`fixed`). */

@@ -127,7 +127,8 @@ export function parseCuration(text: string, shown: string): Decision[] {
   if (!isObj(data) || data.format !== CURATION_FORMAT || !Array.isArray(data.decisions))
     throw new CurationFileError(
       shown,
-      `${CURATION_FILE} is not a kunafoni curation file ({"format": "${CURATION_FORMAT}", "version": 1, "decisions": [...]})`,
+      `${CURATION_FILE} is not a kunafoni curation file ` +
+        `({"format": "${CURATION_FORMAT}", "version": 1, "decisions": [...]})`,
     );
   if (typeof data.version !== 'number' || data.version > CURATION_VERSION)
     throw new CurationFileError(

@@ -3,7 +3,7 @@
 // curation.json (atomically), and graph.json rebuilt from the articles with the decisions applied.
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { UsageError } from '../errors.js';
+import { StoreError, UsageError, errorMessage } from '../errors.js';
 import type { KGraph } from '../graph/build.js';
 import type { CurationReport, Decision, DecisionOutcome } from '../curation/curation.js';
 import { decide, type CurationRequest, type DecisionMeta } from '../curation/curation-decide.js';
@@ -18,7 +18,11 @@ export { CURATION_FILE, curationPath, defaultAuthor, readCuration } from './cura
 /** Write graph.json for the store's current articles. Call it holding the store's lock. */
 async function writeGraph(dir: string, graph: KGraph): Promise<void> {
   const f = storeFiles(resolve(dir));
-  const text = await readFile(f.articles, 'utf8').catch(() => '');
+  // no articles file yet is an empty store; any other failure to read it is an error naming it
+  const text = await readFile(f.articles, 'utf8').catch((err: NodeJS.ErrnoException) => {
+    if (err.code === 'ENOENT') return '';
+    throw new StoreError(dir, `cannot read articles.jsonl (${errorMessage(err)})`);
+  });
   graph.setAttribute('articlesDigest', articlesDigest(text));
   await writeFileAtomic(f.graph, JSON.stringify(graph.export()));
 }

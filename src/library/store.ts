@@ -11,7 +11,8 @@ import type { StoredArticle } from '../types.js';
 import { DEFAULT_DUPLICATE_OPTIONS } from '../clean/duplicates.js';
 import { buildGraph, GRAPH_VERSION, type BuildOptions, type KGraph } from '../graph/build.js';
 import { removeStaleTempFiles, writeFileAtomic } from '../store/atomic.js';
-import { GraphFold, type FoldJSON } from '../graph/fold.js';
+import { FOLD_VERSION, GraphFold, type FoldJSON } from '../graph/fold.js';
+import { lexiconLabels } from '../nlp/lexicon.js';
 import { acquireStoreLock, type LockOptions, type StoreLock } from '../store/lock.js';
 import { curatedFrom } from './curation-file.js';
 
@@ -89,12 +90,16 @@ async function readMeta(dir: string, shown: string): Promise<StoreMeta | undefin
   if (typeof meta.version !== 'number' || meta.version > STORE_VERSION)
     throw new StoreError(
       shown,
-      `the store was written by a newer kunafoni (format ${String(meta.version)}, this one reads up to ${STORE_VERSION}); upgrade kunafoni — the store is left untouched`,
+      `the store was written by a newer kunafoni (format ${String(meta.version)}, this one reads up to ` +
+        `${STORE_VERSION}); upgrade kunafoni — the store is left untouched`,
     );
   return meta;
 }
 
-/** Digest of the articles file's content: graph.json records it, so a graph that does not match its articles is rebuilt. */
+/**
+ * Digest of the articles file's content: graph.json records it, so a graph that does not match its articles
+ * is rebuilt.
+ */
 export const articlesDigest = (text: string | Uint8Array): string =>
   createHash('sha256').update(text).digest('hex').slice(0, 32);
 
@@ -131,90 +136,31 @@ async function readArticles(
   parseFrom = 0,
 ): Promise<Loaded> {
   const path = files(dir).articles;
-  const info = await stat(path).catch(() => undefined);
-  if (!info)
-    return {
-      articles: [],
-      offsets: [],
-      whole: 0,
-      needsNewline: false,
-      digest: articlesDigest(''),
-      present: false,
-      prefixDigest: () => undefined,
-      count: 0,
-      recordsFrom: () => [],
-    };
+  const info = await stat(path).catch((err: NodeJS.ErrnoException) => {
+    if (err.code === 'ENOENT') return undefined;
+    throw new StoreError(shown, `cannot read articles.jsonl (${errorMessage(err)})`);
+  });
+  if (!info) return NO_ARTICLES;
   const buf = await readFile(path);
   // a file replaced by an atomic rewrite is whole: the recorded length describes the file it replaced
   const limit = committed && (committed.ino === undefined || committed.ino === info.ino) ? committed.bytes : undefined;
-  const out: StoredArticle[] = [];
-  const offsets: number[] = [];
-  let whole = 0;
-  let needsNewline = false;
-  let line = 0;
-  let count = 0;
-  for (let s = 0; s < buf.length;) {
-    line++;
-    const nl = buf.indexOf(10, s);
-    const e = nl < 0 ? buf.length : nl;
-    const next = nl < 0 ? buf.length : nl + 1;
-    if (nl >= 0 && e <= parseFrom && limit !== undefined && e < limit) {
-      // a committed record the caller trusts (it checks a digest): counted, not parsed
-      if (e > s && !/^\s*$/.test(buf.toString('latin1', s, Math.min(e, s + 8)))) (count++, (needsNewline = false));
-      whole = next;
-      s = next;
-      continue;
-    }
-    const text = buf.toString('utf8', s, e);
-    const uncommittedTail = nl < 0 && limit !== undefined && s >= limit;
-    if (!text.trim()) {
-      if (!uncommittedTail) whole = next;
-      s = next;
-      continue;
-    }
-    let rec: StoredArticle;
-    try {
-      rec = JSON.parse(text) as StoredArticle;
-    } catch (err) {
-      if (uncommittedTail) break; // the torn end of an append that was never committed
-      throw new StoreError(
-        shown,
-        `articles.jsonl line ${line} is corrupt (${errorMessage(err)}); refusing to overwrite the store`,
-      );
-    }
-    if (uncommittedTail) break;
-    if (
-      !rec ||
-      typeof rec !== 'object' ||
-      !rec.article ||
-      typeof rec.article.id !== 'string' ||
-      typeof rec.article.text !== 'string' ||
-      !rec.extraction
-    )
-      throw new StoreError(
-        shown,
-        `articles.jsonl line ${line} is not a stored article ({article, extraction}); refusing to overwrite the store`,
-      );
-    out.push(rec);
-    offsets.push(s);
-    count++;
-    whole = next;
-    needsNewline = nl < 0;
-    s = next;
-  }
+  const scan = scanRecords(buf, shown, limit, parseFrom);
   if (limit !== undefined && buf.length < limit)
     throw new StoreError(
       shown,
-      `articles.jsonl is shorter (${buf.length} bytes) than at its last save (${limit} bytes): it was truncated; refusing to overwrite the store`,
+      `articles.jsonl is shorter (${buf.length} bytes) than at its last save (${limit} bytes): ` +
+        'it was truncated; refusing to overwrite the store',
     );
+  const { out, offsets, whole } = scan;
   const prefixDigest = (bytes: number) => (bytes <= whole ? articlesDigest(buf.subarray(0, bytes)) : undefined);
   const recordsFrom = (offset: number): StoredArticle[] => {
+    if (!parseFrom) return out.filter((_r, i) => offsets[i]! >= offset); // every record parsed (and checked)
     const recs: StoredArticle[] = [];
     for (let s = offset; s < whole;) {
       const nl = buf.indexOf(10, s);
       const e = nl < 0 || nl > whole ? whole : nl;
       const text = buf.toString('utf8', s, e);
-      if (text.trim()) recs.push(JSON.parse(text) as StoredArticle);
+      if (text.trim()) recs.push(parseRecord(text, shown, `byte ${s}`));
       s = e + 1;
     }
     return recs;
@@ -223,14 +169,104 @@ async function readArticles(
     articles: out,
     offsets,
     whole,
-    needsNewline,
+    needsNewline: scan.needsNewline,
     digest: articlesDigest(buf.subarray(0, whole)),
     present: true,
     ino: info.ino,
     prefixDigest,
-    count,
+    count: scan.count,
     recordsFrom,
   };
+}
+
+const NO_ARTICLES: Loaded = {
+  articles: [],
+  offsets: [],
+  whole: 0,
+  needsNewline: false,
+  digest: articlesDigest(''),
+  present: false,
+  prefixDigest: () => undefined,
+  count: 0,
+  recordsFrom: () => [],
+};
+
+/** The lines of articles.jsonl: records parsed and checked (those before `parseFrom` only counted). */
+function scanRecords(buf: Buffer, shown: string, limit: number | undefined, parseFrom: number) {
+  const scan = { out: [] as StoredArticle[], offsets: [] as number[], whole: 0, needsNewline: false, count: 0 };
+  let line = 0;
+  for (let s = 0; s < buf.length;) {
+    line++;
+    const nl = buf.indexOf(10, s);
+    const e = nl < 0 ? buf.length : nl;
+    const next = nl < 0 ? buf.length : nl + 1;
+    if (nl >= 0 && e <= parseFrom && limit !== undefined && e < limit) {
+      // a committed record the caller trusts (it checks a digest): counted, not parsed
+      if (e > s && !/^\s*$/.test(buf.toString('latin1', s, Math.min(e, s + 8)))) {
+        scan.count++;
+        scan.needsNewline = false;
+      }
+      scan.whole = s = next;
+      continue;
+    }
+    const text = buf.toString('utf8', s, e);
+    const uncommittedTail = nl < 0 && limit !== undefined && s >= limit;
+    if (!text.trim()) {
+      if (!uncommittedTail) scan.whole = next;
+      s = next;
+      continue;
+    }
+    const rec = checkedRecord(text, line, shown, uncommittedTail);
+    if (!rec) break; // the torn end of an append that was never committed
+    scan.out.push(rec);
+    scan.offsets.push(s);
+    scan.count++;
+    scan.whole = next;
+    scan.needsNewline = nl < 0;
+    s = next;
+  }
+  return scan;
+}
+
+/** One line as a stored article; undefined for an uncommitted tail; anything else that is not one is corruption. */
+function checkedRecord(text: string, line: number, shown: string, uncommittedTail: boolean): StoredArticle | undefined {
+  let rec: StoredArticle;
+  try {
+    rec = JSON.parse(text) as StoredArticle;
+  } catch (err) {
+    if (uncommittedTail) return undefined;
+    throw new StoreError(
+      shown,
+      `articles.jsonl line ${line} is corrupt (${errorMessage(err)}); refusing to overwrite the store`,
+    );
+  }
+  if (uncommittedTail) return undefined;
+  const a = rec?.article;
+  if (
+    !rec ||
+    typeof rec !== 'object' ||
+    !a ||
+    typeof a.id !== 'string' ||
+    typeof a.text !== 'string' ||
+    !rec.extraction
+  )
+    throw new StoreError(
+      shown,
+      `articles.jsonl line ${line} is not a stored article ({article, extraction}); refusing to overwrite the store`,
+    );
+  return rec;
+}
+
+/** A committed record read without the line-by-line check: a line that does not parse is corruption. */
+function parseRecord(text: string, shown: string, where: string): StoredArticle {
+  try {
+    return JSON.parse(text) as StoredArticle;
+  } catch (err) {
+    throw new StoreError(
+      shown,
+      `articles.jsonl is corrupt at ${where} (${errorMessage(err)}); refusing to overwrite the store`,
+    );
+  }
 }
 
 /** True when the folder holds a kunafoni store. */
@@ -238,18 +274,50 @@ export async function isStore(dir: string): Promise<boolean> {
   return exists(files(dir).meta);
 }
 
-/** fold.json: the fold state of the graph over the first `covers.bytes` bytes of articles.jsonl. */
-interface FoldFile {
-  covers: { bytes: number; count: number; digest: string };
-  fold: FoldJSON;
+/**
+ * Why a derived file was not used and the graph is folded or rebuilt from the articles instead. Derived
+ * files may be missing, damaged or behind the articles: each is a reason to rebuild, never an error.
+ */
+export interface RebuildReason {
+  file: 'graph.json' | 'fold.json' | 'sketches.bin';
+  why:
+    | 'missing'
+    | 'damaged'
+    | 'behind the articles'
+    | 'another version'
+    | 'made with other lexicon labels'
+    | 'not the stored articles';
+  detail?: string;
 }
 
-async function readFoldFile(dir: string): Promise<FoldFile | undefined> {
+const reason = (file: RebuildReason['file'], why: RebuildReason['why'], detail?: string): RebuildReason =>
+  detail === undefined ? { file, why } : { file, why, detail };
+
+/**
+ * A derived file's bytes, or undefined when it is missing. Any other failure to read it (permissions, a
+ * folder in its place) is a real problem: a StoreError naming the file.
+ */
+async function readDerived(path: string, shown: string): Promise<Buffer | undefined> {
   try {
-    const f = JSON.parse(await readFile(files(dir).fold, 'utf8')) as FoldFile;
-    return f && typeof f.covers?.bytes === 'number' && typeof f.covers.digest === 'string' ? f : undefined;
-  } catch {
-    return undefined; // derived data: missing or damaged means rebuilt
+    return await readFile(path);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new StoreError(shown, `cannot read ${basename(path)} (${errorMessage(err)})`);
+  }
+}
+
+/** JSON of a derived file, or the reason it cannot serve (missing, or damaged: not JSON). */
+async function readDerivedJson(
+  path: string,
+  shown: string,
+  file: RebuildReason['file'],
+): Promise<{ json: unknown } | RebuildReason> {
+  const buf = await readDerived(path, shown);
+  if (!buf) return reason(file, 'missing');
+  try {
+    return { json: JSON.parse(buf.toString('utf8')) as unknown };
+  } catch (err) {
+    return reason(file, 'damaged', errorMessage(err));
   }
 }
 
@@ -315,17 +383,22 @@ export function decodeSketches(
 
 async function readSketches(
   dir: string,
+  shown: string,
   prefixDigest: (bytes: number) => string | undefined,
   records: number,
-): Promise<Array<Uint32Array | null> | undefined> {
+): Promise<Array<Uint32Array | null> | RebuildReason> {
+  const buf = await readDerived(files(dir).sketches, shown);
+  if (!buf) return reason('sketches.bin', 'missing');
+  let decoded: ReturnType<typeof decodeSketches>;
   try {
-    const decoded = decodeSketches(await readFile(files(dir).sketches));
-    if (!decoded || decoded.covers.count > records || decoded.covers.digest !== prefixDigest(decoded.covers.bytes))
-      return undefined;
-    return decoded.sketches;
-  } catch {
-    return undefined; // derived data: recomputed
+    decoded = decodeSketches(buf);
+  } catch (err) {
+    return reason('sketches.bin', 'damaged', errorMessage(err)); // a header that is not JSON
   }
+  if (!decoded) return reason('sketches.bin', 'damaged');
+  if (decoded.covers.count > records || decoded.covers.digest !== prefixDigest(decoded.covers.bytes))
+    return reason('sketches.bin', 'behind the articles');
+  return decoded.sketches;
 }
 
 const sameLabels = (a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): boolean => {
@@ -349,6 +422,123 @@ export interface StoreState {
   snapshot?: { digest: string };
   /** The saved duplicate-detection sketches of the first records (sketches.bin), when current. */
   sketches?: Array<Uint32Array | null>;
+  /** Why derived files were not used (empty when graph.json or the fold snapshot served). */
+  rebuilt: RebuildReason[];
+}
+
+/** Options of every way of opening a store. */
+export interface OpenOptions {
+  /** A missing store is an error (else it opens empty). */
+  mustExist?: boolean;
+  build?: BuildOptions;
+}
+
+/**
+ * Defaults merged in one place: leaving an option out gives the default, never another result (the
+ * lexicon's own labels, whichever path reads the store and whichever derived files it finds).
+ */
+function withDefaults(opts: OpenOptions): { mustExist: boolean; labels: ReadonlyMap<string, string> } {
+  return { mustExist: opts.mustExist ?? false, labels: opts.build?.lexiconLabels ?? lexiconLabels() };
+}
+
+const noStoreYet = (dir: string) =>
+  new StoreError(dir, 'no store here yet; run `kunafoni ingest <files> --store ' + dir + '` first');
+
+/** meta.json of the store at `dir`, undefined when there is no store there (an error when `mustExist`). */
+async function openMeta(abs: string, dir: string, mustExist: boolean): Promise<StoreMeta | undefined> {
+  const meta = (await checkFolder(abs, dir)) ? await readMeta(abs, dir) : undefined;
+  if (!meta && mustExist) throw noStoreYet(dir);
+  return meta;
+}
+
+/** Where the graph comes from: decided once, by `graphSource`, for every way of opening a store. */
+type GraphSource =
+  | { from: 'graph.json'; graph: KGraph }
+  | { from: 'fold.json'; fold: GraphFold; covers: number }
+  | { from: 'articles'; reasons: RebuildReason[] };
+
+const isReason = (x: unknown): x is RebuildReason => !!x && typeof x === 'object' && 'why' in x && 'file' in x;
+
+/** graph.json when it was built from exactly these articles. */
+async function graphFromJson(
+  abs: string,
+  shown: string,
+  meta: StoreMeta,
+  loaded: Loaded,
+): Promise<KGraph | RebuildReason> {
+  if (meta.snapshot && meta.snapshot.digest !== loaded.digest) return reason('graph.json', 'behind the articles');
+  const read = await readDerivedJson(files(abs).graph, shown, 'graph.json');
+  if (isReason(read)) return read;
+  const g: KGraph = new Graph({ multi: true, type: 'mixed', allowSelfLoops: false });
+  try {
+    g.import(read.json as Parameters<KGraph['import']>[0]);
+  } catch (err) {
+    return reason('graph.json', 'damaged', errorMessage(err));
+  }
+  const recorded = g.getAttribute('articlesDigest');
+  const matches = recorded !== undefined ? recorded === loaded.digest : g.getAttribute('articles') === loaded.count;
+  if (!loaded.present && Number(g.getAttribute('articles')) > 0)
+    throw new StoreError(
+      shown,
+      'articles.jsonl is missing while graph.json holds articles; refusing to overwrite the store',
+    );
+  if (g.getAttribute('version') !== GRAPH_VERSION) return reason('graph.json', 'another version');
+  return matches ? g : reason('graph.json', 'behind the articles');
+}
+
+/** fold.json: the fold state of the graph over the first `covers.bytes` bytes of articles.jsonl. */
+interface FoldFile {
+  covers: { bytes: number; count: number; digest: string };
+  fold: FoldJSON;
+}
+
+/** The fold snapshot plus the records appended after it, when it covers these articles with these labels. */
+async function foldFromSnapshot(
+  abs: string,
+  shown: string,
+  loaded: Loaded,
+  labels: ReadonlyMap<string, string>,
+): Promise<{ fold: GraphFold; covers: number } | RebuildReason> {
+  const read = await readDerivedJson(files(abs).fold, shown, 'fold.json');
+  if (isReason(read)) return read;
+  const snap = read.json as Partial<FoldFile> | null;
+  if (!snap || typeof snap.covers?.bytes !== 'number' || typeof snap.covers.digest !== 'string')
+    return reason('fold.json', 'damaged', 'no record of the articles it covers');
+  if (snap.fold?.format !== 'kunafoni-fold' || snap.fold.version !== FOLD_VERSION)
+    return reason('fold.json', 'another version');
+  if (snap.covers.digest !== loaded.prefixDigest(snap.covers.bytes))
+    return reason('fold.json', 'not the stored articles', 'the articles it covers were rewritten');
+  let fold: GraphFold;
+  try {
+    fold = GraphFold.fromJSON(snap.fold);
+  } catch (err) {
+    return reason('fold.json', 'damaged', errorMessage(err));
+  }
+  if (!sameLabels(labels, fold.labels)) return reason('fold.json', 'made with other lexicon labels');
+  for (const r of loaded.recordsFrom(snap.covers.bytes)) fold.add(r);
+  if (fold.count !== loaded.count) return reason('fold.json', 'not the stored articles', 'ids repeated or replaced');
+  return { fold, covers: snap.covers.count };
+}
+
+/** The one decision: graph.json when current (unless the fold is wanted), else the fold snapshot, else a rebuild. */
+async function graphSource(
+  abs: string,
+  shown: string,
+  meta: StoreMeta,
+  loaded: Loaded,
+  labels: ReadonlyMap<string, string>,
+  want: 'graph' | 'fold',
+): Promise<GraphSource> {
+  const reasons: RebuildReason[] = [];
+  if (want === 'graph') {
+    const graph = await graphFromJson(abs, shown, meta, loaded);
+    if (!isReason(graph)) return { from: 'graph.json', graph };
+    reasons.push(graph);
+  }
+  const folded = await foldFromSnapshot(abs, shown, loaded, labels);
+  if (!isReason(folded)) return { from: 'fold.json', ...folded };
+  reasons.push(folded);
+  return { from: 'articles', reasons };
 }
 
 /**
@@ -357,81 +547,44 @@ export interface StoreState {
  */
 export async function openStoreState(
   dir: string,
-  opts: { build?: BuildOptions; needFold?: boolean; needGraph?: boolean; needSketches?: boolean } = {},
+  opts: OpenOptions & { needFold?: boolean; needGraph?: boolean; needSketches?: boolean } = {},
 ): Promise<StoreState> {
   const abs = resolve(dir);
-  const folder = await checkFolder(abs, dir);
-  const meta = folder ? await readMeta(abs, dir) : undefined;
-  const labels = opts.build?.lexiconLabels;
+  const { mustExist, labels } = withDefaults(opts);
+  const meta = await openMeta(abs, dir, mustExist);
   if (!meta) {
     const fold = new GraphFold(labels);
-    return {
-      store: { dir: abs, articles: [], graph: fold.toGraph() },
-      fold,
-      snapshotCount: 0,
-      whole: 0,
-      needsNewline: false,
-      exists: false,
-    };
+    const store = { dir: abs, articles: [], graph: fold.toGraph() };
+    return { store, fold, snapshotCount: 0, whole: 0, needsNewline: false, exists: false, rebuilt: [] };
   }
   const loaded = await readArticles(abs, dir, meta.articles);
-  const { articles, digest, present } = loaded;
-  const base = {
+  const source = await graphSource(abs, dir, meta, loaded, labels, opts.needFold ? 'fold' : 'graph');
+  const fold =
+    source.from === 'fold.json'
+      ? source.fold
+      : source.from === 'articles'
+        ? GraphFold.of(loaded.articles, labels)
+        : undefined;
+  const graph =
+    source.from === 'graph.json'
+      ? source.graph
+      : opts.needGraph === false
+        ? emptyGraph
+        : withDigest(fold!.toGraph(), loaded.digest);
+  const state: StoreState = {
+    store: { dir: abs, articles: loaded.articles, graph },
+    snapshotCount: source.from === 'fold.json' ? source.covers : 0,
     whole: loaded.whole,
     needsNewline: loaded.needsNewline,
     exists: true,
-    ...(loaded.ino !== undefined ? { ino: loaded.ino } : {}),
-    ...(meta.snapshot ? { snapshot: meta.snapshot } : {}),
+    rebuilt: source.from === 'articles' ? source.reasons : [],
   };
-
-  // the graph: graph.json when it was built from exactly these articles (a reader needs nothing more)
-  let graph: KGraph | undefined;
-  const gpath = files(abs).graph;
-  if (!opts.needFold && (!meta.snapshot || meta.snapshot.digest === digest) && (await exists(gpath))) {
-    try {
-      const data = JSON.parse(await readFile(gpath, 'utf8'));
-      const g: KGraph = new Graph({ multi: true, type: 'mixed', allowSelfLoops: false });
-      g.import(data);
-      const recorded = g.getAttribute('articlesDigest');
-      const matches = recorded !== undefined ? recorded === digest : g.getAttribute('articles') === articles.length;
-      if (matches && g.getAttribute('version') === GRAPH_VERSION) graph = g;
-      else if (!present && Number(g.getAttribute('articles')) > 0)
-        throw new StoreError(
-          dir,
-          'articles.jsonl is missing while graph.json holds articles; refusing to overwrite the store',
-        );
-    } catch (err) {
-      if (err instanceof StoreError) throw err;
-      graph = undefined; // derived data: rebuilt below from the articles
-    }
-  }
-
-  // else the fold: the snapshot plus the articles appended after it
-  let fold: GraphFold | undefined;
-  let snapshotCount = 0;
-  const snapshot = graph ? undefined : await readFoldFile(abs);
-  if (snapshot && snapshot.covers.digest === loaded.prefixDigest(snapshot.covers.bytes)) {
-    try {
-      const f = GraphFold.fromJSON(snapshot.fold);
-      if (!labels || sameLabels(labels, f.labels)) {
-        fold = f;
-        snapshotCount = snapshot.covers.count;
-        for (let i = 0; i < articles.length; i++)
-          if (loaded.offsets[i]! >= snapshot.covers.bytes) fold.add(articles[i]!);
-        if (fold.count !== articles.length) fold = undefined; // ids repeated or replaced by hand: rebuild
-      }
-    } catch {
-      fold = undefined;
-    }
-  }
-  if (!fold && (opts.needFold || !graph)) fold = GraphFold.of(articles, labels);
-  const store: Store = { dir: abs, articles, graph: graph ?? emptyGraph };
-  if (!graph && opts.needGraph !== false) store.graph = withDigest(fold!.toGraph(), digest);
-  const state: StoreState = { store, snapshotCount, ...base };
+  if (loaded.ino !== undefined) state.ino = loaded.ino;
+  if (meta.snapshot) state.snapshot = meta.snapshot;
   if (fold) state.fold = fold;
   if (opts.needSketches) {
-    const sketches = await readSketches(abs, loaded.prefixDigest, articles.length);
-    if (sketches) state.sketches = sketches;
+    const sketches = await readSketches(abs, dir, loaded.prefixDigest, loaded.articles.length);
+    if (!isReason(sketches)) state.sketches = sketches;
   }
   return state;
 }
@@ -451,26 +604,21 @@ const emptyGraph: KGraph = new Graph({ multi: true, type: 'mixed', allowSelfLoop
  */
 export async function loadStore(
   dir: string,
-  opts: {
-    mustExist?: boolean;
-    build?: BuildOptions;
-    /** When given, an unreadable curation.json is reported here and the graph is the one last saved (with the decisions it had) instead of an error. */
+  opts: OpenOptions & {
+    /**
+     * When given, an unreadable curation.json is reported here and the graph is the one last saved (with the
+     * decisions it had) instead of an error.
+     */
     onCurationError?: (err: CurationFileError) => void;
   } = {},
 ): Promise<Store> {
-  if (opts.mustExist) {
-    const abs = resolve(dir);
-    if (!(await checkFolder(abs, dir)) || !(await readMeta(abs, dir)))
-      throw new StoreError(dir, 'no store here yet; run `kunafoni ingest <files> --store ' + dir + '` first');
-  }
-  const state = await openStoreState(dir, opts.build ? { build: opts.build } : {});
-  if (!state.exists) return { dir: state.store.dir, articles: [], graph: buildGraph([], opts.build) };
+  const { labels } = withDefaults(opts);
+  const state = await openStoreState(dir, { ...opts, build: { lexiconLabels: labels } });
+  if (!state.exists) return state.store;
   const { articles } = state.store;
   try {
-    return {
-      ...state.store,
-      graph: await curatedFrom(state.store.dir, state.store.graph, () => buildGraph(articles, opts.build)),
-    };
+    const uncurated = () => buildGraph(articles, { lexiconLabels: labels });
+    return { ...state.store, graph: await curatedFrom(state.store.dir, state.store.graph, uncurated) };
   } catch (err) {
     if (!(err instanceof CurationFileError) || !opts.onCurationError) throw err;
     opts.onCurationError(err);
@@ -486,50 +634,27 @@ export interface StoreGraph {
 }
 
 /**
- * Load only the graph (queries, exports): the articles are not parsed when graph.json, or the fold
- * snapshot plus the articles appended since, is current (checked by the digest of the articles file).
- * Anything else (an old store, a damaged snapshot) goes through `loadStore`, which checks every line.
+ * Load only the graph (queries, exports): the articles saved before the last commit are not parsed when
+ * graph.json, or the fold snapshot plus the articles appended since, is current (checked by the digest of
+ * the articles file). Otherwise (an old store, derived files missing or behind) as `loadStore`.
  */
-export async function loadGraph(dir: string, opts: { mustExist?: boolean } = {}): Promise<StoreGraph> {
+export async function loadGraph(dir: string, opts: OpenOptions = {}): Promise<StoreGraph> {
   const abs = resolve(dir);
-  const meta = (await checkFolder(abs, dir)) ? await readMeta(abs, dir) : undefined;
-  if (!meta) {
-    if (opts.mustExist)
-      throw new StoreError(dir, 'no store here yet; run `kunafoni ingest <files> --store ' + dir + '` first');
-    return { dir: abs, graph: buildGraph([]), articleCount: 0 };
-  }
+  const { mustExist, labels } = withDefaults(opts);
+  const meta = await openMeta(abs, dir, mustExist);
+  if (!meta) return { dir: abs, graph: buildGraph([], { lexiconLabels: labels }), articleCount: 0 };
   const full = async (): Promise<StoreGraph> => {
     const s = await loadStore(dir, opts);
     return { dir: s.dir, graph: s.graph, articleCount: s.articles.length };
   };
-  // graph.json may hold the graph as extracted or as curated: the decisions apply once, either way
-  const curated = async (g: KGraph, count: number): Promise<StoreGraph> => ({
-    dir: abs,
-    graph: await curatedFrom(abs, g, async () => buildGraph((await openStoreState(dir)).store.articles)),
-    articleCount: count,
-  });
-  if (!meta.articles) return full();
+  if (!meta.articles) return full(); // no committed length: every line is read and checked
   const loaded = await readArticles(abs, dir, meta.articles, meta.articles.bytes);
-  try {
-    if (meta.snapshot && meta.snapshot.digest !== loaded.digest) throw new Error('graph.json is behind the articles');
-    const g: KGraph = new Graph({ multi: true, type: 'mixed', allowSelfLoops: false });
-    g.import(JSON.parse(await readFile(files(abs).graph, 'utf8')));
-    if (g.getAttribute('articlesDigest') === loaded.digest && g.getAttribute('version') === GRAPH_VERSION)
-      return await curated(g, loaded.count);
-  } catch {
-    // derived data: the snapshot or a rebuild below
-  }
-  const snapshot = await readFoldFile(abs);
-  if (snapshot && snapshot.covers.digest === loaded.prefixDigest(snapshot.covers.bytes)) {
-    try {
-      const fold = GraphFold.fromJSON(snapshot.fold);
-      for (const r of loaded.recordsFrom(snapshot.covers.bytes)) fold.add(r);
-      if (fold.count === loaded.count) return await curated(withDigest(fold.toGraph(), loaded.digest), loaded.count);
-    } catch {
-      // a damaged line or snapshot: loadStore names the problem, or rebuilds
-    }
-  }
-  return full();
+  const source = await graphSource(abs, dir, meta, loaded, labels, 'graph');
+  if (source.from === 'articles') return full();
+  const graph = source.from === 'graph.json' ? source.graph : withDigest(source.fold.toGraph(), loaded.digest);
+  // graph.json may hold the graph as extracted or as curated: the decisions apply once, either way
+  const uncurated = async () => buildGraph((await openStoreState(dir, opts)).store.articles, { lexiconLabels: labels });
+  return { dir: abs, graph: await curatedFrom(abs, graph, uncurated), articleCount: loaded.count };
 }
 
 async function writeMeta(
@@ -633,7 +758,10 @@ async function saveSketches(
   if (sketches.length === covers.count) await writeFileAtomic(files(dir).sketches, encodeSketches(covers, sketches));
 }
 
-/** Compact when the articles appended since the snapshot are more than a quarter of those it covers (amortised O(1) per article). */
+/**
+ * Compact when the articles appended since the snapshot are more than a quarter of those it covers
+ * (amortised O(1) per article).
+ */
 export const shouldCompact = (state: StoreState): boolean =>
   state.store.articles.length - state.snapshotCount > Math.max(0, state.snapshotCount / 4);
 
@@ -654,10 +782,11 @@ export async function saveStore(store: Store, opts: SaveOptions = {}): Promise<v
     whole: 0,
     needsNewline: false,
     exists: await isStore(store.dir),
+    rebuilt: [],
   };
   await rewriteArticles(state);
   if (opts.graph === false) return;
-  await writeSnapshot(state, GraphFold.of(store.articles, new Map()), store.graph);
+  await writeSnapshot(state, GraphFold.of(store.articles), store.graph);
 }
 
 /**
@@ -672,7 +801,8 @@ export function diskFull(dir: string, err: unknown): unknown {
   const file = e.path ? ` while writing ${basename(e.path)}` : '';
   return new StoreError(
     dir,
-    `the disk is full (${e.code})${file}; what the store held before is intact (writes are atomic or appended after the saved length): free some space and run the command again`,
+    `the disk is full (${e.code})${file}; what the store held before is intact (writes are atomic or appended ` +
+      'after the saved length): free some space and run the command again',
   );
 }
 

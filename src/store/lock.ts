@@ -103,7 +103,8 @@ export async function acquireStoreLock(abs: string, shown: string, opts: LockOpt
       if (Date.now() >= deadline)
         throw new StoreError(
           shown,
-          `${describe(owner)} is writing to this store${waitMs ? ` (waited ${Math.round(waitMs / 1000)} s)` : ''}; try again when it is done`,
+          `${describe(owner)} is writing to this store` +
+            `${waitMs ? ` (waited ${Math.round(waitMs / 1000)} s)` : ''}; try again when it is done`,
         );
       if (!waiting) opts.onWait?.(owner);
       waiting = true;
