@@ -28,6 +28,8 @@ export interface RelationsResult {
   relations: import('../types.js').LocalRelation[];
   /** Topic entities that relations point to. */
   topics: TopicEntity[];
+  /** Mentions resolved that are not names (a title standing for a person), in text order. */
+  anaphors: Ref[];
 }
 
 /** Sentences whose subject is a body that is not an entity of the graph. */
@@ -63,7 +65,8 @@ export function extractRelations(
   for (const s of sentences) state = sentenceRelations(ctx, s, state, lang);
   membersOfVisited(ctx, state);
   discussed(ctx);
-  return { relations: dedupe(ctx.relations), topics: [...ctx.topics.values()] };
+  const anaphors = ctx.refs.filter((r) => r.via !== 'name');
+  return { relations: dedupe(ctx.relations), topics: [...ctx.topics.values()], anaphors };
 }
 
 /** The relations one sentence states, given what the sentences before it told; returns the state the next one starts from. */
