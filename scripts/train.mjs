@@ -3,7 +3,8 @@
 // data/models/relations.json. Same inputs, same bytes: examples are taken in a fixed order (set, file,
 // article, candidate) and the weights are rounded.
 //
-//   node scripts/train.mjs [--out FILE] [--without-rules | --keep-rules] [--set NAME=ARTICLES:GOLD ...] [--only-fictional]
+//   node scripts/train.mjs [--out FILE] [--without-rules | --keep-rules]
+//                          [--set NAME=ARTICLES:GOLD ...] [--only-fictional]
 //
 // The sets: ../shared (corpus, gold) when present, and our fictional sets (data/articles with
 // test/fixtures/articles/gold, test/fixtures/blind*/{articles,gold}). Uses the compiled code in dist/.
@@ -98,7 +99,9 @@ async function main(argv) {
   writeFileSync(out, modelJson(model));
   const a = model.about;
   console.error(
-    `train: ${a.examples} candidates (${a.positives} positive) from ${a.groups} gold files of ${sets.map(([n]) => n).join(', ')}; threshold ${model.threshold} (out-of-fold precision ${a.outOfFold.precision}, recall ${a.outOfFold.recall}); wrote ${out}`,
+    `train: ${a.examples} candidates (${a.positives} positive) from ${a.groups} gold files of ` +
+      `${sets.map(([n]) => n).join(', ')}; threshold ${model.threshold} (out-of-fold precision ` +
+      `${a.outOfFold.precision}, recall ${a.outOfFold.recall}); wrote ${out}`,
   );
 }
 

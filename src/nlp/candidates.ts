@@ -150,24 +150,39 @@ export function candidatesOf(
   }
   for (const c of undertakings(sentences, spans, anaphors, relations, lang))
     out.set(`${c.kind}|${c.source}|${c.sentence.start}|gen`, c);
-  // rules of other kinds on the same pair and sentence ("holds-role fired here" speaks against met-with)
+  markOtherRules(out.values(), relations);
+  return [...out.values()];
+}
+
+/** Words that open an undertaking: a pledge, a plan, a financing, a future action. */
+const UNDERTAKING = new RegExp(
+  String.raw`(?<![\p{L}])(?:s['’]engag\p{L}*|(?:s['’]est|se\s+sont)\s+engag\p{L}*|engagements?|promet\p{L}*|` +
+    String.raw`(?:a|ont)\s+promis|entend\p{L}*|compte(?:nt)?\s+(?=\p{Ll}+(?:er|ir|re)\b)|prévoi\p{L}*|` +
+    String.raw`s['’]apprêt\p{L}*|(?:va|vont)\s+(?=\p{Ll}+(?:er|ir|re)\b)|(?:a|ont)\s+accordé|accorder\p{L}*|` +
+    String.raw`octroi\p{L}*|financer\p{L}*|financement|financée?s?|(?:a|` +
+    String.raw`ont)\s+(?:\p{Ll}+ment\s+)?décidé(?=\s+(?:de|d['’])\s*\p{Ll}+(?:er|ir|re)\b)|décident?(?=\s+(?:de` +
+    String.raw`|d['’])\s*\p{Ll}+(?:er|ir|re)\b)|(?:a|ont)\s+(?:\p{Ll}+ment\s+)?proposé|proposent?(?=\s+(?:de|` +
+    String.raw`d['’]|la|le|les|l['’]))|doi(?:t|vent)\s+(?=\p{Ll}+(?:er|ir|re)\b)|espère(?:nt)?|` +
+    String.raw`ambitionne(?:nt)?|investi\p{L}*|mobilis\p{L}*|contribuer\p{L}*|volonté\s+de|will|pledge\p{L}*|` +
+    String.raw`commit\p{L}*|promis\p{L}*|would|decided\s+to|proposed|plans?\s+to|intends?\s+to|aims?\s+to|` +
+    String.raw`agreed\s+to|grant\p{L}*|to\s+fund|to\s+finance|invest\p{L}*)(?![\p{L}])`,
+  'giu',
+);
+
+/** Rules of other kinds on the same pair and sentence ("holds-role fired here" speaks against met-with). */
+function markOtherRules(cands: Iterable<Candidate>, relations: LocalRelation[]): void {
   const byPair = new Map<string, string[]>();
   for (const r of relations) {
     const k = `${[r.source, r.target].sort().join('|')}|${r.sentence.start}`;
     byPair.set(k, [...(byPair.get(k) ?? []), `${r.kind}:${r.rule}`]);
   }
-  for (const c of out.values()) {
+  for (const c of cands) {
     const others = byPair.get(`${[c.source, c.target].sort().join('|')}|${c.sentence.start}`) ?? [];
     c.otherRules = [
       ...new Set(others.filter((x) => !x.startsWith(c.kind + ':')).map((x) => x.slice(0, x.indexOf(':')))),
     ].sort();
   }
-  return [...out.values()];
 }
-
-/** Words that open an undertaking: a pledge, a plan, a financing, a future action. */
-const UNDERTAKING =
-  /(?<![\p{L}])(?:s['’]engag\p{L}*|(?:s['’]est|se\s+sont)\s+engag\p{L}*|engagements?|promet\p{L}*|(?:a|ont)\s+promis|entend\p{L}*|compte(?:nt)?\s+(?=\p{Ll}+(?:er|ir|re)\b)|prévoi\p{L}*|s['’]apprêt\p{L}*|(?:va|vont)\s+(?=\p{Ll}+(?:er|ir|re)\b)|(?:a|ont)\s+accordé|accorder\p{L}*|octroi\p{L}*|financer\p{L}*|financement|financée?s?|(?:a|ont)\s+(?:\p{Ll}+ment\s+)?décidé(?=\s+(?:de|d['’])\s*\p{Ll}+(?:er|ir|re)\b)|décident?(?=\s+(?:de|d['’])\s*\p{Ll}+(?:er|ir|re)\b)|(?:a|ont)\s+(?:\p{Ll}+ment\s+)?proposé|proposent?(?=\s+(?:de|d['’]|la|le|les|l['’]))|doi(?:t|vent)\s+(?=\p{Ll}+(?:er|ir|re)\b)|espère(?:nt)?|ambitionne(?:nt)?|investi\p{L}*|mobilis\p{L}*|contribuer\p{L}*|volonté\s+de|will|pledge\p{L}*|commit\p{L}*|promis\p{L}*|would|decided\s+to|proposed|plans?\s+to|intends?\s+to|aims?\s+to|agreed\s+to|grant\p{L}*|to\s+fund|to\s+finance|invest\p{L}*)(?![\p{L}])/giu;
 
 /** One undertaking word anywhere (the same words, not global). */
 const UNDERTAKING_ONE = new RegExp(UNDERTAKING.source, 'iu');
@@ -182,13 +197,20 @@ function clauseAfter(text: string, from: number, to: number): string {
 }
 
 /** Sentence openers that stand for the subject of the sentence before: a pronoun, a definite description. */
-const CARRIED_OPENER =
-  /^(?:Il|Elle|Ils|Elles|He|She|They|It|(?:Le|La|Les|L['’]|The|Cette|Ce|This)\s*\p{Ll}[\p{L}-]*(?:\s+\p{Ll}[\p{L}-]*)?)(?![\p{L}])/u;
+const CARRIED_OPENER = new RegExp(
+  String.raw`^(?:Il|Elle|Ils|Elles|He|She|They|It|(?:Le|La|Les|L['’]|The|Cette|Ce|` +
+    String.raw`This)\s*\p{Ll}[\p{L}-]*(?:\s+\p{Ll}[\p{L}-]*)?)(?![\p{L}])`,
+  'u',
+);
 /** The agent of a passive right after its participle: "financé par", "accordé par", "funded by". */
 const AGENT = /^\p{L}*\s+(?:\p{Ll}+\s+){0,3}?(?:par|by)\s+/u;
 /** A quote closed, then the speaker's verb: "« … », promet X", "« … », a assuré X". */
-const SPEAKER_AFTER_QUOTE =
-  /[»”"]\s*,?\s*(?:(?:a|ont)\s+)?(?:promis|promet|assuré|assure|annoncé|annonce|affirmé|affirme|indiqué|indique|expliqué|explique|précisé|précise|souligné|souligne|déclaré|déclare|ajouté|ajoute|said|says|added|promised)\s+/gu;
+const SPEAKER_AFTER_QUOTE = new RegExp(
+  String.raw`[»”"]\s*,?\s*(?:(?:a|ont)\s+)?(?:promis|promet|assuré|assure|annoncé|annonce|affirmé|affirme|` +
+    String.raw`indiqué|indique|expliqué|explique|précisé|précise|souligné|souligne|déclaré|déclare|ajouté|` +
+    String.raw`ajoute|said|says|added|promised)\s+`,
+  'gu',
+);
 /** The quote a speaker closes at `end` (the opening mark to the closing one), if any. */
 function quoteBefore(text: string, end: number): { start: number; text: string } | undefined {
   const close = text.slice(0, end).search(/[»”"]\s*,?\s*\S*\s*\S*\s*$/u);
@@ -223,7 +245,10 @@ function actorsOf(s: Sentence, inS: Span[], titled: Span[], at: number, end: num
   return out;
 }
 
-/** committed-to candidates: who is named (or stood for) before an undertaking word of the sentence, or speaks after a quote. */
+/**
+ * committed-to candidates: who is named (or stood for) before an undertaking word of the sentence, or speaks after a
+ * quote.
+ */
 function undertakings(
   sentences: Sentence[],
   spans: Span[],

@@ -30,7 +30,10 @@ interface Tok {
   w: string;
 }
 
-/** What is computed once per article and reused by every candidate: its tokens, per-sentence features, each candidate's features. */
+/**
+ * What is computed once per article and reused by every candidate: its tokens, per-sentence features, each candidate's
+ * features.
+ */
 interface ArticleCache {
   toks: Tok[];
   sentences: Map<number, { whole: string; features: string[] }>;
@@ -225,8 +228,11 @@ const titled = (w: string) =>
   )).test(w);
 
 /** Words of an organisation's name that say it is a public authority (a regulator, a ministry, a court). */
-const AUTHORITY =
-  /(?<![\p{L}])(?:autorit|regulat|haute|commission|conseil|ministe|ministr|tribunal|cour|agence|direction|authority|regulator|court|gouvern|government)/u;
+const AUTHORITY = new RegExp(
+  String.raw`(?<![\p{L}])(?:autorit|regulat|haute|commission|conseil|ministe|ministr|tribunal|cour|agence|` +
+    String.raw`direction|authority|regulator|court|gouvern|government)`,
+  'u',
+);
 
 /** Whether an end of a candidate is a public authority by its name ('authority'), another organisation, or a person. */
 function authorityOf(ctx: FeatureContext, id: string): string {

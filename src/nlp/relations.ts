@@ -33,8 +33,11 @@ export interface RelationsResult {
 }
 
 /** Sentences whose subject is a body that is not an entity of the graph. */
-const GENERIC_SUBJECT =
-  /^(?:[\p{L}’' ,]{0,40}?)(?:[Ll]e\s+gouvernement|[Ll]es\s+autorités|[Ll]['’](?:État|Etat|exécutif)|[Ll]e\s+[Cc]onseil\s+des\s+[Mm]inistres|[Tt]he\s+government|[Tt]he\s+authorities)\b/u;
+const GENERIC_SUBJECT = new RegExp(
+  String.raw`^(?:[\p{L}’' ,]{0,40}?)(?:[Ll]e\s+gouvernement|[Ll]es\s+autorités|[Ll]['’](?:État|Etat|exécutif)` +
+    String.raw`|[Ll]e\s+[Cc]onseil\s+des\s+[Mm]inistres|[Tt]he\s+government|[Tt]he\s+authorities)\b`,
+  'u',
+);
 
 export function extractRelations(
   text: string,
@@ -69,7 +72,10 @@ export function extractRelations(
   return { relations: dedupe(ctx.relations), topics: [...ctx.topics.values()], anaphors };
 }
 
-/** The relations one sentence states, given what the sentences before it told; returns the state the next one starts from. */
+/**
+ * The relations one sentence states, given what the sentences before it told; returns the state the next one starts
+ * from.
+ */
 export function sentenceRelations(ctx: Ctx, s: Sentence, before: ArticleState, lang: 'fr' | 'en'): ArticleState {
   const st = nextState(before);
   const inS = refsIn(ctx, s);

@@ -45,7 +45,7 @@ export function readModel(file: string): RelationModel {
   try {
     m = JSON.parse(readFileSync(file, 'utf8')) as RelationModel;
   } catch (err) {
-    throw new Error(`relation model ${file}: cannot be read as JSON (${(err as Error).message})`);
+    throw new Error(`relation model ${file}: cannot be read as JSON (${(err as Error).message})`, { cause: err });
   }
   if (m?.version !== 1 || typeof m.threshold !== 'number' || typeof m.weights !== 'object' || m.weights === null)
     throw new Error(`relation model ${file}: expected {version: 1, threshold: number, weights: {feature: number}}`);
