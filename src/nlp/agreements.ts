@@ -26,7 +26,10 @@ const asOrg = (ctx: Ctx, r: Ref) => (r.kind === 'person' ? (orgOfPerson(ctx, r.i
  */
 const partyOf = (ctx: Ctx, r: Ref): string | undefined => (r.kind === 'person' ? orgOfPerson(ctx, r.id) : r.id);
 
-/** The parties among refs: people stand for their organisation, and an organisation in a person's apposition is not a party of its own. */
+/**
+ * The parties among refs: people stand for their organisation, and an organisation in a person's apposition is not a
+ * party of its own.
+ */
 function partiesOf(ctx: Ctx, refs: Ref[]): string[] {
   const persons = refs.filter((r) => r.kind === 'person');
   const personOrgs = new Set(persons.map((p) => orgOfPerson(ctx, p.id)).filter(Boolean));
@@ -86,7 +89,10 @@ const signedBetween: SignHandler = (e, rule) => {
   return false;
 };
 
-/** parties-before: "X et Y ont signé"; "Ont paraphé le document le DG de X, Y, et Z, qui dirige W": after the verb when it opens the sentence. */
+/**
+ * parties-before: "X et Y ont signé"; "Ont paraphé le document le DG de X, Y, et Z, qui dirige W": after the verb when
+ * it opens the sentence.
+ */
 const signedTogether: SignHandler = (e, rule) => {
   for (const m of scan(re(rule), e.s.text)) {
     const pos = e.s.start + m.index!;
@@ -115,7 +121,10 @@ export function agreements(e: SignEnv, lang: 'fr' | 'en'): void {
   for (const rule of forLanguage(SIGN_RULES, lang)) if (SIGN_HANDLERS[rule.slots.target]!(e, rule)) return;
 }
 
-/** list-after: the organisations sanctioned are the first object and a list right after it ("aux opérateurs X et Y"), not one named later ("… à son concurrent Z"). */
+/**
+ * list-after: the organisations sanctioned are the first object and a list right after it ("aux opérateurs X et Y"),
+ * not one named later ("… à son concurrent Z").
+ */
 const sanctionedAfter = (e: SignEnv, rule: RelationRule): void => {
   for (const m of scan(re(rule), e.s.text)) {
     const pos = e.s.start + m.index!;
@@ -138,7 +147,10 @@ const sanctionedAfter = (e: SignEnv, rule: RelationRule): void => {
   }
 };
 
-/** by-phrase > org-before: the one sanctioned named before the verb (or "l’opérateur" standing for it), the authority after "par"/"by". */
+/**
+ * by-phrase > org-before: the one sanctioned named before the verb (or "l’opérateur" standing for it), the authority
+ * after "par"/"by".
+ */
 const sanctionedBy = (e: SignEnv, rule: RelationRule): void => {
   for (const m of scan(re(rule), e.s.text)) {
     const pos = e.s.start + m.index!;

@@ -5,6 +5,7 @@ import type { Lang, LocalEntity, LocalRelation, RelationKind, Sentence } from '.
 import { spansWithin } from './context.js';
 import { lexicon } from './lexicon.js';
 import { topicsIn } from './topics.js';
+import { ANY_FUTURE } from './cues.js';
 
 export type ScoredKind = Exclude<RelationKind, 'discussed'>;
 
@@ -33,6 +34,13 @@ export interface Candidate {
   /** committed-to candidates no rule read: the undertaking's trigger and the clause it opens. */
   trigger?: { start: number; end: number; word: string };
   commitment?: string;
+  /**
+   * How a committed-to candidate's actor was found when it is not the name right before the undertaking:
+   * a title standing for a person ("le ministre"), the subject carried from the previous sentence (the
+   * sentence opens with "Il", "Le diplomate" and names no one before the undertaking), the agent after
+   * "par" of a passive ("financé par X"), or the speaker after a quote ("« … », promet X").
+   */
+  actorVia?: 'title' | 'carried' | 'agent' | 'speaker';
 }
 
 /** Kinds that may hold between two entity kinds, in the order (first mention, second mention). */
@@ -69,11 +77,16 @@ function closest(xs: Span[], ys: Span[]): [Span, Span] | undefined {
 /** Longest sentence span (in characters) between two mentions still taken as a candidate pair. */
 const MAX_GAP = 400;
 
+/**
+ * The candidates of an article. `anaphors` are the mentions the rules resolved that are not names (a
+ * title standing for a person), sorted by start: they widen who may be the actor of an undertaking.
+ */
 export function candidatesOf(
   sentences: Sentence[],
   entities: LocalEntity[],
   relations: LocalRelation[],
   lang: Lang = 'fr',
+  anaphors: Span[] = [],
 ): Candidate[] {
   const spans: Span[] = [];
   for (const e of entities)
@@ -135,26 +148,44 @@ export function candidatesOf(
     }
     c.rules.push(r);
   }
-  for (const c of undertakings(sentences, spans, relations, lang))
+  for (const c of undertakings(sentences, spans, anaphors, relations, lang))
     out.set(`${c.kind}|${c.source}|${c.sentence.start}|gen`, c);
-  // rules of other kinds on the same pair and sentence ("holds-role fired here" speaks against met-with)
+  markOtherRules(out.values(), relations);
+  return [...out.values()];
+}
+
+/** Words that open an undertaking: a pledge, a plan, a financing, a future action. */
+const UNDERTAKING = new RegExp(
+  String.raw`(?<![\p{L}])(?:s['’]engag\p{L}*|(?:s['’]est|se\s+sont)\s+engag\p{L}*|engagements?|promet\p{L}*|` +
+    String.raw`(?:a|ont)\s+promis|entend\p{L}*|compte(?:nt)?\s+(?=\p{Ll}+(?:er|ir|re)\b)|prévoi\p{L}*|` +
+    String.raw`s['’]apprêt\p{L}*|(?:va|vont)\s+(?=\p{Ll}+(?:er|ir|re)\b)|(?:a|ont)\s+accordé|accorder\p{L}*|` +
+    String.raw`octroi\p{L}*|financer\p{L}*|financement|financée?s?|(?:a|` +
+    String.raw`ont)\s+(?:\p{Ll}+ment\s+)?décidé(?=\s+(?:de|d['’])\s*\p{Ll}+(?:er|ir|re)\b)|décident?(?=\s+(?:de` +
+    String.raw`|d['’])\s*\p{Ll}+(?:er|ir|re)\b)|(?:a|ont)\s+(?:\p{Ll}+ment\s+)?proposé|proposent?(?=\s+(?:de|` +
+    String.raw`d['’]|la|le|les|l['’]))|doi(?:t|vent)\s+(?=\p{Ll}+(?:er|ir|re)\b)|espère(?:nt)?|` +
+    String.raw`ambitionne(?:nt)?|investi\p{L}*|mobilis\p{L}*|contribuer\p{L}*|volonté\s+de|will|pledge\p{L}*|` +
+    String.raw`commit\p{L}*|promis\p{L}*|would|decided\s+to|proposed|plans?\s+to|intends?\s+to|aims?\s+to|` +
+    String.raw`agreed\s+to|grant\p{L}*|to\s+fund|to\s+finance|invest\p{L}*)(?![\p{L}])`,
+  'giu',
+);
+
+/** Rules of other kinds on the same pair and sentence ("holds-role fired here" speaks against met-with). */
+function markOtherRules(cands: Iterable<Candidate>, relations: LocalRelation[]): void {
   const byPair = new Map<string, string[]>();
   for (const r of relations) {
     const k = `${[r.source, r.target].sort().join('|')}|${r.sentence.start}`;
     byPair.set(k, [...(byPair.get(k) ?? []), `${r.kind}:${r.rule}`]);
   }
-  for (const c of out.values()) {
+  for (const c of cands) {
     const others = byPair.get(`${[c.source, c.target].sort().join('|')}|${c.sentence.start}`) ?? [];
     c.otherRules = [
       ...new Set(others.filter((x) => !x.startsWith(c.kind + ':')).map((x) => x.slice(0, x.indexOf(':')))),
     ].sort();
   }
-  return [...out.values()];
 }
 
-/** Words that open an undertaking: a pledge, a plan, a financing, a future action. */
-const UNDERTAKING =
-  /(?<![\p{L}])(?:s['’]engag\p{L}*|(?:s['’]est|se\s+sont)\s+engag\p{L}*|engagements?|promet\p{L}*|(?:a|ont)\s+promis|entend\p{L}*|compte(?:nt)?\s+(?=\p{Ll}+(?:er|ir|re)\b)|prévoi\p{L}*|s['’]apprêt\p{L}*|(?:va|vont)\s+(?=\p{Ll}+(?:er|ir|re)\b)|(?:a|ont)\s+accordé|accorder\p{L}*|octroi\p{L}*|financer\p{L}*|financement|investi\p{L}*|mobilis\p{L}*|contribuer\p{L}*|volonté\s+de|will|pledge\p{L}*|commit\p{L}*|promis\p{L}*|plans?\s+to|intends?\s+to|aims?\s+to|agreed\s+to|grant\p{L}*|to\s+fund|to\s+finance|invest\p{L}*)(?![\p{L}])/giu;
+/** One undertaking word anywhere (the same words, not global). */
+const UNDERTAKING_ONE = new RegExp(UNDERTAKING.source, 'iu');
 
 /** The clause an undertaking opens, up to the end of the sentence or a closing quote. */
 function clauseAfter(text: string, from: number, to: number): string {
@@ -165,39 +196,121 @@ function clauseAfter(text: string, from: number, to: number): string {
   return p.length > 260 ? p.slice(0, 260).replace(/\s+\S*$/u, '') : p;
 }
 
-/** committed-to candidates: each of the two entities named closest before an undertaking word of the sentence. */
-function undertakings(sentences: Sentence[], spans: Span[], relations: LocalRelation[], lang: Lang): Candidate[] {
+/** Sentence openers that stand for the subject of the sentence before: a pronoun, a definite description. */
+const CARRIED_OPENER = new RegExp(
+  String.raw`^(?:Il|Elle|Ils|Elles|He|She|They|It|(?:Le|La|Les|L['’]|The|Cette|Ce|` +
+    String.raw`This)\s*\p{Ll}[\p{L}-]*(?:\s+\p{Ll}[\p{L}-]*)?)(?![\p{L}])`,
+  'u',
+);
+/** The agent of a passive right after its participle: "financé par", "accordé par", "funded by". */
+const AGENT = /^\p{L}*\s+(?:\p{Ll}+\s+){0,3}?(?:par|by)\s+/u;
+/** A quote closed, then the speaker's verb: "« … », promet X", "« … », a assuré X". */
+const SPEAKER_AFTER_QUOTE = new RegExp(
+  String.raw`[»”"]\s*,?\s*(?:(?:a|ont)\s+)?(?:promis|promet|assuré|assure|annoncé|annonce|affirmé|affirme|` +
+    String.raw`indiqué|indique|expliqué|explique|précisé|précise|souligné|souligne|déclaré|déclare|ajouté|` +
+    String.raw`ajoute|said|says|added|promised)\s+`,
+  'gu',
+);
+/** The quote a speaker closes at `end` (the opening mark to the closing one), if any. */
+function quoteBefore(text: string, end: number): { start: number; text: string } | undefined {
+  const close = text.slice(0, end).search(/[»”"]\s*,?\s*\S*\s*\S*\s*$/u);
+  if (close < 0) return undefined;
+  const open = Math.max(text.lastIndexOf('«', close), text.lastIndexOf('“', close), text.lastIndexOf('"', close - 1));
+  return open < 0 ? undefined : { start: open, text: text.slice(open + 1, close) };
+}
+
+/** The subject a sentence hands to the next one: its first person, else the mention it opens with. */
+function subjectOf(inS: Span[], s: Sentence): Span | undefined {
+  return inS.find((x) => x.kind === 'person') ?? (inS[0] && inS[0].start - s.start < 40 ? inS[0] : undefined);
+}
+
+interface Actor {
+  span: Span;
+  via?: Candidate['actorVia'];
+}
+
+/** Who may have undertaken what a trigger at `at` opens: the two named closest before it, else the carried subject. */
+function actorsOf(s: Sentence, inS: Span[], titled: Span[], at: number, end: number, carried?: Span): Actor[] {
+  const before = [...inS.map((span) => ({ span })), ...titled.map((span) => ({ span, via: 'title' as const }))]
+    .filter((x) => x.span.end <= at)
+    .sort((x, y) => y.span.start - x.span.start);
+  const out = [...new Map(before.map((x) => [x.span.id, x])).values()].slice(0, 2) as Actor[];
+  const agent = AGENT.exec(s.text.slice(end - s.start, end - s.start + 40));
+  if (agent) {
+    const from = end + agent[0].length;
+    for (const x of inS.filter((y) => y.start >= from - 3 && y.start - from < 80).slice(0, 3))
+      if (!out.some((o) => o.span.id === x.id)) out.push({ span: x, via: 'agent' });
+  }
+  if (!before.length && carried && CARRIED_OPENER.test(s.text)) out.push({ span: carried, via: 'carried' });
+  return out;
+}
+
+/**
+ * committed-to candidates: who is named (or stood for) before an undertaking word of the sentence, or speaks after a
+ * quote.
+ */
+function undertakings(
+  sentences: Sentence[],
+  spans: Span[],
+  anaphors: Span[],
+  relations: LocalRelation[],
+  lang: Lang,
+): Candidate[] {
   const ruled = new Set(
     relations.filter((r) => r.kind === 'committed-to').map((r) => `${r.source}|${r.sentence.start}`),
   );
   const out: Candidate[] = [];
+  let carried: Span | undefined;
   sentences.forEach((s, index) => {
     const inS = spansWithin(spans, s.start, s.end);
+    const titled = spansWithin(anaphors, s.start, s.end);
     const seen = new Set<string>();
+    const push = (a: Actor, trigger: NonNullable<Candidate['trigger']>, commitment: string) => {
+      if (seen.has(a.span.id) || ruled.has(`${a.span.id}|${s.start}`) || commitment.length < 12) return;
+      seen.add(a.span.id);
+      const topic = topicsIn(commitment, lang)[0] ?? lexicon().fallbackTopic;
+      const c: Candidate = {
+        kind: 'committed-to',
+        source: a.span.id,
+        target: `topic:${topic.id}`,
+        sentence: s,
+        index,
+        a: a.span,
+        rules: [],
+        otherRules: [],
+        trigger,
+        commitment,
+      };
+      if (a.via) c.actorVia = a.via;
+      out.push(c);
+    };
     for (const m of s.text.matchAll(UNDERTAKING)) {
       const at = s.start + m.index!;
-      const before = inS.filter((x) => x.end <= at).reverse();
-      const actors = [...new Map(before.map((x) => [x.id, x])).values()].slice(0, 2);
-      for (const a of actors) {
-        if (seen.has(a.id) || ruled.has(`${a.id}|${s.start}`)) continue;
-        seen.add(a.id);
-        const commitment = clauseAfter(s.text, m.index!, s.text.length);
-        if (commitment.length < 12) continue;
-        const topic = topicsIn(commitment, lang)[0] ?? lexicon().fallbackTopic;
-        out.push({
-          kind: 'committed-to',
-          source: a.id,
-          target: `topic:${topic.id}`,
-          sentence: s,
-          index,
-          a,
-          rules: [],
-          otherRules: [],
-          trigger: { start: at, end: at + m[0].length, word: m[0].toLowerCase().replace(/\s+/g, ' ') },
-          commitment,
-        });
-      }
+      const trigger = { start: at, end: at + m[0].length, word: m[0].toLowerCase().replace(/\s+/g, ' ') };
+      const commitment = clauseAfter(s.text, m.index!, s.text.length);
+      for (const a of actorsOf(s, inS, titled, at, trigger.end, carried)) push(a, trigger, commitment);
     }
+    for (const m of s.text.matchAll(SPEAKER_AFTER_QUOTE)) {
+      const from = s.start + m.index! + m[0].length;
+      const speaker = inS.find((x) => x.start >= from && x.start - from < 30) ?? titled.find((x) => x.start === from);
+      const quote = quoteBefore(s.text, m.index! + 1);
+      if (!speaker || !quote || !(ANY_FUTURE.test(quote.text) || UNDERTAKING_ONE.test(quote.text))) continue;
+      const at = s.start + m.index!;
+      const word = m[0]
+        .replace(/^[»”"\s,]+/u, '')
+        .trim()
+        .toLowerCase();
+      push(
+        { span: speaker, via: 'speaker' },
+        { start: at, end: from, word },
+        clauseAfter(quote.text, 0, quote.text.length),
+      );
+    }
+    carried =
+      subjectOf(
+        [...inS, ...titled].sort((x, y) => x.start - y.start),
+        s,
+      ) ?? carried;
   });
   return out;
 }

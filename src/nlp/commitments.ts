@@ -34,10 +34,16 @@ function statusOf(sentence: string, base: CommitmentStatus): CommitmentStatus {
   return base;
 }
 
-const CONCRETE =
-  /\d|(?<![\p{L}])(?:d['’]ici|avant|dès|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|milliards?|millions?|cent|mille)(?![\p{L}])/iu;
-const CONCRETE_EN =
-  /\d|(?<![\p{L}])(?:by\s+the\s+end|before|January|February|March|April|May|June|July|August|September|October|November|December|billion|million|hundred|thousand)(?![\p{L}])/u;
+const CONCRETE = new RegExp(
+  String.raw`\d|(?<![\p{L}])(?:d['’]ici|avant|dès|janvier|février|mars|avril|mai|juin|juillet|août|septembre|` +
+    String.raw`octobre|novembre|décembre|milliards?|millions?|cent|mille)(?![\p{L}])`,
+  'iu',
+);
+const CONCRETE_EN = new RegExp(
+  String.raw`\d|(?<![\p{L}])(?:by\s+the\s+end|before|January|February|March|April|May|June|July|August|` +
+    String.raw`September|October|November|December|billion|million|hundred|thousand)(?![\p{L}])`,
+  'u',
+);
 
 interface Quote {
   quote: string;
@@ -95,7 +101,9 @@ function firstOfParagraph(sentences: Sentence[], paragraph: number): Sentence | 
   return ix.first.get(paragraph);
 }
 
-/** An interview's answer ("**X Togola :** Nous allons former 300 techniciens …"): its speaker is the paragraph's label. */
+/**
+ * An interview's answer ("**X Togola :** Nous allons former 300 techniciens …"): its speaker is the paragraph's label.
+ */
 function interviewAnswer(ctx: Ctx, s: Sentence): Quote | undefined {
   const first = firstOfParagraph(ctx.sentences, s.paragraph);
   const label = first
@@ -114,12 +122,16 @@ function interviewAnswer(ctx: Ctx, s: Sentence): Quote | undefined {
   };
 }
 
-/** Quoted undertakings: « Nous allons investir … », a-t-il confié; X a assuré : « les sites seront raccordés avant juin ». */
+/**
+ * Quoted undertakings: « Nous allons investir … », a-t-il confié; X a assuré : « les sites seront raccordés avant juin
+ * ».
+ */
 function quotedCommitments(ctx: Ctx, s: Sentence, subj: Subject): void {
   for (const { quote, verb, speaker } of quotesIn(ctx, s, subj)) {
     const promise = /^(?:assuré|promis|garanti)$/u.test(verb);
     if (!FIRST_PERSON_FUTURE.test(quote) && !(promise && ANY_FUTURE.test(quote))) continue;
-    // an undertaking with a figure or a date ("investir 18 milliards", "avant juin"), not a wish ("nous allons y répondre")
+    // an undertaking with a figure or a date ("investir 18 milliards", "avant juin"), not a wish ("nous allons y
+    // répondre")
     if (!CONCRETE.test(quote)) continue;
     const phrase = commitmentPhrase(quote.trim());
     if (phrase.length < 4) continue;
@@ -129,7 +141,9 @@ function quotedCommitments(ctx: Ctx, s: Sentence, subj: Subject): void {
   }
 }
 
-/** "The Malian leg will be completed by the end of 2027, El Fassi-Berrada told reporters": the speaker's undertaking. */
+/**
+ * "The Malian leg will be completed by the end of 2027, El Fassi-Berrada told reporters": the speaker's undertaking.
+ */
 function reportedEnglish(ctx: Ctx, s: Sentence): void {
   const m = ASSURANCE_AFTER_EN.exec(s.text);
   if (!m || !CONCRETE_EN.test(m[1]!)) return;

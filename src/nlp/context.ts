@@ -94,7 +94,10 @@ export const orgOfPerson = (ctx: Ctx, person: string) => ctx.roleOf.get(person)?
 /** Resolution steps lower confidence: a name is surest, a title or a pronoun less so. */
 const VIA_FACTOR: Record<Ref['via'], number> = { name: 1, title: 0.9, pronoun: 0.8 };
 
-/** Record a relation the rule read; `derived` when it is inferred from another one (a member of the organisation visited). */
+/**
+ * Record a relation the rule read; `derived` when it is inferred from another one (a member of the organisation
+ * visited).
+ */
 export function add(
   ctx: Ctx,
   kind: RelationKind,
@@ -118,7 +121,8 @@ export function add(
     if (typeof ref === 'string' || ref.via === 'name') continue;
     confidence *= VIA_FACTOR[ref.via];
     steps.push(
-      `${role} named by ${ref.via === 'title' ? 'a title' : 'a pronoun or a definite description'} "${ctx.text.slice(ref.start, ref.end).trim()}" → ${ctx.entities.get(ref.id)?.name}`,
+      `${role} named by ${ref.via === 'title' ? 'a title' : 'a pronoun or a definite description'} "` +
+        `${ctx.text.slice(ref.start, ref.end).trim()}" → ${ctx.entities.get(ref.id)?.name}`,
     );
   }
   const id = derived ? `${rule.id}+${derived}` : rule.id;

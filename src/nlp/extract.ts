@@ -3,7 +3,7 @@
 // the data files read once.
 import type { Article, Extraction, LocalEntity, LocalRelation, Sentence } from '../types.js';
 import { resolveLocal } from './coref.js';
-import { topicLabel } from './candidates.js';
+import { topicLabel, type Span } from './candidates.js';
 import { findMentions } from './mentions.js';
 import { extractRelations } from './relations.js';
 import { scoreRelations, scoringMode, type ScoringMode } from './scorer.js';
@@ -14,6 +14,8 @@ export interface RuleExtraction {
   sentences: Sentence[];
   entities: LocalEntity[];
   relations: LocalRelation[];
+  /** Mentions the rules resolved that are not names (titles standing for people), sorted by start. */
+  anaphors: Span[];
 }
 
 const topicEntity = (id: string, label: string): LocalEntity => ({
@@ -33,13 +35,16 @@ export function extractByRules(article: Article): RuleExtraction {
   if (article.source) opts.outlet = article.source;
   if (article.author) opts.author = article.author;
   const { entities } = resolveLocal(found, opts);
-  const { relations, topics } = extractRelations(article.text, sentences, entities, article.lang, article.date);
-  const topicEntities = topics.map((t) => topicEntity(t.id, t.label));
-  return { sentences, entities: [...entities, ...topicEntities], relations };
+  const x = extractRelations(article.text, sentences, entities, article.lang, article.date);
+  const topicEntities = x.topics.map((t) => topicEntity(t.id, t.label));
+  const anaphors: Span[] = x.anaphors
+    .filter((r) => r.kind === 'person' || r.kind === 'organisation')
+    .map((r) => ({ id: r.id, kind: r.kind as Span['kind'], start: r.start, end: r.end }));
+  return { sentences, entities: [...entities, ...topicEntities], relations: x.relations, anaphors };
 }
 
 export function extractArticle(article: Article, scoring: ScoringMode = scoringMode()): Extraction {
-  const { sentences, entities, relations } = extractByRules(article);
+  const { sentences, entities, relations, anaphors } = extractByRules(article);
   const kept =
     scoring.mode === 'rules'
       ? relations
@@ -51,6 +56,7 @@ export function extractArticle(article: Article, scoring: ScoringMode = scoringM
           relations,
           scoring.model,
           scoring.minConfidence,
+          anaphors,
         );
   // an entity is kept when the article names it; a topic when a relation points to it
   const targets = new Set(kept.map((r) => r.target));

@@ -30,7 +30,10 @@ interface Tok {
   w: string;
 }
 
-/** What is computed once per article and reused by every candidate: its tokens, per-sentence features, each candidate's features. */
+/**
+ * What is computed once per article and reused by every candidate: its tokens, per-sentence features, each candidate's
+ * features.
+ */
 interface ArticleCache {
   toks: Tok[];
   sentences: Map<number, { whole: string; features: string[] }>;
@@ -224,9 +227,26 @@ const titled = (w: string) =>
     'u',
   )).test(w);
 
+/** Words of an organisation's name that say it is a public authority (a regulator, a ministry, a court). */
+const AUTHORITY = new RegExp(
+  String.raw`(?<![\p{L}])(?:autorit|regulat|haute|commission|conseil|ministe|ministr|tribunal|cour|agence|` +
+    String.raw`direction|authority|regulator|court|gouvern|government)`,
+  'u',
+);
+
+/** Whether an end of a candidate is a public authority by its name ('authority'), another organisation, or a person. */
+function authorityOf(ctx: FeatureContext, id: string): string {
+  const e = ctx.entities?.get(id);
+  if (!e) return 'other';
+  if (e.kind !== 'organisation') return e.kind;
+  return AUTHORITY.test(fold(e.name)) ? 'authority' : 'organisation';
+}
+
 export interface FeatureContext {
   text: string;
   lang: Lang;
+  /** The article's entities by id, when known: the kind of authority an end is. */
+  entities?: Map<string, LocalEntity>;
   /** Rules whose ids are not features (the "model alone" configuration). */
   withoutRules?: boolean;
 }
@@ -292,7 +312,15 @@ function candidateFeatures(c: Candidate, ctx: FeatureContext): string[] {
   if (between.includes('(') || between.includes(')')) f.add('btw-paren');
   if (between[0] === ',') f.add('btw-apposition');
   const btwText = ` ${between.join(' ')} `;
-  for (const [name, words] of Object.entries(TRIGGERS)) if (has(btwText, words)) f.add(`btw-trig=${name}`);
+  const order = c.a === x ? 'fwd' : 'back';
+  for (const [name, words] of Object.entries(TRIGGERS))
+    if (has(btwText, words)) {
+      f.add(`btw-trig=${name}`);
+      // a directed relation reads its trigger between source and target in that order ("X a suspendu Y")
+      f.add(`btw-trig=${name}&${order}`);
+    }
+  f.add(`src-kind=${authorityOf(ctx, c.source)}`);
+  f.add(`tgt-kind=${authorityOf(ctx, c.target)}`);
   if (has(btwText, MODAL)) f.add('btw-modal');
   if (has(btwText, NEGATION)) f.add('btw-negation');
   // a role title right before or after either mention ("le DG de X, Y"; "Y, directeur général de X")
@@ -319,6 +347,7 @@ function undertakingFeatures(
   f.add(`ctrig=${word[0]}`);
   if (word.length > 1) f.add(`ctrig2=${word.join('_')}`);
   f.add(`actor=${a.kind}`);
+  if (c.actorVia) f.add(`actor-via=${c.actorVia}`);
   const between = windowOf(ctx, a.end, trig.start);
   f.add(`cdist=${bucket(between.length, [0, 1, 2, 4, 8, 15])}`);
   if (between.length <= 4) f.add(`cbtw=${between.join('_')}`);

@@ -1,15 +1,30 @@
 // Named fragments the rules' triggers are written with ("{AUX}{ASIDE}\s+rencontré"), compiled once.
 // A fragment is a piece of pattern: a word list from the lexicons (verb classes, roles, civilities) or
 // a recurring construction (an aside between commas, adverbs inside a verb phrase).
-import { APOS, ORG_HEADS, ORG_INTRODUCERS, ORG_TAILS, escapeRe, patterns, rx, U, UP } from './patterns.js';
+import {
+  APOS,
+  ORG_HEADS,
+  ORG_INTRODUCERS,
+  ORG_TAILS,
+  escapeRe,
+  patterns,
+  rx,
+  unicodeBoundaries,
+  UPPERCASE,
+} from './patterns.js';
 import { verbForms } from './verbs.js';
 
 const alt = (forms: string[]) => `(?:${forms.join('|')})`;
 
 /** Adverbs inside a meeting verb: "s’est d’abord entretenu avec", "a ensuite reçu". */
-const MEET_ADV = String.raw`(?:(?:d['’]abord|ensuite|également|aussi|longuement|brièvement|notamment|par\s+ailleurs|enfin|tour\s+à\s+tour|successivement)\s+){0,2}`;
+const MEET_ADV =
+  String.raw`(?:(?:d['’]abord|ensuite|également|aussi|longuement|brièvement|notamment|par\s+ailleurs|enfin|` +
+  String.raw`tour\s+à\s+tour|successivement)\s+){0,2}`;
 /** Adverbs and asides a verb phrase may carry: "s’est par ailleurs engagé", "entend en outre doubler". */
-const ADV = String.raw`(?:(?:par\s+ailleurs|en\s+outre|également|aussi|de\s+plus|notamment|d['’]ailleurs|pour\s+sa\s+part|pour\s+leur\s+part|de\s+son\s+côté|à\s+son\s+tour|ensuite|enfin|désormais|donc|bientôt|ainsi|déjà)[\s,]+){0,2}`;
+const ADV =
+  String.raw`(?:(?:par\s+ailleurs|en\s+outre|également|aussi|de\s+plus|notamment|d['’]ailleurs|` +
+  String.raw`pour\s+sa\s+part|pour\s+leur\s+part|de\s+son\s+côté|à\s+son\s+tour|ensuite|enfin|désormais|donc|` +
+  String.raw`bientôt|ainsi|déjà)[\s,]+){0,2}`;
 
 /** Make the first letter of each alternative of a lower-case pattern match either case. */
 const caseFirst = (pattern: string) =>
@@ -83,22 +98,31 @@ export const FRAGMENTS: Record<string, { about: string; source: () => string }> 
   RECEIVED_THING_FR: {
     about: 'a thing received, not a visitor: "a reçu l’agrément", "a reçu un financement"',
     source: () =>
-      String.raw`\s+(?:\S+\s+){0,3}?(?:[ldLD]['’])?(?:agréments?|licences?|financements?|prix|distinctions?|subventions?|dons?|autorisations?|certificats?|trophées?|récompenses?|lettres?|plaintes?|commandes?|paiements?|prêts?|appuis?|soutiens?|offres?|demandes?|candidatures?)(?![\p{L}])`,
+      String.raw`\s+(?:\S+\s+){0,3}?(?:[ldLD]['’])?(?:agréments?|licences?|financements?|prix|distinctions?|` +
+      String.raw`subventions?|dons?|autorisations?|certificats?|trophées?|récompenses?|lettres?|plaintes?|` +
+      String.raw`commandes?|paiements?|prêts?|appuis?|soutiens?|offres?|demandes?|candidatures?)(?![\p{L}])`,
   },
   RECEIVED_THING_EN: {
     about: 'a thing received, not a visitor: "received its licence", "received a grant"',
     source: () =>
-      String.raw`\s+(?:\S+\s+){0,3}?(?:licen[cs]es?|grants?|awards?|prizes?|approvals?|funding|loans?|payments?|certificates?|authori[sz]ations?|permits?|subsid(?:y|ies)|investments?|complaints?|orders?|letters?|requests?|applications?|bids?)\b`,
+      String.raw`\s+(?:\S+\s+){0,3}?(?:licen[cs]es?|grants?|awards?|prizes?|approvals?|funding|loans?|payments?|` +
+      String.raw`certificates?|authori[sz]ations?|permits?|subsid(?:y|ies)|investments?|complaints?|orders?|` +
+      String.raw`letters?|requests?|applications?|bids?)\b`,
   },
   INTENT_EN: {
     about: 'what an English subject "will" do that is an undertaking ("will open", "would hire"), not a forecast',
     source: () =>
-      String.raw`support|strengthen|invest|provide|build|deploy|finance|fund|train|help|develop|extend|connect|expand|open|share|hire|recruit|launch|lease|publish|deliver|create|install|cover|roll\s+out|set\s+up|mobili[sz]e|offer|double|acquire|buy|upgrade|equip|add|complete|fast-track|raise|expand|deploy|roll`,
+      String.raw`support|strengthen|invest|provide|build|deploy|finance|fund|train|help|develop|extend|connect|` +
+      String.raw`expand|open|share|hire|recruit|launch|lease|publish|deliver|create|install|cover|roll\s+out|` +
+      String.raw`set\s+up|mobili[sz]e|offer|double|acquire|buy|upgrade|equip|add|complete|fast-track|raise|expand` +
+      String.raw`|deploy|roll`,
   },
   FUTURE_VERB: {
     about: 'a verb in the future or the conditional ("offrira", "prendrait"), not être, avoir, pouvoir or devoir',
     source: () =>
-      String.raw`(?<![\p{L}])(?!(?:sera|seront|serait|seraient|aura|auront|aurait|auraient|pourra|pourront|pourrait|pourraient|devra|devront|devrait|devraient)(?![\p{L}]))\p{Ll}{3,}(?:ra|ront|rait|raient)(?![\p{L}])`,
+      String.raw`(?<![\p{L}])(?!(?:sera|seront|serait|seraient|aura|auront|aurait|auraient|pourra|pourront|` +
+      String.raw`pourrait|pourraient|devra|devront|devrait|devraient)(?![\p{L}]))\p{Ll}{3,}(?:ra|ront|rait|` +
+      String.raw`raient)(?![\p{L}])`,
   },
   COMMIT_FUTURE: {
     about: 'verbs of an undertaking in the future (verbs.json "commit-future")',
@@ -118,16 +142,18 @@ export const FRAGMENTS: Record<string, { about: string; source: () => string }> 
     source: () => alt(verbForms('agent')),
   },
   HUMAN_VERB: { about: 'verbs whose subject is a person (verbs.json "human")', source: () => alt(verbForms('human')) },
-  UP: { about: 'capital letters, inside a character class: [{UP}]', source: () => UP },
+  UP: { about: 'capital letters, inside a character class: [{UP}]', source: () => UPPERCASE },
   CHUNK: {
     about: 'a capitalised name of up to five words; amounts ("FCFA 1,5 milliard", "USD 120") end it',
-    source: () => `[${UP}][\\p{L}\\p{N}&’'-]*(?:\\s+(?!(?:F?CFA|USD|EUR|GNF|XOF)\\b)[${UP}][\\p{L}\\p{N}&’'-]*){0,4}`,
+    source: () =>
+      `[${UPPERCASE}][\\p{L}\\p{N}&’'-]*(?:\\s+(?!(?:F?CFA|USD|EUR|GNF|XOF)\\b)[${UPPERCASE}][\\p{L}\\p{N}&’'-]*){0,4}`,
   },
   NAME_WITH_CONNECTORS: {
     about:
       'a capitalised name whose words may be joined by "du", "de la", "d’", "et", "&" ("Lumière du Niger Énergie")',
     source: () =>
-      `[${UP}][\\p{L}\\p{N}&’'-]*(?:\\s+(?:(?:du|de\\s+la|d['’]|et|&)\\s*)?[${UP}][\\p{L}\\p{N}&’'-]*){0,5}`,
+      `[${UPPERCASE}][\\p{L}\\p{N}&’'-]*(?:\\s+(?:(?:du|de\\s+la|d['’]|et|` +
+      `&)\\s*)?[${UPPERCASE}][\\p{L}\\p{N}&’'-]*){0,5}`,
   },
   ORG_KINDS: {
     about: 'kinds of organisation a name is said to be in apposition ("une PME", "la coopérative", "a fintech")',
@@ -139,7 +165,7 @@ export const FRAGMENTS: Record<string, { about: string; source: () => string }> 
   },
   ACR: {
     about: 'an acronym as written inside parentheses ("AMRTP", "S.A.", "Orange Money")',
-    source: () => `[${UP}][A-Za-zÀ-ÿ&.\\-]{1,14}(?:\\s[${UP}][A-Za-zÀ-ÿ]{1,10})?`,
+    source: () => `[${UPPERCASE}][A-Za-zÀ-ÿ&.\\-]{1,14}(?:\\s[${UPPERCASE}][A-Za-zÀ-ÿ]{1,10})?`,
   },
   ORG_HEAD: {
     about: 'head nouns that open an organisation’s name ("Agence", "Banque", "Fonds")',
@@ -155,7 +181,11 @@ export const FRAGMENTS: Record<string, { about: string; source: () => string }> 
   PORTFOLIO_SEGMENT: {
     about: 'one portfolio of a ministry: ", de l’Économie numérique", "et de la Modernisation de l’Administration"',
     source: () =>
-      `(?:(?:\\s*,\\s*|\\s+et\\s+|\\s+)(?:en\\s+charge\\s+|chargée?\\s+)?(?:de\\s+la|de\\s+l${APOS}|du|des|de)\\s*(?!la\\b|l${APOS}|le\\b|les\\b)[\\p{L}-]+(?:\\s+(?!de\\b|du\\b|des\\b|et\\b|la\\b|le\\b|les\\b|l${APOS}|d${APOS}|au\\b|aux\\b|en\\b|à\\b|a\\b|qui\\b|pour\\b|sur\\b|par\\b)(?:\\p{Lu}[\\p{L}-]+|[\\p{Ll}-]+(?:ique|iques|ale|ales|al|aux|elle|elles|el|els|ienne|ien|aire|aires|ive|if|ière|ier|technologies|publique|publiques)))?)`,
+      `(?:(?:\\s*,\\s*|\\s+et\\s+|\\s+)(?:en\\s+charge\\s+|chargée?\\s+)?(?:de\\s+la|de\\s+l${APOS}|du|` +
+      `des|de)\\s*(?!la\\b|l${APOS}|le\\b|les\\b)[\\p{L}-]+(?:\\s+(?!de\\b|du\\b|des\\b|et\\b|la\\b|` +
+      `le\\b|les\\b|l${APOS}|d${APOS}|au\\b|aux\\b|en\\b|à\\b|a\\b|qui\\b|pour\\b|sur\\b|` +
+      `par\\b)(?:\\p{Lu}[\\p{L}-]+|[\\p{Ll}-]+(?:ique|iques|ale|ales|al|aux|elle|elles|el|els|ienne|ien` +
+      `|aire|aires|ive|if|ière|ier|technologies|publique|publiques)))?)`,
   },
   PERSON: {
     about: 'a person’s name: capitalised tokens, particles between them, at most six tokens',
@@ -170,17 +200,21 @@ export const FRAGMENTS: Record<string, { about: string; source: () => string }> 
   PREP_END: {
     about: 'a preposition ending the text before an organisation: "… de la", "… of the", "… auprès du"',
     source: () =>
-      `\\s+(?:de\\s+la|de\\s+l['’]|du|des|de|d['’]|of\\s+the|of|au|aux|à\\s+la|à\\s+l['’]|auprès\\s+(?:du|de\\s+la|de\\s+l['’]|des))\\s*$`,
+      `\\s+(?:de\\s+la|de\\s+l['’]|du|des|de|d['’]|of\\s+the|of|au|aux|à\\s+la|à\\s+l['’]|` +
+      `auprès\\s+(?:du|de\\s+la|de\\s+l['’]|des))\\s*$`,
   },
   ORG_NOUNS: {
     about: 'common nouns that stand for an organisation named before: "la société", "the company"',
     source: () =>
-      'régulateur|opérateur|société|agence|autorité|banque|groupe|entreprise|institution|firme|compagnie|fonds|collectif|syndicat|association|coopérative|fintech|regulator|operator|company|agency|bank|firm|group|lender|institution',
+      'régulateur|opérateur|société|agence|autorité|banque|groupe|entreprise|institution|firme|' +
+      'compagnie|fonds|collectif|syndicat|association|coopérative|fintech|regulator|operator|company|' +
+      'agency|bank|firm|group|lender|institution',
   },
   TITLE_COMPLEMENT: {
     about: 'what may follow a title before the name: "directrice des affaires réglementaires", "chargé des opérations"',
     source: () =>
-      `(?:\\s+(?:des|du|de\\s+la|de\\s+l['’]|de|d['’]|chargée?s?\\s+(?:de|des|du|de\\s+la)|pour|for|in)\\s*[^,;.«»]{2,40}?)?`,
+      `(?:\\s+(?:des|du|de\\s+la|de\\s+l['’]|de|d['’]|chargée?s?\\s+(?:de|des|du|de\\s+la)|pour|for|` +
+      `in)\\s*[^,;.«»]{2,40}?)?`,
   },
 };
 
@@ -195,7 +229,8 @@ export function expand(trigger: string): string {
     const f = FRAGMENTS[name];
     if (!f)
       throw new Error(
-        `rules: unknown fragment {${name}} in trigger ${trigger.slice(0, 80)}… (known: ${Object.keys(FRAGMENTS).join(', ')})`,
+        `rules: unknown fragment {${name}} in trigger ${trigger.slice(0, 80)}… (known: ` +
+          `${Object.keys(FRAGMENTS).join(', ')})`,
       );
     return f.source();
   });
@@ -203,7 +238,7 @@ export function expand(trigger: string): string {
 
 /**
  * A trigger compiled once: fragments written out, then (unless `plain`) `\b` given its Unicode
- * meaning by U(). `flags` as for RegExp.
+ * meaning by unicodeBoundaries(). `flags` as for RegExp.
  */
 export function compile(trigger: string, flags = 'gu', plain = false): RegExp {
   const source = expand(trigger);
@@ -214,6 +249,6 @@ const uCache = new Map<string, RegExp>();
 function cachedU(source: string, flags: string): RegExp {
   const k = flags + '\u0000' + source;
   let r = uCache.get(k);
-  if (!r) uCache.set(k, (r = U(new RegExp(source, flags))));
+  if (!r) uCache.set(k, (r = unicodeBoundaries(new RegExp(source, flags))));
   return r;
 }

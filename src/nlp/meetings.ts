@@ -36,7 +36,10 @@ function meet(e: MeetEnv, a: Ref, b: Ref, rule: RelationRule): void {
   add(e.ctx, 'met-with', a, b, e.s, rule);
 }
 
-/** guests-after: the people named after the verb (else up to three organisations), up to a relative clause about someone else ("… de Benkadi, à qui la Fondation Orange a remis …"). */
+/**
+ * guests-after: the people named after the verb (else up to three organisations), up to a relative clause about someone
+ * else ("… de Benkadi, à qui la Fondation Orange a remis …").
+ */
 function guestsAfter(e: MeetEnv, pos: number, hostRef?: Ref): Ref[] {
   const clause = /,?\s(?:à\s+qui|auxquels|auxquelles|auquel|dont|qui|where|which|who)\s/u.exec(
     e.ctx.text.slice(pos, e.s.end),
@@ -182,7 +185,9 @@ function metWithIn(ctx: Ctx, s: Sentence): LocalRelation[] {
   return [...(ix.by.get(s) ?? [])];
 }
 
-/** "Il était accompagné du PCA, Y": Y meets the other party of the last meeting (this sentence's, else an earlier one). */
+/**
+ * "Il était accompagné du PCA, Y": Y meets the other party of the last meeting (this sentence's, else an earlier one).
+ */
 const companion: Handler = (e, rule) => {
   const met = metWithIn(e.ctx, e.s);
   if (met.length) e.st.lastMeeting = { host: met[0]!.source, guests: met.map((r) => r.target) };
@@ -215,7 +220,8 @@ const handlerOf = (rule: RelationRule): Handler => {
   const h = HANDLERS[`${rule.slots.source}>${rule.slots.target}`];
   if (!h)
     throw new Error(
-      `meetings: rule ${rule.id} names slots ${rule.slots.source} > ${rule.slots.target}, which no meeting resolver fills`,
+      `meetings: rule ${rule.id} names slots ${rule.slots.source} > ${rule.slots.target}, which no meet` +
+        `ing resolver fills`,
     );
   return h;
 };

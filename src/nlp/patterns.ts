@@ -1,7 +1,7 @@
 // Regular-expression building blocks for the genre, built once from the lexicons.
 import { lexicon } from './lexicon.js';
 
-export const UP = 'A-ZÀ-ÖØ-ÞŒ';
+export const UPPERCASE = 'A-ZÀ-ÖØ-ÞŒ';
 export const APOS = "['’]";
 
 /**
@@ -9,7 +9,7 @@ export const APOS = "['’]";
  * Before a word (`\bavec`, `\b(?:a|ont)`) it becomes "no letter before"; after one (`visité\b`), "no
  * letter after" — cheaper than the two-sided boundary, which made every rule scan slowly.
  */
-export const U = (re: RegExp): RegExp =>
+export const unicodeBoundaries = (re: RegExp): RegExp =>
   new RegExp(
     re.source.replace(/\\b/g, (_m, at: number, src: string) =>
       startsWord(src, at) ? '(?<![\\p{L}\\p{N}_])' : '(?![\\p{L}\\p{N}_])',
@@ -27,7 +27,7 @@ function startsWord(src: string, at: number): boolean {
   return !endsWord;
 }
 
-/** The word-boundary look-behinds U() writes (and the rules' own "no letter before"). */
+/** The word-boundary look-behinds unicodeBoundaries() writes (and the rules' own "no letter before"). */
 const BOUNDARIES = ['(?<![\\p{L}\\p{N}_])', '(?<![\\p{L}])'];
 
 /**
@@ -89,7 +89,7 @@ export const flexible = (phrase: string): string =>
     .replace(/\\-|\s+/g, '[\\s\\-]+');
 
 /** A capitalised name token: "Leyti", "N’Diaye", "Henri-Marie", "DONDRA", "NTowa", "Keïta". */
-export const NAME_TOKEN = `(?:N${APOS})?[${UP}][\\p{L}]*(?:[\\-${APOS.slice(1, -1)}][\\p{L}]+)*`;
+export const NAME_TOKEN = `(?:N${APOS})?[${UPPERCASE}][\\p{L}]*(?:[\\-${APOS.slice(1, -1)}][\\p{L}]+)*`;
 
 const SEP = '[\\s\\-]+';
 
@@ -195,7 +195,7 @@ function build() {
     CIVILITY: `(?:${civilities})`,
     /** A person's name: name tokens, particles between them, at most six tokens. */
     // an initial may stand between names ("Amadou B. Traoré")
-    PERSON: `${NAME_TOKEN}(?:[\\s]+(?:(?:${particles})[\\s]+|[${UP}]\\.\\s+)*${NAME_TOKEN}){0,5}`,
+    PERSON: `${NAME_TOKEN}(?:[\\s]+(?:(?:${particles})[\\s]+|[${UPPERCASE}]\\.\\s+)*${NAME_TOKEN}){0,5}`,
     roleOf(form: string): { role: string; head: boolean } | undefined {
       const f = form.toLowerCase().replace(/’/g, "'").replace(/\s+/g, ' ').trim();
       const hit = roleByForm.get(f);
@@ -303,5 +303,8 @@ export const ORG_TAILS = [
 ];
 
 /** Nouns that introduce an organisation's name: "la société X", "l’opérateur X". */
-export const ORG_INTRODUCERS =
-  "(?:la société|la firme|l['’]entreprise|l['’]opérateur|le groupe|la start-?up|la fintech|la banque|la compagnie|le cabinet|le fournisseur(?: d['’]accès)?|le service(?: de [\\p{Ll}' ’]+?)?|l['’]agence|l['’]ONG|l['’]association|the company|the firm|the operator|the group|the bank|the start-?up)";
+const ORG_INTRODUCERS_FR =
+  "la société|la firme|l['’]entreprise|l['’]opérateur|le groupe|la start-?up|la fintech|la banque|la compagnie|" +
+  "le cabinet|le fournisseur(?: d['’]accès)?|le service(?: de [\\p{Ll}' ’]+?)?|l['’]agence|l['’]ONG|l['’]association";
+const ORG_INTRODUCERS_EN = 'the company|the firm|the operator|the group|the bank|the start-?up';
+export const ORG_INTRODUCERS = `(?:${ORG_INTRODUCERS_FR}|${ORG_INTRODUCERS_EN})`;

@@ -6,10 +6,14 @@ import { MENTION_RULES } from './mention-rules.js';
 
 const REASONS = new Map([...RELATION_RULES, ...MENTION_RULES].map((r) => [r.id, r.reason]));
 
-/** The reason of the rule behind an evidence id; undefined for an id no rule of the table has (a store built by an older version). */
+/**
+ * The reason of the rule behind an evidence id; undefined for an id no rule of the table has (a store built by an older
+ * version).
+ */
 /** The evidence of a relation no rule read carries `model:<kind>`: the trained scorer found it (src/nlp/scorer.ts). */
 const MODEL_REASON =
-  'no rule read it: the relation scorer trained on the gold (data/models/relations.json) found it from the words around the two names; its strongest features are listed';
+  'no rule read it: the relation scorer trained on the gold (data/models/relations.json) found it f' +
+  'rom the words around the two names; its strongest features are listed';
 
 export function ruleReason(id: string): string | undefined {
   if (id.startsWith('model:')) return MODEL_REASON;

@@ -28,11 +28,16 @@ export interface RelationsResult {
   relations: import('../types.js').LocalRelation[];
   /** Topic entities that relations point to. */
   topics: TopicEntity[];
+  /** Mentions resolved that are not names (a title standing for a person), in text order. */
+  anaphors: Ref[];
 }
 
 /** Sentences whose subject is a body that is not an entity of the graph. */
-const GENERIC_SUBJECT =
-  /^(?:[\p{L}’' ,]{0,40}?)(?:[Ll]e\s+gouvernement|[Ll]es\s+autorités|[Ll]['’](?:État|Etat|exécutif)|[Ll]e\s+[Cc]onseil\s+des\s+[Mm]inistres|[Tt]he\s+government|[Tt]he\s+authorities)\b/u;
+const GENERIC_SUBJECT = new RegExp(
+  String.raw`^(?:[\p{L}’' ,]{0,40}?)(?:[Ll]e\s+gouvernement|[Ll]es\s+autorités|[Ll]['’](?:État|Etat|exécutif)` +
+    String.raw`|[Ll]e\s+[Cc]onseil\s+des\s+[Mm]inistres|[Tt]he\s+government|[Tt]he\s+authorities)\b`,
+  'u',
+);
 
 export function extractRelations(
   text: string,
@@ -63,10 +68,14 @@ export function extractRelations(
   for (const s of sentences) state = sentenceRelations(ctx, s, state, lang);
   membersOfVisited(ctx, state);
   discussed(ctx);
-  return { relations: dedupe(ctx.relations), topics: [...ctx.topics.values()] };
+  const anaphors = ctx.refs.filter((r) => r.via !== 'name');
+  return { relations: dedupe(ctx.relations), topics: [...ctx.topics.values()], anaphors };
 }
 
-/** The relations one sentence states, given what the sentences before it told; returns the state the next one starts from. */
+/**
+ * The relations one sentence states, given what the sentences before it told; returns the state the next one starts
+ * from.
+ */
 export function sentenceRelations(ctx: Ctx, s: Sentence, before: ArticleState, lang: 'fr' | 'en'): ArticleState {
   const st = nextState(before);
   const inS = refsIn(ctx, s);

@@ -82,7 +82,9 @@ function orgThenName(e: Env, a: Around, rule: RelationRule): { o: Ref; lead: str
   return { o, lead: e.ctx.text.slice(Math.max(e.s.start, o.start - 90), o.start) };
 }
 
-/** ROLE de ORG (au Mali), NAME: the role nearest the organisation ("le ministre a reçu le DG de X": DG, not ministre). */
+/**
+ * ROLE de ORG (au Mali), NAME: the role nearest the organisation ("le ministre a reçu le DG de X": DG, not ministre).
+ */
 const titleOfOrgName: Resolve = (e, a, rule) => {
   const at = orgThenName(e, a, rule);
   if (!at) return false;
@@ -147,7 +149,10 @@ const possessive: Resolve = (e, { p, before }, rule) => {
   return holds(e, p, owner?.id, roleOfForm(m[1]), rule);
 };
 
-/** NAME, (le) ROLE … de ORG; in a list ("X, le DG de Moov Africa Malitel, Y") the title introduces the name after the organisation. */
+/**
+ * NAME, (le) ROLE … de ORG; in a list ("X, le DG de Moov Africa Malitel, Y") the title introduces the name after the
+ * organisation.
+ */
 const nameTitleOfOrg: Resolve = (e, { p, orgsAfter }, rule) => {
   const oa = orgsAfter[0];
   if (!oa || oa.start - p.end >= 160) return false;
@@ -211,7 +216,10 @@ const itsTitle: Resolve = (e, { p, before, orgsBefore }, rule) => {
   return holds(e, p, org, roleOfForm(m[1]), rule);
 };
 
-/** A role without an organisation ("le ministre de la Communication, …, NAME"; "NAME, porte-parole"): the last role written before the name, with nothing but its complement in between. */
+/**
+ * A role without an organisation ("le ministre de la Communication, …, NAME"; "NAME, porte-parole"): the last role
+ * written before the name, with nothing but its complement in between.
+ */
 const apposition: Resolve = (e, { p, before, after }, rule) => {
   const lastPerson = e.persons.filter((x) => x.end <= p.start).pop();
   const apBefore = [...before.matchAll(C().role)]

@@ -84,7 +84,10 @@ export interface RelationRule extends RuleBase {
 
 export type MentionKind = 'person' | 'organisation' | 'place';
 
-/** A mention rule: what kind of entity it finds; a finder that reads a lexicon or earlier mentions has no pattern of its own. */
+/**
+ * A mention rule: what kind of entity it finds; a finder that reads a lexicon or earlier mentions has no pattern of its
+ * own.
+ */
 export interface MentionRule extends RuleBase {
   kind: MentionKind;
   /** How the rule finds its mentions when no single trigger does (a lexicon, the names found before). */

@@ -28,7 +28,9 @@ export const RELATION_RULES: readonly RelationRule[] = [
     confidence: 0.7,
     priority: 0,
     flags: 'u',
-    trigger: String.raw`^(?:Étaient|Etaient|Était|Etait)\s+(?:également\s+|aussi\s+)?présente?s?|^(?:Il|Elle)\s+(?:était|étaient)\s+accompagnée?\s+d|^(?:Present|Also\s+present)\s+(?:were|was)\b`,
+    trigger:
+      String.raw`^(?:Étaient|Etaient|Était|Etait)\s+(?:également\s+|aussi\s+)?présente?s?|^(?:Il|Elle)\s+(?:était` +
+      String.raw`|étaient)\s+accompagnée?\s+d|^(?:Present|Also\s+present)\s+(?:were|was)\b`,
     slots: { source: 'pending-host', target: 'people-in-sentence' },
     example:
       'Le ministre Amadou Keïta a reçu une délégation mardi. Étaient présents M. Oumar Sidibé et Mme Awa Traoré.',
@@ -44,7 +46,8 @@ export const RELATION_RULES: readonly RelationRule[] = [
     trigger: String.raw`\baudience\s+(?:accordée|a\s+été\s+accordée)\b`,
     slots: { source: 'host-after-par', target: 'guests-after' },
     example:
-      'Lors de l’audience accordée lundi par le ministre M. Amadou Keïta à M. Oumar Sidibé, les échanges ont été fructueux.',
+      'Lors de l’audience accordée lundi par le ministre M. Amadou Keïta à M. Oumar Sidibé, les échange' +
+      's ont été fructueux.',
     counterexample: 'Une audience a été demandée lundi par le ministre M. Amadou Keïta à M. Oumar Sidibé.',
     reason: 'the audience granted by a host to the people named after him',
   },
@@ -53,7 +56,9 @@ export const RELATION_RULES: readonly RelationRule[] = [
     id: 'meet:a-reçu',
     lang: 'fr',
     priority: 20,
-    trigger: String.raw`(?:\b{AUX_IMPF}{ASIDE}\s+{MEET_ADV}(?:reçu|accueilli)(?:\s+en\s+audience)?(?!{RECEIVED_THING_FR})|\breçoit\b|\baccueille\b)`,
+    trigger:
+      String.raw`(?:\b{AUX_IMPF}{ASIDE}\s+{MEET_ADV}(?:reçu|` +
+      String.raw`accueilli)(?:\s+en\s+audience)?(?!{RECEIVED_THING_FR})|\breçoit\b|\baccueille\b)`,
     slots: { source: 'subject-before', target: 'guests-after' },
     unless: 'a thing is received ("a reçu l’agrément", "a reçu un financement")',
     example: 'Le ministre M. Amadou Keïta a reçu en audience M. Oumar Sidibé, directeur général de Orange Mali.',
@@ -65,7 +70,9 @@ export const RELATION_RULES: readonly RelationRule[] = [
     id: 'meet:a-accordé-une-audience',
     lang: 'fr',
     priority: 21,
-    trigger: String.raw`\b{AUX_IMPF}{ASIDE}\s+accordé\s+(?:une\s+)?(?:audience|entretien)(?:[^.;]{0,60}?)\s+(?:à|au|aux)\b`,
+    trigger:
+      String.raw`\b{AUX_IMPF}{ASIDE}\s+accordé\s+(?:une\s+)?(?:audience|entretien)(?:[^.;]{0,60}?)\s+(?:à|au|` +
+      String.raw`aux)\b`,
     slots: { source: 'subject-before', target: 'guests-after' },
     example: 'M. Amadou Keïta a accordé une audience à M. Oumar Sidibé.',
     counterexample: 'M. Amadou Keïta a accordé une remise à M. Oumar Sidibé.',
@@ -76,7 +83,9 @@ export const RELATION_RULES: readonly RelationRule[] = [
     id: 'meet:a-rencontré',
     lang: 'fr',
     priority: 22,
-    trigger: String.raw`\b{AUX}{ASIDE}\s+rencontré\b|\b(?:était|étaient)\s+face\s+(?:à|au|aux)\b|\b{AUX}{ASIDE}\s+eu\s+des\s+(?:échanges|entretiens|discussions)\s+avec\b`,
+    trigger:
+      String.raw`\b{AUX}{ASIDE}\s+rencontré\b|\b(?:était|étaient)\s+face\s+(?:à|au|aux)\b|` +
+      String.raw`\b{AUX}{ASIDE}\s+eu\s+des\s+(?:échanges|entretiens|discussions)\s+avec\b`,
     slots: { source: 'subject-before', target: 'guests-after' },
     example: 'M. Amadou Keïta a rencontré M. Oumar Sidibé à Bamako.',
     counterexample: 'M. Amadou Keïta rencontrera peut-être M. Oumar Sidibé.',
@@ -87,7 +96,10 @@ export const RELATION_RULES: readonly RelationRule[] = [
     id: 'meet:s-est-entretenu',
     lang: 'fr',
     priority: 23,
-    trigger: String.raw`s['’](?:est|sont)\s+{MEET_ADV}entretenue?s?(?:,[^.;]{0,120}?,)?\s+avec|\b{AUX}{ASIDE}\s+(?:eu|tenu)\s+(?:un|une)\s+(?:entretien|séance\s+de\s+travail|rencontre|audience|tête-à-tête)\s+avec|\b{AUX}{ASIDE}\s+échangé\s+avec`,
+    trigger:
+      String.raw`s['’](?:est|sont)\s+{MEET_ADV}entretenue?s?(?:,[^.;]{0,120}?,)?\s+avec|\b{AUX}{ASIDE}\s+(?:eu|` +
+      String.raw`tenu)\s+(?:un|une)\s+(?:entretien|séance\s+de\s+travail|rencontre|audience|tête-à-tête)\s+avec|` +
+      String.raw`\b{AUX}{ASIDE}\s+échangé\s+avec`,
     slots: { source: 'subject-before', target: 'guests-after' },
     example: 'M. Amadou Keïta s’est entretenu avec M. Oumar Sidibé.',
     counterexample: 'M. Amadou Keïta s’est entretenu de la fibre optique devant M. Oumar Sidibé.',
@@ -98,7 +110,9 @@ export const RELATION_RULES: readonly RelationRule[] = [
     id: 'meet:en-met',
     lang: 'en',
     priority: 24,
-    trigger: String.raw`\b(?:met\s+with|met|received(?!{RECEIVED_THING_EN})|hosted|held\s+(?:talks|discussions|a\s+meeting)(?:\s+[^.;]{0,40}?)?\s+with|sat\s+down\s+with)\b`,
+    trigger:
+      String.raw`\b(?:met\s+with|met|received(?!{RECEIVED_THING_EN})|hosted|held\s+(?:talks|discussions|` +
+      String.raw`a\s+meeting)(?:\s+[^.;]{0,40}?)?\s+with|sat\s+down\s+with)\b`,
     slots: { source: 'subject-before', target: 'guests-after' },
     unless: 'a thing is received ("received its licence")',
     example: 'Minister Amadou Keita met Orange Mali chief executive Mr Oumar Sidibe in Bamako.',
@@ -133,7 +147,10 @@ export const RELATION_RULES: readonly RelationRule[] = [
     lang: 'any',
     confidence: 0.75,
     priority: 40,
-    trigger: String.raw`\b(?:ont|avaient)\s+(?:longuement\s+|âprement\s+|d['’]abord\s+)?négocié\b|\bse\s+sont\s+(?:longuement\s+|d['’]abord\s+)?(?:rencontrée?s|entretenue?s|retrouvée?s)\b(?!\s+avec)|\b(?:negotiated|held\s+talks)\b(?!\s+with)`,
+    trigger:
+      String.raw`\b(?:ont|avaient)\s+(?:longuement\s+|âprement\s+|d['’]abord\s+)?négocié\b|` +
+      String.raw`\bse\s+sont\s+(?:longuement\s+|d['’]abord\s+)?(?:rencontrée?s|entretenue?s|` +
+      String.raw`retrouvée?s)\b(?!\s+avec)|\b(?:negotiated|held\s+talks)\b(?!\s+with)`,
     slots: { source: 'people-before-pair', target: 'people-before-pair' },
     example: 'M. Amadou Keïta et M. Oumar Sidibé se sont rencontrés à Bamako.',
     counterexample: 'M. Amadou Keïta et M. Oumar Sidibé se sont rencontrés avec des élèves.',
@@ -155,7 +172,9 @@ export const RELATION_RULES: readonly RelationRule[] = [
     id: 'meet:rencontre-entre',
     lang: 'any',
     priority: 60,
-    trigger: String.raw`\b(?:rencontre|entretien|audience|séance\s+de\s+travail|tête-à-tête|réunion|talks|meeting)\s+(?:[^,.;]{0,30}?\s)?(?:entre|between)\s+`,
+    trigger:
+      String.raw`\b(?:rencontre|entretien|audience|séance\s+de\s+travail|tête-à-tête|réunion|talks|` +
+      String.raw`meeting)\s+(?:[^,.;]{0,30}?\s)?(?:entre|between)\s+`,
     slots: { source: 'parties-after', target: 'parties-after' },
     example: 'La rencontre entre M. Amadou Keïta et M. Oumar Sidibé a duré deux heures.',
     counterexample: 'La différence entre M. Amadou Keïta et M. Oumar Sidibé est grande.',
@@ -166,7 +185,9 @@ export const RELATION_RULES: readonly RelationRule[] = [
     id: 'meet:lors-de-sa-rencontre-avec',
     lang: 'fr',
     priority: 70,
-    trigger: String.raw`\b(?:lors\s+de|au\s+cours\s+de|à\s+l['’]issue\s+de|pendant)\s+(?:sa|son|leur)\s+(?:rencontre|entretien|audience|échange|séance\s+de\s+travail)\s+avec\b`,
+    trigger:
+      String.raw`\b(?:lors\s+de|au\s+cours\s+de|à\s+l['’]issue\s+de|pendant)\s+(?:sa|son|leur)\s+(?:rencontre|` +
+      String.raw`entretien|audience|échange|séance\s+de\s+travail)\s+avec\b`,
     slots: { source: 'subject-before', target: 'first-person-after' },
     example: 'M. Amadou Keïta a salué, lors de sa rencontre avec M. Oumar Sidibé, les progrès du réseau.',
     counterexample: 'M. Amadou Keïta a salué, lors de sa visite, M. Oumar Sidibé.',
@@ -235,7 +256,8 @@ export const RELATION_RULES: readonly RelationRule[] = [
     slots: { source: 'speaker', target: 'quote' },
     unless: 'a wish without a figure or a date ("nous allons y répondre")',
     example:
-      '« Nous allons investir 20 milliards de FCFA dans la fibre avant 2026 », a déclaré M. Oumar Sidibé, directeur général de Orange Mali.',
+      '« Nous allons investir 20 milliards de FCFA dans la fibre avant 2026 », a déclaré M. Oumar Sidib' +
+      'é, directeur général de Orange Mali.',
     counterexample: '« Nous allons y réfléchir », a déclaré M. Oumar Sidibé, directeur général de Orange Mali.',
     reason: 'a quoted undertaking in the first person and the future, with a figure or a date: the speaker commits',
   },
@@ -245,7 +267,10 @@ export const RELATION_RULES: readonly RelationRule[] = [
     lang: 'fr',
     priority: 110,
     status: 'announced',
-    trigger: String.raw`(?:s['’](?:est|étaient|était)|se\s+sont|se\s+seraient)\s+{ADV}(?:\p{L}+\s+)?engagée?s?\s+(?:à|a)\s+|s['’](?:y\s+)?engage(?:nt|ait|aient)?\s+{ADV}(?:à|a)\s+|\b{AUX}{ASIDE}\s+{ADV}pris\s+l['’]engagement\s+(?:de|d['’])\s*`,
+    trigger:
+      String.raw`(?:s['’](?:est|étaient|était)|se\s+sont|se\s+seraient)\s+{ADV}(?:\p{L}+\s+)?engagée?s?\s+(?:à|` +
+      String.raw`a)\s+|s['’](?:y\s+)?engage(?:nt|ait|aient)?\s+{ADV}(?:à|a)\s+|` +
+      String.raw`\b{AUX}{ASIDE}\s+{ADV}pris\s+l['’]engagement\s+(?:de|d['’])\s*`,
     example: 'Orange Mali s’est engagé à connecter cent écoles.',
     counterexample: 'Orange Mali a engagé des travaux dans cent écoles.',
     reason: 'an explicit undertaking: "s’est engagé à", "a pris l’engagement de"',
@@ -256,7 +281,12 @@ export const RELATION_RULES: readonly RelationRule[] = [
     lang: 'fr',
     priority: 111,
     status: 'announced',
-    trigger: String.raw`\b{AUX}{ASIDE}\s+(?:pour\s+sa\s+part\s+|pour\s+leur\s+part\s+|également\s+|aussi\s+|à\s+son\s+tour\s+|de\s+son\s+côté\s+|ensuite\s+|enfin\s+)?(?:réaffirmé|réitéré|renouvelé|exprimé|affirmé|manifesté|confirmé|témoigné|traduit)\s+(?:son|sa|leur|leurs|la|l['’])\s*(?:engagement|volonté|disponibilité|détermination|soutien|ambition)(?:\s+(?:du|de\s+la|de\s+l['’]|des)\s*[^,.;]{1,60}?(?=\s+(?:à|de|d['’]|pour)\s))?\s*(?:à|de|d['’]|pour|en\s+faveur\s+de)?\s*`,
+    trigger:
+      String.raw`\b{AUX}{ASIDE}\s+(?:pour\s+sa\s+part\s+|pour\s+leur\s+part\s+|également\s+|aussi\s+|` +
+      String.raw`à\s+son\s+tour\s+|de\s+son\s+côté\s+|ensuite\s+|enfin\s+)?(?:réaffirmé|réitéré|renouvelé|exprimé` +
+      String.raw`|affirmé|manifesté|confirmé|témoigné|traduit)\s+(?:son|sa|leur|leurs|la|l['’])\s*(?:engagement|` +
+      String.raw`volonté|disponibilité|détermination|soutien|ambition)(?:\s+(?:du|de\s+la|de\s+l['’]|` +
+      String.raw`des)\s*[^,.;]{1,60}?(?=\s+(?:à|de|d['’]|pour)\s))?\s*(?:à|de|d['’]|pour|en\s+faveur\s+de)?\s*`,
     example: 'Huawei a réaffirmé son engagement à former des ingénieurs maliens.',
     counterexample: 'Huawei a réaffirmé sa position sur le marché.',
     reason: 'a commitment restated: "a réaffirmé son engagement à", "a exprimé sa volonté de"',
@@ -267,7 +297,9 @@ export const RELATION_RULES: readonly RelationRule[] = [
     lang: 'fr',
     priority: 112,
     status: 'announced',
-    trigger: String.raw`\b{AUX}{ASIDE}\s+(?:annoncé|exprimé|affiché|fait\s+part\s+de)\s+(?:son|sa|leur)\s+(?:intention|volonté|projet|ambition)\s+(?:de|d['’]|à)\s*`,
+    trigger:
+      String.raw`\b{AUX}{ASIDE}\s+(?:annoncé|exprimé|affiché|fait\s+part\s+de)\s+(?:son|sa|leur)\s+(?:intention|` +
+      String.raw`volonté|projet|ambition)\s+(?:de|d['’]|à)\s*`,
     example: 'Moov Africa Malitel a annoncé son intention d’étendre la 4G à Kidal.',
     counterexample: 'Moov Africa Malitel a annoncé son bilan annuel.',
     reason: 'an intention announced: "a annoncé son intention de"',
@@ -278,7 +310,11 @@ export const RELATION_RULES: readonly RelationRule[] = [
     lang: 'fr',
     priority: 113,
     status: 'announced',
-    trigger: String.raw`\b{AUX}{ASIDE}\s+(?:\p{L}+\s+)?assuré\s+[^,.;]{0,60}?\s*(?:de|d['’])\s*(?:son|sa|leur|la|l['’])\s*(?:totale\s+|entière\s+|pleine\s+)?(?:engagement|disponibilité|soutien|volonté|accompagnement|détermination)(?!\s+(?:de\s+l['’]État|de\s+l['’]Etat|du\s+gouvernement|des\s+autorités|de\s+son\s+département|du\s+département|du\s+ministère))\s*`,
+    trigger:
+      String.raw`\b{AUX}{ASIDE}\s+(?:\p{L}+\s+)?assuré\s+[^,.;]{0,60}?\s*(?:de|d['’])\s*(?:son|sa|leur|la|` +
+      String.raw`l['’])\s*(?:totale\s+|entière\s+|pleine\s+)?(?:engagement|disponibilité|soutien|volonté|` +
+      String.raw`accompagnement|détermination)(?!\s+(?:de\s+l['’]État|de\s+l['’]Etat|du\s+gouvernement|` +
+      String.raw`des\s+autorités|de\s+son\s+département|du\s+département|du\s+ministère))\s*`,
     unless: 'the support assured is the State’s or the ministry’s, not the speaker’s',
     example: 'Huawei a assuré les autorités de son soutien pour la formation des jeunes.',
     counterexample: 'M. Oumar Sidibé a assuré les opérateurs du soutien du gouvernement.',
@@ -290,7 +326,9 @@ export const RELATION_RULES: readonly RelationRule[] = [
     lang: 'fr',
     priority: 114,
     status: 'announced',
-    trigger: String.raw`\b{AUX}{ASIDE}\s+{ADV}promis\s+(?:de|d['’]|que|qu['’])\s*|\bpromet(?:tent)?\s+(?:de|d['’]|que|qu['’])\s*`,
+    trigger:
+      String.raw`\b{AUX}{ASIDE}\s+{ADV}promis\s+(?:de|d['’]|que|qu['’])\s*|\bpromet(?:tent)?\s+(?:de|d['’]|que|` +
+      String.raw`qu['’])\s*`,
     example: 'Orange Mali a promis de baisser ses tarifs.',
     counterexample: 'Orange Mali a baissé ses tarifs.',
     reason: 'a promise: "a promis de / que"',
@@ -313,7 +351,9 @@ export const RELATION_RULES: readonly RelationRule[] = [
     priority: 116,
     status: 'signed',
     keepMatch: true,
-    trigger: String.raw`\b{AUX}{ASIDE}\s+(?:accordé|octroyé|consenti|mobilisé|débloqué)\s+(?:[^,.;]{0,30}?\s)?(?:un|une|des)\s+(?:financement|prêt|subvention|garantie|don|enveloppe)s?\b`,
+    trigger:
+      String.raw`\b{AUX}{ASIDE}\s+(?:accordé|octroyé|consenti|mobilisé|débloqué)\s+(?:[^,.;]{0,30}?\s)?(?:un|une|` +
+      String.raw`des)\s+(?:financement|prêt|subvention|garantie|don|enveloppe)s?\b`,
     example: 'La Banque mondiale a accordé un financement de 50 millions de dollars au Mali.',
     counterexample: 'La Banque mondiale a demandé un financement de 50 millions de dollars.',
     reason: 'money granted: a financing, a loan or a grant given is a commitment signed',
@@ -336,7 +376,10 @@ export const RELATION_RULES: readonly RelationRule[] = [
     lang: 'fr',
     priority: 118,
     status: 'announced',
-    trigger: String.raw`\b(?:est|sont|s['’](?:est|sont)\s+dite?s?|se\s+sont\s+dite?s?|se\s+dit|se\s+disent)\s+(?:«\s*)?(?:prêt|prête|prêts|prêtes|disposée?s?|déterminée?s?|résolue?s?)\s+(?:à|a)\s+`,
+    trigger:
+      String.raw`\b(?:est|sont|s['’](?:est|sont)\s+dite?s?|se\s+sont\s+dite?s?|se\s+dit|` +
+      String.raw`se\s+disent)\s+(?:«\s*)?(?:prêt|prête|prêts|prêtes|disposée?s?|déterminée?s?|résolue?s?)\s+(?:à|` +
+      String.raw`a)\s+`,
     example: 'Huawei est prêt à financer la formation de cent techniciens.',
     counterexample: 'Huawei est présent à Bamako depuis 2005.',
     reason: 'readiness declared: "est prêt à", "s’est dit disposé à"',
@@ -348,7 +391,9 @@ export const RELATION_RULES: readonly RelationRule[] = [
     priority: 119,
     status: 'signed',
     keepMatch: true,
-    trigger: String.raw`\b{AUX}{ASIDE}\s+signé\s+(?:\p{L}+\s+){0,2}?(?:conventions?|accords?|protocoles?|mémorandums?|partenariats?|contrats?)\b`,
+    trigger:
+      String.raw`\b{AUX}{ASIDE}\s+signé\s+(?:\p{L}+\s+){0,2}?(?:conventions?|accords?|protocoles?|mémorandums?|` +
+      String.raw`partenariats?|contrats?)\b`,
     example: 'Orange Mali a signé une convention de partenariat pour la connexion des écoles.',
     counterexample: 'Orange Mali a signé le registre des visiteurs.',
     reason: 'an agreement signed is a commitment signed by every signatory',
@@ -360,7 +405,10 @@ export const RELATION_RULES: readonly RelationRule[] = [
     priority: 120,
     status: 'announced',
     keepMatch: true,
-    trigger: String.raw`\b{AUX}{ASIDE}\s+{ADV}(?:annoncé|dévoilé|lancé|approuvé)\s+(?:le\s+principe\s+d['’])?(?:un|une|des)\s+(?:\p{L}+\s+){0,2}?(?:investissements?|financements?|enveloppes?|subventions?|dons?|prêts?|lignes?\s+de\s+crédit|plans?\s+d['’]investissement|programmes?\s+de\s+\p{L}+)\b`,
+    trigger:
+      String.raw`\b{AUX}{ASIDE}\s+{ADV}(?:annoncé|dévoilé|lancé|approuvé)\s+(?:le\s+principe\s+d['’])?(?:un|une|` +
+      String.raw`des)\s+(?:\p{L}+\s+){0,2}?(?:investissements?|financements?|enveloppes?|subventions?|dons?|` +
+      String.raw`prêts?|lignes?\s+de\s+crédit|plans?\s+d['’]investissement|programmes?\s+de\s+\p{L}+)\b`,
     example: 'La Banque africaine de développement a approuvé un prêt de 30 millions de dollars pour le numérique.',
     counterexample: 'La Banque africaine de développement a approuvé le rapport annuel.',
     reason: 'an investment, a loan or a programme announced',
@@ -372,7 +420,11 @@ export const RELATION_RULES: readonly RelationRule[] = [
     priority: 121,
     status: 'announced',
     keepMatch: true,
-    trigger: String.raw`\b{AUX}{ASIDE}\s+{ADV}(?:annoncé|confirmé|promis)\s+(?:la\s+|le\s+|l['’])(?:ouverture|création|construction|lancement|déploiement|mise\s+en\s+place|mise\s+en\s+ligne|mise\s+en\s+service|livraison|installation|extension|recrutement|publication)\s+(?:[^.;]{0,60}?\s)?(?:de|d['’]|du|des)`,
+    trigger:
+      String.raw`\b{AUX}{ASIDE}\s+{ADV}(?:annoncé|confirmé|promis)\s+(?:la\s+|le\s+|l['’])(?:ouverture|création|` +
+      String.raw`construction|lancement|déploiement|mise\s+en\s+place|mise\s+en\s+ligne|mise\s+en\s+service|` +
+      String.raw`livraison|installation|extension|recrutement|publication)\s+(?:[^.;]{0,60}?\s)?(?:de|d['’]|du|` +
+      String.raw`des)`,
     example: 'Huawei a annoncé l’ouverture à Bamako d’un centre de formation.',
     counterexample: 'Huawei a annoncé la fermeture de son bureau.',
     reason: 'an opening, a construction or a launch announced',
@@ -384,7 +436,9 @@ export const RELATION_RULES: readonly RelationRule[] = [
     priority: 122,
     status: 'announced',
     subjectAfter: true,
-    trigger: String.raw`\b{AUX}{ASIDE}\s+{ADV}(?:annoncé|assuré|indiqué|affirmé|précisé|garanti)\s+(?:que|qu['’])\s*(?=[^.;]{0,100}?{FUTURE_VERB})`,
+    trigger:
+      String.raw`\b{AUX}{ASIDE}\s+{ADV}(?:annoncé|assuré|indiqué|affirmé|précisé|garanti)\s+(?:que|` +
+      String.raw`qu['’])\s*(?=[^.;]{0,100}?{FUTURE_VERB})`,
     example: 'M. Oumar Sidibé a annoncé que Orange Mali offrira des tablettes aux écoles.',
     counterexample: 'M. Oumar Sidibé a annoncé que Orange Mali a offert des tablettes aux écoles.',
     reason: 'reported speech in the future: what is said will be done (by the entity named after "que")',
@@ -411,7 +465,10 @@ export const RELATION_RULES: readonly RelationRule[] = [
     priority: 124,
     status: 'announced',
     tight: true,
-    trigger: String.raw`\b(?:va|vont|compte|comptent|entend|entendent|veut|veulent)\s+(?:«\s*)?{ADV}(?=\p{Ll}+(?:er|ir|re)\b)|\b(?:prévoit|prévoient|ambitionne|ambitionnent|envisage|envisagent|projette|projettent)\s+{ADV}(?:de\s+|d['’])(?=\p{Ll}+(?:er|ir|re)\b)`,
+    trigger:
+      String.raw`\b(?:va|vont|compte|comptent|entend|entendent|veut|veulent)\s+(?:«\s*)?{ADV}(?=\p{Ll}+(?:er|ir|` +
+      String.raw`re)\b)|\b(?:prévoit|prévoient|ambitionne|ambitionnent|envisage|envisagent|projette|` +
+      String.raw`projettent)\s+{ADV}(?:de\s+|d['’])(?=\p{Ll}+(?:er|ir|re)\b)`,
     unless: 'the subject is not written right before the verb',
     example: 'Orange Mali va déployer la fibre optique à Sikasso.',
     counterexample: 'Orange Mali a déployé la fibre optique à Sikasso.',
@@ -423,7 +480,9 @@ export const RELATION_RULES: readonly RelationRule[] = [
     lang: 'en',
     priority: 130,
     status: 'announced',
-    trigger: String.raw`\b(?:pledged|committed|promised|undertook|vowed|agreed)\s+(?:to|that)\s+|\b(?:has|have)\s+(?:pledged|committed|promised|agreed)\s+to\s+`,
+    trigger:
+      String.raw`\b(?:pledged|committed|promised|undertook|vowed|agreed)\s+(?:to|that)\s+|\b(?:has|` +
+      String.raw`have)\s+(?:pledged|committed|promised|agreed)\s+to\s+`,
     example: 'Orange Mali pledged to connect one hundred schools.',
     counterexample: 'Orange Mali connected one hundred schools.',
     reason: 'English: an explicit undertaking ("pledged to", "has committed to")',
@@ -435,7 +494,10 @@ export const RELATION_RULES: readonly RelationRule[] = [
     priority: 131,
     status: 'announced',
     keepMatch: true,
-    trigger: String.raw`\b(?:announced|unveiled|approved|granted|extended|provided)\s+(?:a|an)\s+(?:[\p{L}$€,.\d-]+\s+){0,4}?(?:investment|financing|loan|grant|guarantee|credit\s+line|facility)\b`,
+    trigger:
+      String.raw`\b(?:announced|unveiled|approved|granted|extended|provided)\s+(?:a|` +
+      String.raw`an)\s+(?:[\p{L}$€,.\d-]+\s+){0,4}?(?:investment|financing|loan|grant|guarantee|credit\s+line|` +
+      String.raw`facility)\b`,
     example: 'The World Bank approved a $50 million loan for digital services.',
     counterexample: 'The World Bank approved a new director.',
     reason: 'English: an investment, loan or grant announced or approved',
@@ -460,7 +522,9 @@ export const RELATION_RULES: readonly RelationRule[] = [
     priority: 133,
     status: 'announced',
     tight: true,
-    trigger: String.raw`\b(?:will|wants\s+to|want\s+to|is\s+ready\s+to|intends\s+to|plans\s+to)\s+(?:therefore\s+|also\s+)?(?={INTENT_EN})`,
+    trigger:
+      String.raw`\b(?:will|wants\s+to|want\s+to|is\s+ready\s+to|intends\s+to|plans\s+to)\s+(?:therefore\s+|` +
+      String.raw`also\s+)?(?={INTENT_EN})`,
     unless: 'a forecast ("will allow"), or a subject not written right before',
     example: 'Orange Mali will deploy fibre in Sikasso.',
     counterexample: 'Orange Mali will celebrate its anniversary in Sikasso.',
@@ -473,7 +537,10 @@ export const RELATION_RULES: readonly RelationRule[] = [
     priority: 134,
     status: 'announced',
     subjectAfter: true,
-    trigger: String.raw`\b(?:said|added|announced|confirmed|stated|indicated|explained|noted)\s+(?!(?:he|she|they|we|I|it)\s+(?:hoped|hopes|expected|expects|believed|believes|thought|thinks|feared|fears|wished)\b)(?:that\s+)?(?=[^.;]{0,80}?\b(?:would|will)\s+(?:also\s+|then\s+)?(?:{INTENT_EN})\b)`,
+    trigger:
+      String.raw`\b(?:said|added|announced|confirmed|stated|indicated|explained|noted)\s+(?!(?:he|she|they|we|I|` +
+      String.raw`it)\s+(?:hoped|hopes|expected|expects|believed|believes|thought|thinks|feared|fears|` +
+      String.raw`wished)\b)(?:that\s+)?(?=[^.;]{0,80}?\b(?:would|will)\s+(?:also\s+|then\s+)?(?:{INTENT_EN})\b)`,
     unless: 'a hope or an expectation ("said she hoped … would")',
     example: 'Mr Oumar Sidibe said Orange Mali would open a training centre in Bamako.',
     counterexample: 'Mr Oumar Sidibe said he hoped Orange Mali would open a training centre in Bamako.',
@@ -509,7 +576,11 @@ export const RELATION_RULES: readonly RelationRule[] = [
     id: 'sign:signé-entre',
     lang: 'fr',
     priority: 210,
-    trigger: String.raw`\b(?:signée?s?|paraphée?s?)\s+(?:[^.;]{0,60}?\s)?entre\s+|\b{AUX}\s+été\s+(?:signée?s?|paraphée?s?)\s+(?:[^.;]{0,40}?\s)?par\s+|\bsignature\s+(?:de\s+la|d['’]une?|du|des)\s+(?:\p{L}+\s+){0,4}?(?:convention|accord|protocole|mémorandum|contrat)s?(?:\s+[^.;]{0,60}?)?\s+entre\s+`,
+    trigger:
+      String.raw`\b(?:signée?s?|paraphée?s?)\s+(?:[^.;]{0,60}?\s)?entre\s+|\b{AUX}\s+été\s+(?:signée?s?|` +
+      String.raw`paraphée?s?)\s+(?:[^.;]{0,40}?\s)?par\s+|\bsignature\s+(?:de\s+la|d['’]une?|du|` +
+      String.raw`des)\s+(?:\p{L}+\s+){0,4}?(?:convention|accord|protocole|mémorandum|` +
+      String.raw`contrat)s?(?:\s+[^.;]{0,60}?)?\s+entre\s+`,
     unless: 'a person whose organisation the article does not give (an agreement binds organisations)',
     slots: { source: 'parties-between', target: 'parties-between' },
     example: 'Une convention a été signée mardi entre Orange Mali et Huawei.',
@@ -561,9 +632,11 @@ export const RELATION_RULES: readonly RelationRule[] = [
     trigger: String.raw`\b{AUX_PQP}\s+infligé\s+(?:à|au|aux)\s+`,
     slots: { source: 'subject-before', target: 'list-after' },
     example:
-      'L’Autorité malienne de régulation des télécommunications, des TIC et des postes a infligé à Orange Mali une amende.',
+      'L’Autorité malienne de régulation des télécommunications, des TIC et des postes a infligé à Oran' +
+      'ge Mali une amende.',
     counterexample:
-      'L’Autorité malienne de régulation des télécommunications, des TIC et des postes a évité à Orange Mali une amende.',
+      'L’Autorité malienne de régulation des télécommunications, des TIC et des postes a évité à Orange' +
+      ' Mali une amende.',
     reason: 'a penalty inflicted on the organisations named right after',
   },
   {
@@ -571,12 +644,16 @@ export const RELATION_RULES: readonly RelationRule[] = [
     id: 'sanction:a-infligé',
     lang: 'fr',
     priority: 301,
-    trigger: String.raw`\b{AUX_PQP}{ASIDE}\s+infligé\s+(?:[^.;]{0,30}?\s)?(?:une\s+|des\s+)?(?:amendes?|sanctions?|pénalités?)\b[^.;]*?\b(?:à|au|aux)\s+`,
+    trigger:
+      String.raw`\b{AUX_PQP}{ASIDE}\s+infligé\s+(?:[^.;]{0,30}?\s)?(?:une\s+|des\s+)?(?:amendes?|sanctions?|` +
+      String.raw`pénalités?)\b[^.;]*?\b(?:à|au|aux)\s+`,
     slots: { source: 'subject-before', target: 'list-after' },
     example:
-      'L’Autorité malienne de régulation des télécommunications, des TIC et des postes a infligé une amende de 2 milliards à Orange Mali.',
+      'L’Autorité malienne de régulation des télécommunications, des TIC et des postes a infligé une am' +
+      'ende de 2 milliards à Orange Mali.',
     counterexample:
-      'L’Autorité malienne de régulation des télécommunications, des TIC et des postes a annoncé une amende à Orange Mali.',
+      'L’Autorité malienne de régulation des télécommunications, des TIC et des postes a annoncé une am' +
+      'ende à Orange Mali.',
     reason: 'a fine or a sanction inflicted on the organisations named after "à"',
   },
   {
@@ -584,12 +661,16 @@ export const RELATION_RULES: readonly RelationRule[] = [
     id: 'sanction:a-retiré-la-licence',
     lang: 'fr',
     priority: 302,
-    trigger: String.raw`\b{AUX_PQP}\s+(?:déjà\s+)?retiré\s+(?:la|sa|leur|les)\s+(?:licences?|agréments?|autorisations?)(?:\s+d['’]\p{L}+)?\s+(?:de|d['’]|à|au|aux)\s*`,
+    trigger:
+      String.raw`\b{AUX_PQP}\s+(?:déjà\s+)?retiré\s+(?:la|sa|leur|les)\s+(?:licences?|agréments?|` +
+      String.raw`autorisations?)(?:\s+d['’]\p{L}+)?\s+(?:de|d['’]|à|au|aux)\s*`,
     slots: { source: 'subject-before', target: 'list-after' },
     example:
-      'L’Autorité malienne de régulation des télécommunications, des TIC et des postes a retiré la licence de Telecel Mali.',
+      'L’Autorité malienne de régulation des télécommunications, des TIC et des postes a retiré la lice' +
+      'nce de Telecel Mali.',
     counterexample:
-      'L’Autorité malienne de régulation des télécommunications, des TIC et des postes a renouvelé la licence de Telecel Mali.',
+      'L’Autorité malienne de régulation des télécommunications, des TIC et des postes a renouvelé la l' +
+      'icence de Telecel Mali.',
     reason: 'a licence withdrawn from an operator',
   },
   {
@@ -597,7 +678,9 @@ export const RELATION_RULES: readonly RelationRule[] = [
     id: 'sanction:a-sanctionné',
     lang: 'fr',
     priority: 303,
-    trigger: String.raw`\b{AUX_PQP}\s+(?:déjà\s+|également\s+|aussi\s+)?(?:sanctionné|suspendu|mis\s+en\s+demeure|interdit|épinglé|averti|condamné|retiré\s+la\s+licence\s+(?:de|d['’]|à))[\s,]+`,
+    trigger:
+      String.raw`\b{AUX_PQP}\s+(?:déjà\s+|également\s+|aussi\s+)?(?:sanctionné|suspendu|mis\s+en\s+demeure|` +
+      String.raw`interdit|épinglé|averti|condamné|retiré\s+la\s+licence\s+(?:de|d['’]|à))[\s,]+`,
     slots: { source: 'subject-before', target: 'list-after' },
     example:
       'L’Autorité malienne de régulation des télécommunications, des TIC et des postes a sanctionné Orange Mali.',
@@ -610,12 +693,17 @@ export const RELATION_RULES: readonly RelationRule[] = [
     id: 'sanction:a-adressé-une-mise-en-demeure',
     lang: 'fr',
     priority: 304,
-    trigger: String.raw`\b{AUX}{ASIDE}\s+(?:adressé|notifié|servi|envoyé)[\s,]+[^.;]{0,60}?(?:une\s+|des\s+)?(?:mises?\s+en\s+demeure|avertissements?|injonctions?|sanctions?)\b[^.;]*?\b(?:à|au|aux)\s+`,
+    trigger:
+      String.raw`\b{AUX}{ASIDE}\s+(?:adressé|notifié|servi|envoyé)[\s,]+[^.;]{0,60}?(?:une\s+|` +
+      String.raw`des\s+)?(?:mises?\s+en\s+demeure|avertissements?|injonctions?|sanctions?)\b[^.;]*?\b(?:à|au|` +
+      String.raw`aux)\s+`,
     slots: { source: 'subject-before', target: 'list-after' },
     example:
-      'L’Autorité malienne de régulation des télécommunications, des TIC et des postes a adressé une mise en demeure à Orange Mali.',
+      'L’Autorité malienne de régulation des télécommunications, des TIC et des postes a adressé une mi' +
+      'se en demeure à Orange Mali.',
     counterexample:
-      'L’Autorité malienne de régulation des télécommunications, des TIC et des postes a adressé une invitation à Orange Mali.',
+      'L’Autorité malienne de régulation des télécommunications, des TIC et des postes a adressé une in' +
+      'vitation à Orange Mali.',
     reason: 'a formal notice or a warning sent to an operator',
   },
   {
@@ -623,8 +711,12 @@ export const RELATION_RULES: readonly RelationRule[] = [
     id: 'sanction:en-fined',
     lang: 'en',
     priority: 305,
-    // (the boundary before the verb is written out: U() reads a "\b" after a look-behind as the end of a word, so the rule never fired)
-    trigger: String.raw`(?<!\b(?:was|were|been|being|be)\s+)(?<![\p{L}\p{N}_])(?:fined|sanctioned|suspended|banned|penali[sz]ed|warned)\s+`,
+    // (the boundary before the verb is written out: unicodeBoundaries() reads a "\b" after a look-behind as the end of
+    // a word, so the
+    // rule never fired)
+    trigger:
+      String.raw`(?<!\b(?:was|were|been|being|be)\s+)(?<![\p{L}\p{N}_])(?:fined|sanctioned|suspended|banned|` +
+      String.raw`penali[sz]ed|warned)\s+`,
     slots: { source: 'subject-before', target: 'list-after' },
     unless: 'a passive ("was fined by" is sanction:a-été-sanctionné-par)',
     example: 'The AMRTP fined Orange Mali on Tuesday.',
@@ -636,12 +728,17 @@ export const RELATION_RULES: readonly RelationRule[] = [
     id: 'sanction:a-été-sanctionné-par',
     lang: 'any',
     priority: 310,
-    trigger: String.raw`\b{AUX_COND}{ASIDE}\s+été\s+{SANCTIONED}\s+(?:[^.;,]{0,30}?\s)?par\s+|\b(?:was|were|has\s+been|had\s+been)\s+(?:fined|sanctioned|suspended|warned|banned|penali[sz]ed)\s+(?:[^.;,]{0,40}?\s)?by\s+`,
+    trigger:
+      String.raw`\b{AUX_COND}{ASIDE}\s+été\s+{SANCTIONED}\s+(?:[^.;,]{0,30}?\s)?par\s+|\b(?:was|were|has\s+been|` +
+      String.raw`had\s+been)\s+(?:fined|sanctioned|suspended|warned|banned|` +
+      String.raw`penali[sz]ed)\s+(?:[^.;,]{0,40}?\s)?by\s+`,
     slots: { source: 'by-phrase', target: 'org-before' },
     example:
-      'Orange Mali a été sanctionnée par l’Autorité malienne de régulation des télécommunications, des TIC et des postes.',
+      'Orange Mali a été sanctionnée par l’Autorité malienne de régulation des télécommunications, des ' +
+      'TIC et des postes.',
     counterexample:
-      'Orange Mali a été félicitée par l’Autorité malienne de régulation des télécommunications, des TIC et des postes.',
+      'Orange Mali a été félicitée par l’Autorité malienne de régulation des télécommunications, des TI' +
+      'C et des postes.',
     reason: 'a passive sanction: the operator first, the authority after "par"/"by" (verbs.json "sanctioned")',
   },
   {
@@ -649,12 +746,17 @@ export const RELATION_RULES: readonly RelationRule[] = [
     id: 'sanction:a-reçu-un-avertissement',
     lang: 'any',
     priority: 320,
-    trigger: String.raw`\b{AUX_PQP}\s+(?:également\s+|aussi\s+|déjà\s+)?(?:reçu|écopé\s+d['’]|écopé\s+de)\s*(?:une?\s+|des\s+)?(?:avertissements?|mises?\s+en\s+demeure|amendes?|sanctions?|blâmes?)\b|\b(?:received|was\s+given)\s+(?:a\s+)?(?:formal\s+)?(?:warning|fine|notice)\b`,
+    trigger:
+      String.raw`\b{AUX_PQP}\s+(?:également\s+|aussi\s+|déjà\s+)?(?:reçu|écopé\s+d['’]|écopé\s+de)\s*(?:une?\s+|` +
+      String.raw`des\s+)?(?:avertissements?|mises?\s+en\s+demeure|amendes?|sanctions?|blâmes?)\b|\b(?:received|` +
+      String.raw`was\s+given)\s+(?:a\s+)?(?:formal\s+)?(?:warning|fine|notice)\b`,
     slots: { source: 'authority-before', target: 'subject-before' },
     example:
-      'L’Autorité malienne de régulation des télécommunications, des TIC et des postes a contrôlé les réseaux. Orange Mali a reçu un avertissement.',
+      'L’Autorité malienne de régulation des télécommunications, des TIC et des postes a contrôlé les r' +
+      'éseaux. Orange Mali a reçu un avertissement.',
     counterexample:
-      'L’Autorité malienne de régulation des télécommunications, des TIC et des postes a contrôlé les réseaux. Orange Mali a reçu un prix.',
+      'L’Autorité malienne de régulation des télécommunications, des TIC et des postes a contrôlé les r' +
+      'éseaux. Orange Mali a reçu un prix.',
     reason: 'an operator received a warning or a fine: from the authority named last',
   },
   // ---- topics discussed ----------------------------------------------------------------------
@@ -664,7 +766,12 @@ export const RELATION_RULES: readonly RelationRule[] = [
     relation: 'discussed',
     confidence: 0.6,
     priority: 400,
-    trigger: String.raw`\b(?:discussions?|échanges?|entretiens?|rencontre|audience|travaux)\s+(?:avec\s+[^,.;]{1,60}\s+)?(?:ont|a|se\s+sont|s['’]est)\s+(?:principalement\s+|notamment\s+|essentiellement\s+)?(?:porté|concerné|inscrites?|inscrit|axée?s?|été\s+l['’]occasion)|\b(?:ont|a)\s+été\s+(?:évoquée?s?|abordée?s?|identifiée?s?|discutée?s?)|\bmis\s+l['’]accent\s+sur|\btalks\s+(?:focused|centred|centered)\s+on`,
+    trigger:
+      String.raw`\b(?:discussions?|échanges?|entretiens?|rencontre|audience|` +
+      String.raw`travaux)\s+(?:avec\s+[^,.;]{1,60}\s+)?(?:ont|a|se\s+sont|s['’]est)\s+(?:principalement\s+|` +
+      String.raw`notamment\s+|essentiellement\s+)?(?:porté|concerné|inscrites?|inscrit|axée?s?|` +
+      String.raw`été\s+l['’]occasion)|\b(?:ont|a)\s+été\s+(?:évoquée?s?|abordée?s?|identifiée?s?|discutée?s?)|` +
+      String.raw`\bmis\s+l['’]accent\s+sur|\btalks\s+(?:focused|centred|centered)\s+on`,
     slots: { source: 'meeting-participants', target: 'topics-in-sentence' },
     example: 'M. Amadou Keïta a reçu M. Oumar Sidibé. Les échanges ont porté sur la fibre optique.',
     counterexample: 'M. Amadou Keïta a parlé. Les échanges ont porté sur la fibre optique.',
@@ -679,7 +786,8 @@ export const RELATION_RULES: readonly RelationRule[] = [
     trigger: String.raw`({ROLE})[^.;]*?,?\s*respectivement\s+[^;.]*$`,
     slots: { source: 'person', target: 'org-of-pattern' },
     example:
-      'Les directeurs généraux de Orange Mali et de Huawei, respectivement Oumar Sidibé et Fatoumata Koné, ont signé l’accord.',
+      'Les directeurs généraux de Orange Mali et de Huawei, respectivement Oumar Sidibé et Fatoumata Ko' +
+      'né, ont signé l’accord.',
     counterexample:
       'Les directeurs généraux de Orange Mali et de Huawei, Oumar Sidibé et Fatoumata Koné, ont signé l’accord.',
     reason: '"the roles of A and B, respectively X and Y": X holds the role at A, Y at B',
@@ -689,7 +797,9 @@ export const RELATION_RULES: readonly RelationRule[] = [
     id: 'role:titre-de-org-nom',
     priority: 510,
     flags: 'u',
-    trigger: String.raw`^(?:\s+(?:au|en|du|de\s+la|pour\s+l['’])\s+[\p{L}' -]{2,30}?)?(?:\s*,\s*l['’]une?\s+des\s+[^,;.]{2,40})?\s*,\s*(?:(?:{CIVILITY})\s+)*$`,
+    trigger:
+      String.raw`^(?:\s+(?:au|en|du|de\s+la|pour\s+l['’])\s+[\p{L}' -]{2,30}?)?(?:\s*,\s*l['’]une?\s+des\s+[^,;.]` +
+      String.raw`{2,40})?\s*,\s*(?:(?:{CIVILITY})\s+)*$`,
     slots: { source: 'person', target: 'org-of-pattern' },
     example: 'Le directeur général de Orange Mali, M. Oumar Sidibé, a parlé.',
     counterexample: 'Le partenaire de Orange Mali, M. Oumar Sidibé, a parlé.',
@@ -710,7 +820,10 @@ export const RELATION_RULES: readonly RelationRule[] = [
     ...ROLE,
     id: 'role:titre-de-nom-commun',
     priority: 520,
-    trigger: String.raw`(?<![\p{L}])({ROLE})(?:\s+par\s+intérim)?(?:\s+(?:des|du|de\s+la|de\s+l['’])\s*\p{Ll}[\p{L}-]+)?\s+(?:du|de\s+la|de\s+l['’]|of\s+the)\s*(?:\p{L}+\s+)?({ORG_NOUNS}){TITLE_COMPLEMENT}\s*,\s*(?:(?:{CIVILITY})\s+)*$`,
+    trigger:
+      String.raw`(?<![\p{L}])({ROLE})(?:\s+par\s+intérim)?(?:\s+(?:des|du|de\s+la|` +
+      String.raw`de\s+l['’])\s*\p{Ll}[\p{L}-]+)?\s+(?:du|de\s+la|de\s+l['’]|` +
+      String.raw`of\s+the)\s*(?:\p{L}+\s+)?({ORG_NOUNS}){TITLE_COMPLEMENT}\s*,\s*(?:(?:{CIVILITY})\s+)*$`,
     slots: { source: 'person', target: 'org-of-pattern' },
     example: 'Orange Mali a lancé la 5G. Le directeur général de la société, M. Oumar Sidibé, a parlé.',
     counterexample: 'Orange Mali a lancé la 5G. Un ami de la société, M. Oumar Sidibé, a parlé.',
@@ -720,7 +833,10 @@ export const RELATION_RULES: readonly RelationRule[] = [
     ...ROLE,
     id: 'role:nom-titre-de-nom-commun',
     priority: 530,
-    trigger: String.raw`^\s*,\s*(?:(?:(?:le|la|l['’]|the)\s+)?(?:nouveau\s+|nouvelle\s+)?({ROLE})\s+(?:du|de\s+la|de\s+l['’]|of\s+the)|qui\s+(dirige|pilote|gère|préside)\s+(?:depuis\s+[^,;.]{1,30}?\s+)?(?:le|la|l['’]))\s*(?:\p{L}+\s+)?({ORG_NOUNS})(?![\p{L}])`,
+    trigger:
+      String.raw`^\s*,\s*(?:(?:(?:le|la|l['’]|the)\s+)?(?:nouveau\s+|nouvelle\s+)?({ROLE})\s+(?:du|de\s+la|` +
+      String.raw`de\s+l['’]|of\s+the)|qui\s+(dirige|pilote|gère|préside)\s+(?:depuis\s+[^,;.]{1,30}?\s+)?(?:le|la` +
+      String.raw`|l['’]))\s*(?:\p{L}+\s+)?({ORG_NOUNS})(?![\p{L}])`,
     slots: { source: 'person', target: 'org-of-pattern' },
     roles: ['Président', 'Directeur général'],
     example: 'Orange Mali a lancé la 5G. M. Oumar Sidibé, qui dirige la société, a parlé.',
@@ -731,7 +847,9 @@ export const RELATION_RULES: readonly RelationRule[] = [
     ...ROLE,
     id: 'role:nom-possessif',
     priority: 540,
-    trigger: String.raw`^\s*,\s*(?:the\s+)?([\p{Lu}][\p{L}-]*(?:\s+[\p{Lu}][\p{L}-]*){0,3})['’]s\s+(?:new\s+)?({ROLE})(?![\p{L}])`,
+    trigger:
+      String.raw`^\s*,\s*(?:the\s+)?([\p{Lu}][\p{L}-]*(?:\s+[\p{Lu}][\p{L}-]*){0,3})['’]s\s+(?:new\s+)?({ROLE})(?` +
+      String.raw`![\p{L}])`,
     slots: { source: 'person', target: 'org-of-pattern' },
     example: 'Mr Oumar Sidibe, Orange Mali’s chief executive officer, spoke on Monday.',
     counterexample: 'Mr Oumar Sidibe, Orange Mali’s partner, spoke on Monday.',
@@ -741,7 +859,9 @@ export const RELATION_RULES: readonly RelationRule[] = [
     ...ROLE,
     id: 'role:qui-dirige',
     priority: 550,
-    trigger: String.raw`^\s*,\s*(?:qui|who)\s+(dirige|pilote|gère|préside|leads|heads|runs|chairs)\s+(?:depuis\s+[^,;.]{1,30}?\s+)?(?:la\s+|le\s+|l['’]|the\s+)?$`,
+    trigger:
+      String.raw`^\s*,\s*(?:qui|who)\s+(dirige|pilote|gère|préside|leads|heads|runs|` +
+      String.raw`chairs)\s+(?:depuis\s+[^,;.]{1,30}?\s+)?(?:la\s+|le\s+|l['’]|the\s+)?$`,
     slots: { source: 'person', target: 'org-of-pattern' },
     roles: ['Président', 'Directeur général'],
     example: 'M. Oumar Sidibé, qui dirige Orange Mali depuis 2020, a parlé.',
@@ -762,7 +882,9 @@ export const RELATION_RULES: readonly RelationRule[] = [
     ...ROLE,
     id: 'role:nom-titre-de-org',
     priority: 570,
-    trigger: String.raw`^(?:\s+(?:dite?|alias)\s+\S+)?\s*(?:\(\p{L}\)\s*)?,\s*(?:le\s+|la\s+|l['’]|the\s+)?(?:nouveau\s+|nouvelle\s+|nouvel\s+)?(?:{ROLE})(?![\p{L}])[^;.«»,]*?,?[^;.«»,]*$`,
+    trigger:
+      String.raw`^(?:\s+(?:dite?|alias)\s+\S+)?\s*(?:\(\p{L}\)\s*)?,\s*(?:le\s+|la\s+|l['’]|the\s+)?(?:nouveau\s+` +
+      String.raw`|nouvelle\s+|nouvel\s+)?(?:{ROLE})(?![\p{L}])[^;.«»,]*?,?[^;.«»,]*$`,
     slots: { source: 'person', target: 'org-of-pattern' },
     example: 'M. Oumar Sidibé, directeur général de Orange Mali, a parlé.',
     counterexample: 'M. Oumar Sidibé, client de Orange Mali, a parlé.',
@@ -772,7 +894,10 @@ export const RELATION_RULES: readonly RelationRule[] = [
     ...ROLE,
     id: 'role:représentée-par',
     priority: 580,
-    trigger: String.raw`(représentée?s?|dirigée?s?|conduite?s?|pilotée?s?|présidée?s?|(?:co-?)?fondée?s?|créée?s?|led|headed|represented|chaired|founded|co-founded)\s+(?:par|by)\s+(?:son\s+|sa\s+|le\s+|la\s+|l['’]|its\s+|the\s+)?(?:({ROLE}){TITLE_COMPLEMENT}\s*,?\s+)?(?:(?:{CIVILITY})\s+)*$`,
+    trigger:
+      String.raw`(représentée?s?|dirigée?s?|conduite?s?|pilotée?s?|présidée?s?|(?:co-?)?fondée?s?|créée?s?|led|` +
+      String.raw`headed|represented|chaired|founded|co-founded)\s+(?:par|by)\s+(?:son\s+|sa\s+|le\s+|la\s+|l['’]|` +
+      String.raw`its\s+|the\s+)?(?:({ROLE}){TITLE_COMPLEMENT}\s*,?\s+)?(?:(?:{CIVILITY})\s+)*$`,
     slots: { source: 'person', target: 'org-of-pattern' },
     roles: ['Représentant', 'Président', 'Fondateur', 'Directeur'],
     example: 'Orange Mali, représentée par M. Oumar Sidibé, a signé.',
@@ -783,7 +908,9 @@ export const RELATION_RULES: readonly RelationRule[] = [
     ...ROLE,
     id: 'role:dont-le-titre',
     priority: 590,
-    trigger: String.raw`,\s*dont\s+(?:le|la|l['’])\s*(?:nouveau\s+|nouvelle\s+)?({ROLE}){TITLE_COMPLEMENT}(?:\s+(?:au|en)\s+[^,;.]{2,30}?)?\s*,\s*(?:(?:{CIVILITY})\s+)*$`,
+    trigger:
+      String.raw`,\s*dont\s+(?:le|la|l['’])\s*(?:nouveau\s+|nouvelle\s+)?({ROLE}){TITLE_COMPLEMENT}(?:\s+(?:au|` +
+      String.raw`en)\s+[^,;.]{2,30}?)?\s*,\s*(?:(?:{CIVILITY})\s+)*$`,
     slots: { source: 'person', target: 'org-of-pattern' },
     example: 'Huawei, dont le directeur général au Mali, M. Li Wei, était présent, a signé.',
     counterexample: 'Huawei, dont le siège au Mali, à Bamako, est neuf, a signé.',
@@ -793,7 +920,9 @@ export const RELATION_RULES: readonly RelationRule[] = [
     ...ROLE,
     id: 'role:son-titre',
     priority: 600,
-    trigger: String.raw`(?:son|sa|its)\s+(?:nouveau\s+|nouvelle\s+)?({ROLE}){TITLE_COMPLEMENT}\s*,?\s*(?:(?:{CIVILITY})\s+)*$`,
+    trigger:
+      String.raw`(?:son|sa|its)\s+(?:nouveau\s+|` +
+      String.raw`nouvelle\s+)?({ROLE}){TITLE_COMPLEMENT}\s*,?\s*(?:(?:{CIVILITY})\s+)*$`,
     slots: { source: 'person', target: 'org-of-pattern' },
     example: 'Orange Mali, à travers son directeur général, M. Oumar Sidibé, a signé.',
     counterexample: 'Orange Mali, à travers son ami, M. Oumar Sidibé, a signé.',
@@ -816,7 +945,9 @@ export const RELATION_RULES: readonly RelationRule[] = [
     confidence: 0.75,
     priority: 620,
     flags: 'gu',
-    trigger: String.raw`(?<![\p{L}])(?:[Ll]e|[Ll]a|[Ll]['’]|[Dd]u|[Dd]e\s+la|[Aa]u|[Àà]\s+la|[Ll]es\s+deux|[Ll]es|[Tt]he)\s+(?:nouveaux?\s+|nouvelles?\s+)?({ROLE_CS})s?(?![\p{L}])`,
+    trigger:
+      String.raw`(?<![\p{L}])(?:[Ll]e|[Ll]a|[Ll]['’]|[Dd]u|[Dd]e\s+la|[Aa]u|[Àà]\s+la|[Ll]es\s+deux|[Ll]es|` +
+      String.raw`[Tt]he)\s+(?:nouveaux?\s+|nouvelles?\s+)?({ROLE_CS})s?(?![\p{L}])`,
     slots: { source: 'person', target: 'org-of-pattern' },
     example: 'M. Oumar Sidibé, directeur général, a parlé. Le directeur général de Orange Mali a ensuite signé.',
     counterexample: 'M. Oumar Sidibé, directeur général, a parlé. Le directeur général a ensuite signé.',
@@ -828,7 +959,9 @@ export const RELATION_RULES: readonly RelationRule[] = [
     confidence: 0.7,
     priority: 630,
     flags: 'gu',
-    trigger: String.raw`(?<![\p{L}])(?:[Ll]e|[Ll]a|[Ll]['’]|[Dd]u|[Dd]e\s+la|[Aa]u|[Àà]\s+la|[Ll]es\s+deux|[Ll]es|[Tt]he)\s+(?:nouveaux?\s+|nouvelles?\s+)?({ROLE_CS})s?(?![\p{L}])`,
+    trigger:
+      String.raw`(?<![\p{L}])(?:[Ll]e|[Ll]a|[Ll]['’]|[Dd]u|[Dd]e\s+la|[Aa]u|[Àà]\s+la|[Ll]es\s+deux|[Ll]es|` +
+      String.raw`[Tt]he)\s+(?:nouveaux?\s+|nouvelles?\s+)?({ROLE_CS})s?(?![\p{L}])`,
     slots: { source: 'person', target: 'org-of-pattern' },
     example: 'Le directeur général de Orange Mali est arrivé. M. Oumar Sidibé a salué la foule.',
     counterexample: 'Le directeur général de Orange Mali est arrivé.',

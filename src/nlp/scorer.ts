@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Lang, LocalEntity, LocalRelation } from '../types.js';
-import { candidatesOf, groupCandidates, type Candidate, type CandidateGroup } from './candidates.js';
+import { candidatesOf, groupCandidates, type Candidate, type CandidateGroup, type Span } from './candidates.js';
 import { featuresOf, groupFeatures, type FeatureContext } from './features.js';
 import { lexicon } from './lexicon.js';
 
@@ -45,7 +45,7 @@ export function readModel(file: string): RelationModel {
   try {
     m = JSON.parse(readFileSync(file, 'utf8')) as RelationModel;
   } catch (err) {
-    throw new Error(`relation model ${file}: cannot be read as JSON (${(err as Error).message})`);
+    throw new Error(`relation model ${file}: cannot be read as JSON (${(err as Error).message})`, { cause: err });
   }
   if (m?.version !== 1 || typeof m.threshold !== 'number' || typeof m.weights !== 'object' || m.weights === null)
     throw new Error(`relation model ${file}: expected {version: 1, threshold: number, weights: {feature: number}}`);
@@ -132,11 +132,12 @@ export function scoreRelations(
   rules: LocalRelation[],
   model: RelationModel,
   minConfidence?: number,
+  anaphors: Span[] = [],
 ): LocalRelation[] {
   const byId = new Map(entities.map((e) => [e.id, e]));
   const ctx = { text, lang, withoutRules: model.withoutRules, entities: byId };
   const out: LocalRelation[] = [];
-  for (const g of groupCandidates(candidatesOf(sentences, entities, rules, lang))) {
+  for (const g of groupCandidates(candidatesOf(sentences, entities, rules, lang, anaphors))) {
     const ruled = g.members.flatMap((c) => c.rules);
     if (model.keepRules && ruled.length) {
       out.push(...ruled);

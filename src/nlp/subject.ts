@@ -7,18 +7,26 @@ import { type Ctx, type Kind, type Ref, orgOfPerson } from './context.js';
 import { ORG_ANAPHOR, PARTIES_ANAPHOR } from './cues.js';
 
 /** Public bodies, lenders and agencies: not what "l’opérateur" or "the company" refers back to. */
-export const PUBLIC_BODY =
-  /^(?:Minist|Agence|Autorité|Banque|Fonds|Direction|Union|Commission|Conseil|Office|Agency|Authority|Bank|Fund|Ministry|West African Development Bank)|(?:Bank|Fund|Agency|Authority)\b/u;
+export const PUBLIC_BODY = new RegExp(
+  String.raw`^(?:Minist|Agence|Autorité|Banque|Fonds|Direction|Union|Commission|Conseil|Office|Agency|` +
+    String.raw`Authority|Bank|Fund|Ministry|West African Development Bank)|(?:Bank|Fund|Agency|Authority)\b`,
+  'u',
+);
 
 /** Regulators, courts and central banks: who warns, fines or suspends. */
-export const AUTHORITY =
-  /^(?:Autorité|Commission|Conseil|Tribunal|Cour|Banque centrale|Direction générale|Agence de régulation|Authority|Commission|Court|Central Bank)|Régulation|Regulat|BCEAO|APDP|AMRTP/u;
+export const AUTHORITY = new RegExp(
+  String.raw`^(?:Autorité|Commission|Conseil|Tribunal|Cour|Banque centrale|Direction générale|` +
+    String.raw`Agence de régulation|Authority|Commission|Court|Central Bank)|Régulation|Regulat|BCEAO|APDP|` +
+    String.raw`AMRTP`,
+  'u',
+);
 
 /** Banks, funds and lenders: what "l’établissement" or "the lender" refers back to. */
 const FINANCIAL = /Banque|Bank|Fonds|Fund|Caisse|Crédit|Credit|Microfinance|BOAD|FAGACE|BCEAO/u;
 
 const HEADS =
-  '[Ff]onds|[Aa]gence|[Aa]utorité|[Bb]anque|[Ff]édération|[Aa]ssociation|[Uu]nion|[Oo]ffice|[Cc]ommission|[Ff]ondation|[Ff]und|[Aa]gency|[Aa]uthority|[Bb]ank|[Rr]égulateur|[Rr]egulator';
+  '[Ff]onds|[Aa]gence|[Aa]utorité|[Bb]anque|[Ff]édération|[Aa]ssociation|[Uu]nion|[Oo]ffice|' +
+  '[Cc]ommission|[Ff]ondation|[Ff]und|[Aa]gency|[Aa]uthority|[Bb]ank|[Rr]égulateur|[Rr]egulator';
 const HEAD_ANAPHOR = new RegExp(`(?<![\\p{L}])(?:[Ll]e|[Ll]a|[Ll]['’]|[Tt]he)\\s*(${HEADS})(?!\\s*[\\p{Lu}(])`, 'gu');
 
 export function headMatches(name: string, head: string): boolean {
@@ -32,7 +40,10 @@ export function headMatches(name: string, head: string): boolean {
 const asAnaphor = (refs: Ref[], at: number, len: number): Ref[] =>
   refs.map((r) => ({ ...r, via: 'pronoun', start: at, end: at + len }));
 
-/** Where the clause of `pos` starts: the last ";" at or before `pos` within the sentence, else the sentence start (only the sentence is read). */
+/**
+ * Where the clause of `pos` starts: the last ";" at or before `pos` within the sentence, else the sentence start (only
+ * the sentence is read).
+ */
 function lastSemicolon(text: string, sStart: number, pos: number): number {
   for (let i = Math.min(pos, text.length - 1); i > sStart; i--) if (text.charCodeAt(i) === 59) return i;
   return sStart;
@@ -177,7 +188,10 @@ function salient(refs: Ref[]): Ref | undefined {
   return best;
 }
 
-/** The organisation a common noun stands for ("le régulateur", "la société", "l’institution"): the last one of that kind named before `pos`. */
+/**
+ * The organisation a common noun stands for ("le régulateur", "la société", "l’institution"): the last one of that kind
+ * named before `pos`.
+ */
 export function orgOfNoun(ctx: Ctx, noun: string, pos: number): Ref | undefined {
   const n = noun.toLowerCase();
   const orgs = ctx.refs.filter((r) => r.kind === 'organisation' && r.end <= pos);

@@ -140,7 +140,7 @@ export function examplesOf(
   const entities = new Map(x.entities.map((e) => [e.id, e]));
   const out: Example[] = [];
   const ctx = { text: article.text, lang: article.lang, withoutRules, entities };
-  for (const g of groupCandidates(candidatesOf(x.sentences, x.entities, x.relations, article.lang))) {
+  for (const g of groupCandidates(candidatesOf(x.sentences, x.entities, x.relations, article.lang, x.anaphors))) {
     const y = labelOf(g.members[0]!, entities, gold, index, article.lang);
     if (y === undefined) continue;
     out.push({ group, features: groupFeatures(g, ctx), y, ruled: g.members.some((c) => c.rules.length > 0) });

@@ -1,7 +1,15 @@
 // The role patterns are tries built from the lexicon: they must match exactly what the plain
 // alternation of the forms (longest first) matches, only faster.
 import { describe, expect, it } from 'vitest';
-import { flexible, flexibleUnits, patterns, relaxed, scan, trieAlternation, U } from '../../src/nlp/patterns.js';
+import {
+  flexible,
+  flexibleUnits,
+  patterns,
+  relaxed,
+  scan,
+  trieAlternation,
+  unicodeBoundaries,
+} from '../../src/nlp/patterns.js';
 import { RELATION_RULES } from '../../src/nlp/rules.js';
 import { re } from '../../src/nlp/rule.js';
 
@@ -28,7 +36,8 @@ describe('trieAlternation', () => {
     );
     const trie = new RegExp(`(?:${trieAlternation(words.map((w) => flexibleUnits(w.toLowerCase())))})`, 'giu');
     const text =
-      'Le Directeur  général adjoint et le directeur général, puis le DGA et le DG de la société ; la présidente, le président-directeur et le directeur.';
+      'Le Directeur  général adjoint et le directeur général, puis le DGA et le DG de la société ; ' +
+      'la présidente, le président-directeur et le directeur.';
     expect(matches(trie, text)).toEqual(matches(plain, text));
     expect(matches(trie, text)[0]).toEqual([3, 'Directeur  général adjoint']);
   });
@@ -69,7 +78,7 @@ describe('relaxed: the quick test run before a rule', () => {
   });
 
   it('drops the word-boundary look-behind, and refuses when one sits inside a negative look-around', () => {
-    const rule = U(/\b(?:a|ont)\s+promis\b/gu);
+    const rule = unicodeBoundaries(/\b(?:a|ont)\s+promis\b/gu);
     expect(relaxed(rule)?.source).toBe('(?:a|ont)\\s+promis(?![\\p{L}\\p{N}_])');
     expect(relaxed(rule)?.flags).not.toContain('g');
     expect(relaxed(/x(?!\s*(?<![\p{L}])y)/gu)).toBeUndefined();
