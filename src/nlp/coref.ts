@@ -281,6 +281,8 @@ function sameBody(a: Group, b: Group): boolean {
     return sa.size < sb.size && isSubset(sa, sb);
   }
   if (pa || pb) return false;
+  // "Orange Guinée" is a subsidiary, not the group it opens with
+  if ([a, b].some((g) => g.founds.some((f) => f.rule === 'org-country-subsidiary'))) return false;
   const lexA = a.founds.find((f) => f.lexId)?.lexId;
   const lexB = b.founds.find((f) => f.lexId)?.lexId;
   if (lexA && lexB) return false;
