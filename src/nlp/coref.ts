@@ -247,7 +247,10 @@ function bestName(g: Group): string {
   return [...g.founds].sort((a, b) => b.name.length - a.name.length || a.start - b.start)[0]!.name;
 }
 
-/** Merge organisation groups that name the same body: a ministry by part of its portfolio, a phrase whose words are all in a longer one. */
+/**
+ * Merge organisation groups that name the same body: a ministry by part of its portfolio, a phrase whose words are all
+ * in a longer one.
+ */
 function mergeOrgs(groups: Group[], groupOf: Map<Found, Group>): void {
   const orgs = () => groups.filter((g) => g.kind === 'organisation' && g.founds.length);
   let changed = true;

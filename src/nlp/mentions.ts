@@ -74,7 +74,10 @@ export function findMentions(text: string, sentences: Sentence[], lang: 'fr' | '
   return found.sort((a, b) => a.start - b.start);
 }
 
-/** The lexicon's organisations, the acronyms the article defines (which take the lexicon names inside them), and their later uses. */
+/**
+ * The lexicon's organisations, the acronyms the article defines (which take the lexicon names inside them), and their
+ * later uses.
+ */
 function lexiconAndAcronyms(
   text: string,
   sentences: Sentence[],

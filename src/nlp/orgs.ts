@@ -229,14 +229,20 @@ const ADJECTIVE =
 const SUB_UNITS = String.raw`Conseil\s+d['’]administration|Conseil\s+de\s+surveillance|Direction\s+(?:générale|technique|commerciale|régionale|financière|juridique|administrative)|Comité\s+de\s+direction|Secrétariat\s+général|Cabinet\s+du|Service\s+(?:de|des|du|client)`;
 const SUB_UNIT = new RegExp(`^(?:${SUB_UNITS})`, 'iu');
 
-/** "Haut Conseil Islamique du Mali", "Orphelinat ‘’Niaber’’ de Sébénikoro", "Centre international de conférences de Bamako". */
+/**
+ * "Haut Conseil Islamique du Mali", "Orphelinat ‘’Niaber’’ de Sébénikoro", "Centre international de conférences de
+ * Bamako".
+ */
 /** What follows a French institution's head: "(nationale) pour l’emploi", "régionale du travail (de Bamako)". */
 const INSTITUTION_COMPLEMENT = new RegExp(
   String.raw`^(?:\s+(?:nationale?|régionale?|générale?|malienne?|africaine?|ouest-africaine?|internationale?|centrale?|supérieure?|technique|provisoire))?(?:\s+(?:de\s+la|de\s+l['’]|du|des|de|pour\s+la|pour\s+le|pour\s+les|pour\s+l['’]|chargée?\s+(?:de\s+la|du|des|de))\s*\p{Ll}[\p{L}-]{2,}(?:\s+\p{Ll}+(?:ale|ales|aux|el|elle|elles|ique|iques|aire|aires|ienne|ien|ière|ières|ée|ées))?(?:\s+et\s+(?:des\s+|du\s+|de\s+la\s+|de\s+l['’])?\p{Ll}[\p{L}-]{2,})?){1,3}(?:\s+(?:de|d['’])\s*\p{Lu}[\p{L}-]+)?(?![\p{L}])`,
   'u',
 );
 
-/** Where the capitalised name after a head noun ends (-1: no capitalised word), and how many of its words are not places. */
+/**
+ * Where the capitalised name after a head noun ends (-1: no capitalised word), and how many of its words are not
+ * places.
+ */
 function nameAfterHead(text: string, pos: number): { lastCapEnd: number; capsNotPlaces: number } {
   let lastCapEnd = -1;
   let words = 0;
@@ -290,7 +296,9 @@ export function headWordOrgs(text: string): Found[] {
   return [...headOrgs(text), ...tailOrgs(text)];
 }
 
-/** Whether a name holds an organisation of the lexicon ("Direction Technique de Moov Africa Malitel" is a unit of it). */
+/**
+ * Whether a name holds an organisation of the lexicon ("Direction Technique de Moov Africa Malitel" is a unit of it).
+ */
 function holdsKnownOrg(name: string): boolean {
   const { cs, ci } = lexOrgRegexes();
   // tested with non-global copies: the shared global patterns keep no state between calls
@@ -370,7 +378,10 @@ function tailOrgs(text: string): Found[] {
   return out;
 }
 
-/** The context rules of mention-rules.ts: an organisation named through its context ("la société X", "directeur général de X", "partenariat avec X"). */
+/**
+ * The context rules of mention-rules.ts: an organisation named through its context ("la société X", "directeur général
+ * de X", "partenariat avec X").
+ */
 const CONTEXT_RULES = new Set([
   'org-introducer',
   'org-role-complement',

@@ -22,11 +22,20 @@ import {
   squash,
 } from './found.js';
 
-/** Capitalised words of a minister's portfolio, which a name never starts with (English wires write the title, the portfolio, then the name). */
+/**
+ * Capitalised words of a minister's portfolio, which a name never starts with (English wires write the title, the
+ * portfolio, then the name).
+ */
 export const PORTFOLIO_WORDS = new Set(
-  'Economy Digital Finance Finances Communication Communications Administration Modernisation Modernization Affairs Foreign Trade Industry Telecommunications Telecoms Posts Security Defence Defense Education Health Energy Water Transport Transports Infrastructure Infrastructures Planning Budget Innovation Research Technology Technologies Culture Youth Sports Justice Agriculture Mines Commerce Environment Development Cooperation Économie Numérique Postes Télécommunications Technologies Jeunesse Santé Énergie'.split(
-    ' ',
-  ),
+  [
+    'Economy Digital Finance Finances Communication Communications Administration Modernisation Modernization',
+    'Affairs Foreign Trade Industry Telecommunications Telecoms Posts Security Defence Defense Education Health',
+    'Energy Water Transport Transports Infrastructure Infrastructures Planning Budget Innovation Research',
+    'Technology Technologies Culture Youth Sports Justice Agriculture Mines Commerce Environment Development',
+    'Cooperation Économie Numérique Postes Télécommunications Technologies Jeunesse Santé Énergie',
+  ]
+    .join(' ')
+    .split(' '),
 );
 
 /** What makes a chunk a person's: the text before and after it (built once from the lexicons). */
@@ -52,7 +61,8 @@ const CUES = once(() => {
       String.raw`^\s*(?:,[^,.;]{0,100},\s*)?(?:\(\p{L}\)\s*)?(?:a|ont|avait|aurait|s['’]est|se\s+sont|s['’]était|est|sera|qui\s+a|lui-même|elle-même)?\s*(?:également\s+|aussi\s+|notamment\s+|ainsi\s+|enfin\s+|pour\s+sa\s+part\s+)?{HUMAN_VERB}\b`,
       'iu',
     ),
-    // a speech verb, then the speaker, who may be introduced by what they do ("a réagi l’activiste X", "said analyst X")
+    // a speech verb, then the speaker, who may be introduced by what they do ("a réagi l’activiste X", "said analyst
+    // X")
     speechBefore: c(
       String.raw`(?:(?:a|ont|avait)(?:-t-(?:il|elle))?\s+)?{SPEECH_BEFORE}\s+(?:le\s+|la\s+|l['’]\s*)?(?:\p{Ll}[\p{Ll}-]{2,}\s+){0,2}$`,
     ),
@@ -226,7 +236,8 @@ function readChunk(text: string, sentences: Sentence[], c: PersonChunk): Read | 
   const before = text.slice(Math.max(sStart, start - 200), start);
   const after = text.slice(end, Math.min(sEnd, end + 160));
   if (CUES().civBefore.test(before) || CUES().civLower.test(before)) civ = true;
-  // "Maly Sangho dite ‘’Bibi’’": a quoted nickname at the end is a form of the name; "Fatoumata dite Fanta Coulibaly" is the name
+  // "Maly Sangho dite ‘’Bibi’’": a quoted nickname at the end is a form of the name; "Fatoumata dite Fanta Coulibaly"
+  // is the name
   let raw = text.slice(start, end);
   const forms: string[] = [];
   const nick = /^(.*?)\s+(?:dite?|alias)\s+([‘’'"“”«]{1,2}.*)$/iu.exec(raw);

@@ -17,7 +17,10 @@ function isHardWrapped(lines: string[]): boolean {
   return wrapped >= 2;
 }
 
-/** Split text into sentences. Paragraphs are separated by blank lines; single line breaks end a sentence unless the text is hard-wrapped. */
+/**
+ * Split text into sentences. Paragraphs are separated by blank lines; single line breaks end a sentence unless the
+ * text is hard-wrapped.
+ */
 export function splitSentences(text: string): Sentence[] {
   const out: Sentence[] = [];
   const paraRe = /[^\n]+(?:\n(?![ \t\u00a0]*\n)[^\n]*)*/g;
@@ -69,7 +72,10 @@ function push(text: string, s: number, e: number, paragraph: number, out: Senten
   out.push({ text: text.slice(s, e), start: s, end: e, paragraph });
 }
 
-/** Whether a list of sentences has its starts and its ends in non-decreasing order (as splitSentences gives them), by list and length. */
+/**
+ * Whether a list of sentences has its starts and its ends in non-decreasing order (as splitSentences gives them), by
+ * list and length.
+ */
 const monotone = new WeakMap<Sentence[], { length: number; ok: boolean }>();
 
 function inOrder(sentences: Sentence[]): boolean {
