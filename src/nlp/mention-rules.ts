@@ -33,7 +33,8 @@ export const MENTION_RULES: readonly MentionRule[] = [
     id: 'lexicon-org',
     priority: 10,
     finder:
-      'the names, aliases, former and short names of data/lexicons/organisations.json, as tries (long names without case)',
+      'the names, aliases, former and short names of data/lexicons/organisations.json, ' +
+      'as tries (long names without case)',
     example: 'Orange Mali a lancé une offre.',
     counterexample: 'Une orange a été mangée.',
     reason: 'organisations of the sector the lexicon knows, by any of their names',
@@ -253,7 +254,8 @@ export const MENTION_RULES: readonly MentionRule[] = [
     example: 'M. Oumar Sidibé a inauguré le centre.',
     counterexample: 'Centre Sidibé inauguré.',
     reason:
-      'a name of two words or more that its context makes a person’s (a civility, a title, a speech verb…) or the first-name lexicon knows',
+      'a name of two words or more that its context makes a person’s (a civility, a title, a speech verb…) ' +
+      'or the first-name lexicon knows',
   },
   {
     ...PERSON,

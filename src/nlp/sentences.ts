@@ -4,7 +4,8 @@ import { lowerBound } from '../text/search.js';
 
 /** Abbreviations after which a period does not end a sentence. */
 const ABBREVIATIONS =
-  'M|MM|Mme|Mmes|Mlle|Dr|Me|Pr|Prof|Mr|Mrs|Ms|St|Ste|Gal|Col|Cdt|Cpt|Lt|No|n°|art|av|bd|cf|etc|env|ex|p|vol|Jr|Sr|Inc|Ltd|Co|S\\.E|S\\.A|Nov|Déc|Janv|Févr|Sept|Oct|nov|déc|janv|févr|sept|oct';
+  'M|MM|Mme|Mmes|Mlle|Dr|Me|Pr|Prof|Mr|Mrs|Ms|St|Ste|Gal|Col|Cdt|Cpt|Lt|No|n°|art|av|bd|cf|etc|env|ex|p|vol|' +
+  'Jr|Sr|Inc|Ltd|Co|S\\.E|S\\.A|Nov|Déc|Janv|Févr|Sept|Oct|nov|déc|janv|févr|sept|oct';
 const ABBREV = new RegExp(String.raw`(?:\b(?:${ABBREVIATIONS})|\b[A-ZÀ-Þ])\.$`, 'u');
 const END_PUNCT = /[.!?…»"”:;)]\s*$/u;
 
