@@ -187,7 +187,10 @@ function assignSurnames(items: Found[], ctx: Groups): void {
     let bestScore = lastBefore(starts.get(best)!, f.start);
     for (const g of candidates.slice(1)) {
       const score = lastBefore(starts.get(g)!, f.start);
-      if (score > bestScore) ((best = g), (bestScore = score));
+      if (score > bestScore) {
+        best = g;
+        bestScore = score;
+      }
     }
     ctx.join(f, best);
     insertSorted(starts.get(best)!, f.start);
@@ -247,7 +250,10 @@ function bestName(g: Group): string {
   return [...g.founds].sort((a, b) => b.name.length - a.name.length || a.start - b.start)[0]!.name;
 }
 
-/** Merge organisation groups that name the same body: a ministry by part of its portfolio, a phrase whose words are all in a longer one. */
+/**
+ * Merge organisation groups that name the same body: a ministry by part of its portfolio, a phrase whose words are all
+ * in a longer one.
+ */
 function mergeOrgs(groups: Group[], groupOf: Map<Found, Group>): void {
   const orgs = () => groups.filter((g) => g.kind === 'organisation' && g.founds.length);
   let changed = true;
@@ -256,20 +262,22 @@ function mergeOrgs(groups: Group[], groupOf: Map<Found, Group>): void {
     const list = orgs();
     outer: for (const a of list)
       for (const b of list) {
-        if (a === b) continue;
-        if (sameBody(a, b)) {
-          // merge a into b
-          for (const f of a.founds) {
-            b.founds.push(f);
-            groupOf.set(f, b);
-          }
-          for (const k of a.keys) b.keys.add(k);
-          a.founds = [];
-          changed = true;
-          break outer;
-        }
+        if (a === b || !sameBody(a, b)) continue;
+        mergeGroupInto(a, b, groupOf);
+        changed = true;
+        break outer;
       }
   }
+}
+
+/** Merge group a into group b: its mentions and its keys. */
+function mergeGroupInto(a: Group, b: Group, groupOf: Map<Found, Group>): void {
+  for (const f of a.founds) {
+    b.founds.push(f);
+    groupOf.set(f, b);
+  }
+  for (const k of a.keys) b.keys.add(k);
+  a.founds = [];
 }
 
 function sameBody(a: Group, b: Group): boolean {
@@ -281,6 +289,8 @@ function sameBody(a: Group, b: Group): boolean {
     return sa.size < sb.size && isSubset(sa, sb);
   }
   if (pa || pb) return false;
+  // "Orange Guinée" is a subsidiary, not the group it opens with
+  if ([a, b].some((g) => g.founds.some((f) => f.rule === 'org-country-subsidiary'))) return false;
   const lexA = a.founds.find((f) => f.lexId)?.lexId;
   const lexB = b.founds.find((f) => f.lexId)?.lexId;
   if (lexA && lexB) return false;

@@ -39,11 +39,19 @@ export interface Lexicon {
   places: Set<string>;
   /** place names as written */
   placeNames: string[];
+  /** normalised country names (places too) */
+  countries: Set<string>;
   civilities: string[];
   particles: Set<string>;
   notNames: Set<string>;
   /** Words that make a capitalised name a company's ("Mobile", "Telecom"). */
   companyWords: Set<string>;
+  /** Nationalities, masculine singular ("malien", "sénégalais"): "le malien X" names a person. */
+  demonyms: string[];
+  /** What a person is said to be ("homme d'affaires", "frère", "invité"): the name right after is a person's. */
+  personNouns: string[];
+  /** Words between such a noun and the name ("cadet", "divisionnaire"). */
+  personQualifiers: string[];
   roles: RoleEntry[];
   topics: Topic[];
   fallbackTopic: Omit<Topic, 'keywords'>;
@@ -54,10 +62,17 @@ let cached: Lexicon | undefined;
 export function lexicon(): Lexicon {
   if (cached) return cached;
   const o = load<{ organisations: OrgEntry[]; notEntities: string[] }>('lexicons/organisations.json');
-  const p = load<{ places: string[] }>('lexicons/places.json');
-  const people = load<{ civilities: string[]; particles: string[]; notNames: string[]; companyWords: string[] }>(
-    'lexicons/people.json',
-  );
+  const p = load<{ places: string[]; countries?: string[] }>('lexicons/places.json');
+  const placeNames = [...new Set([...p.places, ...(p.countries ?? [])])];
+  const people = load<{
+    civilities: string[];
+    particles: string[];
+    notNames: string[];
+    companyWords: string[];
+    demonyms?: string[];
+    personNouns?: string[];
+    personQualifiers?: string[];
+  }>('lexicons/people.json');
   const r = load<{ roles: RoleEntry[] }>('lexicons/roles.json');
   const t = load<{ topics: Topic[]; fallback: Omit<Topic, 'keywords'> }>('topics.json');
   const orgByName = new Map<string, string>();
@@ -68,12 +83,16 @@ export function lexicon(): Lexicon {
     orgs: o.organisations,
     orgByName,
     notEntities: new Set(o.notEntities.map(normaliseName)),
-    places: new Set(p.places.map(normaliseName)),
-    placeNames: p.places,
+    places: new Set(placeNames.map(normaliseName)),
+    placeNames,
+    countries: new Set((p.countries ?? []).map(normaliseName)),
     civilities: [...people.civilities].sort((a, b) => b.length - a.length),
     particles: new Set(people.particles),
     notNames: new Set(people.notNames),
     companyWords: new Set(people.companyWords),
+    demonyms: people.demonyms ?? [],
+    personNouns: people.personNouns ?? [],
+    personQualifiers: people.personQualifiers ?? [],
     roles: r.roles,
     topics: t.topics,
     fallbackTopic: t.fallback,

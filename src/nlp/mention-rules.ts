@@ -2,6 +2,28 @@
 // run in priority order and a later one never takes text an earlier one claimed (mentions.ts).
 import type { MentionRule } from './rule.js';
 
+/** Determiners before a kind of organisation (org-noun-list). */
+const ORG_NOUN_DETERMINERS = [
+  String.raw`[Ll]a|[Ll]es?|[Ll]['’]|[Dd]es|[Dd]u|[Aa]ux?|[Ss]es|[Ll]eurs|[Tt]he`,
+  'international|French|rights|digital|law',
+].join('|');
+/** Kinds of organisation that introduce a name, or a list of names, in lower case (org-noun-list). */
+const ORG_NOUNS_MORE = [
+  'chaînes?|radios?|télévisions?|journal|journaux|quotidiens?|hebdomadaires?|magazines?',
+  'incubateurs?|accélérateurs?|consortiums?|groupements?|holdings?|filiales?',
+  'start-?ups?|startups?|fintechs?|entreprises?|sociétés?|plateformes?',
+  String.raw`law\s+firm|consultancy|firm|group|observatory|watchdog`,
+].join('|');
+/** Words between the kind and the name: "la chaîne privée X", "les start-up lauréates (X, Y et Z)". */
+const ORG_NOUN_QUALIFIERS = [
+  'privée?s?|publiques?|nationales?|internationales?|maliennes?|lauréates?|primées?|sélectionnées?|partenaires?',
+  'françaises?|américaines?|sénégalaises?|burkinabès?|ivoiriennes?|panafricaines?',
+  'numériques?|locales?|technologiques?',
+  String.raw`d['’]information|en\s+ligne|de\s+télévision|de\s+radio`,
+].join('|');
+/** A count or an age before the kind: "les trois start-up", "les jeunes entreprises". */
+const ORG_NOUN_COUNT = String.raw`(?:(?:jeunes?|nouvelles?|deux|trois|quatre|cinq|six)\s+)?`;
+
 const ORG = { kind: 'organisation', lang: 'any', plain: true } as const;
 const PERSON = { kind: 'person', lang: 'any', plain: true, trigger: '{PERSON}' } as const;
 
@@ -11,10 +33,20 @@ export const MENTION_RULES: readonly MentionRule[] = [
     id: 'lexicon-org',
     priority: 10,
     finder:
-      'the names, aliases, former and short names of data/lexicons/organisations.json, as tries (long names without case)',
+      'the names, aliases, former and short names of data/lexicons/organisations.json, ' +
+      'as tries (long names without case)',
     example: 'Orange Mali a lancé une offre.',
     counterexample: 'Une orange a été mangée.',
     reason: 'organisations of the sector the lexicon knows, by any of their names',
+  },
+  {
+    ...ORG,
+    id: 'org-country-subsidiary',
+    priority: 11,
+    finder: 'an organisation of the lexicon with a country other than Mali written right after it',
+    example: 'Orange Guinée a recruté.',
+    counterexample: 'Orange Mali a recruté.',
+    reason: '"Orange Guinée", "Sama Money Burundi": a group’s name then a country names its subsidiary there',
   },
   {
     ...ORG,
@@ -111,6 +143,31 @@ export const MENTION_RULES: readonly MentionRule[] = [
   },
   {
     ...ORG,
+    id: 'org-noun-list',
+    priority: 63.5,
+    trigger:
+      String.raw`(?<![\p{L}])(?:${ORG_NOUN_DETERMINERS})\s*${ORG_NOUN_COUNT}(?:${ORG_NOUNS_MORE})` +
+      String.raw`(?:\s+(?:${ORG_NOUN_QUALIFIERS})){0,2}\s*\(?\s*({CHUNK})`,
+    unless: 'the noun in capitals ("la Radio X" is a name of its own)',
+    example:
+      'La chaîne privée Kanu TV News a été suspendue. ' +
+      'Les start-up lauréates (Moringa Plus, Sahel Oil et Kalo Sarl) ont reçu un prix.',
+    counterexample: 'La chaîne a été suspendue par Moussa Diarra.',
+    reason:
+      '"la chaîne privée X", "le consortium X, Y et Z", "the law firm X": a kind of organisation, ' +
+      'then its name or a list of names',
+  },
+  {
+    ...ORG,
+    id: 'org-camel-case',
+    priority: 63.6,
+    finder: 'a word with a capital inside after two small letters or more, a small word before it',
+    example: 'Les projets seront accompagnés par KalaLabs au Mali.',
+    counterexample: 'Partager : Facebook KalaLabs Imprimer',
+    reason: '"JokkoLabs", "NetBlocks": brands write a capital inside a word, people’s names do not',
+  },
+  {
+    ...ORG,
     id: 'org-court',
     priority: 64,
     needs: String.raw`[Tt]ribunal|[Cc]our\s`,
@@ -197,7 +254,8 @@ export const MENTION_RULES: readonly MentionRule[] = [
     example: 'M. Oumar Sidibé a inauguré le centre.',
     counterexample: 'Centre Sidibé inauguré.',
     reason:
-      'a name of two words or more that its context makes a person’s (a civility, a title, a speech verb…) or the first-name lexicon knows',
+      'a name of two words or more that its context makes a person’s (a civility, a title, a speech verb…) ' +
+      'or the first-name lexicon knows',
   },
   {
     ...PERSON,

@@ -2,10 +2,31 @@
 // mention-rules.ts with an id kept on the mention; finders run in order of reliability and later ones
 // never take text an earlier one claimed.
 import { normaliseName } from '../text/keys.js';
+import { lexicon } from './lexicon.js';
 import type { Sentence } from '../types.js';
 import { escapeRe, rx } from './patterns.js';
-import { type Found, Claims, isNotEntity, isPlace, legalSuffix, orgKey, squash } from './found.js';
-import { contextOrgs, formerNames, headWordOrgs, lexOrgRegexes, ministries, placeRegex, repeatOrgs } from './orgs.js';
+import {
+  type Found,
+  Claims,
+  HEAD_SET as HEAD_WORDS,
+  isNotEntity,
+  isPlace,
+  legalSuffix,
+  orgKey,
+  squash,
+} from './found.js';
+import {
+  camelCaseOrgs,
+  contextOrgs,
+  countrySubsidiary,
+  formerNames,
+  headWordOrgs,
+  lexOrgRegexes,
+  listOrgs,
+  ministries,
+  placeRegex,
+  repeatOrgs,
+} from './orgs.js';
 import { acronymDefinitions } from './acronyms.js';
 import { people } from './people.js';
 
@@ -28,12 +49,14 @@ export function findMentions(text: string, sentences: Sentence[], lang: 'fr' | '
   for (const f of headWordOrgs(text)) if (!claims.overlaps(f.start, f.end) && !isNotEntity(f.name)) take(f);
   for (const f of contextOrgs(text))
     if (!claims.overlaps(f.start, f.end) && !isNotEntity(f.name) && !isPlace(f.name)) take(f);
+  for (const f of listOrgs(text)) if (!claims.overlaps(f.start, f.end)) take(f);
+  for (const f of camelCaseOrgs(text)) if (!claims.overlaps(f.start, f.end)) take(f);
   repeatOrgs(text, found, claims, take);
   formerNames(text, found, claims, take);
 
   // places: claimed so that they are never read as people
   for (const m of text.matchAll(placeRegex())) {
-    if (claims.overlaps(m.index!, m.index! + m[0].length)) continue;
+    if (claims.overlaps(m.index!, m.index! + m[0].length) || surnameLikePlace(text, m.index!, m[0])) continue;
     take({
       start: m.index!,
       end: m.index! + m[0].length,
@@ -51,7 +74,10 @@ export function findMentions(text: string, sentences: Sentence[], lang: 'fr' | '
   return found.sort((a, b) => a.start - b.start);
 }
 
-/** The lexicon's organisations, the acronyms the article defines (which take the lexicon names inside them), and their later uses. */
+/**
+ * The lexicon's organisations, the acronyms the article defines (which take the lexicon names inside them), and their
+ * later uses.
+ */
 function lexiconAndAcronyms(
   text: string,
   sentences: Sentence[],
@@ -105,7 +131,11 @@ function lexiconAndAcronyms(
     found.push(f);
     claims.add(def.start, def.end);
   }
-  for (const f of lexOrgs) if (!claims.overlaps(f.start, f.end)) take(f);
+  for (const f of lexOrgs) {
+    if (claims.overlaps(f.start, f.end)) continue;
+    const sub = countrySubsidiary(text, f);
+    take(sub && !claims.overlaps(sub.start, sub.end) ? sub : f);
+  }
 
   // known acronyms used alone later in the article ("la DGCC", "l’AGETIC")
   const acronyms = new Map(found.filter((f) => f.acronym).map((f) => [f.acronym!.replace(legalSuffix, ''), f]));
@@ -127,4 +157,18 @@ function lexiconAndAcronyms(
       take(f);
     }
   }
+}
+
+/**
+ * "Hamidou Togo": a country right after a capitalised word that is no place nor title may be a surname
+ * (people.ts decides).
+ */
+function surnameLikePlace(text: string, start: number, place: string): boolean {
+  const n = normaliseName(place);
+  if (n === 'mali' || !lexicon().countries.has(n)) return false;
+  const w = /(?<![\p{L}\p{N}'’-])(\p{Lu}\p{Ll}+) $/u.exec(text.slice(Math.max(0, start - 30), start))?.[1];
+  if (!w) return false;
+  const lex = lexicon();
+  const word = [lex.notNames, lex.particles, lex.companyWords, HEAD_WORDS].some((set) => set.has(w));
+  return !isPlace(w) && !word;
 }

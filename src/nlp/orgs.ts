@@ -3,10 +3,21 @@
 // Each finder is a rule of mention-rules.ts; mentions.ts runs them in order.
 import { normaliseName } from '../text/keys.js';
 import { lexicon } from './lexicon.js';
-import { APOS, flexibleUnits, patterns, rx, trieAlternation } from './patterns.js';
+import { APOS, flexibleUnits, once, patterns, rx, trieAlternation, UPPERCASE } from './patterns.js';
 import { re } from './rule.js';
+import { expand } from './fragments.js';
 import { MENTION_RULES, mentionRule } from './mention-rules.js';
-import { type Found, Claims, CONNECTOR_WORDS, HEAD_SET, isPlace, orgKey, orgKeys, squash } from './found.js';
+import {
+  type Found,
+  Claims,
+  CONNECTOR_WORDS,
+  HEAD_SET,
+  isNotEntity,
+  isPlace,
+  orgKey,
+  orgKeys,
+  squash,
+} from './found.js';
 
 /** A mention rule's compiled trigger. */
 const trigger = (id: string): RegExp => re(mentionRule(id));
@@ -48,6 +59,40 @@ export const placeRegex = (() => {
 })();
 
 const lexiconPlaces = () => lexicon().placeNames;
+
+/** A country right after a name: "[ -]Guinée" (rule org-country-subsidiary). */
+const countryAfter = once(() =>
+  rx(
+    `^[\\s-]+(${trieAlternation(
+      [...lexicon().placeNames].filter((p) => lexicon().countries.has(normaliseName(p))).map((p) => flexibleUnits(p)),
+    )})(?![\\p{L}\\p{N}])`,
+    'u',
+  ),
+);
+
+/**
+ * "Orange Guinée", "Sama Money Burundi": an organisation of the lexicon with a country written right after
+ * it names its subsidiary there, an organisation of its own (rule org-country-subsidiary). Mali, the
+ * country of the genre, is the organisation itself, as is a name the lexicon knows.
+ */
+export function countrySubsidiary(text: string, f: Found): Found | undefined {
+  const m = countryAfter().exec(text.slice(f.end, f.end + 60));
+  if (!m || normaliseName(m[1]!) === 'mali') return undefined;
+  const end = f.end + m[0].length;
+  const name = squash(`${f.name} ${m[1]!}`);
+  const lexId = lexicon().orgByName.get(normaliseName(name));
+  const sub: Found = {
+    start: f.start,
+    end,
+    text: text.slice(f.start, end),
+    kind: 'organisation',
+    rule: 'org-country-subsidiary',
+    name,
+    keys: lexId ? [`org:@${lexId}`] : orgKeys(name),
+  };
+  if (lexId) sub.lexId = lexId;
+  return sub;
+}
 
 /** "Djéma Télécom (ex-Tilé Mobile)", "X, ex-Y", "X, anciennement Y", "X, formerly Y": Y is another name of X. */
 export function formerNames(text: string, found: Found[], claims: Claims, take: (f: Found) => void): void {
@@ -184,14 +229,20 @@ const ADJECTIVE =
 const SUB_UNITS = String.raw`Conseil\s+d['’]administration|Conseil\s+de\s+surveillance|Direction\s+(?:générale|technique|commerciale|régionale|financière|juridique|administrative)|Comité\s+de\s+direction|Secrétariat\s+général|Cabinet\s+du|Service\s+(?:de|des|du|client)`;
 const SUB_UNIT = new RegExp(`^(?:${SUB_UNITS})`, 'iu');
 
-/** "Haut Conseil Islamique du Mali", "Orphelinat ‘’Niaber’’ de Sébénikoro", "Centre international de conférences de Bamako". */
+/**
+ * "Haut Conseil Islamique du Mali", "Orphelinat ‘’Niaber’’ de Sébénikoro", "Centre international de conférences de
+ * Bamako".
+ */
 /** What follows a French institution's head: "(nationale) pour l’emploi", "régionale du travail (de Bamako)". */
 const INSTITUTION_COMPLEMENT = new RegExp(
   String.raw`^(?:\s+(?:nationale?|régionale?|générale?|malienne?|africaine?|ouest-africaine?|internationale?|centrale?|supérieure?|technique|provisoire))?(?:\s+(?:de\s+la|de\s+l['’]|du|des|de|pour\s+la|pour\s+le|pour\s+les|pour\s+l['’]|chargée?\s+(?:de\s+la|du|des|de))\s*\p{Ll}[\p{L}-]{2,}(?:\s+\p{Ll}+(?:ale|ales|aux|el|elle|elles|ique|iques|aire|aires|ienne|ien|ière|ières|ée|ées))?(?:\s+et\s+(?:des\s+|du\s+|de\s+la\s+|de\s+l['’])?\p{Ll}[\p{L}-]{2,})?){1,3}(?:\s+(?:de|d['’])\s*\p{Lu}[\p{L}-]+)?(?![\p{L}])`,
   'u',
 );
 
-/** Where the capitalised name after a head noun ends (-1: no capitalised word), and how many of its words are not places. */
+/**
+ * Where the capitalised name after a head noun ends (-1: no capitalised word), and how many of its words are not
+ * places.
+ */
 function nameAfterHead(text: string, pos: number): { lastCapEnd: number; capsNotPlaces: number } {
   let lastCapEnd = -1;
   let words = 0;
@@ -245,7 +296,9 @@ export function headWordOrgs(text: string): Found[] {
   return [...headOrgs(text), ...tailOrgs(text)];
 }
 
-/** Whether a name holds an organisation of the lexicon ("Direction Technique de Moov Africa Malitel" is a unit of it). */
+/**
+ * Whether a name holds an organisation of the lexicon ("Direction Technique de Moov Africa Malitel" is a unit of it).
+ */
 function holdsKnownOrg(name: string): boolean {
   const { cs, ci } = lexOrgRegexes();
   // tested with non-global copies: the shared global patterns keep no state between calls
@@ -290,6 +343,9 @@ function headOrgs(text: string): Found[] {
   return out;
 }
 
+/** What may follow an English head noun inside the name. */
+const TAIL_REACH = /^\s+(?:International|Africa|Holding|Holdings)(?![\p{L}\p{N}])/u;
+
 /** English: capitalised words ending with a head noun. */
 function tailOrgs(text: string): Found[] {
   const out: Found[] = [];
@@ -304,12 +360,15 @@ function tailOrgs(text: string): Found[] {
         lexicon().notNames.has(words[0]!))
     )
       words.shift();
-    const name = words.join(' ');
+    // "Planor-Monaco Telecom International": a word of reach after the head belongs to the name
+    const reach = TAIL_REACH.exec(text.slice(m.index! + m[0].length, m.index! + m[0].length + 20))?.[0] ?? '';
+    const name = squash([...words, reach].join(' '));
     const start = m.index! + m[0].indexOf(words[0]!);
+    const end = m.index! + m[0].length + reach.length;
     out.push({
       start,
-      end: m.index! + m[0].length,
-      text: text.slice(start, m.index! + m[0].length),
+      end,
+      text: text.slice(start, end),
       kind: 'organisation',
       rule: 'org-tail-word',
       name,
@@ -319,7 +378,10 @@ function tailOrgs(text: string): Found[] {
   return out;
 }
 
-/** The context rules of mention-rules.ts: an organisation named through its context ("la société X", "directeur général de X", "partenariat avec X"). */
+/**
+ * The context rules of mention-rules.ts: an organisation named through its context ("la société X", "directeur général
+ * de X", "partenariat avec X").
+ */
 const CONTEXT_RULES = new Set([
   'org-introducer',
   'org-role-complement',
@@ -370,6 +432,85 @@ export function contextOrgs(text: string): Found[] {
           keys: orgKeys(found.name),
         });
     }
+  }
+  return out;
+}
+
+/** A name of a list, then the next: ", Y", " et Y", " and Y" (org-noun-list). */
+const NEXT_IN_LIST = new RegExp(String.raw`^(?:\s*,\s*|\s+et\s+|\s+and\s+)(${expand('{CHUNK}')})`, 'u');
+/** "Bird & Bird": an ampersand between two capitalised words joins them. */
+const AMPERSAND = new RegExp(String.raw`^\s+&\s+[${UPPERCASE}][\p{L}\p{N}’'-]*`, 'u');
+
+/** A name of org-noun-list, or undefined when it is a place, a word that is never a name, or an acronym of a rank. */
+function listedName(text: string, start: number, chunk: string): Found | undefined {
+  let name = chunk;
+  const amp = AMPERSAND.exec(text.slice(start + name.length, start + name.length + 40));
+  if (amp) name += amp[0];
+  // "le groupement Kawral–Tiléni": two members joined by a dash, each named in full elsewhere
+  if (/^\s*[–—-]\s*\p{Lu}/u.test(text.slice(start + name.length, start + name.length + 4))) return undefined;
+  const first = name.split(/\s+/u)[0]!;
+  const single = !/\s/u.test(name);
+  if (isPlace(name) || isNotEntity(name) || (single && lexicon().notNames.has(first)) || patterns().roleOf(first))
+    return undefined;
+  return {
+    start,
+    end: start + name.length,
+    text: name,
+    kind: 'organisation',
+    rule: 'org-noun-list',
+    name: squash(name),
+    keys: orgKeys(name),
+  };
+}
+
+/**
+ * "la chaîne privée X", "les start-up lauréates (X, Y et Z)", "le consortium X, Y et Z", "the law firm X":
+ * a kind of organisation in lower case, then a name; after a plural or a consortium, the list of names.
+ */
+export function listOrgs(text: string): Found[] {
+  const out: Found[] = [];
+  for (const m of text.matchAll(trigger('org-noun-list'))) {
+    const start = m.index! + m[0].length - m[1]!.length;
+    const f = listedName(text, start, m[1]!);
+    if (!f) continue;
+    out.push(f);
+    const noun = m[0].slice(0, m[0].length - m[1]!.length);
+    // a plural (its qualifiers agree) or a consortium lists its members
+    if (!/(?:[sx]|consortium|groupement)\s*\(?\s*$/u.test(noun)) continue;
+    let at = f.end;
+    for (let n = NEXT_IN_LIST.exec(text.slice(at, at + 200)); n; n = NEXT_IN_LIST.exec(text.slice(at, at + 200))) {
+      const g = listedName(text, at + n[0].length - n[1]!.length, n[1]!);
+      if (!g) break;
+      out.push(g);
+      at = g.end;
+    }
+  }
+  return out;
+}
+
+/** A word with a capital inside, after two small letters or more: "JokkoLabs", "NetBlocks" (org-camel-case). */
+const CAMEL = /(?<![\p{L}\p{N}'’&-])(?!Ma?c\p{Lu})\p{Lu}\p{Ll}{2,}\p{Lu}[\p{L}\p{N}]*(?![\p{L}\p{N}'’&-])/gu;
+
+/**
+ * A brand written with a capital inside ("JokkoLabs", "NetBlocks") is an organisation's name, never a
+ * person's, when a sentence runs into it (a small word before it: not a list of share buttons).
+ */
+export function camelCaseOrgs(text: string): Found[] {
+  const out: Found[] = [];
+  for (const m of text.matchAll(CAMEL)) {
+    const start = m.index!;
+    if (!/(?<![\p{L}\p{N}'’-])\p{Ll}[\p{L}'’-]*[,:]?[ \t]+$/u.test(text.slice(Math.max(0, start - 30), start)))
+      continue;
+    if (isNotEntity(m[0]) || isPlace(m[0])) continue;
+    out.push({
+      start,
+      end: start + m[0].length,
+      text: m[0],
+      kind: 'organisation',
+      rule: 'org-camel-case',
+      name: m[0],
+      keys: orgKeys(m[0]),
+    });
   }
   return out;
 }

@@ -22,11 +22,20 @@ import {
   squash,
 } from './found.js';
 
-/** Capitalised words of a minister's portfolio, which a name never starts with (English wires write the title, the portfolio, then the name). */
+/**
+ * Capitalised words of a minister's portfolio, which a name never starts with (English wires write the title, the
+ * portfolio, then the name).
+ */
 export const PORTFOLIO_WORDS = new Set(
-  'Economy Digital Finance Finances Communication Communications Administration Modernisation Modernization Affairs Foreign Trade Industry Telecommunications Telecoms Posts Security Defence Defense Education Health Energy Water Transport Transports Infrastructure Infrastructures Planning Budget Innovation Research Technology Technologies Culture Youth Sports Justice Agriculture Mines Commerce Environment Development Cooperation Économie Numérique Postes Télécommunications Technologies Jeunesse Santé Énergie'.split(
-    ' ',
-  ),
+  [
+    'Economy Digital Finance Finances Communication Communications Administration Modernisation Modernization',
+    'Affairs Foreign Trade Industry Telecommunications Telecoms Posts Security Defence Defense Education Health',
+    'Energy Water Transport Transports Infrastructure Infrastructures Planning Budget Innovation Research',
+    'Technology Technologies Culture Youth Sports Justice Agriculture Mines Commerce Environment Development',
+    'Cooperation Économie Numérique Postes Télécommunications Technologies Jeunesse Santé Énergie',
+  ]
+    .join(' ')
+    .split(' '),
 );
 
 /** What makes a chunk a person's: the text before and after it (built once from the lexicons). */
@@ -52,16 +61,39 @@ const CUES = once(() => {
       String.raw`^\s*(?:,[^,.;]{0,100},\s*)?(?:\(\p{L}\)\s*)?(?:a|ont|avait|aurait|s['’]est|se\s+sont|s['’]était|est|sera|qui\s+a|lui-même|elle-même)?\s*(?:également\s+|aussi\s+|notamment\s+|ainsi\s+|enfin\s+|pour\s+sa\s+part\s+)?{HUMAN_VERB}\b`,
       'iu',
     ),
-    // a speech verb, then the speaker, who may be introduced by what they do ("a réagi l’activiste X", "said analyst X")
+    // a speech verb, then the speaker, who may be introduced by what they do ("a réagi l’activiste X", "said analyst
+    // X")
     speechBefore: c(
       String.raw`(?:(?:a|ont|avait)(?:-t-(?:il|elle))?\s+)?{SPEECH_BEFORE}\s+(?:le\s+|la\s+|l['’]\s*)?(?:\p{Ll}[\p{Ll}-]{2,}\s+){0,2}$`,
     ),
+    personNounBefore: personNounBefore(),
     // "présidé par l’économiste X", "une plateforme cofondée par X": the agent may be introduced by what they do
     agentBefore: c(
       String.raw`{AGENT_VERB}\s+(?:par|by)\s+(?:son\s+|sa\s+|le\s+|la\s+|l['’]\s*|its\s+|the\s+)?(?:\p{Ll}[\p{Ll}-]{2,}\s+)?$`,
     ),
   };
 });
+/**
+ * What a person is said to be, right before the name: a nationality used as a noun after an article
+ * ("du malien X", "le franco-tunisien, X"), or a noun of people.json with its qualifiers ("l’homme
+ * d’affaires burkinabè, X", "son frère cadet, X", "l’inspecteur divisionnaire X").
+ */
+function personNounBefore(): RegExp {
+  const lex = lexicon();
+  const alt = (xs: string[]) =>
+    [...xs]
+      .sort((a, b) => b.length - a.length)
+      .map(flexible)
+      .join('|');
+  const demonym = `(?:\\p{Ll}+-)?(?:${alt(lex.demonyms)})(?:n?e)?s?`;
+  const qualifier = `(?:${alt(lex.personQualifiers)}|${demonym})`;
+  const noun = `(?:${alt(lex.personNouns)})s?`;
+  const article = String.raw`(?:le|la|les|l['’]|du|des|au|aux|un|une|de\s+la|à\s+la|son|sa|ses|leurs?|notre|votre)`;
+  const asNoun = `${article}\\s*${demonym}`;
+  const described = `(?:${qualifier}\\s+)?${noun}(?:\\s+${qualifier}){0,2}`;
+  return rx(`(?:^|[\\s(,'’])(?:${asNoun}|${described})\\s*,?\\s*$`, 'iu');
+}
+
 const RESPECTIVELY = /respectivement\s+$|respectively\s+$/iu;
 /** The second name of "respectivement A et B" (B has no cue of its own: the list gives it). */
 const RESPECTIVELY_SECOND = /(?:respectivement|respectively)\s+[^,;.()«»]{2,60}?\s+(?:et|and)\s+$/iu;
@@ -70,6 +102,21 @@ interface PersonChunk {
   start: number;
   end: number;
   tokens: Array<{ w: string; start: number; end: number }>;
+}
+
+/** "Hamidou Togo": a first word that is no place, then a country other than Mali, is a name, not a name and where. */
+function placeAsSurname(cur: Array<{ w: string }>): boolean {
+  const lex = lexicon();
+  const [first, last] = [cur[0]!.w, cur[cur.length - 1]!.w];
+  return (
+    cur.length === 2 &&
+    /^\p{Lu}\p{Ll}+$/u.test(first) &&
+    !isPlace(first) &&
+    !lex.notNames.has(first) &&
+    !lex.companyWords.has(first) &&
+    lex.countries.has(normaliseName(last)) &&
+    normaliseName(last) !== 'mali'
+  );
 }
 
 function chunksOf(text: string, claims: Claims): PersonChunk[] {
@@ -94,7 +141,7 @@ function chunksOf(text: string, claims: Claims): PersonChunk[] {
         cur.length &&
         (lex.particles.has(cur[cur.length - 1]!.w) ||
           lex.notNames.has(cur[cur.length - 1]!.w) ||
-          isPlace(cur[cur.length - 1]!.w))
+          (isPlace(cur[cur.length - 1]!.w) && !placeAsSurname(cur)))
       )
         cur.pop();
       if (cur.length) out.push({ start: cur[0]!.start, end: cur[cur.length - 1]!.end, tokens: cur });
@@ -155,6 +202,7 @@ function isContextual(text: string, start: number, before: string, after: string
     k.humanVerb.test(after) ||
     k.speechBefore.test(before) ||
     k.agentBefore.test(before) ||
+    k.personNounBefore.test(before) ||
     RESPECTIVELY.test(before) ||
     RESPECTIVELY_SECOND.test(before) ||
     (PORTFOLIO_WORDS.has(
@@ -188,7 +236,8 @@ function readChunk(text: string, sentences: Sentence[], c: PersonChunk): Read | 
   const before = text.slice(Math.max(sStart, start - 200), start);
   const after = text.slice(end, Math.min(sEnd, end + 160));
   if (CUES().civBefore.test(before) || CUES().civLower.test(before)) civ = true;
-  // "Maly Sangho dite ‘’Bibi’’": a quoted nickname at the end is a form of the name; "Fatoumata dite Fanta Coulibaly" is the name
+  // "Maly Sangho dite ‘’Bibi’’": a quoted nickname at the end is a form of the name; "Fatoumata dite Fanta Coulibaly"
+  // is the name
   let raw = text.slice(start, end);
   const forms: string[] = [];
   const nick = /^(.*?)\s+(?:dite?|alias)\s+([‘’'"“”«]{1,2}.*)$/iu.exec(raw);
@@ -236,6 +285,8 @@ function readChunk(text: string, sentences: Sentence[], c: PersonChunk): Read | 
 export function people(text: string, sentences: Sentence[], claims: Claims, lang: 'fr' | 'en'): Found[] {
   const out: Found[] = [];
   const accepted = new Set<string>();
+  /** Where the names accepted by their context end. */
+  const ends = new Set<number>();
   const pending: Array<{ c: PersonChunk; name: string; single: boolean; civ: boolean }> = [];
   // the chunks in text order; the first-name lexicon is asked only about names the context leaves undecided
   const read = chunksOf(text, claims).flatMap((c) => readChunk(text, sentences, c) ?? []);
@@ -252,6 +303,7 @@ export function people(text: string, sentences: Sentence[], claims: Claims, lang
     const { c, name, forms, single, civ } = r;
     if (r.contextual || (!single && firstNames.has(r.first))) {
       if (!single) accepted.add(normaliseName(name));
+      ends.add(c.end);
       out.push(mk(c.start, c.end, name, single, forms, text));
     } else pending.push({ c, name, single, civ });
   }
@@ -262,7 +314,10 @@ export function people(text: string, sentences: Sentence[], claims: Claims, lang
       accepted.has(n) || [...accepted].some((a) => a.endsWith(' ' + n) || (n.split(' ').length >= 2 && a.endsWith(n)));
     // an interview's speaker label ("Salif Camara :")
     const label = /^\s*:/.test(text.slice(p.c.end, p.c.end + 3));
-    if (isKnown || (label && p.name.split(' ').length >= 2 && [...accepted].some((a) => a.endsWith(n))))
+    // "les ministres A et B": a full name joined by "et" to a person's is another person's
+    const conj = /\s+(?:et|and)\s+$/u.exec(text.slice(Math.max(0, p.c.start - 8), p.c.start));
+    const joined = !p.single && !!conj && ends.has(p.c.start - conj[0].length);
+    if (isKnown || joined || (label && p.name.split(' ').length >= 2 && [...accepted].some((a) => a.endsWith(n))))
       out.push(mk(p.c.start, p.c.end, p.name, p.single || n.split(' ').length === 1, [], text));
   }
   return out;

@@ -4,7 +4,8 @@ import { lowerBound } from '../text/search.js';
 
 /** Abbreviations after which a period does not end a sentence. */
 const ABBREVIATIONS =
-  'M|MM|Mme|Mmes|Mlle|Dr|Me|Pr|Prof|Mr|Mrs|Ms|St|Ste|Gal|Col|Cdt|Cpt|Lt|No|n°|art|av|bd|cf|etc|env|ex|p|vol|Jr|Sr|Inc|Ltd|Co|S\\.E|S\\.A|Nov|Déc|Janv|Févr|Sept|Oct|nov|déc|janv|févr|sept|oct';
+  'M|MM|Mme|Mmes|Mlle|Dr|Me|Pr|Prof|Mr|Mrs|Ms|St|Ste|Gal|Col|Cdt|Cpt|Lt|No|n°|art|av|bd|cf|etc|env|ex|p|vol|' +
+  'Jr|Sr|Inc|Ltd|Co|S\\.E|S\\.A|Nov|Déc|Janv|Févr|Sept|Oct|nov|déc|janv|févr|sept|oct';
 const ABBREV = new RegExp(String.raw`(?:\b(?:${ABBREVIATIONS})|\b[A-ZÀ-Þ])\.$`, 'u');
 const END_PUNCT = /[.!?…»"”:;)]\s*$/u;
 
@@ -17,7 +18,10 @@ function isHardWrapped(lines: string[]): boolean {
   return wrapped >= 2;
 }
 
-/** Split text into sentences. Paragraphs are separated by blank lines; single line breaks end a sentence unless the text is hard-wrapped. */
+/**
+ * Split text into sentences. Paragraphs are separated by blank lines; single line breaks end a sentence unless the
+ * text is hard-wrapped.
+ */
 export function splitSentences(text: string): Sentence[] {
   const out: Sentence[] = [];
   const paraRe = /[^\n]+(?:\n(?![ \t\u00a0]*\n)[^\n]*)*/g;
@@ -69,7 +73,10 @@ function push(text: string, s: number, e: number, paragraph: number, out: Senten
   out.push({ text: text.slice(s, e), start: s, end: e, paragraph });
 }
 
-/** Whether a list of sentences has its starts and its ends in non-decreasing order (as splitSentences gives them), by list and length. */
+/**
+ * Whether a list of sentences has its starts and its ends in non-decreasing order (as splitSentences gives them), by
+ * list and length.
+ */
 const monotone = new WeakMap<Sentence[], { length: number; ok: boolean }>();
 
 function inOrder(sentences: Sentence[]): boolean {

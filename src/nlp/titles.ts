@@ -92,7 +92,8 @@ function holdersOf(ctx: Ctx, t: Title, persons: LocalEntity[]): LocalEntity[] {
   // "la DG": the holders of exactly that title before those of a broader one ("Directeur")
   const exact = who.filter((e) => e.roles.includes(t.role));
   if (exact.length) who = exact;
-  // "le président du Conseil d’administration d’Orange Mali" after "le nouveau président …": the holder named without organisation
+  // "le président du Conseil d’administration d’Orange Mali" after "le nouveau président …": the holder named without
+  // organisation
   if (!who.length && t.org) {
     const loose = persons.filter((e) => sameRole(e) && !(ctx.roleOf.get(e.id) ?? []).length);
     if (loose.length === 1) who = loose;
