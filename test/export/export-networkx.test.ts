@@ -62,5 +62,6 @@ describe.skipIf(!hasNetworkx())('networkx reads the exports', () => {
 });
 if (!hasNetworkx())
   console.warn(
-    'skipped networkx tests: python3 with networkx is missing (pip install networkx; Debian python3-networkx 2.8 cannot read GEXF 1.3)',
+    'skipped networkx tests: python3 with networkx is missing (pip install networkx; Debian python3-networkx ' +
+      '2.8 cannot read GEXF 1.3)',
   );

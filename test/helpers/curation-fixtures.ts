@@ -10,20 +10,25 @@ export const BATCH1 = [
     date: '2024-02-12',
     source: 'Le Témoin',
     text:
-      'Le directeur général de Kora Mobile, Seydou Bagayoko, a rencontré lundi à Bamako la ministre de l’Économie numérique, Fanta Coulibaly.\n\n' +
+      'Le directeur général de Kora Mobile, Seydou Bagayoko, a rencontré lundi à Bamako la ministre de ' +
+      'l’Économie numérique, Fanta Coulibaly.\n\n' +
       'Seydou Bagayoko a annoncé que l’opérateur va couvrir 200 nouvelles localités en 4G d’ici la fin de l’année.',
   },
   {
     title: 'KoraMob à Sikasso',
     date: '2024-03-05',
     source: 'Le Veilleur',
-    text: 'Le directeur général de KoraMob, Seydou Bagayogo, a été reçu par la ministre Fanta Coulibaly à Sikasso.\n\nLes deux responsables ont échangé sur la cybersécurité.',
+    text:
+      'Le directeur général de KoraMob, Seydou Bagayogo, a été reçu par la ministre Fanta Coulibaly à ' +
+      'Sikasso.\n\nLes deux responsables ont échangé sur la cybersécurité.',
   },
   {
     title: 'Sahel Fibre',
     date: '2024-04-01',
     source: 'Info Sahel',
-    text: 'La ministre Fanta Coulibaly a rencontré Lassana Touré, directeur de Sahel Fibre, à Bamako.\n\nIls ont parlé de la fibre optique.',
+    text:
+      'La ministre Fanta Coulibaly a rencontré Lassana Touré, directeur de Sahel Fibre, à Bamako.\n\nIls ' +
+      'ont parlé de la fibre optique.',
   },
 ];
 export const BATCH2 = [
@@ -31,7 +36,9 @@ export const BATCH2 = [
     title: 'Ségou',
     date: '2024-05-10',
     source: 'Le Témoin',
-    text: 'Le directeur général de KoraMob, Seydou Bagayogo, a rencontré Lassana Touré, directeur de Sahel Fibre, à Ségou.\n\nLa rencontre a porté sur le partage des infrastructures.',
+    text:
+      'Le directeur général de KoraMob, Seydou Bagayogo, a rencontré Lassana Touré, directeur de Sahel ' +
+      'Fibre, à Ségou.\n\nLa rencontre a porté sur le partage des infrastructures.',
   },
   {
     title: 'Sikasso encore',

@@ -26,16 +26,21 @@ export const PAGES: Record<string, { title: string; paragraphs: string[] }> = {
   '/pages/cable.html': {
     title: 'Tombouctou : un câble sectionné prive la ville d’internet',
     paragraphs: [
-      'La connexion internet a été coupée samedi à Tombouctou après qu’un câble de fibre optique de Sahel Connect a été sectionné lors de travaux routiers entre Niono et Léré.',
-      'Le directeur technique de l’opérateur, M. Drissa Togola, a indiqué que les équipes de maintenance étaient en route et que le service serait rétabli sous dix jours.',
-      'Les commerçants de la ville, privés de transferts d’argent par téléphone, ont demandé une compensation à l’opérateur.',
+      'La connexion internet a été coupée samedi à Tombouctou après qu’un câble de fibre optique de Sahel ' +
+        'Connect a été sectionné lors de travaux routiers entre Niono et Léré.',
+      'Le directeur technique de l’opérateur, M. Drissa Togola, a indiqué que les équipes de maintenance ' +
+        'étaient en route et que le service serait rétabli sous dix jours.',
+      'Les commerçants de la ville, privés de transferts d’argent par téléphone, ont demandé une ' +
+        'compensation à l’opérateur.',
     ],
   },
   '/pages/pay.html': {
     title: 'Djoliba Pay signe avec la Banque du Mandé',
     paragraphs: [
-      'Le service de paiement mobile Djoliba Pay et la Banque fictive du Mandé ont signé lundi à Bamako un partenariat pour permettre l’ouverture de comptes d’épargne depuis un téléphone.',
-      'La directrice de Djoliba Pay, Mme Kadidia Traoré, a salué « une étape pour l’inclusion financière » des commerçants de Médine et de Missira.',
+      'Le service de paiement mobile Djoliba Pay et la Banque fictive du Mandé ont signé lundi à Bamako un ' +
+        'partenariat pour permettre l’ouverture de comptes d’épargne depuis un téléphone.',
+      'La directrice de Djoliba Pay, Mme Kadidia Traoré, a salué « une étape pour l’inclusion financière » ' +
+        'des commerçants de Médine et de Missira.',
     ],
   },
 };

@@ -54,16 +54,18 @@ export async function withTempDir<T>(fn: (dir: string) => Promise<T>): Promise<T
 export const BROKEN_TEXT = /[\uFFFD\u0080-\u009F]|Ã[\u0080-\u00BF]|â€/;
 
 const WORDS = (
-  'réseau opérateur abonnés antenne fibre câble tarif forfait données mobile internet couverture région commune cercle ' +
-  'village marché commerçant banque paiement transfert argent téléphone agence régulateur amende décision contrat accord ' +
-  'partenariat investissement milliards francs ministre directeur directrice président conseil société entreprise service ' +
-  'qualité coupure panne travaux chantier route électricité énergie solaire batterie pylône site radio capacité débit ' +
-  'satellite station serveur données centre formation jeunes étudiants école université emploi technicien ingénieur ' +
-  'sécurité escorte gouverneur préfet maire population ménages rural urbain prix baisse hausse hausse concurrence licence ' +
-  'fréquence spectre attribution enchère appel offres dossier rapport audit contrôle mesure campagne inspection sanction ' +
-  'amende délai conformité recours tribunal cour plainte association consommateurs colère satisfaction annonce communiqué ' +
-  'cérémonie lancement inauguration visite tournée réunion rencontre atelier séminaire forum salon conférence projet plan ' +
-  'programme stratégie politique numérique digital innovation start-up incubateur application plateforme logiciel code'
+  'réseau opérateur abonnés antenne fibre câble tarif forfait données mobile internet couverture région ' +
+  'commune cercle village marché commerçant banque paiement transfert argent téléphone agence régulateur ' +
+  'amende décision contrat accord partenariat investissement milliards francs ministre directeur directrice ' +
+  'président conseil société entreprise service qualité coupure panne travaux chantier route électricité ' +
+  'énergie solaire batterie pylône site radio capacité débit satellite station serveur données centre ' +
+  'formation jeunes étudiants école université emploi technicien ingénieur sécurité escorte gouverneur ' +
+  'préfet maire population ménages rural urbain prix baisse hausse hausse concurrence licence fréquence ' +
+  'spectre attribution enchère appel offres dossier rapport audit contrôle mesure campagne inspection ' +
+  'sanction amende délai conformité recours tribunal cour plainte association consommateurs colère ' +
+  'satisfaction annonce communiqué cérémonie lancement inauguration visite tournée réunion rencontre atelier ' +
+  'séminaire forum salon conférence projet plan programme stratégie politique numérique digital innovation ' +
+  'start-up incubateur application plateforme logiciel code'
 ).split(' ');
 
 /** A deterministic pseudo-random article: different texts share no 5-word run (no false duplicates). */

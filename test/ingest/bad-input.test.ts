@@ -118,7 +118,9 @@ describe('kunafoni ingest with bad input', () => {
         JSON.stringify({
           title: 'C',
           source: 'Sahelweb',
-          text: 'Sahel Connect a recruté quarante techniciens pour la région de Ségou, selon son service des ressources humaines.',
+          text:
+            'Sahel Connect a recruté quarante techniciens pour la région de Ségou, selon son service des ' +
+            'ressources humaines.',
         }),
       ].join('\n') + '\n',
     );

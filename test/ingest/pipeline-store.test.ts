@@ -21,8 +21,10 @@ const ARTICLES = [
     source: 'Le Républicain',
     url: 'https://example.org/republicain/2024/02/12/4g',
     text:
-      'Le directeur général de Moov Africa Malitel, Issa Koné, a rencontré lundi à Bamako le ministre de l’Économie numérique, Mariam Traoré.\n\n' +
-      'Issa Koné, Directeur général de Moov Africa Malitel, a annoncé que l’opérateur va couvrir 300 nouvelles localités en 4G d’ici la fin de l’année.\n\n' +
+      'Le directeur général de Moov Africa Malitel, Issa Koné, a rencontré lundi à Bamako le ministre de ' +
+      'l’Économie numérique, Mariam Traoré.\n\n' +
+      'Issa Koné, Directeur général de Moov Africa Malitel, a annoncé que l’opérateur va couvrir 300 ' +
+      'nouvelles localités en 4G d’ici la fin de l’année.\n\n' +
       'Les deux responsables ont également échangé sur la cybersécurité et la protection des données personnelles.',
   },
   {
@@ -31,8 +33,10 @@ const ARTICLES = [
     source: 'Maliweb',
     url: 'https://example.org/maliweb/2024/03/05/amrtp',
     text:
-      'L’Autorité malienne de régulation des télécommunications, des TIC et des postes (AMRTP) a infligé une amende à Moov Africa Malitel pour la qualité de service.\n\n' +
-      'Mariam Traoré a reçu le directeur de l’AMRTP, Oumar Diallo, pour faire le point sur la couverture du territoire.',
+      'L’Autorité malienne de régulation des télécommunications, des TIC et des postes (AMRTP) a infligé une ' +
+      'amende à Moov Africa Malitel pour la qualité de service.\n\n' +
+      'Mariam Traoré a reçu le directeur de l’AMRTP, Oumar Diallo, pour faire le point sur la couverture du ' +
+      'territoire.',
   },
 ];
 

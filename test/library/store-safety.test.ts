@@ -1,9 +1,10 @@
 // Never lose the store: SIGKILL in the middle of an ingest, two ingests at once, a held lock, and stores
 // that are corrupt or from a newer version (refused, never overwritten).
 import { spawn } from 'node:child_process';
-import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadStore, withStoreLock } from '../../src/library/store.js';
 import { bin, fixtures, randomArticle, repoRoot, runCli, withTempDir } from '../helpers/web-cli.js';
 
@@ -39,8 +40,9 @@ describe('an ingest killed with SIGKILL', () => {
         const earlier = (await loadStore(store, { mustExist: true })).articles.map((a) => a.article.id);
         expect(earlier).toHaveLength(3);
         const batch = join(dir, 'batch');
-        // big enough that the ingest is still running when killed (its first checkpoint comes after 10)
-        const N = 200;
+        // big enough that the ingest is still running when killed (its first checkpoint comes after 10, the
+        // kill 150 ms later: a dozen articles on an idle machine), small enough that the resume is short
+        const N = 80;
         await writeBatch(batch, 1, N);
 
         const articlesFile = join(store, 'articles.jsonl');
@@ -81,7 +83,7 @@ describe('an ingest killed with SIGKILL', () => {
     await withTempDir(async (dir) => {
       const store = join(dir, 'store');
       const batch = join(dir, 'batch');
-      await writeBatch(batch, 5000, 400);
+      await writeBatch(batch, 5000, 200);
       let kept = 0;
       for (const delay of [60, 180, 320, 470]) {
         const child = spawn(
@@ -104,7 +106,7 @@ describe('an ingest killed with SIGKILL', () => {
         );
         kept = articles.length;
       }
-      expect(kept).toBeLessThan(400);
+      expect(kept).toBeLessThan(200);
     });
   });
 });
@@ -122,13 +124,13 @@ describe('two ingests at once into one store', () => {
   it('both finish and the store holds both batches', async () => {
     await withTempDir(async (dir) => {
       const store = join(dir, 'store');
-      // enough checkpoints each (every 10 of 120) that the two interleave on the lock
-      const N = 120;
+      // enough checkpoints each (every 5 of 40) that the two interleave on the lock
+      const N = 40;
       await writeBatch(join(dir, 'a'), 10_000, N);
       await writeBatch(join(dir, 'b'), 20_000, N);
       const [a, b] = await Promise.all([
-        runCli(['ingest', join(dir, 'a'), '--store', store, '--checkpoint', '10']),
-        runCli(['ingest', join(dir, 'b'), '--store', store, '--checkpoint', '10']),
+        runCli(['ingest', join(dir, 'a'), '--store', store, '--checkpoint', '5']),
+        runCli(['ingest', join(dir, 'b'), '--store', store, '--checkpoint', '5']),
       ]);
       expect(a.code, a.stderr).toBe(0);
       expect(b.code, b.stderr).toBe(0);
@@ -199,6 +201,14 @@ describe('two ingests at once into one store', () => {
 });
 
 describe('a store that cannot be trusted is refused, never overwritten', () => {
+  // one store ingested from the feed, copied for each case to damage
+  let seeded = '';
+  beforeAll(async () => {
+    seeded = join(await mkdtemp(join(tmpdir(), 'kunafoni-web-')), 'store');
+    const seed = await runCli(['ingest', join(fixtures, 'courrier-economie.rss'), '--store', seeded]);
+    expect(seed.code, seed.stderr).toBe(0);
+  });
+  afterAll(() => rm(join(seeded, '..'), { recursive: true, force: true }));
   const cases: Array<[string, (store: string) => Promise<void>, RegExp]> = [
     [
       'corrupt meta.json',
@@ -230,8 +240,7 @@ describe('a store that cannot be trusted is refused, never overwritten', () => {
   it.each(cases)('%s', async (_name, damage, expected) => {
     await withTempDir(async (dir) => {
       const store = join(dir, 'store');
-      const seed = await runCli(['ingest', join(fixtures, 'courrier-economie.rss'), '--store', store]);
-      expect(seed.code).toBe(0);
+      await cp(seeded, store, { recursive: true });
       await damage(store);
       const snapshot = async () =>
         Object.fromEntries(

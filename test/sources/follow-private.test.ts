@@ -51,20 +51,24 @@ describe('which addresses are private', () => {
 });
 
 describe('kunafoni ingest --follow', () => {
-  it('refuses item links to private addresses, one line per item naming it and the way to allow it; no page is requested', async () => {
-    await withTempDir(async (dir) => {
-      const store = join(dir, 'store');
-      const r = await runCli(['ingest', `${srv.base}/feed.xml`, '--follow', '--store', store, '--delay', '0']);
-      expect(r.code).toBe(1);
-      const refused = r.stderr.split('\n').filter((l) => l.includes('refused to follow'));
-      expect(refused).toHaveLength(3);
-      expect(refused[0]).toBe(
-        `kunafoni: ${srv.base}/feed.xml item 1 ("${PAGES['/pages/cable.html']!.title}"): refused to follow its link ${srv.base}/pages/cable.html: it points to the private or loopback address 127.0.0.1 (pass --allow-private to allow it)`,
-      );
-      expect(r.stderr).toMatch(/^ingested 0, already stored 0, failed 3/m);
-      expect(srv.requests.filter((q) => q.url.startsWith('/pages/'))).toEqual([]);
-    });
-  });
+  it(
+    'refuses item links to private addresses, one line per item naming it and the way to allow it; no page ' +
+      'is requested',
+    async () => {
+      await withTempDir(async (dir) => {
+        const store = join(dir, 'store');
+        const r = await runCli(['ingest', `${srv.base}/feed.xml`, '--follow', '--store', store, '--delay', '0']);
+        expect(r.code).toBe(1);
+        const refused = r.stderr.split('\n').filter((l) => l.includes('refused to follow'));
+        expect(refused).toHaveLength(3);
+        expect(refused[0]).toBe(
+          `kunafoni: ${srv.base}/feed.xml item 1 ("${PAGES['/pages/cable.html']!.title}"): refused to follow its link ${srv.base}/pages/cable.html: it points to the private or loopback address 127.0.0.1 (pass --allow-private to allow it)`,
+        );
+        expect(r.stderr).toMatch(/^ingested 0, already stored 0, failed 3/m);
+        expect(srv.requests.filter((q) => q.url.startsWith('/pages/'))).toEqual([]);
+      });
+    },
+  );
 
   it('--allow-private follows them', async () => {
     await withTempDir(async (dir) => {

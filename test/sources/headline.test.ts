@@ -10,7 +10,8 @@ describe('headline from the text', () => {
       'Orange Mali signe un accord avec Huawei à Bamako',
     ],
     [
-      'Le ministre de la Communication, de la Poste et des Nouvelles technologies, Hamadoun Touré s’est rendu le jeudi dernier au siège de la société. Il a été accueilli.',
+      'Le ministre de la Communication, de la Poste et des Nouvelles technologies, Hamadoun Touré s’est ' +
+        'rendu le jeudi dernier au siège de la société. Il a été accueilli.',
       'Le ministre de la Communication, de la Poste et des Nouvelles technologies, Hamadoun Touré s’est rendu le…',
     ],
     ['Une ligne sans point final\n\nUn paragraphe.', 'Une ligne sans point final'],

@@ -18,7 +18,9 @@ describe('HTML pages', () => {
     const paras = a!.text.split('\n\n');
     expect(paras).toHaveLength(5);
     expect(paras[0]).toBe(
-      'Bamako, le 14 mars 2025 – La directrice générale de Djoliba Télécom, Mme Aminata Maïga, et le PDG de Sahel Connect, M. Oumar N’Diaye, ont signé jeudi un accord de partage d’infrastructures pour poser 640\u00a0kilomètres de fibre optique entre Ségou et Mopti.',
+      'Bamako, le 14 mars 2025 – La directrice générale de Djoliba Télécom, Mme Aminata Maïga, et le PDG de ' +
+        'Sahel Connect, M. Oumar N’Diaye, ont signé jeudi un accord de partage d’infrastructures pour poser ' +
+        '640\u00a0kilomètres de fibre optique entre Ségou et Mopti.',
     );
     expect(paras[2]).toMatch(/^«\u00a0Cet accord permettra/);
     for (const furniture of [
@@ -53,7 +55,9 @@ describe('HTML pages', () => {
 
   it('takes the date from <time>, the outlet from the URL, and resolves a relative canonical link', () => {
     const html = `<html><head><title>Titre</title><link rel="canonical" href="/a/b"></head><body><article>
-      <time datetime="2024-11-05">5 novembre</time><p>${'Sahel Connect a présenté ses résultats annuels à Bamako devant la presse. '.repeat(6)}</p></article></body></html>`;
+      <time datetime="2024-11-05">5 novembre</time><p>${
+        'Sahel Connect a présenté ses résultats annuels à ' + 'Bamako devant la presse. '.repeat(6)
+      }</p></article></body></html>`;
     const d = readHtmlPage('page.html', html, { url: 'https://www.sahelweb.example/x?id=3' });
     expect(d.date).toBe('2024-11-05');
     expect(d.url).toBe('https://www.sahelweb.example/a/b');
@@ -74,7 +78,8 @@ describe('HTML pages', () => {
 
   it('a page rendered by JavaScript falls back to its JSON-LD articleBody', () => {
     const body =
-      'Sahel Connect a inauguré mardi à Gao un centre de maintenance régional.\n\nLe centre emploiera trente techniciens formés à Bamako.';
+      'Sahel Connect a inauguré mardi à Gao un centre de maintenance régional.\n\nLe centre emploiera trente ' +
+      'techniciens formés à Bamako.';
     const ld = JSON.stringify({
       '@type': 'NewsArticle',
       headline: 'Gao : un centre de maintenance',
@@ -97,22 +102,25 @@ describe('HTML pages', () => {
 });
 
 describe('feeds', () => {
-  it('RSS 2.0: each item is an article with content:encoded or description, link, pubDate, author and the outlet', async () => {
-    const got = await readFileSource(join(fixtures, 'courrier-economie.rss'));
-    expect(got.filter((x) => x instanceof SourceError)).toEqual([]);
-    const [a, b, c] = articles(got);
-    expect(a).toMatchObject({
-      title: 'Mobile money : Djoliba Pay franchit le cap du million d’utilisateurs',
-      date: '2025-04-08',
-      author: 'Awa Sidibé',
-      source: 'Le Courrier du Sahel',
-    });
-    expect(a!.text.split('\n\n')).toHaveLength(3); // content:encoded (3 paragraphs), not the one-line description
-    expect(b!.url).toBe('https://courrier-du-sahel.example/societe/tombouctou-internet-retabli'); // relative link resolved
-    expect(b!.text).toMatch(/^La connexion internet a été rétablie dimanche à Tombouctou/); // escaped HTML decoded
-    expect(b!.text).not.toMatch(/<p>|&lt;/);
-    expect(c!.author).toBe('Moussa Keïta'); // "email (Name)"
-  });
+  it(
+    'RSS 2.0: each item is an article with content:encoded or description, link, pubDate, author and the ' + 'outlet',
+    async () => {
+      const got = await readFileSource(join(fixtures, 'courrier-economie.rss'));
+      expect(got.filter((x) => x instanceof SourceError)).toEqual([]);
+      const [a, b, c] = articles(got);
+      expect(a).toMatchObject({
+        title: 'Mobile money : Djoliba Pay franchit le cap du million d’utilisateurs',
+        date: '2025-04-08',
+        author: 'Awa Sidibé',
+        source: 'Le Courrier du Sahel',
+      });
+      expect(a!.text.split('\n\n')).toHaveLength(3); // content:encoded (3 paragraphs), not the one-line description
+      expect(b!.url).toBe('https://courrier-du-sahel.example/societe/tombouctou-internet-retabli'); // relative link resolved
+      expect(b!.text).toMatch(/^La connexion internet a été rétablie dimanche à Tombouctou/); // escaped HTML decoded
+      expect(b!.text).not.toMatch(/<p>|&lt;/);
+      expect(c!.author).toBe('Moussa Keïta'); // "email (Name)"
+    },
+  );
 
   it('Atom: entries with html content or summary, alternate link, published or updated date', async () => {
     const [a, b] = articles(await readFileSource(join(fixtures, 'sahelweb.atom')));
@@ -148,7 +156,9 @@ describe('feeds', () => {
   it('an item without text fails alone, naming the item, and points at --follow', () => {
     const r = parseContent(
       'f.rss',
-      '<rss><channel><title>T</title><item><title>Seul titre</title><link>https://x.example/a</link></item><item><title>B</title><description>Un texte assez long pour un article.</description></item></channel></rss>',
+      '<rss><channel><title>T</title><item><title>Seul ' +
+        'titre</title><link>https://x.example/a</link></item><item><title>B</title><description>Un texte ' +
+        'assez long pour un article.</description></item></channel></rss>',
     );
     expect(r).toHaveLength(2);
     expect((r[0] as SourceError).message).toBe(

@@ -17,7 +17,8 @@ const PAGE_DUMP = [
   '',
   'Télécoms : la ministre reçoit le nouveau DG de Sahel Fibre',
   '\u00a0',
-  'La ministre de l’Économie numérique, Mme Kadiatou Ag Mohamed, a reçu en audience, le 12 mars 2025, le Directeur général de Sahel Fibre, M. Oumar Ould Sidi.',
+  'La ministre de l’Économie numérique, Mme Kadiatou Ag Mohamed, a reçu en audience, le 12 mars 2025, le ' +
+    'Directeur général de Sahel Fibre, M. Oumar Ould Sidi.',
   '\u00a0',
   'Les échanges ont porté sur la couverture des zones rurales.',
   '\u00a0',
