@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // npm run eval: ingest ../shared/corpus into a temporary store, export JSON, score it with the shared
-// scorer. Extra arguments go to the scorer (e.g. --verbose). `--corpus DIR --gold DIR` score other sets.
+// scorer. Extra arguments go to the scorer (e.g. --verbose). `--corpus DIR --gold DIR` score other sets;
+// `--config rules` scores the rules alone (no model).
 //
 // npm run eval -- --cv 5 [--config rules|model|both|all]: article-level cross-validation. The corpus's
 // articles are dealt into 5 folds (sorted names, the i-th in fold i mod 5); for each fold the relation
@@ -30,6 +31,7 @@ const shared = resolve(root, '..', 'shared');
 const corpus = take('--corpus', join(shared, 'corpus'));
 const gold = take('--gold', join(shared, 'gold'));
 const cv = take('--cv', undefined, false);
+const configGiven = args.includes('--config');
 const config = take('--config', 'both', false);
 // --cv-only: the cross-validated lines alone, without the plain (in-sample) pass before them
 const cvOnly = args.includes('--cv-only');
@@ -46,6 +48,12 @@ for (const [what, p] of [
     console.error(`eval: no ${what} at ${p} (the shared data set lives beside the repository, in ../shared)`);
     process.exit(2);
   }
+// Without --cv only the shipped configurations exist: the committed model over the rules (both) or the rules
+// alone; `model` and `union` are models trained per fold, so they need --cv.
+if (configGiven && cv === undefined && !['both', 'rules'].includes(config)) {
+  console.error(`eval: --config ${config} trains a model per fold: add --cv <folds> (without --cv: both or rules)`);
+  process.exit(2);
+}
 if (cvOnly && cv === undefined) {
   console.error('eval: --cv-only goes with --cv <folds>');
   process.exit(2);
@@ -131,7 +139,8 @@ async function crossValidated(k, cfg) {
 /** The plain (in-sample) pass: the corpus ingested with the committed model, scored. */
 function plainPass() {
   const plain = join(tmp, 'store');
-  run(['ingest', corpus, '--store', plain]);
+  // without --cv, --config rules scores the rules alone (the plain pass of --cv always uses the shipped model)
+  run(['ingest', corpus, '--store', plain], cv === undefined && config === 'rules' ? { KUNAFONI_MODEL: 'rules' } : {});
   // with --cv, --verbose lists the cross-validated graph's misses and false positives (not the plain one's)
   return score(plain, cv === undefined ? args : args.filter((a) => a !== '--verbose'), 'plain');
 }
