@@ -1,7 +1,7 @@
 // Sigma setup: programs for straight, curved and arrowed edges, colours by kind, sizes by mentions
 // or degree, labels by zoom, and highlighting of the focus (hovered or selected) through reducers.
 import Sigma from 'sigma';
-import { EdgeArrowProgram, EdgeRectangleProgram } from 'sigma/rendering';
+import { drawDiscNodeLabel, EdgeArrowProgram, EdgeRectangleProgram } from 'sigma/rendering';
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import EdgeCurveProgram, { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
 import type { Visible } from './filter.js';
@@ -9,7 +9,7 @@ import type { ViewEdge, ViewGraph, ViewNode } from './model.js';
 import { DIM_NODE, EDGE_COLORS, FALLBACK, NODE_COLORS } from './palette.js';
 import type { ColorBy, SizeBy } from './state.js';
 import type { Lang } from './i18n.js';
-import { nodeLabel } from './labels.js';
+import { labelStart, nodeLabel } from './labels.js';
 import { communityColor } from './analysis.js';
 
 export type Renderer = Sigma<ViewNode, ViewEdge>;
@@ -46,6 +46,15 @@ export function drawnLabel(a: ViewNode, lang: Lang): string {
   const cut = label.slice(0, MAX_LABEL).replace(/[\s,;:’'-]+\S*$/, '');
   return `${cut}…`;
 }
+
+/** Sigma's disc label, flipped to the left of the node where the right edge would cut it. */
+const drawEdgeAwareLabel: typeof drawDiscNodeLabel = (context, data, settings) => {
+  if (!data.label) return;
+  context.font = `${settings.labelWeight} ${settings.labelSize}px ${settings.labelFont}`;
+  const width = context.measureText(data.label).width;
+  const start = labelStart(data.x, data.size, width, context.canvas.clientWidth || Infinity);
+  drawDiscNodeLabel(context, { ...data, x: start - data.size - 3 }, settings);
+};
 
 /** Longest label drawn on the canvas (characters). */
 const MAX_LABEL = 30;
@@ -163,5 +172,6 @@ export function createRenderer(
     maxCameraRatio: 20,
     hideEdgesOnMove: graph.size > 50_000,
     stagePadding: 40,
+    defaultDrawNodeLabel: drawEdgeAwareLabel,
   });
 }
