@@ -116,7 +116,9 @@ export const MENTION_RULES: readonly MentionRule[] = [
     ...ORG,
     id: 'org-role-complement',
     priority: 61,
-    trigger: String.raw`(?<![\p{L}])(?:{ROLE_CS}|celui|celle)\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’]|of\s+(?:the\s+)?)({CHUNK})`,
+    trigger:
+      String.raw`(?<![\p{L}])(?:{ROLE_CS}|celui|celle)\s+` +
+      String.raw`(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’]|of\s+(?:the\s+)?)({CHUNK})`,
     example: 'M. Oumar Sidibé, directeur général de Kalanso Digital, a parlé.',
     counterexample: 'M. Oumar Sidibé, directeur général de la société, a parlé.',
     reason: 'the complement of a title ("directeur général de X") is an organisation',
@@ -135,7 +137,9 @@ export const MENTION_RULES: readonly MentionRule[] = [
     id: 'org-apposed-kind',
     priority: 63,
     needs: String.raw`,\s`,
-    trigger: String.raw`(?<![\p{L}])({NAME_WITH_CONNECTORS}),\s+(?:(?:une?|an?)\s+(?:{ORG_KINDS})(?![\p{L}])|(?:la|le|l['’]|the)\s*(?:{ORG_KINDS})\s+(?:de|des|du|d['’]|of|qui|that|which)(?![\p{L}]))`,
+    trigger:
+      String.raw`(?<![\p{L}])({NAME_WITH_CONNECTORS}),\s+(?:(?:une?|an?)\s+(?:{ORG_KINDS})(?![\p{L}])|` +
+      String.raw`(?:la|le|l['’]|the)\s*(?:{ORG_KINDS})\s+(?:de|des|du|d['’]|of|qui|that|which)(?![\p{L}]))`,
     unless: '"X, la société revendique": a definite article without a complement opens a new clause',
     example: 'Lumière du Niger Énergie, une PME bamakoise, a installé des panneaux.',
     counterexample: 'Lumière du Niger Énergie, une réussite, a installé des panneaux.',
@@ -171,7 +175,12 @@ export const MENTION_RULES: readonly MentionRule[] = [
     id: 'org-court',
     priority: 64,
     needs: String.raw`[Tt]ribunal|[Cc]our\s`,
-    trigger: String.raw`(?<![\p{L}])((?:[Tt]ribunal\s+(?:de\s+commerce|de\s+grande\s+instance|de\s+première\s+instance|administratif|du\s+travail)|[Cc]our\s+(?:suprême|d['’]appel|constitutionnelle|des\s+comptes|commune))(?:\s+(?:de|d['’])\s*[{UP}][\p{L}-]+)?)`,
+    trigger:
+      String.raw`(?<![\p{L}])((?:` +
+      String.raw`[Tt]ribunal\s+(?:de\s+commerce|de\s+grande\s+instance|de\s+première\s+instance|` +
+      String.raw`administratif|du\s+travail)|` +
+      String.raw`[Cc]our\s+(?:suprême|d['’]appel|constitutionnelle|des\s+comptes|commune))` +
+      String.raw`(?:\s+(?:de|d['’])\s*[{UP}][\p{L}-]+)?)`,
     example: 'Le tribunal de commerce de Bamako a tranché.',
     counterexample: 'Le tribunal a tranché.',
     reason: 'courts, named in lower case ("le tribunal de commerce de Bamako", "la Cour suprême")',
@@ -180,8 +189,14 @@ export const MENTION_RULES: readonly MentionRule[] = [
     ...ORG,
     id: 'org-introducer-after-preposition',
     priority: 65,
-    needs: String.raw`(?:au|du)\s+(?:cabinet|groupe|consortium|fournisseur|fonds)|la\s+(?:société|firme|banque|compagnie|start|fintech|coopérative|plateforme)|l['’](?:entreprise|opérateur|agence|association|ONG)`,
-    trigger: String.raw`(?<![\p{L}])(?:(?:[Aa]u|[Dd]u)\s+(?:cabinet|groupe|consortium|fournisseur|fonds)|(?:[Àà]|[Dd]e)\s+la\s+(?:société|firme|banque|compagnie|start-?up|fintech|coopérative|plateforme)|(?:[Àà]|[Dd]e)\s+l['’](?:entreprise|opérateur|agence|association|ONG))\s+({CHUNK})`,
+    needs:
+      String.raw`(?:au|du)\s+(?:cabinet|groupe|consortium|fournisseur|fonds)|` +
+      String.raw`la\s+(?:société|firme|banque|compagnie|start|fintech|coopérative|plateforme)|` +
+      String.raw`l['’](?:entreprise|opérateur|agence|association|ONG)`,
+    trigger:
+      String.raw`(?<![\p{L}])(?:(?:[Aa]u|[Dd]u)\s+(?:cabinet|groupe|consortium|fournisseur|fonds)|` +
+      String.raw`(?:[Àà]|[Dd]e)\s+la\s+(?:société|firme|banque|compagnie|start-?up|fintech|coopérative|plateforme)|` +
+      String.raw`(?:[Àà]|[Dd]e)\s+l['’](?:entreprise|opérateur|agence|association|ONG))\s+({CHUNK})`,
     example: 'Mme Awa Traoré est analyste au cabinet Sahel Conseil.',
     counterexample: 'Mme Awa Traoré est analyste au cabinet du maire.',
     reason: '"analyste au cabinet X", "à la société X": the introducer after a preposition, the name capitalised',
@@ -221,7 +236,9 @@ export const MENTION_RULES: readonly MentionRule[] = [
     id: 'org-former-name',
     priority: 71,
     flags: 'u',
-    trigger: String.raw`^\s*[,(]?\s*(?:ex-|ex\s+|anciennement\s+|formerly\s+|former\s+|ancien(?:ne)?ment\s+appelée?\s+)({CHUNK})`,
+    trigger:
+      String.raw`^\s*[,(]?\s*` +
+      String.raw`(?:ex-|ex\s+|anciennement\s+|formerly\s+|former\s+|ancien(?:ne)?ment\s+appelée?\s+)({CHUNK})`,
     example: 'Moov Africa Malitel, anciennement Sahel Télécom, a investi.',
     counterexample: 'Moov Africa Malitel, comme Sahel Télécom, a investi.',
     reason: '"X (ex-Y)", "X, anciennement Y", "X, formerly Y": Y is another name of X',

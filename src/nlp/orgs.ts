@@ -178,7 +178,8 @@ export function repeatOrgs(text: string, found: Found[], claims: Claims, take: (
 export function portfolioOf(segments: string): string[] {
   const pieces = segments.split(
     rx(
-      `(?:\\s*,\\s*|\\s+et\\s+|\\s+|^)(?:en\\s+charge\\s+|chargée?\\s+)?(?:de\\s+la|de\\s+l${APOS}|du|des|de)(?:\\s+|(?<=${APOS}))`,
+      `(?:\\s*,\\s*|\\s+et\\s+|\\s+|^)(?:en\\s+charge\\s+|chargée?\\s+)?` +
+        `(?:de\\s+la|de\\s+l${APOS}|du|des|de)(?:\\s+|(?<=${APOS}))`,
       'u',
     ),
   );
@@ -219,14 +220,22 @@ export function ministries(text: string): Found[] {
 
 /** Capitalised function words and dates: never inside an organisation's name. */
 const FUNCTION_WORDS =
-  'Le La Les Un Une Des Ce Cet Cette Ces Il Elle Ils Elles On Nous Vous Selon Pour Par Avec Dans Sur Lors Après Avant Depuis Au Aux Du The This That In On At For With By From It They He She We Lundi Mardi Mercredi Jeudi Vendredi Samedi Dimanche Monday Tuesday Wednesday Thursday Friday Saturday Sunday';
+  'Le La Les Un Une Des Ce Cet Cette Ces Il Elle Ils Elles On Nous Vous Selon Pour Par Avec Dans Sur Lors Après ' +
+  'Avant Depuis Au Aux Du The This That In On At For With By From It They He She We ' +
+  'Lundi Mardi Mercredi Jeudi Vendredi Samedi Dimanche Monday Tuesday Wednesday Thursday Friday Saturday Sunday';
 const FUNCTION_CAPS = new RegExp(`^(?:${FUNCTION_WORDS.split(' ').join('|')})$`, 'u');
 
 /** Lower-case adjectives that may end an organisation's name ("Fibre optique", "Inclusion numérique"). */
-const ADJECTIVE =
-  /^\p{Ll}+(?:ique|iques|al|ale|ales|aux|el|elle|els|elles|aire|aires|ien|ienne|iens|iennes|if|ive|ifs|ives|ais|aise|ain|aine|ère|er)$/u;
+const ADJECTIVE = new RegExp(
+  String.raw`^\p{Ll}+(?:ique|iques|al|ale|ales|aux|el|elle|els|elles|aire|aires|ien|ienne|iens|iennes|` +
+    String.raw`if|ive|ifs|ives|ais|aise|ain|aine|ère|er)$`,
+  'u',
+);
 /** Units inside an organisation. */
-const SUB_UNITS = String.raw`Conseil\s+d['’]administration|Conseil\s+de\s+surveillance|Direction\s+(?:générale|technique|commerciale|régionale|financière|juridique|administrative)|Comité\s+de\s+direction|Secrétariat\s+général|Cabinet\s+du|Service\s+(?:de|des|du|client)`;
+const SUB_UNITS =
+  String.raw`Conseil\s+d['’]administration|Conseil\s+de\s+surveillance|` +
+  String.raw`Direction\s+(?:générale|technique|commerciale|régionale|financière|juridique|administrative)|` +
+  String.raw`Comité\s+de\s+direction|Secrétariat\s+général|Cabinet\s+du|Service\s+(?:de|des|du|client)`;
 const SUB_UNIT = new RegExp(`^(?:${SUB_UNITS})`, 'iu');
 
 /**
@@ -235,7 +244,13 @@ const SUB_UNIT = new RegExp(`^(?:${SUB_UNITS})`, 'iu');
  */
 /** What follows a French institution's head: "(nationale) pour l’emploi", "régionale du travail (de Bamako)". */
 const INSTITUTION_COMPLEMENT = new RegExp(
-  String.raw`^(?:\s+(?:nationale?|régionale?|générale?|malienne?|africaine?|ouest-africaine?|internationale?|centrale?|supérieure?|technique|provisoire))?(?:\s+(?:de\s+la|de\s+l['’]|du|des|de|pour\s+la|pour\s+le|pour\s+les|pour\s+l['’]|chargée?\s+(?:de\s+la|du|des|de))\s*\p{Ll}[\p{L}-]{2,}(?:\s+\p{Ll}+(?:ale|ales|aux|el|elle|elles|ique|iques|aire|aires|ienne|ien|ière|ières|ée|ées))?(?:\s+et\s+(?:des\s+|du\s+|de\s+la\s+|de\s+l['’])?\p{Ll}[\p{L}-]{2,})?){1,3}(?:\s+(?:de|d['’])\s*\p{Lu}[\p{L}-]+)?(?![\p{L}])`,
+  String.raw`^(?:\s+(?:nationale?|régionale?|générale?|malienne?|africaine?|ouest-africaine?|internationale?|` +
+    String.raw`centrale?|supérieure?|technique|provisoire))?` +
+    String.raw`(?:\s+(?:de\s+la|de\s+l['’]|du|des|de|pour\s+la|pour\s+le|pour\s+les|pour\s+l['’]|` +
+    String.raw`chargée?\s+(?:de\s+la|du|des|de))\s*\p{Ll}[\p{L}-]{2,}` +
+    String.raw`(?:\s+\p{Ll}+(?:ale|ales|aux|el|elle|elles|ique|iques|aire|aires|ienne|ien|ière|ières|ée|ées))?` +
+    String.raw`(?:\s+et\s+(?:des\s+|du\s+|de\s+la\s+|de\s+l['’])?\p{Ll}[\p{L}-]{2,})?){1,3}` +
+    String.raw`(?:\s+(?:de|d['’])\s*\p{Lu}[\p{L}-]+)?(?![\p{L}])`,
   'u',
 );
 
@@ -402,7 +417,8 @@ function contextName(rule: string, m: RegExpMatchArray): { start: number; name: 
   if (!/^\p{Lu}/u.test(name) || !/^[\p{Lu}]/u.test(name)) return undefined;
   const first = name.split(/\s+/)[0]!;
   if (lexicon().notNames.has(first) && !HEAD_SET.has(first) && first !== 'Général') return undefined;
-  if (rule === 'org-possessive-title' && (isPlace(name) || name.split(/\s+/).length < 2)) return undefined; // "Mali’s minister"; one word may be a person’s name
+  // "Mali’s minister"; one word may be a person’s name
+  if (rule === 'org-possessive-title' && (isPlace(name) || name.split(/\s+/).length < 2)) return undefined;
   // the name ends the match, but for the possessive, which it starts
   const start = rule === 'org-possessive-title' ? m.index! : m.index! + m[0].length - m[1]!.length;
   if (

@@ -53,23 +53,29 @@ const CUES = once(() => {
     roleApposBefore: c(String.raw`(?<![\p{L}])(?:{ROLE})(?![\p{L}])[^.;!?«»\n]{0,160}?,\s*(?:(?:{CIVILITY})\s+)?$`),
     roleDirectBefore: c(String.raw`(?<![\p{L}])(?:{ROLE})\s+(?:(?:{CIVILITY})\s+)?$`),
     roleApposAfter: c(
-      String.raw`^\s*(?:\(\p{L}\)\s*)?,\s*(?:le\s+|la\s+|l['’]|the\s+|son\s+|sa\s+|its\s+|his\s+|her\s+)?(?:[\p{Lu}][\p{L}-]*(?:\s+[\p{Lu}][\p{L}-]*){0,3}['’]s\s+)?(?:nouveau\s+|nouvelle\s+|nouvel\s+|actuel\s+|ancien\s+|ex-)?(?:{ROLE})(?![\p{L}])`,
+      String.raw`^\s*(?:\(\p{L}\)\s*)?,\s*(?:le\s+|la\s+|l['’]|the\s+|son\s+|sa\s+|its\s+|his\s+|her\s+)?` +
+        String.raw`(?:[\p{Lu}][\p{L}-]*(?:\s+[\p{Lu}][\p{L}-]*){0,3}['’]s\s+)?` +
+        String.raw`(?:nouveau\s+|nouvelle\s+|nouvel\s+|actuel\s+|ancien\s+|ex-)?(?:{ROLE})(?![\p{L}])`,
     ),
     titleOfPortfolio: c(String.raw`(?<![\p{L}])(?:{ROLE})\s+(?:of|de|du|des|de\s+la|de\s+l['’])\s*[^.;:!?«»]{2,120}$`),
     // a verb whose subject is a person, right after the name (verbs.json "human")
     humanVerb: compile(
-      String.raw`^\s*(?:,[^,.;]{0,100},\s*)?(?:\(\p{L}\)\s*)?(?:a|ont|avait|aurait|s['’]est|se\s+sont|s['’]était|est|sera|qui\s+a|lui-même|elle-même)?\s*(?:également\s+|aussi\s+|notamment\s+|ainsi\s+|enfin\s+|pour\s+sa\s+part\s+)?{HUMAN_VERB}\b`,
+      String.raw`^\s*(?:,[^,.;]{0,100},\s*)?(?:\(\p{L}\)\s*)?` +
+        String.raw`(?:a|ont|avait|aurait|s['’]est|se\s+sont|s['’]était|est|sera|qui\s+a|lui-même|elle-même)?\s*` +
+        String.raw`(?:également\s+|aussi\s+|notamment\s+|ainsi\s+|enfin\s+|pour\s+sa\s+part\s+)?{HUMAN_VERB}\b`,
       'iu',
     ),
     // a speech verb, then the speaker, who may be introduced by what they do ("a réagi l’activiste X", "said analyst
     // X")
     speechBefore: c(
-      String.raw`(?:(?:a|ont|avait)(?:-t-(?:il|elle))?\s+)?{SPEECH_BEFORE}\s+(?:le\s+|la\s+|l['’]\s*)?(?:\p{Ll}[\p{Ll}-]{2,}\s+){0,2}$`,
+      String.raw`(?:(?:a|ont|avait)(?:-t-(?:il|elle))?\s+)?{SPEECH_BEFORE}\s+` +
+        String.raw`(?:le\s+|la\s+|l['’]\s*)?(?:\p{Ll}[\p{Ll}-]{2,}\s+){0,2}$`,
     ),
     personNounBefore: personNounBefore(),
     // "présidé par l’économiste X", "une plateforme cofondée par X": the agent may be introduced by what they do
     agentBefore: c(
-      String.raw`{AGENT_VERB}\s+(?:par|by)\s+(?:son\s+|sa\s+|le\s+|la\s+|l['’]\s*|its\s+|the\s+)?(?:\p{Ll}[\p{Ll}-]{2,}\s+)?$`,
+      String.raw`{AGENT_VERB}\s+(?:par|by)\s+(?:son\s+|sa\s+|le\s+|la\s+|l['’]\s*|its\s+|the\s+)?` +
+        String.raw`(?:\p{Ll}[\p{Ll}-]{2,}\s+)?$`,
     ),
   };
 });

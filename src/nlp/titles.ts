@@ -22,7 +22,8 @@ const C = once(() => ({
   titlePrep: rx(expand(String.raw`^(?:\s+[\p{Ll}]+){0,2}?\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*`), 'u'),
   premises: rx(
     expand(
-      String.raw`(?:direction(?:\s+générale)?|siège|locaux|bureaux)\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])\s*$`,
+      String.raw`(?:direction(?:\s+générale)?|siège|locaux|bureaux)\s+` +
+        String.raw`(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])\s*$`,
     ),
     'iu',
   ),

@@ -89,7 +89,8 @@ describe('organisations: lexicon, acronyms, ministries, context', () => {
     ],
     ['La société Kayira Technologies a signé la convention.', ['Kayira Technologies']],
     [
-      'Le Secrétaire général du ministère de la Communication, de l’Économie numérique et de la Modernisation de l’Administration a ouvert les travaux.',
+      'Le Secrétaire général du ministère de la Communication, de l’Économie numérique et de la Modernisation de ' +
+        'l’Administration a ouvert les travaux.',
       ['Ministère de la Communication, de l’Économie numérique et de la Modernisation de l’Administration'],
     ],
     ['Orange-Mali et Moov Africa ont été convoqués.', ['Moov Africa', 'Orange-Mali']],
@@ -139,32 +140,37 @@ describe('organisations: lexicon, acronyms, ministries, context', () => {
 describe('relations', () => {
   const cases: Array<[string, string[]]> = [
     [
-      'Le ministre de la Communication, Moussa Ag Intalla, a reçu en audience, le mardi 4 mars 2025, le Directeur général de Kora Mobile, Ali Ould Moussa.',
+      'Le ministre de la Communication, Moussa Ag Intalla, a reçu en audience, le mardi 4 mars 2025, le ' +
+        'Directeur général de Kora Mobile, Ali Ould Moussa.',
       [
         'holds-role Ali Ould Moussa -> Kora Mobile (Directeur général)',
         'met-with Ali Ould Moussa -> Moussa Ag Intalla',
       ],
     ],
     [
-      'Le nouveau DG de Sahel Fibre, M. Oumar Ould Sidi, a été reçu en audience, le lundi 3 février, par la ministre de l’Économie numérique, Kadiatou Ag Mohamed.',
+      'Le nouveau DG de Sahel Fibre, M. Oumar Ould Sidi, a été reçu en audience, le lundi 3 février, par la ' +
+        'ministre de l’Économie numérique, Kadiatou Ag Mohamed.',
       [
         'holds-role Oumar Ould Sidi -> Sahel Fibre (Directeur général)',
         'met-with Kadiatou Ag Mohamed -> Oumar Ould Sidi',
       ],
     ],
     [
-      'L’Agence malienne des Services en Ligne (AMSL) a signé deux conventions de partenariat avec la société Kayira Technologies et la Banque du Sahel (BDS).',
+      'L’Agence malienne des Services en Ligne (AMSL) a signé deux conventions de partenariat avec la société ' +
+        'Kayira Technologies et la Banque du Sahel (BDS).',
       [
         'signed-agreement-with Agence malienne des Services en Ligne -> Banque du Sahel',
         'signed-agreement-with Agence malienne des Services en Ligne -> Kayira Technologies',
       ],
     ],
     [
-      'L’Autorité de Régulation des Services Numériques (ARSN) a infligé une amende de 2 milliards de FCFA à l’opérateur Kora Mobile.',
+      'L’Autorité de Régulation des Services Numériques (ARSN) a infligé une amende de 2 milliards de FCFA à ' +
+        'l’opérateur Kora Mobile.',
       ['sanctioned Autorité de Régulation des Services Numériques -> Kora Mobile'],
     ],
     [
-      'Le ministre Moussa Ag Intalla s’est rendu au siège de Sahel Fibre. Il a été accueilli par la Directrice générale de Sahel Fibre, Aminata N’Diaye.',
+      'Le ministre Moussa Ag Intalla s’est rendu au siège de Sahel Fibre. Il a été accueilli par la Directrice ' +
+        'générale de Sahel Fibre, Aminata N’Diaye.',
       [
         'holds-role Aminata N’Diaye -> Sahel Fibre (Directeur général)',
         'met-with Aminata N’Diaye -> Moussa Ag Intalla',
@@ -178,7 +184,9 @@ describe('relations', () => {
     ],
   ];
   it.each(cases)('%s', (text, expected) => expect(rels(run(text))).toEqual(expected));
+});
 
+describe('relations: titles and their holders', () => {
   it.each([
     // titles of the lexicon
     [
@@ -199,7 +207,8 @@ describe('relations', () => {
       ['holds-role Lamine Ben Daouda -> Kayira Technologies (Directeur général)'],
     ],
     [
-      'Kayira Technologies a signé. Ont paraphé le texte Oumar Ould Sidi, qui dirige Kayira Technologies depuis 2019, et le ministre.',
+      'Kayira Technologies a signé. Ont paraphé le texte Oumar Ould Sidi, qui dirige Kayira Technologies depuis ' +
+        '2019, et le ministre.',
       ['holds-role Oumar Ould Sidi -> Kayira Technologies (Directeur général)'],
     ],
     [
@@ -214,9 +223,11 @@ describe('relations', () => {
       'La séance était présidée par Bréhima Ould Tiéni, conseiller technique au ministère de la Communication.',
       ['holds-role Bréhima Ould Tiéni -> Ministère de la Communication (Conseiller)'],
     ],
-    // a participle opening the sentence, "dont le DG", "who chairs", the field of a title before "de l’opérateur", an apposition in between
+    // a participle opening the sentence, "dont le DG", "who chairs", the field of a title before "de l’opérateur",
+    // an apposition in between
     [
-      'Représentée par sa responsable des opérations pour le Mali, Anne-Marie Kouadio, la Banque mondiale a promis une tranche.',
+      'Représentée par sa responsable des opérations pour le Mali, Anne-Marie Kouadio, la Banque mondiale a ' +
+        'promis une tranche.',
       ['holds-role Anne-Marie Kouadio -> Banque mondiale (Responsable)'],
     ],
     [
@@ -232,13 +243,16 @@ describe('relations', () => {
       ['holds-role Salimata Ag Alher -> Moov Africa Malitel (Directeur)'],
     ],
     [
-      'Gérant de Kayira Technologies, l’une des sociétés membres, Lamine Ben Daouda dit avoir licencié onze techniciens.',
+      'Gérant de Kayira Technologies, l’une des sociétés membres, Lamine Ben Daouda dit avoir licencié onze ' +
+        'techniciens.',
       ['holds-role Lamine Ben Daouda -> Kayira Technologies (Gérant)'],
     ],
   ])('roles: %s', (text, expected) =>
     expect(rels(run(text, /^(?:The|Accra)/.test(text) ? 'en' : 'fr'))).toEqual(expected),
   );
+});
 
+describe('relations: meetings, commitments in quotes, signatories', () => {
   it.each([
     [
       'Le ministre Moussa Ag Intalla s’est d’abord entretenu avec Oumar Ould Sidi, DG de Kora Mobile.',
@@ -249,7 +263,9 @@ describe('relations', () => {
     ],
     // "la DG" is the holder of that very title, not the head of a small firm "dirigée par" someone
     [
-      'Orange Mali a inauguré un site. Sa Directrice générale, Aminata N’Diaye, était présente. Les panneaux viennent de Lumière du Niger, une PME dirigée par Awa Sissoko. La DG s’est ensuite entretenue avec le maire, Bakary Traoré.',
+      'Orange Mali a inauguré un site. Sa Directrice générale, Aminata N’Diaye, était présente. Les panneaux ' +
+        'viennent de Lumière du Niger, une PME dirigée par Awa Sissoko. La DG s’est ensuite entretenue avec le ' +
+        'maire, Bakary Traoré.',
       [
         'holds-role Aminata N’Diaye -> Orange Mali (Directeur général)',
         'holds-role Awa Sissoko -> Lumière du Niger (Directeur)',
@@ -258,7 +274,8 @@ describe('relations', () => {
     ],
     // two people named as the subject of "ont négocié"; "le président du collectif" is not the company's
     [
-      'Face à face, la directrice des achats de Kora Mobile, Salimata Ag Alher, et le président du collectif, Bakary Dit Ladji Koné, ont négocié pendant dix heures.',
+      'Face à face, la directrice des achats de Kora Mobile, Salimata Ag Alher, et le président du collectif, ' +
+        'Bakary Dit Ladji Koné, ont négocié pendant dix heures.',
       [
         'holds-role Salimata Ag Alher -> Kora Mobile (Directeur)',
         'met-with Bakary Dit Ladji Koné -> Salimata Ag Alher',
@@ -268,7 +285,8 @@ describe('relations', () => {
 
   it('a quoted undertaking with a figure or a date commits its speaker; a wish or a forecast does not', () => {
     const x = run(
-      'Le DG de Kora Mobile, Ali Ould Moussa, a reçu la presse. « Nous allons ouvrir 12 agences dans le Nord », a-t-il confié. ' +
+      'Le DG de Kora Mobile, Ali Ould Moussa, a reçu la presse. « Nous allons ouvrir 12 agences dans le Nord », ' +
+        'a-t-il confié. ' +
         '« Les sites seront raccordés avant juin », a assuré Oumar Ould Sidi, le patron de Kayira Technologies. ' +
         '« Le marché sera difficile en 2026 », a déclaré Ali Ould Moussa. « Nous allons y travailler », a-t-il ajouté.',
     );
@@ -280,7 +298,8 @@ describe('relations', () => {
 
   it('the first word of a company’s name stands for it later in the article', () => {
     const x = run(
-      'Accra-based Volta Masts Africa will buy 300 towers. The sale was signed by Volta’s chief executive, Kofi Mensah-Asare. Volta has committed to invest $40 million.',
+      'Accra-based Volta Masts Africa will buy 300 towers. The sale was signed by Volta’s chief executive, Kofi ' +
+        'Mensah-Asare. Volta has committed to invest $40 million.',
       'en',
     );
     expect(names(x, 'organisation')).toEqual(['Volta Masts Africa']);
@@ -292,7 +311,8 @@ describe('relations', () => {
     expect(
       rels(
         run(
-          'Ont paraphé le document le vice-président de la Banque du Sahel, Oumar Ould Sidi, et Ali Ould Moussa, qui dirige Kayira Technologies.',
+          'Ont paraphé le document le vice-président de la Banque du Sahel, Oumar Ould Sidi, et Ali Ould Moussa, ' +
+            'qui dirige Kayira Technologies.',
         ),
       ),
     ).toContain('signed-agreement-with Banque du Sahel -> Kayira Technologies');
@@ -302,13 +322,16 @@ describe('relations', () => {
     expect(
       rels(
         run(
-          'Kora Mobile signed a memorandum with Malian fintech Tériya Pay on Wednesday that will let its users pay from their Orange Money accounts.',
+          'Kora Mobile signed a memorandum with Malian fintech Tériya Pay on Wednesday that will let its users ' +
+            'pay from their Orange Money accounts.',
           'en',
         ),
       ),
     ).toEqual(['signed-agreement-with Kora Mobile -> Tériya Pay']);
   });
+});
 
+describe('relations: what is not a meeting, possessive titles', () => {
   it.each([
     ['Kora Mobile a reçu l’agrément de l’AMRTP en mai.', []],
     ['Le ministre Moussa Ag Intalla a également reçu un don de vingt ordinateurs de Kora Mobile.', []],
@@ -317,7 +340,8 @@ describe('relations', () => {
       [],
     ],
     [
-      'Le DG de Kora Mobile, Ali Ould Moussa, s’est entretenu avec les responsables de Jigiya, la coopérative des maraîchères de Diré, à qui la Fondation Orange a remis du matériel.',
+      'Le DG de Kora Mobile, Ali Ould Moussa, s’est entretenu avec les responsables de Jigiya, la coopérative ' +
+        'des maraîchères de Diré, à qui la Fondation Orange a remis du matériel.',
       ['holds-role Ali Ould Moussa -> Kora Mobile (Directeur général)', 'met-with Ali Ould Moussa -> Jigiya'],
     ],
   ])('a thing received is not a visitor; a relative clause is not the guest list: %s', (text, expected) =>
@@ -326,52 +350,67 @@ describe('relations', () => {
     ),
   );
 
-  it('one commitment per subject and cue: a looser cue later in the sentence adds nothing; a name in a relative clause is not the subject', () => {
-    expect(
-      commitments(
-        run(
-          'Le DG de Kora Mobile, Ali Ould Moussa, a annoncé l’ouverture à Gao d’un centre technique qui couvrira aussi Kidal.',
+  it(
+    'one commitment per subject and cue: a looser cue later in the sentence adds nothing; a name in a relative ' +
+      'clause is not the subject',
+    () => {
+      expect(
+        commitments(
+          run(
+            'Le DG de Kora Mobile, Ali Ould Moussa, a annoncé l’ouverture à Gao d’un centre technique qui couvrira ' +
+              'aussi Kidal.',
+          ),
         ),
-      ),
-    ).toEqual(['Ali Ould Moussa: annoncé l’ouverture à Gao d’un centre technique qui couvrira aussi Kidal']);
-    expect(
-      commitments(
-        run(
-          'The start-up, which raised $4 million last year from the Accra-based fund Volta Capital Partners, also plans to launch a payment app.',
-          'en',
+      ).toEqual(['Ali Ould Moussa: annoncé l’ouverture à Gao d’un centre technique qui couvrira aussi Kidal']);
+      expect(
+        commitments(
+          run(
+            'The start-up, which raised $4 million last year from the Accra-based fund Volta Capital Partners, ' +
+              'also plans to launch a payment app.',
+            'en',
+          ),
         ),
-      ),
-    ).toEqual([]);
-  });
+      ).toEqual([]);
+    },
+  );
 
   it('"X, the Bank’s director general": a possessive after the name, the Bank being the last bank named', () => {
     const x = run(
-      'The African Development Bank approved the loan. It was signed by Kwame Osei-Bonsu, the Bank’s director general for West Africa.',
+      'The African Development Bank approved the loan. It was signed by Kwame Osei-Bonsu, the Bank’s director ' +
+        'general for West Africa.',
       'en',
     );
     expect(rels(x)).toEqual(['holds-role Kwame Osei-Bonsu -> African Development Bank (Directeur général)']);
   });
+});
 
+describe('relations: sanctions, the operator an article is about', () => {
   it.each([
-    // passive with words between, "avait été", English passive; the target named by a description; "X, elle, a reçu un avertissement"
+    // passive with words between, "avait été", English passive; the target named by a description;
+    // "X, elle, a reçu un avertissement"
     [
-      'Moov Africa Malitel a publié ses résultats. L’opérateur avait été mis en demeure en mars par l’AMRTP pour des coupures.',
+      'Moov Africa Malitel a publié ses résultats. L’opérateur avait été mis en demeure en mars par l’AMRTP pour ' +
+        'des coupures.',
       ['sanctioned AMRTP -> Moov Africa Malitel'],
     ],
     [
-      'The operator Moov Africa Malitel, which was fined 250 million CFA francs by the AMRTP in 2025, is selling towers.',
+      'The operator Moov Africa Malitel, which was fined 250 million CFA francs by the AMRTP in 2025, is selling ' +
+        'towers.',
       ['sanctioned AMRTP -> Moov Africa Malitel'],
     ],
     [
-      'L’Autorité de protection des données (APDP) a publié ses décisions. Jigi Market SA a été mise en demeure. Sènè Microfinance SA, elle, a reçu un avertissement.',
+      'L’Autorité de protection des données (APDP) a publié ses décisions. Jigi Market SA a été mise en demeure. ' +
+        'Sènè Microfinance SA, elle, a reçu un avertissement.',
       ['sanctioned Autorité de protection des données -> Sènè Microfinance SA'],
     ],
     [
-      'Le régulateur AMRTP n’en est pas à son premier coup : il a infligé en août une amende de 90 millions à Kora Mobile.',
+      'Le régulateur AMRTP n’en est pas à son premier coup : il a infligé en août une amende de 90 millions à ' +
+        'Kora Mobile.',
       ['sanctioned AMRTP -> Kora Mobile'],
     ],
     [
-      'Le tribunal de commerce de Bamako a condamné Jigi Cash SA à verser 40 millions de dommages à son concurrent Kono Transfert SARL.',
+      'Le tribunal de commerce de Bamako a condamné Jigi Cash SA à verser 40 millions de dommages à son ' +
+        'concurrent Kono Transfert SARL.',
       ['sanctioned Tribunal de commerce de Bamako -> Jigi Cash SA'],
     ],
     [
@@ -386,11 +425,14 @@ describe('relations', () => {
 
   it('"l’opérateur" is the operator the article is about, not the supplier named last', () => {
     const x = run(
-      'Kora Mobile a présenté ses résultats. Kora Mobile a déployé 300 sites. Ses équipements viennent de Huawei. L’opérateur avait été mis en demeure en mars par l’AMRTP.',
+      'Kora Mobile a présenté ses résultats. Kora Mobile a déployé 300 sites. Ses équipements viennent de ' +
+        'Huawei. L’opérateur avait été mis en demeure en mars par l’AMRTP.',
     );
     expect(rels(x)).toContain('sanctioned AMRTP -> Kora Mobile');
   });
+});
 
+describe('relations: commitments', () => {
   it.each([
     [
       'Le DG de Kora Mobile, Ali Ould Moussa, a indiqué que son entreprise s’engageait à couvrir 80 localités.',
@@ -405,7 +447,8 @@ describe('relations', () => {
       'Aminata N’Diaye: annoncé la mise en ligne de vingt démarches d’ici décembre',
     ],
     [
-      'Le DG de Kora Mobile, Ali Ould Moussa, a reçu la presse. Le réseau sera étendu à Kidal avant juin, a-t-il promis.',
+      'Le DG de Kora Mobile, Ali Ould Moussa, a reçu la presse. Le réseau sera étendu à Kidal avant juin, a-t-il ' +
+        'promis.',
       'Ali Ould Moussa: Le réseau sera étendu à Kidal avant juin',
     ],
     [
@@ -416,14 +459,16 @@ describe('relations', () => {
 
   it('an interview answer commits the speaker its label names', () => {
     const x = run(
-      'Kora Mobile a un nouveau DG, Bakary Ould Sidi Traoré.\n\n**Le Journal : Où en est le réseau ?**\n\n**B. O. S. Traoré :** Quarante sites sont en service. Nous allons former 200 techniciens à Mopti.',
+      'Kora Mobile a un nouveau DG, Bakary Ould Sidi Traoré.\n\n**Le Journal : Où en est le réseau ?**\n\n**B. ' +
+        'O. S. Traoré :** Quarante sites sont en service. Nous allons former 200 techniciens à Mopti.',
     );
     expect(commitments(x)).toEqual(['Bakary Ould Sidi Traoré: Nous allons former 200 techniciens à Mopti']);
   });
 
   it('an English statement of what will be done, then who told it', () => {
     const x = run(
-      'Ruth Asante-Boateng is the CEO of Kora Mobile. The Malian leg will be completed by the end of 2027, Ruth Asante-Boateng told reporters.',
+      'Ruth Asante-Boateng is the CEO of Kora Mobile. The Malian leg will be completed by the end of 2027, Ruth ' +
+        'Asante-Boateng told reporters.',
       'en',
     );
     expect(commitments(x)).toEqual(['Ruth Asante-Boateng: The Malian leg will be completed by the end of 2027']);
@@ -431,7 +476,8 @@ describe('relations', () => {
 
   it('"the two men had been received by X": the last two people named meet X', () => {
     const x = run(
-      'Ruth Asante-Boateng and Kofi Mensah-Asare signed the deal. Earlier the two men had been received by the minister of digital transformation, Aïcha Mint Sidi.',
+      'Ruth Asante-Boateng and Kofi Mensah-Asare signed the deal. Earlier the two men had been received by the ' +
+        'minister of digital transformation, Aïcha Mint Sidi.',
       'en',
     );
     expect(rels(x).filter((r) => r.startsWith('met-with'))).toEqual([
@@ -442,7 +488,8 @@ describe('relations', () => {
 
   it('an English title with its portfolio, then the name, without a comma', () => {
     const x = run(
-      'Minister of Communication and Digital Economy Ousmane Ag Kalil pledged that his department would publish the plans online.',
+      'Minister of Communication and Digital Economy Ousmane Ag Kalil pledged that his department would publish ' +
+        'the plans online.',
       'en',
     );
     expect(names(x, 'person')).toEqual(['Ousmane Ag Kalil']);
@@ -451,7 +498,8 @@ describe('relations', () => {
 
   it('commitments keep the verbatim object phrase and point to a topic', () => {
     const x = run(
-      'La Directrice générale de Sahel Fibre, Aminata N’Diaye, s’est engagée à déployer la fibre optique dans cinquante localités rurales d’ici 2026.',
+      'La Directrice générale de Sahel Fibre, Aminata N’Diaye, s’est engagée à déployer la fibre optique dans ' +
+        'cinquante localités rurales d’ici 2026.',
     );
     expect(commitments(x)).toEqual([
       'Aminata N’Diaye: déployer la fibre optique dans cinquante localités rurales d’ici 2026',
@@ -460,6 +508,9 @@ describe('relations', () => {
     expect(x.entities.find((e) => e.id === r.target)).toMatchObject({ kind: 'topic', name: 'Infrastructures' });
     expect(r.rule).toBe('commit:s-est-engagé-à');
   });
+});
+
+describe('relations: commitments in asides and announcements, plural titles, evidence', () => {
   it.each([
     // asides inside the verb phrase; announcements of what will be opened or built; reported future
     [
@@ -471,7 +522,8 @@ describe('relations', () => {
       'Moov Africa Malitel: étendre son réseau de distributeurs',
     ],
     [
-      'Le DG de Kora Mobile, Ali Ould Moussa, a par ailleurs promis la livraison de vingt ordinateurs aux écoles de Tombouctou.',
+      'Le DG de Kora Mobile, Ali Ould Moussa, a par ailleurs promis la livraison de vingt ordinateurs aux écoles ' +
+        'de Tombouctou.',
       'Ali Ould Moussa: la livraison de vingt ordinateurs aux écoles de Tombouctou',
     ],
     [
@@ -505,7 +557,8 @@ describe('relations', () => {
 
   it('the plural title "les deux directeurs généraux" commits both holders', () => {
     const x = run(
-      'Le ministre a reçu le DG de Kora Mobile, Ali Ould Moussa, et celui de Sahel Fibre, Oumar Ould Sidi. Les deux directeurs généraux ont réaffirmé leur engagement à accompagner la transformation digitale du pays.',
+      'Le ministre a reçu le DG de Kora Mobile, Ali Ould Moussa, et celui de Sahel Fibre, Oumar Ould Sidi. Les ' +
+        'deux directeurs généraux ont réaffirmé leur engagement à accompagner la transformation digitale du pays.',
     );
     expect(
       commitments(x)
@@ -515,7 +568,9 @@ describe('relations', () => {
   });
   it('an English wire: roles, agreement and pledge', () => {
     const x = run(
-      'Ms Awa SANOGO, Managing Director of the Sahel Digital Fund (SDF), and Mr Karim Ould Ely, Chairman of the Board of Kora Mobile, signed a guarantee agreement on a new fibre network. Kora Mobile pledged to cover 200 additional villages.',
+      'Ms Awa SANOGO, Managing Director of the Sahel Digital Fund (SDF), and Mr Karim Ould Ely, Chairman of the ' +
+        'Board of Kora Mobile, signed a guarantee agreement on a new fibre network. Kora Mobile pledged to cover ' +
+        '200 additional villages.',
       'en',
     );
     expect(rels(x)).toEqual([
@@ -527,7 +582,8 @@ describe('relations', () => {
   });
   it('every relation carries its sentence verbatim, with offsets into the text', () => {
     const text =
-      'Préambule sans relation. Le ministre de la Communication, Moussa Ag Intalla, a reçu le DG de Kora Mobile, Ali Ould Moussa.';
+      'Préambule sans relation. Le ministre de la Communication, Moussa Ag Intalla, a reçu le DG de Kora Mobile, ' +
+      'Ali Ould Moussa.';
     const x = run(text);
     expect(x.relations.length).toBeGreaterThan(0);
     for (const r of x.relations) expect(text.slice(r.sentence.start, r.sentence.end)).toBe(r.sentence.text);
@@ -537,21 +593,24 @@ describe('relations', () => {
 describe("the genre's turns of phrase", () => {
   const cases: Array<[string, string[]]> = [
     [
-      'La ministre Kadiatou Ag Mohamed a accordé une audience, le jeudi 6 mars 2025, au DG de Sahel Fibre, M. Oumar Ould Sidi.',
+      'La ministre Kadiatou Ag Mohamed a accordé une audience, le jeudi 6 mars 2025, au DG de Sahel Fibre, M. ' +
+        'Oumar Ould Sidi.',
       [
         'holds-role Oumar Ould Sidi -> Sahel Fibre (Directeur général)',
         'met-with Kadiatou Ag Mohamed -> Oumar Ould Sidi',
       ],
     ],
     [
-      'L’Autorité de Régulation des Services Numériques (ARSN) a sanctionné Kora Mobile. La décision a été annoncée par le Directeur général par intérim du régulateur, Dr Issa Ben Cheikh.',
+      'L’Autorité de Régulation des Services Numériques (ARSN) a sanctionné Kora Mobile. La décision a été ' +
+        'annoncée par le Directeur général par intérim du régulateur, Dr Issa Ben Cheikh.',
       [
         'holds-role Issa Ben Cheikh -> Autorité de Régulation des Services Numériques (Directeur général)',
         'sanctioned Autorité de Régulation des Services Numériques -> Kora Mobile',
       ],
     ],
     [
-      'Un accord de prêt a été signé le lundi 3 mars à Bamako entre la Banque du Sahel (BDS), représentée par son DG, Ali Ould Moussa, et la société Kayira Technologies.',
+      'Un accord de prêt a été signé le lundi 3 mars à Bamako entre la Banque du Sahel (BDS), représentée par ' +
+        'son DG, Ali Ould Moussa, et la société Kayira Technologies.',
       [
         'holds-role Ali Ould Moussa -> Banque du Sahel (Directeur général)',
         'signed-agreement-with Banque du Sahel -> Kayira Technologies',
@@ -562,7 +621,8 @@ describe("the genre's turns of phrase", () => {
 
   it.each([
     [
-      'Le ministre Moussa Ag Intalla a présidé la cérémonie de signature de la convention de partenariat entre la société Kayira Technologies et la Banque du Sahel (BDS).',
+      'Le ministre Moussa Ag Intalla a présidé la cérémonie de signature de la convention de partenariat entre ' +
+        'la société Kayira Technologies et la Banque du Sahel (BDS).',
     ],
     ['La société Kayira Technologies et la Banque du Sahel (BDS) ont procédé à la signature d’un accord.'],
   ])('an agreement between two organisations: %s', (text) => {
@@ -572,7 +632,8 @@ describe("the genre's turns of phrase", () => {
   });
   it.each([
     [
-      'La cérémonie s’est déroulée en présence du représentant de la ministre de la Santé, Oumar Sidibé, et de Mme Awa Traoré.',
+      'La cérémonie s’est déroulée en présence du représentant de la ministre de la Santé, Oumar Sidibé, et de ' +
+        'Mme Awa Traoré.',
       'Représentant',
     ],
     ['Le conseiller du ministre, M. Oumar Sidibé, a pris la parole.', 'Conseiller'],
@@ -580,9 +641,13 @@ describe("the genre's turns of phrase", () => {
   ])('a title whose complement is another title is the person’s: %s', (text, role) => {
     expect(run(text).entities.find((e) => e.name === 'Oumar Sidibé')?.roles).toEqual([role]);
   });
+});
+
+describe("the genre's turns of phrase: respectivement, pour sa part, les deux parties", () => {
   it('"respectivement A et B": B is a person too, and each holds the role at the organisation of the same rank', () => {
     const x = run(
-      'Les directeurs généraux de Kora Mobile et de Huawei, respectivement Oumar Sidibé et Fatoumata Koné, ont signé l’accord.',
+      'Les directeurs généraux de Kora Mobile et de Huawei, respectivement Oumar Sidibé et Fatoumata Koné, ont ' +
+        'signé l’accord.',
     );
     expect(rels(x, ['holds-role'])).toEqual([
       'holds-role Fatoumata Koné -> Huawei (Directeur général)',
@@ -591,12 +656,14 @@ describe("the genre's turns of phrase", () => {
   });
   it.each([
     [
-      'Un accord de formation a été signé entre M. Oumar Sidibé, le ministre de la Communication, et M. Li Wei, le président du Conseil de surveillance de Huawei.',
+      'Un accord de formation a été signé entre M. Oumar Sidibé, le ministre de la Communication, et M. Li Wei, ' +
+        'le président du Conseil de surveillance de Huawei.',
       [],
     ],
     ['M. Oumar Sidibé et la société Kayira Technologies ont signé un accord.', []],
     [
-      'Un accord a été signé entre M. Oumar Sidibé, directeur général de Kora Mobile, et M. Li Wei, le président du Conseil de surveillance de Huawei.',
+      'Un accord a été signé entre M. Oumar Sidibé, directeur général de Kora Mobile, et M. Li Wei, le président ' +
+        'du Conseil de surveillance de Huawei.',
       ['signed-agreement-with Huawei -> Kora Mobile'],
     ],
   ])(
@@ -624,7 +691,9 @@ describe("the genre's turns of phrase", () => {
   });
   it('"les deux parties" commit the two signatories; "l’agence, quant à elle" the agency', () => {
     const x = run(
-      'La société Kayira Technologies et la Banque du Sahel (BDS) ont signé une convention. Les deux parties se sont engagées à lancer le service avant décembre. L’Agence nationale du Numérique (ANN) a suivi les travaux. L’agence, quant à elle, a promis de publier les textes.',
+      'La société Kayira Technologies et la Banque du Sahel (BDS) ont signé une convention. Les deux parties se ' +
+        'sont engagées à lancer le service avant décembre. L’Agence nationale du Numérique (ANN) a suivi les ' +
+        'travaux. L’agence, quant à elle, a promis de publier les textes.',
     );
     expect(commitments(x)).toEqual(
       expect.arrayContaining([
@@ -653,7 +722,8 @@ describe('dates and confidence', () => {
   });
   it('trusts a name more than a pronoun', () => {
     const x = run(
-      'Le DG de Kora Mobile, Ali Ould Moussa, a présenté le plan. Il s’est engagé à couvrir cent villages. Ali Ould Moussa s’est aussi engagé à former deux cents techniciens.',
+      'Le DG de Kora Mobile, Ali Ould Moussa, a présenté le plan. Il s’est engagé à couvrir cent villages. Ali ' +
+        'Ould Moussa s’est aussi engagé à former deux cents techniciens.',
     );
     const [byPronoun, byName] = x.relations.filter((r) => r.kind === 'committed-to');
     expect(byPronoun!.confidence!).toBeLessThan(byName!.confidence!);
@@ -664,7 +734,8 @@ describe('dates and confidence', () => {
 describe('within-article resolution', () => {
   it('a surname, a title and a shorter form refer back to the full name', () => {
     const x = run(
-      'Le DG de Kora Mobile, Ali Ould Moussa, a présenté son plan. M. Ould Moussa a rappelé les investissements. Le DG a conclu la séance.',
+      'Le DG de Kora Mobile, Ali Ould Moussa, a présenté son plan. M. Ould Moussa a rappelé les investissements. ' +
+        'Le DG a conclu la séance.',
     );
     const people = x.entities.filter((e) => e.kind === 'person');
     expect(people).toHaveLength(1);
@@ -675,13 +746,16 @@ describe('within-article resolution', () => {
   });
   it('a ministry named by part of its portfolio is the full ministry', () => {
     const x = run(
-      'Le ministère en charge de la Communication a organisé l’atelier. Le Secrétaire général du ministère de la Communication, de l’Économie numérique et de la Modernisation de l’Administration, Alou Ag Ahmed, a ouvert les travaux.',
+      'Le ministère en charge de la Communication a organisé l’atelier. Le Secrétaire général du ministère de la ' +
+        'Communication, de l’Économie numérique et de la Modernisation de l’Administration, Alou Ag Ahmed, a ' +
+        'ouvert les travaux.',
     );
     expect(names(x, 'organisation')).toEqual([
       'Ministère de la Communication, de l’Économie numérique et de la Modernisation de l’Administration',
     ]);
     expect(rels(x)).toContain(
-      'holds-role Alou Ag Ahmed -> Ministère de la Communication, de l’Économie numérique et de la Modernisation de l’Administration (Secrétaire général)',
+      'holds-role Alou Ag Ahmed -> Ministère de la Communication, de l’Économie numérique et de la Modernisation ' +
+        'de l’Administration (Secrétaire général)',
     );
   });
 });
