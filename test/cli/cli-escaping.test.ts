@@ -42,6 +42,7 @@ describe('control characters in terminal messages', () => {
   it('an error about a name typed by the user is escaped too', async () => {
     const r = await runCli(['query', 'entity', 'x\x1b]0;pwned\x07', '--store', join(dir, 'store')]);
     expect(r.code).toBe(1);
+    // eslint-disable-next-line no-control-regex -- deliberately matches control characters: none reach stderr
     expect(r.stderr).not.toMatch(/[\x00-\x09\x0b-\x1f]/);
     expect(r.stderr).toContain('x\\x1b]0;pwned\\x07');
   });
@@ -51,7 +52,10 @@ describe('control characters in terminal messages', () => {
     const line = staleLine(stale);
     expect(line.length).toBeLessThan(1500);
     expect(line).toMatch(
-      /^kunafoni: 40000 curation decision\(s\) no longer apply: d0 \("X+…\); d1 .*; and 39995 more; see `kunafoni curate list --stale`\n$/,
+      new RegExp(
+        '^kunafoni: 40000 curation decision\\(s\\) no longer apply: d0 \\("X+…\\); d1 .*; ' +
+          'and 39995 more; see `kunafoni curate list --stale`\\n$',
+      ),
     );
   });
 });

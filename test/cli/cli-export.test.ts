@@ -62,7 +62,9 @@ describe('kunafoni export', () => {
     expect(text).toContain('mode="dynamic"');
     expect(parseGexf(Graph, text).order).toBe(3);
   });
+});
 
+describe('kunafoni export: files and errors', () => {
   it('csv and neo4j write their files into --out DIR', async () => {
     const dir = tempDir();
     expect((await cli(['export', '--format', 'csv', '--min-sources', '2', '--out', join(dir, 'csv'), ...S])).code).toBe(

@@ -4,11 +4,12 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SAMPLES, cli, tempDir } from '../helpers/common.js';
 
-describe('kunafoni CLI', () => {
-  const { dir, cleanup } = tempDir();
-  afterAll(cleanup);
-  const store = join(dir, 'store');
+// one store for the whole file: the tests below run in order, ingest first
+const { dir, cleanup } = tempDir();
+afterAll(cleanup);
+const store = join(dir, 'store');
 
+describe('kunafoni CLI', () => {
   it('--help lists the commands with examples', () => {
     const r = cli(['--help']);
     expect(r.code).toBe(0);
@@ -43,7 +44,9 @@ describe('kunafoni CLI', () => {
     expect(kinds).toContain('organisation');
     for (const e of g.edges) expect(e.attributes.evidence.length).toBeGreaterThan(0);
   });
+});
 
+describe('kunafoni CLI: stats, neo4j articles, explain, usage errors', () => {
   it('stats --json counts what the store holds', () => {
     const r = cli(['stats', '--json', '--store', store]);
     expect(r.code).toBe(0);

@@ -18,13 +18,14 @@ async function kunafoni(...args: string[]) {
   return { code, stdout: out.join(''), stderr: err.join('') };
 }
 
-describe('kunafoni curate', async () => {
-  const { dir, cleanup } = tempDir('kunafoni-curate-cli-');
-  afterAll(cleanup);
-  const store = await batch1Store(dir);
-  const decisions = () =>
-    JSON.parse(readFileSync(join(store, 'curation.json'), 'utf8')).decisions as Record<string, unknown>[];
+// one store for the whole file: the tests below run in order and each builds on the decisions before it
+const { dir, cleanup } = tempDir('kunafoni-curate-cli-');
+afterAll(cleanup);
+const store = await batch1Store(dir);
+const decisions = () =>
+  JSON.parse(readFileSync(join(store, 'curation.json'), 'utf8')).decisions as Record<string, unknown>[];
 
+describe('kunafoni curate: help, suggest, merge', () => {
   it('help lists the subcommands with examples', async () => {
     const r = await kunafoni('curate', '--help');
     expect(r.code).toBe(0);
@@ -66,7 +67,9 @@ describe('kunafoni curate', async () => {
     const suggest = await kunafoni('curate', 'suggest', '--store', store);
     expect(suggest.stdout).not.toMatch(/Bagayogo \(person/);
   });
+});
 
+describe('kunafoni curate: rename, retype, verify, delete', () => {
   it('rename, retype, verify, delete a relation; --author and --json', async () => {
     expect(
       (
@@ -111,7 +114,9 @@ describe('kunafoni curate', async () => {
       ['delete-relation', userInfo().username],
     ]);
   });
+});
 
+describe('kunafoni curate: list, undo, refused input', () => {
   it('list shows every decision with its note; undo removes the latest or the one named', async () => {
     const list = await kunafoni('curate', 'list', '--store', store);
     expect(list.stdout).toMatch(/merge "Seydou Bagayogo" \(person:seydou-bagayogo\) into "Seydou Bagayoko"/);

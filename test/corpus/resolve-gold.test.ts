@@ -64,7 +64,12 @@ const precision = (t: Tally) =>
   t.right.length + t.wrong.length ? t.right.length / (t.right.length + t.wrong.length) : 1;
 const report = (what: string, t: Tally) =>
   console.log(
-    `${what}: ${t.right.length} right, ${t.wrong.length} wrong, ${t.unknown.length} not in the gold\n  right: ${t.right.join('; ')}\n  wrong: ${t.wrong.join('; ')}\n  not in the gold: ${t.unknown.join('; ')}`,
+    [
+      `${what}: ${t.right.length} right, ${t.wrong.length} wrong, ${t.unknown.length} not in the gold`,
+      `  right: ${t.right.join('; ')}`,
+      `  wrong: ${t.wrong.join('; ')}`,
+      `  not in the gold: ${t.unknown.join('; ')}`,
+    ].join('\n'),
   );
 
 describe.skipIf(!HAS_SHARED)('resolution on the shared gold', () => {
@@ -114,7 +119,8 @@ describe.skipIf(!HAS_SHARED)('resolution on the shared gold', () => {
       if (found.size > 1) wrong.push(`${a.label}: ${[...found].join(', ')}`);
     });
     console.log(
-      `nodes with more than one name: ${merged}; nodes with the names of two gold entities: ${wrong.length}\n  ${wrong.join('\n  ')}`,
+      `nodes with more than one name: ${merged}; ` +
+        `nodes with the names of two gold entities: ${wrong.length}\n  ${wrong.join('\n  ')}`,
     );
     expect(wrong.length).toBeLessThanOrEqual(Math.floor(merged / 20));
   });

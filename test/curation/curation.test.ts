@@ -135,7 +135,7 @@ const ref = (g: KGraph, key: string): EntityRef => ({
 let n = 0;
 const meta = () => ({ id: `d${++n}`, date: '2025-01-10T10:00:00.000Z', author: 'tester' });
 
-describe('applyCuration', () => {
+describe('applyCuration: merge, rename, retype', () => {
   it('merge: the merged names become aliases, relations move, parallel relations combine their evidence', () => {
     const g = fixture();
     const before = JSON.stringify(g.export());
@@ -164,22 +164,27 @@ describe('applyCuration', () => {
     expect(graph.size).toBe(g.size - 2);
   });
 
-  it('rename keeps the old name as an alias; retype changes the kind; both find an entity through an earlier merge', () => {
-    const g = fixture();
-    const { graph, report } = applyCuration(g, [
-      { ...meta(), op: 'merge', entity: ref(g, 'org:kora-mobile'), into: ref(g, 'org:kora') },
-      // decided on the graph as the researcher saw it before the merge: key org:kora-mobile is gone now
-      { ...meta(), op: 'rename', entity: ref(g, 'org:kora-mobile'), label: 'Kora Mobile SA' },
-      { ...meta(), op: 'retype', entity: ref(g, 'topic:fibre'), kind: 'place' },
-    ]);
-    expect(report.stale).toEqual([]);
-    const k = graph.getNodeAttributes('org:kora');
-    expect(k.label).toBe('Kora Mobile SA');
-    expect(report.outcomes[1]!.message).toMatch(/^renamed "Kora" to "Kora Mobile SA"$/);
-    expect(k.aliases).toEqual(['Kora', 'Kora Mobile', 'Sahel Tel']);
-    expect(graph.getNodeAttribute('topic:fibre', 'kind')).toBe('place');
-  });
+  it(
+    'rename keeps the old name as an alias; retype changes the kind; ' + 'both find an entity through an earlier merge',
+    () => {
+      const g = fixture();
+      const { graph, report } = applyCuration(g, [
+        { ...meta(), op: 'merge', entity: ref(g, 'org:kora-mobile'), into: ref(g, 'org:kora') },
+        // decided on the graph as the researcher saw it before the merge: key org:kora-mobile is gone now
+        { ...meta(), op: 'rename', entity: ref(g, 'org:kora-mobile'), label: 'Kora Mobile SA' },
+        { ...meta(), op: 'retype', entity: ref(g, 'topic:fibre'), kind: 'place' },
+      ]);
+      expect(report.stale).toEqual([]);
+      const k = graph.getNodeAttributes('org:kora');
+      expect(k.label).toBe('Kora Mobile SA');
+      expect(report.outcomes[1]!.message).toMatch(/^renamed "Kora" to "Kora Mobile SA"$/);
+      expect(k.aliases).toEqual(['Kora', 'Kora Mobile', 'Sahel Tel']);
+      expect(graph.getNodeAttribute('topic:fibre', 'kind')).toBe('place');
+    },
+  );
+});
 
+describe('applyCuration: delete, verify, split', () => {
   it('delete removes an entity or one relation; verify marks a relation', () => {
     const g = fixture();
     const rel = (key: string) => ({
@@ -230,7 +235,9 @@ describe('applyCuration', () => {
     // the fibre commitment names Kora Mobile: it stays
     expect(graph.hasEdge('committed-to|org:kora-mobile|topic:fibre|0000abcd')).toBe(true);
   });
+});
 
+describe('applyCuration: stale decisions and changed keys', () => {
   it('a decision whose entity is gone is reported stale with the reason, and the others still apply', () => {
     const g = fixture();
     const ghost: EntityRef = { key: 'person:ousmane-ghost', label: 'Ousmane Ghost', kind: 'person' };
@@ -294,68 +301,72 @@ describe('decide', () => {
 });
 
 describe('suggestDuplicates', () => {
-  it('finds near-identical names corroborated by the same role at the same organisation, acronyms, with evidence, most likely first', () => {
-    const g = fixture();
-    g.addNode('person:awa-sangore', node('Awa Sangoré', 'person', ['a9']));
-    g.addDirectedEdgeWithKey(
-      'holds-role|person:awa-sangore|org:kora-mobile',
-      'person:awa-sangore',
-      'org:kora-mobile',
-      edge(
-        'holds-role',
-        [
-          ev('a9', 'Awa Sangoré, directrice générale de Kora Mobile.', '2024-01-01', 'X', {
-            role: 'Directrice générale',
-          }),
-        ],
-        { role: 'Directrice générale' },
-      ),
-    );
-    g.addNode('person:awa-sangara', node('Awa Sangara', 'person', ['a12']));
-    g.addNode('org:arcts', node('ARCTS', 'organisation', ['a5']));
-    g.addNode(
-      'org:autorite-regulation',
-      node('Autorité de régulation des communications et des télécoms du Sahel', 'organisation', ['a6', 'a7']),
-    );
-    g.addNode('person:fanta-camara', node('Fanta Camara', 'person', ['a8']));
-    g.addDirectedEdgeWithKey(
-      'holds-role|person:fanta-camara|org:kora-mobile',
-      'person:fanta-camara',
-      'org:kora-mobile',
-      edge(
-        'holds-role',
-        [
-          ev('a8', 'Fanta Camara, directrice générale de Kora Mobile.', '2024-01-01', 'X', {
-            role: 'Directrice générale',
-          }),
-        ],
-        { role: 'Directrice générale' },
-      ),
-    );
-    g.addNode('person:moussa-keita', node('Moussa Keïta', 'person', ['a10'], ['Keïta']));
-    g.addNode('person:oumou-keita', node('Oumou Keïta', 'person', ['a11'], ['Keïta']));
-    const found = suggestDuplicates(g);
-    const pair = (a: string, b: string) =>
-      found.find((s) => [s.keep.key, s.merge.key].sort().join() === [a, b].sort().join());
-    const names = pair('person:awa-sangare', 'person:awa-sangore');
-    expect(names?.reasons).toContain('similar-names');
-    expect(names?.keep.key).toBe('person:awa-sangare'); // the more mentioned is kept
-    expect(names?.evidence.join()).toMatch(/differ by 1 letter/);
-    const acr = pair('org:arcts', 'org:autorite-regulation');
-    expect(acr?.reasons).toEqual(['acronym']);
-    expect(acr?.evidence[0]).toMatch(/"ARCTS" abbreviates "Autorité de régulation/);
-    expect(names?.evidence.join()).toMatch(/both Directrice générale of Kora Mobile/);
-    // a name as close with nothing else in common is not suggested
-    expect(pair('person:awa-sangare', 'person:awa-sangara')).toBeUndefined();
-    // the same role at the same organisation alone is not one person: roles change hands
-    expect(pair('person:awa-sangare', 'person:fanta-camara')).toBeUndefined();
-    // Kora / Kora Mobile: contained name of one word is not enough; nothing pairs Bakary with Fanta
-    expect(pair('person:bakary-doumbia', 'person:fanta-camara')).toBeUndefined();
-    // two people sharing a surname alone are not one person
-    expect(pair('person:moussa-keita', 'person:oumou-keita')).toBeUndefined();
-    const scores = found.map((s) => s.score);
-    expect(scores).toEqual([...scores].sort((a, b) => b - a));
-  });
+  it(
+    'finds near-identical names corroborated by the same role at the same organisation, acronyms, ' +
+      'with evidence, most likely first',
+    () => {
+      const g = fixture();
+      g.addNode('person:awa-sangore', node('Awa Sangoré', 'person', ['a9']));
+      g.addDirectedEdgeWithKey(
+        'holds-role|person:awa-sangore|org:kora-mobile',
+        'person:awa-sangore',
+        'org:kora-mobile',
+        edge(
+          'holds-role',
+          [
+            ev('a9', 'Awa Sangoré, directrice générale de Kora Mobile.', '2024-01-01', 'X', {
+              role: 'Directrice générale',
+            }),
+          ],
+          { role: 'Directrice générale' },
+        ),
+      );
+      g.addNode('person:awa-sangara', node('Awa Sangara', 'person', ['a12']));
+      g.addNode('org:arcts', node('ARCTS', 'organisation', ['a5']));
+      g.addNode(
+        'org:autorite-regulation',
+        node('Autorité de régulation des communications et des télécoms du Sahel', 'organisation', ['a6', 'a7']),
+      );
+      g.addNode('person:fanta-camara', node('Fanta Camara', 'person', ['a8']));
+      g.addDirectedEdgeWithKey(
+        'holds-role|person:fanta-camara|org:kora-mobile',
+        'person:fanta-camara',
+        'org:kora-mobile',
+        edge(
+          'holds-role',
+          [
+            ev('a8', 'Fanta Camara, directrice générale de Kora Mobile.', '2024-01-01', 'X', {
+              role: 'Directrice générale',
+            }),
+          ],
+          { role: 'Directrice générale' },
+        ),
+      );
+      g.addNode('person:moussa-keita', node('Moussa Keïta', 'person', ['a10'], ['Keïta']));
+      g.addNode('person:oumou-keita', node('Oumou Keïta', 'person', ['a11'], ['Keïta']));
+      const found = suggestDuplicates(g);
+      const pair = (a: string, b: string) =>
+        found.find((s) => [s.keep.key, s.merge.key].sort().join() === [a, b].sort().join());
+      const names = pair('person:awa-sangare', 'person:awa-sangore');
+      expect(names?.reasons).toContain('similar-names');
+      expect(names?.keep.key).toBe('person:awa-sangare'); // the more mentioned is kept
+      expect(names?.evidence.join()).toMatch(/differ by 1 letter/);
+      const acr = pair('org:arcts', 'org:autorite-regulation');
+      expect(acr?.reasons).toEqual(['acronym']);
+      expect(acr?.evidence[0]).toMatch(/"ARCTS" abbreviates "Autorité de régulation/);
+      expect(names?.evidence.join()).toMatch(/both Directrice générale of Kora Mobile/);
+      // a name as close with nothing else in common is not suggested
+      expect(pair('person:awa-sangare', 'person:awa-sangara')).toBeUndefined();
+      // the same role at the same organisation alone is not one person: roles change hands
+      expect(pair('person:awa-sangare', 'person:fanta-camara')).toBeUndefined();
+      // Kora / Kora Mobile: contained name of one word is not enough; nothing pairs Bakary with Fanta
+      expect(pair('person:bakary-doumbia', 'person:fanta-camara')).toBeUndefined();
+      // two people sharing a surname alone are not one person
+      expect(pair('person:moussa-keita', 'person:oumou-keita')).toBeUndefined();
+      const scores = found.map((s) => s.score);
+      expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    },
+  );
 
   it.each([
     ['AMRTP', 'Autorité malienne de régulation des télécommunications, des TIC et des postes', true],

@@ -5,7 +5,10 @@ import forceAtlas2 from 'graphology-layout-forceatlas2';
 import { describe, expect, it } from 'vitest';
 import { LayoutOptionsError, positionNewNodes } from '../../src/graph/incremental-layout.js';
 
-/** A laid-out random graph of `n` nodes (seeded), plus new nodes: each linked to 2 old ones, and a new triangle apart. */
+/**
+ * A laid-out random graph of `n` nodes (seeded), plus new nodes: each linked to 2 old ones, and a new
+ * triangle apart.
+ */
 function fixture(n = 300) {
   const g = new Graph({ type: 'mixed', multi: true });
   let s = 7;

@@ -30,8 +30,9 @@ const edge = (weight: number, kind: RelationKind = 'met-with'): EdgeAttributes =
  * other triangle's three members (2 × 3 = 6 pairs); networkx's normalisation for 6 nodes is
  * 2 / (5 × 4), so their betweenness is 0.6 and the others' 0. PageRank (α = 0.85): by symmetry
  * a = b = e = f = x and c = d = y with 4x + 2y = 1 and x = 0.15/6 + 0.85 (x/2 + y/3), which gives
- * 0.575x − 0.85y/3 = 0.025, so x = (1/6) / (0.575 + 0.85/3 · 2) = 0.145985 and y = 0.5 − 2x = 0.208029. Louvain: the two triangles (modularity
- * 0.357 against 0 for one group), numbered 0 for the one holding the smaller key.
+ * 0.575x − 0.85y/3 = 0.025, so x = (1/6) / (0.575 + 0.85/3 · 2) = 0.145985 and y = 0.5 − 2x = 0.208029.
+ * Louvain: the two triangles (modularity 0.357 against 0 for one group), numbered 0 for the one holding the
+ * smaller key.
  */
 function twoTriangles(order: string[] = ['a', 'b', 'c', 'd', 'e', 'f']): KGraph {
   const g = new Graph({ type: 'mixed', multi: true }) as unknown as KGraph;
@@ -84,45 +85,55 @@ describe('computeMetrics on graphs worked out by hand', () => {
     expect(flat(runs[2]!)).toEqual(flat(runs[0]!));
   });
 
-  it('parallel relations: degree counts each relation, weighted degree sums their articles, the projection sums the weights', () => {
-    // p —met-with(2)— q, p —holds-role(3)→ q, q —committed-to(1)→ t; an isolated node z.
-    const g = new Graph({ type: 'mixed', multi: true }) as unknown as KGraph;
-    for (const n of ['p', 'q', 't', 'z'])
-      g.addNode(n, { label: n, kind: 'person', aliases: [], mentions: 1, articles: [] });
-    g.addUndirectedEdge('p', 'q', edge(2));
-    g.addDirectedEdge('p', 'q', edge(3, 'holds-role'));
-    g.addDirectedEdge('q', 't', edge(1, 'committed-to'));
-    const m = computeMetrics(g);
-    expect([m.get('p')!.degree, m.get('q')!.degree, m.get('t')!.degree, m.get('z')!.degree]).toEqual([2, 3, 1, 0]);
-    expect([
-      m.get('p')!.weightedDegree,
-      m.get('q')!.weightedDegree,
-      m.get('t')!.weightedDegree,
-      m.get('z')!.weightedDegree,
-    ]).toEqual([5, 6, 1, 0]);
-    // q lies on the one shortest path p…t; among 4 nodes networkx normalises by 2 / (3 × 2): 1/3
-    expect(m.get('q')!.betweenness).toBeCloseTo(1 / 3, 10);
-    expect(m.get('z')!.betweenness).toBe(0);
-    // PageRank sums to 1 over the graph, an isolated node gets (1 - α)/N plus its share of the dangling mass
-    const total = [...m.values()].reduce((s, v) => s + v.pagerank, 0);
-    expect(total).toBeCloseTo(1, 6);
-    // z is alone in its community; the three others are together (largest first: 0)
-    expect(m.get('z')!.community).toBe(1);
-    expect(new Set(['p', 'q', 't'].map((k) => m.get(k)!.community))).toEqual(new Set([0]));
-  });
+  it(
+    'parallel relations: degree counts each relation, weighted degree sums their articles, ' +
+      'the projection sums the weights',
+    () => {
+      // p —met-with(2)— q, p —holds-role(3)→ q, q —committed-to(1)→ t; an isolated node z.
+      const g = new Graph({ type: 'mixed', multi: true }) as unknown as KGraph;
+      for (const n of ['p', 'q', 't', 'z'])
+        g.addNode(n, { label: n, kind: 'person', aliases: [], mentions: 1, articles: [] });
+      g.addUndirectedEdge('p', 'q', edge(2));
+      g.addDirectedEdge('p', 'q', edge(3, 'holds-role'));
+      g.addDirectedEdge('q', 't', edge(1, 'committed-to'));
+      const m = computeMetrics(g);
+      expect([m.get('p')!.degree, m.get('q')!.degree, m.get('t')!.degree, m.get('z')!.degree]).toEqual([2, 3, 1, 0]);
+      expect([
+        m.get('p')!.weightedDegree,
+        m.get('q')!.weightedDegree,
+        m.get('t')!.weightedDegree,
+        m.get('z')!.weightedDegree,
+      ]).toEqual([5, 6, 1, 0]);
+      // q lies on the one shortest path p…t; among 4 nodes networkx normalises by 2 / (3 × 2): 1/3
+      expect(m.get('q')!.betweenness).toBeCloseTo(1 / 3, 10);
+      expect(m.get('z')!.betweenness).toBe(0);
+      // PageRank sums to 1 over the graph, an isolated node gets (1 - α)/N plus its share of the dangling mass
+      const total = [...m.values()].reduce((s, v) => s + v.pagerank, 0);
+      expect(total).toBeCloseTo(1, 6);
+      // z is alone in its community; the three others are together (largest first: 0)
+      expect(m.get('z')!.community).toBe(1);
+      expect(new Set(['p', 'q', 't'].map((k) => m.get(k)!.community))).toEqual(new Set([0]));
+    },
+  );
 
-  it('above exactBetweennessUpTo, betweenness is estimated from sampled sources: every source gives the exact value', () => {
-    const exact = computeMetrics(twoTriangles());
-    const sampledAll = computeMetrics(twoTriangles(), { exactBetweennessUpTo: 1, betweennessSamples: 6 });
-    for (const [k, v] of exact) expect(sampledAll.get(k)!.betweenness).toBeCloseTo(v.betweenness, 12);
-    // three sources of six: an estimate, the same on every run, zero for a, b, e, f whatever the draw
-    const a = computeMetrics(twoTriangles(), { exactBetweennessUpTo: 1, betweennessSamples: 3 });
-    const b = computeMetrics(twoTriangles(), { exactBetweennessUpTo: 1, betweennessSamples: 3 });
-    expect([...a].map(([k, v]) => [k, v.betweenness])).toEqual([...b].map(([k, v]) => [k, v.betweenness]));
-    for (const k of ['a', 'b', 'e', 'f']) expect(a.get(k)!.betweenness).toBe(0);
-    expect(a.get('c')!.betweenness + a.get('d')!.betweenness).toBeGreaterThan(0);
-  });
+  it(
+    'above exactBetweennessUpTo, betweenness is estimated from sampled sources: ' +
+      'every source gives the exact value',
+    () => {
+      const exact = computeMetrics(twoTriangles());
+      const sampledAll = computeMetrics(twoTriangles(), { exactBetweennessUpTo: 1, betweennessSamples: 6 });
+      for (const [k, v] of exact) expect(sampledAll.get(k)!.betweenness).toBeCloseTo(v.betweenness, 12);
+      // three sources of six: an estimate, the same on every run, zero for a, b, e, f whatever the draw
+      const a = computeMetrics(twoTriangles(), { exactBetweennessUpTo: 1, betweennessSamples: 3 });
+      const b = computeMetrics(twoTriangles(), { exactBetweennessUpTo: 1, betweennessSamples: 3 });
+      expect([...a].map(([k, v]) => [k, v.betweenness])).toEqual([...b].map(([k, v]) => [k, v.betweenness]));
+      for (const k of ['a', 'b', 'e', 'f']) expect(a.get(k)!.betweenness).toBe(0);
+      expect(a.get('c')!.betweenness + a.get('d')!.betweenness).toBeGreaterThan(0);
+    },
+  );
+});
 
+describe('computeMetrics: edge cases and summaries', () => {
   it('an empty graph gives no metrics; a bad seed is refused with the module name', () => {
     expect(computeMetrics(new Graph()).size).toBe(0);
     expect(() => computeMetrics(twoTriangles(), { seed: 1.5 })).toThrow(MetricsError);
@@ -256,17 +267,20 @@ print(json.dumps({n: [bc[n], pr[n], g.nodes[n]['betweenness'], g.nodes[n]['pager
 `;
 
 describe.skipIf(!hasNetworkx())('networkx agrees', () => {
-  it('betweenness and PageRank of the GraphML export equal networkx’s on a multi graph with parallel relations', async () => {
-    const file = join(tempDir(), 'g.graphml');
-    writeFileSync(file, exportGraphml(await awkwardGraph()));
-    const out = JSON.parse(execFileSync('python3', ['-c', NX, file], { encoding: 'utf8' })) as Record<
-      string,
-      [number, number, number, number]
-    >;
-    expect(Object.keys(out).length).toBe(9);
-    for (const [bcNx, prNx, bc, pr] of Object.values(out)) {
-      expect(bc).toBeCloseTo(bcNx, 9);
-      expect(pr).toBeCloseTo(prNx, 5);
-    }
-  });
+  it(
+    'betweenness and PageRank of the GraphML export equal networkx’s ' + 'on a multi graph with parallel relations',
+    async () => {
+      const file = join(tempDir(), 'g.graphml');
+      writeFileSync(file, exportGraphml(await awkwardGraph()));
+      const out = JSON.parse(execFileSync('python3', ['-c', NX, file], { encoding: 'utf8' })) as Record<
+        string,
+        [number, number, number, number]
+      >;
+      expect(Object.keys(out).length).toBe(9);
+      for (const [bcNx, prNx, bc, pr] of Object.values(out)) {
+        expect(bc).toBeCloseTo(bcNx, 9);
+        expect(pr).toBeCloseTo(prNx, 5);
+      }
+    },
+  );
 });

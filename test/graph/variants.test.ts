@@ -122,14 +122,17 @@ const organisations = (...texts: string[]) => {
 
 describe('one organisation across articles', () => {
   const expanded = 'L’Agence malienne des bourses universitaires a signé un accord avec Kora Mobile.';
-  it('an acronym no article expands is the one name it abbreviates when both are named with the same organisation', () => {
-    expect(
-      organisations(
-        expanded,
-        'Le directeur général de l’AMBU, Moussa Diarra, a signé une convention avec Kora Mobile.',
-      ),
-    ).toEqual(['Agence malienne des bourses universitaires', 'Kora Mobile']);
-  });
+  it(
+    'an acronym no article expands is the one name it abbreviates ' + 'when both are named with the same organisation',
+    () => {
+      expect(
+        organisations(
+          expanded,
+          'Le directeur général de l’AMBU, Moussa Diarra, a signé une convention avec Kora Mobile.',
+        ),
+      ).toEqual(['Agence malienne des bourses universitaires', 'Kora Mobile']);
+    },
+  );
   it('but not with nothing else in common', () => {
     expect(
       organisations(
@@ -164,7 +167,8 @@ describe('what a name of the article is not', () => {
   });
   it('a title whose acronym the article defines is not an organisation', () => {
     const a = stored(
-      'La réunion s’est tenue sous la présidence du Président du Conseil d’Administration (PCA) de Kora Mobile, Moussa Diarra.',
+      'La réunion s’est tenue sous la présidence du Président du Conseil d’Administration (PCA) ' +
+        'de Kora Mobile, Moussa Diarra.',
     );
     expect(a.extraction.entities.filter((e) => e.kind === 'organisation').map((e) => e.name)).toEqual(['Kora Mobile']);
   });

@@ -7,13 +7,21 @@ export function parseCsv(text: string, lineEnd: '\r\n' | '\n'): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') ((field += '"'), i++);
-      else if (c === '"') quoted = false;
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') (row.push(field), (field = ''));
-    else if (text.startsWith(lineEnd, i)) {
-      (row.push(field), rows.push(row), (row = []), (field = ''), (i += lineEnd.length - 1));
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (text.startsWith(lineEnd, i)) {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i += lineEnd.length - 1;
     } else if (c === '\r' || c === '\n')
       throw new Error(`bare line break at ${i}: line ends are not ${JSON.stringify(lineEnd)}`);
     else field += c;

@@ -18,19 +18,26 @@ export function fictionalArticle(i: number, source = `Gazette ${i % 3}`): string
   const [o1, o2] = [pick(ORGS), pick(ORGS)];
   const sentences = [
     `Le directeur général de ${o1}, ${p1}, a rencontré mardi à Bamako le ministre de l’Économie numérique, ${p2}.`,
-    `${p1}, Directeur général de ${o1}, a annoncé que l’opérateur va couvrir ${10 + i} nouvelles localités en 4G d’ici la fin de l’année.`,
+    `${p1}, Directeur général de ${o1}, a annoncé que l’opérateur va couvrir ${10 + i} nouvelles localités ` +
+      `en 4G d’ici la fin de l’année.`,
     r() < 0.5
-      ? `L’Autorité de régulation des communications numériques (ARCN) a infligé une amende à ${o2} pour la qualité de service.`
+      ? `L’Autorité de régulation des communications numériques (ARCN) a infligé une amende à ${o2} ` +
+        `pour la qualité de service.`
       : `L’ARCN a infligé une amende de ${i + 2} millions de francs CFA à ${o2}.`,
-    `${o1} et ${o2 === o1 ? pick(ORGS.filter((o) => o !== o1)) : o2} ont signé un accord de partenariat pour le déploiement de la fibre optique.`,
+    `${o1} et ${o2 === o1 ? pick(ORGS.filter((o) => o !== o1)) : o2} ` +
+      `ont signé un accord de partenariat pour le déploiement de la fibre optique.`,
     `Les deux responsables ont également échangé sur la cybersécurité et la protection des données personnelles.`,
   ];
   const body = sentences.filter((_, k) => k < 2 || r() < 0.7).join('\n\n');
   const day = String((i % 28) + 1).padStart(2, '0');
-  return `---\ntitle: "Dépêche fictive ${i}"\nsource: "${source}"\ndate: 2024-0${(i % 9) + 1}-${day}\nlang: fr\n---\n${body}\n`;
+  const date = `2024-0${(i % 9) + 1}-${day}`;
+  return `---\ntitle: "Dépêche fictive ${i}"\nsource: "${source}"\ndate: ${date}\nlang: fr\n---\n${body}\n`;
 }
 
-/** Write `n` fictional articles (plus a syndicated copy of the first and an exact duplicate of the second) into `dir`. */
+/**
+ * Write `n` fictional articles (plus a syndicated copy of the first and an exact duplicate of the second)
+ * into `dir`.
+ */
 export function writeFictional(dir: string, n: number, from = 0): string[] {
   mkdirSync(dir, { recursive: true });
   const files: string[] = [];

@@ -53,7 +53,10 @@ export async function awkwardGraph(): Promise<KGraph> {
   return g;
 }
 
-/** The seed graph plus namesakes: two Tourés sharing the alias "Touré", two Traorés, "Orange" as a label and an alias. */
+/**
+ * The seed graph plus namesakes: two Tourés sharing the alias "Touré", two Traorés, "Orange" as a label
+ * and an alias.
+ */
 export async function namesakesGraph(): Promise<KGraph> {
   const g: KGraph = new Graph({ type: 'mixed', multi: true, allowSelfLoops: false });
   g.import((await seedGraph()).export());

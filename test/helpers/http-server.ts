@@ -12,15 +12,16 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-const page = (
-  title: string,
-  site: string,
-  paragraphs: string[],
-) => `<!doctype html><html lang="fr"><head><meta charset="utf-8">
-<title>${title} - ${site}</title><meta property="og:site_name" content="${site}"><meta property="og:title" content="${title}">
-<meta property="article:published_time" content="2025-04-0${paragraphs.length}T10:00:00Z"></head>
-<body><nav><a href="/">Accueil</a> <a href="/eco">Économie</a></nav><article><h1>${title}</h1>${paragraphs.map((p) => `<p>${p}</p>`).join('\n')}</article>
-<footer>© ${site}</footer></body></html>`;
+const page = (title: string, site: string, paragraphs: string[]): string =>
+  [
+    '<!doctype html><html lang="fr"><head><meta charset="utf-8">',
+    `<title>${title} - ${site}</title><meta property="og:site_name" content="${site}">` +
+      `<meta property="og:title" content="${title}">`,
+    `<meta property="article:published_time" content="2025-04-0${paragraphs.length}T10:00:00Z"></head>`,
+    '<body><nav><a href="/">Accueil</a> <a href="/eco">Économie</a></nav>' +
+      `<article><h1>${title}</h1>${paragraphs.map((p) => `<p>${p}</p>`).join('\n')}</article>`,
+    `<footer>© ${site}</footer></body></html>`,
+  ].join('\n');
 
 export const PAGES: Record<string, { title: string; paragraphs: string[] }> = {
   '/pages/cable.html': {
@@ -63,10 +64,15 @@ export function feedXml(base: string): string {
       description: 'Un article qui n’existe plus sur le site.',
     },
   ];
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<rss version="2.0"><channel><title>Le Courrier du Sahel – Économie</title><link>${base}/</link>
-${items.map((i, n) => `<item><title>${i.title}</title><link>${i.link}</link><pubDate>Mon, 0${n + 1} Apr 2025 10:00:00 +0000</pubDate><description>${i.description}</description></item>`).join('\n')}
-</channel></rss>`;
+  const item = (i: (typeof items)[number], n: number): string =>
+    `<item><title>${i.title}</title><link>${i.link}</link>` +
+    `<pubDate>Mon, 0${n + 1} Apr 2025 10:00:00 +0000</pubDate><description>${i.description}</description></item>`;
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<rss version="2.0"><channel><title>Le Courrier du Sahel – Économie</title><link>${base}/</link>`,
+    items.map(item).join('\n'),
+    '</channel></rss>',
+  ].join('\n');
 }
 
 export async function startServer(): Promise<TestServer> {

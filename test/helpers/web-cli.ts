@@ -73,5 +73,7 @@ export function randomArticle(seed: number, words = 70): string {
   let x = (seed * 2654435761) >>> 0 || 1;
   const next = () => ((x ^= x << 13), (x ^= x >>> 17), (x ^= x << 5), (x >>> 0) % WORDS.length);
   const body = Array.from({ length: words }, next).map((i) => WORDS[i]);
-  return `---\ntitle: Dépêche ${seed}\ndate: 2025-01-${String((seed % 28) + 1).padStart(2, '0')}\nsource: Agence ${seed % 5}\n---\nDépêche ${seed}. ${body.join(' ')}.\n`;
+  const date = `2025-01-${String((seed % 28) + 1).padStart(2, '0')}`;
+  const front = `---\ntitle: Dépêche ${seed}\ndate: ${date}\nsource: Agence ${seed % 5}\n---\n`;
+  return `${front}Dépêche ${seed}. ${body.join(' ')}.\n`;
 }

@@ -36,7 +36,9 @@ async function goodArticle(): Promise<string> {
   const path = join(dir, `bon-${++n}.md`);
   await writeFile(
     path,
-    `---\ntitle: Bulletin ${n}\ndate: 2025-05-0${n % 9 || 1}\nsource: Bamako Matin\n---\nLa société fictive Niger Fibre a annoncé le raccordement du quartier numéro ${n} de Bamako à son réseau, selon un communiqué publié ce jour.\n`,
+    `---\ntitle: Bulletin ${n}\ndate: 2025-05-0${n % 9 || 1}\nsource: Bamako Matin\n---\n` +
+      `La société fictive Niger Fibre a annoncé le raccordement du quartier numéro ${n} de Bamako à son réseau, ` +
+      'selon un communiqué publié ce jour.\n',
   );
   return path;
 }

@@ -24,7 +24,10 @@ describe('the cap on one article’s length', () => {
     expect(r.ingested).toBe(1);
     expect(r.failed.map((f) => f.message)).toEqual([
       expect.stringMatching(
-        /long\.txt: the article is 4,\d{3} characters long, over the 2,000-character cap on one article \(raise it with --max-article-length\)/,
+        new RegExp(
+          'long\\.txt: the article is 4,\\d{3} characters long, over the 2,000-character cap on one article ' +
+            '\\(raise it with --max-article-length\\)',
+        ),
       ),
     ]);
   });

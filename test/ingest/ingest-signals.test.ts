@@ -27,7 +27,8 @@ function writeLongArticles(dir: string, n: number): string[] {
   return Array.from({ length: n }, (_, i) => {
     const a = names[i % names.length]!;
     const b = names[(i * 5 + 3) % names.length]!;
-    const sentence = `Le ministre ${a} a reçu ${b}, directeur général de Kora${i} Télécom, à Ségou le ${i + 1} mars.\n\n`;
+    const sentence =
+      `Le ministre ${a} a reçu ${b}, directeur général de Kora${i} Télécom, ` + `à Ségou le ${i + 1} mars.\n\n`;
     const path = join(dir, `long-${String(i).padStart(2, '0')}.txt`);
     writeFileSync(path, sentence.repeat(Math.floor(120_000 / sentence.length)));
     return path;

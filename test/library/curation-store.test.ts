@@ -28,19 +28,20 @@ const capture = () => {
   return { io, out, err };
 };
 
-describe('curation in a store', async () => {
-  const { dir, cleanup } = tempDir('kunafoni-curation-');
-  afterAll(cleanup);
-  const store = join(dir, 'store');
-  const write = (name: string, articles: object[]) => {
-    const p = join(dir, name);
-    writeFileSync(p, articles.map((a) => JSON.stringify(a)).join('\n') + '\n');
-    return p;
-  };
-  const first = await ingestPaths([write('b1.jsonl', BATCH1)], { store });
-  const raw = first.store.graph;
-  const author = { author: 'Awa Test', note: 'checked in the articles' };
+// one store for the whole file: the tests below run in order and each builds on the decisions before it
+const { dir, cleanup } = tempDir('kunafoni-curation-');
+afterAll(cleanup);
+const store = join(dir, 'store');
+const write = (name: string, articles: object[]) => {
+  const p = join(dir, name);
+  writeFileSync(p, articles.map((a) => JSON.stringify(a)).join('\n') + '\n');
+  return p;
+};
+const first = await ingestPaths([write('b1.jsonl', BATCH1)], { store });
+const raw = first.store.graph;
+const author = { author: 'Awa Test', note: 'checked in the articles' };
 
+describe('curation in a store: recording decisions and ingesting more', () => {
   it('precondition: the articles give two Bagayoko entities and a Lassana Touré', () => {
     expect(carrying(raw, 'Seydou Bagayoko')).toHaveLength(1);
     expect(carrying(raw, 'Seydou Bagayogo')).toHaveLength(1);
@@ -106,7 +107,9 @@ describe('curation in a store', async () => {
       expect(g.filterEdges((_e, a) => a.verified === true)).toHaveLength(1);
     }
   });
+});
 
+describe('curation in a store: undo and exports', () => {
   it('undo restores the previous graph exactly', async () => {
     const before = readFileSync(join(store, 'graph.json'), 'utf8');
     const beforeCuration = readFileSync(join(store, 'curation.json'), 'utf8');
@@ -144,49 +147,55 @@ describe('curation in a store', async () => {
     expect(gexf).toMatch(/title="verified" type="boolean"/);
     expect(gexf.match(/<attvalue for="verified" value="true"\/>/g)).toHaveLength(1);
   });
+});
 
-  it('a decision that no longer applies is reported by loadStore, ingest, stats and curate list — not dropped', async () => {
-    // the researcher prunes the store: the articles naming Lassana Touré go
-    const path = join(store, 'articles.jsonl');
-    const kept = readFileSync(path, 'utf8')
-      .split('\n')
-      .filter((l) => l && !l.includes('Lassana'));
-    writeFileSync(path, kept.join('\n') + '\n');
-    // a hand-pruned file is shorter than the length the store recorded at its last save: say so in meta.json
-    const metaPath = join(store, 'meta.json');
-    const meta = JSON.parse(readFileSync(metaPath, 'utf8'));
-    delete meta.articles;
-    writeFileSync(metaPath, JSON.stringify(meta));
-    const g = (await loadStore(store, { mustExist: true })).graph;
-    const stale = curationOf(g)?.stale ?? [];
-    expect(stale).toHaveLength(1);
-    expect(stale[0]).toMatchObject({ op: 'delete' });
-    expect(stale[0]!.message).toMatch(/"Lassana Touré" \(person:lassana-toure\) is no longer in the graph/);
-    expect(JSON.parse(readFileSync(join(store, 'curation.json'), 'utf8')).decisions).toHaveLength(5); // still in the file
+describe('curation in a store: stale and hand-edited decisions', () => {
+  it(
+    'a decision that no longer applies is reported by loadStore, ingest, stats and curate list ' + '— not dropped',
+    async () => {
+      // the researcher prunes the store: the articles naming Lassana Touré go
+      const path = join(store, 'articles.jsonl');
+      const kept = readFileSync(path, 'utf8')
+        .split('\n')
+        .filter((l) => l && !l.includes('Lassana'));
+      writeFileSync(path, kept.join('\n') + '\n');
+      // a hand-pruned file is shorter than the length the store recorded at its last save: say so in meta.json
+      const metaPath = join(store, 'meta.json');
+      const meta = JSON.parse(readFileSync(metaPath, 'utf8'));
+      delete meta.articles;
+      writeFileSync(metaPath, JSON.stringify(meta));
+      const g = (await loadStore(store, { mustExist: true })).graph;
+      const stale = curationOf(g)?.stale ?? [];
+      expect(stale).toHaveLength(1);
+      expect(stale[0]).toMatchObject({ op: 'delete' });
+      expect(stale[0]!.message).toMatch(/"Lassana Touré" \(person:lassana-toure\) is no longer in the graph/);
+      // still in the file
+      expect(JSON.parse(readFileSync(join(store, 'curation.json'), 'utf8')).decisions).toHaveLength(5);
 
-    const ingest = capture();
-    expect(
-      await run(
-        [
-          'ingest',
-          write('b3.jsonl', [
-            { title: 'x', date: '2024-07-01', source: 'Le Témoin', text: 'Fanta Coulibaly a visité Kayes.' },
-          ]),
-          '--store',
-          store,
-        ],
-        ingest.io,
-      ),
-    ).toBe(0);
-    expect(ingest.err.join('')).toMatch(/1 curation decision\(s\) no longer apply: \w{8} \("Lassana Touré"/);
-    const stats = capture();
-    await run(['stats', '--store', store], stats.io);
-    expect(stats.out.join('')).toMatch(/curation +5 decisions, 1 no longer apply/);
-    const list = capture();
-    expect(await run(['curate', 'list', '--stale', '--json', '--store', store], list.io)).toBe(0);
-    const rows = JSON.parse(list.out.join(''));
-    expect(rows.map((r: { op: string; status: string }) => [r.op, r.status])).toEqual([['delete', 'stale']]);
-  });
+      const ingest = capture();
+      expect(
+        await run(
+          [
+            'ingest',
+            write('b3.jsonl', [
+              { title: 'x', date: '2024-07-01', source: 'Le Témoin', text: 'Fanta Coulibaly a visité Kayes.' },
+            ]),
+            '--store',
+            store,
+          ],
+          ingest.io,
+        ),
+      ).toBe(0);
+      expect(ingest.err.join('')).toMatch(/1 curation decision\(s\) no longer apply: \w{8} \("Lassana Touré"/);
+      const stats = capture();
+      await run(['stats', '--store', store], stats.io);
+      expect(stats.out.join('')).toMatch(/curation +5 decisions, 1 no longer apply/);
+      const list = capture();
+      expect(await run(['curate', 'list', '--stale', '--json', '--store', store], list.io)).toBe(0);
+      const rows = JSON.parse(list.out.join(''));
+      expect(rows.map((r: { op: string; status: string }) => [r.op, r.status])).toEqual([['delete', 'stale']]);
+    },
+  );
 
   it('a hand-edited curation file is applied at the next load; a corrupt one is refused with the reason', async () => {
     const path = join(store, 'curation.json');

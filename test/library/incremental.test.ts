@@ -78,25 +78,33 @@ function unionCase(): StoredArticle[] {
 }
 
 describe('the incremental graph', () => {
-  it('merging two components merges their edges, keeping the evidence of the earliest relation, in either order', () => {
-    const recs = unionCase();
-    const full = buildGraph(recs);
-    expect(full.order).toBe(2); // the person and the one organisation
-    const role = full.filterEdges((_e, a) => a.kind === 'holds-role');
-    expect(role).toHaveLength(1);
-    expect(full.getEdgeAttribute(role[0]!, 'evidence').map((e) => e.role)).toEqual(['Directrice']);
-    for (const order of [recs, [...recs].reverse()]) {
-      const fold = new GraphFold();
-      for (const r of order) fold.add(r);
-      expect(exported(fold.toGraph())).toBe(exported(full));
-    }
-  });
+  it(
+    'merging two components merges their edges, keeping the evidence of the earliest relation, ' + 'in either order',
+    () => {
+      const recs = unionCase();
+      const full = buildGraph(recs);
+      expect(full.order).toBe(2); // the person and the one organisation
+      const role = full.filterEdges((_e, a) => a.kind === 'holds-role');
+      expect(role).toHaveLength(1);
+      expect(full.getEdgeAttribute(role[0]!, 'evidence').map((e) => e.role)).toEqual(['Directrice']);
+      for (const order of [recs, [...recs].reverse()]) {
+        const fold = new GraphFold();
+        for (const r of order) fold.add(r);
+        expect(exported(fold.toGraph())).toBe(exported(full));
+      }
+    },
+  );
+});
 
-  const { dir, cleanup } = tempDir('kunafoni-incremental-');
-  afterAll(cleanup);
-  const labels = lexiconLabels();
-  let records: StoredArticle[] = [];
+// one folder for the stores of the tests below, which run in order (the torn append reuses the store built
+// one article at a time)
+const { dir, cleanup } = tempDir('kunafoni-incremental-');
+afterAll(cleanup);
+const labels = lexiconLabels();
+let records: StoredArticle[] = [];
+let unchangedGraphJson = 0;
 
+describe('the incremental graph: folding and appending', () => {
   it('folded in any order, with snapshots between, is the graph buildGraph gives', async () => {
     const input = join(dir, 'in');
     writeFictional(input, 30);
@@ -147,8 +155,9 @@ describe('the incremental graph', () => {
     // most single-article ingests into a store of 12+ articles do not rewrite graph.json (compaction is amortised)
     expect(unchangedGraphJson).toBeGreaterThanOrEqual(6);
   });
-  let unchangedGraphJson = 0;
+});
 
+describe('the incremental graph: torn appends and records appended by hand', () => {
   it('a torn append left by a killed ingest is ignored, and cut by the next one', async () => {
     const store = join(dir, 'one-store');
     const before = await loadStore(store, { mustExist: true });

@@ -70,7 +70,8 @@ describe('a full disk', () => {
     expect(err).toBeInstanceOf(StoreError);
     expect((err as Error).message).toMatch(
       new RegExp(
-        `^store ${store.replace(/[/.]/g, '\\$&')}: the disk is full \\(ENOSPC\\) while writing articles\\.jsonl; what the store held before is intact`,
+        `^store ${store.replace(/[/.]/g, '\\$&')}: the disk is full \\(ENOSPC\\) while writing articles\\.jsonl; ` +
+          'what the store held before is intact',
       ),
     );
     expect(readFileSync(join(store, 'articles.jsonl')).equals(before)).toBe(true);

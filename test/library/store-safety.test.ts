@@ -67,11 +67,12 @@ describe('an ingest killed with SIGKILL', () => {
         expect(new Set(ids).size).toBe(ids.length);
         expect(after.graph.getAttribute('articles')).toBe(ids.length); // a stale graph.json is rebuilt, not trusted
 
-        // the lock it left behind names a dead process: the next ingest takes over without waiting 30 s
-        const t1 = Date.now();
+        // the lock it left behind names a dead process: the next ingest takes it over instead of waiting for it
+        // to go stale (30 s), which would exceed its --lock-wait of 10 s and fail; so success shows the takeover.
+        // Ingest speed is measured by `npm run bench` (bench/ingest.mjs); no duration is asserted here.
         const resume = await runCli(['ingest', batch, '--store', store, '--lock-wait', '10']);
         expect(resume.code, resume.stderr).toBe(0);
-        expect(Date.now() - t1).toBeLessThan(25_000);
+        expect(await readdir(store)).not.toContain('.lock'); // and released it
         const final = await loadStore(store, { mustExist: true });
         expect(final.articles).toHaveLength(earlier.length + N);
         expect((await readdir(store)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
@@ -159,7 +160,8 @@ describe('two ingests at once into one store', () => {
       expect(r.code).toBe(1);
       expect(r.stderr).toMatch(
         new RegExp(
-          `^kunafoni: store .*: process ${process.pid} on .+, since .+ is writing to this store; try again when it is done$`,
+          `^kunafoni: store .*: process ${process.pid} on .+, since .+ ` +
+            'is writing to this store; try again when it is done$',
           'm',
         ),
       );
@@ -187,7 +189,9 @@ describe('two ingests at once into one store', () => {
         const timer = setTimeout(() => reject(new Error(`never said it was waiting: ${stderr}`)), 30_000);
         child.stderr!.setEncoding('utf8').on('data', (d: string) => {
           stderr += d;
-          if (/is being written by process \d+; waiting up to 30 s/.test(stderr)) (clearTimeout(timer), r());
+          if (!/is being written by process \d+; waiting up to 30 s/.test(stderr)) return;
+          clearTimeout(timer);
+          r();
         });
       });
       expect((await loadStore(store)).articles).toHaveLength(0); // it waited: nothing written yet
@@ -218,7 +222,10 @@ describe('a store that cannot be trusted is refused, never overwritten', () => {
     [
       'a store from a newer version',
       (s) => writeFile(join(s, 'meta.json'), JSON.stringify({ format: 'kunafoni-store', version: 99 })),
-      /the store was written by a newer kunafoni \(format 99, this one reads up to 1\); upgrade kunafoni — the store is left untouched$/,
+      new RegExp(
+        'the store was written by a newer kunafoni \\(format 99, this one reads up to 1\\); ' +
+          'upgrade kunafoni — the store is left untouched$',
+      ),
     ],
     [
       'a truncated articles.jsonl',

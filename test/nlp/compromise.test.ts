@@ -5,7 +5,8 @@ import { firstNameTokens, firstNameTokensIn } from '../../src/nlp/compromise.js'
 import { splitSentences } from '../../src/nlp/sentences.js';
 
 const text =
-  'Le ministre de l’Économie numérique a reçu mardi une délégation. Moussa Diarra, accompagné de Fatoumata Sidibé, a présenté le projet. ' +
+  'Le ministre de l’Économie numérique a reçu mardi une délégation. ' +
+  'Moussa Diarra, accompagné de Fatoumata Sidibé, a présenté le projet. ' +
   'La séance s’est tenue à Bamako. Selon Me Abdoulaye Touré, l’accord sera signé en mars.';
 
 describe('firstNameTokensIn', () => {

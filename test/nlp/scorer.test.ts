@@ -102,18 +102,22 @@ describe('scoring', () => {
     expect(x.relations.some((r) => r.kind === 'met-with')).toBe(false);
   });
 
-  it('drops what the rules read when the model scores it under the threshold, and keeps it when a lower one is asked', () => {
-    const rules = extractArticle(article(text), { mode: 'rules' }).relations.filter((r) => r.kind === 'met-with');
-    expect(rules.length).toBe(1);
-    const m = model({ 'met-with|bias': -1, 'met-with|rules': 0.5 });
-    expect(
-      extractArticle(article(text), { mode: 'model', model: m }).relations.filter((r) => r.kind === 'met-with'),
-    ).toEqual([]);
-    const low = extractArticle(article(text), { mode: 'model', model: m, minConfidence: 0.3 }).relations.filter(
-      (r) => r.kind === 'met-with',
-    );
-    expect(low.map((r) => [r.rule, r.confidence])).toEqual([[rules[0]!.rule, 0.378]]);
-  });
+  it(
+    'drops what the rules read when the model scores it under the threshold, ' +
+      'and keeps it when a lower one is asked',
+    () => {
+      const rules = extractArticle(article(text), { mode: 'rules' }).relations.filter((r) => r.kind === 'met-with');
+      expect(rules.length).toBe(1);
+      const m = model({ 'met-with|bias': -1, 'met-with|rules': 0.5 });
+      expect(
+        extractArticle(article(text), { mode: 'model', model: m }).relations.filter((r) => r.kind === 'met-with'),
+      ).toEqual([]);
+      const low = extractArticle(article(text), { mode: 'model', model: m, minConfidence: 0.3 }).relations.filter(
+        (r) => r.kind === 'met-with',
+      );
+      expect(low.map((r) => [r.rule, r.confidence])).toEqual([[rules[0]!.rule, 0.378]]);
+    },
+  );
 
   it('refuses a model file that is not one, naming the file', () => {
     const bad = join(dir, 'bad.json');

@@ -29,7 +29,8 @@ const store = await openStore(process.argv[2]);
 const e = store.entity('alhamdou ag ilyene');
 let missing = null;
 try { store.entity('Huawey'); } catch (err) { missing = err instanceof NotFoundError ? err.suggestions : String(err); }
-console.log(JSON.stringify({ label: e.label, neighbours: store.neighbors('huawei').map((n) => n.entity.label), missing }));
+const neighbours = store.neighbors('huawei').map((n) => n.entity.label);
+console.log(JSON.stringify({ label: e.label, neighbours, missing }));
 `,
       );
       const out = JSON.parse(

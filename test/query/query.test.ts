@@ -84,6 +84,10 @@ describe('query API on the seed store', async () => {
         .sort(),
     ).toEqual(['AMRTP', 'Huawei', "Leyti N'Diaye"]);
   });
+});
+
+describe('query API on the seed store: paths and relations', async () => {
+  const store = await openStore(seedStoreDir);
 
   it("path(Leyti N'Diaye, Jean Sun Wei) passes through Alhamdou Ag Ilyène with evidence on each step", () => {
     const p = store.path("Leyti N'Diaye", 'Jean Sun Wei')!;
@@ -99,7 +103,8 @@ describe('query API on the seed store', async () => {
   });
 
   it('path() prefers chains of people and organisations to a shared topic', () => {
-    // Huawei → Alhamdou: through Jean Sun Wei (holds-role, met-with) or through "fibre optique" (committed-to, discussed)
+    // Huawei → Alhamdou: through Jean Sun Wei (holds-role, met-with) or through "fibre optique"
+    // (committed-to, discussed)
     expect(store.path('Huawei', 'Alhamdou Ag Ilyène')!.steps.map((s) => s.to.label)).toEqual([
       'Jean Sun Wei',
       'Alhamdou Ag Ilyène',
@@ -143,6 +148,10 @@ describe('query API on the seed store', async () => {
     expect(ego.relations.map((r) => r.kind).sort()).toEqual(['holds-role', 'met-with']);
     expect(store.ego('Jean Sun Wei', 2).entities.length).toBeGreaterThan(ego.entities.length);
   });
+});
+
+describe('query API on the seed store: timeline, search, copies', async () => {
+  const store = await openStore(seedStoreDir);
 
   it('timeline() lists dated evidence oldest first', () => {
     const t = store.timeline('Alhamdou Ag Ilyène');

@@ -113,14 +113,18 @@ describe('role periods on a graph built by hand', () => {
     });
     return g;
   };
-  it('splits one relation by the role each sentence gives (case and accents aside); a sentence without a role takes the relation’s', () => {
-    const periods = queryGraph(graph()).roles('P');
-    expect(periods.map((p) => [p.role, p.firstSeen, p.lastSeen, p.articles])).toEqual([
-      ['Directeur général', '2021-02', '2021-06-01', 2],
-      ['PCA', '2025', '2025-05-05', 3],
-    ]);
-    expect(periods[1]!.evidence.map((e) => e.article)).toEqual(['a3', 'a4', 'a5']);
-  });
+  it(
+    'splits one relation by the role each sentence gives (case and accents aside); ' +
+      'a sentence without a role takes the relation’s',
+    () => {
+      const periods = queryGraph(graph()).roles('P');
+      expect(periods.map((p) => [p.role, p.firstSeen, p.lastSeen, p.articles])).toEqual([
+        ['Directeur général', '2021-02', '2021-06-01', 2],
+        ['PCA', '2025', '2025-05-05', 3],
+      ]);
+      expect(periods[1]!.evidence.map((e) => e.article)).toEqual(['a3', 'a4', 'a5']);
+    },
+  );
 });
 
 describe('commitment threads on the succession fixtures', () => {

@@ -32,27 +32,28 @@ const post = (url: string, body: unknown, headers: Record<string, string> = {}) 
     signal: AbortSignal.timeout(20_000),
   });
 
-describe('curation API', async () => {
-  const { dir, cleanup } = tempDir('kunafoni-curation-api-');
-  const store = await batch1Store(dir);
-  const editable = await serve(store, true);
-  const readonly = await serve(store, false);
-  afterAll(async () => {
-    for (const s of [editable, readonly]) await new Promise((ok) => s.server.close(ok));
-    cleanup();
-  });
-  const file = () =>
-    JSON.parse(readFileSync(join(store, 'curation.json'), 'utf8')).decisions as {
-      id: string;
-      op: string;
-      author: string;
-      note?: string;
-    }[];
-  const graphJson = () =>
-    JSON.parse(readFileSync(join(store, 'graph.json'), 'utf8')) as {
-      nodes: { key: string; attributes: { label: string; aliases: string[] } }[];
-    };
+// one store and two servers (editable, read-only) for the whole file: the tests below run in order
+const { dir, cleanup } = tempDir('kunafoni-curation-api-');
+const store = await batch1Store(dir);
+const editable = await serve(store, true);
+const readonly = await serve(store, false);
+afterAll(async () => {
+  for (const s of [editable, readonly]) await new Promise((ok) => s.server.close(ok));
+  cleanup();
+});
+const file = () =>
+  JSON.parse(readFileSync(join(store, 'curation.json'), 'utf8')).decisions as {
+    id: string;
+    op: string;
+    author: string;
+    note?: string;
+  }[];
+const graphJson = () =>
+  JSON.parse(readFileSync(join(store, 'graph.json'), 'utf8')) as {
+    nodes: { key: string; attributes: { label: string; aliases: string[] } }[];
+  };
 
+describe('curation API: listing and merging', () => {
   it('GET lists no decisions on a fresh store, and says whether it is editable', async () => {
     const r = await fetch(`${editable.url}/api/curation`);
     expect(r.status).toBe(200);
@@ -86,7 +87,9 @@ describe('curation API', async () => {
     expect(nodes.find((n) => n.key === 'person:seydou-bagayogo')).toBeUndefined();
     expect(nodes.find((n) => n.key === 'person:seydou-bagayoko')!.attributes.aliases).toContain('Seydou Bagayogo');
   });
+});
 
+describe('curation API: rename, verify, delete, undo, suggest', () => {
   it('POST rename, verify, delete with an author; GET lists them with descriptions', async () => {
     expect(
       (
@@ -135,7 +138,9 @@ describe('curation API', async () => {
     expect(Array.isArray(await r.json())).toBe(true);
     expect((await fetch(`${editable.url}/api/curation/suggest?limit=zero`)).status).toBe(400);
   });
+});
 
+describe('curation API: refused requests, origins and methods', () => {
   it.each([
     [
       'read-only server',
@@ -196,17 +201,20 @@ describe('curation API', async () => {
     expect(readFileSync(join(store, 'curation.json'), 'utf8')).toBe(before);
   });
 
-  it('the same origin is accepted; wrong methods get 405 with Allow; other paths are left to the host server', async () => {
-    const host = new URL(editable.url).host;
-    const r = await post(
-      `${editable.url}/api/curation`,
-      { op: 'retype', entity: 'Sahel Fibre', kind: 'place' },
-      { Origin: `http://${host}` },
-    );
-    expect(r.status).toBe(201);
-    const del = await fetch(`${editable.url}/api/curation`, { method: 'DELETE' });
-    expect(del.status).toBe(405);
-    expect(del.headers.get('allow')).toBe('GET, HEAD, POST');
-    expect(await (await fetch(`${editable.url}/api/graph`)).text()).toBe('not curation');
-  });
+  it(
+    'the same origin is accepted; wrong methods get 405 with Allow; ' + 'other paths are left to the host server',
+    async () => {
+      const host = new URL(editable.url).host;
+      const r = await post(
+        `${editable.url}/api/curation`,
+        { op: 'retype', entity: 'Sahel Fibre', kind: 'place' },
+        { Origin: `http://${host}` },
+      );
+      expect(r.status).toBe(201);
+      const del = await fetch(`${editable.url}/api/curation`, { method: 'DELETE' });
+      expect(del.status).toBe(405);
+      expect(del.headers.get('allow')).toBe('GET, HEAD, POST');
+      expect(await (await fetch(`${editable.url}/api/graph`)).text()).toBe('not curation');
+    },
+  );
 });

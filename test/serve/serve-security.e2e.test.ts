@@ -16,24 +16,26 @@ const webDist = join(repo, 'web', 'dist');
 
 if (!hasChromium()) console.warn(`serve security e2e skipped: ${CHROMIUM} is absent (apt-get install -y chromium)`);
 
+// one viewer build, store and browser for the whole file (the describes below share them)
+const { dir, cleanup } = tempDir('kunafoni-serve-security-e2e-');
+let store: string;
+let browser: Browser;
+const servers: RunningServer[] = [];
+
+beforeAll(async () => {
+  if (!hasChromium()) return; // the describes below are skipped
+  const { build } = await import('vite');
+  await build({ configFile: join(repo, 'web', 'vite.config.ts'), logLevel: 'warn' });
+  store = await batch1Store(dir);
+  browser = await launch(undefined, ['--host-resolver-rules=MAP *.attacker.example 127.0.0.1']);
+});
+afterAll(async () => {
+  await browser?.close();
+  for (const s of servers) await s.close();
+  cleanup();
+});
+
 describe.skipIf(!hasChromium())('a hostile page against the viewer server (headless Chromium)', () => {
-  const { dir, cleanup } = tempDir('kunafoni-serve-security-e2e-');
-  let store: string;
-  let browser: Browser;
-  const servers: RunningServer[] = [];
-
-  beforeAll(async () => {
-    const { build } = await import('vite');
-    await build({ configFile: join(repo, 'web', 'vite.config.ts'), logLevel: 'warn' });
-    store = await batch1Store(dir);
-    browser = await launch(undefined, ['--host-resolver-rules=MAP *.attacker.example 127.0.0.1']);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    for (const s of servers) await s.close();
-    cleanup();
-  });
-
   it('DNS rebinding: a page at http://127.attacker.example:PORT gets 421 and writes nothing', async () => {
     const server = await startServer({ store, port: 0, webDir: webDist, edit: true });
     servers.push(server);
@@ -57,41 +59,48 @@ describe.skipIf(!hasChromium())('a hostile page against the viewer server (headl
     expect(existsSync(join(store, 'curation.json'))).toBe(false);
     await page.close();
   });
+});
 
-  it('on 0.0.0.0 with --edit the viewer sends the token from its address; without it no action is offered', async () => {
-    const server = await startServer({ store, host: '0.0.0.0', port: 0, webDir: webDist, edit: true });
-    servers.push(server);
-    const base = `http://127.0.0.1:${new URL(server.url).port}/`;
-    const hash = `#node=${encodeURIComponent('person:seydou-bagayoko')}`;
+describe.skipIf(!hasChromium())('the viewer with --edit: the token, a corrupt curation file (Chromium)', () => {
+  it(
+    'on 0.0.0.0 with --edit the viewer sends the token from its address; ' + 'without it no action is offered',
+    async () => {
+      const server = await startServer({ store, host: '0.0.0.0', port: 0, webDir: webDist, edit: true });
+      servers.push(server);
+      const base = `http://127.0.0.1:${new URL(server.url).port}/`;
+      const hash = `#node=${encodeURIComponent('person:seydou-bagayoko')}`;
 
-    const stranger = await browser.context.newPage();
-    await stranger.goto(base + hash);
-    await stranger.waitForSelector('body[data-state="ready"]', { timeout: 30_000 });
-    await expect.poll(() => stranger.locator('#panel h2').textContent()).toBe('Seydou Bagayoko');
-    expect(await stranger.locator('#panel .curate').count()).toBe(0);
-    await stranger.close();
+      const stranger = await browser.context.newPage();
+      await stranger.goto(base + hash);
+      await stranger.waitForSelector('body[data-state="ready"]', { timeout: 30_000 });
+      await expect.poll(() => stranger.locator('#panel h2').textContent()).toBe('Seydou Bagayoko');
+      expect(await stranger.locator('#panel .curate').count()).toBe(0);
+      await stranger.close();
 
-    const editor = await browser.context.newPage();
-    await editor.goto(`${base}?token=${server.editToken}${hash}`);
-    await editor.waitForSelector('body[data-state="ready"]', { timeout: 30_000 });
-    // the token leaves the address bar (a shared link does not carry it)
-    expect(editor.url()).not.toContain('token');
-    await editor.fill('#panel .curate input[name="label"]', 'Seydou K. Bagayoko');
-    await editor.click('#panel [data-action="rename"]');
-    await expect
-      .poll(
-        () =>
-          existsSync(join(store, 'curation.json'))
-            ? JSON.parse(readFileSync(join(store, 'curation.json'), 'utf8')).decisions
-            : [],
-        { timeout: 30_000 },
-      )
-      .toEqual([expect.objectContaining({ op: 'rename', label: 'Seydou K. Bagayoko' })]);
-    // after the reload the tab still holds the token
-    await expect.poll(() => editor.locator('#panel h2').textContent(), { timeout: 30_000 }).toBe('Seydou K. Bagayoko');
-    expect(await editor.locator('#panel .curate').count()).toBe(1);
-    await editor.close();
-  });
+      const editor = await browser.context.newPage();
+      await editor.goto(`${base}?token=${server.editToken}${hash}`);
+      await editor.waitForSelector('body[data-state="ready"]', { timeout: 30_000 });
+      // the token leaves the address bar (a shared link does not carry it)
+      expect(editor.url()).not.toContain('token');
+      await editor.fill('#panel .curate input[name="label"]', 'Seydou K. Bagayoko');
+      await editor.click('#panel [data-action="rename"]');
+      await expect
+        .poll(
+          () =>
+            existsSync(join(store, 'curation.json'))
+              ? JSON.parse(readFileSync(join(store, 'curation.json'), 'utf8')).decisions
+              : [],
+          { timeout: 30_000 },
+        )
+        .toEqual([expect.objectContaining({ op: 'rename', label: 'Seydou K. Bagayoko' })]);
+      // after the reload the tab still holds the token
+      await expect
+        .poll(() => editor.locator('#panel h2').textContent(), { timeout: 30_000 })
+        .toBe('Seydou K. Bagayoko');
+      expect(await editor.locator('#panel .curate').count()).toBe(1);
+      await editor.close();
+    },
+  );
 
   it('a corrupt curation.json: the viewer draws the graph last saved, shows the error, offers no action', async () => {
     const damaged = await batch1Store(dir, 'damaged');

@@ -146,7 +146,7 @@ describe('serve on loopback: DNS rebinding and Origins', () => {
   });
 });
 
-describe('serve on a network address', () => {
+describe('serve on a network address: --edit and the token', () => {
   const { dir, cleanup } = tempDir('kunafoni-serve-exposed-');
   let store: string;
   afterAll(cleanup);
@@ -198,6 +198,15 @@ describe('serve on a network address', () => {
       await server.close();
     }
   });
+});
+
+describe('serve on a network address: the CLI', () => {
+  const { dir, cleanup } = tempDir('kunafoni-serve-exposed-cli-');
+  let store: string;
+  afterAll(cleanup);
+  beforeAll(async () => {
+    store = await batch1Store(dir);
+  });
 
   it('the CLI warns on stderr, prints the address with the token once, and a fresh token each start', async () => {
     const run = async (args: string[]) => {
@@ -216,7 +225,10 @@ describe('serve on a network address', () => {
     };
     const a = await run(['--host', '0.0.0.0', '--edit']);
     expect(a.err).toMatch(
-      /warning: listening on 0\.0\.0\.0, not a loopback address: anyone who can reach this port can read the whole store/,
+      new RegExp(
+        'warning: listening on 0\\.0\\.0\\.0, not a loopback address: ' +
+          'anyone who can reach this port can read the whole store',
+      ),
     );
     expect(a.err).toMatch(/token/);
     expect(a.out).toMatch(/^Kunafoni viewer: http:\/\/0\.0\.0\.0:\d+\/\?token=[A-Za-z0-9_-]{40,}\n$/);

@@ -116,7 +116,9 @@ describe('kunafoni serve', () => {
     expect(r.status).toBeGreaterThanOrEqual(400);
     expect(r.body).not.toContain('TOP SECRET');
   });
+});
 
+describe('kunafoni serve: paths, hosts, missing store or viewer, CLI', () => {
   it('resolves paths inside the root only', () => {
     expect(resolveStatic('/srv/web', '/')).toBe('/srv/web/index.html');
     expect(resolveStatic('/srv/web', '/assets/a.js')).toBe('/srv/web/assets/a.js');

@@ -62,7 +62,9 @@ describe('kunafoni ingest --follow', () => {
         const refused = r.stderr.split('\n').filter((l) => l.includes('refused to follow'));
         expect(refused).toHaveLength(3);
         expect(refused[0]).toBe(
-          `kunafoni: ${srv.base}/feed.xml item 1 ("${PAGES['/pages/cable.html']!.title}"): refused to follow its link ${srv.base}/pages/cable.html: it points to the private or loopback address 127.0.0.1 (pass --allow-private to allow it)`,
+          `kunafoni: ${srv.base}/feed.xml item 1 ("${PAGES['/pages/cable.html']!.title}"): ` +
+            `refused to follow its link ${srv.base}/pages/cable.html: ` +
+            'it points to the private or loopback address 127.0.0.1 (pass --allow-private to allow it)',
         );
         expect(r.stderr).toMatch(/^ingested 0, already stored 0, failed 3/m);
         expect(srv.requests.filter((q) => q.url.startsWith('/pages/'))).toEqual([]);

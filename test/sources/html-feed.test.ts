@@ -64,7 +64,9 @@ describe('HTML pages', () => {
     expect(d.source).toBe('sahelweb.example');
     expect(d.title).toBe('Titre');
   });
+});
 
+describe('HTML pages: old encodings, JavaScript pages, empty pages', () => {
   it('reads an old table-layout page in Windows-1252 declared ISO-8859-1, accents intact', async () => {
     const [a] = articles(await readFileSource(join(fixtures, 'amende-amanu-cp1252.html')));
     expect(a!.title).toBe('Économie numérique : l’AMANU inflige une amende de 2 milliards à Djoliba Télécom');
@@ -86,7 +88,9 @@ describe('HTML pages', () => {
       datePublished: '2025-02-11',
       articleBody: body,
     });
-    const html = `<!doctype html><html><head><script type="application/ld+json">${ld}</script></head><body><div id="root">Chargement…</div><script src="/app.js"></script></body></html>`;
+    const html =
+      `<!doctype html><html><head><script type="application/ld+json">${ld}</script></head>` +
+      '<body><div id="root">Chargement…</div><script src="/app.js"></script></body></html>';
     const d = readHtmlPage('app.html', html);
     expect(d).toMatchObject({ text: body, title: 'Gao : un centre de maintenance', date: '2025-02-11' });
   });

@@ -142,7 +142,9 @@ describe('kunafoni ingest <url>', () => {
       expect(rec!.article.text).not.toMatch(BROKEN_TEXT);
     });
   });
+});
 
+describe('kunafoni ingest <url>: feeds and progress', () => {
   it('ingests a feed: one article per item from the feed alone, or the full pages with --follow', async () => {
     await withTempDir(async (dir) => {
       const plain = join(dir, 'plain');
@@ -170,7 +172,8 @@ describe('kunafoni ingest <url>', () => {
       ]);
       expect(r2.code).toBe(1); // one item's page is gone
       expect(r2.stderr).toContain(
-        `kunafoni: ${srv.base}/feed.xml item 3 ("Article retiré"): could not read its page ${srv.base}/pages/retire.html: HTTP 404 Not Found`,
+        `kunafoni: ${srv.base}/feed.xml item 3 ("Article retiré"): ` +
+          `could not read its page ${srv.base}/pages/retire.html: HTTP 404 Not Found`,
       );
       expect(r2.stderr).toMatch(/^ingested 2, already stored 0, failed 1/m);
       const full = (await loadStore(followed, { mustExist: true })).articles.map((a) => a.article);
@@ -204,7 +207,8 @@ describe('kunafoni ingest <url>', () => {
       expect(r.code).toBe(1);
       expect(r.stderr).toMatch(
         new RegExp(
-          `^kunafoni: ${srv.base.replace(/\./g, '\\.')}/not-a-feed\\.xml: not an RSS or Atom feed: the XML is invalid at line 1`,
+          `^kunafoni: ${srv.base.replace(/\./g, '\\.')}/not-a-feed\\.xml: ` +
+            'not an RSS or Atom feed: the XML is invalid at line 1',
           'm',
         ),
       );
