@@ -8,7 +8,7 @@
 import type { ReadonlyKGraph } from '../graph/readonly.js';
 import { editDistance } from '../graph/match.js';
 import { normaliseName } from '../text/keys.js';
-import { abbreviates, asAcronym, bestNameMatch, variantWords, type NameMatch } from '../text/names.js';
+import { abbreviates, asAcronym, bestNameMatch, SMALL_WORDS, variantWords, type NameMatch } from '../text/names.js';
 
 export { abbreviates };
 import type { NodeAttributes } from '../types.js';
@@ -33,26 +33,6 @@ export interface SuggestOptions {
   minScore?: number;
 }
 
-const STOP = new Set([
-  'de',
-  'des',
-  'du',
-  'la',
-  'le',
-  'les',
-  'l',
-  'd',
-  'et',
-  'en',
-  'pour',
-  'of',
-  'the',
-  'and',
-  'for',
-  'a',
-  'au',
-  'aux',
-]);
 /** Words too common in names of the sector to say two names are alike. */
 const WEAK = new Set([
   'mali',
@@ -246,7 +226,7 @@ function nameBlocks(graph: ReadonlyKGraph): Map<string, Set<string>> {
   graph.forEachNode((key, a) => {
     for (const n of namesOf(a))
       for (const w of normaliseName(n).split(' '))
-        if (w.length >= 3 && !STOP.has(w) && !WEAK.has(w))
+        if (w.length >= 3 && !SMALL_WORDS.has(w) && !WEAK.has(w))
           for (const b of [`w:${w}`, `p:${w.slice(0, 4)}`])
             (blocks.get(b) ?? blocks.set(b, new Set()).get(b)!).add(key);
   });

@@ -111,8 +111,8 @@ export function bestNameMatch(xs: string[], ys: string[]): NameMatch | undefined
 
 const STRENGTH: NameMatch[] = ['spelling', 'given-name', 'register-order', 'middle-name'];
 
-/** Small words an acronym may skip. */
-const SMALL = new Set([
+/** Small words an acronym may skip, and too common in names of the sector to say two names are alike. */
+export const SMALL_WORDS = new Set([
   'de',
   'des',
   'du',
@@ -145,14 +145,14 @@ export function asAcronym(name: string): string | undefined {
  */
 export function abbreviates(acronym: string, name: string): boolean {
   const words = acronymWords(name);
-  const content = words.filter((w) => !SMALL.has(w));
+  const content = words.filter((w) => !SMALL_WORDS.has(w));
   const acr = acronym.toLowerCase();
   if (content.length < 2 || acr.length < 2 || content[0]![0] !== acr[0]) return false;
   let i = 0;
   let skipped = 0;
   for (const w of words) {
     if (i < acr.length && w[0] === acr[i]) i++;
-    else if (!SMALL.has(w)) skipped++;
+    else if (!SMALL_WORDS.has(w)) skipped++;
   }
   return i === acr.length && skipped <= Math.floor(content.length / 3);
 }
