@@ -134,11 +134,21 @@ const emptyComponent = (key: string): Component => ({
   edges: new Set(),
 });
 
+/** What a component says of its entity: names counted, forms, articles and roles, the dates it spans. */
+type EntitySummary = Pick<Component, 'names' | 'forms' | 'articles' | 'roles' | 'firstSeen' | 'lastSeen'>;
+
+/** Adds `from`'s summary to `into`: names counted, sets united, dates widened. */
+function addSummary(into: EntitySummary, from: EntitySummary): void {
+  for (const [n, c] of from.names) into.names.set(n, (into.names.get(n) ?? 0) + c);
+  for (const f of from.forms) into.forms.add(f);
+  for (const a of from.articles) into.articles.add(a);
+  for (const r of from.roles) into.roles.add(r);
+  into.firstSeen = minDate(into.firstSeen, from.firstSeen);
+  into.lastSeen = maxDate(into.lastSeen, from.lastSeen);
+}
+
 /** What the components sharing one node key give that node: names counted, sets united, dates widened. */
-function unitedParts(parts: Component[]): Pick<Component, 'names' | 'forms' | 'articles' | 'roles'> & {
-  firstSeen?: string;
-  lastSeen?: string;
-} {
+function unitedParts(parts: Component[]): EntitySummary {
   if (parts.length === 1) return parts[0]!;
   const out = {
     names: new Map<string, number>(),
@@ -148,14 +158,7 @@ function unitedParts(parts: Component[]): Pick<Component, 'names' | 'forms' | 'a
     firstSeen: undefined as string | undefined,
     lastSeen: undefined as string | undefined,
   };
-  for (const p of parts) {
-    for (const [n, c] of p.names) out.names.set(n, (out.names.get(n) ?? 0) + c);
-    for (const f of p.forms) out.forms.add(f);
-    for (const a of p.articles) out.articles.add(a);
-    for (const r of p.roles) out.roles.add(r);
-    out.firstSeen = minDate(out.firstSeen, p.firstSeen);
-    out.lastSeen = maxDate(out.lastSeen, p.lastSeen);
-  }
+  for (const p of parts) addSummary(out, p);
   return out;
 }
 
@@ -231,12 +234,7 @@ export class GraphFold {
       this.compOf.set(k, big);
     }
     big.nodeKey = undefined;
-    for (const [n, c] of small.names) big.names.set(n, (big.names.get(n) ?? 0) + c);
-    for (const f of small.forms) big.forms.add(f);
-    for (const a of small.articles) big.articles.add(a);
-    for (const r of small.roles) big.roles.add(r);
-    big.firstSeen = minDate(big.firstSeen, small.firstSeen);
-    big.lastSeen = maxDate(big.lastSeen, small.lastSeen);
+    addSummary(big, small);
     if (small.firstAt && before(small.firstAt, big.firstAt)) {
       big.firstAt = small.firstAt;
       big.kind = small.kind!;
