@@ -249,6 +249,7 @@ function ingestOptions(
   if (opts.allowPrivate) options.allowPrivate = true;
   if (opts.workers !== undefined) options.workers = Math.floor(opts.workers);
   if (opts.maxSize !== undefined) options.maxBytes = opts.maxSize;
+  if (io.stdin) options.stdin = io.stdin;
   return options;
 }
 

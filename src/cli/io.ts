@@ -6,6 +6,8 @@ export interface CliIO {
   err(text: string): void;
   /** True when stderr is a terminal (progress bars only then). */
   isTTY: boolean;
+  /** What `ingest -` reads (default process.stdin). */
+  stdin?: NodeJS.ReadableStream;
 }
 
 /**
@@ -24,12 +26,19 @@ const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 const NOTHING: ReadonlySet<string> = new Set();
 const LINES: ReadonlySet<string> = new Set(['\n']);
 
-export const processIO: CliIO = {
-  out: (t) => void process.stdout.write(t),
-  // messages: the line ends they are made of stay, any other control character is shown escaped
-  err: (t) => void process.stderr.write(escapeControl(t, LINES)),
-  isTTY: !!process.stderr.isTTY,
-};
+/**
+ * Results to `out`, messages to `err` as the process writes them: the line ends they are made of stay,
+ * any other control character is shown escaped. Used for the process and to run the CLI in-process.
+ */
+export function streamsIO(out: (t: string) => void, err: (t: string) => void, isTTY = false): CliIO {
+  return { out, err: (t) => err(escapeControl(t, LINES)), isTTY };
+}
+
+export const processIO: CliIO = streamsIO(
+  (t) => void process.stdout.write(t),
+  (t) => void process.stderr.write(t),
+  !!process.stderr.isTTY,
+);
 
 /** Write a result to --out when given, else stdout. */
 export async function emit(io: CliIO, text: string, out?: string): Promise<void> {

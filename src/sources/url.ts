@@ -71,17 +71,31 @@ function networkProblem(err: unknown): string {
 }
 
 /** A fetcher that remembers when it last asked each host, to keep `delayMs` between two requests to it. */
-export function createFetcher(options: Partial<FetchOptions> = {}): (url: string) => Promise<Fetched> {
+export function createFetcher(
+  options: Partial<FetchOptions> = {},
+  clock: Clock = SYSTEM_CLOCK,
+): (url: string) => Promise<Fetched> {
   const opts = { ...DEFAULT_FETCH, ...options };
   const lastByHost = new Map<string, number>();
   const politely = async (url: URL) => {
     const last = lastByHost.get(url.host);
-    const wait = last === undefined ? 0 : last + opts.delayMs - Date.now();
-    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    lastByHost.set(url.host, Date.now());
+    const wait = last === undefined ? 0 : last + opts.delayMs - clock.now();
+    if (wait > 0) await clock.sleep(wait);
+    lastByHost.set(url.host, clock.now());
   };
   return (url) => fetchUrl(url, opts, politely);
 }
+
+/** The time and the pause a fetcher uses between two requests to one host (a test gives its own). */
+export interface Clock {
+  now(): number;
+  sleep(ms: number): Promise<void>;
+}
+
+const SYSTEM_CLOCK: Clock = {
+  now: () => Date.now(),
+  sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+};
 
 const ACCEPT = [
   'text/html,application/xhtml+xml,application/rss+xml,application/atom+xml',

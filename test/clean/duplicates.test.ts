@@ -15,7 +15,7 @@ import { SourceError } from '../../src/errors.js';
 import { readFileSource } from '../../src/sources/registry.js';
 import type { Article, Extraction } from '../../src/types.js';
 import { loadStore } from '../../src/library/store.js';
-import { fixtures, runCli, withTempDir } from '../helpers/web-cli.js';
+import { fixtures, runCliHere, withTempDir } from '../helpers/web-cli.js';
 
 const dir = join(fixtures, 'syndication');
 const read = async (f: string): Promise<Article> => {
@@ -135,7 +135,7 @@ describe('kunafoni ingest of a syndicated story', () => {
   it('stores it once with its outlets, and says how many copies it recorded', async () => {
     await withTempDir(async (store) => {
       // the repost first: the original, older, replaces it as the story kept
-      const r1 = await runCli([
+      const r1 = await runCliHere([
         'ingest',
         join(dir, 'sahelweb.html'),
         join(dir, 'sikasso-other-story.md'),
@@ -143,7 +143,7 @@ describe('kunafoni ingest of a syndicated story', () => {
         store,
       ]);
       expect(r1.code, r1.stderr).toBe(0);
-      const r2 = await runCli([
+      const r2 = await runCliHere([
         'ingest',
         join(dir, 'courrier-du-sahel.html'),
         join(dir, 'bamako-matin.md'),
@@ -159,7 +159,7 @@ describe('kunafoni ingest of a syndicated story', () => {
       expect(story.article.source).toBe('Le Courrier du Sahel');
       expect(story.extraction.article).toBe(story.article.id);
       expect(outletsOf(story.article)).toEqual(['Le Courrier du Sahel', 'Bamako Matin', 'Sahelweb']);
-      const r3 = await runCli(['ingest', dir, '--store', store]);
+      const r3 = await runCliHere(['ingest', dir, '--store', store]);
       expect(r3.stderr).toMatch(/^ingested 0, already stored 4, failed 0/m);
     });
   });

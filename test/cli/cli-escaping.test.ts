@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { escapeControl } from '../../src/cli/io.js';
 import { staleLine } from '../../src/cli/ingest.js';
 import { tempDir } from '../helpers/common.js';
-import { runCli } from '../helpers/web-cli.js';
+import { runCliHere } from '../helpers/web-cli.js';
 
 describe('control characters in terminal messages', () => {
   const { dir, cleanup } = tempDir('kunafoni-escaping-');
@@ -31,7 +31,7 @@ describe('control characters in terminal messages', () => {
       join(dir, 'good.txt'),
       'Oumar Traoré, directeur général de Kora Mobile, a rencontré la ministre Fatoumata Keïta à Ségou.',
     );
-    const r = await runCli(['ingest', join(dir, name), join(dir, 'good.txt'), '--store', join(dir, 'store')]);
+    const r = await runCliHere(['ingest', join(dir, name), join(dir, 'good.txt'), '--store', join(dir, 'store')]);
     expect(r.code).toBe(1);
     expect(r.stderr).not.toContain('\x1b');
     expect(r.stderr.match(/^ingested /gm)).toEqual(['ingested ']);
@@ -40,7 +40,7 @@ describe('control characters in terminal messages', () => {
   });
 
   it('an error about a name typed by the user is escaped too', async () => {
-    const r = await runCli(['query', 'entity', 'x\x1b]0;pwned\x07', '--store', join(dir, 'store')]);
+    const r = await runCliHere(['query', 'entity', 'x\x1b]0;pwned\x07', '--store', join(dir, 'store')]);
     expect(r.code).toBe(1);
     // eslint-disable-next-line no-control-regex -- deliberately matches control characters: none reach stderr
     expect(r.stderr).not.toMatch(/[\x00-\x09\x0b-\x1f]/);

@@ -1,6 +1,7 @@
 // Shared by the web-ingest suites: the repo root, temporary folders, and the CLI run as a child process
 // (asynchronously, so that an HTTP server in the test process keeps answering while it runs).
 import { spawn } from 'node:child_process';
+import { Readable } from 'node:stream';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -39,6 +40,27 @@ export function runCli(
     if (opts.input !== undefined) child.stdin.end(opts.input);
     else child.stdin.end();
   });
+}
+
+/**
+ * The CLI run in this process (the `run` of src/cli/main.ts that bin/kunafoni.js calls), with what a
+ * process would print on stdout and stderr (messages escaped as the process escapes them) and its exit
+ * code: the same command without a node start and a fresh load of the NLP models for every run. What
+ * only a separate process shows (signals, two ingests at once, a lock held by another process, the
+ * installed binary, another working folder) stays with runCli.
+ */
+export async function runCliHere(args: string[], opts: { input?: string | Buffer } = {}): Promise<CliResult> {
+  const [{ run }, { streamsIO }] = await Promise.all([import('../../src/cli/main.js'), import('../../src/cli/io.js')]);
+  let stdout = '';
+  let stderr = '';
+  const io = streamsIO(
+    (t) => void (stdout += t),
+    (t) => void (stderr += t),
+  );
+  // as runCli: stdin holds the input, or is closed at once
+  io.stdin = Readable.from(opts.input === undefined ? [] : [Buffer.from(opts.input)]);
+  const code = await run(args, io);
+  return { code, signal: null, stdout, stderr };
 }
 
 export async function withTempDir<T>(fn: (dir: string) => Promise<T>): Promise<T> {

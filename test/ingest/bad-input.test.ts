@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadStore } from '../../src/library/store.js';
-import { fixtures, runCli } from '../helpers/web-cli.js';
+import { fixtures, runCliHere } from '../helpers/web-cli.js';
 
 let dir: string;
 let store: string;
@@ -14,7 +14,7 @@ let earlier: string[];
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'kunafoni-bad-'));
   store = join(dir, 'store');
-  const r = await runCli([
+  const r = await runCliHere([
     'ingest',
     join(fixtures, 'djoliba-sahel-fibre.html'),
     join(fixtures, 'courrier-economie.rss'),
@@ -92,7 +92,7 @@ describe('kunafoni ingest with bad input', () => {
       const bad = join(dir, file);
       await make(bad);
       const good = await goodArticle();
-      const r = await runCli(['ingest', bad, good, '--store', store]);
+      const r = await runCliHere(['ingest', bad, good, '--store', store]);
       expect(r.code).toBe(1);
       const lines = r.stderr.trim().split('\n');
       const failures = lines.filter((l) => l.startsWith('kunafoni: '));
@@ -127,7 +127,7 @@ describe('kunafoni ingest with bad input', () => {
       ].join('\n') + '\n',
     );
     const before = (await loadStore(store, { mustExist: true })).articles.length;
-    const r = await runCli(['ingest', path, '--store', store]);
+    const r = await runCliHere(['ingest', path, '--store', store]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(
       new RegExp(`^kunafoni: ${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:2: invalid JSON line`, 'm'),
@@ -137,7 +137,7 @@ describe('kunafoni ingest with bad input', () => {
   });
 
   it('a batch where everything is already there is not an error', async () => {
-    const r = await runCli(['ingest', join(fixtures, 'djoliba-sahel-fibre.html'), '--store', store]);
+    const r = await runCliHere(['ingest', join(fixtures, 'djoliba-sahel-fibre.html'), '--store', store]);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/^ingested 0, already stored 1, failed 0/m);
   });

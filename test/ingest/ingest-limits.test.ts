@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ingestPaths } from '../../src/ingest.js';
 import { MAX_ARTICLE_CHARS } from '../../src/sources/registry.js';
 import { tempDir } from '../helpers/common.js';
-import { runCli } from '../helpers/web-cli.js';
+import { runCliHere } from '../helpers/web-cli.js';
 
 const SENTENCE =
   'Le ministre Moussa Ag Imaghane a reçu Aminata N’Diaye, directrice générale de Tamani Télécom, à Bamako.\n\n';
@@ -44,7 +44,15 @@ describe('the cap on one article’s length', () => {
   it('--max-article-length on the command line: exit 1, one line naming the file, the summary', async () => {
     const long = join(dir, 'cli-long.txt');
     writeFileSync(long, SENTENCE.repeat(20));
-    const r = await runCli(['ingest', long, short, '--store', join(dir, 'cli-store'), '--max-article-length', '1000']);
+    const r = await runCliHere([
+      'ingest',
+      long,
+      short,
+      '--store',
+      join(dir, 'cli-store'),
+      '--max-article-length',
+      '1000',
+    ]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(
       /^kunafoni: .*cli-long\.txt: the article is 2,\d{3} characters long, over the 1,000-character cap/m,

@@ -7,7 +7,7 @@ import { startServer, type RunningServer } from '../../src/serve/server.js';
 import { recordDecision } from '../../src/library/curation.js';
 import { BATCH2, batch1Store, writeArticles } from '../helpers/curation-fixtures.js';
 import { tempDir } from '../helpers/common.js';
-import { runCli } from '../helpers/web-cli.js';
+import { runCliHere } from '../helpers/web-cli.js';
 
 describe('a corrupt curation.json', () => {
   const { dir, cleanup } = tempDir('kunafoni-curation-corrupt-');
@@ -64,7 +64,7 @@ describe('a corrupt curation.json', () => {
 
   it('ingest refuses before writing: exit 1, the file named, articles.jsonl unchanged', async () => {
     const articles = readFileSync(join(store, 'articles.jsonl'));
-    const r = await runCli(['ingest', writeArticles(dir, 'b2.jsonl', BATCH2), '--store', store]);
+    const r = await runCliHere(['ingest', writeArticles(dir, 'b2.jsonl', BATCH2), '--store', store]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^kunafoni: store .*: curation\.json is not valid JSON .*fix it by hand or restore it/m);
     expect(readFileSync(join(store, 'articles.jsonl')).equals(articles)).toBe(true);

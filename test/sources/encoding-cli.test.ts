@@ -3,12 +3,12 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadStore } from '../../src/library/store.js';
-import { BROKEN_TEXT, fixtures, runCli, withTempDir } from '../helpers/web-cli.js';
+import { BROKEN_TEXT, fixtures, runCliHere, withTempDir } from '../helpers/web-cli.js';
 
 describe('kunafoni ingest of Windows-1252 files', () => {
   it('keeps "Économie", "Maïga" and "N’Diaye" intact in the articles and in entity labels', async () => {
     await withTempDir(async (dir) => {
-      const r = await runCli([
+      const r = await runCliHere([
         'ingest',
         join(fixtures, 'amende-amanu-cp1252.html'),
         join(fixtures, 'coupure-kidal-cp1252.txt'),

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isPrivateAddress, privateTarget } from '../../src/sources/url.js';
 import { loadStore } from '../../src/library/store.js';
-import { runCli, withTempDir } from '../helpers/web-cli.js';
+import { runCliHere, withTempDir } from '../helpers/web-cli.js';
 import { PAGES, startServer, type TestServer } from '../helpers/http-server.js';
 
 let srv: TestServer;
@@ -57,7 +57,7 @@ describe('kunafoni ingest --follow', () => {
     async () => {
       await withTempDir(async (dir) => {
         const store = join(dir, 'store');
-        const r = await runCli(['ingest', `${srv.base}/feed.xml`, '--follow', '--store', store, '--delay', '0']);
+        const r = await runCliHere(['ingest', `${srv.base}/feed.xml`, '--follow', '--store', store, '--delay', '0']);
         expect(r.code).toBe(1);
         const refused = r.stderr.split('\n').filter((l) => l.includes('refused to follow'));
         expect(refused).toHaveLength(3);
@@ -75,7 +75,7 @@ describe('kunafoni ingest --follow', () => {
   it('--allow-private follows them', async () => {
     await withTempDir(async (dir) => {
       const store = join(dir, 'store');
-      const r = await runCli([
+      const r = await runCliHere([
         'ingest',
         `${srv.base}/feed.xml`,
         '--follow',

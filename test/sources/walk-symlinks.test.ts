@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { expandPaths } from '../../src/sources/registry.js';
 import { tempDir } from '../helpers/common.js';
-import { runCli } from '../helpers/web-cli.js';
+import { runCliHere } from '../helpers/web-cli.js';
 
 describe('symbolic links in the walked folders', () => {
   const { dir, cleanup } = tempDir('kunafoni-walk-');
@@ -32,7 +32,7 @@ describe('symbolic links in the walked folders', () => {
   });
 
   it('kunafoni ingest finishes with one warning line, no duplicates and exit 0', { timeout: 60_000 }, async () => {
-    const r = await runCli(['ingest', root, '--store', join(dir, 'store')], { timeoutMs: 50_000 });
+    const r = await runCliHere(['ingest', root, '--store', join(dir, 'store')]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr.match(/warning/g)).toHaveLength(1);
     expect(r.stderr).toMatch(
