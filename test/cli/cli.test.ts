@@ -1,8 +1,11 @@
-// The command line as a user runs it: help, summaries on stderr, results on stdout, exit codes.
+// The command line as a user runs it: help, summaries on stderr, results on stdout, exit codes. The help
+// and the usage errors run the installed binary (bin/kunafoni.js, a process of its own); the other
+// commands run its main in this process (runCliHere), which prints and exits the same.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SAMPLES, cli, tempDir } from '../helpers/common.js';
+import { runCliHere as here } from '../helpers/web-cli.js';
 
 // one store for the whole file: the tests below run in order, ingest first
 const { dir, cleanup } = tempDir();
@@ -18,24 +21,24 @@ describe('kunafoni CLI', () => {
     expect(cli(['ingest', '--help']).stdout).toMatch(/Exit code 1 when any input failed/);
   });
 
-  it('ingest prints a summary; a bad file is named on its own line, the good ones still go in, exit 1', () => {
+  it('ingest prints a summary; a bad file is named on its own line, the good ones still go in, exit 1', async () => {
     const bad = join(dir, 'broken.json');
     writeFileSync(bad, '{"title": "truncated", "text": "Le DG');
-    const r = cli(['ingest', SAMPLES, bad, '--store', store]);
+    const r = await here(['ingest', SAMPLES, bad, '--store', store]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(new RegExp(`kunafoni: ${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: invalid JSON`));
     expect(r.stderr).toMatch(/ingested 1[0-9], already stored 0, failed 1/);
     expect(r.stdout).toBe('');
   });
 
-  it('ingesting the same files again adds nothing and exits 0', () => {
-    const r = cli(['ingest', SAMPLES, '--store', store]);
+  it('ingesting the same files again adds nothing and exits 0', async () => {
+    const r = await here(['ingest', SAMPLES, '--store', store]);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/ingested 0, already stored 1[0-9], failed 0/);
   });
 
-  it('export --format json writes graphology JSON to stdout, pipeable to jq', () => {
-    const r = cli(['export', '--format', 'json', '--store', store]);
+  it('export --format json writes graphology JSON to stdout, pipeable to jq', async () => {
+    const r = await here(['export', '--format', 'json', '--store', store]);
     expect(r.code).toBe(0);
     const g = JSON.parse(r.stdout);
     expect(Array.isArray(g.nodes) && Array.isArray(g.edges)).toBe(true);
@@ -47,8 +50,8 @@ describe('kunafoni CLI', () => {
 });
 
 describe('kunafoni CLI: stats, neo4j articles, explain, usage errors', () => {
-  it('stats --json counts what the store holds', () => {
-    const r = cli(['stats', '--json', '--store', store]);
+  it('stats --json counts what the store holds', async () => {
+    const r = await here(['stats', '--json', '--store', store]);
     expect(r.code).toBe(0);
     const s = JSON.parse(r.stdout);
     expect(s.articles).toBeGreaterThanOrEqual(12);
@@ -58,25 +61,25 @@ describe('kunafoni CLI: stats, neo4j articles, explain, usage errors', () => {
     expect(s.dates.last).toMatch(/^2026-01/);
     expect(s.dates.undated).toBeGreaterThanOrEqual(0);
     expect(s.dates.undated).toBeLessThan(s.articles);
-    const g = JSON.parse(cli(['export', '--format', 'json', '--store', store]).stdout);
+    const g = JSON.parse((await here(['export', '--format', 'json', '--store', store])).stdout);
     const linked = new Set(g.edges.flatMap((e: { source: string; target: string }) => [e.source, e.target]));
     expect(s.isolated).toBe(g.nodes.filter((n: { key: string }) => !linked.has(n.key)).length);
-    expect(cli(['stats', '--store', store]).stdout).toMatch(
+    expect((await here(['stats', '--store', store])).stdout).toMatch(
       /^dates +2021-03.* → 2026-01.*; \d+ undated article\(s\)\nisolated +\d+ entit/m,
     );
   });
 
-  it('export --format neo4j lists every stored article in articles.csv, relations or not', () => {
+  it('export --format neo4j lists every stored article in articles.csv, relations or not', async () => {
     const out = join(dir, 'neo4j');
-    expect(cli(['export', '--format', 'neo4j', '--out', out, '--store', store]).code).toBe(0);
-    const stats = JSON.parse(cli(['stats', '--json', '--store', store]).stdout);
+    expect((await here(['export', '--format', 'neo4j', '--out', out, '--store', store])).code).toBe(0);
+    const stats = JSON.parse((await here(['stats', '--json', '--store', store])).stdout);
     const lines = readFileSync(join(out, 'articles.csv'), 'utf8').trim().split('\n');
     expect(lines[0]).toBe('id:ID,:LABEL,article,title,date:date,outlet,url');
     expect(new Set(lines.slice(1).map((l) => l.split(',')[0])).size).toBe(stats.articles);
   });
 
-  it('explain shows the rule, the sentence, the confidence and how names were resolved', () => {
-    const r = cli(['explain', 'Kora Mobile', 'ARCN', '--store', store, '--json']);
+  it('explain shows the rule, the sentence, the confidence and how names were resolved', async () => {
+    const r = await here(['explain', 'Kora Mobile', 'ARCN', '--store', store, '--json']);
     expect(r.code, r.stderr).toBe(0);
     const x = JSON.parse(r.stdout);
     expect(x.edges.length).toBeGreaterThan(0);
@@ -88,12 +91,12 @@ describe('kunafoni CLI: stats, neo4j articles, explain, usage errors', () => {
         // every rule cited comes with the reason its record gives
         expect(x.rules[ev.rule]).toMatch(/\w{4,}/);
       }
-    const text = cli(['explain', 'kora mobile', 'arcn', '--store', store]);
+    const text = await here(['explain', 'kora mobile', 'arcn', '--store', store]);
     expect(text.stdout).toMatch(/sanctioned: .*Kora Mobile|sanctioned: .*→ Kora Mobile/);
     const rule = x.edges[0].evidence[0].rule as string;
     expect(text.stdout).toContain(`• rule ${rule}`);
     expect(text.stdout).toContain(`why: ${x.rules[rule]}`);
-    const unknown = cli(['explain', 'Nobody Known', 'ARCN', '--store', store]);
+    const unknown = await here(['explain', 'Nobody Known', 'ARCN', '--store', store]);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toMatch(/no entity matches "Nobody Known"/);
   });
