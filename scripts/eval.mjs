@@ -70,23 +70,53 @@ if (![...CONFIGS, 'all'].includes(config)) {
 // the scorer runs its main() only when started under its real path: give it that path, so a ../shared
 // reached through a symlink still scores
 const scorer = realpathSync(scorerPath);
-const cli = join(root, 'bin', 'kunafoni.js');
+if (!existsSync(join(root, 'dist', 'cli', 'main.js'))) {
+  console.error('eval: the compiled CLI is missing (dist/): run `npm run build` first');
+  process.exit(2);
+}
 const tmp = mkdtempSync(join(tmpdir(), 'kunafoni-eval-'));
 
-/** Runs the CLI; on failure prints its messages and exits with its code. */
-function run(argv, env = {}) {
-  const r = spawnSync(process.execPath, [cli, ...argv], { encoding: 'utf8', env: { ...process.env, ...env } });
-  if (r.status !== 0) {
-    process.stderr.write(r.stderr);
-    console.error(`eval: \`kunafoni ${argv[0]}\` failed (exit ${r.status})`);
-    process.exit(r.status ?? 1);
+/**
+ * Runs the CLI (its main, from dist/, in this process: the NLP models load once for every fold, not once per
+ * command) with `env` set as a process of its own would have it; on failure prints its messages and exits
+ * with its code.
+ */
+async function run(argv, env = {}) {
+  const [{ run: cliRun }, { streamsIO }, { setScoringMode }] = await Promise.all([
+    import(join(root, 'dist', 'cli', 'main.js')),
+    import(join(root, 'dist', 'cli', 'io.js')),
+    import(join(root, 'dist', 'nlp', 'scorer.js')),
+  ]);
+  const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
+  Object.assign(process.env, env);
+  // the scoring mode is read from the environment once per process: read it again for this command
+  setScoringMode(undefined);
+  let stderr = '';
+  try {
+    const code = await cliRun(
+      argv,
+      streamsIO(
+        (t) => process.stdout.write(t),
+        (t) => (stderr += t),
+      ),
+    );
+    if (code !== 0) {
+      process.stderr.write(stderr);
+      console.error(`eval: \`kunafoni ${argv[0]}\` failed (exit ${code})`);
+      process.exit(code);
+    }
+  } finally {
+    for (const [k, v] of Object.entries(saved))
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    setScoringMode(undefined);
   }
 }
 
 /** Scores a store with the shared scorer; returns its output. A scorer that prints nothing has failed. */
-function score(store, extra, label) {
+async function score(store, extra, label) {
   const out = join(tmp, `graph-${label}.json`);
-  run(['export', '--format', 'json', '--out', out, '--store', store]);
+  await run(['export', '--format', 'json', '--out', out, '--store', store]);
   const r = spawnSync(process.execPath, [scorer, '--graph', out, '--gold', gold, '--articles', corpus, ...extra], {
     encoding: 'utf8',
   });
@@ -131,32 +161,35 @@ async function crossValidated(k, cfg) {
       writeFileSync(file, modelJson(model));
       env = { KUNAFONI_MODEL: file };
     }
-    run(['ingest', ...mine.map((x) => join(corpus, x)), '--store', store, '--workers', '0'], env);
+    await run(['ingest', ...mine.map((x) => join(corpus, x)), '--store', store, '--workers', '0'], env);
   }
   return store;
 }
 
 /** The plain (in-sample) pass: the corpus ingested with the committed model, scored. */
-function plainPass() {
+async function plainPass() {
   const plain = join(tmp, 'store');
   // without --cv, --config rules scores the rules alone (the plain pass of --cv always uses the shipped model)
-  run(['ingest', corpus, '--store', plain], cv === undefined && config === 'rules' ? { KUNAFONI_MODEL: 'rules' } : {});
+  await run(
+    ['ingest', corpus, '--store', plain],
+    cv === undefined && config === 'rules' ? { KUNAFONI_MODEL: 'rules' } : {},
+  );
   // with --cv, --verbose lists the cross-validated graph's misses and false positives (not the plain one's)
   return score(plain, cv === undefined ? args : args.filter((a) => a !== '--verbose'), 'plain');
 }
 
 try {
   if (cv === undefined) {
-    const r = plainPass();
+    const r = await plainPass();
     process.stdout.write(r.stdout);
     process.exitCode = r.status;
   } else {
     if (!cvOnly) {
-      const lines = plainPass().stdout.trimEnd().split('\n');
+      const lines = (await plainPass()).stdout.trimEnd().split('\n');
       console.log([...lines.slice(0, -1), `plain (in-sample)               ${lines.pop()}`].join('\n'));
     }
     for (const cfg of config === 'all' ? CONFIGS : [config]) {
-      const s = score(await crossValidated(Number(cv), cfg), args, `cv-${cfg}`);
+      const s = await score(await crossValidated(Number(cv), cfg), args, `cv-${cfg}`);
       if (args.includes('--verbose')) process.stdout.write(s.stdout);
       console.log(`cross-validated (${cv}-fold, ${cfg.padEnd(5)}) ${lastLine(s.stdout)}`);
       process.exitCode = Math.max(process.exitCode ?? 0, s.status);
