@@ -19,6 +19,23 @@ const PURE = [
   'test/sources/decode.test.ts',
   'test/sources/headline.test.ts',
   'test/web/viewer-model.test.ts',
+  // the CLI run in-process (runCliHere, the fixture helpers' cli): each loads the NLP models, once per worker
+  // here instead of once per file; none sets the scoring mode, an environment variable or a mock
+  'test/cli/cli.test.ts',
+  'test/cli/cli-escaping.test.ts',
+  'test/cli/cli-export.test.ts',
+  'test/cli/cli-query.test.ts',
+  'test/cli/curation-cli.test.ts',
+  'test/ingest/bad-input.test.ts',
+  'test/ingest/ingest-limits.test.ts',
+  'test/ingest/pipeline-store.test.ts',
+  'test/clean/duplicates.test.ts',
+  'test/library/curation-corrupt.test.ts',
+  'test/sources/http.test.ts',
+  'test/sources/encoding-cli.test.ts',
+  'test/sources/follow-private.test.ts',
+  'test/sources/walk-symlinks.test.ts',
+  'test/package/layers.test.ts',
 ];
 
 export default defineConfig({
