@@ -36,6 +36,28 @@ const PURE = [
   'test/sources/follow-private.test.ts',
   'test/sources/walk-symlinks.test.ts',
   'test/package/layers.test.ts',
+  // in-process suites that set no mode, variable or mock either
+  'test/cli/cli-lazy.test.ts',
+  'test/graph/incremental-layout.test.ts',
+  'test/graph/semantics.test.ts',
+  'test/ingest/ingest-syndication-checkpoint.test.ts',
+  'test/library/curation-store.test.ts',
+  'test/library/derived-files.test.ts',
+  'test/library/incremental.test.ts',
+  'test/library/sketches.test.ts',
+  'test/library/store.test.ts',
+  'test/nlp/candidates.test.ts',
+  'test/nlp/mention-classes.test.ts',
+  'test/serve/curation-api.test.ts',
+  'test/serve/serve-security.test.ts',
+  'test/serve/serve.test.ts',
+  'test/sources/html-feed.test.ts',
+  'test/sources/json-types.test.ts',
+  'test/store/lock.test.ts',
+  'test/web/curation-viewer.test.ts',
+  'test/web/label-placement.test.ts',
+  'test/web/viewer-state.test.ts',
+  'test/workers/parallel.test.ts',
 ];
 
 export default defineConfig({
