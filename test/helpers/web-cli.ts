@@ -1,5 +1,6 @@
 // Shared by the web-ingest suites: the repo root, temporary folders, and the CLI run as a child process
-// (asynchronously, so that an HTTP server in the test process keeps answering while it runs).
+// (asynchronously, so that an HTTP server in the test process keeps answering while it runs) or in this
+// process (runCliHere).
 import { spawn } from 'node:child_process';
 import { Readable } from 'node:stream';
 import { mkdtemp, rm } from 'node:fs/promises';
