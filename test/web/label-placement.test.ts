@@ -35,7 +35,7 @@ function overlaps(placed: PlacedLabel[]): string[] {
   return out;
 }
 
-describe('placeLabels', () => {
+describe('placeLabels: sides and priority', () => {
   it('puts a lone label right of its disc, 3 px away, centred on the node', () => {
     const [p] = placeLabels([req('a', 100, 100, 10)], [], { area: AREA });
     expect(p).toEqual({ key: 'a', side: 'right', box: { x: 113, y: 91.5, width: 80, height: 17 } });
@@ -64,13 +64,42 @@ describe('placeLabels', () => {
     expect(placed.map((p) => p.key).sort()).toEqual(['e', 'n', 's', 'w']);
     expect(overlaps(placed)).toEqual([]);
   });
+});
 
+describe('placeLabels: other nodes’ discs', () => {
   it('keeps a label off other nodes’ discs: it goes to a free side, or is not drawn', () => {
     const a = req('a', 100, 100, 8);
     const blocker: Disc = { key: 'b', x: 150, y: 100, size: 6 };
     const [p] = placeLabels([a], [a, blocker], { area: AREA });
     expect(p!.side).toBe('left');
     expect(boxMeetsDisc(p!.box, blocker)).toBe(false);
+  });
+
+  it('keeps `clearance` px between a label and other discs, so that it reads as its own node’s', () => {
+    const a = req('a', 100, 100, 8);
+    // 5 px under where the right-hand label would be: nearer to it than its own disc is (3 px)
+    const near: Disc = { key: 'b', x: 150, y: 108.5 + 5 + 4, size: 4 };
+    const [p] = placeLabels([a], [a, near], { area: AREA, minObstacle: 0 });
+    expect(p!.side).toBe('left');
+    const [q] = placeLabels([a], [a, near], { area: AREA, clearance: 2 });
+    expect(q!.side).toBe('right');
+  });
+
+  it('covers a dot too small for a label of its own only where no place is clear of every disc', () => {
+    const a = req('a', 400, 300, 8);
+    // dots of radius 3 on all eight sides, 8 px out
+    const dots: Disc[] = [0, 1, 2, 3, 4, 5, 6, 7].map((i) => ({
+      key: `dot${i}`,
+      x: 400 + 30 * Math.cos((i * Math.PI) / 4),
+      y: 300 + 20 * Math.sin((i * Math.PI) / 4),
+      size: 3,
+    }));
+    expect(placeLabels([a], [a, ...dots], { area: AREA })).toEqual([]);
+    const [p] = placeLabels([a], [a, ...dots], { area: AREA, minObstacle: 5 });
+    expect(p!.side).toBe('right');
+    // a dot as large as the threshold still keeps the label off
+    const big = dots.map((d) => ({ ...d, size: 5 }));
+    expect(placeLabels([a], [a, ...big], { area: AREA, minObstacle: 5 })).toEqual([]);
   });
 
   it('a forced label (the focus) goes before larger ones, and over a disc when it must', () => {
@@ -89,7 +118,9 @@ describe('placeLabels', () => {
     // a label that is not forced is never drawn over a disc
     expect(placeLabels([{ ...focus, forced: false }], [big, focus, ...walls], { area: AREA })).toEqual([]);
   });
+});
 
+describe('placeLabels on random screens', () => {
   it('on 400 random nodes: no two placed labels meet, all lie inside the area, none covers another disc', () => {
     const r = mulberry32(15);
     const requests = Array.from({ length: 400 }, (_, i) =>

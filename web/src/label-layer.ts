@@ -24,7 +24,7 @@ function drawText(context: CanvasRenderingContext2D, text: string, box: Box, col
   context.textBaseline = 'middle';
   context.lineJoin = 'round';
   context.lineWidth = 3;
-  context.strokeStyle = 'rgba(255, 255, 255, 0.85)';
+  context.strokeStyle = 'rgba(255, 255, 255, 0.8)';
   context.strokeText(text, box.x, box.y + box.height / 2);
   context.fillStyle = color;
   context.fillText(text, box.x, box.y + box.height / 2);
@@ -59,9 +59,14 @@ function drawLabels(
 ): Map<string, PlacedLabel> {
   const { width, height } = renderer.getDimensions();
   const area = { x: 0, y: 0, width, height };
-  const result = requests.length ? placeLabels(requests, discsOnScreen(renderer, graph, width, height), { area }) : [];
-  const context = renderer.getCanvases().labels?.getContext('2d');
   const settings = renderer.getSettings();
+  const result = requests.length
+    ? placeLabels(requests, discsOnScreen(renderer, graph, width, height), {
+        area,
+        minObstacle: settings.labelRenderedSizeThreshold,
+      })
+    : [];
+  const context = renderer.getCanvases().labels?.getContext('2d');
   const byKey = new Map(requests.map((r) => [r.key, r]));
   for (const p of result) {
     const r = byKey.get(p.key)!;

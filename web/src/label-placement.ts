@@ -1,8 +1,9 @@
 // Where the graph's labels go at the current camera (issue 15: labels collided at the opening view).
 // A greedy pass over screen boxes: the labels of forced nodes (the focus) first, then of larger nodes,
 // each at the first place around its disc (right, left, above, below, then the corners) where its box
-// stays inside the graph area and meets no label already placed and no other node's disc; a label with
-// no such place is not drawn. Pure: pixels in, boxes out; web/src/label-layer.ts measures and draws.
+// stays inside the graph area and meets no label already placed and no other node's disc (failing that,
+// no disc big enough to carry a label); a label with no such place is not drawn. Pure: pixels in, boxes
+// out; web/src/label-layer.ts measures the labels and draws them.
 
 /** A rectangle in screen pixels, from its top-left corner. */
 export interface Box {
@@ -41,8 +42,18 @@ export interface PlacementOptions {
   area: Box;
   /** Space between a disc and its label (sigma draws labels 3 px right of the disc). */
   gap?: number;
-  /** Least space kept between two labels, and between a label and another node's disc. */
+  /** Least space kept between two labels. */
   margin?: number;
+  /**
+   * Least space kept between a label and another node's disc: more than `gap`, so that a label sits
+   * nearer its own node than any other and is read as that node's.
+   */
+  clearance?: number;
+  /**
+   * A label with no place clear of every disc may cover discs of a smaller radius (the dots too small to
+   * carry a label of their own); 0, the default: never.
+   */
+  minObstacle?: number;
 }
 
 /** The places tried, in order: beside the disc, then over or under it, then at its corners. */
@@ -129,30 +140,36 @@ const byPriority = (a: LabelRequest, b: LabelRequest): number =>
 
 /**
  * The labels to draw and their boxes: no two boxes meet (nor come closer than `margin`), every box lies
- * inside `area`, and a box meets no disc but its own node's, except a forced label's when no side of
- * its disc is free of discs. Where two labels compete for a place, the larger node's is kept.
+ * inside `area`, and a box meets no disc but its own node's where such a place exists; else it may cover
+ * discs smaller than `minObstacle`; a forced label, any disc. Where two labels compete for a place,
+ * the larger node's is kept.
  */
 export function placeLabels(requests: LabelRequest[], discs: Disc[], options: PlacementOptions): PlacedLabel[] {
   const gap = options.gap ?? 3;
   const margin = options.margin ?? 2;
   const discIndex = new Buckets<Disc>(64);
   for (const d of discs) discIndex.add(discBox(d), d);
+  const minObstacle = options.minObstacle ?? 0;
+  const clearance = options.clearance ?? 8;
   const labelIndex = new Buckets<Box>(64);
   const placed: PlacedLabel[] = [];
-  const grown = (b: Box): Box => ({
-    x: b.x - margin,
-    y: b.y - margin,
-    width: b.width + 2 * margin,
-    height: b.height + 2 * margin,
+  const grown = (b: Box, by = margin): Box => ({
+    x: b.x - by,
+    y: b.y - by,
+    width: b.width + 2 * by,
+    height: b.height + 2 * by,
   });
   const free = (b: Box): boolean => !labelIndex.near(grown(b)).some((o) => boxesMeet(b, o, margin));
-  const clearOfDiscs = (b: Box, key: string): boolean =>
-    !discIndex.near(grown(b)).some((d) => d.key !== key && boxMeetsDisc(b, d, margin));
+  const clearOfDiscs = (b: Box, key: string, least = 0): boolean =>
+    !discIndex.near(grown(b, clearance)).some((d) => d.key !== key && d.size >= least && boxMeetsDisc(b, d, clearance));
   for (const r of [...requests].sort(byPriority)) {
     const boxes = SIDES.map((side) => ({ side, box: boxAt(r, side, gap) })).filter(
       ({ box }) => inside(box, options.area) && free(box),
     );
-    const choice = boxes.find(({ box }) => clearOfDiscs(box, r.key)) ?? (r.forced ? boxes[0] : undefined);
+    const choice =
+      boxes.find(({ box }) => clearOfDiscs(box, r.key)) ??
+      (minObstacle > 0 ? boxes.find(({ box }) => clearOfDiscs(box, r.key, minObstacle)) : undefined) ??
+      (r.forced ? boxes[0] : undefined);
     if (!choice) continue;
     placed.push({ key: r.key, ...choice });
     labelIndex.add(choice.box, choice.box);
