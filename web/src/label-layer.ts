@@ -1,8 +1,8 @@
 // Sigma's label layer with collisions resolved: sigma still picks the candidate labels of a frame (label
 // density, size threshold, forced labels of the focus) and hands each to `collect` instead of drawing
 // it; once the frame is drawn, label-placement.ts chooses which to draw and on which side of the disc,
-// and they are drawn on sigma's label canvas. The boxes drawn are written, in canvas pixels, on the
-// graph container's `data-labels` attribute (read by test/web/labels.e2e.test.ts).
+// and they are drawn on sigma's label canvas. The labels drawn and their boxes, in canvas pixels, are
+// written on the graph container's `data-labels` attribute (read by the e2e tests in test/web).
 import type Sigma from 'sigma';
 import { drawDiscNodeHover } from 'sigma/rendering';
 import type { NodeHoverDrawingFunction, NodeLabelDrawingFunction } from 'sigma/rendering';
@@ -72,7 +72,9 @@ function drawLabels(
     const r = byKey.get(p.key)!;
     if (context) drawText(context, r.label, p.box, r.color, settings);
   }
-  renderer.getContainer().dataset.labels = JSON.stringify(result.map(({ key, side, box }) => ({ key, side, ...box })));
+  renderer.getContainer().dataset.labels = JSON.stringify(
+    result.map(({ key, side, box }) => ({ key, text: byKey.get(key)!.label, side, ...box })),
+  );
   return new Map(result.map((p) => [p.key, p]));
 }
 
