@@ -20,7 +20,7 @@ import { CHROMIUM, downloadText, hasChromium, launch, type Browser } from '../he
 import { ensureViewerBuilt, openViewer } from '../helpers/viewer-build.js';
 import { articlesOf, readFixture, writeFixtureStore } from '../helpers/fixture-store.js';
 import { records } from '../helpers/csv-parse.js';
-import { hasNetworkx } from '../helpers/fixture-helpers.js';
+import { cli, hasNetworkx } from '../helpers/fixture-helpers.js';
 
 const repo = resolve(import.meta.dirname, '..', '..');
 const webDist = join(repo, 'web', 'dist');
@@ -129,6 +129,14 @@ describe.skipIf(!hasChromium())('viewer filters in headless Chromium', () => {
 
   it('"sans date" off with a period shows exactly what `export --since` keeps; on, the undated come back', async () => {
     const since = filterGraph(graph, { since: '2023-07' });
+    // the CLI on the same store writes the same graph
+    const res = await cli(['export', '--store', join(tmp, 'store'), '--since', '2023-07', '--format', 'json']);
+    expect(res.code, res.err).toBe(0);
+    const exported = JSON.parse(res.out) as SerializedGraph;
+    expect({ nodes: exported.nodes.length, edges: exported.edges?.length ?? 0 }).toEqual({
+      nodes: since.order,
+      edges: since.size,
+    });
     const page = await open('#from=2023-07');
     expect(undatedArticles).toBeGreaterThan(0);
     expect(await page.textContent('#undated-count')).toBe(
@@ -158,6 +166,13 @@ describe.skipIf(!hasChromium())('viewer English labels and table in headless Chr
     await page.reload();
     await page.waitForSelector('body[data-state="ready"]');
     expect(await page.textContent('#panel h2')).toBe('Connectivity');
+    // on the canvas: the selected topic's label as drawn (web/src/label-layer.ts reports what it draws)
+    await expect
+      .poll(async () => {
+        const drawn = JSON.parse((await page.locator('#graph').getAttribute('data-labels')) ?? '[]');
+        return (drawn as { key: string; text: string }[]).find((l) => l.key === 'topic:inclusion-numerique')?.text;
+      })
+      .toBe('Connectivity');
     await page.click('#table-open');
     const table = (await page.textContent('#data-table')) ?? '';
     expect(table).toContain('Connectivity');

@@ -82,12 +82,3 @@ export function roleLabel(role: string, lang: Lang): string {
 /** An entity's label as the interface shows it: topics translated, other names as they are. */
 export const nodeLabel = (a: { label: string; kind: string }, lang: Lang): string =>
   a.kind === 'topic' ? topicLabel(a.label, lang) : a.label;
-
-/**
- * Where a node's label starts: right of the disc, as sigma draws it, unless it would run past the
- * canvas's right edge (into the side panel), then left of the disc, ending 3 px before it.
- */
-export function labelStart(x: number, size: number, width: number, canvasWidth: number): number {
-  const right = x + size + 3;
-  return right + width > canvasWidth && x - size - 3 - width >= 0 ? x - size - 3 - width : right;
-}

@@ -1,7 +1,7 @@
 // Sigma setup: programs for straight, curved and arrowed edges, colours by kind, sizes by mentions
 // or degree, labels by zoom, and highlighting of the focus (hovered or selected) through reducers.
 import Sigma from 'sigma';
-import { drawDiscNodeLabel, EdgeArrowProgram, EdgeRectangleProgram } from 'sigma/rendering';
+import { EdgeArrowProgram, EdgeRectangleProgram } from 'sigma/rendering';
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import EdgeCurveProgram, { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
 import type { Visible } from './filter.js';
@@ -9,7 +9,8 @@ import type { ViewEdge, ViewGraph, ViewNode } from './model.js';
 import { DIM_NODE, EDGE_COLORS, FALLBACK, NODE_COLORS } from './palette.js';
 import type { ColorBy, SizeBy } from './state.js';
 import type { Lang } from './i18n.js';
-import { labelStart, nodeLabel } from './labels.js';
+import { nodeLabel } from './labels.js';
+import { labelLayer } from './label-layer.js';
 import { communityColor } from './analysis.js';
 
 export type Renderer = Sigma<ViewNode, ViewEdge>;
@@ -46,15 +47,6 @@ export function drawnLabel(a: ViewNode, lang: Lang): string {
   const cut = label.slice(0, MAX_LABEL).replace(/[\s,;:’'-]+\S*$/, '');
   return `${cut}…`;
 }
-
-/** Sigma's disc label, flipped to the left of the node where the right edge would cut it. */
-const drawEdgeAwareLabel: typeof drawDiscNodeLabel = (context, data, settings) => {
-  if (!data.label) return;
-  context.font = `${settings.labelWeight} ${settings.labelSize}px ${settings.labelFont}`;
-  const width = context.measureText(data.label).width;
-  const start = labelStart(data.x, data.size, width, context.canvas.clientWidth || Infinity);
-  drawDiscNodeLabel(context, { ...data, x: start - data.size - 3 }, settings);
-};
 
 /** Longest label drawn on the canvas (characters). */
 const MAX_LABEL = 30;
@@ -93,14 +85,9 @@ export function neighbourhood(graph: ViewGraph, key: string): Set<string> {
   return s;
 }
 
-export function createRenderer(
-  graph: ViewGraph,
-  container: HTMLElement,
-  view: RenderView,
-  sizes: Sizes,
-  labelDensity = DEFAULT_LABEL_DENSITY,
-): Renderer {
-  const nodeReducer = (node: string, a: ViewNode): Partial<NodeDisplayData> => {
+/** Nodes as the view shows them: hidden when filtered out, dimmed outside the focus, labels of the focus forced. */
+function nodeReducerFor(view: RenderView, sizes: Sizes) {
+  return (node: string, a: ViewNode): Partial<NodeDisplayData> => {
     const selected = node === view.selectedNode;
     if (!view.visible.nodes.has(node) && !selected) return { x: a.x, y: a.y, hidden: true };
     const res: Partial<NodeDisplayData> = {
@@ -125,6 +112,16 @@ export function createRenderer(
     } else if (selected) res.highlighted = true;
     return res;
   };
+}
+
+export function createRenderer(
+  graph: ViewGraph,
+  container: HTMLElement,
+  view: RenderView,
+  sizes: Sizes,
+  labelDensity = DEFAULT_LABEL_DENSITY,
+): Renderer {
+  const nodeReducer = nodeReducerFor(view, sizes);
   const edgeReducer = (edge: string, a: ViewEdge): Partial<EdgeDisplayData> => {
     const selected = edge === view.selectedEdge;
     if (!view.visible.edges.has(edge) && !selected) return { hidden: true };
@@ -146,7 +143,8 @@ export function createRenderer(
     }
     return res;
   };
-  return new Sigma<ViewNode, ViewEdge>(graph, container, {
+  const labels = labelLayer(graph);
+  const renderer = new Sigma<ViewNode, ViewEdge>(graph, container, {
     nodeReducer,
     edgeReducer,
     zIndex: true,
@@ -164,14 +162,18 @@ export function createRenderer(
     labelWeight: '500',
     labelRenderedSizeThreshold: 7,
     labelDensity,
-    // cells wide enough for a name: two labels in one cell never both show
-    labelGridCellSize: 160,
+    // sigma offers at most one label per cell at the opening zoom; label-layer.ts drops those that would collide
+    labelGridCellSize: 80,
     // one wheel notch zooms by 1.3 (sigma's 1.7 made three notches a 5× zoom)
     zoomingRatio: 1.3,
     minCameraRatio: 0.02,
     maxCameraRatio: 20,
     hideEdgesOnMove: graph.size > 50_000,
     stagePadding: 40,
-    defaultDrawNodeLabel: drawEdgeAwareLabel,
+    // sigma picks the candidates (density, size threshold, focus); label-layer.ts places and draws them
+    defaultDrawNodeLabel: labels.collect,
+    defaultDrawNodeHover: labels.drawHover,
   });
+  labels.attach(renderer);
+  return renderer;
 }
