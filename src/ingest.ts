@@ -22,9 +22,12 @@ import {
   storeFiles,
   withStoreLock,
   writeSnapshot,
+  writeStorySidecars,
+  type RebuildReason,
   type Store,
   type StoreState,
 } from './library/store.js';
+import type { KGraph } from './graph/build.js';
 import type { LockOwner } from './store/lock.js';
 import type { Article, Extraction, StoredArticle } from './types.js';
 
@@ -43,6 +46,13 @@ export interface IngestSummary {
   syndicated: number;
   failed: SourceError[];
   store: Store;
+  /** Stories in the store after the ingest (`store.articles.length`, without parsing them). */
+  stored: number;
+  /**
+   * With `deferGraph`, true when the ingest wrote no snapshot and so folded no graph: `store.graph` then
+   * throws, and the store's next reader folds the articles appended since the last snapshot.
+   */
+  graphDeferred: boolean;
 }
 
 export interface IngestOptions {
@@ -71,6 +81,11 @@ export interface IngestOptions {
   onWarning?: (message: string) => void;
   /** Longest article text extracted, in characters (default MAX_ARTICLE_CHARS); longer ones are refused. */
   maxArticleChars?: number;
+  /**
+   * Fold the graph only when a snapshot is written (a compaction, a rewrite, a first ingest): a small
+   * ingest into a large store then reads neither fold.json nor builds the graph (see `graphDeferred`).
+   */
+  deferGraph?: boolean;
 }
 
 /** Why an article is too long to extract, or undefined when it is not. */
@@ -138,6 +153,8 @@ class IngestSession {
    */
   private unsaved: Array<{ article: Article; extraction?: Extraction }> = [];
   private wrote = false;
+  /** The final commit folded no graph (`deferGraph`, no snapshot due). */
+  private graphDeferred = false;
   readonly failed: SourceError[] = [];
   readonly totals = { read: 0, ingested: 0, duplicates: 0, syndicated: 0 };
   private readonly build = { lexiconLabels: lexiconLabels() };
@@ -206,10 +223,11 @@ class IngestSession {
             build: this.build,
             needFold: true,
             needGraph: false,
-            needSketches: true,
+            stories: true,
           });
-          const stories = new StoryIndex(state.store.articles, undefined, state.sketches);
-          this.cached = { state, stories, stamp, saved: state.store.articles.length, changed: false };
+          this.noticeRebuilt(state);
+          const stories = new StoryIndex(state.records, undefined, state.sketches);
+          this.cached = { state, stories, stamp, saved: stories.length, changed: false };
           // copies recorded on stories before another process wrote the store: recorded again on the store as it is now
           if (this.unsaved.some((u) => !u.extraction)) await loadExtract();
           for (const u of this.unsaved)
@@ -233,16 +251,15 @@ class IngestSession {
           }
         }
         this.pending = [];
-        state.store.articles = stories.records;
-        const fresh = stories.records.slice(cached.saved);
+        const fresh = stories.recordsFrom(cached.saved);
         let rewrote = false;
         if (fresh.length || (final && cached.changed)) {
           lock.check();
           if (final && cached.changed) {
-            await rewriteArticles(state);
+            await rewriteArticles(state, stories);
             rewrote = true;
           } else await appendArticles(state, fresh);
-          cached.saved = stories.records.length;
+          cached.saved = stories.length;
           if (final) {
             cached.changed = false;
             this.unsaved = [];
@@ -250,19 +267,11 @@ class IngestSession {
           cached.stamp = await articlesStamp(this.opts.store);
           this.wrote = true;
         }
-        if (final && this.wrote) {
-          const fold = this.foldOf(state);
-          // graph.json holds the graph with the researcher's decisions applied (their digest says which)
-          const extracted = fold.toGraph();
-          state.store.graph = await curatedFrom(this.opts.store, extracted, () => fold.toGraph());
-          // a rewrite of the articles leaves the snapshot behind them: written again now, while the fold is here
-          if (rewrote || shouldCompact(state) || !(await isSnapshot(state))) {
-            lock.check();
-            await writeSnapshot(state, fold, state.store.graph, stories.savedSketches());
-          } else await touchGraph(state);
-        } else if (final) state.store.graph = this.foldOf(state).toGraph();
+        let graph: KGraph | undefined;
+        if (final && this.wrote) graph = await this.saveGraph(state, stories, rewrote, lock);
+        else if (final) graph = (await this.foldOf(state, stories)).toGraph();
         for (const id of merged) this.extracted.delete(id);
-        return state.store;
+        return storeOf(state.store.dir, stories, graph);
       },
       this.opts.lockWaitMs,
       this.opts.onLockWait ? { onWait: this.opts.onLockWait } : {},
@@ -270,37 +279,120 @@ class IngestSession {
   }
 
   /**
+   * After the final write: the graph folded, and the snapshot (fold.json, graph.json, ids.json,
+   * sketches.bin) written when it is due; a rewrite of the articles leaves the snapshot behind them, so it
+   * is written again then, while the fold is here. Undefined when the graph is deferred.
+   */
+  private async saveGraph(
+    state: StoreState,
+    stories: StoryIndex,
+    rewrote: boolean,
+    lock: { check: () => void },
+  ): Promise<KGraph | undefined> {
+    const sidecars = { ids: storyIds(stories), sketches: stories.savedSketches() };
+    const snapshot = rewrote || shouldCompact(state) || !(await isSnapshot(state));
+    let graph: KGraph | undefined;
+    if (snapshot || !this.opts.deferGraph) {
+      const fold = await this.foldOf(state, stories);
+      // graph.json holds the graph with the researcher's decisions applied (their digest says which)
+      graph = await curatedFrom(this.opts.store, fold.toGraph(), () => fold.toGraph());
+      if (snapshot) {
+        lock.check();
+        await writeSnapshot(state, fold, graph, sidecars);
+        return graph;
+      }
+    }
+    if (state.rebuilt.some(isStorySidecar)) {
+      lock.check();
+      await writeStorySidecars(state, sidecars);
+    }
+    await touchGraph(state);
+    this.graphDeferred = !graph;
+    return graph;
+  }
+
+  /**
    * The fold over the records now in the store: new stories folded in; a rebuild when a saved story's text was
    * replaced.
    */
-  private foldOf(state: StoreState): GraphFold {
-    const records = state.store.articles;
-    let fold = state.fold ?? GraphFold.of([], this.build.lexiconLabels);
-    const fresh = records.filter((r) => !fold.articles.has(r.article.id));
-    if (fold.count + fresh.length !== records.length)
-      fold = GraphFold.of(records, this.build.lexiconLabels); // a story's kept copy changed
+  private async foldOf(state: StoreState, stories: StoryIndex): Promise<GraphFold> {
+    let fold = state.fold ?? (state.loadFold ? await state.loadFold() : GraphFold.of([], this.build.lexiconLabels));
+    const fresh: StoredArticle[] = [];
+    for (let pos = 0; pos < stories.length; pos++)
+      if (!fold.articles.has(stories.ids(pos)[0]!)) fresh.push(stories.record(pos));
+    if (fold.count + fresh.length !== stories.length)
+      fold = GraphFold.of(stories.records(), this.build.lexiconLabels); // a story's kept copy changed
     else {
       for (const r of fresh) fold.add(r);
-      for (const r of records) if (r.article.syndicated?.length) fold.setOutlets(r.article);
+      // the records never read are as the fold has them: only those held may have gained copies
+      const held = [...stories.heldRecords()].sort(([a], [b]) => a - b);
+      for (const [, r] of held) if (r.article.syndicated?.length) fold.setOutlets(r.article);
     }
     state.fold = fold;
     return fold;
+  }
+
+  /** Says which of the stories' derived files (ids.json, sketches.bin) are rebuilt, and why. */
+  private noticeRebuilt(state: StoreState): void {
+    if (!state.exists) return;
+    for (const r of state.rebuilt.filter(isStorySidecar))
+      this.opts.onWarning?.(
+        `${r.file} in store ${this.opts.store} is ${r.why}${r.detail ? ` (${r.detail})` : ''}: ` +
+          'the stored articles are read instead, and it is written again at the end of this ingest',
+      );
   }
 
   async finish(): Promise<IngestSummary> {
     // nothing read and nothing written: report the store as it is, without creating or locking it. Copies
     // merged into saved stories at a checkpoint (`unsaved`) still need the final rewrite, even when the
     // run appended nothing (it read a multiple of the checkpoint size, all of them copies)
+    const cached = this.cached;
     const store =
       !this.pending.length && !this.wrote && !this.unsaved.length
-        ? this.cached
-          ? { ...this.cached.state.store, graph: this.foldOf(this.cached.state).toGraph() }
+        ? cached
+          ? storeOf(cached.state.store.dir, cached.stories, (await this.foldOf(cached.state, cached.stories)).toGraph())
           : await loadStore(this.opts.store, { build: this.build })
         : await this.commit(true);
+    const graphDeferred = this.graphDeferred;
     // the researcher's decisions apply to what the store reports (the snapshot keeps the graph as extracted)
-    const graph = await curatedFrom(this.opts.store, store.graph, () => buildGraph(store.articles, this.build));
-    return { ...this.totals, failed: this.failed, store: { ...store, graph } };
+    if (!graphDeferred)
+      store.graph = await curatedFrom(this.opts.store, store.graph, () => buildGraph(store.articles, this.build));
+    const stored = this.cached?.stories.length ?? store.articles.length;
+    return { ...this.totals, failed: this.failed, store, stored, graphDeferred };
   }
+}
+
+/** The ids of every story and of its copies, in record order (ids.json). */
+const storyIds = (stories: StoryIndex): Array<readonly string[]> =>
+  Array.from({ length: stories.length }, (_x, pos) => stories.ids(pos));
+
+const isStorySidecar = (r: RebuildReason): boolean => r.file === 'ids.json' || r.file === 'sketches.bin';
+
+/**
+ * The store an ingest reports: its articles are parsed only if they are read; without a graph (deferred),
+ * reading `graph` throws.
+ */
+function storeOf(dir: string, stories: StoryIndex, graph: KGraph | undefined): Store {
+  let articles: StoredArticle[] | undefined;
+  let folded = graph;
+  const store = {
+    dir,
+    get articles() {
+      return (articles ??= stories.records());
+    },
+    set articles(value: StoredArticle[]) {
+      articles = value;
+    },
+    get graph(): KGraph {
+      if (!folded)
+        throw new Error(`ingest: the graph of store ${dir} was deferred (deferGraph); open the store to read it`);
+      return folded;
+    },
+    set graph(value: KGraph) {
+      folded = value;
+    },
+  };
+  return store;
 }
 
 /** graph.json and fold.json are there (a snapshot to fold the appended stories onto). */

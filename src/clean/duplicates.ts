@@ -236,14 +236,14 @@ export class DuplicateIndex<K = number> {
   /** Keys as dense internal ids, so that counting shared sketch values uses a typed array, not a Map. */
   private readonly ids = new Map<K, number>();
   private readonly keys: K[] = [];
-  /** Sketch value → ids of the texts whose sketch holds it. */
-  private readonly byValue = new Map<number, number[]>();
+  /** Sketch value → the id of the text whose sketch holds it, or the ids when several do (most values: one). */
+  private readonly byValue = new Map<number, number | number[]>();
   /**
    * The distinct sorted shingles of each indexed text, by id (kept: candidates are compared without
-   * re-hashing their texts), or the text itself when it was indexed by its saved sketch: hashed the
-   * first time it is a candidate.
+   * re-hashing their texts), or how to get the text when it was indexed by its saved sketch: read and
+   * hashed the first time it is a candidate.
    */
-  private readonly texts: Array<Array<Uint32Array | string>> = [];
+  private readonly texts: Array<Array<Uint32Array | (() => string)>> = [];
   private counts = new Uint32Array(64);
   constructor(private readonly opts: DuplicateOptions = DEFAULT_DUPLICATE_OPTIONS) {}
 
@@ -261,14 +261,14 @@ export class DuplicateIndex<K = number> {
   }
 
   /**
-   * Index a text by the sketch `add` returned for it (saved with the store): the text is hashed only if it becomes
-   * a candidate.
+   * Index a text by the sketch `add` returned for it (saved with the store): `text` is called, and the text
+   * hashed, only if it becomes a candidate (a stored article is then parsed).
    */
-  addSketch(key: K, sketch: Uint32Array, text: string): void {
+  addSketch(key: K, sketch: Uint32Array, text: () => string): void {
     this.register(key, sketch, text);
   }
 
-  private register(key: K, sketch: Uint32Array, text: Uint32Array | string): void {
+  private register(key: K, sketch: Uint32Array, text: Uint32Array | (() => string)): void {
     let id = this.ids.get(key);
     if (id === undefined) {
       id = this.keys.length;
@@ -278,17 +278,19 @@ export class DuplicateIndex<K = number> {
     }
     this.texts[id]!.push(text);
     for (const v of sketch) {
-      const list = this.byValue.get(v);
-      if (!list) this.byValue.set(v, [id]);
-      else if (list[list.length - 1] !== id) list.push(id);
+      const held = this.byValue.get(v);
+      if (held === undefined) this.byValue.set(v, id);
+      else if (typeof held === 'number') {
+        if (held !== id) this.byValue.set(v, [held, id]);
+      } else if (held[held.length - 1] !== id) held.push(id);
     }
   }
 
   /** The distinct shingles of the k-th text of an id (hashing it now if it was indexed by its sketch). */
   private distinctOf(id: number, k: number): Uint32Array {
     const t = this.texts[id]![k]!;
-    if (typeof t !== 'string') return t;
-    const distinct = distinctSorted(shingleHashes(t, this.opts.shingle)).slice();
+    if (typeof t !== 'function') return t;
+    const distinct = distinctSorted(shingleHashes(t(), this.opts.shingle)).slice();
     this.texts[id]![k] = distinct;
     return distinct;
   }
@@ -302,9 +304,13 @@ export class DuplicateIndex<K = number> {
       this.counts = new Uint32Array(Math.max(this.keys.length, this.counts.length * 2));
     const counts = this.counts;
     const touched: number[] = []; // in the order first met, as the candidates were listed before
+    const meet = (id: number) => {
+      if (counts[id]++ === 0) touched.push(id);
+    };
     for (const v of sk) {
-      const list = this.byValue.get(v);
-      if (list) for (const id of list) if (counts[id]++ === 0) touched.push(id);
+      const held = this.byValue.get(v);
+      if (typeof held === 'number') meet(held);
+      else if (held) for (const id of held) meet(id);
     }
     // candidates share a fair part of the sketch; the exact sets decide
     const minShared = Math.max(2, Math.floor(sk.length * 0.2));
@@ -379,47 +385,112 @@ export interface MergeOutcome {
 }
 
 /**
+ * The stories already stored, as an index of them starts from: their ids up front, a record parsed only
+ * when it is asked for (a duplicate candidate, or a story that gains a copy).
+ */
+export interface StoredStories {
+  readonly length: number;
+  /** The story's id, then the ids of its syndicated copies. */
+  ids(pos: number): readonly string[];
+  record(pos: number): StoredArticle;
+}
+
+/** Records in memory as StoredStories. */
+export const storiesOf = (records: readonly StoredArticle[]): StoredStories => ({
+  length: records.length,
+  ids: (pos) => idsOf(records[pos]!.article),
+  record: (pos) => records[pos]!,
+});
+
+/** A story's id, then its syndicated copies' ids. */
+export const idsOf = (article: Pick<Article, 'id' | 'syndicated'>): string[] => [
+  article.id,
+  ...(article.syndicated ?? []).map((c) => c.id),
+];
+
+/**
  * The state of the store's stories, for merging new articles into it: exact ids, syndicated copies'
- * ids, and the duplicate index. Build it once per process and keep it across checkpoints.
+ * ids, and the duplicate index. Build it once per process and keep it across checkpoints. Stored records
+ * are read from `stored` only when needed; those read, changed or added are held here.
  */
 export class StoryIndex {
-  readonly records: StoredArticle[] = [];
+  private count = 0;
+  /** Records read from `stored`, changed or added, by position. */
+  private readonly held = new Map<number, StoredArticle>();
   private readonly position = new Map<string, number>();
   private readonly index: DuplicateIndex<number>;
   /** The sketch each story's kept text is indexed by (null: too short to match), by position. */
   private readonly sketches: Array<Uint32Array | null> = [];
+  private readonly stored: StoredStories;
   /**
-   * `saved` holds the sketches of the first records, as `sketches()` gave them when the store was last
-   * snapshotted: those texts are not hashed again unless they become candidates.
+   * `saved` holds the sketches of the first records, as `savedSketches()` gave them when the store was last
+   * snapshotted: those texts are not read nor hashed again unless they become candidates.
    */
   constructor(
-    records: StoredArticle[],
+    stored: StoredStories | readonly StoredArticle[],
     opts: DuplicateOptions = DEFAULT_DUPLICATE_OPTIONS,
     saved: ReadonlyArray<Uint32Array | null> = [],
   ) {
+    this.stored = Array.isArray(stored) ? storiesOf(stored) : (stored as StoredStories);
     this.index = new DuplicateIndex<number>(opts);
-    for (const r of records) this.push(r, saved[this.records.length]);
-  }
-
-  private push(r: StoredArticle, saved?: Uint32Array | null): void {
-    const pos = this.records.length;
-    this.records.push(r);
-    this.register(r, pos, saved);
-  }
-
-  private register(r: StoredArticle, pos: number, saved?: Uint32Array | null): void {
-    this.position.set(r.article.id, pos);
-    for (const c of r.article.syndicated ?? []) this.position.set(c.id, pos);
-    if (saved === undefined) this.sketches[pos] = this.index.add(pos, r.article.text) ?? null;
-    else {
-      this.sketches[pos] = saved;
-      if (saved) this.index.addSketch(pos, saved, r.article.text);
+    for (; this.count < this.stored.length; this.count++) {
+      const pos = this.count;
+      for (const id of this.stored.ids(pos)) this.position.set(id, pos);
+      const sk = saved[pos];
+      this.sketches[pos] = sk === undefined ? (this.index.add(pos, this.record(pos).article.text) ?? null) : sk;
+      if (sk) this.index.addSketch(pos, sk, () => this.record(pos).article.text);
     }
+  }
+
+  /** How many stories. */
+  get length(): number {
+    return this.count;
+  }
+
+  /** The record of a story (read from the stored ones the first time). */
+  record(pos: number): StoredArticle {
+    let r = this.held.get(pos);
+    if (!r) this.held.set(pos, (r = this.stored.record(pos)));
+    return r;
+  }
+
+  /** The records from a position on (the stories added since). */
+  recordsFrom(pos: number): StoredArticle[] {
+    const out: StoredArticle[] = [];
+    for (let p = pos; p < this.count; p++) out.push(this.record(p));
+    return out;
+  }
+
+  /** The records in memory (read as candidates, changed or added), by position: the others are as stored. */
+  heldRecords(): ReadonlyMap<number, StoredArticle> {
+    return this.held;
+  }
+
+  /** Every record, in order (reading those not read yet). */
+  records(): StoredArticle[] {
+    return this.recordsFrom(0);
+  }
+
+  /** The ids of a story and of its syndicated copies. */
+  ids(pos: number): readonly string[] {
+    const r = this.held.get(pos);
+    return r ? idsOf(r.article) : this.stored.ids(pos);
+  }
+
+  private push(r: StoredArticle): void {
+    const pos = this.count++;
+    this.held.set(pos, r);
+    this.register(r, pos);
+  }
+
+  private register(r: StoredArticle, pos: number): void {
+    for (const id of idsOf(r.article)) this.position.set(id, pos);
+    this.sketches[pos] = this.index.add(pos, r.article.text) ?? null;
   }
 
   /** The sketch of every story's kept text, in record order (saved beside the store, see `saved` above). */
   savedSketches(): Array<Uint32Array | null> {
-    return this.records.map((_r, pos) => this.sketches[pos] ?? null);
+    return Array.from({ length: this.count }, (_x, pos) => this.sketches[pos] ?? null);
   }
 
   has(id: string): boolean {
@@ -439,7 +510,7 @@ export class StoryIndex {
       this.push({ article: { ...article }, extraction }); // a copy: its syndicated list grows here, not the caller's
       return 'added';
     }
-    const kept = this.records[pos]!;
+    const kept = this.record(pos);
     const copies = [copyOf(kept.article), ...(kept.article.syndicated ?? [])];
     const known = copies.some((c) => sameCopy(c, article));
     if (known) return 'exact';
@@ -448,8 +519,8 @@ export class StoryIndex {
       const { syndicated: _drop, ...rest } = article;
       const next: Article = { ...rest, syndicated: dedupeCopies(copies) };
       const extraction = extract(next);
-      this.records[pos] = { article: next, extraction };
-      this.register(this.records[pos]!, pos);
+      this.held.set(pos, { article: next, extraction });
+      this.register(this.held.get(pos)!, pos);
       return 'syndicated';
     }
     kept.article.syndicated = dedupeCopies([...(kept.article.syndicated ?? []), copyOf(article)]);
@@ -482,7 +553,7 @@ export function mergeArticles(
   extract: (a: Article) => Extraction,
 ): MergeOutcome {
   const stories = new StoryIndex(stored.map((r) => ({ ...r, article: { ...r.article } })));
-  const outcome: MergeOutcome = { records: stories.records, added: 0, exact: 0, syndicated: 0, failed: [] };
+  const outcome: MergeOutcome = { records: [], added: 0, exact: 0, syndicated: 0, failed: [] };
   for (const a of incoming) {
     try {
       outcome[stories.merge(a, extract)]++;
@@ -490,5 +561,6 @@ export function mergeArticles(
       outcome.failed.push({ article: a, error });
     }
   }
+  outcome.records = stories.records();
   return outcome;
 }

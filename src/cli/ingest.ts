@@ -244,6 +244,8 @@ function ingestOptions(
     maxArticleChars: Math.floor(opts.maxArticleLength),
     onLockWait: lockWaitNotice(io, opts),
     onProgress,
+    // a small ingest into a large store does not fold the whole graph just to count it
+    deferGraph: true,
   };
   if (opts.follow) options.follow = true;
   if (opts.allowPrivate) options.allowPrivate = true;
@@ -267,15 +269,17 @@ function lockWaitNotice(io: CliIO, opts: IngestCliOptions): NonNullable<IngestOp
 function printSummary(io: CliIO, store: string, summary: IngestSummary): void {
   // one line per failure, whatever its file name holds (a newline would forge a line of the summary)
   for (const f of summary.failed) io.err(`kunafoni: ${escapeControl(f.message)}\n`);
-  const graph = summary.store.graph;
+  const graph = summary.graphDeferred ? undefined : summary.store.graph;
   const syndicated = summary.syndicated
     ? ` (${summary.syndicated} syndicated ${summary.syndicated === 1 ? 'copy' : 'copies'})`
     : '';
+  const counts = graph
+    ? `, ${graph.order} nodes, ${graph.size} edges`
+    : ' (the graph takes the new ones in when it is next read)';
   io.err(
     `ingested ${summary.ingested}, already stored ${summary.duplicates}${syndicated}, ` +
-      `failed ${summary.failed.length}` +
-      ` — store ${store}: ${summary.store.articles.length} articles, ${graph.order} nodes, ${graph.size} edges\n`,
+      `failed ${summary.failed.length} — store ${store}: ${summary.stored} articles${counts}\n`,
   );
-  const stale = curationOf(graph)?.stale ?? [];
+  const stale = (graph && curationOf(graph)?.stale) ?? [];
   if (stale.length) io.err(staleLine(stale));
 }

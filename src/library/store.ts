@@ -8,13 +8,14 @@ import { basename, join, resolve } from 'node:path';
 import Graph from 'graphology';
 import { CurationFileError, StoreError, errorMessage } from '../errors.js';
 import type { StoredArticle } from '../types.js';
-import { DEFAULT_DUPLICATE_OPTIONS } from '../clean/duplicates.js';
+import { DEFAULT_DUPLICATE_OPTIONS, type StoryIndex } from '../clean/duplicates.js';
 import { buildGraph, GRAPH_VERSION, type BuildOptions, type KGraph } from '../graph/build.js';
 import { removeStaleTempFiles, writeFileAtomic } from '../store/atomic.js';
 import { FOLD_VERSION, GraphFold, type FoldJSON } from '../graph/fold.js';
 import { lexiconLabels } from '../nlp/lexicon.js';
 import { acquireStoreLock, type LockOptions, type StoreLock } from '../store/lock.js';
 import { curatedFrom } from './curation-file.js';
+import { StoredRecords, type RecordLine } from './records.js';
 
 export const STORE_FORMAT = 'kunafoni-store';
 export const STORE_VERSION = 1;
@@ -46,6 +47,7 @@ export const storeFiles = (dir: string) => ({
   graph: join(dir, 'graph.json'),
   fold: join(dir, 'fold.json'),
   sketches: join(dir, 'sketches.bin'),
+  ids: join(dir, 'ids.json'),
 });
 const files = storeFiles;
 
@@ -105,14 +107,19 @@ export const articlesDigest = (text: string | Uint8Array): string =>
 
 /** Where a record line of articles.jsonl starts and ends (bytes). */
 interface Loaded {
+  /** The records parsed (all of them, or those after `parseFrom`). */
   articles: StoredArticle[];
-  /** Byte offset where each record starts. */
+  /** Byte offset where each parsed record starts. */
   offsets: number[];
+  /** Every whole record, parsed or only counted. */
+  lines: RecordLine[];
+  buf: Buffer;
   /** Bytes of whole records: where the next append goes (a torn, uncommitted tail after it is dropped then). */
   whole: number;
   /** The last whole record has no final newline (a file written by hand). */
   needsNewline: boolean;
-  digest: string;
+  /** Digest of the whole records (computed when first asked for). */
+  readonly digest: string;
   /** Digest of the first `bytes` bytes (undefined past the whole records). */
   prefixDigest: (bytes: number) => string | undefined;
   /** Records (whole ones, counted or parsed). */
@@ -152,7 +159,7 @@ async function readArticles(
         'it was truncated; refusing to overwrite the store',
     );
   const { out, offsets, whole } = scan;
-  const prefixDigest = (bytes: number) => (bytes <= whole ? articlesDigest(buf.subarray(0, bytes)) : undefined);
+  const prefixDigest = prefixDigests(buf, whole);
   const recordsFrom = (offset: number): StoredArticle[] => {
     if (!parseFrom) return out.filter((_r, i) => offsets[i]! >= offset); // every record parsed (and checked)
     const recs: StoredArticle[] = [];
@@ -168,9 +175,13 @@ async function readArticles(
   return {
     articles: out,
     offsets,
+    lines: scan.lines,
+    buf,
     whole,
     needsNewline: scan.needsNewline,
-    digest: articlesDigest(buf.subarray(0, whole)),
+    get digest() {
+      return prefixDigest(whole)!;
+    },
     present: true,
     ino: info.ino,
     prefixDigest,
@@ -182,6 +193,8 @@ async function readArticles(
 const NO_ARTICLES: Loaded = {
   articles: [],
   offsets: [],
+  lines: [],
+  buf: Buffer.alloc(0),
   whole: 0,
   needsNewline: false,
   digest: articlesDigest(''),
@@ -191,18 +204,49 @@ const NO_ARTICLES: Loaded = {
   recordsFrom: () => [],
 };
 
+/**
+ * Digests of prefixes of the whole records, from one pass: the derived files of a store cover the same
+ * prefix, and asking for a longer one goes on from the last (a shorter one is hashed again).
+ */
+function prefixDigests(buf: Buffer, whole: number): (bytes: number) => string | undefined {
+  const memo = new Map<number, string>();
+  const hash = createHash('sha256');
+  let at = 0;
+  return (bytes) => {
+    if (bytes > whole) return undefined;
+    let d = memo.get(bytes);
+    if (d !== undefined) return d;
+    if (bytes < at) d = articlesDigest(buf.subarray(0, bytes));
+    else {
+      hash.update(buf.subarray(at, bytes));
+      at = bytes;
+      d = hash.copy().digest('hex').slice(0, 32);
+    }
+    memo.set(bytes, d);
+    return d;
+  };
+}
+
 /** The lines of articles.jsonl: records parsed and checked (those before `parseFrom` only counted). */
 function scanRecords(buf: Buffer, shown: string, limit: number | undefined, parseFrom: number) {
-  const scan = { out: [] as StoredArticle[], offsets: [] as number[], whole: 0, needsNewline: false, count: 0 };
+  const scan = {
+    out: [] as StoredArticle[],
+    offsets: [] as number[],
+    lines: [] as RecordLine[],
+    whole: 0,
+    needsNewline: false,
+    count: 0,
+  };
   let line = 0;
   for (let s = 0; s < buf.length;) {
     line++;
     const nl = buf.indexOf(10, s);
     const e = nl < 0 ? buf.length : nl;
     const next = nl < 0 ? buf.length : nl + 1;
-    if (nl >= 0 && e <= parseFrom && limit !== undefined && e < limit) {
+    if (nl >= 0 && e <= parseFrom && (limit === undefined || e < limit)) {
       // a committed record the caller trusts (it checks a digest): counted, not parsed
-      if (e > s && !/^\s*$/.test(buf.toString('latin1', s, Math.min(e, s + 8)))) {
+      if (e > s && !blankStart(buf, s, Math.min(e, s + 8))) {
+        scan.lines.push({ start: s, end: e, line });
         scan.count++;
         scan.needsNewline = false;
       }
@@ -220,12 +264,22 @@ function scanRecords(buf: Buffer, shown: string, limit: number | undefined, pars
     if (!rec) break; // the torn end of an append that was never committed
     scan.out.push(rec);
     scan.offsets.push(s);
+    scan.lines.push({ start: s, end: e, line });
     scan.count++;
     scan.whole = next;
     scan.needsNewline = nl < 0;
     s = next;
   }
   return scan;
+}
+
+/** The bytes are all white space (as /^\s*$/ reads them in latin1): a blank line. */
+function blankStart(buf: Buffer, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = buf[i]!;
+    if (c !== 0x20 && c !== 0xa0 && (c < 0x09 || c > 0x0d)) return false;
+  }
+  return true;
 }
 
 /** One line as a stored article; undefined for an uncommitted tail; anything else that is not one is corruption. */
@@ -279,7 +333,7 @@ export async function isStore(dir: string): Promise<boolean> {
  * files may be missing, damaged or behind the articles: each is a reason to rebuild, never an error.
  */
 export interface RebuildReason {
-  file: 'graph.json' | 'fold.json' | 'sketches.bin';
+  file: 'graph.json' | 'fold.json' | 'sketches.bin' | 'ids.json';
   why:
     | 'missing'
     | 'damaged'
@@ -401,6 +455,44 @@ async function readSketches(
   return decoded.sketches;
 }
 
+/**
+ * ids.json: the id of each story and of its syndicated copies, for the records in the first `covers.bytes`
+ * bytes of articles.jsonl, so an ingest knows which articles the store holds without parsing every
+ * record: `{"covers": {bytes, count, digest}, "ids": [[story id, copy id…], …]}`. Derived data, like
+ * sketches.bin: missing, damaged or stale means the records are parsed and the file written again.
+ */
+interface IdsFile {
+  covers: { bytes: number; count: number; digest: string };
+  ids: string[][];
+}
+
+export const encodeIds = (covers: IdsFile['covers'], ids: ReadonlyArray<readonly string[]>): string =>
+  JSON.stringify({ covers, ids });
+
+/** ids.json when it has the expected shape (its match with the articles is checked by the caller). */
+async function readIds(dir: string, shown: string): Promise<IdsFile | RebuildReason> {
+  const read = await readDerivedJson(files(dir).ids, shown, 'ids.json');
+  if (isReason(read)) return read;
+  const j = read.json as Partial<IdsFile> | null;
+  const c = j?.covers;
+  if (typeof c?.bytes !== 'number' || typeof c.count !== 'number' || typeof c.digest !== 'string')
+    return reason('ids.json', 'damaged', 'no record of the articles it covers');
+  const ok = Array.isArray(j!.ids) && j!.ids.every((x) => Array.isArray(x) && x.length > 0 && x.every(isString));
+  if (!ok || j!.ids!.length !== c.count) return reason('ids.json', 'damaged', 'not a list of ids per story');
+  return j as IdsFile;
+}
+
+const isString = (x: unknown): x is string => typeof x === 'string';
+
+/** Why ids.json does not describe the first records of `loaded` (read with the records it covers unparsed). */
+function idsMismatch(ids: IdsFile, loaded: Loaded): RebuildReason | undefined {
+  if (ids.covers.digest !== loaded.prefixDigest(ids.covers.bytes))
+    return reason('ids.json', 'not the stored articles', 'the articles it covers were rewritten');
+  if (loaded.count - loaded.articles.length !== ids.covers.count)
+    return reason('ids.json', 'not the stored articles', 'another number of stories');
+  return undefined;
+}
+
 const sameLabels = (a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): boolean => {
   if (a.size !== b.size) return false;
   for (const [k, v] of a) if (b.get(k) !== v) return false;
@@ -410,6 +502,10 @@ const sameLabels = (a: ReadonlyMap<string, string>, b: ReadonlyMap<string, strin
 /** A store as an ingest holds it: the records, the incremental graph state, and where the next append goes. */
 export interface StoreState {
   store: Store;
+  /** The stored records (parsed when asked for, when the store was opened for its stories). */
+  records: StoredRecords;
+  /** Records in articles.jsonl (whole ones). */
+  count: number;
   /** The fold over every record, when a snapshot allowed it without a rebuild (else `foldOf` makes one). */
   fold?: GraphFold;
   /** Records the fold snapshot on disk covers (compaction decides from what was appended since). */
@@ -422,7 +518,12 @@ export interface StoreState {
   snapshot?: { digest: string };
   /** The saved duplicate-detection sketches of the first records (sketches.bin), when current. */
   sketches?: Array<Uint32Array | null>;
-  /** Why derived files were not used (empty when graph.json or the fold snapshot served). */
+  /** Read the fold (opened for its stories: fold.json and the records after it, else a rebuild). */
+  loadFold?: () => Promise<GraphFold>;
+  /**
+   * Why derived files were not used (empty when graph.json or the fold snapshot served, and, opened for
+   * its stories, ids.json and sketches.bin).
+   */
   rebuilt: RebuildReason[];
 }
 
@@ -544,10 +645,12 @@ async function graphSource(
 /**
  * Open a store for ingesting: the articles (appended ones included) and the fold state, from the last
  * snapshot plus the articles appended since. A snapshot made with other lexicon labels is not used.
+ * `stories`: the records ids.json covers are not parsed (`records` parses one when asked for), and the
+ * saved sketches are read; `store.articles` then parses them all when it is read.
  */
 export async function openStoreState(
   dir: string,
-  opts: OpenOptions & { needFold?: boolean; needGraph?: boolean; needSketches?: boolean } = {},
+  opts: OpenOptions & { needFold?: boolean; needGraph?: boolean; stories?: boolean } = {},
 ): Promise<StoreState> {
   const abs = resolve(dir);
   const { mustExist, labels } = withDefaults(opts);
@@ -555,15 +658,28 @@ export async function openStoreState(
   if (!meta) {
     const fold = new GraphFold(labels);
     const store = { dir: abs, articles: [], graph: fold.toGraph() };
-    return { store, fold, snapshotCount: 0, whole: 0, needsNewline: false, exists: false, rebuilt: [] };
+    const records = StoredRecords.of([], dir);
+    return {
+      store,
+      records,
+      count: 0,
+      fold,
+      snapshotCount: 0,
+      whole: 0,
+      needsNewline: false,
+      exists: false,
+      rebuilt: [],
+    };
   }
+  if (opts.stories) return storiesState(abs, dir, meta, labels);
   const loaded = await readArticles(abs, dir, meta.articles);
+  const records = StoredRecords.of(loaded.articles, dir);
   const source = await graphSource(abs, dir, meta, loaded, labels, opts.needFold ? 'fold' : 'graph');
   const fold =
     source.from === 'fold.json'
       ? source.fold
       : source.from === 'articles'
-        ? GraphFold.of(loaded.articles, labels)
+        ? GraphFold.of(records.all(), labels)
         : undefined;
   const graph =
     source.from === 'graph.json'
@@ -573,6 +689,8 @@ export async function openStoreState(
         : withDigest(fold!.toGraph(), loaded.digest);
   const state: StoreState = {
     store: { dir: abs, articles: loaded.articles, graph },
+    records,
+    count: loaded.count,
     snapshotCount: source.from === 'fold.json' ? source.covers : 0,
     whole: loaded.whole,
     needsNewline: loaded.needsNewline,
@@ -582,11 +700,106 @@ export async function openStoreState(
   if (loaded.ino !== undefined) state.ino = loaded.ino;
   if (meta.snapshot) state.snapshot = meta.snapshot;
   if (fold) state.fold = fold;
-  if (opts.needSketches) {
-    const sketches = await readSketches(abs, dir, loaded.prefixDigest, loaded.articles.length);
-    if (!isReason(sketches)) state.sketches = sketches;
-  }
   return state;
+}
+
+/**
+ * A store opened for an ingest (`stories`): the stories' ids and sketches, the records they cover left
+ * unparsed, and the fold read only when `loadFold` is called (a small append into a large store needs
+ * neither fold.json nor the graph). The graph is an empty one: ingest folds its own.
+ */
+async function storiesState(
+  abs: string,
+  shown: string,
+  meta: StoreMeta,
+  labels: ReadonlyMap<string, string>,
+): Promise<StoreState> {
+  const foldHead = await foldCovers(abs, shown);
+  const { loaded, records, reasons, sketches } = await openStories(abs, shown, meta, foldHead?.bytes);
+  const loadFold = async (): Promise<GraphFold> => {
+    const source = await graphSource(abs, shown, meta, loaded, labels, 'fold');
+    if (source.from === 'fold.json') return source.fold;
+    if (source.from === 'articles') state.rebuilt.push(...source.reasons);
+    return GraphFold.of(records.all(), labels);
+  };
+  const state: StoreState = {
+    store: lazyStore(abs, records, emptyGraph),
+    records,
+    count: loaded.count,
+    snapshotCount: foldHead && foldHead.digest === loaded.prefixDigest(foldHead.bytes) ? foldHead.count : 0,
+    whole: loaded.whole,
+    needsNewline: loaded.needsNewline,
+    exists: true,
+    rebuilt: reasons,
+    loadFold,
+  };
+  if (loaded.ino !== undefined) state.ino = loaded.ino;
+  if (meta.snapshot) state.snapshot = meta.snapshot;
+  if (sketches) state.sketches = sketches;
+  return state;
+}
+
+/**
+ * What fold.json covers, read from its head (`{"covers":{…},` as writeSnapshot writes it) without parsing
+ * the fold; undefined when it is missing or does not start so (the next ingest then writes the snapshot).
+ */
+async function foldCovers(abs: string, shown: string): Promise<FoldFile['covers'] | undefined> {
+  let head: Buffer;
+  try {
+    const fh = await open(files(abs).fold, 'r');
+    try {
+      head = Buffer.alloc(512);
+      head = head.subarray(0, (await fh.read(head, 0, head.length, 0)).bytesRead);
+    } finally {
+      await fh.close();
+    }
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new StoreError(shown, `cannot read fold.json (${errorMessage(err)})`);
+  }
+  const m = /^\{"covers":(\{"bytes":\d+,"count":\d+,"digest":"[0-9a-f]+"\})/.exec(head.toString('latin1'));
+  return m ? (JSON.parse(m[1]!) as FoldFile['covers']) : undefined;
+}
+
+/** A store whose articles are parsed when first read. */
+function lazyStore(dir: string, records: StoredRecords, graph: KGraph): Store {
+  let articles: StoredArticle[] | undefined;
+  return {
+    dir,
+    graph,
+    get articles() {
+      return (articles ??= records.all());
+    },
+    set articles(value: StoredArticle[]) {
+      articles = value;
+    },
+  };
+}
+
+/**
+ * The stored stories for an ingest: their ids from ids.json and their sketches from sketches.bin, the
+ * records these cover left unparsed. Without a current ids.json every record is parsed (and the reason
+ * reported, so that the ingest writes it again).
+ */
+async function openStories(abs: string, shown: string, meta: StoreMeta, foldBytes?: number) {
+  const reasons: RebuildReason[] = [];
+  const ids = await readIds(abs, shown);
+  const from = !isReason(ids) && meta.articles ? ids.covers.bytes : 0;
+  let loaded = await readArticles(abs, shown, meta.articles, from);
+  // the prefixes the derived files cover, shortest first: one pass of the digest over the articles
+  for (const bytes of [foldBytes ?? 0, from].sort((a, b) => a - b)) loaded.prefixDigest(bytes);
+  let indexed: string[][] = [];
+  const mismatch = isReason(ids) ? ids : idsMismatch(ids, loaded);
+  if (mismatch) {
+    reasons.push(mismatch);
+    if (from) loaded = await readArticles(abs, shown, meta.articles);
+  } else if (from) indexed = (ids as IdsFile).ids;
+  const records = indexed.length
+    ? new StoredRecords(loaded.buf, loaded.lines, indexed, loaded.articles, shown)
+    : StoredRecords.of(loaded.articles, shown);
+  const sketches = await readSketches(abs, shown, loaded.prefixDigest, loaded.count);
+  if (isReason(sketches)) reasons.push(sketches);
+  return { loaded, records, reasons, ...(isReason(sketches) ? {} : { sketches }) };
 }
 
 /** A graph built from the articles carries their digest, as graph.json does: rebuilt or read, one graph. */
@@ -697,6 +910,7 @@ export async function appendArticles(state: StoreState, records: StoredArticle[]
     });
     await fh.sync();
     state.whole += data.length;
+    state.count += records.length;
     state.needsNewline = false;
   } finally {
     await fh.close();
@@ -705,8 +919,28 @@ export async function appendArticles(state: StoreState, records: StoredArticle[]
   await writeMeta(dir, { bytes: state.whole, ino }, state.snapshot);
 }
 
-/** Rewrite articles.jsonl whole (atomically): when stories already saved changed (syndicated copies). */
-export async function rewriteArticles(state: StoreState): Promise<void> {
+/**
+ * The lines of articles.jsonl for these stories: a record held in memory (read, changed or added) as JSON,
+ * one never parsed as the bytes it was read from.
+ */
+function storyLines(stories: StoryIndex, records: StoredRecords): Buffer {
+  const held = stories.heldRecords();
+  const parts: Buffer[] = [];
+  for (let pos = 0; pos < stories.length; pos++) {
+    const r = held.get(pos);
+    const raw = r ? undefined : records.raw(pos);
+    parts.push(raw ?? Buffer.from(JSON.stringify(r ?? stories.record(pos)), 'utf8'), NEWLINE);
+  }
+  return Buffer.concat(parts);
+}
+
+const NEWLINE = Buffer.from('\n');
+
+/**
+ * Rewrite articles.jsonl whole (atomically): when stories already saved changed (syndicated copies). The
+ * records are `stories` (an ingest's) or else the store's articles.
+ */
+export async function rewriteArticles(state: StoreState, stories?: StoryIndex): Promise<void> {
   const dir = state.store.dir;
   await mkdir(dir, { recursive: true });
   await removeStaleTempFiles(dir);
@@ -714,48 +948,66 @@ export async function rewriteArticles(state: StoreState): Promise<void> {
     await writeMeta(dir);
     state.exists = true;
   }
-  const data = Buffer.from(lines(state.store.articles), 'utf8');
+  const data = stories ? storyLines(stories, state.records) : Buffer.from(lines(state.store.articles), 'utf8');
   await writeFileAtomic(files(dir).articles, data);
   const info = await stat(files(dir).articles);
   state.whole = data.length;
+  state.count = stories ? stories.length : state.store.articles.length;
   state.needsNewline = false;
   state.ino = info.ino;
   await writeMeta(dir, { bytes: state.whole, ino: info.ino }, state.snapshot);
 }
 
+/** What an ingest saves beside the articles about each story: its ids and its text's sketch. */
+export interface StorySidecars {
+  ids: ReadonlyArray<readonly string[]>;
+  sketches: ReadonlyArray<Uint32Array | null>;
+}
+
+/** What the derived files written now cover: every whole record of articles.jsonl as it is on disk. */
+async function coversNow(state: StoreState): Promise<{ bytes: number; count: number; digest: string }> {
+  const data = await readFile(files(state.store.dir).articles);
+  return { bytes: state.whole, count: state.count, digest: articlesDigest(data.subarray(0, state.whole)) };
+}
+
 /**
  * Write the snapshot: fold.json (the fold over every record now in articles.jsonl) and graph.json (the
- * graph, stamped with the digest of those articles). Compaction: only when the appended tail has grown
- * (see `shouldCompact`), so a small ingest into a large store writes neither.
+ * graph, stamped with the digest of those articles), and the stories' ids and sketches when given.
+ * Compaction: only when the appended tail has grown (see `shouldCompact`), so a small ingest into a
+ * large store writes none of them.
  */
 export async function writeSnapshot(
   state: StoreState,
   fold: GraphFold,
   graph: KGraph,
-  sketches?: ReadonlyArray<Uint32Array | null>,
+  sidecars?: StorySidecars,
 ): Promise<void> {
   const dir = state.store.dir;
-  const data = await readFile(files(dir).articles);
-  const whole = data.subarray(0, state.whole);
-  const digest = articlesDigest(whole);
-  const covers = { bytes: state.whole, count: state.store.articles.length, digest };
+  const covers = await coversNow(state);
+  const { digest } = covers;
   const snap: FoldFile = { covers, fold: fold.toJSON() };
   await writeFileAtomic(files(dir).fold, JSON.stringify(snap));
-  if (sketches) await saveSketches(dir, covers, sketches);
+  if (sidecars) await saveSidecars(dir, covers, sidecars);
   graph.setAttribute('articlesDigest', digest);
   await writeFileAtomic(files(dir).graph, JSON.stringify(graph.export()));
-  state.snapshotCount = state.store.articles.length;
+  state.snapshotCount = state.count;
   // last: a run killed before this line leaves the old hint, which only costs a reader a parse
   state.snapshot = { digest };
   await writeMeta(dir, { bytes: state.whole, ...(state.ino !== undefined ? { ino: state.ino } : {}) }, state.snapshot);
 }
 
-async function saveSketches(
+async function saveSidecars(
   dir: string,
   covers: { bytes: number; count: number; digest: string },
-  sketches: ReadonlyArray<Uint32Array | null>,
+  { ids, sketches }: StorySidecars,
 ): Promise<void> {
   if (sketches.length === covers.count) await writeFileAtomic(files(dir).sketches, encodeSketches(covers, sketches));
+  if (ids.length === covers.count) await writeFileAtomic(files(dir).ids, encodeIds(covers, ids));
+}
+
+/** Write the stories' ids and sketches alone (ids.json or sketches.bin was missing, damaged or stale). */
+export async function writeStorySidecars(state: StoreState, sidecars: StorySidecars): Promise<void> {
+  await saveSidecars(state.store.dir, await coversNow(state), sidecars);
 }
 
 /**
@@ -763,7 +1015,7 @@ async function saveSketches(
  * (amortised O(1) per article).
  */
 export const shouldCompact = (state: StoreState): boolean =>
-  state.store.articles.length - state.snapshotCount > Math.max(0, state.snapshotCount / 4);
+  state.count - state.snapshotCount > Math.max(0, state.snapshotCount / 4);
 
 export interface SaveOptions {
   /** Also write graph.json (default). A checkpoint in the middle of a batch writes only the articles. */
@@ -778,6 +1030,8 @@ export interface SaveOptions {
 export async function saveStore(store: Store, opts: SaveOptions = {}): Promise<void> {
   const state: StoreState = {
     store,
+    records: StoredRecords.of(store.articles, store.dir),
+    count: store.articles.length,
     snapshotCount: 0,
     whole: 0,
     needsNewline: false,

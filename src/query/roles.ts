@@ -5,12 +5,13 @@
 // that gives that role, with the outlets and the sentences. A person's changing roles at one
 // organisation are separate periods; periods are listed in the order they start.
 import { normaliseName } from '../text/keys.js';
+import { compareEvidence, mostFrequent } from '../graph/semantics.js';
 import type { Evidence } from '../types.js';
 import type { ReadonlyKGraph } from '../graph/readonly.js';
 import type { EntityRef } from './types.js';
 
 export interface RolePeriod {
-  /** The role as the sentences most often word it ("Directeur général"). */
+  /** The role as the sentences most often word it ("Directeur général"); ties as for the edge's own role. */
   role: string;
   person: EntityRef;
   organisation: EntityRef;
@@ -23,19 +24,9 @@ export interface RolePeriod {
   sources: string[];
   /** The `holds-role` relation (edge key) the sentences belong to. */
   relation: string;
-  /** The sentences, oldest first. */
+  /** The sentences in the evidence order of every edge (graph/semantics: undated first, then by date). */
   evidence: Evidence[];
 }
-
-/** The most frequent form; on a tie, the one used first (`xs` are in date order). */
-const mostFrequent = (xs: string[]): string => {
-  const n = new Map<string, number>();
-  for (const x of xs) n.set(x, (n.get(x) ?? 0) + 1);
-  return [...n.entries()].sort((a, b) => b[1] - a[1])[0]![0];
-};
-
-const byDate = (a: Evidence, b: Evidence) =>
-  (a.date ?? '\uffff').localeCompare(b.date ?? '\uffff') || a.article.localeCompare(b.article) || a.start - b.start;
 
 /** Sentences without a role of their own take the relation's role. */
 function periodsOfEdge(graph: ReadonlyKGraph, edge: string, ref: (k: string) => EntityRef): RolePeriod[] {
@@ -48,10 +39,10 @@ function periodsOfEdge(graph: ReadonlyKGraph, edge: string, ref: (k: string) => 
     (groups.get(k) ?? groups.set(k, []).get(k)!).push(e);
   }
   return [...groups.values()].map((evs) => {
-    const evidence = evs.map((e) => ({ ...e })).sort(byDate);
+    const evidence = evs.map((e) => ({ ...e })).sort(compareEvidence);
     const dates = evidence.map((e) => e.date).filter((d): d is string => !!d);
     const period: RolePeriod = {
-      role: mostFrequent(evidence.map((e) => e.role ?? attrs.role!)),
+      role: mostFrequent(evidence.map((e) => e.role ?? attrs.role!))!,
       person: ref(graph.source(edge)),
       organisation: ref(graph.target(edge)),
       articles: new Set(evidence.map((e) => e.article)).size,

@@ -11,6 +11,7 @@ import { openStore, type OpenedStore } from '../../src/query/open.js';
 import { queryGraph } from '../../src/query/query.js';
 import { contentWords, samePledge } from '../../src/query/commitments.js';
 import type { Evidence } from '../../src/types.js';
+import { edgeFromEvidence } from '../../src/graph/semantics.js';
 import { cli, repoRoot, tempDir } from '../helpers/fixture-helpers.js';
 import { setScoringMode } from '../../src/nlp/scorer.js';
 
@@ -122,9 +123,22 @@ describe('role periods on a graph built by hand', () => {
         ['Directeur général', '2021-02', '2021-06-01', 2],
         ['PCA', '2025', '2025-05-05', 3],
       ]);
-      expect(periods[1]!.evidence.map((e) => e.article)).toEqual(['a3', 'a4', 'a5']);
+      // the evidence order of every edge (graph/semantics): undated first, then by date
+      expect(periods[1]!.evidence.map((e) => e.article)).toEqual(['a5', 'a3', 'a4']);
     },
   );
+  it('a role worded two ways equally often is named as the edge’s role is (the accented wording)', () => {
+    const evidence = [ev('2021-02', 'directeur general', 'a1'), ev('2021-06', 'Directeur général', 'a2')];
+    const g = graph();
+    g.setEdgeAttribute('holds-role|person:p|org:o', 'evidence', evidence);
+    const edgeRole = edgeFromEvidence({ kind: 'holds-role' }, evidence, []).role;
+    expect(edgeRole).toBe('Directeur général');
+    expect(
+      queryGraph(g)
+        .roles('P')
+        .map((p) => p.role),
+    ).toEqual([edgeRole]);
+  });
 });
 
 describe('commitment threads on the succession fixtures', () => {
