@@ -64,6 +64,9 @@ export default defineConfig({
   test: {
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // a page reacts within the default second on an idle machine, not always on this shared one (a URL
+    // updated after a filter change failed under load 18): expect.poll waits up to 10 s for the same state
+    expect: { poll: { timeout: 10_000 } },
     // CLI and browser suites spawn processes: keep the machine's two cores for them
     maxWorkers: 2,
     // one Chromium for every browser test of the run (test/helpers/browser-setup.ts)
