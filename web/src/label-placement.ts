@@ -111,24 +111,27 @@ const inside = (a: Box, area: Box): boolean =>
 
 /** A uniform grid over the screen, so that a box is tested only against what lies near it. */
 class Buckets<T> {
-  private readonly cells = new Map<string, T[]>();
+  private readonly cells = new Map<number, T[]>();
   constructor(private readonly cell: number) {}
-  private keys(b: Box): string[] {
-    const keys: string[] = [];
+  /** Calls `fn` on each cell `b` overlaps until it returns true; whether one did. */
+  private cellsOf(b: Box, fn: (key: number) => boolean): boolean {
     const [x0, x1] = [Math.floor(b.x / this.cell), Math.floor((b.x + b.width) / this.cell)];
     const [y0, y1] = [Math.floor(b.y / this.cell), Math.floor((b.y + b.height) / this.cell)];
-    for (let i = x0; i <= x1; i++) for (let j = y0; j <= y1; j++) keys.push(`${i},${j}`);
-    return keys;
+    // screens are far below 2^15 cells wide: one number per cell
+    for (let i = x0; i <= x1; i++) for (let j = y0; j <= y1; j++) if (fn(i * 65_536 + j)) return true;
+    return false;
   }
   add(b: Box, item: T): void {
-    for (const k of this.keys(b)) {
+    this.cellsOf(b, (k) => {
       const list = this.cells.get(k);
       if (list) list.push(item);
       else this.cells.set(k, [item]);
-    }
+      return false;
+    });
   }
-  near(b: Box): T[] {
-    return this.keys(b).flatMap((k) => this.cells.get(k) ?? []);
+  /** Whether an item in the cells `b` overlaps satisfies `test`. */
+  some(b: Box, test: (item: T) => boolean): boolean {
+    return this.cellsOf(b, (k) => this.cells.get(k)?.some(test) ?? false);
   }
 }
 
@@ -159,9 +162,9 @@ export function placeLabels(requests: LabelRequest[], discs: Disc[], options: Pl
     width: b.width + 2 * by,
     height: b.height + 2 * by,
   });
-  const free = (b: Box): boolean => !labelIndex.near(grown(b)).some((o) => boxesMeet(b, o, margin));
+  const free = (b: Box): boolean => !labelIndex.some(grown(b), (o) => boxesMeet(b, o, margin));
   const clearOfDiscs = (b: Box, key: string, least = 0): boolean =>
-    !discIndex.near(grown(b, clearance)).some((d) => d.key !== key && d.size >= least && boxMeetsDisc(b, d, clearance));
+    !discIndex.some(grown(b, clearance), (d) => d.key !== key && d.size >= least && boxMeetsDisc(b, d, clearance));
   for (const r of [...requests].sort(byPriority)) {
     const boxes = SIDES.map((side) => ({ side, box: boxAt(r, side, gap) })).filter(
       ({ box }) => inside(box, options.area) && free(box),
