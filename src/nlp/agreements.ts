@@ -80,7 +80,12 @@ const signedWith: SignHandler = (e, rule) => {
 };
 
 /** Words that join the two sides of "entre A et B" (with a determiner or a head noun before B). */
-const JOIN = /^\s*,?\s*(?:et|and|&)\s+(?:[\p{Ll}’']+\s+){0,3}$|^\s*(?:et|and)\s+[ld]['’]\s*$/u;
+const JOIN = new RegExp(
+  // an apposition may close the first side: "entre X, le ministre de …, et Y"
+  String.raw`^(?:\s*,[^;:]{1,120}?)?\s*,?\s*(?:et|and|&)\s+(?:[\p{Ll}’']+\s+){0,3}$|` +
+    String.raw`^(?:\s*,[^;:]{1,120}?)?\s*,?\s*(?:et|and)\s+[ld]['’]\s*$`,
+  'u',
+);
 /** Words that keep a name on its side: an apposition, an acronym, "en partenariat avec", "ainsi que". */
 const SAME_SIDE = new RegExp(
   String.raw`^\s*\(\s*$|^\s*(?:,\s*|\s+en\s+partenariat\s+avec\s+|\s+(?:associée?|alliée?)\s+à\s+|\s+avec\s+|` +

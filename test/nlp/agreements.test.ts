@@ -53,6 +53,19 @@ describe('signed-agreement-with', () => {
     expect(agreements(text)).toEqual(['Banque mondiale + Ericsson', 'Huawei + Orange Mali']);
   });
 
+  it('reads "entre A, <apposition>, et B": the apposition closes the first side', () => {
+    const text =
+      'Un accord a été signé entre Orange Mali, premier opérateur du pays, et Huawei, équipementier chinois.';
+    expect(agreements(text)).toEqual(['Huawei + Orange Mali']);
+  });
+
+  it('reads "signé entre X, <title of A>, et Y, <title of B>" as an agreement between A and B', () => {
+    const text =
+      'Un accord de formation a été signé entre Awa Traoré, la directrice générale d’Orange Mali, et Paul Diarra, ' +
+      'le président du conseil de surveillance de Huawei.';
+    expect(agreements(text)).toEqual(['Huawei + Orange Mali']);
+  });
+
   it('takes the signatories a person stands for in an apposition list before the verb', () => {
     const text =
       'Mr Henri-Marie Dondra, Managing Director of Orange Mali and Mr Paul Diarra, Chairman of the Board of ' +
