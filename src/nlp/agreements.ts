@@ -79,10 +79,13 @@ const signedWith: SignHandler = (e, rule) => {
   return false;
 };
 
-/** Words that join the two sides of "entre A et B" (with a determiner or a head noun before B). */
+/** A civility before a name: "et M. X". */
+const CIVILITY = String.raw`(?:M\.|Mr\.?|Mme|Mrs\.?|Ms\.?|Dr\.?)`;
+/** Words that join the two sides of "entre A et B" (with a determiner, a head noun or a civility before B). */
 const JOIN = new RegExp(
   // an apposition may close the first side: "entre X, le ministre de …, et Y"
-  String.raw`^(?:\s*,[^;:]{1,120}?)?\s*,?\s*(?:et|and|&)\s+(?:[\p{Ll}’']+\s+){0,3}$|` +
+  String.raw`^(?:\s*,[^;:]{1,120}?)?\s*,?\s*(?:et|and|&)\s+(?:[\p{Ll}’']+\s+){0,3}` +
+    String.raw`(?:${CIVILITY}\s+)?$|` +
     String.raw`^(?:\s*,[^;:]{1,120}?)?\s*,?\s*(?:et|and)\s+[ld]['’]\s*$`,
   'u',
 );
@@ -92,6 +95,8 @@ const SAME_SIDE = new RegExp(
     String.raw`\s+with\s+)(?:[\p{Ll}’']+\s+){0,2}$`,
   'u',
 );
+/** An apposition after a party ("la BDS, représentée par son DG, X"): its names stay on that party's side. */
+const APPOSITION = /^\s*,[^;:\d]{1,60}$/u;
 /** What ends the second side: a clause, a date, a purpose ("pour", "afin"), a place of signing. */
 const SIDE_END =
   /[;:]|\s(?:pour|afin|sous|dans|lors|qui|dont|visant|portant|le\s+\d|en\s+date|for|to|which|that|on)\s/u;
@@ -117,7 +122,8 @@ export function sidesAfter(text: string, refs: Ref[], from: number, to: number):
     if (first) {
       if (gap.length > 40 || SIDE_END.test(gap)) break;
     } else if (side === 0 && JOIN.test(gap)) side = 1;
-    else if (!SAME_SIDE.test(gap) && !(side === 1 && JOIN.test(gap))) break;
+    else if (!SAME_SIDE.test(gap) && !(APPOSITION.test(gap) && !SIDE_END.test(gap)) && !(side === 1 && JOIN.test(gap)))
+      break;
     sides[side]!.push(r);
     at = r.end;
   }
