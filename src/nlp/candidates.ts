@@ -41,6 +41,11 @@ export interface Candidate {
    * "par" of a passive ("financé par X"), or the speaker after a quote ("« … », promet X").
    */
   actorVia?: 'title' | 'carried' | 'agent' | 'speaker';
+  /**
+   * A rule of this kind read other ends in this sentence and not these: the rules read the sentence's agreement or
+   * sanction, and this pair is not among its parties ("X a signé avec A, B et C": A and B signed nothing together).
+   */
+  ruledElsewhere?: boolean;
 }
 
 /** Kinds that may hold between two entity kinds, in the order (first mention, second mention). */
@@ -151,7 +156,18 @@ export function candidatesOf(
   for (const c of undertakings(sentences, spans, anaphors, relations, lang))
     out.set(`${c.kind}|${c.source}|${c.sentence.start}|gen`, c);
   markOtherRules(out.values(), relations);
+  markRuledElsewhere(out.values(), relations);
   return [...out.values()];
+}
+
+/** Kinds whose candidates learn from the rules' reading of the rest of the sentence (see Candidate.ruledElsewhere). */
+const READ_ELSEWHERE = new Set<RelationKind>(['signed-agreement-with', 'sanctioned']);
+
+function markRuledElsewhere(cands: Iterable<Candidate>, relations: LocalRelation[]): void {
+  const ruled = new Set(relations.map((r) => `${r.kind}|${r.sentence.start}`));
+  for (const c of cands)
+    if (READ_ELSEWHERE.has(c.kind) && !c.rules.length && ruled.has(`${c.kind}|${c.sentence.start}`))
+      c.ruledElsewhere = true;
 }
 
 /** Words that open an undertaking: a pledge, a plan, a financing, a future action. */

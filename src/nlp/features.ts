@@ -2,7 +2,8 @@
 // around the two mentions, their distance, the kinds, a role title next to either mention, trigger
 // words of each relation, modality, negation and hedges, and where the sentence stands in the article.
 // Every feature is a string prefixed by the candidate's kind, so one weight table serves every kind.
-import type { Candidate, CandidateGroup } from './candidates.js';
+import type { Candidate, CandidateGroup, Span } from './candidates.js';
+import { isAuthority } from './agreements.js';
 import type { LocalEntity } from '../types.js';
 import type { Lang } from '../types.js';
 import { lexicon } from './lexicon.js';
@@ -109,39 +110,50 @@ const TRIGGERS: Record<string, string[]> = {
     'country',
     'represent',
   ],
+  // sign and sanction: whole words or word starts (" accord " is an agreement, "accordée" is not)
   sign: [
-    'sign',
-    'convention',
-    'accord',
-    'protocole',
-    'memorandum',
-    'partenariat',
-    'contrat',
-    'agreement',
-    'mou',
-    'paraph',
-    'partnership',
-    'contract',
+    ' signe',
+    ' signat',
+    ' signer',
+    ' signed',
+    ' signing',
+    ' signs ',
+    ' sign ',
+    ' convention',
+    ' accord ',
+    ' accords ',
+    ' protocole',
+    ' memorandum',
+    ' contrat',
+    ' agreement',
+    ' mou ',
+    ' paraph',
+    ' scell',
+    ' contract',
   ],
   sanction: [
-    'amende',
-    'sanction',
-    'penalit',
-    'mise en demeure',
-    'mis en demeure',
-    'met en demeure',
-    'suspen',
-    'retrait',
-    'retire',
-    'interdi',
-    'averti',
-    'fined',
-    'fine ',
-    'penalt',
-    'warn',
-    'banned',
-    'suspend',
-    'revok',
+    ' amende',
+    ' sanction',
+    ' penalit',
+    ' mise en demeure',
+    ' mis en demeure',
+    ' met en demeure',
+    ' suspen',
+    ' retrait ',
+    ' retire',
+    ' interdi',
+    ' avertissement',
+    ' averti ',
+    ' avertit ',
+    ' fined ',
+    ' fine ',
+    ' fines ',
+    ' penalt',
+    ' warned ',
+    ' warning ',
+    ' banned ',
+    ' ban ',
+    ' revok',
   ],
   commit: [
     'engag',
@@ -227,20 +239,39 @@ const titled = (w: string) =>
     'u',
   )).test(w);
 
-/** Words of an organisation's name that say it is a public authority (a regulator, a ministry, a court). */
-const AUTHORITY = new RegExp(
+/** Words of an organisation's name that say it is a public body (a ministry, an agency, a court). */
+const PUBLIC = new RegExp(
   String.raw`(?<![\p{L}])(?:autorit|regulat|haute|commission|conseil|ministe|ministr|tribunal|cour|agence|` +
     String.raw`direction|authority|regulator|court|gouvern|government)`,
   'u',
 );
 
-/** Whether an end of a candidate is a public authority by its name ('authority'), another organisation, or a person. */
+/**
+ * What an end of a candidate is: an authority that sanctions (a regulator, a ministry, a court: agreements.ts
+ * isAuthority), another public body by its name, another organisation, or a person.
+ */
 function authorityOf(ctx: FeatureContext, id: string): string {
   const e = ctx.entities?.get(id);
   if (!e) return 'other';
   if (e.kind !== 'organisation') return e.kind;
-  return AUTHORITY.test(fold(e.name)) ? 'authority' : 'organisation';
+  if (isAuthority(e)) return 'authority';
+  return PUBLIC.test(fold(e.name)) ? 'public' : 'organisation';
 }
+
+/** Kinds read from the words around the pair; the rare kinds read the pair's shape only (too few to learn words). */
+const RARE_KINDS = new Set<string>(['signed-agreement-with', 'sanctioned']);
+/**
+ * What a rare kind reads: the rules, the triggers, negation and hedges, what its ends are, how far apart they are;
+ * not the sentence's length, commas or position, which a few dozen examples cannot weigh.
+ */
+const RARE_KEEP = new RegExp(
+  String.raw`^(?:bias|lang=|rules?(?:=|fam=|-inferred|-anaphor|-elsewhere)?|rulefam=|no-rule|other=|` +
+    String.raw`(?:btw-)?trig=|modal|negation|btw-modal|btw-negation|src-kind=|tgt-kind=|kinds=|dist=|anaphor-end|` +
+    String.raw`source-named)`,
+  'u',
+);
+/** The trigger family of each rare kind. */
+const OWN_TRIGGERS: Partial<Record<string, string>> = { 'signed-agreement-with': 'sign', sanctioned: 'sanction' };
 
 export interface FeatureContext {
   text: string;
@@ -274,6 +305,20 @@ function sentenceFeatures(s: Candidate['sentence'], ctx: FeatureContext): { whol
   return got;
 }
 
+/** The words between, before and after the pair, and which end comes first. */
+function wordFeatures(ctx: FeatureContext, c: Candidate, x: Span, y: Span, between: string[], f: Set<string>): void {
+  const s = c.sentence;
+  f.add(c.a === x ? 'order=source-first' : 'order=target-first');
+  const before = windowOf(ctx, Math.max(s.start, x.start - 60), x.start).slice(-3);
+  const after = windowOf(ctx, y.end, Math.min(s.end, y.end + 60)).slice(0, 3);
+  if (between.length <= 4) f.add(`btw=${between.join('_')}`);
+  for (const w of new Set(between)) f.add(`bw=${w}`);
+  if (between[0]) f.add(`b0=${between[0]}`);
+  if (between.length) f.add(`bN=${between[between.length - 1]}`);
+  before.forEach((w, i) => f.add(`bef${before.length - i}=${w}`));
+  after.forEach((w, i) => f.add(`aft${i + 1}=${w}`));
+}
+
 function candidateFeatures(c: Candidate, ctx: FeatureContext): string[] {
   const f = new Set<string>(['bias', `lang=${ctx.lang}`]);
   const s = c.sentence;
@@ -286,6 +331,7 @@ function candidateFeatures(c: Candidate, ctx: FeatureContext): string[] {
       if (r.steps?.length) f.add('rule-anaphor');
     }
     f.add(c.rules.length ? 'rules' : 'no-rule');
+    if (c.ruledElsewhere) f.add('rule-elsewhere');
     for (const o of c.otherRules) f.add(`other=${o}`);
   }
   for (const x of sentenceFeatures(s, ctx).features) f.add(x);
@@ -298,17 +344,9 @@ function candidateFeatures(c: Candidate, ctx: FeatureContext): string[] {
   }
   const [x, y] = c.a.start < c.b.start ? [c.a, c.b] : [c.b, c.a];
   f.add(`kinds=${x.kind[0]}${y.kind[0]}`);
-  f.add(c.a === x ? 'order=source-first' : 'order=target-first');
   const between = windowOf(ctx, x.end, y.start);
-  const before = windowOf(ctx, Math.max(s.start, x.start - 60), x.start).slice(-3);
-  const after = windowOf(ctx, y.end, Math.min(s.end, y.end + 60)).slice(0, 3);
   f.add(`dist=${bucket(between.length, [0, 1, 2, 4, 8, 15, 30])}`);
-  if (between.length <= 4) f.add(`btw=${between.join('_')}`);
-  for (const w of new Set(between)) f.add(`bw=${w}`);
-  if (between[0]) f.add(`b0=${between[0]}`);
-  if (between.length) f.add(`bN=${between[between.length - 1]}`);
-  before.forEach((w, i) => f.add(`bef${before.length - i}=${w}`));
-  after.forEach((w, i) => f.add(`aft${i + 1}=${w}`));
+  if (!RARE_KINDS.has(c.kind)) wordFeatures(ctx, c, x, y, between, f);
   if (between.includes('(') || between.includes(')')) f.add('btw-paren');
   if (between[0] === ',') f.add('btw-apposition');
   const btwText = ` ${between.join(' ')} `;
@@ -319,8 +357,11 @@ function candidateFeatures(c: Candidate, ctx: FeatureContext): string[] {
       // a directed relation reads its trigger between source and target in that order ("X a suspendu Y")
       f.add(`btw-trig=${name}&${order}`);
     }
-  f.add(`src-kind=${authorityOf(ctx, c.source)}`);
-  f.add(`tgt-kind=${authorityOf(ctx, c.target)}`);
+  // an agreement has no direction, and any two organisations may sign one: what its ends are says nothing
+  if (c.kind !== 'signed-agreement-with') {
+    f.add(`src-kind=${authorityOf(ctx, c.source)}`);
+    f.add(`tgt-kind=${authorityOf(ctx, c.target)}`);
+  }
   if (has(btwText, MODAL)) f.add('btw-modal');
   if (has(btwText, NEGATION)) f.add('btw-negation');
   // a role title right before or after either mention ("le DG de X, Y"; "Y, directeur général de X")
@@ -366,6 +407,11 @@ function undertakingFeatures(
 
 /** Every feature is crossed with the candidate's kind; kind-free copies let rare kinds borrow strength. */
 function finish(c: Candidate, f: Set<string>): string[] {
+  const own = OWN_TRIGGERS[c.kind];
+  // a rare kind reads the triggers of its own relation only: too few examples to weigh the others'
+  if (own)
+    for (const x of f)
+      if ((/^(?:btw-)?trig=/u.test(x) && !x.includes(`trig=${own}`)) || !RARE_KEEP.test(x)) f.delete(x);
   const out: string[] = [];
   for (const x of f) out.push(`${c.kind}|${x}`);
   for (const x of f)
@@ -391,6 +437,12 @@ export function groupFeatures(g: CandidateGroup, ctx: ArticleContext): string[] 
   const extra: string[] = [`nsent=${bucket(g.members.length, [1, 2])}`];
   const src = ctx.entities.get(g.source);
   const tgt = ctx.entities.get(g.target);
+  if (RARE_KINDS.has(g.kind)) {
+    // a rare kind: a rule that read one sentence of the relation is not outweighed by the sentences it did not read
+    if (f.has(`${g.kind}|rules`)) for (const x of ['no-rule', 'rule-elsewhere']) f.delete(`${g.kind}|${x}`);
+    // an agreement has no direction: which end is the source says nothing
+    if (g.kind === 'signed-agreement-with') return [...f, ...extra.map((x) => `${g.kind}|${x}`)].sort();
+  }
   const mentions = (e?: LocalEntity) => bucket(e?.mentions.length ?? 0, [0, 1, 3]);
   extra.push(`src-mentions=${mentions(src)}`);
   if (g.kind !== 'committed-to') extra.push(`tgt-mentions=${mentions(tgt)}`);

@@ -133,6 +133,26 @@ export const FRAGMENTS: Record<string, { about: string; source: () => string }> 
     about: 'what a regulator does to an operator, participles agreeing (verbs.json "sanctioned")',
     source: () => alt(verbForms('sanctioned')),
   },
+  SIGN_VERB: {
+    about: 'verbs of signing an agreement, any tense (verbs.json "sign")',
+    source: () => alt(verbForms('sign')),
+  },
+  SANCTION_VERB: {
+    about: 'what an authority does to an organisation, active voice, any tense (verbs.json "sanction-active")',
+    source: () => alt(verbForms('sanction-active')),
+  },
+  AGREEMENT: {
+    about: 'nouns of an agreement signed: "convention(-cadre)", "protocole d’accord", "memorandum", "contract"',
+    source: () =>
+      String.raw`(?:conventions?|accords?|protocoles?|mémorandums?|memorandums?|contrats?|agreements?|MoUs?|` +
+      String.raw`contracts?)(?:[-\s]cadres?)?`,
+  },
+  SANCTION_NOUN: {
+    about: 'what an authority decides against an organisation: "une amende", "la suspension", "le retrait"',
+    source: () =>
+      String.raw`(?:sanctions?|amendes?|pénalités?|mises?\s+en\s+demeure|avertissements?|blâmes?|suspension|` +
+      String.raw`retrait|interdiction|fermeture|arrêt\s+(?:\p{L}+\s+)?de\s+la\s+diffusion|fines?|penalt(?:y|ies)|ban)`,
+  },
   SPEECH_BEFORE: {
     about: 'speech verbs and phrases right before a speaker’s name (verbs.json "speech-before")',
     source: () => alt(verbForms('speech-before')),

@@ -36,6 +36,7 @@ export type Resolver =
   | 'parties-before' // the signatories named before the verb (after it when the verb opens the sentence)
   | 'org-before' // the organisation named before a passive
   | 'authority-before' // the regulator named last before the trigger
+  | 'authority-subject' // the subject when it is an authority, else the authority named last in the sentence
   | 'meeting-participants' // the people of the article's meetings (or the organisations the sentence names)
   | 'topics-in-sentence' // the topics of the taxonomy the sentence names
   | 'person' // the person the pattern is read around

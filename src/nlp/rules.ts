@@ -623,6 +623,59 @@ export const RELATION_RULES: readonly RelationRule[] = [
     counterexample: 'Orange Mali and Huawei discussed the agreement on Monday.',
     reason: 'English: the parties named before "signed" signed together',
   },
+  {
+    ...SIGN,
+    id: 'sign:signer-un-accord-avec',
+    lang: 'fr',
+    priority: 202,
+    trigger:
+      String.raw`(?<!(?:pas|jamais|pourrait|pourraient|devrait|devraient|envisage|envisagent|souhaite|souhaitent|` +
+      String.raw`vue)\s+(?:encore\s+|de\s+|d['’]\s*)?)(?<![\p{L}]){SIGN_VERB}\s+(?:[^.;]{0,60}?\s)?(?:[ldLD]['’])?` +
+      String.raw`{AGREEMENT}\b[^.;]*?\bavec\s+(?:respectivement\s+)?`,
+    unless:
+      'a negation or a hedge before the verb ("n’a pas signé", "pourrait signer", "envisage de signer"); a person ' +
+      'whose organisation the article does not give',
+    slots: { source: 'subject-before', target: 'list-after' },
+    example: 'Orange Mali a réussi à signer une convention avec Huawei.',
+    counterexample: 'Orange Mali a réussi à négocier une convention avec Huawei.',
+    reason: 'any tense of a signing verb and an agreement noun: the subject signed with the parties after "avec"',
+  },
+  {
+    ...SIGN,
+    id: 'sign:accord-entre',
+    lang: 'any',
+    priority: 212,
+    trigger: String.raw`\b{AGREEMENT}\b[^.;]{0,80}?\s(?:entre|between)\s+`,
+    unless: 'a party of one side only (a partner named with a party is not its counterpart)',
+    slots: { source: 'parties-between', target: 'parties-between' },
+    example: 'Le contrat de location de capacité entre Orange Mali et Huawei court sur trois ans.',
+    counterexample: 'La concurrence de capacité entre Orange Mali et Huawei court sur trois ans.',
+    reason: 'an agreement between two sides: every party of the first side with every party of the second',
+  },
+  {
+    ...SIGN,
+    id: 'sign:signent',
+    lang: 'fr',
+    priority: 222,
+    trigger: String.raw`\b(?:signent|scellent|paraphent|concluent)\s+(?:\p{L}+\s+){0,3}?{AGREEMENT}\b`,
+    unless: 'a person whose organisation the article does not give (an agreement binds organisations)',
+    slots: { source: 'parties-before', target: 'parties-before' },
+    example: 'Orange Mali et Huawei scellent une convention-cadre.',
+    counterexample: 'Orange Mali et Huawei discutent une convention-cadre.',
+    reason: 'the parties named before a signing verb in the present tense signed together',
+  },
+  {
+    ...SIGN,
+    id: 'sign:en-sign',
+    lang: 'en',
+    priority: 223,
+    trigger: String.raw`\b(?:sign|ink|seal|conclude)\s+(?:\p{L}+\s+){0,3}?{AGREEMENT}\b`,
+    unless: 'a person whose organisation the article does not give (an agreement binds organisations)',
+    slots: { source: 'parties-before', target: 'parties-before' },
+    example: 'Orange Mali and Huawei sign a partnership agreement.',
+    counterexample: 'Orange Mali and Huawei discuss a partnership agreement.',
+    reason: 'English: the parties named before "sign"/"ink" in the present tense signed together',
+  },
   // ---- sanctions -----------------------------------------------------------------------------
   {
     ...SANCTION,
@@ -758,6 +811,54 @@ export const RELATION_RULES: readonly RelationRule[] = [
       'L’Autorité malienne de régulation des télécommunications, des TIC et des postes a contrôlé les r' +
       'éseaux. Orange Mali a reçu un prix.',
     reason: 'an operator received a warning or a fine: from the authority named last',
+  },
+  {
+    ...SANCTION,
+    id: 'sanction:autorité-suspend',
+    lang: 'any',
+    priority: 330,
+    trigger: String.raw`\b{SANCTION_VERB}\b\s*`,
+    unless: 'a subject that is no authority (a regulator, a ministry, a court)',
+    slots: { source: 'authority-subject', target: 'list-after' },
+    example:
+      'L’Autorité malienne de régulation des télécommunications, des TIC et des postes suspend les offres ' +
+      'd’Orange Mali.',
+    counterexample: 'Huawei suspend les livraisons à Orange Mali.',
+    reason: 'an authority suspends, withdraws or sanctions (any tense): the organisation its object names',
+  },
+  {
+    ...SANCTION,
+    id: 'sanction:sanction-contre',
+    lang: 'any',
+    priority: 331,
+    trigger:
+      String.raw`\b{SANCTION_NOUN}\b[^.;]{0,60}?\s(?:à\s+l['’]encontre\s+(?:des?|du|d['’])|contre|(?:infligée?s?|` +
+      String.raw`imposée?s?)\s+(?:à|au|aux)|against|imposed\s+on)\s*`,
+    unless: 'a subject that is no authority (a regulator, a ministry, a court)',
+    slots: { source: 'authority-subject', target: 'list-after' },
+    example:
+      'L’Autorité malienne de régulation des télécommunications, des TIC et des postes a prononcé une sanction ' +
+      'à l’encontre d’Orange Mali.',
+    counterexample:
+      'L’Autorité malienne de régulation des télécommunications, des TIC et des postes a prononcé un discours ' +
+      'à l’endroit d’Orange Mali.',
+    reason: 'a sanction, a fine or a formal notice an authority takes against an organisation',
+  },
+  {
+    ...SANCTION,
+    id: 'sanction:retrait-de',
+    lang: 'fr',
+    priority: 332,
+    trigger:
+      String.raw`\b(?:suspension|retrait|interdiction|fermeture|arrêt\s+(?:\p{L}+\s+)?de\s+la\s+diffusion)\s+` +
+      String.raw`(?:de|du|des|d['’])\s*`,
+    unless: 'a subject that is no authority (a regulator, a ministry, a court)',
+    slots: { source: 'authority-subject', target: 'list-after' },
+    example:
+      'L’Autorité malienne de régulation des télécommunications, des TIC et des postes a décidé du retrait de la ' +
+      'licence d’Orange Mali.',
+    counterexample: 'Huawei a décidé du retrait de la licence d’Orange Mali.',
+    reason: 'an authority decides the suspension, the withdrawal or the ban of what an organisation holds',
   },
   // ---- topics discussed ----------------------------------------------------------------------
   {
