@@ -1,0 +1,64 @@
+// What a first reader of real press saw wrong (issue 13, point 4), each as a class of sentences we
+// wrote in the genre (fictional people and companies): a case the fix must handle and one it must leave.
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from '../../src/nlp/extract.js';
+import { setScoringMode } from '../../src/nlp/scorer.js';
+import { articleId } from '../../src/sources/article.js';
+import type { Extraction } from '../../src/types.js';
+
+// the rules' own behaviour (the trained scorer over them is tested in scorer.test.ts)
+setScoringMode({ mode: 'rules' });
+
+const run = (text: string): Extraction => extractArticle({ id: articleId(text), lang: 'fr', text });
+const nameOf = (x: Extraction, id: string) => x.entities.find((e) => e.id === id)!.name;
+/** The distinct holds-role statements: "person -> organisation (role)". */
+const roles = (x: Extraction) =>
+  [
+    ...new Set(
+      x.relations
+        .filter((r) => r.kind === 'holds-role')
+        .map((r) => `${nameOf(x, r.source)} -> ${nameOf(x, r.target)} (${r.role})`),
+    ),
+  ].sort();
+/** The roles each person is given, with or without an organisation. */
+const personRoles = (x: Extraction) =>
+  Object.fromEntries(x.entities.filter((e) => e.kind === 'person').map((e) => [e.name, e.roles]));
+
+describe('a woman keeps her title in the feminine', () => {
+  it.each([
+    ['La directrice de Kora Mobile, Mme Awa Sangaré, a ouvert la séance.', 'Awa Sangaré -> Kora Mobile (Directrice)'],
+    [
+      'Mme Awa Sangaré, directrice générale adjointe de Kora Mobile, a ouvert la séance.',
+      'Awa Sangaré -> Kora Mobile (Directrice générale adjointe)',
+    ],
+    [
+      'La présidente de l’Association malienne des opérateurs, Fanta Koné, a ouvert la séance.',
+      'Fanta Koné -> Association malienne des opérateurs (Présidente)',
+    ],
+    [
+      'La représentante résidente du Programme des Nations unies pour le développement, Awa Sangaré, a parlé.',
+      'Awa Sangaré -> Programme des Nations unies pour le développement (Représentante résidente)',
+    ],
+    // an abbreviation says nothing of gender: the determiner does
+    ['La DG de Kora Mobile, Awa Sangaré, a ouvert la séance.', 'Awa Sangaré -> Kora Mobile (Directrice générale)'],
+  ])('%s', (text, expected) => {
+    expect(roles(run(text))).toEqual([expected]);
+  });
+
+  it('keeps the canonical title of a man, and of a title that is the same for both ("la ministre")', () => {
+    const x = run(
+      'Le DG de Kora Mobile, Oumar Sidibé, a reçu la directrice de Baara Networks, Awa Sangaré. ' +
+        'La ministre de la Communication, Fanta Koné, a salué la rencontre.',
+    );
+    expect(roles(x)).toEqual([
+      'Awa Sangaré -> Baara Networks (Directrice)',
+      'Oumar Sidibé -> Kora Mobile (Directeur général)',
+    ]);
+    expect(personRoles(x)['Fanta Koné']).toEqual(['Ministre']);
+  });
+
+  it('does not give a man the feminine title of the woman he receives', () => {
+    const x = run('M. Oumar Sidibé, directeur de Kora Mobile, a reçu la présidente de Baara Networks, Awa Sangaré.');
+    expect(roles(x)).toEqual(['Awa Sangaré -> Baara Networks (Présidente)', 'Oumar Sidibé -> Kora Mobile (Directeur)']);
+  });
+});
