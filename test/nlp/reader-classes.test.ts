@@ -62,3 +62,38 @@ describe('a woman keeps her title in the feminine', () => {
     expect(roles(x)).toEqual(['Awa Sangaré -> Baara Networks (Présidente)', 'Oumar Sidibé -> Kora Mobile (Directeur)']);
   });
 });
+
+describe('a list of titles and a list of names are paired in order', () => {
+  it.each([
+    [
+      'Les directeurs généraux de Kora Mobile et de Baara Networks, MM. Oumar Sidibé et Bakary Koné, ont ' +
+        'signé l’accord.',
+    ],
+    ['Les DG de Kora Mobile et de Baara Networks, Oumar Sidibé et Bakary Koné, ont signé au nom de leurs sociétés.'],
+    [
+      'MM. Oumar Sidibé et Bakary Koné, respectivement directeurs généraux de Kora Mobile et de Baara Networks, ont ' +
+        'signé l’accord.',
+    ],
+    ['MM. Oumar Sidibé et Bakary Koné, directeurs généraux de Kora Mobile et de Baara Networks, ont signé l’accord.'],
+  ])('%s', (text) => {
+    expect(roles(run(text))).toEqual([
+      'Bakary Koné -> Baara Networks (Directeur général)',
+      'Oumar Sidibé -> Kora Mobile (Directeur général)',
+    ]);
+  });
+
+  it('pairs nothing when the lists are not of one length', () => {
+    const x = run(
+      'MM. Oumar Sidibé et Bakary Koné, directeurs généraux de Kora Mobile, de Baara Networks et de Huawei, ont ' +
+        'signé l’accord.',
+    );
+    expect(x.relations.filter((r) => r.rule === 'role:noms-puis-titres')).toEqual([]);
+  });
+
+  it('pairs nothing when the names are the object of a verb, not in apposition', () => {
+    const x = run(
+      'Les directeurs généraux de Kora Mobile et de Baara Networks ont reçu MM. Oumar Sidibé et Bakary Koné.',
+    );
+    expect(roles(x)).toEqual([]);
+  });
+});
