@@ -30,6 +30,19 @@ const C = once(() => {
     moreNames: c(String.raw`^\s*(?:,|,?\s*(?:et|and))\s*(?:(?:{CIVILITY})\s+)*\p{Lu}\p{Ll}`, 'u'),
     orgsThenList: c(String.raw`^\s*,\s*(?:(?:{CIVILITY})\s+)*$`, 'u'),
     pluralTitleBefore: c(String.raw`(?<![\p{L}])({ROLE})s?\s+(?:(?:{CIVILITY})\s+)*$`, 'iu'),
+    // "… sous la direction du Colonel X, le ministre de A, de B et de C a attiré": a title with its complement,
+    // then a verb without a comma — the subject of the main clause, not an apposition of X
+    titleThenVerb: c(
+      String.raw`^(?:\s*,?\s*(?:et\s+)?(?:de\s+la|de\s+l['’]|du|des|de|d['’]|en\s+charge\s+de)\s*[^,;.()]*?)*` +
+        String.raw`\s+(?:a|ont|est|sont|avait|avaient|sera|seront|s['’]est|se|va|vont|vient|doit|peut|fait)\s`,
+      'u',
+    ),
+    // the name closes a prepositional phrase: "sous la direction du Colonel", "en présence de"
+    afterPreposition: c(
+      String.raw`(?<![\p{L}])(?:de|du|des|par|à|au|aux|avec|pour|chez|d['’])\s*` +
+        String.raw`(?:(?:(?:{CIVILITY})\.?|[\p{Lu}][\p{L}.-]*)\s+)*$`,
+      'u',
+    ),
     titleOfTitle: c(String.raw`(?<![\p{L}])({ROLE})\s+(?:de\s+la|de\s+l['’]|du|des|de)\s*$`, 'iu'),
   };
 });
@@ -306,11 +319,21 @@ const apposition: Resolve = (e, { p, before, after }, rule) => {
   const m = re(rule).exec(before) ?? apBefore;
   // "le représentant de la ministre, X": X holds the title the other one is the complement of
   const head = m ? C().titleOfTitle.exec(before.slice(0, m.index!)) : null;
-  const r = (head ?? m ?? C().roleAfter.exec(after))?.[1];
+  const r = (head ?? m ?? titleAfter(before, after))?.[1];
   const role = r ? (roleOfForm(r) ?? roleIn(r)) : undefined;
   if (role) addRole(e.ctx, p.id, undefined, role, e.s, rule);
   return !!role;
 };
+
+/**
+ * "NAME, le ROLE …" after the name, unless the title opens the main clause: the name ends a prepositional phrase
+ * and the title is followed by its verb ("sous la direction du Colonel X, le ministre de … a attiré").
+ */
+function titleAfter(before: string, after: string): RegExpExecArray | null {
+  const m = C().roleAfter.exec(after);
+  if (!m || !C().afterPreposition.test(before)) return m;
+  return C().titleThenVerb.test(after.slice(m[0].length)) ? null : m;
+}
 
 /** The resolver of each role rule read around a person. */
 const AROUND: Record<string, Resolve> = {

@@ -97,3 +97,26 @@ describe('a list of titles and a list of names are paired in order', () => {
     expect(roles(x)).toEqual([]);
   });
 });
+
+describe('a title after a name in a prepositional phrase, followed by its verb, is someone else', () => {
+  it('does not give the head of the meeting the title of the minister who speaks', () => {
+    const x = run(
+      'La réunion s’est tenue sous la direction du Colonel Bakary Koné, le ministre de la Communication, de ' +
+        'l’Économie numérique et de la Modernisation de l’Administration a attiré l’attention du Conseil sur les kits.',
+    );
+    expect(personRoles(x)).toEqual({ 'Bakary Koné': [] });
+  });
+
+  it.each([
+    ['M. Oumar Sidibé, le ministre de la Communication, a ouvert la séance.'],
+    ['Sous la présidence de M. Oumar Sidibé, le ministre de la Communication, le séminaire a ouvert.'],
+    ['Oumar Sidibé, le ministre de la Communication a ouvert la séance.'],
+  ])('keeps the apposition: %s', (text) => {
+    expect(personRoles(run(text))).toEqual({ 'Oumar Sidibé': ['Ministre'] });
+  });
+
+  it('gives "le représentant de la ministre" the representative’s title, not the minister’s', () => {
+    const x = run('Étaient présents le représentant de la ministre de la Santé, Bakary Koné, et des élus.');
+    expect(personRoles(x)).toEqual({ 'Bakary Koné': ['Représentant'] });
+  });
+});
