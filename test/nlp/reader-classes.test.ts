@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../src/nlp/extract.js';
 import { setScoringMode } from '../../src/nlp/scorer.js';
+import { splitSentences } from '../../src/nlp/sentences.js';
 import { articleId } from '../../src/sources/article.js';
 import type { Extraction } from '../../src/types.js';
 
@@ -95,6 +96,52 @@ describe('a list of titles and a list of names are paired in order', () => {
       'Les directeurs généraux de Kora Mobile et de Baara Networks ont reçu MM. Oumar Sidibé et Bakary Koné.',
     );
     expect(roles(x)).toEqual([]);
+  });
+});
+
+describe('sentences: captions, credits and quotes', () => {
+  const sentences = (text: string) => splitSentences(text).map((s) => s.text);
+
+  it('cuts a photo credit from the sentence glued after it', () => {
+    expect(
+      sentences('Photo : DR La ministre de la Communication a reçu le DG. Lundi, la ministre a visité le site.'),
+    ).toEqual(['Photo : DR', 'La ministre de la Communication a reçu le DG.', 'Lundi, la ministre a visité le site.']);
+    expect(sentences('Le ministre a signé l’accord (Crédit photo : Kora Mobile) Le DG a salué la signature.')).toEqual([
+      'Le ministre a signé l’accord (Crédit photo : Kora Mobile)',
+      'Le DG a salué la signature.',
+    ]);
+  });
+
+  it('ends a caption at its line in a hard-wrapped paragraph', () => {
+    expect(
+      sentences(
+        'Le DG de Kora Mobile, Oumar Sidibé (g), recevant le prix\nLe conseil de la société s’est tenu\n' +
+          'hier dans les locaux de l’établissement sous la présidence\nde son président. Il a été suivi d’un point.',
+      ),
+    ).toEqual([
+      'Le DG de Kora Mobile, Oumar Sidibé (g), recevant le prix',
+      'Le conseil de la société s’est tenu\nhier dans les locaux de l’établissement sous la présidence\nde son ' +
+        'président.',
+      'Il a été suivi d’un point.',
+    ]);
+  });
+
+  it('does not cut at guillemets written the wrong way round around a name ("» Plan … «")', () => {
+    expect(
+      sentences(
+        'Kora Mobile, à travers son  » Plan Vert 2030 « , s’est engagé pour l’environnement. La société a signé.',
+      ),
+    ).toEqual([
+      'Kora Mobile, à travers son  » Plan Vert 2030 « , s’est engagé pour l’environnement.',
+      'La société a signé.',
+    ]);
+  });
+
+  it('still cuts after a quote that closes', () => {
+    expect(sentences('« Nous irons loin » La ministre a parlé.')).toEqual([
+      '« Nous irons loin »',
+      'La ministre a parlé.',
+    ]);
   });
 });
 
