@@ -167,3 +167,33 @@ describe('a title after a name in a prepositional phrase, followed by its verb, 
     expect(personRoles(x)).toEqual({ 'Bakary Koné': ['Représentant'] });
   });
 });
+
+describe('what each party of a meeting discussed, and who signed with whom', () => {
+  it('attaches the topics of each visitor’s talks to that visitor, not to the other', () => {
+    const x = run(
+      'Le ministre Oumar Sidibé a reçu le DG de Kora Mobile, Bakary Koné, et la DG de Baara Networks, Awa Sangaré. ' +
+        'Les échanges avec Kora Mobile ont porté sur la cybersécurité. S’agissant de Baara Networks, les ' +
+        'discussions ont concerné la formation des jeunes.',
+    );
+    const discussed = x.relations
+      .filter((r) => r.kind === 'discussed')
+      .map((r) => `${nameOf(x, r.source)} -> ${nameOf(x, r.target)}`)
+      .sort();
+    expect(discussed).toContain('Kora Mobile -> Cybersécurité');
+    expect(discussed).toContain('Baara Networks -> Compétences et formation');
+    expect(discussed.filter((d) => d.startsWith('Kora Mobile')).some((d) => d.includes('formation'))).toBe(false);
+    expect(discussed.filter((d) => d.startsWith('Baara Networks')).some((d) => d.includes('Cyber'))).toBe(false);
+  });
+
+  it('reads no person–organisation edge from "signé entre X, le ministre …, et Y, le président … de Z"', () => {
+    const x = run(
+      'Un accord de formation a été signé entre Oumar Sidibé, le ministre de la Communication, et Bakary Koné, le ' +
+        'président du Conseil de surveillance de Baara Networks.',
+    );
+    const edges = x.relations
+      .filter((r) => r.kind !== 'holds-role')
+      .map((r) => `${r.kind} ${nameOf(x, r.source)} -> ${nameOf(x, r.target)}`);
+    expect(edges.filter((e) => e.includes('Oumar Sidibé') && e.includes('Baara Networks'))).toEqual([]);
+    expect(roles(x)).toEqual(['Bakary Koné -> Baara Networks (Président du Conseil de surveillance)']);
+  });
+});
