@@ -1,5 +1,6 @@
 // Clean an article body: drop page furniture, keep paragraphs verbatim, pull out the byline.
 import { furnitureRule, isBlank } from './furniture.js';
+import { unwrapParagraph } from './wrap.js';
 
 export interface CleanResult {
   /** Paragraphs joined by blank lines; every kept line is verbatim. */
@@ -55,7 +56,8 @@ export function cleanText(raw: string, opts: { source?: string } = {}): CleanRes
     }
     paragraphs[paragraphs.length - 1]!.push(line.replace(/\s+$/, ''));
   }
-  let paras = paragraphs.filter((p) => p.length).map((p) => p.join('\n'));
+  // a hard-wrapped paragraph's line breaks inside sentences become spaces (offsets unchanged)
+  let paras = paragraphs.filter((p) => p.length).map(unwrapParagraph);
   // trailing signature: the outlet's name, then the author's
   const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
   while (paras.length > 1) {

@@ -17,6 +17,7 @@ import {
   type NameMatch,
 } from '../text/names.js';
 import { lexicon } from '../nlp/lexicon.js';
+import { canonicalRole } from '../nlp/gender.js';
 import { mergeNodes } from './semantics.js';
 
 export { personNamesMatch, type NameMatch };
@@ -56,7 +57,8 @@ export function mergeSpellingVariants(graph: KGraph): KGraph {
   const buckets = new Map<string, string[]>();
   graph.forEachEdge((_k, a, source, target) => {
     if (a.kind !== 'holds-role' || !a.role || graph.getNodeAttribute(source, 'kind') !== 'person') return;
-    const k = `${target}|${a.role}`;
+    // a woman's title ("Directrice") is the same post as its canonical form
+    const k = `${target}|${canonicalRole(a.role)}`;
     buckets.set(k, [...(buckets.get(k) ?? []), source]);
   });
   // each label normalised once (a bucket of a large archive holds hundreds of people), again after a merge
@@ -109,7 +111,10 @@ function factsOf(graph: KGraph): (node: string) => Facts {
     );
     const roleOrgs = new Set<string>();
     graph.forEachOutEdge(node, (_e, ea, _s, t) => void (ea.kind === 'holds-role' && roleOrgs.add(t)));
-    cache.set(node, (f = { neighbours, titles: (a.roles ?? []).map(normaliseName), roleOrgs }));
+    cache.set(
+      node,
+      (f = { neighbours, titles: (a.roles ?? []).map((r) => normaliseName(canonicalRole(r))), roleOrgs }),
+    );
     return f;
   };
 }

@@ -5,6 +5,7 @@ import type { Article, Extraction, LocalEntity, LocalRelation, Sentence } from '
 import { resolveLocal } from './coref.js';
 import { topicLabel, type Span } from './candidates.js';
 import { findMentions } from './mentions.js';
+import { genderRoles, womenOf } from './gender.js';
 import { extractRelations } from './relations.js';
 import { scoreRelations, scoringMode, type ScoringMode } from './scorer.js';
 import { splitSentences } from './sentences.js';
@@ -58,12 +59,14 @@ export function extractArticle(article: Article, scoring: ScoringMode = scoringM
           scoring.minConfidence,
           anaphors,
         );
+  // a woman's roles in the feminine ("Directrice générale")
+  const gendered = genderRoles(womenOf(article.text, sentences, entities, anaphors), entities, kept);
   // an entity is kept when the article names it; a topic when a relation points to it
-  const targets = new Set(kept.map((r) => r.target));
-  const all = entities.filter((e) => e.kind !== 'topic' || targets.has(e.id));
+  const targets = new Set(gendered.relations.map((r) => r.target));
+  const all = gendered.entities.filter((e) => e.kind !== 'topic' || targets.has(e.id));
   // topics of commitments that the scorer read and no rule did
   for (const id of targets)
     if (id.startsWith('topic:') && !all.some((e) => e.id === id))
       all.push(topicEntity(id, topicLabel(id, article.lang)));
-  return { article: article.id, entities: all, relations: kept };
+  return { article: article.id, entities: all, relations: gendered.relations };
 }

@@ -19,8 +19,19 @@ export interface OrgEntry {
 
 export interface RoleEntry {
   role: string;
+  /** Every spelling, the feminine ones included (the loader adds `feminine.forms`). */
   forms: string[];
   head?: boolean;
+  /** The feminine label and the spellings that say the holder is a woman ("directrice générale"). */
+  feminine?: { role: string; forms: string[] };
+}
+
+/** What marks a role-holder's gender around a title or a name (roles.json `gender`). */
+export interface GenderCues {
+  feminineDeterminers: string[];
+  masculineDeterminers: string[];
+  feminineCivilities: string[];
+  masculineCivilities: string[];
 }
 
 export interface Topic {
@@ -53,6 +64,7 @@ export interface Lexicon {
   /** Words between such a noun and the name ("cadet", "divisionnaire"). */
   personQualifiers: string[];
   roles: RoleEntry[];
+  gender: GenderCues;
   topics: Topic[];
   fallbackTopic: Omit<Topic, 'keywords'>;
 }
@@ -73,7 +85,7 @@ export function lexicon(): Lexicon {
     personNouns?: string[];
     personQualifiers?: string[];
   }>('lexicons/people.json');
-  const r = load<{ roles: RoleEntry[] }>('lexicons/roles.json');
+  const r = load<{ roles: RoleEntry[]; gender: GenderCues }>('lexicons/roles.json');
   const t = load<{ topics: Topic[]; fallback: Omit<Topic, 'keywords'> }>('topics.json');
   const orgByName = new Map<string, string>();
   for (const org of o.organisations)
@@ -93,7 +105,8 @@ export function lexicon(): Lexicon {
     demonyms: people.demonyms ?? [],
     personNouns: people.personNouns ?? [],
     personQualifiers: people.personQualifiers ?? [],
-    roles: r.roles,
+    roles: r.roles.map((e) => (e.feminine ? { ...e, forms: [...e.forms, ...e.feminine.forms] } : e)),
+    gender: r.gender,
     topics: t.topics,
     fallbackTopic: t.fallback,
   };

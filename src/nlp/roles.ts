@@ -21,6 +21,28 @@ const C = once(() => {
     roleAfter: c(String.raw`^\s*,\s*(?:le\s+|la\s+|l['’]|the\s+)?(?:nouveau\s+|nouvelle\s+)?({ROLE})(?![\p{L}])`, 'iu'),
     orgNoun: c('^(?:{ORG_NOUNS})$', 'u'),
     // "le représentant de la ministre", "le conseiller du ministre": a title whose complement is another title
+    // names of one list: "Oumar Sidibé et Bakary Koné", "MM. A, B et C"
+    listJoin: c(String.raw`^\s*(?:,|,?\s*(?:et|and))\s*(?:(?:{CIVILITY})\s+)*$`, 'u'),
+    // organisations of one list: "de Kora Mobile et de Baara Networks", "of A and B"
+    orgJoin: c(String.raw`^\s*(?:,|,?\s*(?:et|and))\s*(?:de\s+la|de\s+l['’]|du|des|de|d['’]|of\s+the|of)?\s*$`, 'u'),
+    // one more item of a list the mentions did not read ("…, et de Sahel Fibre", "… et Awa Koné")
+    moreOrgs: c(String.raw`^\s*(?:,|,?\s*(?:et|and))\s*(?:de\s+la|de\s+l['’]|du|des|de|d['’]|of)\s*\p{Lu}`, 'u'),
+    moreNames: c(String.raw`^\s*(?:,|,?\s*(?:et|and))\s*(?:(?:{CIVILITY})\s+)*\p{Lu}\p{Ll}`, 'u'),
+    orgsThenList: c(String.raw`^\s*,\s*(?:(?:{CIVILITY})\s+)*$`, 'u'),
+    pluralTitleBefore: c(String.raw`(?<![\p{L}])({ROLE})s?\s+(?:(?:{CIVILITY})\s+)*$`, 'iu'),
+    // "… sous la direction du Colonel X, le ministre de A, de B et de C a attiré": a title with its complement,
+    // then a verb without a comma — the subject of the main clause, not an apposition of X
+    titleThenVerb: c(
+      String.raw`^(?:\s*,?\s*(?:et\s+)?(?:de\s+la|de\s+l['’]|du|des|de|d['’]|en\s+charge\s+de)\s*[^,;.()]*?)*` +
+        String.raw`\s+(?:a|ont|est|sont|avait|avaient|sera|seront|s['’]est|se|va|vont|vient|doit|peut|fait)\s`,
+      'u',
+    ),
+    // the name closes a prepositional phrase: "sous la direction du Colonel", "en présence de"
+    afterPreposition: c(
+      String.raw`(?<![\p{L}])(?:de|du|des|par|à|au|aux|avec|pour|chez|d['’])\s*` +
+        String.raw`(?:(?:(?:{CIVILITY})\.?|[\p{Lu}][\p{L}.-]*)\s+)*$`,
+      'u',
+    ),
     titleOfTitle: c(String.raw`(?<![\p{L}])({ROLE})\s+(?:de\s+la|de\s+l['’]|du|des|de)\s*$`, 'iu'),
   };
 });
@@ -73,6 +95,74 @@ const respectively: Resolve = (e, { p, before }, rule) => {
   const orgs = e.inS.filter((r) => r.kind === 'organisation' && r.start >= segStart && r.end <= segEnd);
   const i = e.persons.filter((r) => r.start > segEnd).indexOf(p);
   return i >= 0 && holds(e, p, orgs[i]?.id, roleOfForm(m[1]), rule);
+};
+
+/** The people of the list `p` belongs to: names joined by a comma or "et", a civility before each. */
+function listOf(e: Env, p: Ref): Ref[] {
+  const text = e.ctx.text;
+  const ps = e.persons;
+  const joined = (i: number) => C().listJoin.test(text.slice(ps[i]!.end, ps[i + 1]!.start));
+  let a = ps.indexOf(p);
+  let b = a;
+  while (a > 0 && joined(a - 1)) a--;
+  while (b < ps.length - 1 && joined(b)) b++;
+  return ps.slice(a, b + 1);
+}
+
+/** The organisations of one list, ending with `last` ("de Kora Mobile et de Baara Networks"). */
+function orgListEndingWith(e: Env, orgs: Ref[], last: Ref): Ref[] {
+  const out = [last];
+  for (let k = orgs.indexOf(last); k > 0; k--) {
+    if (!C().orgJoin.test(e.ctx.text.slice(orgs[k - 1]!.end, orgs[k]!.start))) break;
+    out.unshift(orgs[k - 1]!);
+  }
+  return out;
+}
+
+/** The organisations of one list, starting with `first`. */
+function orgListStartingWith(e: Env, orgs: Ref[], first: Ref): Ref[] {
+  const out = [first];
+  for (let k = orgs.indexOf(first); k < orgs.length - 1; k++) {
+    if (!C().orgJoin.test(e.ctx.text.slice(orgs[k]!.end, orgs[k + 1]!.start))) break;
+    out.push(orgs[k + 1]!);
+  }
+  return out;
+}
+
+/** "les directeurs généraux de Kora Mobile et de Baara Networks, MM. A et B": as many names as organisations. */
+const parallelList: Resolve = (e, { p }, rule) => {
+  const list = listOf(e, p);
+  const first = list[0]!;
+  const orgs = e.inS.filter((r) => r.kind === 'organisation' && r.end <= first.start);
+  const last = orgs[orgs.length - 1];
+  if (list.length < 2 || !last || !C().orgsThenList.test(e.ctx.text.slice(last.end, first.start))) return false;
+  if (C().moreNames.test(e.ctx.text.slice(list[list.length - 1]!.end, e.s.end))) return false;
+  const paired = orgListEndingWith(e, orgs, last);
+  const m = re(rule).exec(e.ctx.text.slice(e.s.start, paired[0]!.start));
+  if (!m || paired.length !== list.length) return false;
+  return holds(e, p, paired[list.indexOf(p)]!.id, roleOfForm(m[1]), rule);
+};
+
+/**
+ * "MM. A et B, (respectivement) directeurs généraux de X et de Y", "les ministres A et B, respectivement de X et de Y":
+ * as many organisations as names, paired in order.
+ */
+const namesThenTitles: Resolve = (e, { p }, rule) => {
+  const list = listOf(e, p);
+  const last = list[list.length - 1]!;
+  const text = e.ctx.text;
+  const m = list.length >= 2 ? re(rule).exec(text.slice(last.end, e.s.end)) : null;
+  if (!m) return false;
+  const firstOrg = e.inS.find((r) => r.kind === 'organisation' && r.start === last.end + m[0].length);
+  if (!firstOrg) return false;
+  const orgs = orgListStartingWith(
+    e,
+    e.inS.filter((r) => r.kind === 'organisation' && r.start >= firstOrg.start),
+    firstOrg,
+  );
+  const title = m[1] ?? m[2] ?? C().pluralTitleBefore.exec(text.slice(e.s.start, list[0]!.start))?.[1];
+  if (C().moreOrgs.test(text.slice(orgs[orgs.length - 1]!.end, e.s.end))) return false;
+  return orgs.length === list.length && holds(e, p, orgs[list.indexOf(p)]!.id, roleOfForm(title), rule);
 };
 
 /** The text between the organisation named last before the person and the person, when it is "ROLE de ORG, NAME". */
@@ -229,15 +319,27 @@ const apposition: Resolve = (e, { p, before, after }, rule) => {
   const m = re(rule).exec(before) ?? apBefore;
   // "le représentant de la ministre, X": X holds the title the other one is the complement of
   const head = m ? C().titleOfTitle.exec(before.slice(0, m.index!)) : null;
-  const r = (head ?? m ?? C().roleAfter.exec(after))?.[1];
+  const r = (head ?? m ?? titleAfter(before, after))?.[1];
   const role = r ? (roleOfForm(r) ?? roleIn(r)) : undefined;
   if (role) addRole(e.ctx, p.id, undefined, role, e.s, rule);
   return !!role;
 };
 
+/**
+ * "NAME, le ROLE …" after the name, unless the title opens the main clause: the name ends a prepositional phrase
+ * and the title is followed by its verb ("sous la direction du Colonel X, le ministre de … a attiré").
+ */
+function titleAfter(before: string, after: string): RegExpExecArray | null {
+  const m = C().roleAfter.exec(after);
+  if (!m || !C().afterPreposition.test(before)) return m;
+  return C().titleThenVerb.test(after.slice(m[0].length)) ? null : m;
+}
+
 /** The resolver of each role rule read around a person. */
 const AROUND: Record<string, Resolve> = {
   'role:respectivement': respectively,
+  'role:liste-parallèle': parallelList,
+  'role:noms-puis-titres': namesThenTitles,
   'role:titre-de-org-nom': titleOfOrgName,
   'role:celui-de-org': thatOfOrg,
   'role:titre-de-nom-commun': titleOfNoun,

@@ -895,6 +895,40 @@ export const RELATION_RULES: readonly RelationRule[] = [
   },
   {
     ...ROLE,
+    id: 'role:liste-parallèle',
+    priority: 505,
+    flags: 'iu',
+    trigger:
+      String.raw`(?<![\p{L}])(?:les|leurs|des|aux|the)\s+(?:\p{L}+\s+)?({ROLE})s?` +
+      String.raw`\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’]|of\s+the|of)\s*$`,
+    slots: { source: 'person', target: 'org-of-pattern' },
+    example:
+      'Les directeurs généraux de Kora Mobile et de Baara Networks, MM. Oumar Sidibé et Bakary Koné, ont ' +
+      'signé l’accord.',
+    counterexample:
+      'Les directeurs généraux de Kora Mobile et de Baara Networks ont reçu MM. Oumar Sidibé et Bakary Koné.',
+    reason:
+      '"the titles of A and of B, X and Y" (no "respectivement"): as many names as organisations, paired in ' + 'order',
+  },
+  {
+    ...ROLE,
+    id: 'role:noms-puis-titres',
+    priority: 506,
+    flags: 'iu',
+    trigger:
+      String.raw`^\s*,\s*(?:(?:respectivement|respectively)\s+(?:(?:les\s+|the\s+)?({ROLE})s?\s+)?|` +
+      String.raw`(?:les\s+|the\s+)?({ROLE})s?\s+)(?:de\s+la|de\s+l['’]|du|des|de|d['’]|of\s+the|of)\s*`,
+    slots: { source: 'person', target: 'org-of-pattern' },
+    example:
+      'MM. Oumar Sidibé et Bakary Koné, respectivement directeurs généraux de Kora Mobile et de Baara ' +
+      'Networks, ont signé l’accord.',
+    counterexample:
+      'MM. Oumar Sidibé et Bakary Koné, directeurs généraux de Kora Mobile, de Baara Networks et de Sahel ' +
+      'Fibre, ont signé l’accord.',
+    reason: '"X and Y, (respectively) the titles of A and of B": as many organisations as names, paired in order',
+  },
+  {
+    ...ROLE,
     id: 'role:titre-de-org-nom',
     priority: 510,
     flags: 'u',

@@ -1,22 +1,23 @@
 // Sentence splitting with exact offsets into the article text (evidence must be quotable verbatim).
 import type { Sentence } from '../types.js';
 import { lowerBound } from '../text/search.js';
+import { END_PUNCT, captionRule, isHardWrapped } from '../clean/wrap.js';
 
 /** Abbreviations after which a period does not end a sentence. */
 const ABBREVIATIONS =
   'M|MM|Mme|Mmes|Mlle|Dr|Me|Pr|Prof|Mr|Mrs|Ms|St|Ste|Gal|Col|Cdt|Cpt|Lt|No|n°|art|av|bd|cf|etc|env|ex|p|vol|' +
   'Jr|Sr|Inc|Ltd|Co|S\\.E|S\\.A|Nov|Déc|Janv|Févr|Sept|Oct|nov|déc|janv|févr|sept|oct';
 const ABBREV = new RegExp(String.raw`(?:\b(?:${ABBREVIATIONS})|\b[A-ZÀ-Þ])\.$`, 'u');
-const END_PUNCT = /[.!?…»"”:;)]\s*$/u;
-
-/** True when a paragraph's lines are hard-wrapped (lines end mid-sentence and the next goes on in lower case). */
-function isHardWrapped(lines: string[]): boolean {
-  let wrapped = 0;
-  for (let i = 0; i + 1 < lines.length; i++) {
-    if (!END_PUNCT.test(lines[i]!) && /^\s*[\p{Ll}\d«"]/u.test(lines[i + 1]!)) wrapped++;
-  }
-  return wrapped >= 2;
-}
+/** Words that open a sentence: a photo credit ("Photo : DR") ends before them. */
+const OPENERS =
+  "Le|La|Les|L['’]|Un|Une|Ce|Cette|Ces|Il|Elle|Ils|Elles|C['’]|En|Au|Aux|À|Selon|Depuis|Lors|Dans|Pour|Après|" +
+  'Avec|Lundi|Mardi|Mercredi|Jeudi|Vendredi|Samedi|Dimanche|The|On|In|At';
+/** A photo credit inside a line, the sentence after it glued on: "Photo : DR La ministre …". */
+const CREDIT = new RegExp(
+  String.raw`(?<![\p{L}])\(?(?:[Cc]rédits?\s+photos?|[Pp]hotos?)\s*:\s*(?:©\s*)?` +
+    String.raw`(?:[\p{Lu}][\p{L}.’'&-]*(?:\s+[\p{Lu}][\p{L}.’'&-]*){0,3}?)\)?(?=\s+(?:${OPENERS})(?![\p{L}]))`,
+  'gu',
+);
 
 /**
  * Split text into sentences. Paragraphs are separated by blank lines; single line breaks end a sentence unless the
@@ -40,7 +41,7 @@ export function splitSentences(text: string): Sentence[] {
       const line = lines[i]!;
       const end = pos + line.length;
       const last = i === lines.length - 1;
-      if (last || !wrapped || END_PUNCT.test(line)) {
+      if (last || !wrapped || END_PUNCT.test(line) || captionRule(line)) {
         blocks.push([blockStart, end]);
         blockStart = end + 1;
       }
@@ -52,14 +53,33 @@ export function splitSentences(text: string): Sentence[] {
   return out;
 }
 
-function splitBlock(text: string, start: number, end: number, paragraph: number, out: Sentence[]): void {
-  const block = text.slice(start, end);
+/** Whether a closing guillemet at `at` closes a quote opened in the block (a "» Plan … «" pair does not). */
+function closesQuote(block: string, from: number, at: number): boolean {
+  const before = block.slice(from, at);
+  const open = block[at] === '»' ? '«' : '“';
+  const close = block[at] === '»' ? '»' : '”';
+  return before.split(open).length > before.split(close).length;
+}
+
+/** The places a block is cut: after sentence punctuation (not an abbreviation), a closed quote, a photo credit. */
+function cutsOf(block: string): number[] {
   const re = /[.!?…]+["»”’)]*(?=\s+[«"“(\p{Lu}\d])|[»”]\s*(?=[\p{Lu}])/gu;
+  const cuts: number[] = [];
   let from = 0;
   for (const m of block.matchAll(re)) {
     const cut = m.index! + m[0].length;
-    const head = block.slice(from, m.index! + 1);
-    if (ABBREV.test(head.trimEnd())) continue;
+    if (ABBREV.test(block.slice(from, m.index! + 1).trimEnd())) continue;
+    if (/^[»”]/u.test(m[0]) && !closesQuote(block, from, m.index!)) continue;
+    cuts.push(cut);
+    from = cut;
+  }
+  for (const m of block.matchAll(CREDIT)) cuts.push(m.index! + m[0].length);
+  return [...new Set(cuts)].sort((a, b) => a - b);
+}
+
+function splitBlock(text: string, start: number, end: number, paragraph: number, out: Sentence[]): void {
+  let from = 0;
+  for (const cut of cutsOf(text.slice(start, end))) {
     push(text, start + from, start + cut, paragraph, out);
     from = cut;
   }

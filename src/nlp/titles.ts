@@ -116,7 +116,11 @@ export function titleMentions(ctx: Ctx): void {
       const next = persons
         .filter((e) => firstPos(e) > t.start && !e.roles.length)
         .sort((a, b) => firstPos(a) - firstPos(b))[0];
-      const unique = persons.filter((e) => !e.roles.length);
+      // the name right before the title ("du Colonel X, le ministre de … a attiré") would have taken it as an
+      // apposition: a title that did not stay with it names someone else
+      const apposed = (e: LocalEntity) =>
+        e.mentions.some((m) => m.end <= t.start && /^\s*,\s*$/u.test(ctx.text.slice(m.end, t.start)));
+      const unique = persons.filter((e) => !e.roles.length && !apposed(e));
       const cand = next ?? (unique.length === 1 ? unique[0] : undefined);
       if (cand) {
         who = [cand];

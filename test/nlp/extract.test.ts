@@ -172,7 +172,7 @@ describe('relations', () => {
       'Le ministre Moussa Ag Intalla s’est rendu au siège de Sahel Fibre. Il a été accueilli par la Directrice ' +
         'générale de Sahel Fibre, Aminata N’Diaye.',
       [
-        'holds-role Aminata N’Diaye -> Sahel Fibre (Directeur général)',
+        'holds-role Aminata N’Diaye -> Sahel Fibre (Directrice générale)',
         'met-with Aminata N’Diaye -> Moussa Ag Intalla',
         'met-with Moussa Ag Intalla -> Sahel Fibre',
       ],
@@ -217,7 +217,7 @@ describe('relations: titles and their holders', () => {
     ],
     [
       'Le DG de Kayira Technologies était accompagné de sa directrice des affaires juridiques, Mme Salimata Ag Alher.',
-      ['holds-role Salimata Ag Alher -> Kayira Technologies (Directeur)'],
+      ['holds-role Salimata Ag Alher -> Kayira Technologies (Directrice)'],
     ],
     [
       'La séance était présidée par Bréhima Ould Tiéni, conseiller technique au ministère de la Communication.',
@@ -240,7 +240,7 @@ describe('relations: titles and their holders', () => {
     ],
     [
       'Moov Africa Malitel a cédé. La directrice des achats de l’opérateur, Salimata Ag Alher, a signé.',
-      ['holds-role Salimata Ag Alher -> Moov Africa Malitel (Directeur)'],
+      ['holds-role Salimata Ag Alher -> Moov Africa Malitel (Directrice)'],
     ],
     [
       'Gérant de Kayira Technologies, l’une des sociétés membres, Lamine Ben Daouda dit avoir licencié onze ' +
@@ -267,7 +267,7 @@ describe('relations: meetings, commitments in quotes, signatories', () => {
         'viennent de Lumière du Niger, une PME dirigée par Awa Sissoko. La DG s’est ensuite entretenue avec le ' +
         'maire, Bakary Traoré.',
       [
-        'holds-role Aminata N’Diaye -> Orange Mali (Directeur général)',
+        'holds-role Aminata N’Diaye -> Orange Mali (Directrice générale)',
         'holds-role Awa Sissoko -> Lumière du Niger (Directeur)',
         'met-with Aminata N’Diaye -> Bakary Traoré',
       ],
@@ -277,7 +277,7 @@ describe('relations: meetings, commitments in quotes, signatories', () => {
       'Face à face, la directrice des achats de Kora Mobile, Salimata Ag Alher, et le président du collectif, ' +
         'Bakary Dit Ladji Koné, ont négocié pendant dix heures.',
       [
-        'holds-role Salimata Ag Alher -> Kora Mobile (Directeur)',
+        'holds-role Salimata Ag Alher -> Kora Mobile (Directrice)',
         'met-with Bakary Dit Ladji Koné -> Salimata Ag Alher',
       ],
     ],
@@ -574,7 +574,7 @@ describe('relations: commitments in asides and announcements, plural titles, evi
       'en',
     );
     expect(rels(x)).toEqual([
-      'holds-role Awa Sanogo -> Sahel Digital Fund (Directeur général)',
+      'holds-role Awa Sanogo -> Sahel Digital Fund (Directrice générale)',
       "holds-role Karim Ould Ely -> Kora Mobile (Président du Conseil d'administration)",
       'signed-agreement-with Kora Mobile -> Sahel Digital Fund',
     ]);

@@ -42,7 +42,7 @@ describe('role periods on the succession fixtures', () => {
   it('an organisation’s succession: the former DG, the new DG, the former DG become chairman', () => {
     expect(store.roles('Falaise Télécom').map(period)).toEqual([
       ['Directeur général', 'Bakary Ag Intalla', 'Falaise Télécom', '2021-04-13', '2022-11-09'],
-      ['Directeur général', 'Oumou Sanogo', 'Falaise Télécom', '2025-03-18', '2025-10-07'],
+      ['Directrice générale', 'Oumou Sanogo', 'Falaise Télécom', '2025-03-18', '2025-10-07'],
       ["Président du Conseil d'administration", 'Bakary Ag Intalla', 'Falaise Télécom', '2025-03-18', '2025-10-07'],
     ]);
   });
@@ -75,7 +75,7 @@ describe('role periods on the succession fixtures', () => {
     const lines = text.out.split('\n');
     expect(lines[0]).toBe('Falaise Télécom: 3 role period(s)');
     expect(lines[3]).toMatch(/^2021-04-13 … 2022-11-09\s+Directeur général\s+Bakary Ag Intalla\s+2\s/);
-    expect(lines[4]).toMatch(/^2025-03-18 … 2025-10-07\s+Directeur général\s+Oumou Sanogo\s/);
+    expect(lines[4]).toMatch(/^2025-03-18 … 2025-10-07\s+Directrice générale\s+Oumou Sanogo\s/);
     const json = await cli(['query', 'roles', 'Falaise Télécom', '--store', dir, '--json']);
     expect(JSON.parse(json.out)).toEqual(JSON.parse(JSON.stringify(store.roles('Falaise Télécom'))));
     const missing = await cli(['query', 'roles', 'Falaise Telekom SA', '--store', dir]);

@@ -2,6 +2,7 @@
 // lexicons' canonical forms); English comes from the topic taxonomy's `labelEn` and the table of
 // canonical roles below. A label we cannot translate is shown as stored.
 import taxonomy from '../../data/topics.json';
+import roleLexicon from '../../data/lexicons/roles.json';
 import type { Lang } from './i18n.js';
 
 const key = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’']/g, "'").toLowerCase().trim();
@@ -41,11 +42,12 @@ const ROLES_EN = new Map<string, string>(
       ['Premier ministre', 'Prime Minister'],
       ['Ministre', 'Minister'],
       ['Président de la République', 'President of the Republic'],
-      ['Présidente-Fondatrice', 'Founding President'],
+      ['Président-fondateur', 'Founding President'],
       ['1er vice-président', 'First Vice-President'],
       ['Vice-président', 'Vice-President'],
       ['Président', 'President'],
       ['Fondateur', 'Founder'],
+      ['Représentant résident', 'Resident Representative'],
       ['Représentant', 'Representative'],
       ['Ambassadeur', 'Ambassador'],
       ['Porte-parole', 'Spokesperson'],
@@ -60,6 +62,11 @@ const ROLES_EN = new Map<string, string>(
     ] as const
   ).map(([fr, en]): [string, string] => [key(fr), en]),
 );
+// a woman's title ("Directrice générale") reads as its canonical role does
+for (const r of (roleLexicon as { roles: Array<{ role: string; feminine?: { role: string } }> }).roles) {
+  const en = ROLES_EN.get(key(r.role));
+  if (r.feminine && en && !ROLES_EN.has(key(r.feminine.role))) ROLES_EN.set(key(r.feminine.role), en);
+}
 
 /** A topic's label in the interface's language. */
 export const topicLabel = (label: string, lang: Lang): string =>
