@@ -30,8 +30,21 @@ export interface Topic {
   keywords: { fr: string[]; en: string[] };
 }
 
+/** A kind of organisation that a definite description stands for ("le ministère", "the regulator"). */
+export interface OrgClass {
+  class: string;
+  /** The nouns that describe it, lower case, singular. */
+  nouns: string[];
+  /** Sectors of organisations.json that belong to the class. */
+  sectors: string[];
+  /** Patterns of names that belong to it (regular expressions). */
+  names: string[];
+}
+
 export interface Lexicon {
   orgs: OrgEntry[];
+  /** Kinds of organisation that definite descriptions stand for (descriptions.json). */
+  orgClasses: OrgClass[];
   /** normalised name → org id */
   orgByName: Map<string, string>;
   notEntities: Set<string>;
@@ -74,6 +87,7 @@ export function lexicon(): Lexicon {
     personQualifiers?: string[];
   }>('lexicons/people.json');
   const r = load<{ roles: RoleEntry[] }>('lexicons/roles.json');
+  const d = load<{ organisationClasses: OrgClass[] }>('lexicons/descriptions.json');
   const t = load<{ topics: Topic[]; fallback: Omit<Topic, 'keywords'> }>('topics.json');
   const orgByName = new Map<string, string>();
   for (const org of o.organisations)
@@ -81,6 +95,7 @@ export function lexicon(): Lexicon {
       orgByName.set(normaliseName(n), org.id);
   cached = {
     orgs: o.organisations,
+    orgClasses: d.organisationClasses,
     orgByName,
     notEntities: new Set(o.notEntities.map(normaliseName)),
     places: new Set(placeNames.map(normaliseName)),

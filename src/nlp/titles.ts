@@ -29,6 +29,10 @@ const C = once(() => ({
   ),
 }));
 
+/** "le président de la faîtière des incubateurs, X": a complement no organisation was found in, then the name. */
+const OF_UNNAMED_ORG =
+  /^\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*[\p{L}'’ -]{2,50}?,\s*(?:[\p{Lu}][\p{L}.]*\s+){0,3}$/u;
+
 interface Title {
   start: number;
   end: number;
@@ -65,9 +69,10 @@ function titlesIn(ctx: Ctx, s: Sentence): Title[] {
     const nextPerson = inS.find((r) => r.kind === 'person' && r.start >= end);
     if (
       nextPerson &&
-      /^(?:\s+(?:au|en)\s+[\p{L}' -]{2,30}?)?\s*,?\s*(?:[\p{Lu}][\p{L}.]*\s+){0,3}$/u.test(
+      (/^(?:\s+(?:au|en)\s+[\p{L}' -]{2,30}?)?\s*,?\s*(?:[\p{Lu}][\p{L}.]*\s+){0,3}$/u.test(
         ctx.text.slice(end, nextPerson.start),
-      )
+      ) ||
+        OF_UNNAMED_ORG.test(ctx.text.slice(end, nextPerson.start)))
     )
       continue;
     if (/^\s*,\s*(?:porte-parole|[\p{Lu}])/u.test(tail) && nextPerson && nextPerson.start - end < 60) continue;
