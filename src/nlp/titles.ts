@@ -7,6 +7,7 @@ import { patterns, rx, once } from './patterns.js';
 import { re } from './rule.js';
 import { relationRule } from './rules.js';
 import { type Ctx, addRole, refsIn } from './context.js';
+import { lowerBound } from '../text/search.js';
 
 /** Roles of the state: a minister received at a company's offices does not work there. */
 const GOVERNMENT_ROLES = new Set([
@@ -85,12 +86,29 @@ function titlesIn(ctx: Ctx, s: Sentence): Title[] {
   return out;
 }
 
-const firstPos = (e: LocalEntity) => Math.min(...e.mentions.map((m) => m.start));
-const lastBefore = (e: LocalEntity, pos: number) =>
-  Math.max(-1, ...e.mentions.filter((m) => m.start < pos).map((m) => m.start));
+/** Where each person is named, sorted once: the first place, and the last before a title by binary search. */
+class Places {
+  private readonly starts = new Map<LocalEntity, number[]>();
+  constructor(persons: LocalEntity[]) {
+    for (const e of persons)
+      this.starts.set(
+        e,
+        e.mentions.map((m) => m.start).sort((a, b) => a - b),
+      );
+  }
+  first(e: LocalEntity): number {
+    return this.starts.get(e)?.[0] ?? Infinity;
+  }
+  /** The last place before `pos` the person is named, -1 when none. */
+  lastBefore(e: LocalEntity, pos: number): number {
+    const s = this.starts.get(e) ?? [];
+    const i = lowerBound(s.length, (j) => s[j]! < pos);
+    return i ? s[i - 1]! : -1;
+  }
+}
 
 /** The people a title stands for: a person with that role (at that organisation), the latest before. */
-function holdersOf(ctx: Ctx, t: Title, persons: LocalEntity[]): LocalEntity[] {
+function holdersOf(ctx: Ctx, t: Title, persons: LocalEntity[], at: Places): LocalEntity[] {
   const sameRole = (e: LocalEntity) =>
     e.roles.some((r) => r === t.role || r.startsWith(t.role) || t.role.startsWith(r));
   const atOrg = (e: LocalEntity) => !t.org || (ctx.roleOf.get(e.id) ?? []).some((r) => r.org === t.org);
@@ -105,8 +123,8 @@ function holdersOf(ctx: Ctx, t: Title, persons: LocalEntity[]): LocalEntity[] {
     if (loose.length === 1) who = loose;
   }
   if (!t.plural && who.length > 1) {
-    const before = who.filter((e) => firstPos(e) < t.start);
-    who = [(before.length ? before : who).sort((a, b) => lastBefore(b, t.start) - lastBefore(a, t.start))[0]!];
+    const before = who.filter((e) => at.first(e) < t.start);
+    who = [(before.length ? before : who).sort((a, b) => at.lastBefore(b, t.start) - at.lastBefore(a, t.start))[0]!];
   }
   return who;
 }
@@ -114,13 +132,14 @@ function holdersOf(ctx: Ctx, t: Title, persons: LocalEntity[]): LocalEntity[] {
 export function titleMentions(ctx: Ctx): void {
   const pending = ctx.sentences.flatMap((s) => titlesIn(ctx, s));
   const persons = [...ctx.entities.values()].filter((e) => e.kind === 'person');
+  const at = new Places(persons);
   for (const t of pending) {
-    let who = holdersOf(ctx, t, persons);
+    let who = holdersOf(ctx, t, persons, at);
     if (!who.length && !t.plural) {
       // a title first, the name later: the next person the article introduces without a role
       const next = persons
-        .filter((e) => firstPos(e) > t.start && !e.roles.length)
-        .sort((a, b) => firstPos(a) - firstPos(b))[0];
+        .filter((e) => at.first(e) > t.start && !e.roles.length)
+        .sort((a, b) => at.first(a) - at.first(b))[0];
       const unique = persons.filter((e) => !e.roles.length);
       const cand = next ?? (unique.length === 1 ? unique[0] : undefined);
       if (cand) {
