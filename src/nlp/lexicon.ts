@@ -41,8 +41,17 @@ export interface OrgClass {
   names: string[];
 }
 
+/** Nouns that describe a person by what they do ("le diplomate"), standing for the holder of a title. */
+export interface PersonDescription {
+  nouns: string[];
+  /** The role of roles.json whose holder the description stands for. */
+  role: string;
+}
+
 export interface Lexicon {
   orgs: OrgEntry[];
+  /** Nouns standing for the holder of a title (descriptions.json). */
+  personDescriptions: PersonDescription[];
   /** Kinds of organisation that definite descriptions stand for (descriptions.json). */
   orgClasses: OrgClass[];
   /** normalised name → org id */
@@ -87,7 +96,9 @@ export function lexicon(): Lexicon {
     personQualifiers?: string[];
   }>('lexicons/people.json');
   const r = load<{ roles: RoleEntry[] }>('lexicons/roles.json');
-  const d = load<{ organisationClasses: OrgClass[] }>('lexicons/descriptions.json');
+  const d = load<{ organisationClasses: OrgClass[]; personDescriptions?: PersonDescription[] }>(
+    'lexicons/descriptions.json',
+  );
   const t = load<{ topics: Topic[]; fallback: Omit<Topic, 'keywords'> }>('topics.json');
   const orgByName = new Map<string, string>();
   for (const org of o.organisations)
@@ -96,6 +107,7 @@ export function lexicon(): Lexicon {
   cached = {
     orgs: o.organisations,
     orgClasses: d.organisationClasses,
+    personDescriptions: d.personDescriptions ?? [],
     orgByName,
     notEntities: new Set(o.notEntities.map(normaliseName)),
     places: new Set(placeNames.map(normaliseName)),

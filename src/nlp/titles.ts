@@ -3,7 +3,8 @@
 // else to the next person the article introduces without a role, who then holds it.
 import type { LocalEntity, Sentence } from '../types.js';
 import { expand } from './fragments.js';
-import { patterns, rx, once } from './patterns.js';
+import { escapeRe, patterns, rx, once } from './patterns.js';
+import { lexicon } from './lexicon.js';
 import { re } from './rule.js';
 import { relationRule } from './rules.js';
 import { type Ctx, addRole, refsIn } from './context.js';
@@ -41,17 +42,60 @@ interface Title {
   org?: string;
   plural: boolean;
   sentence: Sentence;
+  /** A description ("le diplomate"): it stands only for a person named with the role, never for the next named. */
+  description?: boolean;
+}
+
+/** "le diplomate iranien", "le chef du gouvernement": nouns of descriptions.json, a nationality after them. */
+const DESCRIPTIONS = once(() => {
+  const lex = lexicon();
+  const roleOf = new Map<string, string>();
+  for (const d of lex.personDescriptions) for (const n of d.nouns) roleOf.set(n.toLowerCase(), d.role);
+  const alt = (xs: string[]) =>
+    [...xs]
+      .sort((a, b) => b.length - a.length)
+      .map((x) => escapeRe(x).replace(/ /gu, String.raw`\s+`))
+      .join('|');
+  const re = rx(
+    String.raw`(?<![\p{L}])(?:[Ll]e|[Ll]a|[Ll]['’]|[Dd]u|[Aa]u|[Tt]he)\s*(${alt([...roleOf.keys()])})` +
+      String.raw`(?:\s+(?:${alt(lex.demonyms)})(?:n?e)?)?(?![\p{L}])`,
+    'giu',
+  );
+  return { re, roleOf };
+});
+
+/** A title (or a description) written in a sentence: where, the role it names, whether plural. */
+interface Written {
+  index: number;
+  text: string;
+  role: string;
+  description: boolean;
+}
+
+/** The titles and descriptions of people written in a sentence, in the order of the two patterns. */
+function writtenTitles(s: Sentence): Written[] {
+  const out: Written[] = [];
+  for (const m of s.text.matchAll(re(relationRule('role:titre')))) {
+    const role = patterns().roleOf(m[1]!)?.role;
+    if (role) out.push({ index: m.index!, text: m[0], role, description: false });
+  }
+  const d = DESCRIPTIONS();
+  if (d.roleOf.size)
+    for (const m of s.text.matchAll(d.re)) {
+      const role = d.roleOf.get(m[1]!.toLowerCase().replace(/\s+/gu, ' '));
+      if (role) out.push({ index: m.index!, text: m[0], role, description: true });
+    }
+  return out;
 }
 
 /** The titles of one sentence that stand for a person (not those in a person's apposition). */
 function titlesIn(ctx: Ctx, s: Sentence): Title[] {
   const out: Title[] = [];
   const inS = refsIn(ctx, s);
-  for (const m of s.text.matchAll(re(relationRule('role:titre')))) {
-    const start = s.start + m.index!;
-    let end = start + m[0].length;
-    const role = patterns().roleOf(m[1]!)?.role;
-    if (!role) continue;
+  for (const w of writtenTitles(s)) {
+    const start = s.start + w.index;
+    let end = start + w.text.length;
+    const role = w.role;
     // "… de ORG" right after
     let org: string | undefined;
     const prep = C().titlePrep.exec(ctx.text.slice(end, s.end));
@@ -79,8 +123,9 @@ function titlesIn(ctx: Ctx, s: Sentence): Title[] {
     if (/^\s*,\s*(?:porte-parole|[\p{Lu}])/u.test(tail) && nextPerson && nextPerson.start - end < 60) continue;
     // inside a person's own name span or apposition already
     if (inS.some((r) => r.kind === 'person' && r.start <= start && r.end >= end)) continue;
-    const t: Title = { start, end, role, plural: /^[Ll]es/u.test(m[0]), sentence: s };
+    const t: Title = { start, end, role, plural: /^[Ll]es/u.test(w.text), sentence: s };
     if (org) t.org = org;
+    if (w.description) t.description = true;
     out.push(t);
   }
   return out;
@@ -135,7 +180,7 @@ export function titleMentions(ctx: Ctx): void {
   const at = new Places(persons);
   for (const t of pending) {
     let who = holdersOf(ctx, t, persons, at);
-    if (!who.length && !t.plural) {
+    if (!who.length && !t.plural && !t.description) {
       // a title first, the name later: the next person the article introduces without a role
       const next = persons
         .filter((e) => at.first(e) > t.start && !e.roles.length)
@@ -146,7 +191,7 @@ export function titleMentions(ctx: Ctx): void {
         who = [cand];
         addRole(ctx, cand.id, t.org, t.role, t.sentence, relationRule('role:titre-puis-nom'));
       }
-    } else if (t.org)
+    } else if (t.org && !t.description)
       for (const e of who)
         if (!(ctx.roleOf.get(e.id) ?? []).some((r) => r.org === t.org))
           addRole(ctx, e.id, t.org, t.role, t.sentence, relationRule('role:titre'));

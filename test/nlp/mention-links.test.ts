@@ -195,3 +195,22 @@ describe('a title in apposition to the name after it stands for that name only',
     expect(x.anaphors.filter((a) => a.id === tembely.id && a.start === second)).toEqual([]);
   });
 });
+
+describe('a description of what a person does stands for the one person named with that title', () => {
+  it('resolves "le diplomate koranien" to the ambassador the article named', () => {
+    const text =
+      'Le ministre Issa Bagayoko a reçu l’ambassadeur de la République de Koranie, Vahid Tamsir Belenko. ' +
+      'Le diplomate koranien a proposé de former dix experts.';
+    const x = extract(text);
+    const envoy = named(x.entities, 'Vahid Tamsir Belenko')!;
+    const at = text.indexOf('Le diplomate');
+    expect(x.anaphors.filter((a) => a.start === at).map((a) => a.id)).toEqual([envoy.id]);
+  });
+
+  it('resolves it to nobody when no one is named with that title', () => {
+    const text = 'Le ministre Issa Bagayoko a reçu Vahid Belenko. Le diplomate a proposé de former dix experts.';
+    const x = extract(text);
+    const at = text.indexOf('Le diplomate');
+    expect(x.anaphors.filter((a) => a.start === at)).toEqual([]);
+  });
+});
