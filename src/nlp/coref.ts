@@ -237,6 +237,9 @@ function groupOrganisations(items: Found[], ctx: Groups): void {
   }
 }
 
+/** "Ministère de …" names a ministry better than "Département de …" (1 for the latter). */
+const byDepartment = (f: Found) => (f.name.startsWith('Département') ? 1 : 0);
+
 function bestName(g: Group): string {
   if (g.kind === 'person')
     return [...g.founds]
@@ -246,7 +249,9 @@ function bestName(g: Group): string {
   if (def) return def.name;
   const ministries = g.founds.filter((f) => f.portfolio);
   if (ministries.length)
-    return ministries.sort((a, b) => b.portfolio!.length - a.portfolio!.length || a.start - b.start)[0]!.name;
+    return ministries.sort(
+      (a, b) => b.portfolio!.length - a.portfolio!.length || byDepartment(a) - byDepartment(b) || a.start - b.start,
+    )[0]!.name;
   return [...g.founds].sort((a, b) => b.name.length - a.name.length || a.start - b.start)[0]!.name;
 }
 

@@ -3,6 +3,7 @@
 // the data files read once.
 import type { Article, Extraction, LocalEntity, LocalRelation, Sentence } from '../types.js';
 import { resolveLocal } from './coref.js';
+import { describedMentions } from './descriptions.js';
 import { topicLabel, type Span } from './candidates.js';
 import { findMentions } from './mentions.js';
 import { genderRoles, womenOf } from './gender.js';
@@ -36,6 +37,7 @@ export function extractByRules(article: Article): RuleExtraction {
   if (article.source) opts.outlet = article.source;
   if (article.author) opts.author = article.author;
   const { entities } = resolveLocal(found, opts);
+  describedMentions(article.text, entities);
   const x = extractRelations(article.text, sentences, entities, article.lang, article.date);
   const topicEntities = x.topics.map((t) => topicEntity(t.id, t.label));
   const anaphors: Span[] = x.anaphors

@@ -41,8 +41,30 @@ export interface Topic {
   keywords: { fr: string[]; en: string[] };
 }
 
+/** A kind of organisation that a definite description stands for ("le ministère", "the regulator"). */
+export interface OrgClass {
+  class: string;
+  /** The nouns that describe it, lower case, singular. */
+  nouns: string[];
+  /** Sectors of organisations.json that belong to the class. */
+  sectors: string[];
+  /** Patterns of names that belong to it (regular expressions). */
+  names: string[];
+}
+
+/** Nouns that describe a person by what they do ("le diplomate"), standing for the holder of a title. */
+export interface PersonDescription {
+  nouns: string[];
+  /** The role of roles.json whose holder the description stands for. */
+  role: string;
+}
+
 export interface Lexicon {
   orgs: OrgEntry[];
+  /** Nouns standing for the holder of a title (descriptions.json). */
+  personDescriptions: PersonDescription[];
+  /** Kinds of organisation that definite descriptions stand for (descriptions.json). */
+  orgClasses: OrgClass[];
   /** normalised name → org id */
   orgByName: Map<string, string>;
   notEntities: Set<string>;
@@ -86,6 +108,9 @@ export function lexicon(): Lexicon {
     personQualifiers?: string[];
   }>('lexicons/people.json');
   const r = load<{ roles: RoleEntry[]; gender: GenderCues }>('lexicons/roles.json');
+  const d = load<{ organisationClasses: OrgClass[]; personDescriptions?: PersonDescription[] }>(
+    'lexicons/descriptions.json',
+  );
   const t = load<{ topics: Topic[]; fallback: Omit<Topic, 'keywords'> }>('topics.json');
   const orgByName = new Map<string, string>();
   for (const org of o.organisations)
@@ -93,6 +118,8 @@ export function lexicon(): Lexicon {
       orgByName.set(normaliseName(n), org.id);
   cached = {
     orgs: o.organisations,
+    orgClasses: d.organisationClasses,
+    personDescriptions: d.personDescriptions ?? [],
     orgByName,
     notEntities: new Set(o.notEntities.map(normaliseName)),
     places: new Set(placeNames.map(normaliseName)),

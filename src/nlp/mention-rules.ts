@@ -80,10 +80,14 @@ export const MENTION_RULES: readonly MentionRule[] = [
     id: 'ministry',
     priority: 40,
     plain: false,
-    trigger: String.raw`(?<![\p{L}])[Mm]inist[èe]re(?:\s+(?:malien|malienne))?((?:{PORTFOLIO_SEGMENT})+)`,
-    example: 'Le ministère de la Communication a publié un communiqué.',
-    counterexample: 'Le ministère a publié un communiqué.',
-    reason: 'a ministry named by its portfolios, keyed by them whatever their order',
+    trigger:
+      String.raw`(?<![\p{L}])(?:[Mm]inist[èe]re|[Dd]épartement(?=\s+(?:en\s+charge\s+|chargée?\s+)?` +
+      String.raw`(?:de\s+la|de\s+l['’]|du|des|de)\s*[{UP}]))(?:\s+(?:malien|malienne))?((?:{PORTFOLIO_SEGMENT})+)`,
+    example: 'Le ministère de la Communication a publié un communiqué. Il dirige le département de la Communication.',
+    counterexample: 'Le ministère a publié un communiqué. Il vit dans le département de Kayes.',
+    reason:
+      'a ministry named by its portfolios, keyed by them whatever their order; "le département de la Communication" ' +
+      'is the ministry too (a place after "département" is not a portfolio)',
   },
   {
     ...ORG,

@@ -203,7 +203,8 @@ export function ministries(text: string): Found[] {
     if (!portfolio.length) continue;
     const start = m.index!;
     const end = start + m[0].length - (m[1]!.length - segs.length);
-    const label = 'Ministère' + squash(segs.replace(/^\s*(?:malien|malienne)\s+/u, '')).replace(/^(?=[^\s,])/, ' ');
+    const head = /^[Dd]épartement/u.test(m[0]) ? 'Département' : 'Ministère';
+    const label = head + squash(segs.replace(/^\s*(?:malien|malienne)\s+/u, '')).replace(/^(?=[^\s,])/, ' ');
     out.push({
       start,
       end,
@@ -320,11 +321,83 @@ function holdsKnownOrg(name: string): boolean {
   return rx(cs.source, cs.flags.replace('g', '')).test(name) || rx(ci.source, ci.flags.replace('g', '')).test(name);
 }
 
+/** English head nouns: the name is the capitalised words before them and an "of"/"for" complement after them. */
+const ENGLISH_HEADS = new Set([
+  'Agency',
+  'Authority',
+  'Bank',
+  'Fund',
+  'Company',
+  'Corporation',
+  'Foundation',
+  'Institute',
+  'Council',
+  'Committee',
+  'Organization',
+  'Federation',
+  'Chamber',
+  'Ministry',
+  'University',
+  'Society',
+]);
+/** Heads both languages write: read as English only before "of", "for" or "on". */
+const SHARED_HEADS = new Set(['Commission', 'Union']);
+/** A capitalised word of an English name (an acronym, "ICT", "e-Government" included). */
+const EN_CAP = String.raw`(?:[\p{Lu}][\p{L}\p{N}’'-]*|\p{Ll}-[\p{Lu}][\p{L}-]*)`;
+/** "of the Internet Society", "for Digital Economy and Postal Services": the complement of an English head. */
+const EN_COMPLEMENT = new RegExp(
+  String.raw`^\s+(?:of|for|on)\s+(?:the\s+)?${EN_CAP}(?:(?:\s*,\s*|\s+)(?:(?:and|of|for|the|&)\s+)*${EN_CAP})*`,
+  'u',
+);
+/**
+ * Capitalised words right before an English head, "of the" between them ("Telecommunications Regulatory Authority",
+ * "Malian Chapter of the Internet Society"), at most five.
+ */
+const EN_BEFORE = new RegExp(String.raw`(?:${EN_CAP}\s+(?:(?:of|for)\s+(?:the\s+)?)?){1,5}$`, 'u');
+
+/**
+ * "the Ministry of Digital Economy and Postal Services", "the Malian Chapter of the Internet Society", "the
+ * Telecommunications Regulatory Authority of Kanem": capitalised words, an English head, its complement
+ * (rule org-head-word). Undefined when the head is not used as an English one, or has no capitalised word.
+ */
+function englishInstitution(text: string, start: number, head: string): Found | undefined {
+  const pos = start + head.length;
+  const after = EN_COMPLEMENT.exec(text.slice(pos, pos + 200));
+  if (SHARED_HEADS.has(head) ? !after : !ENGLISH_HEADS.has(head)) return undefined;
+  let from = start;
+  const before = EN_BEFORE.exec(text.slice(Math.max(0, start - 80), start));
+  if (before) {
+    const words = before[0].trim().split(/\s+/u);
+    // leading words that never start a name ("The", "In", "Mali’s") are not part of it
+    while (words.length && (FUNCTION_CAPS.test(words[0]!) || /['’]s$/u.test(words[0]!))) words.shift();
+    if (words.length) from = start - before[0].length + before[0].indexOf(words[0]!);
+  }
+  const end = pos + (after?.[0].length ?? 0);
+  if (from === start && !after) return undefined;
+  const name = squash(text.slice(from, end));
+  return {
+    start: from,
+    end,
+    text: text.slice(from, end),
+    kind: 'organisation',
+    rule: 'org-head-word',
+    name,
+    keys: orgKeys(name),
+  };
+}
+
 function headOrgs(text: string): Found[] {
   const out: Found[] = [];
+  const descriptors = new Set<string>();
   for (const m of text.matchAll(trigger('org-head-word'))) {
     const start = m.index!;
     const pos = start + m[0].length;
+    const english = englishInstitution(text, start, m[0]);
+    if (english) {
+      if (!holdsKnownOrg(english.name) && !isPlace(english.name)) out.push(english);
+      continue;
+    }
+    if (ENGLISH_HEADS.has(m[0])) continue;
     let institution = false;
     const head = nameAfterHead(text, pos);
     let lastCapEnd = head.lastCapEnd;
@@ -343,8 +416,13 @@ function headOrgs(text: string): Found[] {
     // a unit of an organisation ("Conseil d’administration de X", "Direction générale de X") names X, not itself
     if (SUB_UNIT.test(name)) continue;
     if (!institution && !head.capsNotPlaces && !/\s(?:de|du|des|d['’])\s?[\p{Lu}]/u.test(name)) continue;
-    // a unit of a known organisation ("Direction Technique de Moov Africa Malitel") is not an organisation of its own
-    if (holdsKnownOrg(name)) continue;
+    // a unit of a known organisation ("Direction Technique de Moov Africa Malitel") is not an organisation of its own;
+    // "la Société de téléphonie Orange-Mali": the words before the known name describe it, here and elsewhere
+    if (holdsKnownOrg(name)) {
+      const kind = DESCRIPTOR.exec(name);
+      if (kind) descriptors.add(normaliseName(kind[1]!));
+      continue;
+    }
     out.push({
       start,
       end,
@@ -355,8 +433,11 @@ function headOrgs(text: string): Found[] {
       keys: [orgKey(name.replace(/[‘’'"“”]/g, ''))],
     });
   }
-  return out;
+  return out.filter((f) => !descriptors.has(normaliseName(f.name)));
 }
+
+/** A head and a complement in lower case before a capitalised name: "Société de téléphonie" of "… Orange-Mali". */
+const DESCRIPTOR = /^(\p{Lu}\p{Ll}+(?:\s+(?:de|du|des|de\s+la|d['’])\s*\p{Ll}[\p{Ll}-]+)+)\s+\p{Lu}/u;
 
 /** What may follow an English head noun inside the name. */
 const TAIL_REACH = /^\s+(?:International|Africa|Holding|Holdings)(?![\p{L}\p{N}])/u;
@@ -409,7 +490,7 @@ const CONTEXT_RULES = new Set([
 ]);
 
 /** The name a context rule found, or undefined when its checks refuse it. */
-function contextName(rule: string, m: RegExpMatchArray): { start: number; name: string } | undefined {
+function contextName(rule: string, m: RegExpMatchArray, text: string): { start: number; name: string } | undefined {
   let name = m[1]!.replace(/[’']s$/u, '');
   // stop before a following place ("TapTap Send au Mali" is caught without "au Mali" by CHUNK already)
   if (rule !== 'org-court') name = name.replace(/\s+(?:Mali|Bamako)$/u, '');
@@ -424,11 +505,31 @@ function contextName(rule: string, m: RegExpMatchArray): { start: number; name: 
   if (
     rule === 'org-role-complement' &&
     name.split(/\s+/).length === 1 &&
-    !/^[\p{Lu}]{2,}$|[\p{Ll}][\p{Lu}]/u.test(name)
+    !/^[\p{Lu}]{2,}$|[\p{Ll}][\p{Lu}]/u.test(name) &&
+    !(BARE_DE.test(m[0].slice(0, m[0].length - m[1]!.length)) && namesAnOrganisation(text, name))
   )
     return undefined;
   return { start, name };
 }
+
+/**
+ * "le président de Donilab … les services de Donilab": one capitalised word after a title is an organisation's name
+ * when the article writes it again and never after a capitalised word (a first name, "M.": then it is a surname),
+ * and it is no place, title nor word that is never a name.
+ */
+function namesAnOrganisation(text: string, word: string): boolean {
+  if (isPlace(word) || lexicon().notNames.has(word) || lexicon().particles.has(word) || patterns().roleOf(word))
+    return false;
+  const at = wordOccurrences(text, word);
+  return at.length >= 2 && at.every((s) => !AFTER_NAME_WORD.test(text.slice(Math.max(0, s - 40), s)));
+}
+
+/** "de X" with no article: a name ("président de Donilab"), not a common noun ("ministre des Mines", "du Royaume"). */
+const BARE_DE = /(?:^|\s)(?:de|d['’]|of)\s*$/u;
+
+/** A capitalised word right before, which no article precedes ("Awa", "M."; not "la Structure"). */
+const AFTER_NAME_WORD =
+  /(?<!(?:^|[\s(])(?:[Ll]es?|[Ll]a|[Ll]['’]|[Dd]u|[Dd]es|[Aa]ux?|[Tt]he)\s*)[\p{Lu}][\p{L}.’'-]*\s+$/u;
 
 export function contextOrgs(text: string): Found[] {
   const out: Found[] = [];
@@ -436,7 +537,7 @@ export function contextOrgs(text: string): Found[] {
     // a rule whose words the text lacks is not run
     if (rule.needs && !rx(rule.needs, 'u').test(text)) continue;
     for (const m of text.matchAll(re(rule))) {
-      const found = contextName(rule.id, m);
+      const found = contextName(rule.id, m, text);
       if (found)
         out.push({
           start: found.start,

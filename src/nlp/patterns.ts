@@ -91,6 +91,9 @@ export const flexible = (phrase: string): string =>
 /** A capitalised name token: "Leyti", "N’Diaye", "Henri-Marie", "DONDRA", "NTowa", "Keïta". */
 export const NAME_TOKEN = `(?:N${APOS})?[${UPPERCASE}][\\p{L}]*(?:[\\-${APOS.slice(1, -1)}][\\p{L}]+)*`;
 
+/** A word of a person's name: a name word, or two joined by a slash ("Zerbo/Sabane"). */
+const PERSON_TOKEN = `${NAME_TOKEN}(?:/[${UPPERCASE}]\\p{Ll}+)?`;
+
 const SEP = '[\\s\\-]+';
 
 /** flexible()'s pattern of a phrase, unit by unit (a character, an apostrophe, a run of white space). */
@@ -195,7 +198,8 @@ function build() {
     CIVILITY: `(?:${civilities})`,
     /** A person's name: name tokens, particles between them, at most six tokens. */
     // an initial may stand between names ("Amadou B. Traoré")
-    PERSON: `${NAME_TOKEN}(?:[\\s]+(?:(?:${particles})[\\s]+|[${UPPERCASE}]\\.\\s+)*${NAME_TOKEN}){0,5}`,
+    // a married woman's name after her own, after a slash, as Burkinabè and Ivorian press write it ("Zerbo/Sabane")
+    PERSON: `${PERSON_TOKEN}(?:[\\s]+(?:(?:${particles})[\\s]+|[${UPPERCASE}]\\.\\s+)*${PERSON_TOKEN}){0,5}`,
     roleOf(form: string): { role: string; head: boolean } | undefined {
       const f = form.toLowerCase().replace(/’/g, "'").replace(/\s+/g, ' ').trim();
       const hit = roleByForm.get(f);
@@ -265,6 +269,7 @@ export const ORG_HEADS = [
   'Chamber',
   'Ministry',
   'University',
+  'Society',
   'Commission',
   'Union',
 ];

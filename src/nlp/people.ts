@@ -57,6 +57,14 @@ const CUES = once(() => {
         String.raw`(?:[\p{Lu}][\p{L}-]*(?:\s+[\p{Lu}][\p{L}-]*){0,3}['’]s\s+)?` +
         String.raw`(?:nouveau\s+|nouvelle\s+|nouvel\s+|actuel\s+|ancien\s+|ex-)?(?:{ROLE})(?![\p{L}])`,
     ),
+    // "X fut directeur général d’…", "X est la nouvelle directrice", "X was the chief executive": a copula, a title
+    roleCopulaAfter: c(
+      String.raw`^\s+(?:est|était|fut|sera|devient|(?:a|avait|aura)\s+été|est\s+devenue?|is|was|became|has\s+been)\s+` +
+        String.raw`(?:(?:le|la|l['’]|un|une|the|a|an)\s*)?(?:nouveau\s+|nouvelle\s+|nouvel\s+|actuel\s+|actuelle\s+|` +
+        String.raw`ancien\s+|ancienne\s+|ex-|new\s+|former\s+)?(?:{ROLE})(?![\p{L}])`,
+    ),
+    // "Il s’appelle X": a name given as such
+    namedBefore: /(?:s['’]appel(?:le|ait)|se\s+nomm(?:e|ait))\s+$/iu,
     titleOfPortfolio: c(String.raw`(?<![\p{L}])(?:{ROLE})\s+(?:of|de|du|des|de\s+la|de\s+l['’])\s*[^.;:!?«»]{2,120}$`),
     // a verb whose subject is a person, right after the name (verbs.json "human")
     humanVerb: compile(
@@ -125,6 +133,12 @@ function placeAsSurname(cur: Array<{ w: string }>): boolean {
   );
 }
 
+/**
+ * "L’ambassadeur", "D’après": an elided article before a word in lower case opens a sentence, never a name (names keep
+ * their capital after the apostrophe: "N’Diaye", "D’Almeida").
+ */
+const ELIDED_NOUN = /^[LlDd]['’]\p{Ll}/u;
+
 function chunksOf(text: string, claims: Claims): PersonChunk[] {
   const out: PersonChunk[] = [];
   const lex = lexicon();
@@ -170,6 +184,7 @@ function chunksOf(text: string, claims: Claims): PersonChunk[] {
       }
       if (
         claims.overlaps(t.start, t.end) ||
+        ELIDED_NOUN.test(t.w) ||
         (t.w.length < 2 && !/^\p{Lu}\.$/u.test(t.w)) ||
         (lex.notNames.has(t.w) && cur.length > 0) ||
         patterns().roleOf(t.w)
@@ -205,6 +220,8 @@ function isContextual(text: string, start: number, before: string, after: string
     k.roleApposBefore.test(before) ||
     k.roleDirectBefore.test(before) ||
     k.roleApposAfter.test(after) ||
+    k.roleCopulaAfter.test(after) ||
+    k.namedBefore.test(before) ||
     k.humanVerb.test(after) ||
     k.speechBefore.test(before) ||
     k.agentBefore.test(before) ||

@@ -5,6 +5,7 @@ import type { Sentence } from '../types.js';
 import { lexicon } from './lexicon.js';
 import { type Ctx, type Kind, type Ref, orgOfPerson } from './context.js';
 import { ORG_ANAPHOR, PARTIES_ANAPHOR } from './cues.js';
+import { lowerBound } from '../text/search.js';
 
 /** Public bodies, lenders and agencies: not what "l’opérateur" or "the company" refers back to. */
 export const PUBLIC_BODY = new RegExp(
@@ -110,9 +111,11 @@ function headAnaphor(
   if (!head) return undefined;
   const word = head[1]!.toLowerCase();
   const at = clauseStart + head.index!;
-  const org = ctx.refs
-    .filter((r) => r.kind === 'organisation' && r.end <= at && headMatches(ctx.entities.get(r.id)?.name ?? '', word))
-    .pop();
+  const org = lastRefBefore(
+    ctx,
+    at,
+    (r) => r.kind === 'organisation' && headMatches(ctx.entities.get(r.id)?.name ?? '', word),
+  );
   return org ? { at, refs: asAnaphor([org], at, head[0].length) } : undefined;
 }
 
@@ -194,13 +197,24 @@ function salient(refs: Ref[]): Ref | undefined {
  */
 export function orgOfNoun(ctx: Ctx, noun: string, pos: number): Ref | undefined {
   const n = noun.toLowerCase();
-  const orgs = ctx.refs.filter((r) => r.kind === 'organisation' && r.end <= pos);
   const nameOf = (r: Ref) => ctx.entities.get(r.id)?.name ?? '';
+  const org = (ok: (r: Ref) => boolean) => lastRefBefore(ctx, pos, (r) => r.kind === 'organisation' && ok(r));
   if (
     /^(?:régulateur|regulator|agence|agency|autorité|banque|bank|collectif|syndicat|association|coopérative)$/u.test(n)
   )
-    return orgs.filter((r) => headMatches(nameOf(r), n === 'regulator' ? 'régulateur' : n)).pop();
-  if (/^(?:institution|fonds|lender)$/u.test(n))
-    return orgs.filter((r) => FINANCIAL.test(nameOf(r))).pop() ?? orgs.pop();
-  return orgs.filter((r) => !PUBLIC_BODY.test(nameOf(r))).pop();
+    return org((r) => headMatches(nameOf(r), n === 'regulator' ? 'régulateur' : n));
+  if (/^(?:institution|fonds|lender)$/u.test(n)) return org((r) => FINANCIAL.test(nameOf(r))) ?? org(() => true);
+  return org((r) => !PUBLIC_BODY.test(nameOf(r)));
+}
+
+/**
+ * The last ref that ends at or before `pos` and that `ok` accepts: a walk back from `pos` through the refs (sorted by
+ * start), which stops at the first it accepts, rather than a scan of every ref before `pos`.
+ */
+function lastRefBefore(ctx: Ctx, pos: number, ok: (r: Ref) => boolean): Ref | undefined {
+  for (let i = lowerBound(ctx.refs.length, (j) => ctx.refs[j]!.start <= pos) - 1; i >= 0; i--) {
+    const r = ctx.refs[i]!;
+    if (r.end <= pos && ok(r)) return r;
+  }
+  return undefined;
 }

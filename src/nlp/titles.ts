@@ -3,10 +3,12 @@
 // else to the next person the article introduces without a role, who then holds it.
 import type { LocalEntity, Sentence } from '../types.js';
 import { expand } from './fragments.js';
-import { patterns, rx, once } from './patterns.js';
+import { escapeRe, patterns, rx, once } from './patterns.js';
+import { lexicon } from './lexicon.js';
 import { re } from './rule.js';
 import { relationRule } from './rules.js';
 import { type Ctx, addRole, refsIn } from './context.js';
+import { lowerBound } from '../text/search.js';
 
 /** Roles of the state: a minister received at a company's offices does not work there. */
 const GOVERNMENT_ROLES = new Set([
@@ -29,6 +31,10 @@ const C = once(() => ({
   ),
 }));
 
+/** "le président de la faîtière des incubateurs, X": a complement no organisation was found in, then the name. */
+const OF_UNNAMED_ORG =
+  /^\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*[\p{L}'’ -]{2,50}?,\s*(?:[\p{Lu}][\p{L}.]*\s+){0,3}$/u;
+
 interface Title {
   start: number;
   end: number;
@@ -36,17 +42,60 @@ interface Title {
   org?: string;
   plural: boolean;
   sentence: Sentence;
+  /** A description ("le diplomate"): it stands only for a person named with the role, never for the next named. */
+  description?: boolean;
+}
+
+/** "le diplomate iranien", "le chef du gouvernement": nouns of descriptions.json, a nationality after them. */
+const DESCRIPTIONS = once(() => {
+  const lex = lexicon();
+  const roleOf = new Map<string, string>();
+  for (const d of lex.personDescriptions) for (const n of d.nouns) roleOf.set(n.toLowerCase(), d.role);
+  const alt = (xs: string[]) =>
+    [...xs]
+      .sort((a, b) => b.length - a.length)
+      .map((x) => escapeRe(x).replace(/ /gu, String.raw`\s+`))
+      .join('|');
+  const re = rx(
+    String.raw`(?<![\p{L}])(?:[Ll]e|[Ll]a|[Ll]['’]|[Dd]u|[Aa]u|[Tt]he)\s*(${alt([...roleOf.keys()])})` +
+      String.raw`(?:\s+(?:${alt(lex.demonyms)})(?:n?e)?)?(?![\p{L}])`,
+    'giu',
+  );
+  return { re, roleOf };
+});
+
+/** A title (or a description) written in a sentence: where, the role it names, whether plural. */
+interface Written {
+  index: number;
+  text: string;
+  role: string;
+  description: boolean;
+}
+
+/** The titles and descriptions of people written in a sentence, in the order of the two patterns. */
+function writtenTitles(s: Sentence): Written[] {
+  const out: Written[] = [];
+  for (const m of s.text.matchAll(re(relationRule('role:titre')))) {
+    const role = patterns().roleOf(m[1]!)?.role;
+    if (role) out.push({ index: m.index!, text: m[0], role, description: false });
+  }
+  const d = DESCRIPTIONS();
+  if (d.roleOf.size)
+    for (const m of s.text.matchAll(d.re)) {
+      const role = d.roleOf.get(m[1]!.toLowerCase().replace(/\s+/gu, ' '));
+      if (role) out.push({ index: m.index!, text: m[0], role, description: true });
+    }
+  return out;
 }
 
 /** The titles of one sentence that stand for a person (not those in a person's apposition). */
 function titlesIn(ctx: Ctx, s: Sentence): Title[] {
   const out: Title[] = [];
   const inS = refsIn(ctx, s);
-  for (const m of s.text.matchAll(re(relationRule('role:titre')))) {
-    const start = s.start + m.index!;
-    let end = start + m[0].length;
-    const role = patterns().roleOf(m[1]!)?.role;
-    if (!role) continue;
+  for (const w of writtenTitles(s)) {
+    const start = s.start + w.index;
+    let end = start + w.text.length;
+    const role = w.role;
     // "… de ORG" right after
     let org: string | undefined;
     const prep = C().titlePrep.exec(ctx.text.slice(end, s.end));
@@ -65,27 +114,46 @@ function titlesIn(ctx: Ctx, s: Sentence): Title[] {
     const nextPerson = inS.find((r) => r.kind === 'person' && r.start >= end);
     if (
       nextPerson &&
-      /^(?:\s+(?:au|en)\s+[\p{L}' -]{2,30}?)?\s*,?\s*(?:[\p{Lu}][\p{L}.]*\s+){0,3}$/u.test(
+      (/^(?:\s+(?:au|en)\s+[\p{L}' -]{2,30}?)?\s*,?\s*(?:[\p{Lu}][\p{L}.]*\s+){0,3}$/u.test(
         ctx.text.slice(end, nextPerson.start),
-      )
+      ) ||
+        OF_UNNAMED_ORG.test(ctx.text.slice(end, nextPerson.start)))
     )
       continue;
     if (/^\s*,\s*(?:porte-parole|[\p{Lu}])/u.test(tail) && nextPerson && nextPerson.start - end < 60) continue;
     // inside a person's own name span or apposition already
     if (inS.some((r) => r.kind === 'person' && r.start <= start && r.end >= end)) continue;
-    const t: Title = { start, end, role, plural: /^[Ll]es/u.test(m[0]), sentence: s };
+    const t: Title = { start, end, role, plural: /^[Ll]es/u.test(w.text), sentence: s };
     if (org) t.org = org;
+    if (w.description) t.description = true;
     out.push(t);
   }
   return out;
 }
 
-const firstPos = (e: LocalEntity) => Math.min(...e.mentions.map((m) => m.start));
-const lastBefore = (e: LocalEntity, pos: number) =>
-  Math.max(-1, ...e.mentions.filter((m) => m.start < pos).map((m) => m.start));
+/** Where each person is named, sorted once: the first place, and the last before a title by binary search. */
+class Places {
+  private readonly starts = new Map<LocalEntity, number[]>();
+  constructor(persons: LocalEntity[]) {
+    for (const e of persons)
+      this.starts.set(
+        e,
+        e.mentions.map((m) => m.start).sort((a, b) => a - b),
+      );
+  }
+  first(e: LocalEntity): number {
+    return this.starts.get(e)?.[0] ?? Infinity;
+  }
+  /** The last place before `pos` the person is named, -1 when none. */
+  lastBefore(e: LocalEntity, pos: number): number {
+    const s = this.starts.get(e) ?? [];
+    const i = lowerBound(s.length, (j) => s[j]! < pos);
+    return i ? s[i - 1]! : -1;
+  }
+}
 
 /** The people a title stands for: a person with that role (at that organisation), the latest before. */
-function holdersOf(ctx: Ctx, t: Title, persons: LocalEntity[]): LocalEntity[] {
+function holdersOf(ctx: Ctx, t: Title, persons: LocalEntity[], at: Places): LocalEntity[] {
   const sameRole = (e: LocalEntity) =>
     e.roles.some((r) => r === t.role || r.startsWith(t.role) || t.role.startsWith(r));
   const atOrg = (e: LocalEntity) => !t.org || (ctx.roleOf.get(e.id) ?? []).some((r) => r.org === t.org);
@@ -100,8 +168,8 @@ function holdersOf(ctx: Ctx, t: Title, persons: LocalEntity[]): LocalEntity[] {
     if (loose.length === 1) who = loose;
   }
   if (!t.plural && who.length > 1) {
-    const before = who.filter((e) => firstPos(e) < t.start);
-    who = [(before.length ? before : who).sort((a, b) => lastBefore(b, t.start) - lastBefore(a, t.start))[0]!];
+    const before = who.filter((e) => at.first(e) < t.start);
+    who = [(before.length ? before : who).sort((a, b) => at.lastBefore(b, t.start) - at.lastBefore(a, t.start))[0]!];
   }
   return who;
 }
@@ -109,13 +177,14 @@ function holdersOf(ctx: Ctx, t: Title, persons: LocalEntity[]): LocalEntity[] {
 export function titleMentions(ctx: Ctx): void {
   const pending = ctx.sentences.flatMap((s) => titlesIn(ctx, s));
   const persons = [...ctx.entities.values()].filter((e) => e.kind === 'person');
+  const at = new Places(persons);
   for (const t of pending) {
-    let who = holdersOf(ctx, t, persons);
-    if (!who.length && !t.plural) {
+    let who = holdersOf(ctx, t, persons, at);
+    if (!who.length && !t.plural && !t.description) {
       // a title first, the name later: the next person the article introduces without a role
       const next = persons
-        .filter((e) => firstPos(e) > t.start && !e.roles.length)
-        .sort((a, b) => firstPos(a) - firstPos(b))[0];
+        .filter((e) => at.first(e) > t.start && !e.roles.length)
+        .sort((a, b) => at.first(a) - at.first(b))[0];
       // the name right before the title ("du Colonel X, le ministre de … a attiré") would have taken it as an
       // apposition: a title that did not stay with it names someone else
       const apposed = (e: LocalEntity) =>
@@ -126,7 +195,7 @@ export function titleMentions(ctx: Ctx): void {
         who = [cand];
         addRole(ctx, cand.id, t.org, t.role, t.sentence, relationRule('role:titre-puis-nom'));
       }
-    } else if (t.org)
+    } else if (t.org && !t.description)
       for (const e of who)
         if (!(ctx.roleOf.get(e.id) ?? []).some((r) => r.org === t.org))
           addRole(ctx, e.id, t.org, t.role, t.sentence, relationRule('role:titre'));
