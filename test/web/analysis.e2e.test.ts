@@ -63,7 +63,7 @@ describe.skipIf(!hasChromium())('viewer analysis in headless Chromium: successio
     const heads = await rows.locator('.period-head').allTextContents();
     expect(heads).toEqual([
       'Directeur général — Bakary Ag Intalla',
-      'Directeur général — Oumou Sanogo',
+      'Directrice générale — Oumou Sanogo',
       "Président du Conseil d'administration — Bakary Ag Intalla",
     ]);
     expect(await rows.nth(0).locator('.meta').textContent()).toMatch(/^13 avril 2021 → 9 novembre 2022 · 2 articles/);
