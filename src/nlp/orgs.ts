@@ -3,7 +3,7 @@
 // Each finder is a rule of mention-rules.ts; mentions.ts runs them in order.
 import { normaliseName } from '../text/keys.js';
 import { lexicon } from './lexicon.js';
-import { APOS, flexibleUnits, once, patterns, rx, trieAlternation, UPPERCASE } from './patterns.js';
+import { APOS, ENGLISH_ORG_HEADS, flexibleUnits, once, patterns, rx, trieAlternation, UPPERCASE } from './patterns.js';
 import { re } from './rule.js';
 import { expand } from './fragments.js';
 import { MENTION_RULES, mentionRule } from './mention-rules.js';
@@ -322,24 +322,7 @@ function holdsKnownOrg(name: string): boolean {
 }
 
 /** English head nouns: the name is the capitalised words before them and an "of"/"for" complement after them. */
-const ENGLISH_HEADS = new Set([
-  'Agency',
-  'Authority',
-  'Bank',
-  'Fund',
-  'Company',
-  'Corporation',
-  'Foundation',
-  'Institute',
-  'Council',
-  'Committee',
-  'Organization',
-  'Federation',
-  'Chamber',
-  'Ministry',
-  'University',
-  'Society',
-]);
+const ENGLISH_HEADS = new Set(ENGLISH_ORG_HEADS);
 /** Heads both languages write: read as English only before "of", "for" or "on". */
 const SHARED_HEADS = new Set(['Commission', 'Union']);
 /** A capitalised word of an English name (an acronym, "ICT", "e-Government" included). */

@@ -208,6 +208,25 @@ function build() {
   };
 }
 
+/** English head nouns of organisation names ("… Authority", "Ministry of …"); orgs.ts reads English names by them. */
+export const ENGLISH_ORG_HEADS = [
+  'Agency',
+  'Authority',
+  'Bank',
+  'Fund',
+  'Company',
+  'Corporation',
+  'Foundation',
+  'Institute',
+  'Council',
+  'Committee',
+  'Organization',
+  'Federation',
+  'Chamber',
+  'Ministry',
+  'University',
+  'Society',
+];
 /** Organisation head nouns: a capitalised phrase starting with one of them names an organisation. */
 export const ORG_HEADS = [
   'Agence',
@@ -254,22 +273,7 @@ export const ORG_HEADS = [
   'Établissement',
   'Etablissement',
   'Consortium',
-  'Agency',
-  'Authority',
-  'Bank',
-  'Fund',
-  'Company',
-  'Corporation',
-  'Foundation',
-  'Institute',
-  'Council',
-  'Committee',
-  'Organization',
-  'Federation',
-  'Chamber',
-  'Ministry',
-  'University',
-  'Society',
+  ...ENGLISH_ORG_HEADS,
   'Commission',
   'Union',
 ];
