@@ -291,7 +291,8 @@ export function isAuthority(e: LocalEntity | undefined): boolean {
   if (names.some((n) => AUTHORITY.test(n) || AUTHORITY_NAME.test(n))) return true;
   const lex = lexicon();
   return names.some((n) => {
-    const org = lex.orgs.find((o) => o.id === lex.orgByName.get(normaliseName(n)));
+    const id = lex.orgByName.get(normaliseName(n));
+    const org = lex.orgs.find((o) => o.id === id);
     return org?.sector !== undefined && AUTHORITY_SECTORS.has(org.sector);
   });
 }

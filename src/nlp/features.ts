@@ -7,6 +7,7 @@ import { isAuthority } from './agreements.js';
 import type { LocalEntity } from '../types.js';
 import type { Lang } from '../types.js';
 import { lexicon } from './lexicon.js';
+import { escapeRe } from './patterns.js';
 
 /** Lower case, accents off: "Reçu" → "recu". */
 export const fold = (s: string): string => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
@@ -196,7 +197,14 @@ const MODAL = [
 ];
 const NEGATION = [' ne ', " n'", ' pas ', ' jamais ', ' aucun', ' not ', " n't", ' never ', ' no ', ' sans '];
 
-const has = (hay: string, needles: string[]) => needles.some((n) => hay.includes(n));
+/** Each list of needles as one pattern of its words (a plain alternation: one scan instead of one per needle). */
+const needlePatterns = new WeakMap<string[], RegExp>();
+/** Whether any of the needles occurs in the text (as `needles.some((n) => hay.includes(n))`). */
+const has = (hay: string, needles: string[]) => {
+  let r = needlePatterns.get(needles);
+  if (!r) needlePatterns.set(needles, (r = new RegExp(needles.map(escapeRe).join('|'))));
+  return r.test(hay);
+};
 
 /** Role forms of the lexicon, folded, longest first. */
 let roleForms: string[] | undefined;

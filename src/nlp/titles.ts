@@ -3,7 +3,7 @@
 // else to the next person the article introduces without a role, who then holds it.
 import type { LocalEntity, Sentence } from '../types.js';
 import { expand } from './fragments.js';
-import { escapeRe, patterns, rx, once } from './patterns.js';
+import { escapeRe, patterns, rx, once, scan } from './patterns.js';
 import { lexicon } from './lexicon.js';
 import { re } from './rule.js';
 import { relationRule } from './rules.js';
@@ -75,13 +75,13 @@ interface Written {
 /** The titles and descriptions of people written in a sentence, in the order of the two patterns. */
 function writtenTitles(s: Sentence): Written[] {
   const out: Written[] = [];
-  for (const m of s.text.matchAll(re(relationRule('role:titre')))) {
+  for (const m of scan(re(relationRule('role:titre')), s.text)) {
     const role = patterns().roleOf(m[1]!)?.role;
     if (role) out.push({ index: m.index!, text: m[0], role, description: false });
   }
   const d = DESCRIPTIONS();
   if (d.roleOf.size)
-    for (const m of s.text.matchAll(d.re)) {
+    for (const m of scan(d.re, s.text)) {
       const role = d.roleOf.get(m[1]!.toLowerCase().replace(/\s+/gu, ' '));
       if (role) out.push({ index: m.index!, text: m[0], role, description: true });
     }

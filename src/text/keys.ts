@@ -1,7 +1,6 @@
 // Deterministic keys: the same name always gives the same key, whatever the article or the order.
 
-/** Lower case, no accents, typographic apostrophes folded, punctuation to single spaces. */
-export const normaliseName = (s: string): string =>
+const normalise = (s: string): string =>
   s
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
@@ -9,6 +8,20 @@ export const normaliseName = (s: string): string =>
     .replace(/[’‘`´']/g, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
+
+/** Names normalised so far: the same names come back in every article and every comparison (bounded). */
+const normalised = new Map<string, string>();
+
+/** Lower case, no accents, typographic apostrophes folded, punctuation to single spaces. */
+export const normaliseName = (s: string): string => {
+  let n = normalised.get(s);
+  if (n === undefined) {
+    n = normalise(s);
+    if (normalised.size >= 100_000) normalised.clear();
+    normalised.set(s, n);
+  }
+  return n;
+};
 
 /** A slug for node keys: "Leyti N’Diaye" → "leyti-ndiaye". */
 export const slug = (s: string): string => normaliseName(s).replace(/ /g, '-');
