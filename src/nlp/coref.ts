@@ -78,6 +78,8 @@ export function resolveLocal(found: Found[], opts: { outlet?: string; author?: s
       for (const f of g.founds) {
         forms.add(f.name);
         for (const x of f.forms ?? []) forms.add(x);
+        // "Fonds … (FSIN)": the acronym the article defines is one of the names
+        if (f.acronym) forms.add(f.acronym);
       }
       forms.delete(name);
       // (a group's own keys: those of its mentions, and a titled surname's key when no full name joined it)
