@@ -212,6 +212,21 @@ function clauseAfter(text: string, from: number, to: number): string {
   return p.length > 260 ? p.slice(0, 260).replace(/\s+\S*$/u, '') : p;
 }
 
+/** What may follow a name that ends a clause: its apposition ("X, le directeur de Y"), then the sentence's end. */
+const APPOSITION_TO_END =
+  /^\s*(?:,\s*(?:le|la|les|l['’]|the|son|sa|ses|its|his|her)\b[^.;:!?«»"“”]*)?[\s.,;:!?»"”]*$/iu;
+
+/**
+ * "« … », promet X, le directeur de Y": the word is followed by a name and nothing else but its apposition. The name
+ * is the speaker (or the object) of the word, not an undertaking: a commitment's object is never an entity.
+ */
+function namesOnlyAfter(s: Sentence, inS: Span[], end: number): boolean {
+  const rest = s.text.slice(end - s.start);
+  const lead = /^\s*(?:(?:le|la|les|l['’]|the)\s*)?/iu.exec(rest)![0].length;
+  const named = inS.find((x) => x.start === end + lead);
+  return !!named && APPOSITION_TO_END.test(s.text.slice(named.end - s.start));
+}
+
 /** Sentence openers that stand for the subject of the sentence before: a pronoun, a definite description. */
 const CARRIED_OPENER = new RegExp(
   String.raw`^(?:Il|Elle|Ils|Elles|He|She|They|It|(?:Le|La|Les|L['’]|The|Cette|Ce|` +
@@ -303,6 +318,7 @@ function undertakings(
     for (const m of s.text.matchAll(UNDERTAKING)) {
       const at = s.start + m.index!;
       const trigger = { start: at, end: at + m[0].length, word: m[0].toLowerCase().replace(/\s+/g, ' ') };
+      if (namesOnlyAfter(s, inS, trigger.end)) continue;
       const commitment = clauseAfter(s.text, m.index!, s.text.length);
       for (const a of actorsOf(s, inS, titled, at, trigger.end, carried)) push(a, trigger, commitment);
     }

@@ -1,6 +1,7 @@
 // Within-article resolution: the mentions of one article grouped into entities. A surname or a shorter
 // form refers back to the full name the article gives; an acronym to its expansion; a ministry named
 // by part of its portfolio to the full title; an organisation's outlet name is metadata, not an entity.
+import { personNamesMatch } from '../text/names.js';
 import { normaliseName } from '../text/keys.js';
 import type { LocalEntity, Mention } from '../types.js';
 import { personKey, type Found } from './mentions.js';
@@ -77,9 +78,12 @@ export function resolveLocal(found: Found[], opts: { outlet?: string; author?: s
       for (const f of g.founds) {
         forms.add(f.name);
         for (const x of f.forms ?? []) forms.add(x);
+        // "Fonds … (FSIN)": the acronym the article defines is one of the names
+        if (f.acronym) forms.add(f.acronym);
       }
       forms.delete(name);
-      const keys = new Set<string>();
+      // (a group's own keys: those of its mentions, and a titled surname's key when no full name joined it)
+      const keys = new Set<string>(g.keys);
       for (const f of g.founds) if (!f.single) for (const k of f.keys) keys.add(k);
       const mentions: Mention[] = g.founds
         .sort((a, b) => a.start - b.start)
@@ -135,6 +139,20 @@ class Groups {
   }
 }
 
+/** A word of one letter: an initial ("K." in "Awa K. Diarra"). */
+const INITIAL = /(?:^|\s)\p{Lu}\.?(?:\s|$)/u;
+
+/** "Awa K. Diarra" and "Awa Kadiatou Diarra": the group of the same name with a middle name for its initial. */
+function initialOf(ctx: Groups, f: Found): Group | undefined {
+  return ctx.groups.find(
+    (g) =>
+      g.kind === 'person' &&
+      g.founds.some(
+        (x) => (INITIAL.test(x.name) || INITIAL.test(f.name)) && personNamesMatch(x.name, f.name) === 'spelling',
+      ),
+  );
+}
+
 /**
  * Full names, longest first, so that a shorter form joins the name it ends ("Ag Imaghane" joins "Moussa
  * Ag Imaghane"): a form of two words or more joins the first group holding a name that ends with those
@@ -147,7 +165,7 @@ function groupPersons(items: Found[], ctx: Groups): void {
     .sort((a, b) => b.name.split(' ').length - a.name.split(' ').length || a.start - b.start);
   for (const f of persons) {
     const t = ctx.toks(f);
-    let g = byEnding.get(t.join(' '));
+    let g = byEnding.get(t.join(' ')) ?? initialOf(ctx, f);
     if (g) ctx.join(f, g);
     else g = ctx.open(f, 'person', new Set());
     ctx.indexFirst(byEnding, t.join(' '), g);
@@ -182,7 +200,12 @@ function assignSurnames(items: Found[], ctx: Groups): void {
   }
   for (const f of items.filter((x) => x.kind === 'person' && x.single)) {
     const candidates = bySurname.get(normaliseName(f.name));
-    if (!candidates) continue;
+    if (!candidates) {
+      // "le Ministre SANGARE" with no full name in the article: a person of its own, keyed by the title too (one
+      // surname under different titles may be different people)
+      if (f.titled) ctx.open(f, 'person', new Set([`person:${normaliseName(`${f.titled} ${f.name}`)}`]));
+      continue;
+    }
     let best = candidates[0]!;
     let bestScore = lastBefore(starts.get(best)!, f.start);
     for (const g of candidates.slice(1)) {
@@ -242,9 +265,12 @@ const byDepartment = (f: Found) => (f.name.startsWith('Département') ? 1 : 0);
 
 function bestName(g: Group): string {
   if (g.kind === 'person')
-    return [...g.founds]
-      .filter((f) => !f.single)
-      .sort((a, b) => b.name.split(' ').length - a.name.split(' ').length || a.start - b.start)[0]!.name;
+    return (
+      [...g.founds]
+        .filter((f) => !f.single)
+        .sort((a, b) => b.name.split(' ').length - a.name.split(' ').length || a.start - b.start)[0]?.name ??
+      g.founds[0]!.name
+    );
   const def = g.founds.find((f) => f.acronym);
   if (def) return def.name;
   const ministries = g.founds.filter((f) => f.portfolio);

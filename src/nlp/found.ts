@@ -22,6 +22,11 @@ export interface Found {
   portfolio?: string[];
   /** One-word person mention (a surname after a civility or title): resolved to a full name or dropped. */
   single?: boolean;
+  /**
+   * The title or civility written right before a one-word person mention ("le Ministre SANGARE": "ministre"): such a
+   * surname names a person even when the article never gives the full name.
+   */
+  titled?: string;
   /** Other forms of the name found with it ("Bibi" in "Maly Sangho dite Bibi"). */
   forms?: string[];
 }

@@ -3,6 +3,7 @@
 // that the first-name lexicon knows; a company word makes a chunk an organisation's (org-company-word).
 import type { Sentence } from '../types.js';
 import { normaliseName } from '../text/keys.js';
+import { personNamesMatch } from '../text/names.js';
 import { lexicon } from './lexicon.js';
 import { flexible, once, patterns, rx } from './patterns.js';
 import { compile, expand } from './fragments.js';
@@ -210,6 +211,7 @@ type Read =
       civ: boolean;
       contextual: boolean;
       first: number;
+      titled?: string;
       sentence?: Sentence;
     };
 
@@ -239,6 +241,26 @@ function isContextual(text: string, start: number, before: string, after: string
     (/^\s*et\s+/u.test(after) && RESPECTIVELY.test(text.slice(Math.max(sStart, start - 60), start)))
   );
 }
+
+/** A surname in capitals: four letters or more, two vowels at least (an acronym seldom has them: "AMRTP"). */
+const SURNAME_IN_CAPITALS = /^(?=\p{Lu}{4,}$)(?:[^AEIOUYÀÂÉÈÊËÎÏÔÛÜ]*[AEIOUYÀÂÉÈÊËÎÏÔÛÜ]){2}/u;
+
+/** The title ("le Ministre") or civility ("M.", "Dr") written right before a name, in lower case; else undefined. */
+function titleRightBefore(before: string, word: string): string | undefined {
+  if (ROLE_WORDS().has(stem(word))) return undefined; // "la Directrice Exécutive": the title goes on
+  return CUES().roleDirectBefore.exec(before)?.[0].trim().toLowerCase();
+}
+/** A word without accents, case, or a final e/s ("Déléguée" → "delegu"). */
+const stem = (w: string) => normaliseName(w).replace(/(?:es|e|s)$/u, '');
+/** The words of the lexicon's titles ("exécutif", "délégué", "général"), as stems. */
+const ROLE_WORDS = once(
+  () =>
+    new Set(
+      lexicon()
+        .roles.flatMap((r) => [r.role, ...r.forms])
+        .flatMap((f) => normaliseName(f).split(' ').map(stem)),
+    ),
+);
 
 /** Read one chunk: undefined when it is no name (an acronym, a place, a word that is never an entity). */
 function readChunk(text: string, sentences: Sentence[], c: PersonChunk): Read | undefined {
@@ -270,7 +292,12 @@ function readChunk(text: string, sentences: Sentence[], c: PersonChunk): Read | 
   }
   const nameTokens = raw.split(/\s+/).filter((w) => !lexicon().particles.has(w));
   const single = nameTokens.length === 1;
-  if (single && /^[\p{Lu}]{2,}$/u.test(raw)) return undefined; // an acronym, not a surname
+  // (a title, not a bare civility: "M.Sangaré" alone on a line signs the article)
+  // (nor a word that ends a paragraph without a stop: "Le Premier ministre Maï", a page cut off)
+  const cut = /^[ \t]*(?:\n|$)/u.test(text.slice(end, end + 3));
+  const titled = single && !cut ? titleRightBefore(before, raw) : undefined;
+  // an acronym, not a surname, unless a title or civility stands right before a word that reads as a name
+  if (single && /^[\p{Lu}]{2,}$/u.test(raw) && !(titled && SURNAME_IN_CAPITALS.test(raw))) return undefined;
   const contextual = civ || isContextual(text, start, before, after, sStart);
   let name = displayName(raw.replace(/\s+(?:\(\p{L}\))$/u, ''));
   // "KONÉ Rokia": the surname in capitals first, as civil registers write it
@@ -301,6 +328,7 @@ function readChunk(text: string, sentences: Sentence[], c: PersonChunk): Read | 
     };
   }
   const r: Read = { c: { ...c, start, end }, name, forms, single, civ, contextual, first: tokens[0]!.start };
+  if (titled) r.titled = titled;
   if (sent) r.sentence = sent;
   return r;
 }
@@ -310,6 +338,8 @@ export function people(text: string, sentences: Sentence[], claims: Claims, lang
   const accepted = new Set<string>();
   /** Where the names accepted by their context end. */
   const ends = new Set<number>();
+  /** Where they start. */
+  const starts = new Set<number>();
   const pending: Array<{ c: PersonChunk; name: string; single: boolean; civ: boolean }> = [];
   // the chunks in text order; the first-name lexicon is asked only about names the context leaves undecided
   const read = chunksOf(text, claims).flatMap((c) => readChunk(text, sentences, c) ?? []);
@@ -327,7 +357,10 @@ export function people(text: string, sentences: Sentence[], claims: Claims, lang
     if (r.contextual || (!single && firstNames.has(r.first))) {
       if (!single) accepted.add(normaliseName(name));
       ends.add(c.end);
-      out.push(mk(c.start, c.end, name, single, forms, text));
+      starts.add(c.start);
+      const f = mk(c.start, c.end, name, single, forms, text);
+      if (r.titled) f.titled = r.titled;
+      out.push(f);
     } else pending.push({ c, name, single, civ });
   }
   // a name accepted once is a person wherever else the article writes it (or its surname, after a first full mention)
@@ -339,8 +372,19 @@ export function people(text: string, sentences: Sentence[], claims: Claims, lang
     const label = /^\s*:/.test(text.slice(p.c.end, p.c.end + 3));
     // "les ministres A et B": a full name joined by "et" to a person's is another person's
     const conj = /\s+(?:et|and)\s+$/u.exec(text.slice(Math.max(0, p.c.start - 8), p.c.start));
-    const joined = !p.single && !!conj && ends.has(p.c.start - conj[0].length);
-    if (isKnown || joined || (label && p.name.split(' ').length >= 2 && [...accepted].some((a) => a.endsWith(n))))
+    // … and one joined by "et" (or a comma) to a person's name after it: "a reçu A et B", "A, B et C"
+    const next = /^(?:\s+(?:et|and)\s+|\s*,\s*)/u.exec(text.slice(p.c.end, p.c.end + 8));
+    const joined =
+      !p.single &&
+      ((!!conj && ends.has(p.c.start - conj[0].length)) || (!!next && starts.has(p.c.end + next[0].length)));
+    // "Awa K. Diarra" after "Awa Kadiatou Diarra": a middle name written as its initial
+    const initialled = !p.single && [...accepted].some((a) => personNamesMatch(a, n) === 'spelling');
+    if (
+      isKnown ||
+      joined ||
+      initialled ||
+      (label && p.name.split(' ').length >= 2 && [...accepted].some((a) => a.endsWith(n)))
+    )
       out.push(mk(p.c.start, p.c.end, p.name, p.single || n.split(' ').length === 1, [], text));
   }
   return out;

@@ -29,6 +29,14 @@ const C = once(() => {
     moreOrgs: c(String.raw`^\s*(?:,|,?\s*(?:et|and))\s*(?:de\s+la|de\s+l['’]|du|des|de|d['’]|of)\s*\p{Lu}`, 'u'),
     moreNames: c(String.raw`^\s*(?:,|,?\s*(?:et|and))\s*(?:(?:{CIVILITY})\s+)*\p{Lu}\p{Ll}`, 'u'),
     orgsThenList: c(String.raw`^\s*,\s*(?:(?:{CIVILITY})\s+)*$`, 'u'),
+    // "Les DG de X et de Y, A et B": a plural title, its complement, then the list of names it is the apposition of
+    pluralTitleList: c(
+      String.raw`(?<![\p{L}])(?:[Ll]es|[Tt]he)\s+(?:deux\s+|trois\s+|two\s+|three\s+)?({ROLE})s?(?![\p{L}])` +
+        String.raw`[^.;!?«»\n]{0,160}?,\s*(?:(?:{CIVILITY})\s+)*$`,
+      'iu',
+    ),
+    verbBetween:
+      /(?<![\p{L}])(?:a|ont|avait|avaient|aura|est|sont|sera|seront|va|vont)\s+(?:\p{Ll}+ment\s+)?\p{Ll}{3,}[^,]*,/u,
     pluralTitleBefore: c(String.raw`(?<![\p{L}])({ROLE})s?\s+(?:(?:{CIVILITY})\s+)*$`, 'iu'),
     // "… sous la direction du Colonel X, le ministre de A, de B et de C a attiré": a title with its complement,
     // then a verb without a comma — the subject of the main clause, not an apposition of X
@@ -84,6 +92,13 @@ function holds(e: Env, person: Ref, org: string | undefined, role: string | unde
 
 type Resolve = (e: Env, a: Around, rule: RelationRule) => boolean;
 
+/** Record the role alone (no organisation is sure); true when there is one. */
+function addTitle(e: Env, person: Ref, role: string | undefined, rule: RelationRule): boolean {
+  if (!role) return false;
+  addRole(e.ctx, person.id, undefined, role, e.s, rule);
+  return true;
+}
+
 /** "les directeurs généraux d’Orange Mali et de Huawei, respectivement Leyti N’Diaye et Jean Sun Wei" */
 const respectively: Resolve = (e, { p, before }, rule) => {
   const resp =
@@ -93,8 +108,13 @@ const respectively: Resolve = (e, { p, before }, rule) => {
   const segStart = e.s.start + m.index!;
   const segEnd = e.s.start + before.lastIndexOf('respectivement');
   const orgs = e.inS.filter((r) => r.kind === 'organisation' && r.start >= segStart && r.end <= segEnd);
-  const i = e.persons.filter((r) => r.start > segEnd).indexOf(p);
-  return i >= 0 && holds(e, p, orgs[i]?.id, roleOfForm(m[1]), rule);
+  const after = e.persons.filter((r) => r.start > segEnd);
+  const names = after.length ? listOf(e, after[0]!) : [];
+  const i = names.indexOf(p);
+  if (i < 0) return false;
+  // as many names as organisations: paired in order; else only the title is sure
+  if (orgs.length !== names.length) return addTitle(e, p, roleOfForm(m[1]), rule);
+  return holds(e, p, orgs[i]!.id, roleOfForm(m[1]), rule);
 };
 
 /** The people of the list `p` belongs to: names joined by a comma or "et", a civility before each. */
@@ -311,11 +331,19 @@ const itsTitle: Resolve = (e, { p, before, orgsBefore }, rule) => {
  * written before the name, with nothing but its complement in between.
  */
 const apposition: Resolve = (e, { p, before, after }, rule) => {
+  // "Les DG de X et de Y, A et B": every name of the list has the plural title (which organisation is not sure)
+  const list = listOf(e, p);
+  const plural = list.length >= 2 ? C().pluralTitleList.exec(e.ctx.text.slice(e.s.start, list[0]!.start)) : null;
+  if (plural) return addTitle(e, p, roleOfForm(plural[1]), rule);
   const lastPerson = e.persons.filter((x) => x.end <= p.start).pop();
   const apBefore = [...before.matchAll(C().role)]
     .filter((m) => !lastPerson || e.s.start + m.index! > lastPerson.end)
     .reverse()
-    .find((m) => C().commaBeforeName.test(before.slice(m.index! + m[0].length)));
+    .find((m) => {
+      const rest = before.slice(m.index! + m[0].length);
+      // "le DG de X a reçu les délégués, A": the title is the subject of a verb, the name another phrase's apposition
+      return C().commaBeforeName.test(rest) && !C().verbBetween.test(rest);
+    });
   const m = re(rule).exec(before) ?? apBefore;
   // "le représentant de la ministre, X": X holds the title the other one is the complement of
   const head = m ? C().titleOfTitle.exec(before.slice(0, m.index!)) : null;

@@ -174,6 +174,30 @@ function holdersOf(ctx: Ctx, t: Title, persons: LocalEntity[], at: Places): Loca
   return who;
 }
 
+/** A verb right before a title: the title is its object ("a reçu la directrice de X", "rencontre le DG"). */
+const VERB_BEFORE = new RegExp(
+  String.raw`(?:(?<![\p{L}])(?:a|ont|avait|avaient|aura|auront|va|vont|sera|seront|has|have|had|will)\s+` +
+    String.raw`(?:\p{Ll}+ment\s+)?\p{Ll}+|(?<![\p{L}])(?:reçoit|reçoivent|rencontre|rencontrent|accueille|` +
+    String.raw`accueillent|félicite|remercie|salue|nomme|receives|meets|thanked|welcomed))\s*$`,
+  'u',
+);
+
+/**
+ * A title that is another noun phrase than the person it would fall back to: that person is named before it in the
+ * same sentence ("X a reçu la directrice de Y"), or the title is a verb's object. It stands for someone unnamed.
+ */
+function otherPhrase(ctx: Ctx, t: Title, e: LocalEntity): boolean {
+  const lead = ctx.text.slice(t.sentence.start, t.start);
+  return VERB_BEFORE.test(lead) || e.mentions.some((m) => m.start >= t.sentence.start && m.end <= t.start);
+}
+
+/** "Le DG de X a reçu les délégués, A": a person named after the title's own verb, in its sentence, is another. */
+function objectAfter(ctx: Ctx, t: Title, first: number): boolean {
+  return first < t.sentence.end && VERB_AFTER.test(ctx.text.slice(t.end, first));
+}
+const VERB_AFTER =
+  /(?<![\p{L}])(?:a|ont|avait|avaient|aura|est|sont|sera|seront|va|vont|reçoit|rencontre|has|have|had|will)\s/u;
+
 export function titleMentions(ctx: Ctx): void {
   const pending = ctx.sentences.flatMap((s) => titlesIn(ctx, s));
   const persons = [...ctx.entities.values()].filter((e) => e.kind === 'person');
@@ -183,14 +207,14 @@ export function titleMentions(ctx: Ctx): void {
     if (!who.length && !t.plural && !t.description) {
       // a title first, the name later: the next person the article introduces without a role
       const next = persons
-        .filter((e) => at.first(e) > t.start && !e.roles.length)
+        .filter((e) => at.first(e) > t.start && !e.roles.length && !objectAfter(ctx, t, at.first(e)))
         .sort((a, b) => at.first(a) - at.first(b))[0];
       // the name right before the title ("du Colonel X, le ministre de … a attiré") would have taken it as an
       // apposition: a title that did not stay with it names someone else
       const apposed = (e: LocalEntity) =>
         e.mentions.some((m) => m.end <= t.start && /^\s*,\s*$/u.test(ctx.text.slice(m.end, t.start)));
       const unique = persons.filter((e) => !e.roles.length && !apposed(e));
-      const cand = next ?? (unique.length === 1 ? unique[0] : undefined);
+      const cand = next ?? (unique.length === 1 && !otherPhrase(ctx, t, unique[0]!) ? unique[0] : undefined);
       if (cand) {
         who = [cand];
         addRole(ctx, cand.id, t.org, t.role, t.sentence, relationRule('role:titre-puis-nom'));
