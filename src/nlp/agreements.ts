@@ -331,7 +331,31 @@ const sanctionedByAuthority = (e: SignEnv, rule: RelationRule): void => {
   }
 };
 
+/** The authority of a passive sanction noun: the organisation after "par"/"by" right after the one sanctioned. */
+const BY_AFTER = /^[^.;]{0,60}?\s(?:par|by)\s+(?:la\s+|le\s+|les\s+|l['’]|the\s+)?$/u;
+
+/**
+ * by-after-object > object-after: "une amende … a été infligée à X par Y", "a fine was imposed on X by Y": the one
+ * sanctioned right after the verb, the authority after "par"/"by" (else the authority named before in the sentence).
+ */
+const sanctionNounPassive = (e: SignEnv, rule: RelationRule): void => {
+  for (const m of scan(re(rule), e.s.text)) {
+    const pos = e.s.start + m.index!;
+    const end = pos + m[0].length;
+    const target = e.inS.find((r) => r.kind === 'organisation' && r.start >= end - 1);
+    if (!target || target.start - end > 40) continue;
+    const by = e.inS.find(
+      (r) => r.kind === 'organisation' && r.start > target.end && BY_AFTER.test(e.ctx.text.slice(target.end, r.start)),
+    );
+    const authority =
+      by ??
+      e.inS.filter((r) => r.end <= pos && r.kind === 'organisation' && isAuthority(e.ctx.entities.get(r.id))).pop();
+    if (authority && authority.id !== target.id) add(e.ctx, 'sanctioned', authority.id, target.id, e.s, rule);
+  }
+};
+
 const SANCTION_HANDLERS: Record<string, (e: SignEnv, rule: RelationRule) => void> = {
+  'by-after-object': sanctionNounPassive,
   'subject-before': sanctionedAfter,
   'by-phrase': sanctionedBy,
   'authority-before': sanctionReceived,

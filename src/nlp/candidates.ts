@@ -173,12 +173,13 @@ function markRuledElsewhere(cands: Iterable<Candidate>, relations: LocalRelation
 /** Words that open an undertaking: a pledge, a plan, a financing, a future action. */
 const UNDERTAKING = new RegExp(
   String.raw`(?<![\p{L}])(?:s['’]engag\p{L}*|(?:s['’]est|se\s+sont)\s+engag\p{L}*|engagements?|promet\p{L}*|` +
-    String.raw`(?:a|ont)\s+promis|entend\p{L}*|compte(?:nt)?\s+(?=\p{Ll}+(?:er|ir|re)\b)|prévoi\p{L}*|` +
-    String.raw`s['’]apprêt\p{L}*|(?:va|vont)\s+(?=\p{Ll}+(?:er|ir|re)\b)|(?:a|ont)\s+accordé|accorder\p{L}*|` +
+    String.raw`(?:a|ont)\s+promis|entend\p{L}*|compte(?:nt)?(?=\s+\p{Ll}+(?:er|ir|re)\b)|prévoi\p{L}*|` +
+    String.raw`s['’]apprêt\p{L}*|(?:va|vont)(?=(?:\s*,[^,.;]{1,60},)?\s+\p{Ll}+(?:er|ir|re)\b)|(?:a|ont)\s+accordé|` +
+    String.raw`accorder\p{L}*|` +
     String.raw`octroi\p{L}*|financer\p{L}*|financement|financée?s?|(?:a|` +
     String.raw`ont)\s+(?:\p{Ll}+ment\s+)?décidé(?=\s+(?:de|d['’])\s*\p{Ll}+(?:er|ir|re)\b)|décident?(?=\s+(?:de` +
     String.raw`|d['’])\s*\p{Ll}+(?:er|ir|re)\b)|(?:a|ont)\s+(?:\p{Ll}+ment\s+)?proposé|proposent?(?=\s+(?:de|` +
-    String.raw`d['’]|la|le|les|l['’]))|doi(?:t|vent)\s+(?=\p{Ll}+(?:er|ir|re)\b)|espère(?:nt)?|` +
+    String.raw`d['’]|la|le|les|l['’]))|doi(?:t|vent)(?=(?:\s*,[^,.;]{1,60},)?\s+\p{Ll}+(?:er|ir|re)\b)|espère(?:nt)?|` +
     String.raw`ambitionne(?:nt)?|investi\p{L}*|mobilis\p{L}*|contribuer\p{L}*|volonté\s+de|will|pledge\p{L}*|` +
     String.raw`commit\p{L}*|promis\p{L}*|would|decided\s+to|proposed|plans?\s+to|intends?\s+to|aims?\s+to|` +
     String.raw`agreed\s+to|grant\p{L}*|to\s+fund|to\s+finance|invest\p{L}*)(?![\p{L}])`,

@@ -220,7 +220,7 @@ export const FRAGMENTS: Record<string, { about: string; source: () => string }> 
   PREP_END: {
     about: 'a preposition ending the text before an organisation: "… de la", "… of the", "… auprès du"',
     source: () =>
-      `\\s+(?:de\\s+la|de\\s+l['’]|du|des|de|d['’]|of\\s+the|of|au|aux|à\\s+la|à\\s+l['’]|` +
+      `\\s+(?:de\\s+la|de\\s+l['’]|du|des|de|d['’]|of\\s+the|of|at\\s+the|at|chez|au|aux|à\\s+la|à\\s+l['’]|` +
       `auprès\\s+(?:du|de\\s+la|de\\s+l['’]|des))\\s*$`,
   },
   ORG_NOUNS: {
@@ -229,6 +229,17 @@ export const FRAGMENTS: Record<string, { about: string; source: () => string }> 
       'régulateur|opérateur|société|agence|autorité|banque|groupe|entreprise|institution|firme|' +
       'compagnie|fonds|collectif|syndicat|association|coopérative|fintech|regulator|operator|company|' +
       'agency|bank|firm|group|lender|institution',
+  },
+  APPOINTED: {
+    about: 'a participle of appointment before a title: "nommé", "nouvellement désignée", "appointed as", "qui est"',
+    source: () =>
+      String.raw`(?:(?:(?:récemment|nouvellement|newly|recently)\s+)?(?:nommée?|désignée?|élue?|promue?|` +
+      String.raw`reconduite?|installée?|appointed|named|elected|promoted)\s+(?:au\s+poste\s+de\s+|as\s+)?|` +
+      String.raw`(?:qui\s+est|who\s+is)\s+)`,
+  },
+  FORMER: {
+    about: 'a title held before: "ex-", "ancien", "former", "désormais ex"',
+    source: () => String.raw`(?:(?:désormais\s+)?ex-?\s*|ancien(?:ne)?\s+|former\s+|outgoing\s+)`,
   },
   TITLE_COMPLEMENT: {
     about: 'what may follow a title before the name: "directrice des affaires réglementaires", "chargé des opérations"',

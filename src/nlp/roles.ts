@@ -363,6 +363,35 @@ function titleAfter(before: string, after: string): RegExpExecArray | null {
   return C().titleThenVerb.test(after.slice(m[0].length)) ? null : m;
 }
 
+/** A title followed by at most three words and the preposition before its organisation. */
+const titleThenPrep = (text: string, title: string) =>
+  rx(`(?<![\\p{L}])${escapeRe(title)}(?:\\s+[\\p{L}]+){0,3}?${expand('{PREP_END}')}`, 'iu').test(text);
+
+/**
+ * "NAME, PCA de A et DG de B", "le PCA de A, NAME par ailleurs DG de B": a second title, at the organisation named
+ * after one where the person's role was just read (never across another name, nor before a list's next name).
+ */
+function secondTitles(e: Env, a: Around): void {
+  const rule = relationRule('role:second-titre');
+  const text = e.ctx.text;
+  const held = (o: Ref) => e.ctx.roleOf.get(a.p.id)?.some((r) => r.org === o.id) ?? false;
+  // right after the name, only an added title ("par ailleurs DG de B"): "X et la DRH de B, Y" is Y's title
+  const added = /^\s*,?\s*(?:par\s+ailleurs|également|aussi|en\s+outre|also|as\s+well\s+as)\s/u;
+  let anchor: Ref | undefined =
+    a.orgsBefore.some(held) && added.test(text.slice(a.p.end, a.orgsAfter[0]?.start ?? a.p.end)) ? a.p : undefined;
+  for (const o of a.orgsAfter) {
+    if (o.start - a.p.end > 240 || e.persons.some((x) => x.start > a.p.end && x.start < o.start)) return;
+    // the title introduces the next name ("…, et le DG de B, Y"), not a second title of this person
+    const next = e.persons.find((x) => x.start >= o.end);
+    if (next && C().commaBeforeName.test(text.slice(o.end, next.start))) return;
+    const between = anchor ? text.slice(anchor.end, o.start) : '';
+    const rm = [...between.matchAll(C().role)].pop();
+    if (anchor && !held(o) && rm && re(rule).test(between) && titleThenPrep(between, rm[1]!))
+      holds(e, a.p, o.id, roleOfForm(rm[1]), rule);
+    anchor = held(o) ? o : undefined;
+  }
+}
+
 /** The resolver of each role rule read around a person. */
 const AROUND: Record<string, Resolve> = {
   'role:respectivement': respectively,
@@ -374,8 +403,11 @@ const AROUND: Record<string, Resolve> = {
   'role:nom-titre-de-nom-commun': nameTitleOfNoun,
   'role:nom-possessif': namePossessive,
   'role:qui-dirige': whoLeads,
+  'role:à-la-tête-de': whoLeads,
   'role:possessif': possessive,
+  'role:org-titre-nom': possessive,
   'role:nom-titre-de-org': nameTitleOfOrg,
+  'role:a-été-nommé': nameTitleOfOrg,
   'role:représentée-par': agentOf,
   'role:dont-le-titre': whoseTitle,
   'role:son-titre': itsTitle,
@@ -396,5 +428,6 @@ export function appositionRoles(ctx: Ctx, s: Sentence): void {
       orgsAfter: inS.filter((r) => r.kind === 'organisation' && r.start >= p.end),
     };
     for (const rule of AROUND_RULES()) if (AROUND[rule.id]!(e, a, rule)) break;
+    secondTitles(e, a);
   }
 }

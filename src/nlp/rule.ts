@@ -35,6 +35,8 @@ export type Resolver =
   | 'parties-between' // the parties named after "entre"/"by"
   | 'parties-before' // the signatories named before the verb (after it when the verb opens the sentence)
   | 'org-before' // the organisation named before a passive
+  | 'by-after-object' // the organisation after "par"/"by" right after the object (else the authority named before)
+  | 'object-after' // the organisation named right after the trigger
   | 'authority-before' // the regulator named last before the trigger
   | 'authority-subject' // the subject when it is an authority, else the authority named last in the sentence
   | 'meeting-participants' // the people of the article's meetings (or the organisations the sentence names)

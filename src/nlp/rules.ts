@@ -99,7 +99,7 @@ export const RELATION_RULES: readonly RelationRule[] = [
     trigger:
       String.raw`s['’](?:est|sont)\s+{MEET_ADV}entretenue?s?(?:,[^.;]{0,120}?,)?\s+avec|\b{AUX}{ASIDE}\s+(?:eu|` +
       String.raw`tenu)\s+(?:un|une)\s+(?:entretien|séance\s+de\s+travail|rencontre|audience|tête-à-tête)\s+avec|` +
-      String.raw`\b{AUX}{ASIDE}\s+échangé\s+avec`,
+      String.raw`\b{AUX}{ASIDE}\s+{MEET_ADV}(?:échangé|discuté|conféré)(?:\s*,[^.;]{0,80}?,)?\s+avec`,
     slots: { source: 'subject-before', target: 'guests-after' },
     example: 'M. Amadou Keïta s’est entretenu avec M. Oumar Sidibé.',
     counterexample: 'M. Amadou Keïta s’est entretenu de la fibre optique devant M. Oumar Sidibé.',
@@ -112,7 +112,10 @@ export const RELATION_RULES: readonly RelationRule[] = [
     priority: 24,
     trigger:
       String.raw`\b(?:met\s+with|met|received(?!{RECEIVED_THING_EN})|hosted|held\s+(?:talks|discussions|` +
-      String.raw`a\s+meeting)(?:\s+[^.;]{0,40}?)?\s+with|sat\s+down\s+with)\b`,
+      String.raw`a\s+meeting)(?:\s+[^.;]{0,40}?)?\s+with|sat\s+down\s+with|` +
+      String.raw`had\s+(?:a|an)\s+(?:\p{L}+\s+)?(?:working\s+` +
+      String.raw`session|meeting|audience|discussion|exchange|interview|tête-à-tête)\s+with|granted\s+(?:an\s+)?` +
+      String.raw`audience\s+to|paid\s+(?:a\s+)?courtesy\s+(?:call|visit)\s+(?:on|to))\b`,
     slots: { source: 'subject-before', target: 'guests-after' },
     unless: 'a thing is received ("received its licence")',
     example: 'Minister Amadou Keita met Orange Mali chief executive Mr Oumar Sidibe in Bamako.',
@@ -124,7 +127,9 @@ export const RELATION_RULES: readonly RelationRule[] = [
     id: 'meet:ont-été-reçus',
     lang: 'fr',
     priority: 30,
-    trigger: String.raw`\b(?:ont|a|avaient|avait)\s+été\s+(?:reçue?s?|accueillie?s?)\b`,
+    trigger:
+      String.raw`\b(?:ont|a|avaient|avait)\s+été\s+(?:reçue?s?|accueillie?s?)\b|\b(?:était|étaient|est|sont|fut|` +
+      String.raw`furent)\s+(?:reçue?s?|accueillie?s?)(?=,?\s+(?:en\s+audience\s+)?(?:[^.;]{0,60}?\s)?par\s)`,
     slots: { source: 'guests-before', target: 'by-phrase' },
     example: 'M. Oumar Sidibé a été reçu par le ministre M. Amadou Keïta.',
     counterexample: 'M. Oumar Sidibé a été nommé par le ministre M. Amadou Keïta.',
@@ -150,7 +155,8 @@ export const RELATION_RULES: readonly RelationRule[] = [
     trigger:
       String.raw`\b(?:ont|avaient)\s+(?:longuement\s+|âprement\s+|d['’]abord\s+)?négocié\b|` +
       String.raw`\bse\s+sont\s+(?:longuement\s+|d['’]abord\s+)?(?:rencontrée?s|entretenue?s|` +
-      String.raw`retrouvée?s)\b(?!\s+avec)|\b(?:negotiated|held\s+talks)\b(?!\s+with)`,
+      String.raw`retrouvée?s)\b(?!\s+avec)|\b(?:negotiated|held\s+talks)\b(?!\s+with)|\bont\s+(?:longuement\s+|` +
+      String.raw`également\s+|ensuite\s+)?(?:échangé|discuté)\b(?!\s+avec)|\b(?:discussed|talked)\b(?!\s+with)`,
     slots: { source: 'people-before-pair', target: 'people-before-pair' },
     example: 'M. Amadou Keïta et M. Oumar Sidibé se sont rencontrés à Bamako.',
     counterexample: 'M. Amadou Keïta et M. Oumar Sidibé se sont rencontrés avec des élèves.',
@@ -179,6 +185,21 @@ export const RELATION_RULES: readonly RelationRule[] = [
     example: 'La rencontre entre M. Amadou Keïta et M. Oumar Sidibé a duré deux heures.',
     counterexample: 'La différence entre M. Amadou Keïta et M. Oumar Sidibé est grande.',
     reason: 'a meeting between named people: each meets the others',
+  },
+  {
+    ...MEET,
+    id: 'meet:rencontre-a-réuni',
+    lang: 'any',
+    priority: 61,
+    trigger:
+      String.raw`\b(?:rencontre|entretien|audience|séance\s+de\s+travail|tête-à-tête|réunion|meeting|talks)\b` +
+      String.raw`[^.;]{0,60}?\s(?:a|avait|ont)\s+(?:réuni|mis\s+face\s+à\s+face)[\s,]|\b(?:meeting|talks)\b` +
+      String.raw`[^.;]{0,60}?\s(?:brought\s+together)\s+`,
+    slots: { source: 'parties-after', target: 'parties-after' },
+    example: 'Une séance de travail a réuni, jeudi, le ministre M. Amadou Keïta et M. Oumar Sidibé.',
+    counterexample: 'La cérémonie a réuni, jeudi, le ministre M. Amadou Keïta et M. Oumar Sidibé.',
+    reason:
+      'a meeting whose subject is the meeting itself ("une séance de travail a réuni X et Y"): each meets the others',
   },
   {
     ...MEET,
@@ -467,9 +488,9 @@ export const RELATION_RULES: readonly RelationRule[] = [
     tight: true,
     trigger:
       String.raw`\b(?:va|vont|compte|comptent|entend|entendent|veut|veulent)\s+(?:«\s*)?{ADV}(?=\p{Ll}+(?:er|ir|` +
-      String.raw`re)\b)|\b(?:prévoit|prévoient|ambitionne|ambitionnent|envisage|envisagent|projette|` +
+      String.raw`re)\b)|\b(?:prévoit|prévoient|ambitionne|ambitionnent|projette|` +
       String.raw`projettent)\s+{ADV}(?:de\s+|d['’])(?=\p{Ll}+(?:er|ir|re)\b)`,
-    unless: 'the subject is not written right before the verb',
+    unless: 'the subject is not written right before the verb; a plan only considered ("envisage de" is a hedge)',
     example: 'Orange Mali va déployer la fibre optique à Sikasso.',
     counterexample: 'Orange Mali a déployé la fibre optique à Sikasso.',
     reason: 'an intent: "va", "compte", "entend", "prévoit de" + infinitive, subject right before',
@@ -564,7 +585,9 @@ export const RELATION_RULES: readonly RelationRule[] = [
     id: 'sign:en-signed-with',
     lang: 'en',
     priority: 201,
-    trigger: String.raw`\bsigned\b[^.;]*?\bwith\s+`,
+    trigger:
+      String.raw`\bsigned\b[^.;]*?\bwith\s+|\b(?:inked|concluded|sealed|entered\s+into)\s+(?:\p{L}+\s+){0,4}?` +
+      String.raw`(?:{AGREEMENT}|partnerships?)\b[^.;]*?\bwith\s+`,
     unless: 'a person whose organisation the article does not give (an agreement binds organisations)',
     slots: { source: 'subject-before', target: 'list-after' },
     example: 'Orange Mali signed a deal with Huawei on Monday.',
@@ -577,8 +600,8 @@ export const RELATION_RULES: readonly RelationRule[] = [
     lang: 'fr',
     priority: 210,
     trigger:
-      String.raw`\b(?:signée?s?|paraphée?s?)\s+(?:[^.;]{0,60}?\s)?entre\s+|\b{AUX}\s+été\s+(?:signée?s?|` +
-      String.raw`paraphée?s?)\s+(?:[^.;]{0,40}?\s)?par\s+|\bsignature\s+(?:de\s+la|d['’]une?|du|` +
+      String.raw`\b(?:signée?s?|paraphée?s?|conclue?s?|scellée?s?)\s+(?:[^.;]{0,60}?\s)?entre\s+|\b{AUX}\s+été\s+` +
+      String.raw`(?:signée?s?|paraphée?s?)\s+(?:[^.;]{0,40}?\s)?par\s+|\bsignature\s+(?:de\s+la|d['’]une?|du|` +
       String.raw`des)\s+(?:\p{L}+\s+){0,4}?(?:convention|accord|protocole|mémorandum|` +
       String.raw`contrat)s?(?:\s+[^.;]{0,60}?)?\s+entre\s+`,
     unless: 'a person whose organisation the article does not give (an agreement binds organisations)',
@@ -631,7 +654,7 @@ export const RELATION_RULES: readonly RelationRule[] = [
     trigger:
       String.raw`(?<!(?:pas|jamais|pourrait|pourraient|devrait|devraient|envisage|envisagent|souhaite|souhaitent|` +
       String.raw`vue)\s+(?:encore\s+|de\s+|d['’]\s*)?)(?<![\p{L}]){SIGN_VERB}\s+(?:[^.;]{0,60}?\s)?(?:[ldLD]['’])?` +
-      String.raw`{AGREEMENT}\b[^.;]*?\bavec\s+(?:respectivement\s+)?`,
+      String.raw`(?:{AGREEMENT}|partenariats?)\b[^.;]*?\bavec\s+(?:respectivement\s+)?`,
     unless:
       'a negation or a hedge before the verb ("n’a pas signé", "pourrait signer", "envisage de signer"); a person ' +
       'whose organisation the article does not give',
@@ -657,7 +680,9 @@ export const RELATION_RULES: readonly RelationRule[] = [
     id: 'sign:signent',
     lang: 'fr',
     priority: 222,
-    trigger: String.raw`\b(?:signent|scellent|paraphent|concluent)\s+(?:\p{L}+\s+){0,3}?{AGREEMENT}\b`,
+    trigger:
+      String.raw`\b(?:signent|scellent|paraphent|concluent|{AUX}\s+(?:conclu|scellé))\s+(?:\p{L}+\s+){0,3}?` +
+      String.raw`(?:{AGREEMENT}|partenariats?)\b`,
     unless: 'a person whose organisation the article does not give (an agreement binds organisations)',
     slots: { source: 'parties-before', target: 'parties-before' },
     example: 'Orange Mali et Huawei scellent une convention-cadre.',
@@ -669,7 +694,10 @@ export const RELATION_RULES: readonly RelationRule[] = [
     id: 'sign:en-sign',
     lang: 'en',
     priority: 223,
-    trigger: String.raw`\b(?:sign|ink|seal|conclude)\s+(?:\p{L}+\s+){0,3}?{AGREEMENT}\b`,
+    trigger:
+      String.raw`\b(?:sign|ink|inked|seal|sealed|conclude|concluded|entered\s+into|enter\s+into)\s+` +
+      String.raw`(?:\p{L}+\s+){0,3}?` +
+      String.raw`(?:{AGREEMENT}|partnerships?)\b`,
     unless: 'a person whose organisation the article does not give (an agreement binds organisations)',
     slots: { source: 'parties-before', target: 'parties-before' },
     example: 'Orange Mali and Huawei sign a partnership agreement.',
@@ -698,7 +726,8 @@ export const RELATION_RULES: readonly RelationRule[] = [
     lang: 'fr',
     priority: 301,
     trigger:
-      String.raw`\b{AUX_PQP}{ASIDE}\s+infligé\s+(?:[^.;]{0,30}?\s)?(?:une\s+|des\s+)?(?:amendes?|sanctions?|` +
+      String.raw`\b{AUX_PQP}{ASIDE}\s+(?:infligé|imposé|appliqué)\s+(?:[^.;]{0,30}?\s)?(?:une\s+|des\s+)?` +
+      String.raw`(?:amendes?|sanctions?|` +
       String.raw`pénalités?)\b[^.;]*?\b(?:à|au|aux)\s+`,
     slots: { source: 'subject-before', target: 'list-after' },
     example:
@@ -778,6 +807,19 @@ export const RELATION_RULES: readonly RelationRule[] = [
   },
   {
     ...SANCTION,
+    id: 'sanction:en-imposed-a-fine',
+    lang: 'en',
+    priority: 306,
+    trigger:
+      String.raw`\b(?:imposed|levied|slapped|issued)\s+(?:[^.;]{0,40}?\s)?(?:fines?|penalt(?:y|ies)|sanctions?|` +
+      String.raw`formal\s+notices?|warnings?)\b[^.;]{0,80}?\s(?:on|upon|against|to)\s+`,
+    slots: { source: 'subject-before', target: 'list-after' },
+    example: 'The AMRTP imposed a fine of 2 billion CFA francs on Orange Mali.',
+    counterexample: 'The AMRTP imposed a new numbering plan on Orange Mali.',
+    reason: 'English: an authority imposed a fine, a penalty or a formal notice on an organisation',
+  },
+  {
+    ...SANCTION,
     id: 'sanction:a-été-sanctionné-par',
     lang: 'any',
     priority: 310,
@@ -793,6 +835,22 @@ export const RELATION_RULES: readonly RelationRule[] = [
       'Orange Mali a été félicitée par l’Autorité malienne de régulation des télécommunications, des TI' +
       'C et des postes.',
     reason: 'a passive sanction: the operator first, the authority after "par"/"by" (verbs.json "sanctioned")',
+  },
+  {
+    ...SANCTION,
+    id: 'sanction:amende-infligée-à-par',
+    lang: 'any',
+    priority: 311,
+    trigger:
+      String.raw`\b{SANCTION_NOUN}\b[^.;]{0,80}?\s(?:a|ont|avait|avaient)\s+été\s+(?:infligée?s?|imposée?s?|` +
+      String.raw`prononcée?s?|adressée?s?|notifiée?s?)\s+(?:à|au|aux|contre|` +
+      String.raw`à\s+l['’]encontre\s+(?:des?|du|d['’]))\s*|` +
+      String.raw`\b{SANCTION_NOUN}\b[^.;]{0,80}?\s(?:was|were|has\s+been|had\s+been)\s+(?:imposed|levied|issued)\s+` +
+      String.raw`(?:on|upon|against|to)\s+`,
+    slots: { source: 'by-after-object', target: 'object-after' },
+    example: 'Une amende de 2 milliards a été infligée à Orange Mali par l’AMRTP.',
+    counterexample: 'Une amende de 2 milliards a été évitée à Orange Mali par l’AMRTP.',
+    reason: 'a passive sanction noun: the organisation after "à"/"on", the authority after "par"/"by"',
   },
   {
     ...SANCTION,
@@ -1005,6 +1063,19 @@ export const RELATION_RULES: readonly RelationRule[] = [
   },
   {
     ...ROLE,
+    id: 'role:à-la-tête-de',
+    priority: 551,
+    trigger:
+      String.raw`^\s*,?\s*(?:(?:qui\s+(?:est|était)|désormais|(?:nommée?|placée?|portée?|installée?))\s+)?(à)\s+la\s+` +
+      String.raw`tête\s+(?:de\s+la\s+direction\s+générale\s+)?(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])\s*$`,
+    slots: { source: 'person', target: 'org-of-pattern' },
+    roles: ['Directeur général'],
+    example: 'M. Oumar Sidibé, à la tête de Orange Mali depuis 2020, a parlé.',
+    counterexample: 'M. Oumar Sidibé, à la fête de Orange Mali, a parlé.',
+    reason: '"NAME, (qui est) à la tête de ORG": the head of the organisation',
+  },
+  {
+    ...ROLE,
     id: 'role:possessif',
     priority: 560,
     trigger: String.raw`['’]s\s+(?:new\s+)?({ROLE})(?:\s+(?:for|in)\s+[^,;.]{2,30}?)?\s*,?\s*(?:(?:{CIVILITY})\s+)*$`,
@@ -1015,15 +1086,53 @@ export const RELATION_RULES: readonly RelationRule[] = [
   },
   {
     ...ROLE,
+    id: 'role:org-titre-nom',
+    priority: 561,
+    flags: 'u',
+    trigger: String.raw`\s((?:{ROLE_CS})|(?:{ROLE}))\s+(?:(?:{CIVILITY})\s+)*$`,
+    slots: { source: 'person', target: 'org-of-pattern' },
+    example: 'Orange Mali CEO Oumar Sidibe spoke on Monday.',
+    counterexample: 'Orange Mali and Oumar Sidibe spoke on Monday.',
+    reason: '"ORG ROLE NAME": an English title between the organisation and the name, nothing else between',
+  },
+  {
+    ...ROLE,
     id: 'role:nom-titre-de-org',
     priority: 570,
     trigger:
-      String.raw`^(?:\s+(?:dite?|alias)\s+\S+)?\s*(?:\(\p{L}\)\s*)?,\s*(?:le\s+|la\s+|l['’]|the\s+)?(?:nouveau\s+` +
-      String.raw`|nouvelle\s+|nouvel\s+)?(?:{ROLE})(?![\p{L}])[^;.«»,]*?,?[^;.«»,]*$`,
+      String.raw`^(?:\s+(?:dite?|alias)\s+\S+)?\s*(?:\(\p{L}\)\s*)?,\s*{APPOINTED}?(?:le\s+|la\s+|l['’]|the\s+)?` +
+      String.raw`(?:nouveau\s+|nouvelle\s+|nouvel\s+|new\s+|{FORMER})?(?:{ROLE})(?![\p{L}])[^;.«»,]*?,?[^;.«»,]*$`,
     slots: { source: 'person', target: 'org-of-pattern' },
     example: 'M. Oumar Sidibé, directeur général de Orange Mali, a parlé.',
     counterexample: 'M. Oumar Sidibé, client de Orange Mali, a parlé.',
     reason: '"NAME, (le) ROLE de ORG": the title in apposition after the name',
+  },
+  {
+    ...ROLE,
+    id: 'role:a-été-nommé',
+    priority: 571,
+    trigger:
+      String.raw`^\s+(?:(?:(?:a|avait)\s+été|vient\s+d['’]être|(?:est|fut|était|was|has\s+been|had\s+been|is)` +
+      String.raw`(?:\s+(?:officially|recently|officiellement|récemment))?)\s+{APPOINTED}?|(?:au\s+poste\s+de|` +
+      String.raw`en\s+qualité\s+de|as)\s+)(?:le\s+|la\s+|l['’]|the\s+|an?\s+)?` +
+      String.raw`(?:nouveau\s+|nouvelle\s+|nouvel\s+|new\s+)?(?:{ROLE})(?![\p{L}])[^;.«»,]*$`,
+    slots: { source: 'person', target: 'org-of-pattern' },
+    example: 'M. Oumar Sidibé a été nommé directeur général de Orange Mali en mai.',
+    counterexample: 'M. Oumar Sidibé a été reçu par le directeur général de Orange Mali en mai.',
+    reason: '"NAME a été nommé / was appointed / est le ROLE de ORG": the title given after the verb',
+  },
+  {
+    ...ROLE,
+    id: 'role:second-titre',
+    priority: 575,
+    trigger:
+      String.raw`^\s*(?:,\s*)?(?:et|and|,|(?:par\s+ailleurs|également|aussi|en\s+outre|as\s+well\s+as|also))\s+` +
+      String.raw`(?:(?:par\s+ailleurs|également|aussi)\s+)?(?:le\s+|la\s+|l['’]|the\s+)?(?:{ROLE})(?![\p{L}])` +
+      String.raw`[^;.«»,]*$`,
+    slots: { source: 'person', target: 'org-of-pattern' },
+    example: 'M. Oumar Sidibé, président de Orange Mali et directeur de Huawei, a parlé.',
+    counterexample: 'M. Oumar Sidibé, président de Orange Mali et client de Huawei, a parlé.',
+    reason: 'a second title after the first ("…, PCA de A et DG de B", "par ailleurs DG de B"): the role at B',
   },
   {
     ...ROLE,

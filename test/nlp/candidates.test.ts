@@ -54,6 +54,24 @@ describe('committed-to candidates beyond the name before the undertaking', () =>
     expect(got.some((g) => /^Mariam Sangaré Dembélé \| speaker \| Les dix lauréats bénéficieront/u.test(g))).toBe(true);
   });
 
+  it('opens an undertaking at "va" or "doit" before an infinitive, an aside between them', () => {
+    const got = undertakings(
+      'Orange Mali va, d’ici à 2026, déployer la fibre optique à Kita. La société Sahelnet doit, a précisé son ' +
+        'directeur, accueillir les antennes de Huawei sur ses sites.',
+    );
+    expect(got.filter((g) => g.startsWith('Orange Mali | named | va, d’ici à 2026, déployer la fibre'))).toHaveLength(
+      1,
+    );
+    expect(
+      got.filter((g) => g.startsWith('Sahelnet | named | doit, a précisé son directeur, accueillir')),
+    ).toHaveLength(1);
+  });
+
+  it('opens no undertaking at "va" or "doit" without an infinitive after', () => {
+    const got = undertakings('Orange Mali va bien. La société Sahelnet doit des millions à Huawei depuis 2023.');
+    expect(got).toEqual([]);
+  });
+
   it('takes no speaker when the quote promises nothing', () => {
     const got = undertakings(
       '« La cérémonie était belle », a souligné Mariam Sangaré Dembélé, la directrice de Wulikan.',
