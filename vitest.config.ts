@@ -1,4 +1,6 @@
+import { relative } from 'node:path';
 import { configDefaults, defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 // Suites that call our functions in-process (no CLI run, no module mock, no global mode left set; the rules
 // and extract tests set the scoring mode, so they stay isolated): run without per-file isolation, so a worker
@@ -60,6 +62,37 @@ const PURE = [
   'test/workers/parallel.test.ts',
 ];
 
+// The longest files, longest first (seconds each took in CI, idle machine, 2 workers): started first, so that
+// the run does not end on one of them while the other workers have nothing left (vitest's own order puts
+// every file of the pure project first, then the others by size, without a record of durations in a fresh
+// clone). Lint runs ESLint and Prettier over the tree beside the other suites.
+const LONGEST = [
+  'test/web/viewer-filters.e2e.test.ts', // 61
+  'test/web/viewer.e2e.test.ts', // 58
+  'test/web/curation.e2e.test.ts', // 49
+  'test/corpus/corpus.test.ts', // 41
+  'test/library/store-safety.test.ts', // 33
+  'test/web/analysis.e2e.test.ts', // 27
+  'test/nlp/scorer.test.ts', // 25
+  'test/web/labels.e2e.test.ts', // 25
+  'test/package/lint.test.ts', // 20
+  'test/serve/serve-security.e2e.test.ts', // 20
+  'test/ingest/ingest-signals.test.ts', // 16
+  'test/library/lazy-records.test.ts', // 9
+  'test/ingest/ingest-lock-wait.test.ts', // 9
+];
+
+/** Vitest's order, with the longest files moved to the front in the order above. */
+class LongestFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const rank = (f: TestSpecification) => {
+      const i = LONGEST.indexOf(relative(f.project.config.root, f.moduleId).replaceAll('\\', '/'));
+      return i === -1 ? LONGEST.length : i;
+    };
+    return (await super.sort(files)).sort((a, b) => rank(a) - rank(b));
+  }
+}
+
 export default defineConfig({
   test: {
     testTimeout: 60_000,
@@ -69,6 +102,7 @@ export default defineConfig({
     expect: { poll: { timeout: 10_000 } },
     // CLI and browser suites spawn processes: keep the machine's two cores for them
     maxWorkers: 2,
+    sequence: { sequencer: LongestFirst },
     // one Chromium for every browser test of the run (test/helpers/browser-setup.ts)
     globalSetup: ['test/helpers/browser-setup.ts'],
     projects: [
