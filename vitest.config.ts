@@ -1,3 +1,4 @@
+import { availableParallelism, loadavg } from 'node:os';
 import { relative } from 'node:path';
 import { configDefaults, defineConfig } from 'vitest/config';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
@@ -93,6 +94,20 @@ class LongestFirst extends BaseSequencer {
   }
 }
 
+// Files run at a time. On a machine with free cores, two per core: a browser suite waits on Chromium (pages,
+// frames, polls) for about 60% of its time (viewer.e2e: 26 s CPU, Chromium included, for 58 s in CI), which
+// one worker per core leaves idle; the CLI, corpus and lint suites fill it. On a machine already busy with
+// other work (1-minute load ≥ cores + 1), one per core: four at a time under load 22 made tests exceed their
+// 60 s timeout. KUNAFONI_TEST_WORKERS sets the number.
+const CORES = availableParallelism();
+const LOAD = loadavg()[0]!;
+const WORKERS = Number(process.env.KUNAFONI_TEST_WORKERS) || (LOAD < CORES + 1 ? 2 * CORES : CORES);
+// said once (vitest reads this file for the run and for each project)
+const said = globalThis as { kunafoniWorkersSaid?: boolean };
+if (!said.kunafoniWorkersSaid)
+  console.log(`vitest: ${WORKERS} files at a time (${CORES} cores, load ${LOAD.toFixed(1)})`);
+said.kunafoniWorkersSaid = true;
+
 export default defineConfig({
   test: {
     testTimeout: 60_000,
@@ -100,8 +115,7 @@ export default defineConfig({
     // a page reacts within the default second on an idle machine, not always on this shared one (a URL
     // updated after a filter change failed under load 18): expect.poll waits up to 10 s for the same state
     expect: { poll: { timeout: 10_000 } },
-    // CLI and browser suites spawn processes: keep the machine's two cores for them
-    maxWorkers: 2,
+    maxWorkers: WORKERS,
     sequence: { sequencer: LongestFirst },
     // one Chromium for every browser test of the run (test/helpers/browser-setup.ts)
     globalSetup: ['test/helpers/browser-setup.ts'],
