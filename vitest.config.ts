@@ -1,4 +1,7 @@
+import { availableParallelism, loadavg } from 'node:os';
+import { relative } from 'node:path';
 import { configDefaults, defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 // Suites that call our functions in-process (no CLI run, no module mock, no global mode left set; the rules
 // and extract tests set the scoring mode, so they stay isolated): run without per-file isolation, so a worker
@@ -60,6 +63,51 @@ const PURE = [
   'test/workers/parallel.test.ts',
 ];
 
+// The longest files, longest first (seconds each took in CI, idle machine, 2 workers): started first, so that
+// the run does not end on one of them while the other workers have nothing left (vitest's own order puts
+// every file of the pure project first, then the others by size, without a record of durations in a fresh
+// clone). Lint runs ESLint and Prettier over the tree beside the other suites.
+const LONGEST = [
+  'test/web/viewer-filters.e2e.test.ts', // 61
+  'test/web/viewer.e2e.test.ts', // 58
+  'test/web/curation.e2e.test.ts', // 49
+  'test/corpus/corpus.test.ts', // 41
+  'test/library/store-safety.test.ts', // 33
+  'test/web/analysis.e2e.test.ts', // 27
+  'test/nlp/scorer.test.ts', // 25
+  'test/web/labels.e2e.test.ts', // 25
+  'test/package/lint.test.ts', // 20
+  'test/serve/serve-security.e2e.test.ts', // 20
+  'test/ingest/ingest-signals.test.ts', // 16
+  'test/library/lazy-records.test.ts', // 9
+  'test/ingest/ingest-lock-wait.test.ts', // 9
+];
+
+/** Vitest's order, with the longest files moved to the front in the order above. */
+class LongestFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const rank = (f: TestSpecification) => {
+      const i = LONGEST.indexOf(relative(f.project.config.root, f.moduleId).replaceAll('\\', '/'));
+      return i === -1 ? LONGEST.length : i;
+    };
+    return (await super.sort(files)).sort((a, b) => rank(a) - rank(b));
+  }
+}
+
+// Files run at a time. On a machine with free cores, two per core: a browser suite waits on Chromium (pages,
+// frames, polls) for about 60% of its time (viewer.e2e: 26 s CPU, Chromium included, for 58 s in CI), which
+// one worker per core leaves idle; the CLI, corpus and lint suites fill it. On a machine already busy with
+// other work (1-minute load ≥ cores + 1), one per core: four at a time under load 22 made tests exceed their
+// 60 s timeout. KUNAFONI_TEST_WORKERS sets the number.
+const CORES = availableParallelism();
+const LOAD = loadavg()[0]!;
+const WORKERS = Number(process.env.KUNAFONI_TEST_WORKERS) || (LOAD < CORES + 1 ? 2 * CORES : CORES);
+// said once (vitest reads this file for the run and for each project)
+const said = globalThis as { kunafoniWorkersSaid?: boolean };
+if (!said.kunafoniWorkersSaid)
+  console.log(`vitest: ${WORKERS} files at a time (${CORES} cores, load ${LOAD.toFixed(1)})`);
+said.kunafoniWorkersSaid = true;
+
 export default defineConfig({
   test: {
     testTimeout: 60_000,
@@ -67,8 +115,8 @@ export default defineConfig({
     // a page reacts within the default second on an idle machine, not always on this shared one (a URL
     // updated after a filter change failed under load 18): expect.poll waits up to 10 s for the same state
     expect: { poll: { timeout: 10_000 } },
-    // CLI and browser suites spawn processes: keep the machine's two cores for them
-    maxWorkers: 2,
+    maxWorkers: WORKERS,
+    sequence: { sequencer: LongestFirst },
     // one Chromium for every browser test of the run (test/helpers/browser-setup.ts)
     globalSetup: ['test/helpers/browser-setup.ts'],
     projects: [

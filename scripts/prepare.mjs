@@ -2,7 +2,7 @@
 // `prepare` (run by `npm install` in a clone, and by npm 11's `npx kunafoni`, which installs the clone
 // into its own cache as a link and prepares it again): build the CLI (dist/) and the viewer (web/dist)
 // unless both are newer than every source they come from, then link node_modules/.bin/kunafoni.
-// `npm run build` always builds.
+// `npm run build` builds what changed since its last build (scripts/build.mjs; `-- --force` builds both).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
