@@ -124,8 +124,10 @@ export async function acquireStoreLock(abs: string, shown: string, opts: LockOpt
         throw new StoreError(shown, `lost the store's lock (${compromised.message}); nothing more is written`);
     },
     async release() {
+      // removed synchronously before the exit handler goes: a signal's process.exit() landing while an
+      // asynchronous rm was still pending left the owner file behind, naming a process long gone
+      rmSync(paths.owner, { force: true });
       process.off('exit', onExit);
-      await rm(paths.owner, { force: true });
       await release().catch(() => undefined);
     },
   };
