@@ -1,4 +1,4 @@
-import { availableParallelism, loadavg } from 'node:os';
+import { availableParallelism } from 'node:os';
 import { relative } from 'node:path';
 import { configDefaults, defineConfig } from 'vitest/config';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
@@ -94,18 +94,16 @@ class LongestFirst extends BaseSequencer {
   }
 }
 
-// Files run at a time. On a machine with free cores, two per core: a browser suite waits on Chromium (pages,
-// frames, polls) for about 60% of its time (viewer.e2e: 26 s CPU, Chromium included, for 58 s in CI), which
-// one worker per core leaves idle; the CLI, corpus and lint suites fill it. On a machine already busy with
-// other work (1-minute load ≥ cores + 1), one per core: four at a time under load 22 made tests exceed their
-// 60 s timeout. KUNAFONI_TEST_WORKERS sets the number.
+// Files run at a time: one per core. Two per core was tried (a browser suite waits on Chromium much of its
+// time): in a fresh clone on the idle 2-core machine, vitest took 301 s with four files at a time against
+// 276 s with two, the browser suites slowing each other (viewer-filters.e2e 175 s instead of ~60 s). A number
+// chosen from the load average made the run's shape depend on what else ran (it is always high right after
+// `npm ci`'s build), so it is fixed. KUNAFONI_TEST_WORKERS sets another.
 const CORES = availableParallelism();
-const LOAD = loadavg()[0]!;
-const WORKERS = Number(process.env.KUNAFONI_TEST_WORKERS) || (LOAD < CORES + 1 ? 2 * CORES : CORES);
+const WORKERS = Number(process.env.KUNAFONI_TEST_WORKERS) || CORES;
 // said once (vitest reads this file for the run and for each project)
 const said = globalThis as { kunafoniWorkersSaid?: boolean };
-if (!said.kunafoniWorkersSaid)
-  console.log(`vitest: ${WORKERS} files at a time (${CORES} cores, load ${LOAD.toFixed(1)})`);
+if (!said.kunafoniWorkersSaid) console.log(`vitest: ${WORKERS} files at a time (${CORES} cores)`);
 said.kunafoniWorkersSaid = true;
 
 export default defineConfig({
