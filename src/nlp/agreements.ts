@@ -292,7 +292,7 @@ export function isAuthority(e: LocalEntity | undefined): boolean {
   const lex = lexicon();
   return names.some((n) => {
     const id = lex.orgByName.get(normaliseName(n));
-    const org = lex.orgs.find((o) => o.id === id);
+    const org = id === undefined ? undefined : lex.orgById.get(id);
     return org?.sector !== undefined && AUTHORITY_SECTORS.has(org.sector);
   });
 }

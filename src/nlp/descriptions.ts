@@ -4,7 +4,7 @@
 // and what makes an organisation one of them are data (data/lexicons/descriptions.json). One pass over
 // the article's mentions in text order: no description is compared with every earlier mention.
 import type { LocalEntity, Mention } from '../types.js';
-import { lexicon, type OrgClass } from './lexicon.js';
+import { lexicon, lexiconSector, type OrgClass } from './lexicon.js';
 import { escapeRe, once, rx } from './patterns.js';
 import { Claims } from './found.js';
 
@@ -44,20 +44,12 @@ const COMPILED = once((): Compiled => {
   return { re, classOf, member };
 });
 
-/** The sector organisations.json gives an entity of the lexicon, if it is one. */
-function sectorOf(e: LocalEntity): string | undefined {
-  const key = e.keys.find((k) => k.startsWith('org:@'));
-  if (!key) return undefined;
-  const id = key.slice('org:@'.length);
-  return lexicon().orgs.find((o) => o.id === id)?.sector;
-}
-
 /** The classes each organisation of the article belongs to. */
 function classesOf(entities: LocalEntity[], c: Compiled): Map<LocalEntity, string[]> {
   const out = new Map<LocalEntity, string[]>();
   for (const e of entities) {
     if (e.kind !== 'organisation') continue;
-    const sector = sectorOf(e);
+    const sector = lexiconSector(e);
     const names = [e.name, ...e.forms];
     const mine = [...c.member].filter(([, is]) => names.some((n) => is(n, sector))).map(([k]) => k);
     if (mine.length) out.set(e, mine);

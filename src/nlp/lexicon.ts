@@ -67,6 +67,8 @@ export interface Lexicon {
   orgClasses: OrgClass[];
   /** normalised name → org id */
   orgByName: Map<string, string>;
+  /** org id → its entry */
+  orgById: Map<string, OrgEntry>;
   notEntities: Set<string>;
   /** normalised place names */
   places: Set<string>;
@@ -116,8 +118,11 @@ export function lexicon(): Lexicon {
   for (const org of o.organisations)
     for (const n of [org.name, ...org.aliases, ...(org.formerNames ?? []), ...(org.short ?? [])])
       orgByName.set(normaliseName(n), org.id);
+  const orgById = new Map<string, OrgEntry>();
+  for (const org of o.organisations) if (!orgById.has(org.id)) orgById.set(org.id, org);
   cached = {
     orgs: o.organisations,
+    orgById,
     orgClasses: d.organisationClasses,
     personDescriptions: d.personDescriptions ?? [],
     orgByName,
@@ -147,4 +152,10 @@ export function lexiconLabels(): Map<string, string> {
     ...lex.orgs.map((o) => [`org:@${o.id}`, o.name] as const),
     ...[...lex.topics, lex.fallbackTopic].map((t) => [`topic:@${t.id}`, t.label] as const),
   ]);
+}
+
+/** The sector organisations.json gives an entity of the lexicon ("operator", "regulator"…), if it is one. */
+export function lexiconSector(e: { keys: readonly string[] } | undefined): string | undefined {
+  const key = e?.keys.find((k) => k.startsWith('org:@'));
+  return key ? lexicon().orgById.get(key.slice('org:@'.length))?.sector : undefined;
 }

@@ -2,7 +2,7 @@
 // parties"), a title or a name written before a trigger makes the subject of its clause; and the
 // organisation a common noun stands for ("le régulateur", "la société").
 import type { Sentence } from '../types.js';
-import { lexicon } from './lexicon.js';
+import { lexiconSector } from './lexicon.js';
 import { type Ctx, type Kind, type Ref, orgOfPerson } from './context.js';
 import { ORG_ANAPHOR, PARTIES_ANAPHOR } from './cues.js';
 import { lowerBound } from '../text/search.js';
@@ -160,17 +160,11 @@ function orgAnaphor(
   return org ? { at, refs: asAnaphor([org], at, anaphor[0].length) } : undefined;
 }
 
-/** What the lexicon says an organisation does ("operator", "equipment", "mobile money"…), if it knows it. */
-function sectorOf(ctx: Ctx, r: Ref): string | undefined {
-  const key = ctx.entities.get(r.id)?.keys.find((k) => k.startsWith('org:@'));
-  return key ? lexicon().orgs.find((o) => o.id === key.slice('org:@'.length))?.sector : undefined;
-}
-
 /** "l’opérateur", "the operator": an operator when one was named (not the equipment maker named since). */
 function operatorOnly(ctx: Ctx, anaphor: string, refs: Ref[]): Ref[] {
   if (!/opérateur|operator/iu.test(anaphor)) return refs;
   const operators = refs.filter((r) => {
-    const sector = sectorOf(ctx, r);
+    const sector = lexiconSector(ctx.entities.get(r.id));
     return sector
       ? /operator|satellite/u.test(sector)
       : /T[ée]l[ée]com|Mobile|Wireless|Telecel|Satcom|Networks?|Fibre|Fiber/u.test(ctx.entities.get(r.id)?.name ?? '');
