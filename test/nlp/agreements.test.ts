@@ -3,17 +3,14 @@
 // verb, an authority that suspends or withdraws (any tense), a sanction taken "à l’encontre de" an organisation.
 // Every sentence is one we wrote (sector names of the lexicon, fictional people and companies).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { extractArticle } from '../../src/nlp/extract.js';
 import { isAuthority } from '../../src/nlp/agreements.js';
 import { setScoringMode } from '../../src/nlp/scorer.js';
-import { articleId } from '../../src/sources/article.js';
 import type { LocalEntity } from '../../src/types.js';
+import { namedRelations } from '../helpers/relations.js';
 
 /** The pairs of a kind the rules read in a text, as "A -> B" with the entities' names. */
 function pairs(text: string, kind: string, lang: 'fr' | 'en' = 'fr'): string[] {
-  const x = extractArticle({ id: articleId(text), lang, text });
-  const name = new Map(x.entities.map((e) => [e.id, e.name]));
-  return x.relations.filter((r) => r.kind === kind).map((r) => `${name.get(r.source)} -> ${name.get(r.target)}`);
+  return namedRelations(text, kind, lang).map((r) => `${r.source} -> ${r.target}`);
 }
 /** Undirected: each pair with its ends sorted. */
 const agreements = (text: string, lang: 'fr' | 'en' = 'fr') =>

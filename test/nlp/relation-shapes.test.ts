@@ -5,19 +5,15 @@
 // ("envisage", "could", "is expected to"), mere presence at one event. Every sentence is one we wrote (sector names of
 // the lexicon, fictional people).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { extractArticle } from '../../src/nlp/extract.js';
 import { setScoringMode } from '../../src/nlp/scorer.js';
-import { articleId } from '../../src/sources/article.js';
+import { namedRelations } from '../helpers/relations.js';
 
 /** The relations of a kind the rules read in a text, as "A -> B" (roles with their title: "A -> B (DG)"). */
 function read(text: string, kind: string, lang: 'fr' | 'en' = 'fr'): string[] {
-  const x = extractArticle({ id: articleId(text), lang, text });
-  const name = new Map(x.entities.map((e) => [e.id, e.name]));
   const undirected = kind === 'met-with' || kind === 'signed-agreement-with';
-  return x.relations
-    .filter((r) => r.kind === kind)
+  return namedRelations(text, kind, lang)
     .map((r) => {
-      const ends = [name.get(r.source)!, name.get(r.target)!];
+      const ends = [r.source, r.target];
       const pair = (undirected ? ends.sort() : ends).join(' -> ');
       return r.role ? `${pair} (${r.role})` : pair;
     })
