@@ -366,7 +366,8 @@ class IngestSession {
 const storyIds = (stories: StoryIndex): Array<readonly string[]> =>
   Array.from({ length: stories.length }, (_x, pos) => stories.ids(pos));
 
-const isStorySidecar = (r: RebuildReason): boolean => r.file === 'ids.json' || r.file === 'sketches.bin';
+const isStorySidecar = (r: RebuildReason): boolean =>
+  r.file === 'ids.json' || r.file === 'sketches.bin' || r.file === 'lines.bin';
 
 /**
  * The store an ingest reports: its articles are parsed only if they are read; without a graph (deferred),

@@ -226,6 +226,25 @@ export function sortedSimilarity(
   return 0;
 }
 
+type Holders = Array<number | readonly number[] | undefined>;
+
+/** Add an id to the i-th list of holders as `flush` adds it to the map (not right after itself). */
+function addHolder(lists: Holders, own: Set<number>, i: number, id: number): void {
+  const held = lists[i];
+  if (held === undefined) lists[i] = id;
+  else if (typeof held === 'number') {
+    if (held !== id) {
+      lists[i] = [held, id];
+      own.add(i);
+    }
+  } else if (held[held.length - 1] !== id) {
+    const mine = own.has(i) ? (held as number[]) : [...held];
+    own.add(i);
+    mine.push(id);
+    lists[i] = mine;
+  }
+}
+
 /**
  * An index of texts by their MinHash sketch. `find` returns the key of the indexed text that is the same
  * story as the given one, if any. Keys are the caller's (a story's position in the store). The sketches
@@ -244,6 +263,14 @@ export class DuplicateIndex<K = number> {
    * hashed the first time it is a candidate.
    */
   private readonly texts: Array<Array<Uint32Array | (() => string)>> = [];
+  /**
+   * Sketches registered but not yet in `byValue`, in order: a store's ten thousand saved sketches cost more
+   * to put in the map than a few finds cost scanning them, so the first finds scan (`pendingHolders`) and
+   * the map is filled only when they become many (`flush`). Either way a value's holders are the same ids
+   * in the same order.
+   */
+  private pending: Array<{ id: number; sketch: Uint32Array }> = [];
+  private scans = 0;
   private counts = new Uint32Array(64);
   constructor(private readonly opts: DuplicateOptions = DEFAULT_DUPLICATE_OPTIONS) {}
 
@@ -277,13 +304,40 @@ export class DuplicateIndex<K = number> {
       this.texts.push([]);
     }
     this.texts[id]!.push(text);
-    for (const v of sketch) {
-      const held = this.byValue.get(v);
-      if (held === undefined) this.byValue.set(v, id);
-      else if (typeof held === 'number') {
-        if (held !== id) this.byValue.set(v, [held, id]);
-      } else if (held[held.length - 1] !== id) held.push(id);
-    }
+    this.pending.push({ id, sketch });
+  }
+
+  /** Put the pending sketches in the map, in the order they were registered. */
+  private flush(): void {
+    for (const { id, sketch } of this.pending)
+      for (const v of sketch) {
+        const held = this.byValue.get(v);
+        if (held === undefined) this.byValue.set(v, id);
+        else if (typeof held === 'number') {
+          if (held !== id) this.byValue.set(v, [held, id]);
+        } else if (held[held.length - 1] !== id) held.push(id);
+      }
+    this.pending = [];
+  }
+
+  /**
+   * The ids holding each value of a sorted sketch, as `byValue` would give them once the pending sketches
+   * are flushed: those already in the map, then the pending ones in order (an id not repeated right after
+   * itself, as `flush` does).
+   */
+  private holders(sk: Uint32Array): Holders {
+    const lists: Holders = Array.from(sk, (v) => this.byValue.get(v));
+    const own = new Set<number>(); // the lists copied from the map, which may be added to
+    for (const { id, sketch } of this.pending)
+      for (let i = 0, j = 0; i < sk.length && j < sketch.length;) {
+        if (sk[i]! < sketch[j]!) i++;
+        else if (sk[i]! > sketch[j]!) j++;
+        else {
+          addHolder(lists, own, i++, id);
+          j++;
+        }
+      }
+    return lists;
   }
 
   /** The distinct shingles of the k-th text of an id (hashing it now if it was indexed by its sketch). */
@@ -307,8 +361,9 @@ export class DuplicateIndex<K = number> {
     const meet = (id: number) => {
       if (counts[id]++ === 0) touched.push(id);
     };
-    for (const v of sk) {
-      const held = this.byValue.get(v);
+    // a few pending sketches, or many finds: fill the map; else scan the pending sketches for this one
+    if (this.pending.length && (this.pending.length < 512 || ++this.scans > 16)) this.flush();
+    for (const held of this.pending.length ? this.holders(sk) : Array.from(sk, (v) => this.byValue.get(v))) {
       if (typeof held === 'number') meet(held);
       else if (held) for (const id of held) meet(id);
     }

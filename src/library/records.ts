@@ -13,16 +13,25 @@ export interface RecordLine {
   line: number;
 }
 
+/** Where records' bytes come from: the articles file read whole, or read record by record when asked for. */
+export interface RecordBytes {
+  bytes(start: number, end: number): Buffer;
+  /** Read every record now (before the file is replaced by a rewrite). */
+  loadAll?(): void;
+}
+
+export const bufferBytes = (buf: Buffer): RecordBytes => ({ bytes: (start, end) => buf.subarray(start, end) });
+
 export class StoredRecords implements StoredStories {
   private readonly parsed = new Map<number, StoredArticle>();
   readonly length: number;
 
   /**
-   * `lines`: every whole record of `buf`, in order; `ids`: the ids of the first records (ids.json), whose
-   * lines are parsed only when asked for; `tail`: the records after them, already parsed.
+   * `lines`: every whole record of the file `source` reads, in order; `ids`: the ids of the first records
+   * (ids.json), whose lines are parsed only when asked for; `tail`: the records after them, already parsed.
    */
   constructor(
-    private readonly buf: Buffer,
+    private readonly source: RecordBytes,
     private readonly lines: readonly RecordLine[],
     private readonly indexed: ReadonlyArray<readonly string[]>,
     tail: readonly StoredArticle[],
@@ -34,7 +43,7 @@ export class StoredRecords implements StoredStories {
 
   /** Records all parsed already (a store opened without ids.json). */
   static of(records: readonly StoredArticle[], shown: string): StoredRecords {
-    return new StoredRecords(Buffer.alloc(0), [], [], records, shown);
+    return new StoredRecords(bufferBytes(Buffer.alloc(0)), [], [], records, shown);
   }
 
   ids(pos: number): readonly string[] {
@@ -50,7 +59,12 @@ export class StoredRecords implements StoredStories {
   /** The record's line as read (without its newline), when it was not parsed from elsewhere. */
   raw(pos: number): Buffer | undefined {
     const l = pos < this.indexed.length ? this.lines[pos] : undefined;
-    return l && this.buf.subarray(l.start, l.end);
+    return l && this.source.bytes(l.start, l.end);
+  }
+
+  /** Read the bytes of every record not parsed yet, while the file is still the one they were counted in. */
+  loadAll(): void {
+    this.source.loadAll?.();
   }
 
   /** Every record, in order (parsing those not parsed yet). */
@@ -63,7 +77,7 @@ export class StoredRecords implements StoredStories {
     if (!l) throw new RangeError(`no stored record ${pos}`);
     let rec: StoredArticle;
     try {
-      rec = JSON.parse(this.buf.toString('utf8', l.start, l.end)) as StoredArticle;
+      rec = JSON.parse(this.source.bytes(l.start, l.end).toString('utf8')) as StoredArticle;
     } catch (err) {
       throw new StoreError(
         this.shown,

@@ -15,7 +15,19 @@ import { FOLD_VERSION, GraphFold, type FoldJSON } from '../graph/fold.js';
 import { lexiconLabels } from '../nlp/lexicon.js';
 import { acquireStoreLock, type LockOptions, type StoreLock } from '../store/lock.js';
 import { curatedFrom } from './curation-file.js';
-import { StoredRecords, type RecordLine } from './records.js';
+import { bufferBytes, StoredRecords, type RecordBytes, type RecordLine } from './records.js';
+import {
+  decodeLines,
+  encodeLines,
+  fileStamp,
+  FileRecordBytes,
+  readRange,
+  sameStamp,
+  stampOf,
+  type Covers,
+  type FileStamp,
+  type LinesFile,
+} from './lines-file.js';
 
 export const STORE_FORMAT = 'kunafoni-store';
 export const STORE_VERSION = 1;
@@ -26,13 +38,25 @@ export interface StoreMeta {
   version: number;
   updated?: string;
   /** Length (and inode) of articles.jsonl at the last save: an append after it was not committed. */
-  articles?: { bytes: number; ino?: number };
+  articles?: CommittedArticles;
   /**
    * The digest of the articles graph.json was built from, when it was written: a reader whose articles
    * digest differs does not parse graph.json (tens of megabytes in a large store) to learn it is stale.
    * Only a hint: graph.json's own `articlesDigest` is checked after parsing.
    */
   snapshot?: { digest: string };
+}
+
+/** articles.jsonl as the last save left it. */
+export interface CommittedArticles {
+  bytes: number;
+  ino?: number;
+  /**
+   * The file's change times when the save ended, and the digests of prefixes of it the saving process had
+   * checked (or written): while the file keeps this stamp, those digests need not be computed again.
+   */
+  stamp?: { mtimeNs: string; ctimeNs: string };
+  checked?: Array<{ bytes: number; digest: string }>;
 }
 
 export interface Store {
@@ -48,6 +72,7 @@ export const storeFiles = (dir: string) => ({
   fold: join(dir, 'fold.json'),
   sketches: join(dir, 'sketches.bin'),
   ids: join(dir, 'ids.json'),
+  lines: join(dir, 'lines.bin'),
 });
 const files = storeFiles;
 
@@ -113,7 +138,8 @@ interface Loaded {
   offsets: number[];
   /** Every whole record, parsed or only counted. */
   lines: RecordLine[];
-  buf: Buffer;
+  /** The records' bytes (from the file read whole, or read when asked for). */
+  source: RecordBytes;
   /** Bytes of whole records: where the next append goes (a torn, uncommitted tail after it is dropped then). */
   whole: number;
   /** The last whole record has no final newline (a file written by hand). */
@@ -128,6 +154,10 @@ interface Loaded {
   recordsFrom: (offset: number) => StoredArticle[];
   present: boolean;
   ino?: number;
+  /** The file's stamp while it was read (undefined if it changed meanwhile): what `checked` describes. */
+  stamp?: FileStamp;
+  /** Digests of prefixes known for the file with that stamp (computed, or recorded in meta.json). */
+  checked: Map<number, string>;
 }
 
 /**
@@ -143,12 +173,12 @@ async function readArticles(
   parseFrom = 0,
 ): Promise<Loaded> {
   const path = files(dir).articles;
-  const info = await stat(path).catch((err: NodeJS.ErrnoException) => {
-    if (err.code === 'ENOENT') return undefined;
-    throw new StoreError(shown, `cannot read articles.jsonl (${errorMessage(err)})`);
-  });
-  if (!info) return NO_ARTICLES;
+  const info = await articlesStamp(path, shown);
+  if (!info) return noArticles();
   const buf = await readFile(path);
+  // the stamp the digests computed from `buf` describe: none if the file changed while it was read
+  const after = await articlesStamp(path, shown);
+  const stamp = sameStamp(info, after) && info.size === buf.length ? info : undefined;
   // a file replaced by an atomic rewrite is whole: the recorded length describes the file it replaced
   const limit = committed && (committed.ino === undefined || committed.ino === info.ino) ? committed.bytes : undefined;
   const scan = scanRecords(buf, shown, limit, parseFrom);
@@ -159,24 +189,16 @@ async function readArticles(
         'it was truncated; refusing to overwrite the store',
     );
   const { out, offsets, whole } = scan;
-  const prefixDigest = prefixDigests(buf, whole);
-  const recordsFrom = (offset: number): StoredArticle[] => {
-    if (!parseFrom) return out.filter((_r, i) => offsets[i]! >= offset); // every record parsed (and checked)
-    const recs: StoredArticle[] = [];
-    for (let s = offset; s < whole;) {
-      const nl = buf.indexOf(10, s);
-      const e = nl < 0 || nl > whole ? whole : nl;
-      const text = buf.toString('utf8', s, e);
-      if (text.trim()) recs.push(parseRecord(text, shown, `byte ${s}`));
-      s = e + 1;
-    }
-    return recs;
-  };
-  return {
+  const checked = new Map<number, string>();
+  const prefixDigest = prefixDigests(buf, whole, checked);
+  // without `parseFrom`, every record was parsed (and checked) already
+  const recordsFrom = (offset: number): StoredArticle[] =>
+    parseFrom ? parseCommitted(buf, 0, offset, whole, shown) : out.filter((_r, i) => offsets[i]! >= offset);
+  const loaded: Loaded = {
     articles: out,
     offsets,
     lines: scan.lines,
-    buf,
+    source: bufferBytes(buf),
     whole,
     needsNewline: scan.needsNewline,
     get digest() {
@@ -187,14 +209,42 @@ async function readArticles(
     prefixDigest,
     count: scan.count,
     recordsFrom,
+    checked,
   };
+  if (stamp) loaded.stamp = stamp;
+  return loaded;
 }
 
-const NO_ARTICLES: Loaded = {
+/** The stamp of articles.jsonl (undefined: there is none); a failure to read it is a StoreError. */
+async function articlesStamp(path: string, shown: string): Promise<FileStamp | undefined> {
+  try {
+    return await fileStamp(path);
+  } catch (err) {
+    throw new StoreError(shown, `cannot read articles.jsonl (${errorMessage(err)})`);
+  }
+}
+
+/**
+ * The committed records of `buf` (which starts at byte `base` of articles.jsonl) from byte `offset` to
+ * `whole`, parsed: any line that does not parse is corruption.
+ */
+function parseCommitted(buf: Buffer, base: number, offset: number, whole: number, shown: string): StoredArticle[] {
+  const recs: StoredArticle[] = [];
+  for (let s = offset - base; s < whole - base;) {
+    const nl = buf.indexOf(10, s);
+    const e = nl < 0 || nl > whole - base ? whole - base : nl;
+    const text = buf.toString('utf8', s, e);
+    if (text.trim()) recs.push(parseRecord(text, shown, `byte ${base + s}`));
+    s = e + 1;
+  }
+  return recs;
+}
+
+const noArticles = (): Loaded => ({
   articles: [],
   offsets: [],
   lines: [],
-  buf: Buffer.alloc(0),
+  source: bufferBytes(Buffer.alloc(0)),
   whole: 0,
   needsNewline: false,
   digest: articlesDigest(''),
@@ -202,14 +252,14 @@ const NO_ARTICLES: Loaded = {
   prefixDigest: () => undefined,
   count: 0,
   recordsFrom: () => [],
-};
+  checked: new Map(),
+});
 
 /**
  * Digests of prefixes of the whole records, from one pass: the derived files of a store cover the same
  * prefix, and asking for a longer one goes on from the last (a shorter one is hashed again).
  */
-function prefixDigests(buf: Buffer, whole: number): (bytes: number) => string | undefined {
-  const memo = new Map<number, string>();
+function prefixDigests(buf: Buffer, whole: number, memo: Map<number, string>): (bytes: number) => string | undefined {
   const hash = createHash('sha256');
   let at = 0;
   return (bytes) => {
@@ -228,7 +278,7 @@ function prefixDigests(buf: Buffer, whole: number): (bytes: number) => string | 
 }
 
 /** The lines of articles.jsonl: records parsed and checked (those before `parseFrom` only counted). */
-function scanRecords(buf: Buffer, shown: string, limit: number | undefined, parseFrom: number) {
+function scanRecords(buf: Buffer, shown: string, limit: number | undefined, parseFrom: number, lineBase = 0) {
   const scan = {
     out: [] as StoredArticle[],
     offsets: [] as number[],
@@ -236,8 +286,10 @@ function scanRecords(buf: Buffer, shown: string, limit: number | undefined, pars
     whole: 0,
     needsNewline: false,
     count: 0,
+    /** Lines read (blank ones included), after `lineBase`. */
+    lineCount: lineBase,
   };
-  let line = 0;
+  let line = lineBase;
   for (let s = 0; s < buf.length;) {
     line++;
     const nl = buf.indexOf(10, s);
@@ -270,6 +322,7 @@ function scanRecords(buf: Buffer, shown: string, limit: number | undefined, pars
     scan.needsNewline = nl < 0;
     s = next;
   }
+  scan.lineCount = line;
   return scan;
 }
 
@@ -333,7 +386,7 @@ export async function isStore(dir: string): Promise<boolean> {
  * files may be missing, damaged or behind the articles: each is a reason to rebuild, never an error.
  */
 export interface RebuildReason {
-  file: 'graph.json' | 'fold.json' | 'sketches.bin' | 'ids.json';
+  file: 'graph.json' | 'fold.json' | 'sketches.bin' | 'ids.json' | 'lines.bin';
   why:
     | 'missing'
     | 'damaged'
@@ -419,20 +472,32 @@ export function decodeSketches(
   if (shingle !== DEFAULT_DUPLICATE_OPTIONS.shingle || sketch !== DEFAULT_DUPLICATE_OPTIONS.sketch) return undefined;
   if (typeof covers?.bytes !== 'number' || typeof covers.count !== 'number' || typeof covers.digest !== 'string')
     return undefined;
+  const sketches = sketchValues(buf, 8 + hl, covers.count);
+  return sketches && { covers, sketches };
+}
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
+/**
+ * The sketches of sketches.bin's body (from byte `at`), as views on one array (copied as they are on a
+ * little-endian machine, value by value otherwise); undefined when the body does not hold `count` of them.
+ */
+function sketchValues(buf: Buffer, at: number, count: number): Array<Uint32Array | null> | undefined {
+  const values = new Uint32Array(Math.max(0, (buf.length - at) >> 2));
+  const bytes = new Uint8Array(values.buffer);
   const sketches: Array<Uint32Array | null> = [];
-  let at = 8 + hl;
-  while (sketches.length < covers.count) {
+  let used = 0;
+  while (sketches.length < count) {
     if (at >= buf.length) return undefined;
-    const n = buf.readUInt8(at++);
+    const n = buf[at++]!;
     if (at + 4 * n > buf.length) return undefined;
-    if (!n) sketches.push(null);
-    else {
-      const sk = new Uint32Array(n);
-      for (let i = 0; i < n; i++, at += 4) sk[i] = buf.readUInt32LE(at);
-      sketches.push(sk);
-    }
+    if (LITTLE_ENDIAN) bytes.set(buf.subarray(at, at + 4 * n), 4 * used);
+    else for (let i = 0; i < n; i++) values[used + i] = buf.readUInt32LE(at + 4 * i);
+    sketches.push(n ? values.subarray(used, used + n) : null);
+    at += 4 * n;
+    used += n;
   }
-  return at === buf.length ? { covers, sketches } : undefined;
+  return at === buf.length ? sketches : undefined;
 }
 
 async function readSketches(
@@ -493,6 +558,80 @@ function idsMismatch(ids: IdsFile, loaded: Loaded): RebuildReason | undefined {
   return undefined;
 }
 
+/** lines.bin when it has the expected shape (its match with the articles is checked by the caller). */
+async function readLinesFile(dir: string, shown: string): Promise<LinesFile | RebuildReason> {
+  const buf = await readDerived(files(dir).lines, shown);
+  if (!buf) return reason('lines.bin', 'missing');
+  return decodeLines(buf) ?? reason('lines.bin', 'damaged');
+}
+
+const sameCovers = (a: Covers, b: Covers): boolean =>
+  a.bytes === b.bytes && a.count === b.count && a.digest === b.digest;
+
+/** Why lines.bin does not list the records ids.json covers in the articles as read. */
+function linesMismatch(lines: LinesFile | RebuildReason, ids: Covers, loaded: Loaded): RebuildReason | undefined {
+  if (isReason(lines)) return lines;
+  if (!sameCovers(lines.covers, ids) || lines.covers.digest !== loaded.prefixDigest(lines.covers.bytes))
+    return reason('lines.bin', 'not the stored articles', 'it covers other records than ids.json');
+  return undefined;
+}
+
+/**
+ * articles.jsonl without reading it, when it is as the last save left it (the stamp in meta.json) and that
+ * save had checked the prefix lines.bin and ids.json cover: those records are read when asked for, the
+ * records after them (appended since the snapshot) are read and parsed now. Undefined otherwise: the file is
+ * then read whole and the derived files checked against it.
+ */
+async function certifiedArticles(
+  abs: string,
+  shown: string,
+  meta: StoreMeta,
+  index: LinesFile,
+  ids: Covers,
+): Promise<Loaded | undefined> {
+  const c = meta.articles;
+  if (!c?.stamp || !c.checked || c.ino === undefined || !sameCovers(index.covers, ids)) return undefined;
+  const path = files(abs).articles;
+  const now = await articlesStamp(path, shown);
+  if (!sameStamp(now, { ino: c.ino, size: c.bytes, ...c.stamp })) return undefined;
+  const checked = new Map(c.checked.map((p) => [p.bytes, p.digest]));
+  const base = ids.bytes;
+  if (checked.get(base) !== ids.digest || base > c.bytes) return undefined;
+  const tail = readRange(path, base, c.bytes);
+  const scan = scanRecords(tail, shown, undefined, 0, index.lineCount);
+  const source = new FileRecordBytes(path, c.ino, c.bytes, shown);
+  const whole = base + scan.whole;
+  const prefixDigest = (bytes: number): string | undefined => {
+    if (bytes > whole) return undefined;
+    let d = checked.get(bytes);
+    if (d === undefined) checked.set(bytes, (d = articlesDigest(source.bytes(0, bytes))));
+    return d;
+  };
+  const shift = (l: RecordLine): RecordLine => ({ start: l.start + base, end: l.end + base, line: l.line });
+  const loaded: Loaded = {
+    articles: scan.out,
+    offsets: scan.offsets.map((o) => o + base),
+    lines: [...index.lines, ...scan.lines.map(shift)],
+    source,
+    whole,
+    needsNewline: scan.count ? scan.needsNewline : base > 0 && readRange(path, base - 1, base)[0] !== 10,
+    get digest() {
+      return prefixDigest(whole)!;
+    },
+    prefixDigest,
+    count: index.covers.count + scan.count,
+    recordsFrom: (offset) =>
+      offset >= base
+        ? parseCommitted(tail, base, offset, whole, shown)
+        : parseCommitted(source.bytes(offset, whole), offset, offset, whole, shown),
+    present: true,
+    ino: c.ino,
+    stamp: now!,
+    checked,
+  };
+  return loaded;
+}
+
 const sameLabels = (a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): boolean => {
   if (a.size !== b.size) return false;
   for (const [k, v] of a) if (b.get(k) !== v) return false;
@@ -513,6 +652,10 @@ export interface StoreState {
   whole: number;
   needsNewline: boolean;
   ino?: number;
+  /** articles.jsonl as this process last read or wrote it: `checked` holds for it while its stamp is this. */
+  stamp?: FileStamp;
+  /** Digests of prefixes of articles.jsonl known to this process (recorded in meta.json at each save). */
+  checked: Map<number, string>;
   exists: boolean;
   /** What meta.json says graph.json was built from (carried into every meta.json written). */
   snapshot?: { digest: string };
@@ -667,6 +810,7 @@ export async function openStoreState(
       snapshotCount: 0,
       whole: 0,
       needsNewline: false,
+      checked: new Map(),
       exists: false,
       rebuilt: [],
     };
@@ -694,10 +838,12 @@ export async function openStoreState(
     snapshotCount: source.from === 'fold.json' ? source.covers : 0,
     whole: loaded.whole,
     needsNewline: loaded.needsNewline,
+    checked: loaded.checked,
     exists: true,
     rebuilt: source.from === 'articles' ? source.reasons : [],
   };
   if (loaded.ino !== undefined) state.ino = loaded.ino;
+  if (loaded.stamp) state.stamp = loaded.stamp;
   if (meta.snapshot) state.snapshot = meta.snapshot;
   if (fold) state.fold = fold;
   return state;
@@ -729,11 +875,13 @@ async function storiesState(
     snapshotCount: foldHead && foldHead.digest === loaded.prefixDigest(foldHead.bytes) ? foldHead.count : 0,
     whole: loaded.whole,
     needsNewline: loaded.needsNewline,
+    checked: loaded.checked,
     exists: true,
     rebuilt: reasons,
     loadFold,
   };
   if (loaded.ino !== undefined) state.ino = loaded.ino;
+  if (loaded.stamp) state.stamp = loaded.stamp;
   if (meta.snapshot) state.snapshot = meta.snapshot;
   if (sketches) state.sketches = sketches;
   return state;
@@ -785,17 +933,26 @@ async function openStories(abs: string, shown: string, meta: StoreMeta, foldByte
   const reasons: RebuildReason[] = [];
   const ids = await readIds(abs, shown);
   const from = !isReason(ids) && meta.articles ? ids.covers.bytes : 0;
-  let loaded = await readArticles(abs, shown, meta.articles, from);
+  const linesFile = from ? await readLinesFile(abs, shown) : undefined;
+  const certified =
+    linesFile && !isReason(linesFile)
+      ? await certifiedArticles(abs, shown, meta, linesFile, (ids as IdsFile).covers)
+      : undefined;
+  let loaded = certified ?? (await readArticles(abs, shown, meta.articles, from));
   // the prefixes the derived files cover, shortest first: one pass of the digest over the articles
-  for (const bytes of [foldBytes ?? 0, from].sort((a, b) => a - b)) loaded.prefixDigest(bytes);
+  if (!certified) for (const bytes of [foldBytes ?? 0, from].sort((a, b) => a - b)) loaded.prefixDigest(bytes);
   let indexed: string[][] = [];
   const mismatch = isReason(ids) ? ids : idsMismatch(ids, loaded);
   if (mismatch) {
     reasons.push(mismatch);
     if (from) loaded = await readArticles(abs, shown, meta.articles);
-  } else if (from) indexed = (ids as IdsFile).ids;
+  } else if (from) {
+    indexed = (ids as IdsFile).ids;
+    const stale = !certified && linesFile && linesMismatch(linesFile, (ids as IdsFile).covers, loaded);
+    if (stale) reasons.push(stale);
+  }
   const records = indexed.length
-    ? new StoredRecords(loaded.buf, loaded.lines, indexed, loaded.articles, shown)
+    ? new StoredRecords(loaded.source, loaded.lines, indexed, loaded.articles, shown)
     : StoredRecords.of(loaded.articles, shown);
   const sketches = await readSketches(abs, shown, loaded.prefixDigest, loaded.count);
   if (isReason(sketches)) reasons.push(sketches);
@@ -870,15 +1027,31 @@ export async function loadGraph(dir: string, opts: OpenOptions = {}): Promise<St
   return { dir: abs, graph: await curatedFrom(abs, graph, uncurated), articleCount: loaded.count };
 }
 
-async function writeMeta(
-  dir: string,
-  articles?: { bytes: number; ino?: number },
-  snapshot?: { digest: string },
-): Promise<void> {
+async function writeMeta(dir: string, articles?: CommittedArticles, snapshot?: { digest: string }): Promise<void> {
   const meta: StoreMeta = { format: STORE_FORMAT, version: STORE_VERSION, updated: new Date().toISOString() };
   if (articles) meta.articles = articles;
   if (snapshot) meta.snapshot = snapshot;
   await writeFileAtomic(files(dir).meta, JSON.stringify(meta, null, 2) + '\n');
+}
+
+/**
+ * meta.json for articles.jsonl as `state` left it: its length, and, while the file is still as this process
+ * last read or wrote it, its stamp and the digests of prefixes this process checked (a later process with
+ * the same stamp need not read the file to check the derived files that cover them).
+ */
+async function commitMeta(state: StoreState): Promise<void> {
+  const articles: CommittedArticles = { bytes: state.whole };
+  if (state.ino !== undefined) articles.ino = state.ino;
+  const now = await fileStamp(files(state.store.dir).articles);
+  const checked = [...state.checked]
+    .filter(([bytes]) => bytes <= state.whole)
+    .sort((a, b) => b[0] - a[0])
+    .slice(0, 4);
+  if (now && sameStamp(now, state.stamp) && now.size === state.whole && checked.length) {
+    articles.stamp = { mtimeNs: now.mtimeNs, ctimeNs: now.ctimeNs };
+    articles.checked = checked.reverse().map(([bytes, digest]) => ({ bytes, digest }));
+  }
+  await writeMeta(state.store.dir, articles, state.snapshot);
 }
 
 const lines = (records: StoredArticle[]): string => records.map((a) => JSON.stringify(a) + '\n').join('');
@@ -900,8 +1073,11 @@ export async function appendArticles(state: StoreState, records: StoredArticle[]
   const fh = await open(f.articles, 'a+').then(async (h) => (await h.close(), open(f.articles, 'r+')));
   let ino: number;
   try {
-    const size = (await fh.stat()).size;
-    ino = (await fh.stat()).ino;
+    const before = stampOf(await fh.stat({ bigint: true }));
+    const { size } = before;
+    ino = before.ino;
+    // the digests checked hold for the file as this process knew it: not if someone else wrote it since
+    const known = sameStamp(before, state.stamp);
     if (size > state.whole) await fh.truncate(state.whole);
     const data = Buffer.from((state.needsNewline ? '\n' : '') + lines(records), 'utf8');
     await fh.write(data, 0, data.length, state.whole).catch((err: NodeJS.ErrnoException) => {
@@ -912,11 +1088,13 @@ export async function appendArticles(state: StoreState, records: StoredArticle[]
     state.whole += data.length;
     state.count += records.length;
     state.needsNewline = false;
+    if (known) state.stamp = stampOf(await fh.stat({ bigint: true }));
+    else delete state.stamp;
   } finally {
     await fh.close();
   }
   state.ino = ino;
-  await writeMeta(dir, { bytes: state.whole, ino }, state.snapshot);
+  await commitMeta(state);
 }
 
 /**
@@ -924,6 +1102,7 @@ export async function appendArticles(state: StoreState, records: StoredArticle[]
  * one never parsed as the bytes it was read from.
  */
 function storyLines(stories: StoryIndex, records: StoredRecords): Buffer {
+  records.loadAll();
   const held = stories.heldRecords();
   const parts: Buffer[] = [];
   for (let pos = 0; pos < stories.length; pos++) {
@@ -950,12 +1129,14 @@ export async function rewriteArticles(state: StoreState, stories?: StoryIndex): 
   }
   const data = stories ? storyLines(stories, state.records) : Buffer.from(lines(state.store.articles), 'utf8');
   await writeFileAtomic(files(dir).articles, data);
-  const info = await stat(files(dir).articles);
+  const info = await fileStamp(files(dir).articles);
   state.whole = data.length;
   state.count = stories ? stories.length : state.store.articles.length;
   state.needsNewline = false;
-  state.ino = info.ino;
-  await writeMeta(dir, { bytes: state.whole, ino: info.ino }, state.snapshot);
+  state.ino = info!.ino;
+  state.stamp = info!;
+  state.checked = new Map([[data.length, articlesDigest(data)]]);
+  await commitMeta(state);
 }
 
 /** What an ingest saves beside the articles about each story: its ids and its text's sketch. */
@@ -964,10 +1145,31 @@ export interface StorySidecars {
   sketches: ReadonlyArray<Uint32Array | null>;
 }
 
-/** What the derived files written now cover: every whole record of articles.jsonl as it is on disk. */
-async function coversNow(state: StoreState): Promise<{ bytes: number; count: number; digest: string }> {
-  const data = await readFile(files(state.store.dir).articles);
-  return { bytes: state.whole, count: state.count, digest: articlesDigest(data.subarray(0, state.whole)) };
+/** What the derived files written now cover (every whole record of articles.jsonl as it is on disk). */
+interface CoveredNow {
+  covers: Covers;
+  /** Where each record lies (lines.bin), and the prefix's lines; undefined if they are not `covers.count`. */
+  lines?: { lines: RecordLine[]; lineCount: number };
+}
+
+/**
+ * Read articles.jsonl to say what the derived files written now cover; the digest is kept (`state.checked`)
+ * when the file did not change while it was read.
+ */
+async function coversNow(state: StoreState): Promise<CoveredNow> {
+  const path = files(state.store.dir).articles;
+  const before = await fileStamp(path);
+  const data = await readFile(path);
+  const unchanged = sameStamp(before, await fileStamp(path)) && before!.size === data.length;
+  const prefix = data.subarray(0, state.whole);
+  const covers = { bytes: state.whole, count: state.count, digest: articlesDigest(prefix) };
+  if (unchanged && state.whole === data.length) {
+    if (!sameStamp(before, state.stamp)) state.checked = new Map();
+    state.stamp = before!;
+    state.checked.set(covers.bytes, covers.digest);
+  }
+  const scan = scanRecords(prefix, state.store.dir, undefined, state.whole);
+  return scan.count === covers.count ? { covers, lines: scan } : { covers };
 }
 
 /**
@@ -983,31 +1185,37 @@ export async function writeSnapshot(
   sidecars?: StorySidecars,
 ): Promise<void> {
   const dir = state.store.dir;
-  const covers = await coversNow(state);
+  const now = await coversNow(state);
+  const { covers } = now;
   const { digest } = covers;
   const snap: FoldFile = { covers, fold: fold.toJSON() };
   await writeFileAtomic(files(dir).fold, JSON.stringify(snap));
-  if (sidecars) await saveSidecars(dir, covers, sidecars);
+  if (sidecars) await saveSidecars(dir, now, sidecars);
   graph.setAttribute('articlesDigest', digest);
   await writeFileAtomic(files(dir).graph, JSON.stringify(graph.export()));
   state.snapshotCount = state.count;
   // last: a run killed before this line leaves the old hint, which only costs a reader a parse
   state.snapshot = { digest };
-  await writeMeta(dir, { bytes: state.whole, ...(state.ino !== undefined ? { ino: state.ino } : {}) }, state.snapshot);
+  await commitMeta(state);
 }
 
 async function saveSidecars(
   dir: string,
-  covers: { bytes: number; count: number; digest: string },
+  { covers, lines }: CoveredNow,
   { ids, sketches }: StorySidecars,
 ): Promise<void> {
   if (sketches.length === covers.count) await writeFileAtomic(files(dir).sketches, encodeSketches(covers, sketches));
+  if (lines) await writeFileAtomic(files(dir).lines, encodeLines(covers, lines.lineCount, lines.lines));
   if (ids.length === covers.count) await writeFileAtomic(files(dir).ids, encodeIds(covers, ids));
 }
 
-/** Write the stories' ids and sketches alone (ids.json or sketches.bin was missing, damaged or stale). */
+/**
+ * Write the stories' ids, sketches and lines alone (ids.json, sketches.bin or lines.bin was missing, damaged
+ * or stale), and meta.json with the digest of what they cover.
+ */
 export async function writeStorySidecars(state: StoreState, sidecars: StorySidecars): Promise<void> {
   await saveSidecars(state.store.dir, await coversNow(state), sidecars);
+  await commitMeta(state);
 }
 
 /**
@@ -1035,6 +1243,7 @@ export async function saveStore(store: Store, opts: SaveOptions = {}): Promise<v
     snapshotCount: 0,
     whole: 0,
     needsNewline: false,
+    checked: new Map(),
     exists: await isStore(store.dir),
     rebuilt: [],
   };
