@@ -10,7 +10,7 @@ import { ingestPaths } from '../../src/ingest.js';
 import { loadGraph, loadStore, openStoreState } from '../../src/library/store.js';
 import { HAS_SHARED, SAMPLES, SHARED, tempDir } from '../helpers/common.js';
 
-const DERIVED = ['graph.json', 'fold.json', 'sketches.bin', 'ids.json', 'layout.json'];
+const DERIVED = ['graph.json', 'fold.json', 'sketches.bin', 'ids.json', 'lines.bin', 'layout.json'];
 
 /** Every format's output, as one string per file, for a byte-for-byte comparison. */
 const exportsOf = (graph: KGraph): Record<string, string> =>
