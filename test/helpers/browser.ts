@@ -19,6 +19,9 @@ export const CHROMIUM_ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+  // Chromium ≥ 13x builds its omnibox popup as a WebUI page for every new window, headless too: a renderer
+  // loading ~40 chrome://resources modules per page a test opens (2 s of CPU each here, more than the viewer)
+  '--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup,WebUIOmniboxFullPopup',
 ];
 
 export interface Browser {

@@ -88,17 +88,21 @@ describe.skipIf(!hasChromium())('viewer in headless Chromium: drawing and search
     await again.close();
   });
 
+  // one page for the four searches (a page load costs seconds of Chromium's time): each search names
+  // another entity than the one before it, so each panel title is the new search's own result
+  let searchPage: Page | undefined;
+  afterAll(() => searchPage?.close());
   it.each([
     ['ilyene', 'Alhamdou Ag Ilyène'],
     ["n'diaye", 'Leyti N’Diaye'],
     ['HUAWEI TECH', 'Huawei'],
     ['qualite', 'Qualité de service'],
   ])('search is accent- and case-insensitive over labels and aliases: %s', async (query, label) => {
-    const page = await open();
+    const page = (searchPage ??= await open());
+    expect(await page.locator('#panel h2').allTextContents()).not.toContain(label);
     await page.fill('input[type="search"]', query);
     await page.press('input[type="search"]', 'Enter');
     await expect.poll(() => page.locator('#panel h2').textContent()).toBe(label);
-    await page.close();
   });
 });
 
@@ -139,7 +143,10 @@ describe.skipIf(!hasChromium())('viewer in headless Chromium: safety, filters, l
     const before = await page.locator('#graph').screenshot();
     await page.click('#layout');
     expect(await page.getAttribute('#layout', 'aria-pressed')).toBe('true');
-    await page.waitForTimeout(1500);
+    // running until the drawing moved (instead of a fixed 1.5 s)
+    await expect
+      .poll(async () => Buffer.compare(before, await page.locator('#graph').screenshot()), { interval: 250 })
+      .not.toBe(0);
     await page.click('#layout');
     expect(await page.getAttribute('#layout', 'aria-pressed')).toBe('false');
     await page.waitForTimeout(300);
