@@ -1,8 +1,8 @@
 // Markdown (or text) with YAML front matter: title, date, source, url, lang, author.
-import { parse as parseYaml } from 'yaml';
 import { cleanText } from '../clean/clean.js';
 import { SourceError, errorMessage } from '../errors.js';
 import type { ArticleDraft } from './article.js';
+import { parseFrontMatter } from './front-matter.js';
 import type { SourceReader } from './reader.js';
 
 const FRONT = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
@@ -26,7 +26,7 @@ export const markdownReader: SourceReader = {
     let body = content;
     if (m) {
       try {
-        const parsed: unknown = parseYaml(m[1]!);
+        const parsed: unknown = parseFrontMatter(m[1]!);
         if (parsed !== null && typeof parsed !== 'object') throw new Error('it is not a list of fields');
         meta = (parsed ?? {}) as Record<string, unknown>;
       } catch (err) {
