@@ -247,6 +247,43 @@ const titled = (w: string) =>
     'u',
   )).test(w);
 
+/** Words that join a title to its holder and its organisation: articles, possessives, "de", punctuation. */
+const GLUE = new Set(
+  (
+    'de du d des la le l les un une son sa ses leur of the at its his her a an et and au aux chez ' +
+    ", - ( ) ’ ' : par ailleurs egalement aussi actuel actuelle nouveau nouvelle ancien ancienne former new current"
+  ).split(' '),
+);
+/** The words of the lexicon's role forms, folded ("directeur", "general", "dg", "ceo"…), their glue aside. */
+let roleWordSet: Set<string> | undefined;
+const roleWords = () =>
+  (roleWordSet ??= new Set(roles().flatMap((r) => (r.match(TOKEN) ?? []).filter((w) => !GLUE.has(w)))));
+
+/** What ties a title to the organisation after it: "directeur général de Y", "CEO of Y". */
+const OF = new Set(['de', 'du', 'd', 'des', 'of', 'at']);
+
+/**
+ * The shape of what stands between a person and an organisation, read for holds-role: whether a title stands there,
+ * how many words other than the title and its glue ("X, directeur général de Y": none; a clause of its own: many),
+ * and a title right before the organisation with its "de" ("… directeur général d'Y").
+ */
+function roleShape(ctx: FeatureContext, x: Span, y: Span, between: string[], f: Set<string>): void {
+  const words = roleWords();
+  let title = 0;
+  let rest = 0;
+  for (const w of between)
+    if (words.has(w)) title++;
+    else if (!GLUE.has(w)) rest++;
+  f.add(`rshape=${title ? 'title' : 'none'}+${bucket(rest, [0, 1, 3])}`);
+  const org = x.kind === 'organisation' ? x : y;
+  const lead = windowOf(ctx, org.start - 60, org.start).slice(-5);
+  for (let i = lead.length - 1; i > 0; i--)
+    if (OF.has(lead[i]!) && words.has(lead[i - 1]!)) {
+      f.add('title-of-org');
+      break;
+    }
+}
+
 /** Words of an organisation's name that say it is a public body (a ministry, an agency, a court). */
 const PUBLIC = new RegExp(
   String.raw`(?<![\p{L}])(?:autorit|regulat|haute|commission|conseil|ministe|ministr|tribunal|cour|agence|` +
@@ -355,6 +392,7 @@ function candidateFeatures(c: Candidate, ctx: FeatureContext): string[] {
   const between = windowOf(ctx, x.end, y.start);
   f.add(`dist=${bucket(between.length, [0, 1, 2, 4, 8, 15, 30])}`);
   if (!RARE_KINDS.has(c.kind)) wordFeatures(ctx, c, x, y, between, f);
+  if (c.kind === 'holds-role') roleShape(ctx, x, y, between, f);
   if (between.includes('(') || between.includes(')')) f.add('btw-paren');
   if (between[0] === ',') f.add('btw-apposition');
   const btwText = ` ${between.join(' ')} `;

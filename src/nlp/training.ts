@@ -155,7 +155,7 @@ export interface TrainOptions {
   /** L2 penalty per example. */
   l2: number;
 }
-export const DEFAULT_TRAIN: TrainOptions = { epochs: 30, rate: 0.2, l2: 0.001 };
+export const DEFAULT_TRAIN: TrainOptions = { epochs: 30, rate: 0.2, l2: 0.005 };
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
