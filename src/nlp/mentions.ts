@@ -9,6 +9,7 @@ import {
   type Found,
   Claims,
   HEAD_SET as HEAD_WORDS,
+  isCommonNounName,
   isNotEntity,
   isPlace,
   legalSuffix,
@@ -46,12 +47,14 @@ export function findMentions(text: string, sentences: Sentence[], lang: 'fr' | '
   lexiconAndAcronyms(text, sentences, found, claims, take);
 
   for (const f of ministries(text)) if (!claims.overlaps(f.start, f.end)) take(f);
-  for (const f of headWordOrgs(text)) if (!claims.overlaps(f.start, f.end) && !isNotEntity(f.name)) take(f);
-  for (const f of contextOrgs(text))
-    if (!claims.overlaps(f.start, f.end) && !isNotEntity(f.name) && !isPlace(f.name)) take(f);
-  for (const f of listOrgs(text)) if (!claims.overlaps(f.start, f.end)) take(f);
-  for (const f of camelCaseOrgs(text)) if (!claims.overlaps(f.start, f.end)) take(f);
+  // a name found by its context is refused when it is a common noun ("Fintech", "Ressources Humaines")
+  const free = (f: Found) => !claims.overlaps(f.start, f.end) && !isCommonNounName(f.name);
+  for (const f of headWordOrgs(text)) if (free(f) && !isNotEntity(f.name)) take(f);
+  for (const f of contextOrgs(text)) if (free(f) && !isNotEntity(f.name) && !isPlace(f.name)) take(f);
+  for (const f of listOrgs(text)) if (free(f)) take(f);
+  // (after the repeats: "service TapTap Send" is the company named before, not "TapTap" alone)
   repeatOrgs(text, found, claims, take);
+  for (const f of camelCaseOrgs(text)) if (free(f)) take(f);
   formerNames(text, found, claims, take);
 
   // places: claimed so that they are never read as people
@@ -113,6 +116,11 @@ function lexiconAndAcronyms(
     const innerWhole = inner.find((f) => f.start === def.start && f.end === def.nameEnd);
     const lexId = lexHit ?? innerWhole?.lexId;
     for (const f of inner) lexOrgs.splice(lexOrgs.indexOf(f), 1);
+    // "Télévision Numérique Terrestre (TNT)": a technology spelled out, not an organisation (its span stays claimed)
+    if (!lexId && isCommonNounName(def.name)) {
+      claims.add(def.start, def.end);
+      continue;
+    }
     // a place inside the expansion ("… de Bamako") belongs to the name
     const keys = lexId
       ? [`org:@${lexId}`]

@@ -1,0 +1,56 @@
+// Classes of entity errors on real press (issue 13), each fixed in general: capitalised common nouns
+// (technologies, a company's departments) read as organisations, a brand cut at its capital inside.
+// Sentences we wrote, with fictional people and companies; each class has a case that must fire and
+// one that must not.
+import { describe, expect, it } from 'vitest';
+import { extractByRules } from '../../src/nlp/extract.js';
+import { articleId } from '../../src/sources/article.js';
+
+const names = (text: string, kind: 'person' | 'organisation'): string[] =>
+  extractByRules({ id: articleId(text), lang: 'fr', text })
+    .entities.filter((e) => e.kind === kind)
+    .map((e) => e.name)
+    .sort();
+
+describe('capitalised common nouns are not organisations', () => {
+  it.each([
+    ['La direction a signé une convention avec la Fintech 100 % malienne, Kanu Pay.', 'Kanu Pay'],
+    ['Il était entouré de la Directrice des Ressources Humaines de Kalo Telecom, Awa Sidibé.', 'Kalo Telecom'],
+    [
+      'Le contrat porte sur le réseau de Télévision Numérique Terrestre (TNT) de la société Sahel Diffusion.',
+      'Sahel Diffusion',
+    ],
+  ])('%s', (text, org) => {
+    expect(names(text, 'organisation')).toEqual([org]);
+  });
+
+  it('keeps a name with a head noun or a proper name beside the common nouns', () => {
+    const text =
+      'L’Agence des Technologies de l’Information et de la Communication (ATIC) a reçu la start-up Kanu Money.';
+    expect(names(text, 'organisation')).toEqual([
+      'Agence des Technologies de l’Information et de la Communication',
+      'Kanu Money',
+    ]);
+  });
+
+  it('reads a name ending with a start-up word as an organisation, not a person', () => {
+    const text = 'Le programme « Wuli Startup » a atteint ses objectifs, a dit Bamba Koné, président du jury.';
+    expect(names(text, 'person')).toEqual(['Bamba Koné']);
+    expect(names(text, 'organisation')).toEqual(['Wuli Startup']);
+  });
+});
+
+describe('a brand written with a capital inside', () => {
+  it('is the company its context names later ("service KanuKanu Send" … "d’argent KanuKanu Send")', () => {
+    const text =
+      'Orange Money a développé et mis en\nservice KanuKanu Send. ' +
+      'Il a signé un partenariat avec le service de transfert d’argent KanuKanu Send.';
+    expect(names(text, 'organisation')).toEqual(['KanuKanu Send', 'Orange Money']);
+  });
+
+  it('is still a company of its own when nothing longer names it', () => {
+    expect(names('Les chiffres publiés par le site NetKala montrent une coupure.', 'organisation')).toEqual([
+      'NetKala',
+    ]);
+  });
+});
