@@ -54,3 +54,19 @@ describe('a brand written with a capital inside', () => {
     ]);
   });
 });
+
+describe('a company written with and without its head noun', () => {
+  it('is one organisation ("le Groupe Kalanso" … "Kalanso", "la Société Wuli Telecom" … "Wuli Telecom")', () => {
+    const text =
+      'Le Groupe Kalanso a racheté la licence. Le directeur général de Kalanso, Awa Diarra, a signé. ' +
+      'La Société Wuli Telecom a été sanctionnée. Wuli Telecom a payé l’amende.';
+    expect(names(text, 'organisation')).toEqual(['Groupe Kalanso', 'Société Wuli Telecom']);
+  });
+
+  it('keeps a foundation apart from its company, and a common phrase after "Société" whole', () => {
+    const text =
+      'La Fondation Kalanso a offert des kits. Le directeur général de Kalanso, Awa Diarra, a parlé. ' +
+      'La Société Générale a signé.';
+    expect(names(text, 'organisation')).toEqual(['Fondation Kalanso', 'Kalanso', 'Société Générale']);
+  });
+});
