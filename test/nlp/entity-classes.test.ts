@@ -6,6 +6,13 @@ import { describe, expect, it } from 'vitest';
 import { extractByRules } from '../../src/nlp/extract.js';
 import { articleId } from '../../src/sources/article.js';
 
+const rolesOf = (text: string): Record<string, string[]> =>
+  Object.fromEntries(
+    extractByRules({ id: articleId(text), lang: 'fr', text })
+      .entities.filter((e) => e.kind === 'person')
+      .map((e) => [e.name, e.roles]),
+  );
+
 const names = (text: string, kind: 'person' | 'organisation'): string[] =>
   extractByRules({ id: articleId(text), lang: 'fr', text })
     .entities.filter((e) => e.kind === kind)
@@ -68,5 +75,27 @@ describe('a company written with and without its head noun', () => {
       'La Fondation Kalanso a offert des kits. Le directeur général de Kalanso, Awa Diarra, a parlé. ' +
       'La Société Générale a signé.';
     expect(names(text, 'organisation')).toEqual(['Fondation Kalanso', 'Kalanso', 'Société Générale']);
+  });
+});
+
+describe('a title that is the agent of a passive ("reçu par le directeur général de X")', () => {
+  it.each([
+    'Le chercheur Bakary Sanogo a visité les locaux. Il a été reçu par le directeur général de Kalo Telecom.',
+    'Reçu par le directeur général de Kalo Telecom, le chercheur Bakary Sanogo a visité les locaux.',
+  ])('is not the subject’s title: %s', (text) => {
+    expect(rolesOf(text)).toEqual({ 'Bakary Sanogo': [] });
+  });
+
+  it('still goes to the person named with it later', () => {
+    const text =
+      'Le chercheur Bakary Sanogo a visité les locaux. Il a été reçu par le directeur général de Kalo Telecom. ' +
+      'Awa Sidibé a présenté les services.';
+    expect(rolesOf(text)).toEqual({ 'Bakary Sanogo': [], 'Awa Sidibé': ['Directeur général'] });
+  });
+
+  it('goes to the only person named when no passive makes it someone else’s', () => {
+    const text =
+      'Le chercheur Bakary Sanogo a visité les locaux. Le directeur général de Kalo Telecom a pris la parole.';
+    expect(rolesOf(text)).toEqual({ 'Bakary Sanogo': ['Directeur général'] });
   });
 });
