@@ -99,3 +99,21 @@ describe('a title that is the agent of a passive ("reçu par le directeur géné
     expect(rolesOf(text)).toEqual({ 'Bakary Sanogo': ['Directeur général'] });
   });
 });
+
+describe('a plain name that its sentence makes a person’s', () => {
+  it.each([
+    ['À la tête d’une délégation de la Banque mondiale, Kalifa Dembélé a rencontré les opérateurs.', 'Kalifa Dembélé'],
+    ['Pour Fanta Diakité, cheffe du projet chez Kalo Telecom, le réseau sera prêt en mars.', 'Fanta Diakité'],
+    ['Pour Fanta Diakité, le réseau sera prêt en mars.', 'Fanta Diakité'],
+  ])('%s', (text, person) => {
+    expect(names(text, 'person')).toEqual([person]);
+  });
+
+  it.each([
+    'Pour Kalo Telecom, le réseau sera prêt en mars.',
+    'À la tête du consortium, Kalo Telecom a signé la convention.',
+    'Le réseau sera prêt pour Fanta Diakité et les siens.',
+  ])('reads no person in: %s', (text) => {
+    expect(names(text, 'person')).toEqual([]);
+  });
+});
