@@ -117,3 +117,30 @@ describe('a plain name that its sentence makes a person’s', () => {
     expect(names(text, 'person')).toEqual([]);
   });
 });
+
+describe('an acronym the article defines that the lexicon gives another organisation', () => {
+  it('names the article’s organisation there, its later uses too', () => {
+    const text =
+      'Le Collectif national des producteurs de mangue (CNPM) a tenu son assemblée. Le CNPM a élu son bureau.';
+    const orgs = extractByRules({ id: articleId(text), lang: 'fr', text }).entities.filter(
+      (e) => e.kind === 'organisation',
+    );
+    // one organisation, the article's: not the lexicon's CNPM (org:@cnpm), which a later build would merge it into
+    expect(orgs.map((e) => [e.name, e.keys])).toEqual([
+      [
+        'Collectif national des producteurs de mangue',
+        ['org:acr:CNPM', 'org:collectif national des producteurs de mangue'],
+      ],
+    ]);
+  });
+
+  it('is the lexicon’s organisation when the definition names it another way', () => {
+    const text =
+      'L’Autorité malienne de régulation des télécoms et des postes (AMRTP) a sanctionné un opérateur. ' +
+      'L’AMRTP a publié sa décision.';
+    const orgs = extractByRules({ id: articleId(text), lang: 'fr', text }).entities.filter(
+      (e) => e.kind === 'organisation',
+    );
+    expect(orgs.map((e) => e.keys)).toEqual([['org:@amrtp']]);
+  });
+});
