@@ -1,6 +1,7 @@
 // Spelling variants of one person across outlets ("Appolinaire Compaoré" / "Apollinaire Compaoré"):
 // names a couple of letters apart, word for word, who hold the same role at the same organisation
-// are one person. Never on a surname alone, never on a similar name without that shared role.
+// are one person; so are a surname named alone after a title and the same surname (or a full name ending
+// with it). Never on a surname alone, never on a similar name without that shared role.
 // A step on the built graph, so the full build and the incremental fold share it.
 // Beyond that first rule, `mergePersonVariants` merges the other ways outlets write one name ("Haïdara" /
 // "Haidara", "Ibrahim" / "Ibrahima", a middle name dropped or written as an initial, "DIALLO Souleymane")
@@ -51,6 +52,13 @@ const close = (x: Name, y: Name): boolean => {
   );
 };
 
+/**
+ * "le DG Diarra" of one article and "le DG Diarra" (or "Awa Diarra") of another: a surname named alone, and the same
+ * surname; with the same role at the same organisation (the bucket they are compared in), one person.
+ */
+const sameSurname = (x: Name, y: Name): boolean =>
+  (x.words.length === 1 || y.words.length === 1) && x.words[x.words.length - 1] === y.words[y.words.length - 1];
+
 /** Merge, in place, the persons who are spelling variants of one another; returns the graph. */
 export function mergeSpellingVariants(graph: KGraph): KGraph {
   // persons by (organisation, role) they hold
@@ -74,7 +82,7 @@ export function mergeSpellingVariants(graph: KGraph): KGraph {
       for (let j = i + 1; j < people.length; j++) {
         const [p, q] = [people[i]!, people[j]!];
         if (!graph.hasNode(p) || !graph.hasNode(q)) continue;
-        if (!close(nameOfNode(p), nameOfNode(q))) continue;
+        if (!close(nameOfNode(p), nameOfNode(q)) && !sameSurname(nameOfNode(p), nameOfNode(q))) continue;
         const [keep, gone] =
           graph.getNodeAttribute(p, 'mentions') >= graph.getNodeAttribute(q, 'mentions') ? [p, q] : [q, p];
         mergeNodes(graph, gone, keep, 'fuller');

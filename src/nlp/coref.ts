@@ -46,7 +46,10 @@ interface Group {
   keys: Set<string>;
 }
 
-export function resolveLocal(found: Found[], opts: { outlet?: string; author?: string } = {}): Resolved {
+export function resolveLocal(
+  found: Found[],
+  opts: { outlet?: string; author?: string; article?: string } = {},
+): Resolved {
   const outletKey = opts.outlet ? normaliseName(opts.outlet.replace(/\(.*\)/, '')) : undefined;
   const authorKey = opts.author ? normaliseName(opts.author) : undefined;
   const items = dropTitles(tidyPersonNames(found.filter((f) => f.kind !== 'place'))).filter((f) => {
@@ -61,7 +64,7 @@ export function resolveLocal(found: Found[], opts: { outlet?: string; author?: s
   // stays near-linear. The indexes return what a scan of the groups in creation order would.
   const ctx = new Groups();
   groupPersons(items, ctx);
-  assignSurnames(items, ctx);
+  assignSurnames(items, ctx, opts.article);
   groupOrganisations(items, ctx);
   const { groups, groupOf } = ctx;
   mergeOrgs(groups, groupOf);
@@ -177,7 +180,7 @@ function groupPersons(items: Found[], ctx: Groups): void {
  * A bare surname joins a person named in full whose name holds it after the first word and ends with it;
  * among several, the one named most recently before it, else the first named. Never an entity of its own.
  */
-function assignSurnames(items: Found[], ctx: Groups): void {
+function assignSurnames(items: Found[], ctx: Groups, article: string | undefined): void {
   const bySurname = new Map<string, Group[]>();
   const starts = new Map<Group, number[]>();
   for (const g of ctx.groups) {
@@ -202,8 +205,10 @@ function assignSurnames(items: Found[], ctx: Groups): void {
     const candidates = bySurname.get(normaliseName(f.name));
     if (!candidates) {
       // "le Ministre SANGARE" with no full name in the article: a person of its own, keyed by the title too (one
-      // surname under different titles may be different people)
-      if (f.titled) ctx.open(f, 'person', new Set([`person:${normaliseName(`${f.titled} ${f.name}`)}`]));
+      // surname under different titles may be different people) and by the article: a title and a surname alone
+      // are no proof that two articles name one person (the graph's variant step merges them when they hold that
+      // title at the same organisation)
+      if (f.titled) ctx.open(f, 'person', new Set([titledSurnameKey(f.titled, f.name, article)]));
       continue;
     }
     let best = candidates[0]!;
@@ -300,6 +305,10 @@ function mergeOrgs(groups: Group[], groupOf: Map<Found, Group>): void {
       }
   }
 }
+
+/** The key of a surname named only after a title: "person:ministre sangare", then the article it is named in. */
+export const titledSurnameKey = (title: string, surname: string, article: string | undefined): string =>
+  `person:${normaliseName(`${title} ${surname}`)}${article ? ` @${article}` : ''}`;
 
 /** Merge group a into group b: its mentions and its keys. */
 function mergeGroupInto(a: Group, b: Group, groupOf: Map<Found, Group>): void {

@@ -33,7 +33,7 @@ const topicEntity = (id: string, label: string): LocalEntity => ({
 export function extractByRules(article: Article): RuleExtraction {
   const sentences = splitSentences(article.text);
   const found = findMentions(article.text, sentences, article.lang);
-  const opts: { outlet?: string; author?: string } = {};
+  const opts: { outlet?: string; author?: string; article?: string } = { article: article.id };
   if (article.source) opts.outlet = article.source;
   if (article.author) opts.author = article.author;
   const { entities } = resolveLocal(found, opts);

@@ -120,5 +120,17 @@ export class Claims {
 export const isPlace = (s: string) => lexicon().places.has(normaliseName(s));
 export const isNotEntity = (s: string) => lexicon().notEntities.has(normaliseName(s));
 
+/**
+ * "Fintech", "Ressources Humaines", "Télévision Numérique Terrestre": a name whose every word (connectors aside) is a
+ * technology's or a department's common noun of the lexicon names no organisation.
+ */
+export function isCommonNounName(s: string): boolean {
+  const words = normaliseName(s)
+    .split(' ')
+    .filter((w) => w && !CONNECTOR_WORDS.has(w));
+  const common = lexicon().commonNouns;
+  return words.length > 0 && words.every((w) => common.has(w));
+}
+
 /** The last word of each organisation head noun ("Conseil" of "Haut Conseil"). */
 export const HEAD_SET = new Set(ORG_HEADS.map((h) => h.split(' ').pop()!));

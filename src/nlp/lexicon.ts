@@ -70,6 +70,11 @@ export interface Lexicon {
   /** org id → its entry */
   orgById: Map<string, OrgEntry>;
   notEntities: Set<string>;
+  /**
+   * Words of capitalised common nouns that name no organisation alone (organisations.json `commonNouns`: technologies
+   * and a company's departments), normalised one by one.
+   */
+  commonNouns: Set<string>;
   /** normalised place names */
   places: Set<string>;
   /** place names as written */
@@ -97,7 +102,11 @@ let cached: Lexicon | undefined;
 
 export function lexicon(): Lexicon {
   if (cached) return cached;
-  const o = load<{ organisations: OrgEntry[]; notEntities: string[] }>('lexicons/organisations.json');
+  const o = load<{
+    organisations: OrgEntry[];
+    notEntities: string[];
+    commonNouns?: { technologies?: string[]; departments?: string[] };
+  }>('lexicons/organisations.json');
   const p = load<{ places: string[]; countries?: string[] }>('lexicons/places.json');
   const placeNames = [...new Set([...p.places, ...(p.countries ?? [])])];
   const people = load<{
@@ -127,6 +136,11 @@ export function lexicon(): Lexicon {
     personDescriptions: d.personDescriptions ?? [],
     orgByName,
     notEntities: new Set(o.notEntities.map(normaliseName)),
+    commonNouns: new Set(
+      [...(o.commonNouns?.technologies ?? []), ...(o.commonNouns?.departments ?? [])].flatMap((w) =>
+        normaliseName(w).split(' '),
+      ),
+    ),
     places: new Set(placeNames.map(normaliseName)),
     placeNames,
     countries: new Set((p.countries ?? []).map(normaliseName)),

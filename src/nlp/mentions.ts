@@ -9,6 +9,7 @@ import {
   type Found,
   Claims,
   HEAD_SET as HEAD_WORDS,
+  isCommonNounName,
   isNotEntity,
   isPlace,
   legalSuffix,
@@ -46,12 +47,14 @@ export function findMentions(text: string, sentences: Sentence[], lang: 'fr' | '
   lexiconAndAcronyms(text, sentences, found, claims, take);
 
   for (const f of ministries(text)) if (!claims.overlaps(f.start, f.end)) take(f);
-  for (const f of headWordOrgs(text)) if (!claims.overlaps(f.start, f.end) && !isNotEntity(f.name)) take(f);
-  for (const f of contextOrgs(text))
-    if (!claims.overlaps(f.start, f.end) && !isNotEntity(f.name) && !isPlace(f.name)) take(f);
-  for (const f of listOrgs(text)) if (!claims.overlaps(f.start, f.end)) take(f);
-  for (const f of camelCaseOrgs(text)) if (!claims.overlaps(f.start, f.end)) take(f);
+  // a name found by its context is refused when it is a common noun ("Fintech", "Ressources Humaines")
+  const free = (f: Found) => !claims.overlaps(f.start, f.end) && !isCommonNounName(f.name);
+  for (const f of headWordOrgs(text)) if (free(f) && !isNotEntity(f.name)) take(f);
+  for (const f of contextOrgs(text)) if (free(f) && !isNotEntity(f.name) && !isPlace(f.name)) take(f);
+  for (const f of listOrgs(text)) if (free(f)) take(f);
+  // (after the repeats: "service TapTap Send" is the company named before, not "TapTap" alone)
   repeatOrgs(text, found, claims, take);
+  for (const f of camelCaseOrgs(text)) if (free(f)) take(f);
   formerNames(text, found, claims, take);
 
   // places: claimed so that they are never read as people
@@ -74,17 +77,8 @@ export function findMentions(text: string, sentences: Sentence[], lang: 'fr' | '
   return found.sort((a, b) => a.start - b.start);
 }
 
-/**
- * The lexicon's organisations, the acronyms the article defines (which take the lexicon names inside them), and their
- * later uses.
- */
-function lexiconAndAcronyms(
-  text: string,
-  sentences: Sentence[],
-  found: Found[],
-  claims: Claims,
-  take: (f: Found) => void,
-): void {
+/** The lexicon's organisation names in a text, long ones first, none overlapping (rule lexicon-org). */
+function lexiconOrgs(text: string): Found[] {
   const lexOrgs: Found[] = [];
   const { cs, ci, byNorm } = lexOrgRegexes();
   for (const re of [ci, cs])
@@ -105,14 +99,41 @@ function lexiconAndAcronyms(
         lexId: id,
       });
     }
+  return lexOrgs;
+}
+
+/**
+ * The lexicon's organisations, the acronyms the article defines (which take the lexicon names inside them), and their
+ * later uses.
+ */
+function lexiconAndAcronyms(
+  text: string,
+  sentences: Sentence[],
+  found: Found[],
+  claims: Claims,
+  take: (f: Found) => void,
+): void {
+  const lexOrgs = lexiconOrgs(text);
+  const { byNorm } = lexOrgRegexes();
 
   // acronym definitions: "Long name (ACR)" and "ACR (Long name)"
   for (const def of acronymDefinitions(text, sentences)) {
     const inner = lexOrgs.filter((f) => f.start >= def.start && f.end <= def.end);
-    const lexHit = byNorm.get(normaliseName(def.name)) ?? byNorm.get(normaliseName(def.acronym));
+    const byAcronym = byNorm.get(normaliseName(def.acronym));
+    const lexHit =
+      byNorm.get(normaliseName(def.name)) ?? (byAcronym && namesAlike(def.name, byAcronym) ? byAcronym : undefined);
     const innerWhole = inner.find((f) => f.start === def.start && f.end === def.nameEnd);
     const lexId = lexHit ?? innerWhole?.lexId;
     for (const f of inner) lexOrgs.splice(lexOrgs.indexOf(f), 1);
+    // "Collectif national des producteurs de mangue (CNPM)": the article's own definition of an acronym the lexicon
+    // gives another organisation wins in this article, its later uses included
+    if (byAcronym && !lexId)
+      dropAll(lexOrgs, (f) => f.lexId === byAcronym && normaliseName(f.text) === normaliseName(def.acronym));
+    // "Télévision Numérique Terrestre (TNT)": a technology spelled out, not an organisation (its span stays claimed)
+    if (!lexId && isCommonNounName(def.name)) {
+      claims.add(def.start, def.end);
+      continue;
+    }
     // a place inside the expansion ("… de Bamako") belongs to the name
     const keys = lexId
       ? [`org:@${lexId}`]
@@ -157,6 +178,33 @@ function lexiconAndAcronyms(
       take(f);
     }
   }
+}
+
+/** Remove from a list, in place, the items a test picks. */
+function dropAll<T>(xs: T[], pick: (x: T) => boolean): void {
+  for (let i = xs.length - 1; i >= 0; i--) if (pick(xs[i]!)) xs.splice(i, 1);
+}
+
+/** The words of a name that carry its meaning: four letters or more, normalised. */
+const contentWords = (name: string): string[] =>
+  normaliseName(name)
+    .split(' ')
+    .filter((w) => w.length >= 4);
+
+/**
+ * Whether an acronym's definition names the organisation of the lexicon with that acronym, written another way: half
+ * of its words or more are words of one of the entry's names ("Autorité malienne de régulation des télécoms et des
+ * postes" for the AMRTP), not another body with the same initials.
+ */
+function namesAlike(defined: string, lexId: string): boolean {
+  const entry = lexicon().orgById.get(lexId);
+  if (!entry) return false;
+  const words = contentWords(defined);
+  if (!words.length) return true;
+  return [entry.name, ...entry.aliases, ...(entry.formerNames ?? [])].some((n) => {
+    const known = new Set(contentWords(n));
+    return words.filter((w) => known.has(w)).length * 2 >= words.length;
+  });
 }
 
 /**

@@ -12,6 +12,7 @@ import {
   Claims,
   CONNECTOR_WORDS,
   HEAD_SET,
+  isCommonNounName,
   isNotEntity,
   isPlace,
   orgKey,
@@ -406,6 +407,8 @@ function headOrgs(text: string): Found[] {
       if (kind) descriptors.add(normaliseName(kind[1]!));
       continue;
     }
+    const key = orgKey(name.replace(/[‘’'"“”]/g, ''));
+    const bare = companyWithoutHead(name);
     out.push({
       start,
       end,
@@ -413,10 +416,30 @@ function headOrgs(text: string): Found[] {
       kind: 'organisation',
       rule: 'org-head-word',
       name: name.replace(/[‘’'"“”]{2}/g, (q) => q),
-      keys: [orgKey(name.replace(/[‘’'"“”]/g, ''))],
+      keys: bare ? [key, orgKey(bare)] : [key],
     });
   }
   return out.filter((f) => !descriptors.has(normaliseName(f.name)));
+}
+
+/** The heads a company's name is written with or without ("le Groupe Kalanso" … "Kalanso"). */
+const COMPANY_HEAD = /^(?:Groupe|Group|Société|Compagnie|Entreprise)\s+(?=\p{Lu})/u;
+
+/**
+ * "Groupe Kalanso", "Société Wuli Telecom": the proper name after a company's head is the same company written without
+ * it, so it keys the mention too. Not when the rest is a common phrase ("Société Générale", "Société Malienne de …":
+ * an adjective or a word that is never a name first, a word in lower case inside) nor a place; "Fondation X" and
+ * "Agence X" are organisations of their own, not X.
+ */
+function companyWithoutHead(name: string): string | undefined {
+  const head = COMPANY_HEAD.exec(name);
+  if (!head) return undefined;
+  const rest = name.slice(head[0].length);
+  const words = rest.split(/\s+/u);
+  const first = words[0]!;
+  if (words.some((w) => !/^[\p{Lu}\p{N}]/u.test(w)) || ADJECTIVE.test(first.toLowerCase())) return undefined;
+  if (lexicon().notNames.has(first) || isPlace(rest) || isCommonNounName(rest)) return undefined;
+  return rest;
 }
 
 /** A head and a complement in lower case before a capitalised name: "Société de téléphonie" of "… Orange-Mali". */

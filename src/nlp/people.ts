@@ -81,6 +81,10 @@ const CUES = once(() => {
         String.raw`(?:le\s+|la\s+|l['’]\s*)?(?:\p{Ll}[\p{Ll}-]{2,}\s+){0,2}$`,
     ),
     personNounBefore: personNounBefore(),
+    // "À la tête d’une délégation de …, X": who leads a delegation, opening the sentence, is a person
+    leadsBefore: /^\s*(?:À|A)\s+la\s+tête\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*[^,.;:!?«»]{2,120},\s*$/u,
+    // "Pour X, le réseau sera prêt": a sentence that opens on "Pour" and a name, then a comma, gives someone's view
+    viewOf: /^\s*Pour\s+$/u,
     // "présidé par l’économiste X", "une plateforme cofondée par X": the agent may be introduced by what they do
     agentBefore: c(
       String.raw`{AGENT_VERB}\s+(?:par|by)\s+(?:son\s+|sa\s+|le\s+|la\s+|l['’]\s*|its\s+|the\s+)?` +
@@ -228,6 +232,8 @@ function isContextual(text: string, start: number, before: string, after: string
     k.speechBefore.test(before) ||
     k.agentBefore.test(before) ||
     k.personNounBefore.test(before) ||
+    k.leadsBefore.test(before) ||
+    (k.viewOf.test(before) && /^\s*,/u.test(after)) ||
     RESPECTIVELY.test(before) ||
     RESPECTIVELY_SECOND.test(before) ||
     (PORTFOLIO_WORDS.has(

@@ -198,6 +198,28 @@ function objectAfter(ctx: Ctx, t: Title, first: number): boolean {
 const VERB_AFTER =
   /(?<![\p{L}])(?:a|ont|avait|avaient|aura|est|sont|sera|seront|va|vont|reçoit|rencontre|has|have|had|will)\s/u;
 
+/** A past participle ("reçu", "accueillie", "invités"; "welcomed"). */
+const PARTICIPLE = String.raw`\p{L}+(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues|ed)`;
+/** "Reçu par le DG de X, Y …": a sentence that opens on a participle, whose subject comes after the clause. */
+const PARTICIPLE_CLAUSE = new RegExp(String.raw`^\s*${PARTICIPLE}\s+(?:\p{Ll}+\s+){0,3}?(?:par|by)\s+$`, 'u');
+/** "Il a été reçu par le DG de X": a pronoun, the passive, the title as its agent. */
+const PRONOUN_PASSIVE = new RegExp(
+  String.raw`^\s*(?:il|elle|ils|elles|he|she|they)\s+(?:a\s+été|ont\s+été|avait\s+été|est|sont|fut|furent|` +
+    String.raw`was|were|has\s+been|had\s+been)\s+(?:\p{Ll}+ment\s+)?${PARTICIPLE}\s+[^,.;:]{0,40}?(?:par|by)\s+$`,
+  'iu',
+);
+
+/**
+ * A title that is the agent of a passive ("… a été reçu par le directeur général de X") names someone else than the
+ * passive's subject: 'clause' when the sentence opens on the participle (the subject is the next name in it),
+ * 'pronoun' when a pronoun is the subject (a person named before). Undefined for any other title.
+ */
+function passiveAgent(ctx: Ctx, t: Title): 'clause' | 'pronoun' | undefined {
+  const lead = ctx.text.slice(t.sentence.start, t.start);
+  if (PARTICIPLE_CLAUSE.test(lead)) return 'clause';
+  return PRONOUN_PASSIVE.test(lead) ? 'pronoun' : undefined;
+}
+
 export function titleMentions(ctx: Ctx): void {
   const pending = ctx.sentences.flatMap((s) => titlesIn(ctx, s));
   const persons = [...ctx.entities.values()].filter((e) => e.kind === 'person');
@@ -205,16 +227,20 @@ export function titleMentions(ctx: Ctx): void {
   for (const t of pending) {
     let who = holdersOf(ctx, t, persons, at);
     if (!who.length && !t.plural && !t.description) {
-      // a title first, the name later: the next person the article introduces without a role
+      // a title first, the name later: the next person the article introduces without a role (not the subject of
+      // the passive the title is the agent of: "Reçu par le DG de X, Y a …")
+      const passive = passiveAgent(ctx, t);
+      const subject = (e: LocalEntity) => passive === 'clause' && at.first(e) < t.sentence.end;
       const next = persons
-        .filter((e) => at.first(e) > t.start && !e.roles.length && !objectAfter(ctx, t, at.first(e)))
+        .filter((e) => at.first(e) > t.start && !e.roles.length && !objectAfter(ctx, t, at.first(e)) && !subject(e))
         .sort((a, b) => at.first(a) - at.first(b))[0];
       // the name right before the title ("du Colonel X, le ministre de … a attiré") would have taken it as an
       // apposition: a title that did not stay with it names someone else
       const apposed = (e: LocalEntity) =>
         e.mentions.some((m) => m.end <= t.start && /^\s*,\s*$/u.test(ctx.text.slice(m.end, t.start)));
       const unique = persons.filter((e) => !e.roles.length && !apposed(e));
-      const cand = next ?? (unique.length === 1 && !otherPhrase(ctx, t, unique[0]!) ? unique[0] : undefined);
+      const alone = unique.length === 1 && !passive && !otherPhrase(ctx, t, unique[0]!) ? unique[0] : undefined;
+      const cand = next ?? alone;
       if (cand) {
         who = [cand];
         addRole(ctx, cand.id, t.org, t.role, t.sentence, relationRule('role:titre-puis-nom'));

@@ -72,3 +72,32 @@ describe('one organisation written apart by two outlets', () => {
     expect(got.filter((n) => /FSIN|Fonds/u.test(n))).toEqual(['Fonds sahélien pour l’inclusion numérique / FSIN']);
   });
 });
+
+describe('a surname named alone after a title, in two articles', () => {
+  it('is one person with the same role at the same organisation', () => {
+    const got = nodes(
+      'person',
+      'Le directeur général de Kanaga Télécom, le DG TANGARA, a parlé aux clients.',
+      'Le directeur général de Kanaga Télécom, le DG TANGARA, a reçu les abonnés ce lundi.',
+    );
+    expect(got).toEqual(['Tangara']);
+  });
+
+  it('is one person with the full name another article gives with that role there', () => {
+    const got = nodes(
+      'person',
+      'Le directeur général de Kanaga Télécom, le DG TANGARA, a parlé aux clients.',
+      'Le directeur général de Kanaga Télécom, Bréhima TANGARA, a coupé le ruban.',
+    );
+    expect(got).toEqual(['Bréhima Tangara / Tangara']);
+  });
+
+  it('stays two people on the title and surname alone (another organisation)', () => {
+    const got = nodes(
+      'person',
+      'Le directeur général de Kanaga Télécom, le DG TANGARA, a parlé aux clients.',
+      'Le directeur général de Sahel Fibre, le DG TANGARA, a reçu les abonnés.',
+    );
+    expect(got).toEqual(['Tangara', 'Tangara']);
+  });
+});

@@ -17,10 +17,12 @@ function people(text: string): { names: string[]; keys: string[][] } {
 
 describe('a title, then a surname alone', () => {
   it('makes a person of "le Ministre SANGARE" when no full name is given', () => {
-    const got = people('Dans son intervention, le Ministre KONATE a salué les efforts de l’AMRTP et du CNT.');
+    const text = 'Dans son intervention, le Ministre KONATE a salué les efforts de l’AMRTP et du CNT.';
+    const got = people(text);
     expect(got.names).toEqual(['Konate']);
-    // keyed by title and surname: another "Konaté" under another title is not merged with this one
-    expect(got.keys).toEqual([['person:ministre konate']]);
+    // keyed by title, surname and article: another "Konaté" under another title, or the same title in another
+    // article, is not merged with this one on the surname alone
+    expect(got.keys).toEqual([[`person:ministre konate @${articleId(text)}`]]);
   });
 
   it('makes a person of a surname in lower case after a title', () => {
