@@ -93,7 +93,8 @@ export const MENTION_RULES: readonly MentionRule[] = [
     ...ORG,
     id: 'org-head-word',
     priority: 50,
-    trigger: String.raw`(?<![\p{L}])(?:{ORG_HEAD})(?![\p{L}])`,
+    // (not the rank "Général de Brigade")
+    trigger: String.raw`(?<![\p{L}])(?<![Gg]énéral\s+de\s+)(?:{ORG_HEAD})(?![\p{L}])`,
     example: 'La Fondation Sahel Connect a offert des ordinateurs.',
     counterexample: 'La fondation a offert des ordinateurs.',
     reason: 'a capitalised phrase opening with a head noun ("Agence", "Fondation", "Banque") names an organisation',

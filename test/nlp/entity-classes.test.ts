@@ -144,3 +144,21 @@ describe('an acronym the article defines that the lexicon gives another organisa
     expect(orgs.map((e) => e.keys)).toEqual([['org:@amrtp']]);
   });
 });
+
+describe('institutions named by a head noun that the lexicon does not list (Brigade, Service, Incubateur …)', () => {
+  it.each([
+    ['La Brigade de recherches de Kalaban a entendu le gérant de Wuli Telecom.', 'Brigade de recherches de Kalaban'],
+    [
+      'Le Service national des enquêtes de Sikoro a saisi les serveurs de Wuli Telecom.',
+      'Service national des enquêtes de Sikoro',
+    ],
+    ['L’Incubateur Kanu Lab accueille dix start-up à Bamako.', 'Incubateur Kanu Lab'],
+  ])('%s', (text, org) => {
+    expect(names(text, 'organisation')).toContain(org);
+  });
+
+  it('leaves the same words in lower case, or alone, to the sentence', () => {
+    const text = 'Le service a été rétabli par la brigade technique de Wuli Telecom. Service compris, tout a marché.';
+    expect(names(text, 'organisation')).toEqual(['Wuli Telecom']);
+  });
+});
